@@ -1,0 +1,68 @@
+// Built-in defaults and the one function that turns layered rule settings into a rule's severity.
+import { minimatch } from 'minimatch';
+import { ruleById, rules } from '../rules/index';
+import type { ReportedSeverity, ResolvedConfig, Severity } from './types';
+
+export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** Bumped whenever a change to the engine or catalogs can change results (cache keys use it). */
+export const ENGINE_VERSION = '0.1.0';
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    rules: [],
+    sinks: [],
+    guardFunctions: [],
+    auditFunctions: [],
+    approvalFunctions: [],
+    toolFactories: [],
+    vendorGlobs: ['**/node_modules/**', '**/vendor/**', '**/third_party/**'],
+    maxFileBytes: 2 * 1024 * 1024,
+  };
+}
+
+/**
+ * Layers configurations: later layers win for scalar settings and rule entries, lists are
+ * concatenated (a project's extra sinks add to the editor's, they do not replace them).
+ */
+export function mergeConfig(base: ResolvedConfig, ...layers: Array<Partial<ResolvedConfig>>): ResolvedConfig {
+  let merged = base;
+  for (const layer of layers) {
+    merged = {
+      rules: [...merged.rules, ...(layer.rules ?? [])],
+      sinks: [...merged.sinks, ...(layer.sinks ?? [])],
+      guardFunctions: [...merged.guardFunctions, ...(layer.guardFunctions ?? [])],
+      auditFunctions: [...merged.auditFunctions, ...(layer.auditFunctions ?? [])],
+      approvalFunctions: [...merged.approvalFunctions, ...(layer.approvalFunctions ?? [])],
+      toolFactories: [...merged.toolFactories, ...(layer.toolFactories ?? [])],
+      vendorGlobs: layer.vendorGlobs ?? merged.vendorGlobs,
+      maxFileBytes: layer.maxFileBytes ?? merged.maxFileBytes,
+    };
+  }
+  return merged;
+}
+
+/** Accepts `warn` as ESLint users write it. */
+export function normaliseSeverity(value: string): Severity | undefined {
+  const lower = value.toLowerCase();
+  if (lower === 'warn') return 'warning';
+  return (SEVERITIES as readonly string[]).includes(lower) ? (lower as Severity) : undefined;
+}
+
+/** The severity in force for a rule: its default, then every matching entry in order. */
+export function severityFor(config: ResolvedConfig, ruleId: string): Severity {
+  let severity: Severity = ruleById(ruleId)?.defaultSeverity ?? 'off';
+  for (const [pattern, value] of config.rules) {
+    if (pattern === ruleId || minimatch(ruleId, pattern)) severity = value;
+  }
+  return severity;
+}
+
+export function isReported(severity: Severity): severity is ReportedSeverity {
+  return severity !== 'off';
+}
+
+/** Every rule id a pattern matches, for validating configuration. */
+export function rulesMatching(pattern: string): string[] {
+  return rules.filter((rule) => rule.id === pattern || minimatch(rule.id, pattern)).map((rule) => rule.id);
+}

@@ -1,0 +1,14 @@
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'missing-suppression-reason',
+  description: 'A suppression directive gives no reason after `--`.',
+  defaultSeverity: 'hint',
+  cwe: [],
+  owasp: [],
+  precision: 'high',
+  catalog: false,
+  messages: {
+    noReason: 'Say why this finding is acceptable: add `-- <reason>` after the rule id.',
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'unscoped-filesystem',
+  description: 'A tool reads, writes, lists, moves or deletes a path the model controls, with no containment to an allowed root.',
+  defaultSeverity: 'error',
+  cwe: ['CWE-22'],
+  owasp: ['ASI02', 'ASI03'],
+  precision: 'high',
+  catalog: true,
+  messages: {
+    taintedPath:
+      'The path of this file operation comes from the tool input `{{source}}` and no containment check bounds it to an allowed root.',
+    taintedPathViaHelper:
+      'This call passes the tool input `{{source}}` to `{{callee}}`, which uses it as a file path that no containment check bounds.',
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'unscoped-process',
+  description: 'A tool runs a process or evaluates code whose command, arguments or code the model controls, with no allowlist.',
+  defaultSeverity: 'error',
+  cwe: ['CWE-78', 'CWE-94'],
+  owasp: ['ASI05', 'ASI02'],
+  precision: 'high',
+  catalog: true,
+  messages: {
+    taintedCommand:
+      'The {{part}} of this process or code execution comes from the tool input `{{source}}` and no allowlist bounds it.',
+    taintedCommandViaHelper:
+      'This call passes the tool input `{{source}}` to `{{callee}}`, which uses it as the {{part}} of a process or code execution that no allowlist bounds.',
+  },
+});
