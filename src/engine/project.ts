@@ -1,26 +1,216 @@
-// TEMPORARY STUB until the analysis lands: the API shape is final, the results are not.
-import type { LintResult, ProjectHost, ResolvedConfig } from './types';
+// The engine's entry points: lint one file, resolving relative imports through a host so that helpers
+// and handlers in other project files are analysed, with parsed files and summaries cached.
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { ApiResolver, requiredModule } from './api';
+import { isFunction, propertyName, stringValue, walk, type FunctionNode } from './ast';
+import type { FileContext, ProjectLinks } from './analysis/context';
+import { resolveFunction, type FunctionSummary } from './analysis/interpret';
+import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
+import { parseText } from './parse';
+import { buildReport } from './report';
+import { ScopeIndex } from './scope';
+import { analyseTool } from './tools/analyse';
+import { collectFileFacts } from './tools/file-facts';
+import { recogniseTools } from './tools/recognise';
+import type { LintResult, Problem, ProjectHost, ResolvedConfig } from './types';
+
+const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+const BINARY_PROBE_BYTES = 8192;
 
 /**
  * The project-level entry: lints files one at a time, resolving relative imports through `host`
  * so that helpers in other files are analysed, with summaries cached until `invalidate`.
  */
 export class Project {
-  constructor(readonly config: ResolvedConfig = defaultConfig(), readonly host?: ProjectHost) {}
+  private readonly contexts = new Map<string, FileContext | null>();
+  private summaries = new WeakMap<FunctionNode, FunctionSummary>();
+
+  constructor(
+    readonly config: ResolvedConfig = defaultConfig(),
+    readonly host?: ProjectHost,
+  ) {}
+
   /** Lints `file`; `text` overrides what the host would read (an unsaved editor buffer); `config` overrides the project's. */
   lint(file: string, text?: string, config?: ResolvedConfig): LintResult {
-    void text;
-    void config;
-    return { file, findings: [], suppressed: [], tools: [], problems: [] };
+    const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
+    const effective = config ?? this.config;
+    const source = text ?? this.host?.readFile(file);
+    if (source === undefined) {
+      result.problems.push({ kind: 'read', file, message: 'Cannot read the file.' });
+      return result;
+    }
+    const gate = inputProblem(source, file, effective);
+    if (gate) {
+      result.problems.push(gate);
+      return result;
+    }
+    try {
+      const outcome = parseText(source, file);
+      if (!outcome.ast) {
+        if (outcome.problem) result.problems.push(outcome.problem);
+        return result;
+      }
+      const ctx = this.createContext(file, source, outcome.ast, effective);
+      if (text !== undefined) this.contexts.set(path.resolve(file), ctx);
+      const tools = recogniseTools(ctx);
+      if (tools.length === 0) return result;
+      const facts = collectFileFacts(ctx);
+      const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
+      const report = buildReport(ctx, analyses, facts);
+      result.findings = report.findings;
+      result.suppressed = report.suppressed;
+      result.tools = report.tools;
+    } catch (error) {
+      // A bug in the engine must cost one file's result, never the whole scan.
+      const message = error instanceof Error ? `${error.message}` : String(error);
+      result.problems.push({ kind: 'internal', file, message: `Internal error while analysing this file: ${message}` });
+    }
+    return result;
   }
+
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    void file;
+    this.contexts.delete(path.resolve(file));
+    // Summaries may embed what the file's functions do; callers in other files depend on them too.
+    this.summaries = new WeakMap();
+  }
+
+  private createContext(file: string, text: string, ast: TSESTree.Program, config: ResolvedConfig): FileContext {
+    const scopes = new ScopeIndex(ast);
+    const catalogs = loadCatalogs();
+    const ctx: FileContext = {
+      file,
+      text,
+      ast,
+      scopes,
+      api: new ApiResolver(scopes),
+      imports: collectImports(ast, scopes),
+      catalogs,
+      sinks: config.sinks.length > 0 ? [...catalogs.sinks, ...compileConfigSinks(config.sinks)] : catalogs.sinks,
+      config,
+      project: this.links,
+    };
+    return ctx;
+  }
+
+  private readonly links: ProjectLinks = {
+    resolveImport: (from, source) => this.resolveImport(from, source),
+    exportedFunction: (ctx, name, depth) => exportedFunction(ctx, name, depth ?? 0),
+  };
+
+  private resolveImport(from: FileContext, source: string): FileContext | undefined {
+    if (!this.host) return undefined;
+    const base = path.resolve(path.dirname(from.file), source);
+    const candidates = RESOLVE_EXTENSIONS.map((extension) => base + extension);
+    // TypeScript's ESM style imports `./x.js` for `x.ts`.
+    const withoutJs = base.replace(/\.(m|c)?js$/, '');
+    if (withoutJs !== base) candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
+    for (const candidate of candidates) {
+      const cached = this.contexts.get(candidate);
+      if (cached !== undefined) {
+        if (cached) return cached;
+        continue;
+      }
+      const text = this.host.readFile(candidate);
+      if (text === undefined || inputProblem(text, candidate, from.config)) {
+        this.contexts.set(candidate, null);
+        continue;
+      }
+      const outcome = parseText(text, candidate);
+      if (!outcome.ast) {
+        this.contexts.set(candidate, null);
+        continue;
+      }
+      const ctx = this.createContext(candidate, text, outcome.ast, from.config);
+      this.contexts.set(candidate, ctx);
+      return ctx;
+    }
+    return undefined;
   }
 }
 
 /** Lints one text. Without a host, imports between files are not followed. */
 export function lintText(text: string, file: string, config: ResolvedConfig = defaultConfig(), host?: ProjectHost): LintResult {
   return new Project(config, host).lint(file, text);
+}
+
+/** Files the engine must not parse: too large or binary. */
+function inputProblem(text: string, file: string, config: ResolvedConfig): Problem | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > config.maxFileBytes) {
+    return { kind: 'too-large', file, message: `Skipped: ${bytes} bytes is over the limit of ${config.maxFileBytes} bytes (maxFileBytes).` };
+  }
+  if (text.slice(0, BINARY_PROBE_BYTES).includes('\u0000')) {
+    return { kind: 'binary', file, message: 'Skipped: the file holds NUL bytes, so it is binary, not source.' };
+  }
+  return undefined;
+}
+
+function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {
+  const imports = new Set<string>();
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration') imports.add(statement.source.value);
+    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source) imports.add(statement.source.value);
+  }
+  walk(ast, (node) => {
+    if (node.type === 'CallExpression') {
+      const required = requiredModule(node, scopes);
+      if (required !== undefined) imports.add(required);
+    }
+    if (node.type === 'ImportExpression') {
+      const source = stringValue(node.source);
+      if (source !== undefined) imports.add(source);
+    }
+  });
+  return imports;
+}
+
+/** A function a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
+function exportedFunction(ctx: FileContext, name: string, depth: number): { fn: FunctionNode; ctx: FileContext } | undefined {
+  if (depth > 5) return undefined;
+  for (const statement of ctx.ast.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return { fn: declaration, ctx };
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return resolveFunction(declarator.init, ctx);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        if (exported !== name) continue;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+        if (statement.source) {
+          const target = ctx.project.resolveImport(ctx, statement.source.value);
+          return target ? exportedFunction(target, local, depth + 1) : undefined;
+        }
+        if (specifier.local.type === 'Identifier') return resolveFunction(specifier.local, ctx);
+      }
+    }
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
+      const declaration = statement.declaration;
+      if (isFunction(declaration)) return { fn: declaration, ctx };
+      return resolveFunction(declaration, ctx);
+    }
+    if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
+      const target = ctx.project.resolveImport(ctx, statement.source.value);
+      const found = target ? exportedFunction(target, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      if (left.type !== 'MemberExpression') continue;
+      const target = ctx.text.slice(left.range[0], left.range[1]);
+      if (target === `module.exports.${name}` || target === `exports.${name}`) return resolveFunction(right, ctx);
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const property of right.properties) {
+          if (property.type === 'Property' && propertyName(property) === name) return resolveFunction(property.value as TSESTree.Expression, ctx);
+        }
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,30 @@
+// Everything the analysis of one file needs: its AST, scopes, API resolver, catalogs and the project.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ApiResolver } from '../api';
+import type { FunctionNode } from '../ast';
+import type { Catalogs, SinkRow } from '../catalog/load';
+import type { ScopeIndex } from '../scope';
+import type { ResolvedConfig } from '../types';
+
+export interface FileContext {
+  file: string;
+  text: string;
+  ast: TSESTree.Program;
+  scopes: ScopeIndex;
+  api: ApiResolver;
+  /** Module specifiers the file imports or requires. */
+  imports: ReadonlySet<string>;
+  catalogs: Catalogs;
+  /** Catalog rows plus the configuration's extra sinks. */
+  sinks: SinkRow[];
+  config: ResolvedConfig;
+  project: ProjectLinks;
+}
+
+/** What the analysis asks of the project: other files' contexts, for helpers defined elsewhere. */
+export interface ProjectLinks {
+  /** The context of the file a relative import points at, or undefined when it cannot be read or parsed. */
+  resolveImport(from: FileContext, source: string): FileContext | undefined;
+  /** A function exported under `name` by a file (following re-exports), with the file it is in. */
+  exportedFunction(ctx: FileContext, name: string, depth?: number): { fn: FunctionNode; ctx: FileContext } | undefined;
+}

@@ -1,0 +1,284 @@
+// Matches calls against the sink catalogs and decides whether the part a rule cares about is model-controlled.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { describe, propertyName, unwrapExpression, type Node } from '../ast';
+import { GLOBAL, UNTYPED, matchesPath, tokensMatch, type ApiRef } from '../api';
+import { selectIndexes } from '../catalog/access-path';
+import type { PaymentRequestRow, SinkRow } from '../catalog/load';
+import type { FunctionInterpreter, State } from './interpret';
+import { isTainted, type Origin, type Part, type Value } from './value';
+
+export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+export interface SinkHit {
+  row: SinkRow;
+  /** The sink call, in `sinkFile`. */
+  node: SinkCall;
+  sinkFile: string;
+  /** The file the hit is reported in (the handler's file). */
+  file: string;
+  callee: string;
+  modelControlled: boolean;
+  bounded: boolean;
+  origins: Origin[];
+  /** Inside a helper summary: which parameters reach the checked part. */
+  paramIndexes: number[];
+  /** The parameter that is the leading part of a URL as a whole, so the caller's value can be re-checked. */
+  leadingParam?: number;
+  /** Set when the sink is in another file: the call in the handler's file through which it is reached. */
+  via?: { node: TSESTree.CallExpression | TSESTree.NewExpression; file: string; callee: string };
+  /** For payment requests found through a network sink. */
+  payment?: PaymentRequestRow;
+  /** For payment requests: an approval or amount bound was in force at the call. */
+  paymentBounded?: boolean;
+}
+
+/** Rows whose callee path matches this call. */
+export function matchSinks(node: SinkCall, interpreter: FunctionInterpreter): SinkRow[] {
+  const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
+  const { ctx } = interpreter;
+  const ref = ctx.api.resolve(calleeNode);
+  const out: SinkRow[] = [];
+  for (const row of ctx.sinks) {
+    if (row.template !== (node.type === 'TaggedTemplateExpression')) continue;
+    if (row.modules.includes(UNTYPED)) {
+      if (matchesUntyped(row, calleeNode, ref, interpreter)) out.push(row);
+      continue;
+    }
+    if (ref && matchesRow(ref, row)) out.push(row);
+  }
+  return out;
+}
+
+function matchesRow(ref: ApiRef, row: SinkRow): boolean {
+  if (row.modules.includes(ref.module)) return tokensMatch(ref.tokens, row.callee);
+  // A module imported under a subpath of a cataloged one (`node:fs` vs `fs`) is covered by aliases in the rows.
+  return false;
+}
+
+/** `<untyped>` rows: a distinctive method on a receiver the engine cannot follow, in a file that imports the library. */
+function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, interpreter: FunctionInterpreter): boolean {
+  if (callee.type !== 'MemberExpression') return false;
+  const first = row.callee[0];
+  if (!first || first.kind !== 'Member' || row.callee.length !== 1) return false;
+  if (!first.names.includes(propertyName(callee) ?? '')) return false;
+  if (ref && ref.module !== GLOBAL) {
+    // The receiver is a known module's object: its own rows decide.
+    const receiver = interpreter.ctx.api.resolve(callee.object);
+    if (receiver) return false;
+  }
+  return row.requiresImport.some((module) => interpreter.ctx.imports.has(module));
+}
+
+/** Checks one matched row against the call's argument values; undefined when the row's argument is absent. */
+export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state: State, interpreter: FunctionInterpreter): SinkHit | undefined {
+  const { ctx } = interpreter;
+  const callee = describe(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee, ctx.text);
+  const base = { row, node, sinkFile: ctx.file, file: ctx.file, callee, paramIndexes: [] as number[] };
+  if (row.check === 'transfer') {
+    const values = row.argument ? selectValues(row, node, args) : args;
+    if (row.argument && values.length === 0) return undefined;
+    if (row.argument && row.argument.members.length > 0 && !values.some((value) => /^(transfer|transferFrom|approve|safeTransferFrom)$/.test(value.constant ?? ''))) {
+      return undefined;
+    }
+    const origins = args.flatMap((value) => deepOrigins(value));
+    const bounded = state.approved || args.some(hasAmountBound);
+    return { ...base, modelControlled: origins.length > 0, bounded, origins, paramIndexes: paramIndexesOf(origins) };
+  }
+  const values = node.type === 'TaggedTemplateExpression' ? args : selectValues(row, node, args);
+  if (values.length === 0) return undefined;
+  let controlled: Value | undefined;
+  let leadingParam: number | undefined;
+  for (const value of values) {
+    const result = controllingValue(row, value);
+    if (result) {
+      controlled = result;
+      if (row.check === 'url' && result.origins.length === 1 && result.origins[0]?.kind === 'param' && leadingIsWhole(value)) {
+        leadingParam = result.origins[0].index;
+      }
+      break;
+    }
+  }
+  const hit: SinkHit = {
+    ...base,
+    modelControlled: controlled !== undefined,
+    bounded: false,
+    origins: controlled?.origins ?? [],
+    paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
+  };
+  if (leadingParam !== undefined) hit.leadingParam = leadingParam;
+  const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
+  if (payment) {
+    hit.payment = payment;
+    hit.paymentBounded = state.approved || args.some(hasAmountBound);
+  }
+  return hit;
+}
+
+/** Re-checks a helper's sink with the caller's actual value for the parameter that leads the URL. */
+export function recheckSink(hit: SinkHit, value: Value): boolean {
+  return controllingValue(hit.row, value) !== undefined;
+}
+
+/** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
+function controllingValue(row: SinkRow, value: Value): Value | undefined {
+  switch (row.check) {
+    case 'url':
+      if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
+      return leadingTaint(value.parts ?? (isTainted(value) ? [{ kind: 'tainted', value }] : []));
+    case 'host':
+      return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('host') ? value : undefined;
+    case 'path':
+      return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('path') ? value : undefined;
+    case 'command':
+    case 'args':
+    case 'code': {
+      if (value.bounds.has('allowlist')) return undefined;
+      if (value.elements) {
+        const element = value.elements.find((item) => isTainted(item) && !item.bounds.has('allowlist'));
+        return element;
+      }
+      if (value.parts) {
+        const part = value.parts.find((item) => item.kind === 'tainted' && !item.value.bounds.has('allowlist'));
+        if (part && part.kind === 'tainted') return part.value;
+        if (value.parts.every((item) => item.kind !== 'tainted')) return isTainted(value) && !value.props ? value : undefined;
+      }
+      return isTainted(value) ? value : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const ORIGIN_COMPLETE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\u0000]+[/?#]/i;
+const ORIGIN_OPEN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i;
+const SCHEME_ONLY = /^[a-z][a-z0-9+.-]*:?\/?\/?$/i;
+
+/**
+ * Reads a URL left to right: model input before the origin is complete controls the destination;
+ * after `https://host/` (or a relative path, or a configured base) it only controls path and query.
+ */
+export function leadingTaint(parts: Part[]): Value | undefined {
+  let prefix = '';
+  for (const part of parts) {
+    if (part.kind === 'const') {
+      prefix += part.text;
+      continue;
+    }
+    if (part.kind === 'opaque') {
+      if (prefix === '') return undefined;
+      prefix += '\u0000';
+      continue;
+    }
+    const value = part.value;
+    if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
+    if (prefix === '') return value;
+    if (ORIGIN_COMPLETE.test(prefix)) return undefined;
+    if (/^[/?#.]/.test(prefix)) return undefined;
+    if (ORIGIN_OPEN.test(prefix) || SCHEME_ONLY.test(prefix)) return value;
+    if (/^[\w-]+(\.[\w-]+)*:?$/.test(prefix) && prefix.includes('.')) return value;
+    return undefined;
+  }
+  return undefined;
+}
+
+function leadingIsWhole(value: Value): boolean {
+  const parts = value.parts;
+  return parts === undefined || (parts.length >= 1 && parts[0]?.kind === 'tainted');
+}
+
+/** The argument (and members of it) a row points at. */
+function selectValues(row: SinkRow, node: SinkCall, args: Value[]): Value[] {
+  if (!row.argument || node.type === 'TaggedTemplateExpression') return args;
+  const out: Value[] = [];
+  for (const index of selectIndexes(row.argument.indexes, args.length)) {
+    let values: Value[] = [args[index] as Value];
+    for (const names of row.argument.members) {
+      const next: Value[] = [];
+      for (const value of values) {
+        for (const name of names) {
+          const prop = value.props?.get(name);
+          if (prop) next.push(prop);
+          else if (!value.isObjectLiteral && isTainted(value)) next.push(value);
+        }
+      }
+      values = next;
+    }
+    out.push(...values);
+  }
+  return out;
+}
+
+function deepOrigins(value: Value): Origin[] {
+  const out = [...value.origins];
+  for (const prop of value.props?.values() ?? []) out.push(...deepOrigins(prop));
+  for (const element of value.elements ?? []) out.push(...deepOrigins(element));
+  return out;
+}
+
+function hasAmountBound(value: Value): boolean {
+  if (value.bounds.has('amount')) return true;
+  for (const prop of value.props?.values() ?? []) if (hasAmountBound(prop)) return true;
+  for (const element of value.elements ?? []) if (hasAmountBound(element)) return true;
+  return false;
+}
+
+function paramIndexesOf(origins: Origin[]): number[] {
+  return [...new Set(origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])))];
+}
+
+/** A network write to a constant path that names a payment operation is a transaction too. */
+function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, interpreter: FunctionInterpreter): PaymentRequestRow | undefined {
+  if (!url || node.type === 'TaggedTemplateExpression') return undefined;
+  const rows = interpreter.ctx.catalogs.paymentRequests;
+  if (rows.length === 0) return undefined;
+  const text = (url.parts ?? []).map((part) => (part.kind === 'const' ? part.text : 'x')).join('');
+  if (text === '') return undefined;
+  const method = row.method ?? methodOf(row, node, interpreter) ?? 'GET';
+  return rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
+}
+
+function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter): string | undefined {
+  const path = row.methodAt;
+  if (!path || path[0]?.kind !== 'Argument') return undefined;
+  const index = path[0].indexes[0];
+  if (!index || !('at' in index)) return undefined;
+  let current: Node | undefined = node.arguments[index.at];
+  for (const token of path.slice(1)) {
+    if (!current || token.kind !== 'Member') return undefined;
+    const inner: Node = unwrapExpression(current);
+    if (inner.type !== 'ObjectExpression') return undefined;
+    const property = inner.properties.find((candidate) => candidate.type === 'Property' && token.names.includes(propertyName(candidate) ?? ''));
+    current = property?.type === 'Property' ? (property.value as Node) : undefined;
+  }
+  if (!current) return undefined;
+  const value = interpreter.evaluate(current, { env: new Map(), approved: false });
+  return value.constant?.toUpperCase();
+}
+
+/** A call to a configured or cataloged approval function (a human confirms before the tool goes on). */
+export function isApprovalCall(node: Node, interpreter: FunctionInterpreter): boolean {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'CallExpression') return false;
+  const { ctx } = interpreter;
+  const callee = unwrapExpression(inner.callee);
+  const text = describe(callee, ctx.text);
+  const last = text.split('.').pop() ?? text;
+  if (ctx.config.approvalFunctions.includes(text) || ctx.config.approvalFunctions.includes(last)) return true;
+  const common = ctx.catalogs.common;
+  if (common.approvalNames.includes(last)) return true;
+  const ref = ctx.api.resolve(callee);
+  return ref !== undefined && common.approvalImports.some((entry) => matchesPath(ref, entry.modules, entry.path));
+}
+
+/** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
+export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter): boolean {
+  return isAuditName(describe(unwrapExpression(node.callee), interpreter.ctx.text), interpreter.ctx.config.auditFunctions, interpreter.ctx.catalogs.common);
+}
+
+export function isAuditName(text: string, configured: string[], common: { auditNamePattern: RegExp; notAuditCallees: string[] }): boolean {
+  const last = text.split('.').pop() ?? text;
+  if (configured.includes(text) || configured.includes(last)) return true;
+  const head = text.split('.')[0] ?? text;
+  if (common.notAuditCallees.includes(head) || common.notAuditCallees.includes(text)) return false;
+  return text.split('.').some((segment) => common.auditNamePattern.test(segment));
+}

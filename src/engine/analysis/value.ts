@@ -1,0 +1,134 @@
+// The abstract values the interpreter computes: where a value came from, what bounds it, and how a
+// string is built (so a constant origin in front of model input can be told from a model-chosen host).
+import type { FunctionNode, Node } from '../ast';
+
+/** Where model control starts: the tool's input (as written) or, inside a helper summary, a parameter. */
+export type Origin =
+  | { kind: 'input'; display: string; node: Node; file: string }
+  | { kind: 'param'; index: number; display: string };
+
+/** What a guard established about a value. */
+export type Bound = 'allowlist' | 'host' | 'path' | 'amount';
+
+/** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
+export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };
+
+/** A condition that holds when a value is truthy (`const ok = ALLOWED.has(h)`). */
+export interface Fact {
+  keys: string[];
+  bound: Bound;
+}
+
+export interface Value {
+  origins: Origin[];
+  bounds: ReadonlySet<Bound>;
+  /** String structure; undefined when nothing useful is known. */
+  parts?: Part[];
+  /** Object literal members (for `{ url }` options and `{ amount }`). */
+  props?: Map<string, Value>;
+  /** An object literal: members not in `props` do not exist (for a model-supplied object they may). */
+  isObjectLiteral?: boolean;
+  /** Array literal elements. */
+  elements?: Value[];
+  /** Env keys this value aliases, so a guard on it bounds them too. */
+  keys?: string[];
+  /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
+  isResolvedPath?: boolean;
+  /** Produced by path.relative(root, x): holds the keys of x. */
+  relativeOf?: string[];
+  /** Produced by new URL(x): `.hostname` of it bounds the host of x. */
+  isUrl?: boolean;
+  /** Truthiness implies these facts. */
+  predicate?: Fact[];
+  /** Truthiness implies a human approved. */
+  isApproval?: boolean;
+  /** A function value (a callback or a handler reference). */
+  fn?: FunctionNode;
+  /** A constant string or number. */
+  constant?: string;
+}
+
+const NO_BOUNDS: ReadonlySet<Bound> = new Set();
+
+export const CLEAN: Value = { origins: [], bounds: NO_BOUNDS };
+
+export function isTainted(value: Value): boolean {
+  return value.origins.length > 0;
+}
+
+export function constantValue(text: string): Value {
+  return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'const', text }], constant: text };
+}
+
+export function opaqueValue(): Value {
+  return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'opaque' }] };
+}
+
+/** Parts of a value used inside a larger string. */
+export function partsOf(value: Value): Part[] {
+  if (value.parts) return value.parts;
+  return isTainted(value) ? [{ kind: 'tainted', value }] : [{ kind: 'opaque' }];
+}
+
+/** A value derived from several: model control is the union, bounds only those every tainted input has. */
+export function combine(values: Value[], keepBounds: readonly Bound[] = ['allowlist']): Value {
+  const origins = uniqueOrigins(values.flatMap((value) => value.origins));
+  if (origins.length === 0) return { origins: [], bounds: NO_BOUNDS };
+  const tainted = values.filter(isTainted);
+  const bounds = new Set<Bound>();
+  for (const bound of keepBounds) {
+    if (tainted.every((value) => value.bounds.has(bound))) bounds.add(bound);
+  }
+  return { origins, bounds };
+}
+
+export function withBounds(value: Value, bounds: Iterable<Bound>): Value {
+  const next = new Set(value.bounds);
+  for (const bound of bounds) next.add(bound);
+  return { ...value, bounds: next };
+}
+
+/** Keeps only the bounds that survive a transformation of the value. */
+export function derived(value: Value, keep: readonly Bound[]): Value {
+  const bounds = new Set<Bound>([...value.bounds].filter((bound) => keep.includes(bound)));
+  const out: Value = { origins: value.origins, bounds };
+  return out;
+}
+
+export function uniqueOrigins(origins: Origin[]): Origin[] {
+  const seen = new Set<string>();
+  const out: Origin[] = [];
+  for (const origin of origins) {
+    const key = origin.kind === 'input' ? `i:${origin.display}:${origin.node.range[0]}` : `p:${origin.index}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(origin);
+    }
+  }
+  return out;
+}
+
+/** At a join point: model control is the union, a bound holds only if it holds on every path. */
+export function joinValues(a: Value | undefined, b: Value | undefined): Value {
+  if (!a) return b ?? CLEAN;
+  if (!b) return a;
+  if (a === b) return a;
+  const origins = uniqueOrigins([...a.origins, ...b.origins]);
+  const bounds = new Set<Bound>();
+  const aTainted = isTainted(a);
+  const bTainted = isTainted(b);
+  for (const bound of a.bounds) if (!bTainted || b.bounds.has(bound)) bounds.add(bound);
+  if (!aTainted) for (const bound of b.bounds) bounds.add(bound);
+  const out: Value = { origins, bounds };
+  if (a.isResolvedPath && b.isResolvedPath) out.isResolvedPath = true;
+  if (a.parts && b.parts && !isTainted(a) && !isTainted(b)) out.parts = [{ kind: 'opaque' }];
+  else if (aTainted && !bTainted && a.parts) out.parts = a.parts;
+  else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
+  if (a.fn && a.fn === b.fn) out.fn = a.fn;
+  return out;
+}
+
+export function describeOrigins(value: Value): string {
+  const names = [...new Set(value.origins.map((origin) => origin.display))];
+  return names.slice(0, 3).join('`, `');
+}

@@ -1,0 +1,201 @@
+// Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
+// `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, stringValue, unwrapExpression, type Node } from './ast';
+import type { PathToken } from './catalog/access-path';
+import type { Binding, ScopeIndex } from './scope';
+
+export type ApiToken = { kind: 'Member'; name: string } | { kind: 'ReturnValue' } | { kind: 'Instance' };
+
+export interface ApiRef {
+  /** A module specifier, `<global>`, or `<local>` for functions the project defines itself. */
+  module: string;
+  tokens: ApiToken[];
+}
+
+export const GLOBAL = '<global>';
+export const LOCAL = '<local>';
+export const UNTYPED = '<untyped>';
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
+const MAX_DEPTH = 12;
+
+export class ApiResolver {
+  private readonly cache = new WeakMap<Node, ApiRef | null>();
+
+  constructor(private readonly scopes: ScopeIndex) {}
+
+  resolve(node: Node, depth = 0): ApiRef | undefined {
+    const cached = this.cache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH) return undefined;
+    // Mark before recursing so that cycles (`let a = b; b = a`) end.
+    this.cache.set(node, null);
+    const result = this.compute(unwrapExpression(node), depth + 1);
+    this.cache.set(node, result ?? null);
+    return result;
+  }
+
+  private compute(node: Node, depth: number): ApiRef | undefined {
+    switch (node.type) {
+      case 'Identifier':
+        return this.fromIdentifier(node, depth);
+      case 'MemberExpression': {
+        const name = propertyName(node);
+        if (name === undefined) return undefined;
+        if (node.object.type === 'Identifier' && GLOBAL_OBJECTS.has(node.object.name) && !this.scopes.resolve(node.object)) {
+          return { module: GLOBAL, tokens: [{ kind: 'Member', name }] };
+        }
+        if (node.object.type === 'ThisExpression') return this.fromThisMember(node, name, depth);
+        const base = this.resolve(node.object, depth);
+        return base ? extend(base, { kind: 'Member', name }) : undefined;
+      }
+      case 'CallExpression': {
+        const required = requiredModule(node, this.scopes);
+        if (required !== undefined) return { module: required, tokens: [] };
+        const base = this.resolve(node.callee, depth);
+        return base ? extend(base, { kind: 'ReturnValue' }) : undefined;
+      }
+      case 'NewExpression': {
+        const base = this.resolve(node.callee, depth);
+        return base ? extend(base, { kind: 'Instance' }) : undefined;
+      }
+      case 'AwaitExpression':
+        return this.resolve(node.argument, depth);
+      case 'ImportExpression': {
+        const source = stringValue(node.source);
+        return source === undefined ? undefined : { module: source, tokens: [] };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private fromIdentifier(node: TSESTree.Identifier, depth: number): ApiRef | undefined {
+    const binding = this.scopes.resolve(node);
+    if (!binding) return { module: GLOBAL, tokens: [{ kind: 'Member', name: node.name }] };
+    return this.fromBinding(binding, depth);
+  }
+
+  fromBinding(binding: Binding, depth = 0): ApiRef | undefined {
+    switch (binding.kind) {
+      case 'import': {
+        const source = binding.importSource ?? '';
+        if (isRelative(source)) {
+          return binding.importName && binding.importName !== '*' && binding.importName !== 'default'
+            ? { module: LOCAL, tokens: [{ kind: 'Member', name: binding.importName }] }
+            : { module: LOCAL, tokens: [{ kind: 'Member', name: binding.name }] };
+        }
+        if (binding.importName === 'default' || binding.importName === '*') return { module: source, tokens: [] };
+        return { module: source, tokens: [{ kind: 'Member', name: binding.importName ?? binding.name }] };
+      }
+      case 'var': {
+        if (!binding.init || binding.isLoopElement) return undefined;
+        const base = this.resolve(binding.init, depth);
+        if (!base) return undefined;
+        return binding.patternPath.reduce<ApiRef>((ref, name) => extend(ref, { kind: 'Member', name }), base);
+      }
+      case 'param': {
+        if (binding.patternPath.length > 0) return undefined;
+        const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+        return annotation ? this.fromType(annotation, depth) : undefined;
+      }
+      case 'function':
+      case 'class':
+        return { module: LOCAL, tokens: [{ kind: 'Member', name: binding.name }] };
+      default:
+        return undefined;
+    }
+  }
+
+  /** A parameter or field typed `Stripe` or `EvmWalletProvider` is an instance of what that type names. */
+  fromType(type: TSESTree.TypeNode, depth: number): ApiRef | undefined {
+    if (type.type !== 'TSTypeReference') return undefined;
+    const base = this.fromTypeName(type.typeName, depth);
+    return base ? extend(base, { kind: 'Instance' }) : undefined;
+  }
+
+  private fromTypeName(name: TSESTree.EntityName, depth: number): ApiRef | undefined {
+    if (name.type === 'Identifier') {
+      const binding = this.scopes.resolve(name);
+      return binding?.kind === 'import' ? this.fromBinding(binding, depth) : undefined;
+    }
+    if (name.type === 'TSQualifiedName') {
+      const base = this.fromTypeName(name.left, depth);
+      return base ? extend(base, { kind: 'Member', name: name.right.name }) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
+  private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
+    const classBody = enclosingClassBody(node);
+    if (!classBody) return undefined;
+    for (const member of classBody.body) {
+      if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
+        if (member.value) return this.resolve(member.value, depth);
+        const annotation = member.typeAnnotation?.typeAnnotation;
+        if (annotation) return this.fromType(annotation, depth);
+      }
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) {
+            const annotation = param.parameter.typeAnnotation?.typeAnnotation;
+            if (annotation) return this.fromType(annotation, depth);
+          }
+        }
+        for (const statement of member.value.body?.body ?? []) {
+          if (
+            statement.type === 'ExpressionStatement' &&
+            statement.expression.type === 'AssignmentExpression' &&
+            statement.expression.left.type === 'MemberExpression' &&
+            statement.expression.left.object.type === 'ThisExpression' &&
+            propertyName(statement.expression.left) === name
+          ) {
+            return this.resolve(statement.expression.right, depth);
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function extend(ref: ApiRef, token: ApiToken): ApiRef {
+  return { module: ref.module, tokens: [...ref.tokens, token] };
+}
+
+export function isRelative(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..' || source.startsWith('/');
+}
+
+/** `require('x')` with `require` not shadowed. */
+export function requiredModule(node: TSESTree.CallExpression, scopes: ScopeIndex): string | undefined {
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || scopes.resolve(node.callee)) return undefined;
+  return stringValue(node.arguments[0]);
+}
+
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  let current = node.parent;
+  while (current) {
+    if (current.type === 'ClassBody') return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Does a resolved reference match a catalog path prefix (modules plus tokens)? */
+export function matchesPath(ref: ApiRef, modules: string[], tokens: PathToken[]): boolean {
+  if (!modules.includes(ref.module)) return false;
+  return tokensMatch(ref.tokens, tokens);
+}
+
+export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean {
+  const filtered = expected.filter((token) => token.kind !== 'Awaited');
+  if (actual.length !== filtered.length) return false;
+  return filtered.every((token, index) => {
+    const real = actual[index] as ApiToken;
+    if (token.kind === 'Member') return real.kind === 'Member' && token.names.includes(real.name);
+    return token.kind === real.kind;
+  });
+}

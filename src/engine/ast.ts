@@ -1,0 +1,121 @@
+// Small AST helpers shared by every analysis step: children, ranges, static values, function shapes.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Range } from './types';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/** Calls `visit` for each child node, skipping type annotations (they hold no runtime behaviour). */
+export function forEachChild(node: Node, visit: (child: Node) => void): void {
+  for (const key in node) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) {
+      visit(value);
+    }
+  }
+  const decorators = (node as { decorators?: Node[] }).decorators;
+  if (decorators) for (const decorator of decorators) visit(decorator);
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Depth-first, pre-order, iterative walk; `visit` returns false to skip a node's children. */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (visit(node) === false) continue;
+    const children: Node[] = [];
+    forEachChild(node, (child) => children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+}
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return (
+    node !== null &&
+    node !== undefined &&
+    (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration')
+  );
+}
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.loc.start.line, column: node.loc.start.column, offset: node.range[0] },
+    end: { line: node.loc.end.line, column: node.loc.end.column, offset: node.range[1] },
+  };
+}
+
+export function unwrapExpression(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The name of a property key or member property when it is static. */
+export function propertyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.MemberExpression): string | undefined {
+  if (node.type === 'MemberExpression') {
+    if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+    return node.computed ? stringValue(node.property) : undefined;
+  }
+  if (!node.computed && node.key.type === 'Identifier') return node.key.name;
+  if (node.key.type === 'PrivateIdentifier') return node.key.name;
+  return stringValue(node.key);
+}
+
+/** A literal string or a template without expressions. */
+export function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const inner = unwrapExpression(node);
+  if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value;
+  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === 'Property' && propertyName(property) === name) return property;
+  }
+  return undefined;
+}
+
+/** `a.b.c` as text for messages; other shapes fall back to their source text. */
+export function describe(node: Node, text: string): string {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'Identifier') return inner.name;
+  if (inner.type === 'ThisExpression') return 'this';
+  if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier') {
+    return `${describe(inner.object, text)}.${inner.property.name}`;
+  }
+  const source = text.slice(inner.range[0], inner.range[1]).replace(/\s+/g, ' ');
+  return source.length > 60 ? `${source.slice(0, 57)}...` : source;
+}
+
+/** The statement list of a function body (an expression body is one implicit return). */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (isFunction(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}

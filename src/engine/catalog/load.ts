@@ -1,0 +1,296 @@
+// Loads the YAML catalogs under rules/ once, validates their shape and compiles access paths.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseAccessPath, type IndexSpec, type PathToken } from './access-path';
+import type { ConfigSink } from '../types';
+
+export type SinkCheck = 'url' | 'host' | 'path' | 'command' | 'args' | 'code' | 'transfer';
+
+export interface SinkRow {
+  id: string;
+  rule: string;
+  modules: string[];
+  requiresImport: string[];
+  /** Tokens from the module to the called function. */
+  callee: PathToken[];
+  /** Which argument (and which members of it) the rule checks; absent: the call itself is the sink. */
+  argument?: { indexes: IndexSpec[]; members: string[][] };
+  /** zx-style tagged templates: the template's expressions are the checked value. */
+  template: boolean;
+  check: SinkCheck;
+  isWrite: boolean;
+  method?: string;
+  methodAt?: PathToken[];
+  operation?: string;
+}
+
+export interface PaymentRequestRow {
+  id: string;
+  rule: string;
+  urlPattern: RegExp;
+  methods: string[];
+  operation: string;
+}
+
+export interface ToolForm {
+  id: string;
+  framework: string;
+  kind: 'call' | 'method' | 'class' | 'decorator' | 'dispatch' | 'provider';
+  modules: string[];
+  callee: PathToken[];
+  receiver: PathToken[];
+  methods: string[];
+  extends: PathToken[];
+  decorator: PathToken[];
+  schema: PathToken[];
+  handler: PathToken[];
+  input: PathToken[];
+  inputNeedsSchema: boolean;
+  selector: PathToken[];
+  names: PathToken[][];
+  defaultName?: string;
+  approval: PathToken[];
+}
+
+export interface ModulePath {
+  modules: string[];
+  path: PathToken[];
+}
+
+export interface CommonCatalog {
+  urlConstructors: ModulePath[];
+  pathModules: string[];
+  pathResolve: string[];
+  pathJoin: string[];
+  realpathFunctions: ModulePath[];
+  approvalNames: string[];
+  approvalImports: ModulePath[];
+  approvalProperties: string[];
+  approvalRegistrationProperties: string[];
+  approvalRegistrationPaths: ModulePath[];
+  auditNamePattern: RegExp;
+  notAuditCallees: string[];
+  hookEventNames: string[];
+  hookEventMethods: string[];
+  hookCallbackProperties: string[];
+  amountNames: string[];
+}
+
+export interface GenericObjectForm {
+  framework: string;
+  nameKeys: string[];
+  descriptionKeys: string[];
+  schemaKeys: string[];
+  handlerKeys: string[];
+}
+
+export interface Catalogs {
+  sinks: SinkRow[];
+  paymentRequests: PaymentRequestRow[];
+  forms: ToolForm[];
+  genericObject: GenericObjectForm;
+  inputParamNames: string[];
+  contextParamNames: string[];
+  common: CommonCatalog;
+  /** Every rule id that has a sink catalog. */
+  sinkRules: string[];
+}
+
+export class CatalogError extends Error {}
+
+let cached: Catalogs | undefined;
+
+/** The folder holding the catalogs and docs, found by walking up from this module (works from src, out and dist). */
+export function rulesDirectory(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, 'rules');
+    if (fs.existsSync(path.join(candidate, 'tools.catalog.yml'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new CatalogError(`Cannot find the rules/ folder with the catalogs above ${__dirname}.`);
+}
+
+export function loadCatalogs(): Catalogs {
+  if (cached) return cached;
+  const dir = rulesDirectory();
+  const sinks: SinkRow[] = [];
+  const paymentRequests: PaymentRequestRow[] = [];
+  const sinkRules: string[] = [];
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (!file.endsWith('.catalog.yml') || file === 'tools.catalog.yml' || file === 'common.catalog.yml') continue;
+    const data = readYaml(path.join(dir, file));
+    const rule = requireString(data, 'rule', file);
+    sinkRules.push(rule);
+    for (const raw of asArray(data['sinks'])) sinks.push(compileSink(raw as Record<string, unknown>, rule, file));
+    for (const raw of asArray(data['paymentRequests'])) {
+      const row = raw as Record<string, unknown>;
+      paymentRequests.push({
+        id: requireString(row, 'id', file),
+        rule,
+        urlPattern: new RegExp(requireString(row, 'urlPattern', file), 'i'),
+        methods: asStrings(row['methods']).map((method) => method.toUpperCase()),
+        operation: typeof row['operation'] === 'string' ? row['operation'] : 'payment request',
+      });
+    }
+  }
+  const tools = readYaml(path.join(dir, 'tools.catalog.yml'));
+  const forms = asArray(tools['forms']).map((raw) => compileForm(raw as Record<string, unknown>));
+  const generic = (tools['genericObject'] ?? {}) as Record<string, unknown>;
+  const common = compileCommon(readYaml(path.join(dir, 'common.catalog.yml')));
+  cached = {
+    sinks,
+    paymentRequests,
+    forms,
+    genericObject: {
+      framework: typeof generic['framework'] === 'string' ? generic['framework'] : 'generic',
+      nameKeys: asStrings(generic['nameKeys']),
+      descriptionKeys: asStrings(generic['descriptionKeys']),
+      schemaKeys: asStrings(generic['schemaKeys']),
+      handlerKeys: asStrings(generic['handlerKeys']),
+    },
+    inputParamNames: asStrings(tools['inputParamNames']),
+    contextParamNames: asStrings(tools['contextParamNames']),
+    common,
+    sinkRules,
+  };
+  return cached;
+}
+
+/** Rows a configuration adds, compiled like catalog rows; errors name the row. */
+export function compileConfigSinks(sinks: ConfigSink[]): SinkRow[] {
+  return sinks.map((sink) =>
+    compileSink({ ...sink, check: sink.part ?? defaultCheckFor(sink.rule), write: sink.isWrite ?? false }, sink.rule, 'configuration'),
+  );
+}
+
+function defaultCheckFor(rule: string): SinkCheck {
+  switch (rule) {
+    case 'unscoped-network':
+      return 'url';
+    case 'unscoped-filesystem':
+      return 'path';
+    case 'unscoped-process':
+      return 'command';
+    default:
+      return 'transfer';
+  }
+}
+
+const CHECKS: readonly SinkCheck[] = ['url', 'host', 'path', 'command', 'args', 'code', 'transfer'];
+
+function compileSink(row: Record<string, unknown>, rule: string, file: string): SinkRow {
+  const id = requireString(row, 'id', file);
+  const check = requireString(row, 'check', file) as SinkCheck;
+  if (!CHECKS.includes(check)) throw new CatalogError(`${file}: row ${id}: unknown check \`${check}\`.`);
+  const text = requireString(row, 'path', file);
+  const template = text.endsWith('.TemplateArgument');
+  const tokens = parseAccessPath(template ? text.slice(0, -'.TemplateArgument'.length) : text);
+  const argumentAt = tokens.findIndex((token) => token.kind === 'Argument');
+  const callee = argumentAt < 0 ? tokens : tokens.slice(0, argumentAt);
+  let argument: SinkRow['argument'];
+  if (argumentAt >= 0) {
+    const token = tokens[argumentAt] as Extract<PathToken, { kind: 'Argument' }>;
+    const members = tokens.slice(argumentAt + 1).map((member) => {
+      if (member.kind !== 'Member') throw new CatalogError(`${file}: row ${id}: only Member tokens may follow Argument.`);
+      return member.names;
+    });
+    argument = { indexes: token.indexes, members };
+  }
+  const compiled: SinkRow = {
+    id,
+    rule,
+    modules: asStrings(row['module']),
+    requiresImport: asStrings(row['requiresImport']),
+    callee,
+    template,
+    check,
+    isWrite: row['write'] === true || check === 'transfer',
+  };
+  if (argument) compiled.argument = argument;
+  if (typeof row['method'] === 'string') compiled.method = row['method'].toUpperCase();
+  if (typeof row['methodAt'] === 'string') compiled.methodAt = parseAccessPath(row['methodAt']);
+  if (typeof row['operation'] === 'string') compiled.operation = row['operation'];
+  return compiled;
+}
+
+function compileForm(row: Record<string, unknown>): ToolForm {
+  const id = requireString(row, 'id', 'tools.catalog.yml');
+  const optionalPath = (key: string): PathToken[] => (typeof row[key] === 'string' ? parseAccessPath(row[key]) : []);
+  const form: ToolForm = {
+    id,
+    framework: requireString(row, 'framework', 'tools.catalog.yml'),
+    kind: requireString(row, 'kind', 'tools.catalog.yml') as ToolForm['kind'],
+    modules: asStrings(row['module']),
+    callee: optionalPath('callee'),
+    receiver: optionalPath('receiver'),
+    methods: asStrings(row['methods']),
+    extends: optionalPath('extends'),
+    decorator: optionalPath('decorator'),
+    schema: optionalPath('schema'),
+    handler: optionalPath('handler'),
+    input: optionalPath('input'),
+    inputNeedsSchema: row['inputNeedsSchema'] === true,
+    selector: optionalPath('selector'),
+    names: asStrings(row['name']).map((text) => parseAccessPath(text)),
+    approval: optionalPath('approval'),
+  };
+  if (typeof row['defaultName'] === 'string') form.defaultName = row['defaultName'];
+  return form;
+}
+
+function compileModulePaths(value: unknown): ModulePath[] {
+  return asArray(value).map((raw) => {
+    const row = raw as Record<string, unknown>;
+    return { modules: asStrings(row['module']), path: parseAccessPath(requireString(row, 'path', 'common.catalog.yml')) };
+  });
+}
+
+function compileCommon(data: Record<string, unknown>): CommonCatalog {
+  const pathFunctions = (data['pathFunctions'] ?? {}) as Record<string, unknown>;
+  const approvals = (data['approvalFunctions'] ?? {}) as Record<string, unknown>;
+  const hooks = (data['frameworkHooks'] ?? {}) as Record<string, unknown>;
+  const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
+  return {
+    urlConstructors: compileModulePaths(data['urlConstructors']),
+    pathModules: asStrings(pathFunctions['module']),
+    pathResolve: asStrings(pathFunctions['resolve']),
+    pathJoin: asStrings(pathFunctions['join']),
+    realpathFunctions: compileModulePaths(data['realpathFunctions']),
+    approvalNames: asStrings(approvals['names']),
+    approvalImports: compileModulePaths(approvals['imports']),
+    approvalProperties: asStrings(data['approvalProperties']),
+    approvalRegistrationProperties: registrations.flatMap((row) => (typeof row['property'] === 'string' ? [row['property']] : [])),
+    approvalRegistrationPaths: compileModulePaths(registrations.filter((row) => typeof row['path'] === 'string')),
+    auditNamePattern: new RegExp(typeof data['auditNamePattern'] === 'string' ? data['auditNamePattern'] : 'audit', 'i'),
+    notAuditCallees: asStrings(data['notAuditCallees']),
+    hookEventNames: asStrings(hooks['eventNames']),
+    hookEventMethods: asStrings(hooks['eventMethods']),
+    hookCallbackProperties: asStrings(hooks['callbackProperties']),
+    amountNames: asStrings(data['amountNames']),
+  };
+}
+
+function readYaml(file: string): Record<string, unknown> {
+  const data: unknown = parseYaml(fs.readFileSync(file, 'utf8'));
+  if (typeof data !== 'object' || data === null) throw new CatalogError(`${file}: not a YAML mapping.`);
+  return data as Record<string, unknown>;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function asStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return asArray(value).filter((item): item is string => typeof item === 'string');
+}
+
+function requireString(row: Record<string, unknown>, key: string, file: string): string {
+  const value = row[key];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new CatalogError(`${file}: ${String(row['id'] ?? '(row)')}: \`${key}\` must be a non-empty string.`);
+  }
+  return value;
+}

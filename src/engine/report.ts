@@ -1,0 +1,362 @@
+// Turns tool analyses into findings and inventory entries: the one place where rule ids, messages,
+// severities and locations are decided.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { minimatch } from 'minimatch';
+import { rangeOf, type Node } from './ast';
+import type { FileContext } from './analysis/context';
+import type { SinkHit } from './analysis/sinks';
+import { describeOrigins, type Origin } from './analysis/value';
+import { isReported, severityFor } from './config';
+import { closest, findSuppression, parseDirectives, type Directive } from './directives';
+import { formatMessage } from '../rules/define-rule';
+import { ruleById, ruleIds } from '../rules/index';
+import type { ToolAnalysis } from './tools/analyse';
+import type { FileFacts } from './tools/file-facts';
+import type { Capability, CapabilityKind, Finding, RelatedLocation, ResolvedConfig, ToolInfo, ToolRef } from './types';
+
+const NETWORK = 'unscoped-network';
+const FILESYSTEM = 'unscoped-filesystem';
+const PROCESS = 'unscoped-process';
+const TRANSACTION = 'unbounded-transaction';
+const AUDIT = 'missing-audit-hook';
+const UNUSED = 'unused-suppression';
+const NO_REASON = 'missing-suppression-reason';
+
+const KIND_OF_RULE: Record<string, CapabilityKind> = {
+  [NETWORK]: 'network',
+  [FILESYSTEM]: 'filesystem',
+  [PROCESS]: 'process',
+  [TRANSACTION]: 'value-transfer',
+};
+
+export interface FileReport {
+  findings: Finding[];
+  suppressed: Finding[];
+  tools: ToolInfo[];
+}
+
+export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: FileFacts): FileReport {
+  const raw: Finding[] = [];
+  const tools: ToolInfo[] = [];
+  for (const analysis of analyses) {
+    const { tool } = analysis;
+    const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
+    const registered = facts.approvesAll || facts.approvedNames.has(tool.name) || variableNames(tool.definition).some((name) => facts.approvedNames.has(name));
+    const approval = tool.approval ?? (registered ? facts.approvalSource : undefined) ?? analysis.approvals[0];
+    const capabilities: Capability[] = [];
+    const toolFindings: Finding[] = [];
+    let hasUnscoped = false;
+    let hasWrite = false;
+    const effects = new Set<string>();
+    for (const hit of analysis.hits) {
+      const location = locate(hit, analysis, ctx);
+      const kind = KIND_OF_RULE[hit.row.rule] ?? 'network';
+      if (hit.row.check === 'transfer') {
+        const unbounded = !hit.bounded && !tool.approval && !registered;
+        capabilities.push(capability(kind, hit, hit.modelControlled, !unbounded, true, location, ctx));
+        hasWrite = true;
+        effects.add('value transfers');
+        if (unbounded) toolFindings.push(sinkFinding(ctx, TRANSACTION, 'unboundedTransfer', hit, location, toolRef, analysis, transferData(hit)));
+        continue;
+      }
+      const unscoped = hit.modelControlled && !hit.bounded;
+      capabilities.push(capability(kind, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location, ctx));
+      if (hit.row.isWrite) {
+        hasWrite = true;
+        effects.add(effectName(hit.row.rule, true));
+      }
+      if (unscoped) {
+        hasUnscoped = true;
+        effects.add(`unscoped ${effectName(hit.row.rule, hit.row.isWrite)}`);
+        toolFindings.push(sinkFinding(ctx, hit.row.rule, messageIdFor(hit), hit, location, toolRef, analysis, sinkData(hit)));
+      }
+      if (hit.payment) {
+        const unbounded = !hit.paymentBounded && !tool.approval && !registered;
+        capabilities.push(capability('value-transfer', hit, hit.modelControlled, !unbounded, true, location, ctx));
+        hasWrite = true;
+        effects.add('value transfers');
+        if (unbounded) {
+          toolFindings.push(sinkFinding(ctx, TRANSACTION, hit.via ? 'unboundedTransferViaHelper' : 'unboundedTransfer', hit, location, toolRef, analysis, transferData(hit)));
+        }
+      }
+    }
+    const audit = tool.audit ?? analysis.audits[0] ?? facts.hook;
+    if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
+      const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
+      toolFindings.push(auditFinding(ctx, toolRef, tool.nameNode, named));
+    }
+    raw.push(...toolFindings);
+    const info: ToolInfo = {
+      name: tool.name,
+      framework: tool.framework,
+      form: tool.formId,
+      file: ctx.file,
+      range: rangeOf(tool.nameNode),
+      analysable: tool.notAnalysable === undefined,
+      capabilities,
+      guards: analysis.guards,
+      findingRules: [],
+    };
+    const handler = tool.handlers[0];
+    if (handler) info.handler = { file: handler.ctx.file, range: rangeOf(handler.fn) };
+    if (analysis.inputs[0] !== undefined) info.modelInput = analysis.inputs[0];
+    if (tool.notAnalysable) info.notAnalysableReason = tool.notAnalysable;
+    if (approval) info.approval = approval;
+    if (audit) info.audit = audit;
+    tools.push(info);
+  }
+  const { findings, suppressed } = applyDirectives(ctx, dedupeFindings(raw));
+  const byTool = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    if (!finding.tool) continue;
+    const key = `${finding.tool.name}@${finding.tool.range.start.offset}`;
+    const set = byTool.get(key) ?? new Set<string>();
+    set.add(finding.ruleId);
+    byTool.set(key, set);
+  }
+  for (const info of tools) info.findingRules = [...(byTool.get(`${info.name}@${info.range.start.offset}`) ?? [])].sort();
+  return { findings: sortFindings(findings), suppressed: sortFindings(suppressed), tools };
+}
+
+function variableNames(node: Node): string[] {
+  const names: string[] = [];
+  let current: Node | undefined = node;
+  for (let i = 0; i < 4 && current; i++) {
+    if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') names.push(current.id.name);
+    current = current.parent;
+  }
+  return names;
+}
+
+function effectName(rule: string, isWrite: boolean): string {
+  switch (rule) {
+    case NETWORK:
+      return 'network requests';
+    case FILESYSTEM:
+      return isWrite ? 'file writes' : 'file reads';
+    case PROCESS:
+      return 'process execution';
+    default:
+      return 'value transfers';
+  }
+}
+
+interface Location {
+  node: Node;
+  file: string;
+  /** The sink itself when the finding is reported elsewhere (a helper in another file). */
+  sink?: { file: string; node: Node; callee: string };
+}
+
+/** Sink in the handler's file: at the sink. Elsewhere: at the call (or handler reference) in the tool's file. */
+function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Location {
+  const handler = analysis.handlerOf.get(hit);
+  const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
+  if (handler?.reference && handler.ctx.file !== ctx.file) {
+    return { node: handler.reference, file: ctx.file, sink };
+  }
+  if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
+  return { node: hit.node, file: hit.sinkFile };
+}
+
+function capability(kind: CapabilityKind, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location, ctx: FileContext): Capability {
+  void ctx;
+  return {
+    kind,
+    sink: hit.payment && kind === 'value-transfer' ? hit.payment.id : hit.row.id,
+    callee: hit.callee,
+    modelControlled,
+    bounded,
+    isWrite,
+    file: location.file,
+    range: rangeOf(location.node),
+  };
+}
+
+function messageIdFor(hit: SinkHit): string {
+  const viaHelper = hit.via !== undefined;
+  switch (hit.row.rule) {
+    case NETWORK:
+      return viaHelper ? 'taintedDestinationViaHelper' : 'taintedDestination';
+    case FILESYSTEM:
+      return viaHelper ? 'taintedPathViaHelper' : 'taintedPath';
+    case PROCESS:
+      return viaHelper ? 'taintedCommandViaHelper' : 'taintedCommand';
+    default:
+      return viaHelper ? 'unboundedTransferViaHelper' : 'unboundedTransfer';
+  }
+}
+
+function sourceText(origins: Origin[]): string {
+  const text = describeOrigins({ origins, bounds: new Set() });
+  return text.length > 0 ? text : 'input';
+}
+
+function sinkData(hit: SinkHit): Record<string, string> {
+  const part = hit.row.check === 'url' ? 'destination' : hit.row.check === 'host' ? 'host' : hit.row.check === 'args' ? 'arguments' : hit.row.check === 'code' ? 'code' : 'command';
+  return { part, source: sourceText(hit.origins), callee: hit.via?.callee ?? hit.callee };
+}
+
+function transferData(hit: SinkHit): Record<string, string> {
+  const inputs = hit.origins.filter((origin) => origin.kind === 'input');
+  return {
+    operation: hit.payment?.operation ?? hit.row.operation ?? 'transaction',
+    inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
+    callee: hit.via?.callee ?? hit.callee,
+  };
+}
+
+function sinkFinding(
+  ctx: FileContext,
+  ruleId: string,
+  messageId: string,
+  hit: SinkHit,
+  location: Location,
+  tool: ToolRef,
+  analysis: ToolAnalysis,
+  data: Record<string, string>,
+): Finding {
+  const related: RelatedLocation[] = [];
+  for (const origin of hit.origins) {
+    if (origin.kind !== 'input') continue;
+    related.push({ file: origin.file, range: rangeOf(origin.node), kind: 'source', message: `Model-controlled input \`${origin.display || 'input'}\` enters here.` });
+    break;
+  }
+  related.push({ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` });
+  if (location.sink) {
+    related.push({ file: location.sink.file, range: rangeOf(location.sink.node), kind: 'sink', message: `The effect happens here, in \`${location.sink.callee}\`.` });
+  }
+  void analysis;
+  let id = messageId;
+  if (location.sink && !id.endsWith('ViaHelper')) id = `${id}ViaHelper`;
+  return makeFinding(ctx, ruleId, id, location.file, location.node, data, tool, related);
+}
+
+function auditFinding(ctx: FileContext, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
+  return makeFinding(ctx, AUDIT, 'noAuditHook', ctx.file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
+    { file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` },
+  ]);
+}
+
+function joinList(items: string[]): string {
+  const sorted = [...new Set(items)].sort();
+  if (sorted.length <= 1) return sorted[0] ?? 'effects';
+  return `${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
+}
+
+function makeFinding(
+  ctx: FileContext,
+  ruleId: string,
+  messageId: string,
+  file: string,
+  node: Node | { range: [number, number]; loc: TSESTree.SourceLocation },
+  data: Record<string, string>,
+  tool: ToolRef | undefined,
+  related: RelatedLocation[],
+): Finding {
+  const rule = ruleById(ruleId);
+  const template = rule?.messages[messageId] ?? messageId;
+  const finding: Finding = {
+    ruleId,
+    messageId,
+    severity: 'error',
+    message: formatMessage(template, data),
+    file,
+    range: rangeOf(node as Node),
+    related,
+    docPath: rule?.docPath ?? `rules/${ruleId}.md`,
+    cwe: rule?.cwe ?? [],
+    owasp: rule?.owasp ?? [],
+  };
+  if (tool) finding.tool = tool;
+  void ctx;
+  return finding;
+}
+
+function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.ruleId}:${finding.file}:${finding.range.start.offset}:${finding.range.end.offset}:${finding.tool?.name ?? ''}:${finding.tool?.range.start.offset ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Applies severities and suppression directives; adds hygiene findings for unused or unjustified directives. */
+function applyDirectives(ctx: FileContext, raw: Finding[]): { findings: Finding[]; suppressed: Finding[] } {
+  const config = ctx.config;
+  const directives = parseDirectives(ctx.ast.comments ?? []);
+  const honoured = !isVendored(ctx.file, config);
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of raw) {
+    const severity = severityFor(config, finding.ruleId);
+    if (!isReported(severity)) continue;
+    finding.severity = severity;
+    const directive = finding.file === ctx.file ? findSuppression(directives, finding.ruleId, finding.range.start.line) : undefined;
+    if (directive) {
+      finding.suppression = { kind: directive.kind, justification: directive.justification, range: directive.range, honoured };
+      directive.used.add(finding.ruleId);
+      if (honoured) {
+        suppressed.push(finding);
+        continue;
+      }
+    }
+    findings.push(finding);
+  }
+  if (honoured) findings.push(...hygiene(ctx, directives));
+  return { findings, suppressed };
+}
+
+function hygiene(ctx: FileContext, directives: Directive[]): Finding[] {
+  const out: Finding[] = [];
+  const config = ctx.config;
+  const known = ruleIds.filter((id) => id !== UNUSED && id !== NO_REASON);
+  for (const directive of directives) {
+    const at = { range: [directive.range.start.offset, directive.range.end.offset] as [number, number], loc: { start: { line: directive.range.start.line, column: directive.range.start.column }, end: { line: directive.range.end.line, column: directive.range.end.column } } };
+    const unusedSeverity = severityFor(config, UNUSED);
+    if (isReported(unusedSeverity)) {
+      for (const id of directive.ruleIds) {
+        if (!ruleById(id)) {
+          const suggestion = closest(id, known);
+          const finding = makeFinding(ctx, UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? `; did you mean \`${suggestion}\`?` : '' }, undefined, []);
+          finding.severity = unusedSeverity;
+          out.push(finding);
+        } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {
+          const finding = makeFinding(ctx, UNUSED, 'unusedDirective', ctx.file, at, { rule: id }, undefined, []);
+          finding.severity = unusedSeverity;
+          out.push(finding);
+        }
+      }
+      if (directive.ruleIds.length === 0 && directive.used.size === 0) {
+        const finding = makeFinding(ctx, UNUSED, 'unusedDirective', ctx.file, at, { rule: 'any rule' }, undefined, []);
+        finding.severity = unusedSeverity;
+        out.push(finding);
+      }
+    }
+    const reasonSeverity = severityFor(config, NO_REASON);
+    if (directive.justification === '' && isReported(reasonSeverity)) {
+      const finding = makeFinding(ctx, NO_REASON, 'noReason', ctx.file, at, {}, undefined, []);
+      finding.severity = reasonSeverity;
+      out.push(finding);
+    }
+  }
+  return out;
+}
+
+export function isVendored(file: string, config: ResolvedConfig): boolean {
+  const normalised = file.replace(/\\/g, '/');
+  return config.vendorGlobs.some((glob) => minimatch(normalised, glob, { dot: true }));
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      (a.tool?.name ?? '').localeCompare(b.tool?.name ?? ''),
+  );
+}

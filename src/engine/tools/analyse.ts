@@ -1,0 +1,84 @@
+// Runs the interpreter over each handler of a recognised tool with the model's input tainted.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FunctionNode } from '../ast';
+import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
+import { FunctionInterpreter } from '../analysis/interpret';
+import type { SinkHit } from '../analysis/sinks';
+import { withBounds, type Value } from '../analysis/value';
+import type { RecognisedTool, ToolHandler } from './recognise';
+
+export interface ToolAnalysis {
+  tool: RecognisedTool;
+  hits: SinkHit[];
+  audits: string[];
+  approvals: string[];
+  guards: string[];
+  /** For each hit, the handler it came from (its reference locates cross-file handlers). */
+  handlerOf: Map<SinkHit, ToolHandler>;
+  /** The input parameter as written, per handler. */
+  inputs: string[];
+}
+
+export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNode, FunctionSummary>): ToolAnalysis {
+  const analysis: ToolAnalysis = { tool, hits: [], audits: [], approvals: [], guards: [], handlerOf: new Map(), inputs: [] };
+  for (const handler of tool.handlers) {
+    const params = new Map<number, Value>();
+    if (handler.inputIndex !== undefined) {
+      const param = handler.fn.params[handler.inputIndex];
+      if (param) {
+        analysis.inputs.push(handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80));
+        params.set(handler.inputIndex, inputValue(param, handler, tool));
+      }
+    }
+    const interpreter: Interpreter = new FunctionInterpreter(handler.ctx, handler.fn, {
+      params,
+      inProgress: new Set(),
+      depth: 0,
+      summaries,
+      ...(tool.selector ? { selector: tool.selector } : {}),
+    });
+    interpreter.run();
+    for (const hit of dedupe(interpreter.hits)) {
+      analysis.hits.push(hit);
+      analysis.handlerOf.set(hit, handler);
+    }
+    analysis.audits.push(...interpreter.audits);
+    analysis.approvals.push(...interpreter.approvals);
+    analysis.guards.push(...interpreter.guards);
+  }
+  analysis.guards = [...new Set(analysis.guards)];
+  return analysis;
+}
+
+/** The model's input: tainted, with schema-capped fields already amount-bounded. */
+function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: RecognisedTool): Value {
+  const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+  const name = pattern.type === 'Identifier' ? pattern.name : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' ? pattern.left.name : '';
+  const display = [name, ...handler.inputPath].filter((part) => part.length > 0).join('.');
+  const origin = { kind: 'input' as const, display, node: param as TSESTree.Node, file: handler.ctx.file };
+  let tainted: Value = { origins: [origin], bounds: new Set() };
+  if (tool.cappedFields.size > 0) {
+    const props = new Map<string, Value>();
+    for (const field of tool.cappedFields) {
+      props.set(field, withBounds({ origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() }, ['amount']));
+    }
+    tainted = { ...tainted, props };
+  }
+  // MCP dispatchers: only request.params.arguments is the model's; the rest of the request is not.
+  for (const member of [...handler.inputPath].reverse()) {
+    tainted = { origins: [], bounds: new Set(), props: new Map([[member, tainted]]) };
+  }
+  return tainted;
+}
+
+function dedupe(hits: SinkHit[]): SinkHit[] {
+  const seen = new Map<string, SinkHit>();
+  for (const hit of hits) {
+    const location = hit.via ? hit.via.node.range[0] : hit.node.range[0];
+    const key = `${hit.row.id}:${hit.file}:${location}:${hit.sinkFile}:${hit.node.range[0]}`;
+    const existing = seen.get(key);
+    // The same sink evaluated twice (a guard's operand re-read): keep the model-controlled reading.
+    if (!existing || (hit.modelControlled && !existing.modelControlled)) seen.set(key, hit);
+  }
+  return [...seen.values()];
+}

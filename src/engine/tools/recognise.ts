@@ -1,0 +1,551 @@
+// Finds the agent tools a file declares, with their handlers and which handler parameter the model controls.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { LOCAL, isRelative, matchesPath, tokensMatch, type ApiRef } from '../api';
+import { parseAccessPath, selectIndexes, type PathToken } from '../catalog/access-path';
+import type { ToolForm } from '../catalog/load';
+import type { FileContext } from '../analysis/context';
+import { resolveFunction } from '../analysis/interpret';
+import { isAuditName } from '../analysis/sinks';
+
+export interface ToolHandler {
+  fn: FunctionNode;
+  ctx: FileContext;
+  /** Index of the parameter the model controls; undefined when the model passes nothing. */
+  inputIndex: number | undefined;
+  /** Member path inside that parameter (`params.arguments` for MCP dispatchers). */
+  inputPath: string[];
+  /** Where the tool's file refers to a handler defined in another file. */
+  reference?: Node;
+}
+
+export interface RecognisedTool {
+  name: string;
+  nameNode: Node;
+  formId: string;
+  framework: string;
+  definition: Node;
+  handlers: ToolHandler[];
+  notAnalysable?: string;
+  approval?: string;
+  audit?: string;
+  selector?: { keys: string[]; name: string };
+  /** Input fields whose schema caps them (`z.number().max(100)`, `maximum: 100`). */
+  cappedFields: Set<string>;
+}
+
+interface FormLike {
+  id: string;
+  framework: string;
+  handler: PathToken[];
+  input: PathToken[];
+  names: PathToken[][];
+  approval: PathToken[];
+  defaultName?: string;
+  inputNeedsSchema?: boolean;
+}
+
+const MAX_TOOLS_PER_FILE = 5000;
+
+export function recogniseTools(ctx: FileContext): RecognisedTool[] {
+  const tools: RecognisedTool[] = [];
+  const consumed = new Set<Node>();
+  const { forms } = ctx.catalogs;
+  const factories = ctx.config.toolFactories.map((factory) => ({
+    factory,
+    form: {
+      id: `factory:${factory.name}`,
+      framework: 'configured-factory',
+      handler: parseAccessPath(factory.handler),
+      input: parseAccessPath(factory.input),
+      names: factory.nameAt ? [parseAccessPath(factory.nameAt)] : [parseAccessPath('Argument[0].Member[name]'), parseAccessPath('Argument[0]')],
+      approval: [],
+    } satisfies FormLike,
+  }));
+
+  walk(ctx.ast, (node) => {
+    if (tools.length >= MAX_TOOLS_PER_FILE) return false;
+    switch (node.type) {
+      case 'CallExpression':
+      case 'NewExpression': {
+        const ref = ctx.api.resolve(node.callee);
+        for (const form of forms) {
+          if ((form.kind === 'call' || form.kind === 'provider') && ref && calleeMatches(ref, form)) {
+            pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            return;
+          }
+          if (form.kind === 'method' && methodMatches(node, form, ctx)) {
+            pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            return;
+          }
+          if (form.kind === 'dispatch' && node.type === 'CallExpression' && dispatchMatches(node, form, ctx)) {
+            for (const tool of fromDispatch(node, form, ctx)) pushTool(tools, tool, consumed, node);
+            return;
+          }
+        }
+        for (const { factory, form } of factories) {
+          const callee = unwrapExpression(node.callee);
+          const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+          if (name === factory.name) {
+            pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            return;
+          }
+        }
+        return;
+      }
+      case 'ClassDeclaration':
+      case 'ClassExpression': {
+        if (!node.superClass) return;
+        const ref = ctx.api.resolve(node.superClass);
+        const form = ref ? forms.find((candidate) => candidate.kind === 'class' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.extends)) : undefined;
+        if (form) pushTool(tools, fromClass(node, form, ctx), consumed, node);
+        return;
+      }
+      case 'MethodDefinition': {
+        for (const decorator of node.decorators ?? []) {
+          const expression = unwrapExpression(decorator.expression);
+          const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+          const ref = ctx.api.resolve(callee);
+          const form = ref ? forms.find((candidate) => candidate.kind === 'decorator' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.decorator)) : undefined;
+          if (form) pushTool(tools, fromDecorator(node, expression, form, ctx), consumed, node);
+        }
+        return;
+      }
+      case 'ObjectExpression': {
+        if (consumed.has(node)) return;
+        const tool = fromGenericObject(node, ctx);
+        if (tool) pushTool(tools, tool, consumed, node);
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  return tools;
+}
+
+function pushTool(tools: RecognisedTool[], tool: RecognisedTool | undefined, consumed: Set<Node>, node: Node): void {
+  if (!tool) return;
+  tools.push(tool);
+  consumed.add(node);
+  // The options object of a recognised call is not a second, generic tool.
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+    for (const argument of node.arguments) consumed.add(unwrapExpression(argument));
+  }
+}
+
+function modulesMatch(ref: ApiRef, form: ToolForm): boolean {
+  if (form.modules.includes(LOCAL)) return ref.module === LOCAL;
+  return form.modules.includes(ref.module);
+}
+
+function calleeMatches(ref: ApiRef, form: ToolForm): boolean {
+  return modulesMatch(ref, form) && tokensMatch(ref.tokens, form.callee);
+}
+
+/** `server.tool(...)`: the receiver is a known instance, or untyped in a file that imports the framework. */
+function methodMatches(node: TSESTree.CallExpression | TSESTree.NewExpression, form: ToolForm, ctx: FileContext): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
+  const receiver = ctx.api.resolve(callee.object);
+  if (receiver) return modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver);
+  return form.modules.some((module) => ctx.imports.has(module));
+}
+
+function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
+  const schema = node.arguments[0];
+  if (!schema) return false;
+  const ref = ctx.api.resolve(schema);
+  return ref !== undefined && matchesPath(ref, form.modules, form.schema);
+}
+
+// ---- navigation -----------------------------------------------------------------------------
+
+/** Follows `Argument[0].Member[execute]`-style paths from a call to the nodes they reach. */
+function navigate(start: Node[], tokens: PathToken[], ctx: FileContext, call?: TSESTree.CallExpression | TSESTree.NewExpression): Node[] {
+  let current: Node[] = start;
+  for (const token of tokens) {
+    const next: Node[] = [];
+    for (const node of current) {
+      switch (token.kind) {
+        case 'Argument': {
+          const args = call ? call.arguments : [];
+          for (const index of selectIndexes(token.indexes, args.length)) next.push(args[index] as Node);
+          break;
+        }
+        case 'Member': {
+          const object = objectLiteralOf(node, ctx);
+          if (!object) break;
+          for (const name of token.names) {
+            const property = findProperty(object, name);
+            if (property) next.push(property.value as Node);
+          }
+          break;
+        }
+        case 'Method': {
+          const classBody = classBodyOf(node, ctx);
+          if (classBody) {
+            for (const member of classBody.body) {
+              if (member.type === 'MethodDefinition' && token.names.includes(propertyName(member) ?? '')) next.push(member.value);
+            }
+            break;
+          }
+          const object = objectLiteralOf(node, ctx);
+          if (object) for (const name of token.names) {
+            const property = findProperty(object, name);
+            if (property) next.push(property.value as Node);
+          }
+          break;
+        }
+        case 'Property': {
+          const classBody = classBodyOf(node, ctx);
+          if (!classBody) break;
+          for (const member of classBody.body) {
+            if (member.type === 'PropertyDefinition' && token.names.includes(propertyName(member) ?? '') && member.value) next.push(member.value);
+            if (member.type === 'MethodDefinition' && member.kind === 'get' && token.names.includes(propertyName(member) ?? '')) {
+              const body = member.value.body;
+              const returned = body?.body.find((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
+              if (returned?.argument) next.push(returned.argument);
+            }
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** An object literal, directly or through a `const` that holds one. */
+function objectLiteralOf(node: Node, ctx: FileContext, depth = 0): TSESTree.ObjectExpression | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ObjectExpression') return inner;
+  if (inner.type === 'Identifier' && depth < 4) {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) return objectLiteralOf(binding.init, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+/** The class an expression instantiates or names (`new LocalShell()`, `LocalShell`, a class expression). */
+function classBodyOf(node: Node, ctx: FileContext, depth = 0): TSESTree.ClassBody | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ClassDeclaration' || inner.type === 'ClassExpression') return inner.body;
+  if (inner.type === 'NewExpression') return classBodyOf(inner.callee, ctx, depth + 1);
+  if (inner.type === 'Identifier' && depth < 4) {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'class' && binding.declaration?.type === 'ClassDeclaration') return binding.declaration.body;
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) return classBodyOf(binding.init, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+// ---- tool builders ----------------------------------------------------------------------------
+
+function fromCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool {
+  const handlerNodes = navigate([node], form.handler, ctx, node);
+  const nameInfo = toolName(node, form, ctx, node);
+  const tool = baseTool(nameInfo, form, node);
+  attachHandlers(tool, handlerNodes, form, ctx, node);
+  const approvalNode = form.approval.length > 0 ? navigate([node], form.approval, ctx, node)[0] : undefined;
+  if (approvalNode && !isLiteralFalse(approvalNode)) tool.approval = approvalPropertyName(form);
+  const wrapper = auditWrapper(node, ctx);
+  if (wrapper) tool.audit = wrapper;
+  collectCaps(node, tool);
+  if (form.inputNeedsSchema && !hasSchemaArgument(node)) {
+    for (const handler of tool.handlers) handler.inputIndex = undefined;
+  }
+  return tool;
+}
+
+function fromClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, form: ToolForm, ctx: FileContext): RecognisedTool {
+  const nameNodes = form.names.flatMap((path) => navigate([node], path, ctx));
+  const nameNode = nameNodes.find((candidate) => stringValue(candidate) !== undefined);
+  const name = nameNode ? (stringValue(nameNode) as string) : node.id?.name ?? '(anonymous class)';
+  const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
+  attachHandlers(tool, navigate([node], form.handler, ctx), form, ctx, node);
+  collectCaps(node, tool);
+  return tool;
+}
+
+function fromDecorator(method: TSESTree.MethodDefinition, decorator: Node, form: ToolForm, ctx: FileContext): RecognisedTool {
+  const call = decorator.type === 'CallExpression' ? decorator : undefined;
+  const nameNode = call ? form.names.flatMap((path) => navigate([call], path, ctx, call)).find((candidate) => stringValue(candidate) !== undefined) : undefined;
+  const name = nameNode ? (stringValue(nameNode) as string) : propertyName(method) ?? '(anonymous method)';
+  const tool = baseTool({ name, node: nameNode ?? method.key }, form, method);
+  if (method.value.type === 'FunctionExpression') attachHandlers(tool, [method.value], form, ctx, method);
+  else tool.notAnalysable = 'The decorated method has no body.';
+  if (call) collectCaps(call, tool);
+  return tool;
+}
+
+function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
+  const generic = ctx.catalogs.genericObject;
+  const has = (keys: string[]): TSESTree.Property | undefined => {
+    for (const key of keys) {
+      const property = findProperty(node, key);
+      if (property) return property;
+    }
+    return undefined;
+  };
+  const nameProperty = has(generic.nameKeys);
+  const handlerProperty = has(generic.handlerKeys);
+  if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys) || !has(generic.schemaKeys)) return undefined;
+  const nameValue = stringValue(nameProperty.value as Node);
+  const form: FormLike = { id: 'generic-tool-object', framework: generic.framework, handler: [], input: [], names: [], approval: [] };
+  const tool = baseTool({ name: nameValue ?? nameFromContext(node, ctx) ?? '(dynamic name)', node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key }, form, node);
+  attachHandlers(tool, [handlerProperty.value as Node], form, ctx, node);
+  for (const key of ctx.catalogs.common.approvalProperties) {
+    const property = findProperty(node, key);
+    if (property && !isLiteralFalse(property.value as Node)) tool.approval = key;
+  }
+  collectCaps(node, tool);
+  return tool;
+}
+
+/** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
+function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): RecognisedTool[] {
+  const handlerNode = navigate([node], form.handler, ctx, node)[0];
+  const resolved = handlerNode ? resolveFunction(handlerNode, ctx) : undefined;
+  if (!resolved) {
+    const tool = baseTool({ name: '(CallTool dispatcher)', node }, form, node);
+    tool.notAnalysable = 'The CallTool request handler is not a function the engine can resolve.';
+    return [tool];
+  }
+  const { fn } = resolved;
+  const selector = selectorMatcher(fn, resolved.ctx);
+  const names: Array<{ name: string; node: Node }> = [];
+  walk(fn.body, (inner) => {
+    if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
+      for (const switchCase of inner.cases) {
+        const literal = stringValue(switchCase.test);
+        if (literal !== undefined && switchCase.test) names.push({ name: literal, node: switchCase.test });
+      }
+    }
+    if (inner.type === 'BinaryExpression' && ['===', '=='].includes(inner.operator)) {
+      for (const [subject, other] of [[inner.left, inner.right], [inner.right, inner.left]] as Array<[Node, Node]>) {
+        const literal = stringValue(other);
+        if (literal !== undefined && selector.matches(subject)) names.push({ name: literal, node: other });
+      }
+    }
+    return !(isFunction(inner) && inner !== fn);
+  });
+  const seen = new Set<string>();
+  const unique = names.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true)));
+  if (unique.length === 0) {
+    const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+    attachHandlers(tool, [fn], form, resolved.ctx, node);
+    return [tool];
+  }
+  return unique.map((entry) => {
+    const tool = baseTool(entry, form, entry.node);
+    attachHandlers(tool, [fn], form, resolved.ctx, node);
+    tool.selector = { keys: selector.keys, name: entry.name };
+    return tool;
+  });
+}
+
+/** Recognises the expression that holds the requested tool name (`request.params.name` or a name destructured from it). */
+function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; matches: (node: Node) => boolean } {
+  const first = fn.params[0];
+  const keys: string[] = [];
+  if (first && first.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(first);
+    if (binding) keys.push(`b${binding.id.range[0]}.params.name`);
+  }
+  const matches = (node: Node): boolean => {
+    const inner = unwrapExpression(node);
+    const text = ctx.text.slice(inner.range[0], inner.range[1]);
+    if (/\bparams\??\.name$/.test(text)) return true;
+    if (inner.type === 'Identifier') {
+      const binding = ctx.scopes.resolve(inner);
+      if (!binding) return false;
+      const path = binding.patternPath.join('.');
+      if (binding.kind === 'param' && (path === 'params.name' || path === 'name')) {
+        keys.push(`b${binding.id.range[0]}`);
+        return true;
+      }
+      if (binding.kind === 'var' && binding.init) {
+        const initText = ctx.text.slice(binding.init.range[0], binding.init.range[1]);
+        if ((path === 'name' && /\bparams$/.test(initText)) || (path === 'params.name') || (path === '' && /\bparams\??\.name$/.test(initText))) {
+          keys.push(`b${binding.id.range[0]}`);
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  return { keys, matches };
+}
+
+function baseTool(name: { name: string; node: Node }, form: FormLike, definition: Node): RecognisedTool {
+  return { name: name.name, nameNode: name.node, formId: form.id, framework: form.framework, definition, handlers: [], cappedFields: new Set() };
+}
+
+/** Resolves handler expressions to functions (unwrapping wrappers); a shape without a resolvable handler is reported as not analysable. */
+function attachHandlers(tool: RecognisedTool, nodes: Node[], form: FormLike, ctx: FileContext, definition: Node): void {
+  if (nodes.length === 0) {
+    tool.notAnalysable = 'No handler function was found where the framework expects it.';
+    return;
+  }
+  for (const node of nodes) {
+    const unwrapped = unwrapHandler(node, ctx, tool);
+    const resolved = unwrapped ? resolveFunction(unwrapped, ctx) : undefined;
+    if (!resolved) {
+      tool.notAnalysable = `The handler \`${ctx.text.slice(node.range[0], node.range[1]).slice(0, 60)}\` is not a function the engine can resolve (defined outside the project or computed at run time).`;
+      continue;
+    }
+    const { index, path } = inputOf(resolved.fn, form, ctx);
+    const handler: ToolHandler = { fn: resolved.fn, ctx: resolved.ctx, inputIndex: index, inputPath: path };
+    if (resolved.ctx !== ctx || !containsNode(definition, resolved.fn)) handler.reference = node;
+    tool.handlers.push(handler);
+  }
+}
+
+function containsNode(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `withAudit(async (args) => ...)` or `wrap(handler)`: the function inside; an audit-named wrapper counts as the audit hook. */
+function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
+  let current = unwrapExpression(node);
+  for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
+    const calleeText = ctx.text.slice(current.callee.range[0], current.callee.range[1]);
+    const inner = current.arguments.find((argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression');
+    if (!inner) return current;
+    if (isAuditName(calleeText, ctx.config.auditFunctions, ctx.catalogs.common)) tool.audit = `${calleeText}()`;
+    current = unwrapExpression(inner);
+  }
+  return current;
+}
+
+/** The model's parameter: as the form says, else by the catalog's naming conventions. */
+function inputOf(fn: FunctionNode, form: FormLike, ctx: FileContext): { index: number | undefined; path: string[] } {
+  const count = fn.params.length;
+  const first = form.input[0];
+  if (first && first.kind === 'Parameter') {
+    const index = selectIndexes(first.indexes, Math.max(count, 1))[0];
+    const path = form.input.slice(1).flatMap((token) => (token.kind === 'Member' ? [token.names[0] as string] : []));
+    return { index: index !== undefined && index < Math.max(count, 1) ? index : undefined, path };
+  }
+  const names = fn.params.map((param) => {
+    const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+    return pattern.type === 'Identifier' ? pattern.name : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' ? pattern.left.name : '';
+  });
+  const named = names.findIndex((name) => ctx.catalogs.inputParamNames.includes(name));
+  if (named >= 0) return { index: named, path: [] };
+  if (count > 1 && ctx.catalogs.contextParamNames.includes(names[0] ?? '')) return { index: count - 1, path: [] };
+  return { index: count > 0 ? 0 : undefined, path: [] };
+}
+
+function toolName(node: Node, form: FormLike, ctx: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; node: Node } {
+  for (const path of form.names) {
+    for (const candidate of navigate([node], path, ctx, call)) {
+      const value = stringValue(candidate);
+      if (value !== undefined) return { name: value, node: candidate };
+    }
+  }
+  const fromContext = nameNodeFromContext(node);
+  if (fromContext) return fromContext;
+  if (form.defaultName) return { name: form.defaultName, node: call.callee };
+  return { name: '(anonymous tool)', node: call.callee };
+}
+
+function nameFromContext(node: Node, _ctx: FileContext): string | undefined {
+  return nameNodeFromContext(node)?.name;
+}
+
+/** `const fetchPage = tool(...)` or `{ fetchPage: tool(...) }`: the variable or key names the tool. */
+function nameNodeFromContext(node: Node): { name: string; node: Node } | undefined {
+  let current: Node = node;
+  for (let i = 0; i < 4 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return { name: parent.id.name, node: parent.id };
+    if (parent.type === 'Property' && parent.value === current) {
+      const name = propertyName(parent);
+      if (name !== undefined) return { name, node: parent.key };
+    }
+    if (parent.type === 'PropertyDefinition') {
+      const name = propertyName(parent);
+      if (name !== undefined) return { name, node: parent.key };
+    }
+    if (parent.type === 'CallExpression' || parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return undefined;
+}
+
+function approvalPropertyName(form: FormLike): string {
+  const last = form.approval[form.approval.length - 1];
+  return last && last.kind === 'Member' ? (last.names[0] as string) : 'approval';
+}
+
+function isLiteralFalse(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === 'Literal' && (inner.value === false || inner.value === null || inner.value === 0);
+}
+
+/** `withAudit(tool({...}))`: a wrapper around the whole tool. */
+function auditWrapper(node: Node, ctx: FileContext): string | undefined {
+  let current: Node = node;
+  for (let i = 0; i < 3 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const text = ctx.text.slice(parent.callee.range[0], parent.callee.range[1]);
+      if (isAuditName(text, ctx.config.auditFunctions, ctx.catalogs.common)) return `${text}()`;
+      current = parent;
+      continue;
+    }
+    if (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression') {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return undefined;
+}
+
+function hasSchemaArgument(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.arguments.slice(1, -1).some((argument) => {
+    const inner = unwrapExpression(argument);
+    return inner.type !== 'Literal' && inner.type !== 'TemplateLiteral';
+  });
+}
+
+/** Input fields whose schema caps them: zod `.max()`/`.lte()`/`.lt()` or JSON schema `maximum`. */
+function collectCaps(definition: Node, tool: RecognisedTool): void {
+  walk(definition, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type !== 'Property') return true;
+    const name = propertyName(node);
+    if (name === undefined) return true;
+    const value = unwrapExpression(node.value as Node);
+    if (value.type === 'CallExpression' && hasCapCall(value)) tool.cappedFields.add(name);
+    if (value.type === 'ObjectExpression' && (findProperty(value, 'maximum') || findProperty(value, 'exclusiveMaximum'))) tool.cappedFields.add(name);
+    return true;
+  });
+}
+
+function hasCapCall(call: TSESTree.CallExpression): boolean {
+  let current: Node = call;
+  for (let i = 0; i < 12; i++) {
+    const inner = unwrapExpression(current);
+    if (inner.type !== 'CallExpression') return false;
+    const callee = unwrapExpression(inner.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    if (['max', 'lte', 'lt', 'maxValue'].includes(propertyName(callee) ?? '')) return true;
+    current = callee.object;
+  }
+  return false;
+}
+
+export { isRelative };
