@@ -5,6 +5,11 @@ import { propertyName, stringValue, unwrapExpression, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 
+interface ModulePathLike {
+  modules: string[];
+  path: PathToken[];
+}
+
 export type ApiToken = { kind: 'Member'; name: string } | { kind: 'ReturnValue' } | { kind: 'Instance' };
 
 export interface ApiRef {
@@ -23,7 +28,18 @@ const MAX_DEPTH = 12;
 export class ApiResolver {
   private readonly cache = new WeakMap<Node, ApiRef | null>();
 
-  constructor(private readonly scopes: ScopeIndex) {}
+  constructor(
+    private readonly scopes: ScopeIndex,
+    private readonly wrappers: ReadonlyArray<ModulePathLike> = [],
+    private readonly namespaces: ReadonlyArray<ModulePathLike> = [],
+  ) {}
+
+  /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
+  private member(ref: ApiRef, name: string): ApiRef {
+    const next = extend(ref, { kind: 'Member', name });
+    if (next.tokens.length === 1 && this.namespaces.some((entry) => matchesPath(next, entry.modules, entry.path))) return { module: ref.module, tokens: [] };
+    return next;
+  }
 
   resolve(node: Node, depth = 0): ApiRef | undefined {
     const cached = this.cache.get(node);
@@ -48,12 +64,15 @@ export class ApiResolver {
         }
         if (node.object.type === 'ThisExpression') return this.fromThisMember(node, name, depth);
         const base = this.resolve(node.object, depth);
-        return base ? extend(base, { kind: 'Member', name }) : undefined;
+        return base ? this.member(base, name) : undefined;
       }
       case 'CallExpression': {
         const required = requiredModule(node, this.scopes);
         if (required !== undefined) return { module: required, tokens: [] };
         const base = this.resolve(node.callee, depth);
+        if (base && node.arguments[0] && this.wrappers.some((wrapper) => matchesPath(base, wrapper.modules, wrapper.path))) {
+          return this.resolve(node.arguments[0], depth);
+        }
         return base ? extend(base, { kind: 'ReturnValue' }) : undefined;
       }
       case 'NewExpression': {
@@ -87,13 +106,17 @@ export class ApiResolver {
             : { module: LOCAL, tokens: [{ kind: 'Member', name: binding.name }] };
         }
         if (binding.importName === 'default' || binding.importName === '*') return { module: source, tokens: [] };
-        return { module: source, tokens: [{ kind: 'Member', name: binding.importName ?? binding.name }] };
+        return this.member({ module: source, tokens: [] }, binding.importName ?? binding.name);
       }
       case 'var': {
+        // `const wallet: Wallet = await Wallet.fetch(id)`: the declared type says what the value is.
+        const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+        const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
+        if (typed) return typed;
         if (!binding.init || binding.isLoopElement) return undefined;
         const base = this.resolve(binding.init, depth);
         if (!base) return undefined;
-        return binding.patternPath.reduce<ApiRef>((ref, name) => extend(ref, { kind: 'Member', name }), base);
+        return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
       case 'param': {
         if (binding.patternPath.length > 0) return undefined;

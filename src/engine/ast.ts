@@ -8,10 +8,13 @@ export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionE
 
 const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
-/** Calls `visit` for each child node, skipping type annotations (they hold no runtime behaviour). */
-export function forEachChild(node: Node, visit: (child: Node) => void): void {
+const PARENT_ONLY_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
+/** Calls `visit` for each child node, skipping type annotations (they hold no runtime behaviour) unless `withTypes`. */
+export function forEachChild(node: Node, visit: (child: Node) => void, withTypes = false): void {
+  const skipped = withTypes ? PARENT_ONLY_KEYS : SKIPPED_KEYS;
   for (const key in node) {
-    if (SKIPPED_KEYS.has(key)) continue;
+    if (skipped.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) visit(item);
@@ -19,6 +22,7 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       visit(value);
     }
   }
+  if (withTypes) return;
   const decorators = (node as { decorators?: Node[] }).decorators;
   if (decorators) for (const decorator of decorators) visit(decorator);
 }

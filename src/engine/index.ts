@@ -4,3 +4,7 @@ export { defaultConfig, mergeConfig, normaliseSeverity, severityFor, rulesMatchi
 export { lintText, Project } from './project';
 export { rules, ruleById, ruleIds } from '../rules/index';
 export type { RuleDefinition } from '../rules/define-rule';
+export { NEXT_LINE_KEYWORD, FILE_KEYWORD } from './directives';
+import { FILE_KEYWORD as FILE_DIRECTIVE, NEXT_LINE_KEYWORD as NEXT_LINE_DIRECTIVE } from './directives';
+/** Directive keywords, for the grammar and the editor's code actions. */
+export const DIRECTIVE_KEYWORDS: readonly string[] = [NEXT_LINE_DIRECTIVE, FILE_DIRECTIVE];

@@ -62,9 +62,13 @@ function setParents(root: TSESTree.Node): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
-    forEachChild(node, (child) => {
-      (child as { parent?: TSESTree.Node }).parent = node;
-      stack.push(child);
-    });
+    forEachChild(
+      node,
+      (child) => {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child);
+      },
+      true,
+    );
   }
 }

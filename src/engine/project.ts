@@ -55,7 +55,8 @@ export class Project {
       const ctx = this.createContext(file, source, outcome.ast, effective);
       if (text !== undefined) this.contexts.set(path.resolve(file), ctx);
       const tools = recogniseTools(ctx);
-      if (tools.length === 0) return result;
+      // Without tools only suppression directives can report (as unused); most files have neither.
+      if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
       const facts = collectFileFacts(ctx);
       const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
       const report = buildReport(ctx, analyses, facts);
@@ -85,7 +86,7 @@ export class Project {
       text,
       ast,
       scopes,
-      api: new ApiResolver(scopes),
+      api: new ApiResolver(scopes, catalogs.common.transparentWrappers, catalogs.common.namespaceMembers),
       imports: collectImports(ast, scopes),
       catalogs,
       sinks: config.sinks.length > 0 ? [...catalogs.sinks, ...compileConfigSinks(config.sinks)] : catalogs.sinks,

@@ -80,7 +80,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         }
       }
     }
-    const audit = tool.audit ?? analysis.audits[0] ?? facts.hook;
+    const names = [tool.name, ...variableNames(tool.definition)];
+    const hook = facts.hooks.find((candidate) => !candidate.toolNames || names.some((name) => candidate.toolNames?.has(name)));
+    const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
       toolFindings.push(auditFinding(ctx, toolRef, tool.nameNode, named));

@@ -5,7 +5,7 @@ export default defineRule({
   description: 'A tool moves money or value with neither a human-approval gate nor an amount limit on the path to it.',
   defaultSeverity: 'error',
   cwe: ['CWE-862'],
-  owasp: ['ASI02', 'ASI09'],
+  owasp: ['ASI02', 'ASI03'],
   precision: 'high',
   catalog: true,
   messages: {

@@ -13,6 +13,9 @@ export interface Facts {
 }
 
 const NONE: Facts = { facts: [], approved: false };
+/** Conversions that keep the value a guard looked at (for a URL's host, a path, or an amount). */
+const SAME_VALUE_FUNCTIONS = new Set(['URL', 'String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'parseEther', 'parseUnits', 'toWei', 'decodeURIComponent']);
+const SAME_VALUE_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'toString', 'normalize', 'toNumber', 'valueOf']);
 const HOST_PROPERTIES = new Set(['hostname', 'host', 'origin']);
 const MEMBERSHIP_METHODS = new Set(['has', 'includes']);
 const UPPER_BOUND_WHEN_TRUE = new Set(['<', '<=']);
@@ -46,10 +49,19 @@ export function keysOf(node: Node, interpreter: FunctionInterpreter, state: Stat
     case 'NewExpression':
     case 'CallExpression': {
       const callee = unwrapExpression(inner.callee);
-      // new URL(x), String(x) and x.trim() are the same value for a guard's purposes.
-      if (callee.type === 'Identifier' && ['URL', 'String'].includes(callee.name) && inner.arguments[0]) return keysOf(inner.arguments[0], interpreter, state);
-      if (callee.type === 'MemberExpression' && ['trim', 'toLowerCase', 'toUpperCase', 'toString', 'normalize'].includes(propertyName(callee) ?? '')) {
-        return keysOf(callee.object, interpreter, state);
+      const first = inner.arguments[0];
+      // new URL(x), String(x), BigInt(x) and x.trim() are the same value for a guard's purposes.
+      if (callee.type === 'Identifier' && SAME_VALUE_FUNCTIONS.has(callee.name) && first) return keysOf(first, interpreter, state);
+      if (callee.type === 'MemberExpression') {
+        const method = propertyName(callee) ?? '';
+        if (SAME_VALUE_METHODS.has(method)) return keysOf(callee.object, interpreter, state);
+        if (SAME_VALUE_FUNCTIONS.has(method) && first) return keysOf(first, interpreter, state);
+      }
+      // path.resolve(x) and path.normalize(x) name the same file as x.
+      const ref = interpreter.ctx.api.resolve(callee);
+      const last = ref?.tokens[ref.tokens.length - 1];
+      if (ref && first && inner.arguments.length === 1 && last?.kind === 'Member' && ['resolve', 'normalize'].includes(last.name) && interpreter.ctx.catalogs.common.pathModules.includes(ref.module)) {
+        return keysOf(first, interpreter, state);
       }
       return [];
     }
@@ -66,11 +78,11 @@ export function factsOf(test: Node, interpreter: FunctionInterpreter, state: Sta
     case 'UnaryExpression':
       return node.operator === '!' ? factsOf(node.argument, interpreter, state, !polarity) : NONE;
     case 'LogicalExpression': {
-      const both = (node.operator === '&&' && polarity) || (node.operator === '||' && !polarity);
-      if (!both) return NONE;
       const left = factsOf(node.left, interpreter, state, polarity);
       const right = factsOf(node.right, interpreter, state, polarity);
-      return { facts: [...left.facts, ...right.facts], approved: left.approved || right.approved };
+      const both = (node.operator === '&&' && polarity) || (node.operator === '||' && !polarity);
+      if (both) return { facts: [...left.facts, ...right.facts], approved: left.approved || right.approved };
+      return eitherFacts(left, right);
     }
     case 'AwaitExpression':
       return factsOf(node.argument, interpreter, state, polarity);
@@ -157,8 +169,26 @@ function callFacts(node: TSESTree.CallExpression, interpreter: FunctionInterpret
   return NONE;
 }
 
+/**
+ * One of two conditions holds: a value is bounded only when both sides bound it
+ * (`p === ROOT || p.startsWith(ROOT + sep)` keeps p inside ROOT).
+ */
+function eitherFacts(left: Facts, right: Facts): Facts {
+  const facts: Fact[] = [];
+  for (const a of left.facts) {
+    for (const b of right.facts) {
+      const keys = a.keys.filter((key) => b.keys.includes(key));
+      if (keys.length === 0) continue;
+      const bound: Bound = a.bound === 'allowlist' ? b.bound : b.bound === 'allowlist' ? a.bound : a.bound === b.bound ? a.bound : 'allowlist';
+      if (a.bound !== b.bound && a.bound !== 'allowlist' && b.bound !== 'allowlist') continue;
+      facts.push({ keys, bound });
+    }
+  }
+  return { facts, approved: left.approved && right.approved };
+}
+
 /** A membership check bounds the checked value; checking `url.hostname` bounds the URL's host. */
-function membership(subject: Node, interpreter: FunctionInterpreter, state: State): Facts {
+export function membership(subject: Node, interpreter: FunctionInterpreter, state: State): Facts {
   const inner = unwrapExpression(subject);
   if (inner.type === 'MemberExpression' && HOST_PROPERTIES.has(propertyName(inner) ?? '')) {
     const base = interpreter.evaluate(inner.object, cloneEnv(state));
@@ -166,7 +196,15 @@ function membership(subject: Node, interpreter: FunctionInterpreter, state: Stat
       return { facts: [{ keys: keysOf(inner.object, interpreter, state), bound: 'host' }], approved: false };
     }
   }
-  return { facts: [{ keys: keysOf(subject, interpreter, state), bound: 'allowlist' }], approved: false };
+  const keys = keysOf(subject, interpreter, state);
+  const facts: Fact[] = [{ keys, bound: 'allowlist' }];
+  // `const { hostname } = new URL(url)`: the alias key `…url.hostname` bounds url's host.
+  const hostOf = keys.flatMap((key) => {
+    const match = /^(.*)\.(hostname|host|origin)$/.exec(key);
+    return match ? [match[1] as string] : [];
+  });
+  if (hostOf.length > 0) facts.push({ keys: hostOf, bound: 'host' });
+  return { facts, approved: false };
 }
 
 /** `x.startsWith(ROOT)` on a resolved path is containment; on a URL with a full constant origin it is a host allowlist. */

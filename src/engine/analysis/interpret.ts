@@ -5,7 +5,7 @@ import { describe, isFunction, propertyName, stringValue, unwrapExpression, type
 import { matchesPath, requiredModule } from '../api';
 import { patternBindings, type Binding } from '../scope';
 import type { FileContext } from './context';
-import { factsOf, keysOf, bindingKey, type Facts } from './guards';
+import { factsOf, keysOf, bindingKey, membership, type Facts } from './guards';
 import { matchSinks, evaluateSink, isAuditCallee, isApprovalCall, recheckSink, type SinkHit } from './sinks';
 import {
   CLEAN,
@@ -63,6 +63,7 @@ export interface AnalysisOptions {
 const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'sort']);
 const STRING_IDENTITY_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf', 'normalize', 'toLocaleLowerCase', 'toLocaleUpperCase']);
 const DERIVING_GLOBALS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'encodeURI', 'encodeURIComponent', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'Buffer', 'JSON', 'Object', 'Array', 'Promise', 'structuredClone', 'escape', 'unescape']);
+const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 const MAX_SUMMARY_DEPTH = 5;
 const MAX_NESTED_FUNCTIONS = 200;
 
@@ -267,7 +268,7 @@ export class FunctionInterpreter {
           entry = cloneState(state);
           const constant = literal !== undefined || switchCase.test.type === 'Literal';
           if (constant && isTainted(discriminant)) {
-            entry = applyFacts(entry, { facts: [{ keys: subjectKeys, bound: 'allowlist' }], approved: false }, this);
+            entry = applyFacts(entry, membership(statement.discriminant, this, entry), this);
           }
         }
       }
@@ -374,8 +375,10 @@ export class FunctionInterpreter {
       case 'BinaryExpression': {
         const left = this.evaluate(node.left, state);
         const right = this.evaluate(node.right, state);
-        if (node.operator !== '+') return CLEAN;
-        return { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
+        if (node.operator === '+') return { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
+        // Arithmetic on model input is still model input (an amount times a rate); comparisons are booleans.
+        if (ARITHMETIC.has(node.operator)) return combine([left, right], ['allowlist', 'amount']);
+        return CLEAN;
       }
       case 'LogicalExpression': {
         const left = this.evaluate(node.left, state);
@@ -562,9 +565,9 @@ export class FunctionInterpreter {
     const local = this.resolveCallee(callee);
     if (local) return this.applySummary(node, local.fn, local.ctx, args, state);
 
-    // An unknown function of model input returns something derived from it.
+    // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
     const inputs = receiver ? [receiver, ...args] : args;
-    const result = derived(combine(inputs), ['allowlist']);
+    const result = derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']);
     if (this.isConfiguredGuard(callee)) return withBounds(result, ['allowlist', 'host', 'path']);
     return result;
   }
@@ -597,8 +600,14 @@ export class FunctionInterpreter {
           return { ...out, relativeOf: node.arguments[1] ? keysOf(node.arguments[1], this, state) : [] };
         }
         if (last.name === 'isAbsolute') return CLEAN;
+        // The last segment of a normalised, contained path cannot climb out of a root it is joined to.
+        if (last.name === 'basename' && args[0] && (args[0].isResolvedPath || args[0].bounds.has('path'))) {
+          return withBounds(derived(args[0], ['allowlist']), ['segment']);
+        }
         if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
-          const out = derived(combine(args), ['allowlist']);
+          let out = derived(combine(args), ['allowlist']);
+          const tainted = args.filter(isTainted);
+          if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN)) out = withBounds(out, ['path']);
           return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
         }
       }
@@ -609,7 +618,7 @@ export class FunctionInterpreter {
       if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && DERIVING_GLOBALS.has(ref.tokens[0].name)) {
         const name = ref.tokens[0].name;
         if (name === 'Promise' && args[0]?.elements) return combineElements(args[0]);
-        const keep: Bound[] = name === 'Number' || name === 'parseInt' || name === 'parseFloat' ? ['allowlist', 'amount'] : ['allowlist', 'host', 'path'];
+        const keep: Bound[] = ['allowlist', 'host', 'path', 'amount'];
         const input = combine(args, keep);
         if (ref.tokens.length === 1 && (name === 'String' || name === 'Number')) return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], this, state) : [] };
         if (name === 'Math') return input;
@@ -627,6 +636,8 @@ export class FunctionInterpreter {
       const method = propertyName(callee) ?? '';
       if (!isTainted(receiver)) {
         if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+        // A lookup in a map the model does not control yields one of its values, whatever the key.
+        if (method === 'get' || method === 'at') return opaqueValue();
         return undefined;
       }
       if (STRING_IDENTITY_METHODS.has(method)) {

@@ -124,6 +124,8 @@ function controllingValue(row: SinkRow, value: Value): Value | undefined {
   switch (row.check) {
     case 'url':
       if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
+      // An options object is not a URL; its host members have rows of their own.
+      if (value.isObjectLiteral) return undefined;
       return leadingTaint(value.parts ?? (isTainted(value) ? [{ kind: 'tainted', value }] : []));
     case 'host':
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('host') ? value : undefined;

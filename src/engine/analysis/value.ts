@@ -8,7 +8,7 @@ export type Origin =
   | { kind: 'param'; index: number; display: string };
 
 /** What a guard established about a value. */
-export type Bound = 'allowlist' | 'host' | 'path' | 'amount';
+export type Bound = 'allowlist' | 'host' | 'path' | 'amount' | 'segment';
 
 /** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
 export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };
@@ -73,12 +73,14 @@ export function partsOf(value: Value): Part[] {
 /** A value derived from several: model control is the union, bounds only those every tainted input has. */
 export function combine(values: Value[], keepBounds: readonly Bound[] = ['allowlist']): Value {
   const origins = uniqueOrigins(values.flatMap((value) => value.origins));
-  if (origins.length === 0) return { origins: [], bounds: NO_BOUNDS };
+  if (origins.length === 0) return { origins: [], bounds: values.some((value) => value.bounds.has('amount')) ? new Set<Bound>(['amount']) : NO_BOUNDS };
   const tainted = values.filter(isTainted);
   const bounds = new Set<Bound>();
   for (const bound of keepBounds) {
     if (tainted.every((value) => value.bounds.has(bound))) bounds.add(bound);
   }
+  // A capped amount stays capped in whatever it is built into (a transaction object, an encoded call).
+  if (values.some((value) => value.bounds.has('amount'))) bounds.add('amount');
   return { origins, bounds };
 }
 

@@ -60,6 +60,8 @@ export interface ModulePath {
 
 export interface CommonCatalog {
   urlConstructors: ModulePath[];
+  transparentWrappers: ModulePath[];
+  namespaceMembers: ModulePath[];
   pathModules: string[];
   pathResolve: string[];
   pathJoin: string[];
@@ -254,6 +256,8 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
   const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
+    transparentWrappers: compileModulePaths(data['transparentWrappers']),
+    namespaceMembers: compileModulePaths(data['namespaceMembers']),
     pathModules: asStrings(pathFunctions['module']),
     pathResolve: asStrings(pathFunctions['resolve']),
     pathJoin: asStrings(pathFunctions['join']),

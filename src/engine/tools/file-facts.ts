@@ -6,9 +6,15 @@ import { matchesPath } from '../api';
 import type { FileContext } from '../analysis/context';
 import { isAuditName } from '../analysis/sinks';
 
+export interface Hook {
+  description: string;
+  /** The tools the hook sees (variable or tool names); undefined when it sees every tool. */
+  toolNames?: Set<string>;
+}
+
 export interface FileFacts {
-  /** A description of the first framework-level hook that records tool calls, if any. */
-  hook?: string;
+  /** Framework-level hooks that record tool calls. */
+  hooks: Hook[];
   /** Tool names approved by a registration; `all` when a registration covers every tool. */
   approvedNames: Set<string>;
   approvesAll: boolean;
@@ -16,7 +22,7 @@ export interface FileFacts {
 }
 
 export function collectFileFacts(ctx: FileContext): FileFacts {
-  const facts: FileFacts = { approvedNames: new Set(), approvesAll: false };
+  const facts: FileFacts = { hooks: [], approvedNames: new Set(), approvesAll: false };
   const common = ctx.catalogs.common;
   walk(ctx.ast, (node) => {
     if (node.type === 'CallExpression') {
@@ -25,7 +31,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
         const event = stringValue(node.arguments[0]);
         const callback = node.arguments[1];
         if (event && common.hookEventNames.includes(event) && callback && recordsSomething(callback, ctx)) {
-          facts.hook ??= `${describe(callee, ctx.text)}('${event}')`;
+          addHook(facts, `${describe(callee, ctx.text)}('${event}')`, toolsOfEmitter(callee.object, ctx));
         }
       }
       const ref = ctx.api.resolve(callee);
@@ -51,12 +57,68 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
       if (name === undefined) return;
       if (common.hookCallbackProperties.includes(name)) {
         const value = node.value;
-        if (value && recordsSomething(value as Node, ctx)) facts.hook ??= name;
+        if (value && recordsSomething(value as Node, ctx)) {
+          const owner = node.type === 'Property' && node.parent?.type === 'ObjectExpression' ? node.parent : undefined;
+          addHook(facts, name, owner ? toolsProperty(owner, ctx) : undefined);
+        }
       }
       if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name)) addApprovals(node.value as Node, facts, name);
     }
   });
   return facts;
+}
+
+function addHook(facts: FileFacts, description: string, toolNames: Set<string> | undefined): void {
+  const hook: Hook = { description };
+  if (toolNames) hook.toolNames = toolNames;
+  facts.hooks.push(hook);
+}
+
+/** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
+function toolsProperty(object: TSESTree.ObjectExpression, ctx: FileContext): Set<string> | undefined {
+  const property = object.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === 'tools');
+  if (!property || property.type !== 'Property') return undefined;
+  return toolNamesIn(property.value as Node, ctx, 0);
+}
+
+function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> | undefined {
+  const inner = unwrapExpression(node);
+  const names = new Set<string>();
+  if (inner.type === 'ObjectExpression') {
+    for (const property of inner.properties) {
+      if (property.type !== 'Property') return undefined;
+      const key = propertyName(property);
+      if (key !== undefined) names.add(key);
+      const value = unwrapExpression(property.value as Node);
+      if (value.type === 'Identifier') names.add(value.name);
+    }
+    return names;
+  }
+  if (inner.type === 'ArrayExpression') {
+    for (const element of inner.elements) {
+      if (!element) continue;
+      const value = unwrapExpression(element);
+      if (value.type !== 'Identifier') return undefined;
+      names.add(value.name);
+    }
+    return names;
+  }
+  if (inner.type === 'Identifier' && depth < 3) {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) return toolNamesIn(binding.init, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+/** `agent.on(...)`: the tools of the agent the emitter was built with; a runner (or anything else) sees them all. */
+function toolsOfEmitter(emitter: Node, ctx: FileContext): Set<string> | undefined {
+  const inner = unwrapExpression(emitter);
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
+  if (init?.type !== 'NewExpression' && init?.type !== 'CallExpression') return undefined;
+  const options = init.arguments[0] ? unwrapExpression(init.arguments[0]) : undefined;
+  return options?.type === 'ObjectExpression' ? toolsProperty(options, ctx) : undefined;
 }
 
 function addApprovals(value: Node, facts: FileFacts, source: string): void {

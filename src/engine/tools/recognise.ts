@@ -69,10 +69,17 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'CallExpression':
       case 'NewExpression': {
         const ref = ctx.api.resolve(node.callee);
+        // Several forms can share a callee (`tool(fn, opts)` and `tool({ execute })`): the first whose handler resolves wins.
+        let fallback: RecognisedTool | undefined;
         for (const form of forms) {
           if ((form.kind === 'call' || form.kind === 'provider') && ref && calleeMatches(ref, form)) {
-            pushTool(tools, fromCall(node, form, ctx), consumed, node);
-            return;
+            const tool = fromCall(node, form, ctx);
+            if (tool.notAnalysable === undefined) {
+              pushTool(tools, tool, consumed, node);
+              return;
+            }
+            fallback ??= tool;
+            continue;
           }
           if (form.kind === 'method' && methodMatches(node, form, ctx)) {
             pushTool(tools, fromCall(node, form, ctx), consumed, node);
@@ -82,6 +89,10 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             for (const tool of fromDispatch(node, form, ctx)) pushTool(tools, tool, consumed, node);
             return;
           }
+        }
+        if (fallback) {
+          pushTool(tools, fallback, consumed, node);
+          return;
         }
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
@@ -278,7 +289,8 @@ function fromDecorator(method: TSESTree.MethodDefinition, decorator: Node, form:
   const call = decorator.type === 'CallExpression' ? decorator : undefined;
   const nameNode = call ? form.names.flatMap((path) => navigate([call], path, ctx, call)).find((candidate) => stringValue(candidate) !== undefined) : undefined;
   const name = nameNode ? (stringValue(nameNode) as string) : propertyName(method) ?? '(anonymous method)';
-  const tool = baseTool({ name, node: nameNode ?? method.key }, form, method);
+  // The finding sits on the method, where the code that needs the hook is.
+  const tool = baseTool({ name, node: method.key }, form, method);
   if (method.value.type === 'FunctionExpression') attachHandlers(tool, [method.value], form, ctx, method);
   else tool.notAnalysable = 'The decorated method has no body.';
   if (call) collectCaps(call, tool);
