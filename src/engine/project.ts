@@ -9,6 +9,7 @@ import { resolveFunction, type FunctionSummary } from './analysis/interpret';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
 import { parseText } from './parse';
+import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
 import { ScopeIndex } from './scope';
 import { analyseTool } from './tools/analyse';
@@ -30,6 +31,8 @@ export class Project {
   constructor(
     readonly config: ResolvedConfig = defaultConfig(),
     readonly host?: ProjectHost,
+    /** Skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it changes nothing. */
+    readonly options: { prefilter?: boolean } = {},
   ) {}
 
   /** Lints `file`; `text` overrides what the host would read (an unsaved editor buffer); `config` overrides the project's. */
@@ -47,6 +50,10 @@ export class Project {
       return result;
     }
     try {
+      if (this.options.prefilter !== false && !prefilterFor(loadCatalogs(), effective).mayHoldTools(source)) {
+        result.skipped = 'no-tool-shapes';
+        return result;
+      }
       const outcome = parseText(source, file);
       if (!outcome.ast) {
         if (outcome.problem) result.problems.push(outcome.problem);

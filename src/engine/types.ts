@@ -115,6 +115,8 @@ export interface Problem {
 
 export interface LintResult {
   file: string;
+  /** Set when the file was not parsed because no tool can be declared in it (the prefilter). */
+  skipped?: 'no-tool-shapes';
   findings: Finding[];
   suppressed: Finding[];
   tools: ToolInfo[];
