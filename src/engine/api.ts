@@ -68,7 +68,7 @@ export class ApiResolver {
       }
       case 'CallExpression': {
         const required = requiredModule(node, this.scopes);
-        if (required !== undefined) return { module: required, tokens: [] };
+        if (required !== undefined) return { module: isRelative(required) ? LOCAL : required, tokens: [] };
         const base = this.resolve(node.callee, depth);
         if (base && node.arguments[0] && this.wrappers.some((wrapper) => matchesPath(base, wrapper.modules, wrapper.path))) {
           return this.resolve(node.arguments[0], depth);
@@ -81,6 +81,11 @@ export class ApiResolver {
       }
       case 'AwaitExpression':
         return this.resolve(node.argument, depth);
+      case 'SequenceExpression': {
+        // Compiled CommonJS calls imports as `(0, module_1.name)(...)`.
+        const last = node.expressions[node.expressions.length - 1];
+        return last ? this.resolve(last, depth) : undefined;
+      }
       case 'ImportExpression': {
         const source = stringValue(node.source);
         return source === undefined ? undefined : { module: source, tokens: [] };

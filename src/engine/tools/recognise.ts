@@ -1,7 +1,7 @@
 // Finds the agent tools a file declares, with their handlers and which handler parameter the model controls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { LOCAL, isRelative, matchesPath, tokensMatch, type ApiRef } from '../api';
+import { isRelative, matchesPath, tokensMatch, type ApiRef } from '../api';
 import { parseAccessPath, selectIndexes, type PathToken } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
@@ -68,6 +68,10 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
     switch (node.type) {
       case 'CallExpression':
       case 'NewExpression': {
+        if (node.type === 'CallExpression' && isCompiledDecoratorHelper(node)) {
+          for (const tool of fromCompiledDecorators(node, ctx)) pushTool(tools, tool, consumed, node);
+          return;
+        }
         const ref = ctx.api.resolve(node.callee);
         // Several forms can share a callee (`tool(fn, opts)` and `tool({ execute })`): the first whose handler resolves wins.
         let fallback: RecognisedTool | undefined;
@@ -115,9 +119,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'MethodDefinition': {
         for (const decorator of node.decorators ?? []) {
           const expression = unwrapExpression(decorator.expression);
-          const callee = expression.type === 'CallExpression' ? expression.callee : expression;
-          const ref = ctx.api.resolve(callee);
-          const form = ref ? forms.find((candidate) => candidate.kind === 'decorator' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.decorator)) : undefined;
+          const form = decoratorForm(expression, ctx);
           if (form) pushTool(tools, fromDecorator(node, expression, form, ctx), consumed, node);
         }
         return;
@@ -146,8 +148,67 @@ function pushTool(tools: RecognisedTool[], tool: RecognisedTool | undefined, con
 }
 
 function modulesMatch(ref: ApiRef, form: ToolForm): boolean {
-  if (form.modules.includes(LOCAL)) return ref.module === LOCAL;
   return form.modules.includes(ref.module);
+}
+
+/** The decorator form a decorator expression (`CreateAction({...})`) belongs to. */
+function decoratorForm(expression: Node, ctx: FileContext): ToolForm | undefined {
+  const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+  const ref = ctx.api.resolve(callee);
+  return ref ? ctx.catalogs.forms.find((candidate) => candidate.kind === 'decorator' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.decorator)) : undefined;
+}
+
+/** Compilers turn `@CreateAction(...) method()` into `__decorate([CreateAction(...)], C.prototype, 'method')` (tsc) or `__decorateElement(init, 1, 'method', decs, C)` (esbuild). */
+function isCompiledDecoratorHelper(node: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  return callee.type === 'Identifier' && /^__decorate(Element)?$/.test(callee.name) && node.arguments.some((argument) => stringValue(argument) !== undefined);
+}
+
+function fromCompiledDecorators(node: TSESTree.CallExpression, ctx: FileContext): RecognisedTool[] {
+  const methodName = node.arguments.map((argument) => stringValue(argument)).find((value) => value !== undefined);
+  if (methodName === undefined) return [];
+  const decorators = node.arguments.flatMap((argument) => arrayElements(argument, ctx));
+  const classArgument = node.arguments.find((argument) => {
+    const inner = unwrapExpression(argument);
+    return inner.type === 'Identifier' || (inner.type === 'MemberExpression' && propertyName(inner) === 'prototype');
+  });
+  const classNode = classArgument ? unwrapExpression(classArgument) : undefined;
+  const classBody = classNode ? classBodyOf(classNode.type === 'MemberExpression' ? classNode.object : classNode, ctx) : undefined;
+  const method = classBody?.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && propertyName(member) === methodName);
+  const tools: RecognisedTool[] = [];
+  for (const decorator of decorators) {
+    const expression = unwrapExpression(decorator);
+    const form = decoratorForm(expression, ctx);
+    if (!form) continue;
+    if (method) {
+      tools.push(fromDecorator(method, expression, form, ctx));
+    } else {
+      const tool = baseTool({ name: methodName, node }, form, node);
+      tool.notAnalysable = `The decorated method \`${methodName}\` was not found in its class.`;
+      tools.push(tool);
+    }
+  }
+  return tools;
+}
+
+/** Elements of an array literal, directly or through a variable assigned one (`_m_dec = [aiFunction(...)]`). */
+function arrayElements(node: Node, ctx: FileContext): Node[] {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ArrayExpression') return inner.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+  if (inner.type !== 'Identifier') return [];
+  const binding = ctx.scopes.resolve(inner);
+  if (!binding) return [];
+  if (binding.kind === 'var' && binding.init) return arrayElements(binding.init, ctx);
+  let found: Node[] = [];
+  walk(ctx.ast, (candidate) => {
+    if (found.length > 0) return false;
+    if (candidate.type === 'AssignmentExpression' && candidate.left.type === 'Identifier' && candidate.left.name === inner.name && candidate.right.type === 'ArrayExpression') {
+      found = arrayElements(candidate.right, ctx);
+      return false;
+    }
+    return true;
+  });
+  return found;
 }
 
 function calleeMatches(ref: ApiRef, form: ToolForm): boolean {
@@ -324,7 +385,9 @@ function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): R
 /** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
 function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): RecognisedTool[] {
   const handlerNode = navigate([node], form.handler, ctx, node)[0];
-  const resolved = handlerNode ? resolveFunction(handlerNode, ctx) : undefined;
+  const wrapperProbe = baseTool({ name: '(CallTool dispatcher)', node }, form, node);
+  const unwrapped = handlerNode ? unwrapHandler(handlerNode, ctx, wrapperProbe) : undefined;
+  const resolved = unwrapped ? resolveFunction(unwrapped, ctx) : undefined;
   if (!resolved) {
     const tool = baseTool({ name: '(CallTool dispatcher)', node }, form, node);
     tool.notAnalysable = 'The CallTool request handler is not a function the engine can resolve.';
@@ -359,6 +422,7 @@ function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileCo
     const tool = baseTool(entry, form, entry.node);
     attachHandlers(tool, [fn], form, resolved.ctx, node);
     tool.selector = { keys: selector.keys, name: entry.name };
+    if (wrapperProbe.audit) tool.audit = wrapperProbe.audit;
     return tool;
   });
 }
