@@ -3,9 +3,9 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { ApiResolver, requiredModule } from './api';
-import { isFunction, propertyName, stringValue, walk, type FunctionNode } from './ast';
+import { propertyName, stringValue, walk, type FunctionNode, type Node } from './ast';
 import type { FileContext, ProjectLinks } from './analysis/context';
-import { resolveFunction, type FunctionSummary } from './analysis/interpret';
+import type { FunctionSummary } from './analysis/interpret';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
 import { parseText } from './parse';
@@ -105,7 +105,7 @@ export class Project {
 
   private readonly links: ProjectLinks = {
     resolveImport: (from, source) => this.resolveImport(from, source),
-    exportedFunction: (ctx, name, depth) => exportedFunction(ctx, name, depth ?? 0),
+    exportedNode: (ctx, name) => exportedNode(ctx, name, 0),
   };
 
   private resolveImport(from: FileContext, source: string): FileContext | undefined {
@@ -175,16 +175,16 @@ function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> 
   return imports;
 }
 
-/** A function a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
-function exportedFunction(ctx: FileContext, name: string, depth: number): { fn: FunctionNode; ctx: FileContext } | undefined {
+/** What a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
+function exportedNode(ctx: FileContext, name: string, depth: number): { node: Node; ctx: FileContext } | undefined {
   if (depth > 5) return undefined;
   for (const statement of ctx.ast.body) {
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
-      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return { fn: declaration, ctx };
+      if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return { node: declaration, ctx };
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return resolveFunction(declarator.init, ctx);
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return { node: declarator.init, ctx };
         }
       }
       for (const specifier of statement.specifiers) {
@@ -193,29 +193,25 @@ function exportedFunction(ctx: FileContext, name: string, depth: number): { fn: 
         const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
         if (statement.source) {
           const target = ctx.project.resolveImport(ctx, statement.source.value);
-          return target ? exportedFunction(target, local, depth + 1) : undefined;
+          return target ? exportedNode(target, local, depth + 1) : undefined;
         }
-        if (specifier.local.type === 'Identifier') return resolveFunction(specifier.local, ctx);
+        return { node: specifier.local, ctx };
       }
     }
-    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
-      const declaration = statement.declaration;
-      if (isFunction(declaration)) return { fn: declaration, ctx };
-      return resolveFunction(declaration, ctx);
-    }
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') return { node: statement.declaration, ctx };
     if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
       const target = ctx.project.resolveImport(ctx, statement.source.value);
-      const found = target ? exportedFunction(target, name, depth + 1) : undefined;
+      const found = target ? exportedNode(target, name, depth + 1) : undefined;
       if (found) return found;
     }
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const { left, right } = statement.expression;
       if (left.type !== 'MemberExpression') continue;
       const target = ctx.text.slice(left.range[0], left.range[1]);
-      if (target === `module.exports.${name}` || target === `exports.${name}`) return resolveFunction(right, ctx);
+      if (target === `module.exports.${name}` || target === `exports.${name}`) return { node: right, ctx };
       if (target === 'module.exports' && right.type === 'ObjectExpression') {
         for (const property of right.properties) {
-          if (property.type === 'Property' && propertyName(property) === name) return resolveFunction(property.value as TSESTree.Expression, ctx);
+          if (property.type === 'Property' && propertyName(property) === name) return { node: property.value as Node, ctx };
         }
       }
     }

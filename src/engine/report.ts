@@ -68,7 +68,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (unscoped) {
         hasUnscoped = true;
         effects.add(`unscoped ${effectName(hit.row.rule, hit.row.isWrite)}`);
-        toolFindings.push(sinkFinding(ctx, hit.row.rule, messageIdFor(hit), hit, location, toolRef, analysis, sinkData(hit)));
+        toolFindings.push(sinkFinding(ctx, hit.row.rule, messageIdFor(hit), hit, location, toolRef, analysis, sinkData(hit, location)));
       }
       if (hit.payment) {
         const unbounded = !hit.paymentBounded && !tool.approval && !registered;
@@ -148,6 +148,8 @@ interface Location {
   file: string;
   /** The sink itself when the finding is reported elsewhere (a helper in another file). */
   sink?: { file: string; node: Node; callee: string };
+  /** What the reported call hands the input to, when that is not the sink's own callee. */
+  callee?: string;
 }
 
 /** Sink in the handler's file: at the sink. Elsewhere: at the call (or handler reference) in the tool's file. */
@@ -155,7 +157,8 @@ function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Locatio
   const handler = analysis.handlerOf.get(hit);
   const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
   if (handler?.reference && handler.ctx.file !== ctx.file) {
-    return { node: handler.reference, file: ctx.file, sink };
+    const text = ctx.text.slice(handler.reference.range[0], handler.reference.range[1]).replace(/\s+/g, ' ');
+    return { node: handler.reference, file: ctx.file, sink, callee: text.length > 40 ? `${text.slice(0, 37)}...` : text };
   }
   if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
   return { node: hit.node, file: hit.sinkFile };
@@ -194,13 +197,13 @@ function sourceText(origins: Origin[]): string {
   return text.length > 0 ? text : 'input';
 }
 
-function sinkData(hit: SinkHit): Record<string, string> {
+function sinkData(hit: SinkHit, location: Location): Record<string, string> {
   const part = hit.row.check === 'url' ? 'destination' : hit.row.check === 'host' ? 'host' : hit.row.check === 'args' ? 'arguments' : hit.row.check === 'code' ? 'code' : 'command';
-  return { part, source: sourceText(hit.origins), callee: hit.via?.callee ?? hit.callee };
+  return { part, source: sourceText(hit.origins), callee: location.callee ?? hit.via?.callee ?? hit.callee };
 }
 
 function transferData(hit: SinkHit): Record<string, string> {
-  const inputs = hit.origins.filter((origin) => origin.kind === 'input');
+  const inputs = (hit.payment ? hit.paymentOrigins ?? [] : hit.origins).filter((origin) => origin.kind === 'input');
   return {
     operation: hit.payment?.operation ?? hit.row.operation ?? 'transaction',
     inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
@@ -322,7 +325,7 @@ function hygiene(ctx: FileContext, directives: Directive[]): Finding[] {
       for (const id of directive.ruleIds) {
         if (!ruleById(id)) {
           const suggestion = closest(id, known);
-          const finding = makeFinding(ctx, UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? `; did you mean \`${suggestion}\`?` : '' }, undefined, []);
+          const finding = makeFinding(ctx, UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);
         } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {

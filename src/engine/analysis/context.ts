@@ -1,7 +1,7 @@
 // Everything the analysis of one file needs: its AST, scopes, API resolver, catalogs and the project.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiResolver } from '../api';
-import type { FunctionNode } from '../ast';
+import type { Node } from '../ast';
 import type { Catalogs, SinkRow } from '../catalog/load';
 import type { ScopeIndex } from '../scope';
 import type { ResolvedConfig } from '../types';
@@ -25,6 +25,6 @@ export interface FileContext {
 export interface ProjectLinks {
   /** The context of the file a relative import points at, or undefined when it cannot be read or parsed. */
   resolveImport(from: FileContext, source: string): FileContext | undefined;
-  /** A function exported under `name` by a file (following re-exports), with the file it is in. */
-  exportedFunction(ctx: FileContext, name: string, depth?: number): { fn: FunctionNode; ctx: FileContext } | undefined;
+  /** What a file exports under `name` (a declaration or expression, following re-exports), with the file it is in. */
+  exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined;
 }

@@ -82,6 +82,9 @@ export function factsOf(test: Node, interpreter: FunctionInterpreter, state: Sta
       const right = factsOf(node.right, interpreter, state, polarity);
       const both = (node.operator === '&&' && polarity) || (node.operator === '||' && !polarity);
       if (both) return { facts: [...left.facts, ...right.facts], approved: left.approved || right.approved };
+      // An operator's switch (`limit && !LIMIT_DISABLED`) is not the model's to flip: the other side decides.
+      if (left.facts.length === 0 && !left.approved && !dependsOnInput(node.left, interpreter, scratch)) return right;
+      if (right.facts.length === 0 && !right.approved && !dependsOnInput(node.right, interpreter, scratch)) return left;
       return eitherFacts(left, right);
     }
     case 'AwaitExpression':
@@ -262,6 +265,20 @@ function constantText(value: { parts?: Array<{ kind: string; text?: string }> })
 function isNullish(node: Node): boolean {
   const inner = unwrapExpression(node);
   return (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined');
+}
+
+/** Whether any value a condition reads is model-controlled. */
+function dependsOnInput(node: Node, interpreter: FunctionInterpreter, state: State): boolean {
+  let depends = false;
+  walk(node, (inner) => {
+    if (depends) return false;
+    if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
+      if (isTainted(interpreter.evaluate(inner, cloneEnv(state)))) depends = true;
+      return false;
+    }
+    return !isFunction(inner);
+  });
+  return depends;
 }
 
 /** Evaluating a guard's operands must not change the state it guards. */

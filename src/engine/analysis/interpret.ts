@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, isFunction, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import { matchesPath, requiredModule } from '../api';
+import { resolveFunction } from './resolve';
 import { patternBindings, type Binding } from '../scope';
 import type { FileContext } from './context';
 import { factsOf, keysOf, bindingKey, membership, type Facts } from './guards';
@@ -11,6 +12,7 @@ import {
   CLEAN,
   combine,
   constantValue,
+  container,
   derived,
   isTainted,
   joinValues,
@@ -278,7 +280,8 @@ export class FunctionInterpreter {
     const breaks = this.breakStack.pop() ?? [];
     let out = fallthrough;
     for (const broken of breaks) out = joinStates(out, broken);
-    if (!hasDefault && !isSelector) out = joinStates(out, state);
+    // No case taken: execution goes on after the switch (for a dispatcher, when this switch does not name the tool).
+    if (!hasDefault && (!isSelector || !matchedSelected)) out = joinStates(out, state);
     return out;
   }
 
@@ -412,7 +415,7 @@ export class FunctionInterpreter {
           if (element.type === 'SpreadElement') return this.evaluate(element.argument, state);
           return this.evaluate(element, state);
         });
-        return { ...combine(elements), elements };
+        return { ...container(elements), elements };
       }
       case 'SequenceExpression': {
         let last = CLEAN;
@@ -470,7 +473,7 @@ export class FunctionInterpreter {
       values.push(value);
       if (name !== undefined) props.set(name, value);
     }
-    return { ...combine(values, []), props, isObjectLiteral: true };
+    return { ...container(values), props, isObjectLiteral: true };
   }
 
   readIdentifier(node: TSESTree.Identifier, state: State): Value {
@@ -534,7 +537,10 @@ export class FunctionInterpreter {
       return opaqueValue();
     }
     if (name === 'length') return CLEAN;
-    const origins: Origin[] = value.origins.map((origin) => ({ ...origin, display: origin.display === '' ? name : `${origin.display}.${name}` }));
+    const origins: Origin[] = value.origins.map((origin) => {
+      const display = origin.display === '' ? name : `${origin.display}.${name}`;
+      return origin.kind === 'param' ? { ...origin, display, path: [...origin.path, name] } : { ...origin, display };
+    });
     const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
     const out: Value = { origins: uniqueOrigins(origins), bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))) };
     return out;
@@ -557,7 +563,7 @@ export class FunctionInterpreter {
     if (isAuditCallee(node, this)) this.audits.push(`${calleeText}()`);
 
     this.recordSinks(node, args, state);
-    this.visitCallbacks(node, callee, receiver, args, state);
+    this.visitCallbacks(node, callee, receiver, state);
 
     const known = this.knownStep(node, callee, receiver, args, state);
     if (known) return known;
@@ -657,10 +663,9 @@ export class FunctionInterpreter {
     node: TSESTree.CallExpression | TSESTree.NewExpression,
     callee: Node,
     receiver: Value | undefined,
-    args: Value[],
     state: State,
   ): void {
-    node.arguments.forEach((argument, index) => {
+    node.arguments.forEach((argument) => {
       if (!isFunction(argument)) return;
       if (this.nested++ > MAX_NESTED_FUNCTIONS) return;
       const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
@@ -670,7 +675,6 @@ export class FunctionInterpreter {
       } else if (receiver && method === 'then') {
         params.set(0, receiver);
       }
-      void args[index];
       const inner = cloneState(state);
       this.bindParams(argument, params, inner);
       const saved = this.returns.length;
@@ -702,7 +706,8 @@ export class FunctionInterpreter {
   ): Value {
     const summary = summarise(fn, ctx, this.options);
     if (!summary) return derived(combine(args), ['allowlist']);
-    const actual = (index: number): Value => args[index] ?? CLEAN;
+    // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
+    const actual = (index: number, path: string[] = []): Value => path.reduce<Value>((value, name) => this.member(value, name), args[index] ?? CLEAN);
     for (const hit of summary.hits) {
       const mapped = instantiateHit(hit, node, this, actual, state);
       if (mapped) this.hits.push(mapped);
@@ -758,7 +763,8 @@ export function summarise(fn: FunctionNode, ctx: FileContext, options: AnalysisO
     const params = new Map<number, Value>();
     fn.params.forEach((param, index) => {
       const display = param.type === 'Identifier' ? param.name : `argument ${index + 1}`;
-      params.set(index, { origins: [{ kind: 'param', index, display }], bounds: new Set(), parts: [{ kind: 'tainted', value: { origins: [{ kind: 'param', index, display }], bounds: new Set() } }] });
+      const origin: Origin = { kind: 'param', index, display, path: [] };
+      params.set(index, { origins: [origin], bounds: new Set(), parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }] });
     });
     const interpreter = new FunctionInterpreter(ctx, fn, { ...options, params, depth: options.depth + 1, approved: false });
     delete (interpreter.options as { selector?: unknown }).selector;
@@ -825,12 +831,12 @@ function hasBoundOnKey(interpreter: FunctionInterpreter, state: State, key: stri
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
-function mapOrigins(value: Value, actual: (index: number) => Value): Value {
+function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Value): Value {
   if (!value.origins.some((origin) => origin.kind === 'param')) return value;
   const inputs: Value[] = [];
   const kept: Origin[] = [];
   for (const origin of value.origins) {
-    if (origin.kind === 'param') inputs.push(actual(origin.index));
+    if (origin.kind === 'param') inputs.push(actual(origin.index, origin.path));
     else kept.push(origin);
   }
   const fromArgs = combine(inputs, ['allowlist', 'host', 'path', 'amount']);
@@ -841,7 +847,7 @@ function mapOrigins(value: Value, actual: (index: number) => Value): Value {
   return out;
 }
 
-function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter, actual: (index: number) => Value, state: State): SinkHit | undefined {
+function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter, actual: (index: number, path?: string[]) => Value, state: State): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
   if (!sameFile) {
@@ -852,28 +858,28 @@ function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.N
     const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
     base.bounded = hit.bounded || state.approved || argsBounded;
     base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
-    base.origins = [...hit.origins.filter((origin) => origin.kind === 'input'), ...hit.paramIndexes.flatMap((index) => actual(index).origins)];
+    base.origins = [...hit.origins.filter((origin) => origin.kind === 'input'), ...hit.origins.flatMap((origin) => (origin.kind === 'param' ? actual(origin.index, origin.path).origins : []))];
     base.paramIndexes = hit.paramIndexes.flatMap((index) => actual(index).origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])));
     return base;
   }
   if (hit.paramIndexes.length === 0) return hit.modelControlled ? base : sameFile ? undefined : base;
-  const origins: Origin[] = hit.origins.filter((origin) => origin.kind === 'input');
-  let controlled = hit.modelControlled && origins.length > 0;
-  const paramIndexes: number[] = [];
-  for (const index of hit.paramIndexes) {
-    const value = actual(index);
+  const inputs: Origin[] = hit.origins.filter((origin) => origin.kind === 'input');
+  const params: Origin[] = [];
+  let controlled = hit.modelControlled && inputs.length > 0;
+  for (const origin of hit.origins) {
+    if (origin.kind !== 'param') continue;
+    const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
-    const stillControlled = hit.leadingParam === index ? interpreter.recheck(hit, value) : !value.bounds.has('allowlist');
-    if (stillControlled) {
-      controlled = true;
-      origins.push(...value.origins.filter((origin) => origin.kind === 'input'));
-      paramIndexes.push(...value.origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])));
-    }
+    const stillControlled = hit.leadingParam === origin.index ? interpreter.recheck(hit, value) : !value.bounds.has('allowlist');
+    if (!stillControlled) continue;
+    controlled = true;
+    for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
   }
-  if (!controlled && paramIndexes.length === 0) return undefined;
-  base.modelControlled = controlled || paramIndexes.length > 0;
+  if (!controlled) return undefined;
+  base.modelControlled = true;
   base.bounded = false;
-  base.origins = uniqueOrigins([...origins, ...paramIndexes.map((index) => ({ kind: 'param' as const, index, display: `argument ${index + 1}` }))]);
+  base.origins = uniqueOrigins([...inputs, ...params]);
+  const paramIndexes = params.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : []));
   base.paramIndexes = [...new Set(paramIndexes)];
   return base;
 }
@@ -936,53 +942,3 @@ function urlValue(input: Value, base: Value | undefined, keys: string[]): Value 
   return { ...value, parts, isUrl: true, keys };
 }
 
-/** The function a callee refers to: a local function, or one exported by an imported project file. */
-export function resolveFunction(node: Node, ctx: FileContext, depth = 0): { fn: FunctionNode; ctx: FileContext } | undefined {
-  if (depth > 6) return undefined;
-  const inner = unwrapExpression(node);
-  if (isFunction(inner)) return { fn: inner, ctx };
-  if (inner.type === 'Identifier') {
-    const binding = ctx.scopes.resolve(inner);
-    if (!binding) return undefined;
-    if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration') return { fn: binding.declaration, ctx };
-    if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
-      return resolveFunction(binding.init, ctx, depth + 1);
-    }
-    if (binding.kind === 'import' && binding.importSource && (binding.importSource.startsWith('.') || binding.importSource.startsWith('/'))) {
-      const target = ctx.project.resolveImport(ctx, binding.importSource);
-      if (!target) return undefined;
-      return ctx.project.exportedFunction(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name);
-    }
-    return undefined;
-  }
-  if (inner.type === 'MemberExpression') {
-    const name = propertyName(inner);
-    if (name === undefined) return undefined;
-    const object = unwrapExpression(inner.object);
-    if (object.type === 'Identifier') {
-      const binding = ctx.scopes.resolve(object);
-      if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource?.startsWith('.')) {
-        const target = ctx.project.resolveImport(ctx, binding.importSource);
-        return target ? ctx.project.exportedFunction(target, name) : undefined;
-      }
-      if (binding?.kind === 'var' && binding.init && binding.init.type === 'ObjectExpression') {
-        const property = binding.init.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === name);
-        if (property && property.type === 'Property') {
-          if (property.value.type === 'FunctionExpression' || property.value.type === 'ArrowFunctionExpression') return { fn: property.value, ctx };
-          return resolveFunction(property.value, ctx, depth + 1);
-        }
-      }
-    }
-    if (object.type === 'ThisExpression') {
-      let current: Node | undefined = inner.parent;
-      while (current && current.type !== 'ClassBody') current = current.parent;
-      if (current?.type === 'ClassBody') {
-        for (const member of current.body) {
-          if (member.type === 'MethodDefinition' && propertyName(member) === name && member.kind === 'method' && member.value.type === 'FunctionExpression') return { fn: member.value, ctx };
-          if (member.type === 'PropertyDefinition' && propertyName(member) === name && member.value && isFunction(member.value)) return { fn: member.value, ctx };
-        }
-      }
-    }
-  }
-  return undefined;
-}

@@ -30,6 +30,8 @@ export interface SinkHit {
   payment?: PaymentRequestRow;
   /** For payment requests: an approval or amount bound was in force at the call. */
   paymentBounded?: boolean;
+  /** For payment requests: the tool input the request carries (its body, its URL). */
+  paymentOrigins?: Origin[];
 }
 
 /** Rows whose callee path matches this call. */
@@ -66,6 +68,7 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
     const receiver = interpreter.ctx.api.resolve(callee.object);
     if (receiver) return false;
   }
+  if (row.receiverPattern && row.receiverPattern.test(describe(callee.object, interpreter.ctx.text))) return true;
   return row.requiresImport.some((module) => interpreter.ctx.imports.has(module));
 }
 
@@ -110,6 +113,7 @@ export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state:
   if (payment) {
     hit.payment = payment;
     hit.paymentBounded = state.approved || args.some(hasAmountBound);
+    hit.paymentOrigins = args.flatMap(deepOrigins);
   }
   return hit;
 }
@@ -136,8 +140,8 @@ function controllingValue(row: SinkRow, value: Value): Value | undefined {
     case 'code': {
       if (value.bounds.has('allowlist')) return undefined;
       if (value.elements) {
-        const element = value.elements.find((item) => isTainted(item) && !item.bounds.has('allowlist'));
-        return element;
+        // `--window-size=${w}`: the model fills in the value of a fixed option, it does not choose the option.
+        return value.elements.find((item) => isTainted(item) && !item.bounds.has('allowlist') && !isFixedOptionValue(item));
       }
       if (value.parts) {
         const part = value.parts.find((item) => item.kind === 'tainted' && !item.value.bounds.has('allowlist'));
@@ -149,6 +153,11 @@ function controllingValue(row: SinkRow, value: Value): Value | undefined {
     default:
       return undefined;
   }
+}
+
+function isFixedOptionValue(value: Value): boolean {
+  const first = value.parts?.[0];
+  return first?.kind === 'const' && /^-{1,2}[A-Za-z][\w-]*=/.test(first.text);
 }
 
 const ORIGIN_COMPLETE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\u0000]+[/?#]/i;

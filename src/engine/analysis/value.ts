@@ -5,7 +5,7 @@ import type { FunctionNode, Node } from '../ast';
 /** Where model control starts: the tool's input (as written) or, inside a helper summary, a parameter. */
 export type Origin =
   | { kind: 'input'; display: string; node: Node; file: string }
-  | { kind: 'param'; index: number; display: string };
+  | { kind: 'param'; index: number; display: string; path: string[] };
 
 /** What a guard established about a value. */
 export type Bound = 'allowlist' | 'host' | 'path' | 'amount' | 'segment';
@@ -73,14 +73,12 @@ export function partsOf(value: Value): Part[] {
 /** A value derived from several: model control is the union, bounds only those every tainted input has. */
 export function combine(values: Value[], keepBounds: readonly Bound[] = ['allowlist']): Value {
   const origins = uniqueOrigins(values.flatMap((value) => value.origins));
-  if (origins.length === 0) return { origins: [], bounds: values.some((value) => value.bounds.has('amount')) ? new Set<Bound>(['amount']) : NO_BOUNDS };
+  if (origins.length === 0) return { origins: [], bounds: NO_BOUNDS };
   const tainted = values.filter(isTainted);
   const bounds = new Set<Bound>();
   for (const bound of keepBounds) {
     if (tainted.every((value) => value.bounds.has(bound))) bounds.add(bound);
   }
-  // A capped amount stays capped in whatever it is built into (a transaction object, an encoded call).
-  if (values.some((value) => value.bounds.has('amount'))) bounds.add('amount');
   return { origins, bounds };
 }
 
@@ -101,12 +99,19 @@ export function uniqueOrigins(origins: Origin[]): Origin[] {
   const seen = new Set<string>();
   const out: Origin[] = [];
   for (const origin of origins) {
-    const key = origin.kind === 'input' ? `i:${origin.display}:${origin.node.range[0]}` : `p:${origin.index}`;
+    const key = origin.kind === 'input' ? `i:${origin.display}:${origin.node.range[0]}` : `p:${origin.index}:${origin.path.join('.')}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(origin);
     }
   }
+  return out;
+}
+
+/** A container (object or array literal) holding a capped amount carries the cap to whatever receives it. */
+export function container(values: Value[]): Value {
+  const out = combine(values, []);
+  if (values.some((value) => value.bounds.has('amount'))) return { ...out, bounds: new Set<Bound>(['amount']) };
   return out;
 }
 
@@ -127,6 +132,17 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   else if (aTainted && !bTainted && a.parts) out.parts = a.parts;
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
+  // `settings ?? {}`: the object keeps its members, each joined with the other side's.
+  if (a.props || b.props) {
+    const props = new Map<string, Value>();
+    for (const [key, value] of a.props ?? []) props.set(key, b.props ? joinValues(value, b.props.get(key)) : value);
+    for (const [key, value] of b.props ?? []) if (!props.has(key)) props.set(key, a.props ? joinValues(value, a.props.get(key)) : value);
+    const bothLiteral = (a.isObjectLiteral || !a.props) && (b.isObjectLiteral || !b.props);
+    if ((a.props || !isTainted(a)) && (b.props || !isTainted(b))) {
+      out.props = props;
+      if (bothLiteral) out.isObjectLiteral = true;
+    }
+  }
   return out;
 }
 

@@ -12,6 +12,8 @@ export interface SinkRow {
   rule: string;
   modules: string[];
   requiresImport: string[];
+  /** For `<untyped>` rows: a receiver spelled like this matches even without the import. */
+  receiverPattern?: RegExp;
   /** Tokens from the module to the called function. */
   callee: PathToken[];
   /** Which argument (and which members of it) the rule checks; absent: the call itself is the sink. */
@@ -211,6 +213,7 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
     isWrite: row['write'] === true || check === 'transfer',
   };
   if (argument) compiled.argument = argument;
+  if (typeof row['receiverPattern'] === 'string') compiled.receiverPattern = new RegExp(row['receiverPattern']);
   if (typeof row['method'] === 'string') compiled.method = row['method'].toUpperCase();
   if (typeof row['methodAt'] === 'string') compiled.methodAt = parseAccessPath(row['methodAt']);
   if (typeof row['operation'] === 'string') compiled.operation = row['operation'];

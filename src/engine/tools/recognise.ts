@@ -5,7 +5,7 @@ import { isRelative, matchesPath, tokensMatch, type ApiRef } from '../api';
 import { parseAccessPath, selectIndexes, type PathToken } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
-import { resolveFunction } from '../analysis/interpret';
+import { resolveFunction } from '../analysis/resolve';
 import { isAuditName } from '../analysis/sinks';
 
 export interface ToolHandler {
@@ -393,8 +393,86 @@ function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileCo
     tool.notAnalysable = 'The CallTool request handler is not a function the engine can resolve.';
     return [tool];
   }
-  const { fn } = resolved;
-  const selector = selectorMatcher(fn, resolved.ctx);
+  const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
+  if (direct.names.length > 0) return dispatchTools(direct, resolved, form, node, wrapperProbe, undefined);
+  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the function that switches on it.
+  const delegated = delegatedDispatch(resolved.fn, resolved.ctx);
+  if (delegated) {
+    const cases = dispatchCases(delegated.target.fn, delegated.selector);
+    if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+  }
+  const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+  attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
+  return [tool];
+}
+
+interface DispatchCases {
+  names: Array<{ name: string; node: Node }>;
+  keys: string[];
+}
+
+interface Delegation {
+  call: TSESTree.CallExpression;
+  target: { fn: FunctionNode; ctx: FileContext };
+  selector: { keys: string[]; matches: (node: Node) => boolean };
+  inputIndex: number | undefined;
+}
+
+function dispatchTools(
+  cases: DispatchCases,
+  resolved: { fn: FunctionNode; ctx: FileContext },
+  form: ToolForm,
+  node: TSESTree.CallExpression,
+  wrapperProbe: RecognisedTool,
+  delegation: Delegation | undefined,
+): RecognisedTool[] {
+  return cases.names.map((entry) => {
+    // A tool found through a delegated function is located at the delegating call, in this file.
+    const tool = baseTool({ name: entry.name, node: delegation ? delegation.call : entry.node }, form, delegation ? delegation.call : entry.node);
+    if (delegation) {
+      tool.handlers.push({ fn: resolved.fn, ctx: resolved.ctx, inputIndex: delegation.inputIndex, inputPath: [], reference: delegation.call });
+    } else {
+      attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
+    }
+    tool.selector = { keys: cases.keys, name: entry.name };
+    if (wrapperProbe.audit) tool.audit = wrapperProbe.audit;
+    return tool;
+  });
+}
+
+function delegatedDispatch(fn: FunctionNode, ctx: FileContext): Delegation | undefined {
+  const outer = selectorMatcher(fn, ctx);
+  let found: Delegation | undefined;
+  walk(fn.body, (inner) => {
+    if (found) return false;
+    if (inner.type !== 'CallExpression') return !(isFunction(inner) && inner !== fn);
+    const selectorIndex = inner.arguments.findIndex((argument) => outer.matches(argument));
+    if (selectorIndex < 0) return true;
+    const target = resolveFunction(inner.callee, ctx);
+    const param = target?.fn.params[selectorIndex];
+    if (!target || !param || param.type !== 'Identifier') return true;
+    const binding = target.ctx.scopes.resolve(param);
+    if (!binding) return true;
+    const key = `b${binding.id.range[0]}`;
+    const inputIndex = inner.arguments.findIndex((argument) => /\bparams\??\.arguments\b/.test(ctx.text.slice(argument.range[0], argument.range[1])));
+    found = {
+      call: inner,
+      target,
+      selector: {
+        keys: [key],
+        matches: (candidate) => {
+          const value = unwrapExpression(candidate);
+          return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
+        },
+      },
+      inputIndex: inputIndex >= 0 ? inputIndex : undefined,
+    };
+    return false;
+  });
+  return found;
+}
+
+function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (node: Node) => boolean }): DispatchCases {
   const names: Array<{ name: string; node: Node }> = [];
   walk(fn.body, (inner) => {
     if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
@@ -412,19 +490,7 @@ function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileCo
     return !(isFunction(inner) && inner !== fn);
   });
   const seen = new Set<string>();
-  const unique = names.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true)));
-  if (unique.length === 0) {
-    const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
-    attachHandlers(tool, [fn], form, resolved.ctx, node);
-    return [tool];
-  }
-  return unique.map((entry) => {
-    const tool = baseTool(entry, form, entry.node);
-    attachHandlers(tool, [fn], form, resolved.ctx, node);
-    tool.selector = { keys: selector.keys, name: entry.name };
-    if (wrapperProbe.audit) tool.audit = wrapperProbe.audit;
-    return tool;
-  });
+  return { names: names.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true))), keys: selector.keys };
 }
 
 /** Recognises the expression that holds the requested tool name (`request.params.name` or a name destructured from it). */

@@ -1,0 +1,111 @@
+// Parses the command line into a checked Options value; every mistake becomes a CliError naming the flag.
+import { parseArgs } from 'node:util';
+import { didYouMean } from '../config/index';
+import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
+import type { Severity } from '../engine/types';
+import { CliError } from './errors';
+import type { FailOn } from './report';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+export const COMMANDS = ['scan', 'inventory'] as const;
+export type Command = (typeof COMMANDS)[number];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+
+export interface Options {
+  command: Command | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  output?: string;
+  config?: string;
+  rules: Array<[string, Severity]>;
+  failOn: FailOn;
+  maxWarnings?: number;
+  quiet: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  jobs: number;
+  cache: boolean;
+  /** Folder of the `--cache` file; defaults to DEFAULT_CACHE_LOCATION in the working directory. */
+  cacheLocation?: string;
+}
+
+const FLAGS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`--${flag} must be one of ${allowed.join(', ')}, not "${value}"${didYouMean(value, allowed)}`);
+}
+
+function wholeNumber(flag: string, value: string, minimum: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < minimum) throw new CliError(`--${flag} must be a whole number of at least ${minimum}, not "${value}".`);
+  return Number(value);
+}
+
+/** `--rule unscoped-network=warning` (or a glob of ids) → an override entry. */
+export function parseRuleFlag(value: string): [string, Severity] {
+  const equals = value.lastIndexOf('=');
+  if (equals <= 0) throw new CliError(`--rule takes ID=SEVERITY, e.g. --rule unscoped-network=warning, not "${value}".`);
+  const pattern = value.slice(0, equals).trim();
+  const written = value.slice(equals + 1).trim();
+  if (rulesMatching(pattern).length === 0) throw new CliError(`--rule ${value}: unknown rule "${pattern}"${didYouMean(pattern, ruleIds)}`);
+  const severity = normaliseSeverity(written);
+  if (severity === undefined) {
+    throw new CliError(`--rule ${value}: severity must be one of ${SEVERITIES.join(', ')}${didYouMean(written, [...SEVERITIES, 'warn'])}`);
+  }
+  return [pattern, severity];
+}
+
+export function parseCommandLine(argv: readonly string[]): Options {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages already name the flag; keep only their first line.
+    throw new CliError(`${(error instanceof Error ? error.message : String(error)).split('\n')[0]} (see --help).`);
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const base = {
+    format: oneOf('format', values.format ?? 'stylish', FORMATS),
+    rules: (values.rule ?? []).map(parseRuleFlag),
+    failOn: oneOf('fail-on', values['fail-on'] ?? 'error', FAIL_ON),
+    quiet: values.quiet === true,
+    jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1),
+    cache: values.cache === true,
+  };
+  let command: Options['command'];
+  if (values.help === true) command = 'help';
+  else if (values.version === true) command = 'version';
+  else if (first === undefined) throw new CliError('Missing command: use "agent-risk scan [paths...]" or "agent-risk inventory [paths...]" (see --help).');
+  else if ((COMMANDS as readonly string[]).includes(first)) command = first as Command;
+  else {
+    const hint = didYouMean(first, COMMANDS);
+    throw new CliError(`Unknown command "${first}"${hint === '' ? '; use scan or inventory (see --help).' : hint}`);
+  }
+  if (command === 'inventory' && base.format === 'sarif') throw new CliError('inventory prints stylish, json or markdown; SARIF is for scan results.');
+
+  const options: Options = { command, paths: rest.length > 0 ? rest : ['.'], ...base };
+  if (values.output !== undefined) options.output = values.output;
+  if (values.config !== undefined) options.config = values.config;
+  if (values['max-warnings'] !== undefined) options.maxWarnings = wholeNumber('max-warnings', values['max-warnings'], 0);
+  if (values.baseline !== undefined) options.baseline = values.baseline;
+  if (values['cache-location'] !== undefined) options.cacheLocation = values['cache-location'];
+  if (values['write-baseline'] !== undefined) options.writeBaseline = values['write-baseline'];
+  return options;
+}

@@ -1,0 +1,179 @@
+// SARIF 2.1.0 output for code scanning: rules from rule metadata, CWE/OWASP taxonomies, fingerprints, suppressions.
+import { pathToFileURL } from 'node:url';
+import { rules } from '../../engine/index';
+import type { Range, ReportedSeverity } from '../../engine/types';
+import type { RuleDefinition } from '../../rules/define-rule';
+import { FINGERPRINT_KEY } from '../fingerprint';
+import { docFile, packageRoot, ruleDocMarkdown } from '../package-info';
+import { shownFindings, type ReportFinding, type ScanReport } from '../report';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SOURCE_ROOT = '%SRCROOT%';
+const CWE_TAXONOMY = 'CWE';
+const OWASP_TAXONOMY = 'OWASP Top 10 for Agentic Applications';
+
+type Level = 'error' | 'warning' | 'note';
+
+function level(severity: ReportedSeverity): Level {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/**
+ * GitHub code scanning ranks security alerts by this score (9+ critical, 7+ high, 4+ medium, else
+ * low); it follows the rule's default severity so the ranking matches what the rule docs promise.
+ */
+const SECURITY_SEVERITY: Record<ReportedSeverity, string> = { error: '8.0', warning: '5.0', info: '3.0', hint: '1.0' };
+
+/** `unscoped-network` → `UnscopedNetwork`, the friendly name SARIF viewers show. */
+function friendlyName(id: string): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/** A report path as a relative URI reference (each segment percent-encoded). */
+function relativeUri(file: string): string {
+  return file
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+function physicalLocation(file: string, range?: Range): Record<string, unknown> {
+  const location: Record<string, unknown> = { artifactLocation: { uri: relativeUri(file), uriBaseId: SOURCE_ROOT } };
+  if (range !== undefined) {
+    location.region = {
+      startLine: range.start.line,
+      startColumn: range.start.column + 1,
+      endLine: range.end.line,
+      endColumn: range.end.column + 1,
+    };
+  }
+  return location;
+}
+
+function taxa(values: (rule: RuleDefinition) => string[]): Array<{ id: string }> {
+  return [...new Set(rules.flatMap(values))].sort().map((id) => ({ id }));
+}
+
+function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
+  const markdown = ruleDocMarkdown(rule.docPath) ?? `${rule.description}\n\nSee ${rule.docPath}.`;
+  const tags = [
+    'security',
+    ...rule.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`),
+    ...rule.owasp.map((id) => `external/owasp-agentic/${id.toLowerCase()}`),
+  ];
+  const relationships = [
+    ...rule.cwe.map((id) => ({ target: { id, toolComponent: { name: CWE_TAXONOMY, index: 0 } }, kinds: ['superset'] })),
+    ...rule.owasp.map((id) => ({ target: { id, toolComponent: { name: OWASP_TAXONOMY, index: 1 } }, kinds: ['relevant'] })),
+  ];
+  const descriptor: Record<string, unknown> = {
+    id: rule.id,
+    name: friendlyName(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    // SARIF requires an absolute helpUri; the doc ships inside the package, so it is a file URI there.
+    helpUri: pathToFileURL(docFile(rule.docPath)).href,
+    help: { text: markdown, markdown },
+    defaultConfiguration: { level: level(rule.defaultSeverity) },
+    properties: {
+      tags,
+      precision: rule.precision,
+      'security-severity': SECURITY_SEVERITY[rule.defaultSeverity],
+      'problem.severity': rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warning' ? 'warning' : 'recommendation',
+      docPath: rule.docPath,
+    },
+  };
+  if (relationships.length > 0) descriptor.relationships = relationships;
+  return descriptor;
+}
+
+function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
+  const entry: Record<string, unknown> = {
+    ruleId: finding.ruleId,
+    level: level(finding.severity),
+    message: { text: finding.message },
+    locations: [{ physicalLocation: physicalLocation(finding.file, finding.range) }],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    properties: { severity: finding.severity, ...(finding.tool === undefined ? {} : { tool: finding.tool.name }) },
+  };
+  const index = ruleIndex.get(finding.ruleId);
+  if (index !== undefined) entry.ruleIndex = index;
+  if (finding.related.length > 0) {
+    entry.relatedLocations = finding.related.map((related, position) => ({
+      id: position + 1,
+      physicalLocation: physicalLocation(related.file, related.range),
+      message: { text: related.message },
+    }));
+  }
+  if (finding.suppression !== undefined) {
+    const suppression: Record<string, unknown> = { kind: 'inSource', status: 'accepted' };
+    if (finding.suppression.justification !== '') suppression.justification = finding.suppression.justification;
+    entry.suppressions = [suppression];
+  }
+  return entry;
+}
+
+export function sarifLog(report: ScanReport): Record<string, unknown> {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const rootUri = pathToFileURL(report.root).href.replace(/\/?$/, '/');
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            fullName: 'Agent Risk Lint',
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: pathToFileURL(docFile('README.md')).href,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        taxonomies: [
+          {
+            name: CWE_TAXONOMY,
+            organization: 'MITRE',
+            shortDescription: { text: 'The MITRE Common Weakness Enumeration.' },
+            informationUri: 'https://cwe.mitre.org/',
+            isComprehensive: false,
+            taxa: taxa((rule) => rule.cwe),
+          },
+          {
+            name: OWASP_TAXONOMY,
+            organization: 'OWASP',
+            shortDescription: { text: 'OWASP Top 10 risks for agentic AI applications.' },
+            isComprehensive: false,
+            taxa: taxa((rule) => rule.owasp),
+          },
+        ],
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: { uri: rootUri, description: { text: 'The folder the scan ran in; result paths are relative to it.' } },
+          AGENTRISKDOCS: {
+            uri: pathToFileURL(packageRoot()).href.replace(/\/?$/, '/'),
+            description: { text: 'The installed agent-risk package; each rule doc is at its docPath property under it.' },
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.problems.map((problem) => ({
+              level: 'warning',
+              message: { text: `${problem.kind}: ${problem.message}` },
+              locations: [{ physicalLocation: physicalLocation(problem.file, problem.range) }],
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: [...shownFindings(report), ...report.suppressed].map((finding) => result(finding, ruleIndex)),
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: ScanReport): string {
+  return `${JSON.stringify(sarifLog(report), null, 2)}\n`;
+}

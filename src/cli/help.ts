@@ -1,0 +1,42 @@
+// The --help text: every command and flag, with defaults and what is not implemented yet.
+import { DEFAULT_EXCLUDES } from './ignore-rules';
+
+export function helpText(version: string): string {
+  return `agent-risk ${version}: flags AI-agent tools that can act beyond their authorization.
+
+Usage:
+  agent-risk scan [paths...]        lint tool definitions under paths (default: .)
+  agent-risk inventory [paths...]   list every recognised tool, its capabilities, guards and findings
+
+Options:
+  -f, --format FORMAT      stylish (default), json, sarif or markdown (inventory: stylish, json, markdown)
+  -o, --output FILE        write the report to FILE instead of stdout
+  -c, --config FILE        use this configuration file instead of searching for .agent-risk.json
+      --rule ID=SEVERITY   set a rule (or glob of rules) to off|hint|info|warning|error; repeatable;
+                           wins over configuration files
+      --fail-on LEVEL      exit 1 when a finding is at or above error (default), warning, info, or never
+      --max-warnings N     also exit 1 when there are more than N warnings
+  -q, --quiet              report errors only (the exit code still counts every finding)
+      --baseline FILE      report only findings whose fingerprint is not in FILE
+      --write-baseline FILE  write the fingerprints of the current findings to FILE (exits 0 unless
+                           the scan itself fails)
+  -j, --jobs N             lint on N worker threads (default 1: the main thread); a file taking over
+                           two minutes is then skipped with a problem instead of stalling the scan
+      --cache              reuse the results of files that did not change, nor did any file they
+                           import, the configuration or the engine (stored in .agent-risk-cache/)
+      --cache-location DIR keep the --cache file in DIR instead
+  -h, --help               show this help
+  -v, --version            show the version
+
+Files: folders are walked for .ts .tsx .mts .cts .js .jsx .mjs .cjs files, honouring .gitignore,
+the include/exclude globs of .agent-risk.json and these default excludes (re-include with a
+"!" glob in "exclude"): ${DEFAULT_EXCLUDES.join(' ')}
+Files named on the command line are always scanned. Symlinks are followed, loops are not.
+
+Configuration: .agent-risk.json files are found by walking up from each file (stopping at one with
+"root": true); precedence is built-in defaults < configuration files (outer first) < --rule flags.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or too many warnings),
+2 usage, configuration or internal error (a one-line reason on stderr).
+`;
+}

@@ -1,0 +1,98 @@
+// Lints grouped files for `--jobs` and `--cache`: cached results are reused, the rest are linted in-process
+// or on worker threads, and outcomes come back in the order the files were given, whatever finished first.
+import * as os from 'node:os';
+import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
+import { configHash, type ScanCache } from './cache';
+import { readSource } from './scan';
+import { FileLinter, runPool, type FileJob, type FileOutcome, type LinterSetup } from './workers';
+
+export interface LintGroup {
+  config: ResolvedConfig;
+  files: string[];
+}
+
+export interface LintFilesOptions {
+  /** Worker threads to use; 1 lints on the main thread. */
+  jobs: number;
+  cache?: ScanCache;
+  /** A file still being linted after this long is skipped with a problem (only with worker threads). */
+  fileTimeoutMs?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface LintedFiles {
+  results: Array<{ result: LintResult; text: string | undefined }>;
+  problems: Problem[];
+  filesScanned: number;
+}
+
+/** Below this many files per worker, starting threads (each loads the parser) costs more than it saves. */
+const MIN_FILES_PER_WORKER = 16;
+const DEFAULT_FILE_TIMEOUT_MS = 120_000;
+
+/** The number of workers `--jobs` should mean on this machine when the user asks for all cores. */
+export function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+export function lintFiles(groups: readonly LintGroup[], options: LintFilesOptions): LintedFiles {
+  const configs = groups.map((group) => group.config);
+  const hashes = configs.map(configHash);
+  const jobs: FileJob[] = groups.flatMap((group, index) => group.files.map((file) => ({ index: 0, file, group: index })));
+  jobs.forEach((job, index) => (job.index = index));
+  const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(jobs.length);
+  let done = 0;
+  const record = (outcome: FileOutcome, job: FileJob): void => {
+    outcomes[outcome.index] = outcome;
+    options.onProgress?.(done++, jobs.length, job.file);
+    const group = configs[job.group];
+    if (options.cache !== undefined && outcome.result !== undefined && outcome.state !== undefined && outcome.dependencies !== undefined && group !== undefined) {
+      options.cache.store(outcome.state, hashes[job.group] ?? '', outcome.dependencies, outcome.result);
+    }
+  };
+
+  const misses: FileJob[] = [];
+  for (const job of jobs) {
+    const cached = options.cache === undefined ? undefined : lookup(options.cache, job, configs, hashes);
+    if (cached === undefined) misses.push(job);
+    else record(cached, job);
+  }
+
+  const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined };
+  const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
+  if (workers > 1) {
+    runPool(misses, setup, { workers, fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, onOutcome: record });
+  } else {
+    const linter = new FileLinter(setup);
+    for (const job of misses) record(linter.lint(job), job);
+  }
+  options.cache?.save();
+
+  const linted: LintedFiles = { results: [], problems: [], filesScanned: 0 };
+  for (const outcome of outcomes) {
+    if (outcome === undefined) continue;
+    if (outcome.scanned) linted.filesScanned++;
+    if (outcome.problem !== undefined) linted.problems.push(outcome.problem);
+    if (outcome.result !== undefined) linted.results.push({ result: outcome.result, text: outcome.text });
+  }
+  return linted;
+}
+
+/** A cached outcome for `job`, with the text read back when the report needs it for fingerprints. */
+function lookup(cache: ScanCache, job: FileJob, configs: readonly ResolvedConfig[], hashes: readonly string[]): FileOutcome | undefined {
+  const config = configs[job.group];
+  if (config === undefined) return undefined;
+  const read = (file: string): string | undefined => {
+    const outcome = readSource(file, config.maxFileBytes);
+    return 'text' in outcome ? outcome.text : undefined;
+  };
+  const result = cache.lookup(job.file, hashes[job.group] ?? '', read);
+  if (result === undefined) return undefined;
+  const outcome: FileOutcome = { index: job.index, scanned: true, result };
+  if (result.findings.length > 0 || result.suppressed.length > 0) {
+    const text = read(job.file);
+    if (text === undefined) return undefined;
+    outcome.text = text;
+  }
+  return outcome;
+}

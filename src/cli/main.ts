@@ -1,0 +1,137 @@
+// The agent-risk command: argv → walk → engine → report format → exit code (0 clean, 1 findings, 2 errors).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LoadOptions } from '../config/index';
+import { parseCommandLine, type Options } from './args';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { DEFAULT_CACHE_LOCATION, ScanCache } from './cache';
+import { CliError } from './errors';
+import { shouldColour } from './format/colour';
+import { formatInventory } from './format/inventory';
+import { formatJson } from './format/json';
+import { formatMarkdown } from './format/markdown';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { helpText } from './help';
+import { lintFiles, type LintFilesOptions } from './lint-files';
+import { packageVersion } from './package-info';
+import { progressFor } from './progress';
+import { buildReport, exitCodeFor, reportPath, type ScanReport } from './report';
+import { scanFiles, uniqueErrors, type ScanOptions } from './scan';
+import { walk } from './walk';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+function render(report: ScanReport, options: Options, colour: boolean): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'stylish':
+      return options.command === 'inventory' ? formatInventory(report, { colour }) : formatStylish(report, { colour });
+  }
+}
+
+/** Linting goes through lint-files.ts, which adds `--jobs`, `--cache` and a memory use that does not grow with the tree. */
+function fastLinting(options: Options, io: Io, onProgress: LintFilesOptions['onProgress']): Pick<ScanOptions, 'lintGroups'> {
+  const cache = options.cache ? ScanCache.open(path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
+  const settings: LintFilesOptions = { jobs: options.jobs, ...(cache === undefined ? {} : { cache }), ...(onProgress === undefined ? {} : { onProgress }) };
+  return { lintGroups: (groups) => lintFiles(groups, settings) };
+}
+
+function execute(options: Options, io: Io): number {
+  if (options.command === 'help') {
+    io.stdout.write(helpText(packageVersion()));
+    return 0;
+  }
+  if (options.command === 'version') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+
+  const load: LoadOptions = { cache: new Map(), overrides: { rules: options.rules } };
+  if (options.config !== undefined) {
+    const explicitFile = path.resolve(io.cwd, options.config);
+    if (!fs.existsSync(explicitFile)) throw new CliError(`--config ${options.config}: no such file.`);
+    load.explicitFile = explicitFile;
+  }
+  const baseline = options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline));
+
+  const progress = progressFor(io.stderr);
+  const walked = walk(options.paths, { cwd: io.cwd, load });
+  const onProgress = (done: number, total: number, file: string): void => progress.update(done, total, reportPath(io.cwd, file));
+  const scanned = scanFiles(walked.files, { load, onProgress, ...fastLinting(options, io, onProgress) });
+  progress.done();
+  const configErrors = uniqueErrors([...walked.configErrors, ...scanned.configErrors]);
+  if (configErrors.length > 0) {
+    const count = configErrors.length;
+    const details = configErrors.map((error) => `${reportPath(io.cwd, error.file)}:${error.line}:${error.column}: ${error.message}`);
+    throw new CliError(`Invalid configuration (${count === 1 ? 'one error' : `${count} errors`}):`, details);
+  }
+
+  let report = buildReport({
+    root: io.cwd,
+    results: scanned.results,
+    problems: [...walked.problems, ...scanned.problems],
+    scopes: scanned.scopes,
+    options: {
+      failOn: options.failOn,
+      quiet: options.quiet,
+      ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
+      ...(options.baseline === undefined ? {} : { baseline: path.resolve(io.cwd, options.baseline) }),
+    },
+    filesScanned: scanned.filesScanned,
+  });
+  if (options.writeBaseline !== undefined) writeBaseline(path.resolve(io.cwd, options.writeBaseline), report);
+  if (baseline !== undefined) report = applyBaseline(report, baseline);
+
+  const toFile = options.output !== undefined;
+  const text = render(report, options, !toFile && shouldColour(io.stdout, io.env));
+  if (options.output !== undefined) {
+    const output = path.resolve(io.cwd, options.output);
+    try {
+      fs.mkdirSync(path.dirname(output), { recursive: true });
+      fs.writeFileSync(output, text);
+    } catch (error) {
+      throw new CliError(`Cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+
+  // An inventory describes; writing a baseline accepts what is there. Neither is a gate.
+  if (options.command === 'inventory' || options.writeBaseline !== undefined) return 0;
+  return exitCodeFor(report);
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export function main(argv: readonly string[], io: Io): number {
+  try {
+    return execute(parseCommandLine(argv), io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`agent-risk: ${error.message}\n`);
+      for (const line of error.details) io.stderr.write(`  ${line}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`agent-risk: internal error: ${message.split('\n')[0]}\n`);
+      if (io.env.AGENT_RISK_DEBUG !== undefined && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+    }
+    return 2;
+  }
+}
+
+/** Entry point for bin/agent-risk.js. */
+export function run(): void {
+  const code = main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+  // exitCode rather than exit(): lets a large report finish flushing to a pipe.
+  process.exitCode = code;
+}

@@ -1,0 +1,41 @@
+// Locates the installed package so the CLI can name its version and read the rule docs it ships.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+let cachedRoot: string | undefined;
+
+/** The folder holding this package's package.json; works from out/ (tsc) and from a bundle alike. */
+export function packageRoot(): string {
+  if (cachedRoot !== undefined) return cachedRoot;
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return (cachedRoot = dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) return (cachedRoot = __dirname);
+    dir = parent;
+  }
+}
+
+export function packageVersion(): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Absolute path of a rule doc given the engine's package-relative `docPath`. */
+export function docFile(docPath: string): string {
+  return path.join(packageRoot(), docPath);
+}
+
+/** The rule doc's markdown without its front matter, or undefined when the doc is not shipped. */
+export function ruleDocMarkdown(docPath: string): string | undefined {
+  try {
+    const text = fs.readFileSync(docFile(docPath), 'utf8');
+    return text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim();
+  } catch {
+    return undefined;
+  }
+}

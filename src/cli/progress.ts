@@ -1,0 +1,29 @@
+// A one-line progress display on stderr, drawn only when stderr is a terminal so CI logs stay clean.
+
+export interface Progress {
+  update(done: number, total: number, file: string): void;
+  done(): void;
+}
+
+const silent: Progress = { update: () => undefined, done: () => undefined };
+
+export function progressFor(stream: NodeJS.WriteStream): Progress {
+  if (stream.isTTY !== true) return silent;
+  let drawn = false;
+  let lastDraw = 0;
+  return {
+    update(done, total, file) {
+      // Redrawing for every file would cost more than linting small files; ten times a second is enough.
+      const now = Date.now();
+      if (now - lastDraw < 100 && done !== 0) return;
+      lastDraw = now;
+      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const line = `[${done}/${total}] ${file}`;
+      stream.write(`\r${(line.length > width ? `…${line.slice(line.length - width + 1)}` : line).padEnd(width)}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns ?? 80) - 1))}\r`);
+    },
+  };
+}

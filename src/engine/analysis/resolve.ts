@@ -1,0 +1,152 @@
+// Finds the function or class an expression refers to: local declarations, variables holding them,
+// wrappers around them, object-literal members, class methods (with their base classes), and the
+// exports of imported project files.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import type { FileContext } from './context';
+
+export interface ResolvedFunction {
+  fn: FunctionNode;
+  ctx: FileContext;
+}
+
+export interface ResolvedClass {
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  ctx: FileContext;
+}
+
+const MAX_DEPTH = 6;
+
+/** The function a callee refers to: a local function, or one exported by an imported project file. */
+export function resolveFunction(node: Node, ctx: FileContext, depth = 0): ResolvedFunction | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrapExpression(node);
+  if (isFunction(inner)) return { fn: inner, ctx };
+  switch (inner.type) {
+    case 'Identifier':
+      return fromIdentifier(inner, ctx, depth);
+    case 'MemberExpression':
+      return fromMember(inner, ctx, depth);
+    case 'CallExpression':
+      // `const handler = withRetry(doWork)`: a wrapper around a function stands for it.
+      for (const argument of inner.arguments) {
+        const wrapped = resolveFunction(argument, ctx, depth + 1);
+        if (wrapped) return wrapped;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: number): ResolvedFunction | undefined {
+  const binding = ctx.scopes.resolve(node);
+  if (!binding) return undefined;
+  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration') return { fn: binding.declaration, ctx };
+  if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
+    return resolveFunction(binding.init, ctx, depth + 1);
+  }
+  if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
+    const target = ctx.project.resolveImport(ctx, binding.importSource);
+    if (!target) return undefined;
+    const exported = ctx.project.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name);
+    return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedFunction | undefined {
+  const name = propertyName(node);
+  if (name === undefined) return undefined;
+  const object = unwrapExpression(node.object);
+  if (object.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(object);
+    if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource && isProjectPath(binding.importSource)) {
+      const target = ctx.project.resolveImport(ctx, binding.importSource);
+      const exported = target ? ctx.project.exportedNode(target, name) : undefined;
+      return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
+    }
+    if (binding?.kind === 'var' && binding.init && unwrapExpression(binding.init).type === 'ObjectExpression') {
+      const object = unwrapExpression(binding.init) as TSESTree.ObjectExpression;
+      const property = object.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === name);
+      if (property && property.type === 'Property') return resolveFunction(property.value as Node, ctx, depth + 1);
+    }
+  }
+  if (object.type === 'ThisExpression') {
+    const classNode = enclosingClass(node);
+    return classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined;
+  }
+  // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
+  const instance = instanceClass(object, ctx, depth);
+  return instance ? methodOf(instance, name, depth) : undefined;
+}
+
+/** A method of a class, looked up through `extends` as far as the project's own classes go. */
+export function methodOf(resolved: ResolvedClass, name: string, depth = 0): ResolvedFunction | undefined {
+  let current: ResolvedClass | undefined = resolved;
+  for (let level = 0; current && level < 4; level++) {
+    for (const member of current.node.body.body) {
+      if (member.type === 'MethodDefinition' && member.kind === 'method' && propertyName(member) === name && member.value.type === 'FunctionExpression') {
+        return { fn: member.value, ctx: current.ctx };
+      }
+      if (member.type === 'PropertyDefinition' && propertyName(member) === name && member.value && isFunction(member.value)) {
+        return { fn: member.value, ctx: current.ctx };
+      }
+    }
+    current = current.node.superClass ? resolveClass(current.node.superClass, current.ctx, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The class an expression names (`NavigationTool`, an imported class, a class expression). */
+export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedClass | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ClassDeclaration' || inner.type === 'ClassExpression') return { node: inner, ctx };
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  if (!binding) return undefined;
+  if (binding.kind === 'class' && binding.declaration?.type === 'ClassDeclaration') return { node: binding.declaration, ctx };
+  if (binding.kind === 'var' && binding.init && !binding.isLoopElement) return resolveClass(binding.init, ctx, depth + 1);
+  if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
+    const target = ctx.project.resolveImport(ctx, binding.importSource);
+    const exported = target ? ctx.project.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name) : undefined;
+    return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The class of an object made with `new C(...)`: in its initialiser or in an assignment in the file. */
+function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedClass | undefined {
+  if (node.type === 'NewExpression') return resolveClass(node.callee, ctx, depth + 1);
+  if (node.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(node);
+  if (!binding || binding.kind !== 'var' || binding.patternPath.length > 0) return undefined;
+  if (binding.init) {
+    const init = unwrapExpression(binding.init);
+    return init.type === 'NewExpression' ? resolveClass(init.callee, ctx, depth + 1) : undefined;
+  }
+  let found: ResolvedClass | undefined;
+  walk(ctx.ast, (candidate) => {
+    if (found) return false;
+    if (candidate.type === 'AssignmentExpression' && candidate.left.type === 'Identifier' && ctx.scopes.resolve(candidate.left) === binding) {
+      const right = unwrapExpression(candidate.right);
+      if (right.type === 'NewExpression') found = resolveClass(right.callee, ctx, depth + 1);
+    }
+    return true;
+  });
+  return found;
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function isProjectPath(source: string): boolean {
+  return source.startsWith('.') || source.startsWith('/');
+}

@@ -1,0 +1,131 @@
+// Report formats on engine-shaped sample results: snapshots, schema validity, fingerprints and exit codes.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { applyBaseline } from '../../src/cli/baseline';
+import { FINGERPRINT_KEY } from '../../src/cli/fingerprint';
+import { formatInventory } from '../../src/cli/format/inventory';
+import { formatJson } from '../../src/cli/format/json';
+import { formatMarkdown } from '../../src/cli/format/markdown';
+import { formatSarif } from '../../src/cli/format/sarif';
+import { formatStylish } from '../../src/cli/format/stylish';
+import { buildReport, exitCodeFor, type ReportOptions, type ScanReport } from '../../src/cli/report';
+import { defaultConfig, ruleIds } from '../../src/engine/index';
+import { repoRoot } from '../support/paths';
+import { sampleProblem, sampleResults } from './sample-results';
+import { multitoolValidate, sarifSchemaErrors } from './sarif-validation';
+import { matchSnapshot } from './support';
+
+function sampleReport(options: Partial<ReportOptions> = {}, shift = 0): ScanReport {
+  return buildReport({
+    root: repoRoot(),
+    results: sampleResults(shift),
+    problems: [sampleProblem],
+    scopes: [{ configFiles: [], config: defaultConfig(), include: [], exclude: [], files: 2 }],
+    options: { failOn: 'error', quiet: false, ...options },
+    filesScanned: 2,
+  });
+}
+
+describe('cli formats (sample results)', () => {
+  it('stylish groups by file with 1-based columns, rule docs and a summary line', () => {
+    const text = formatStylish(sampleReport());
+    assert.ok(!text.includes('\u001b['), 'no colour unless asked');
+    matchSnapshot('format-stylish.txt', text);
+  });
+
+  it('stylish colours severities only when asked', () => {
+    assert.match(formatStylish(sampleReport(), { colour: true }), /\u001b\[31merror/);
+  });
+
+  it('markdown has summary tables by rule and by tool, then each finding with its doc link', () => {
+    matchSnapshot('format-markdown.md', formatMarkdown(sampleReport()));
+  });
+
+  it('inventory lists each tool with its capabilities, guards, approval, audit and findings', () => {
+    matchSnapshot('format-inventory.txt', formatInventory(sampleReport()));
+  });
+
+  it('json validates against rules/report.schema.json and keeps findings sorted', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'rules', 'report.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const report = JSON.parse(formatJson(sampleReport())) as { findings: Array<{ file: string; range: { start: { line: number } }; ruleId: string }>; suppressed: Array<{ suppression: { justification: string } }> };
+    assert.equal(validate(report), true, JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(
+      report.findings.map((finding) => `${finding.file}:${finding.range.start.line} ${finding.ruleId}`),
+      [
+        'test/cli/fixtures/format/src/tools.js:6 missing-audit-hook',
+        'test/cli/fixtures/format/src/tools.js:10 unscoped-network',
+        'test/cli/fixtures/format/src/tools.js:14 missing-audit-hook',
+      ],
+    );
+    assert.equal(report.suppressed[0]?.suppression.justification, 'the container mounts only /var/log read-only');
+  });
+
+  it('sarif is valid against the SARIF 2.1.0 schema and carries rules, taxonomies, fingerprints and suppressions', () => {
+    const log = JSON.parse(formatSarif(sampleReport())) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri: string; help: { markdown: string }; properties: { tags: string[]; 'security-severity': string } }> } };
+        taxonomies: Array<{ name: string; taxa: Array<{ id: string }> }>;
+        results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string>; relatedLocations?: unknown[]; suppressions?: Array<{ kind: string; justification?: string }>; locations: Array<{ physicalLocation: { region: { startColumn: number } } }> }>;
+      }>;
+    };
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const [run] = log.runs;
+    assert.ok(run !== undefined);
+    assert.deepEqual(run.tool.driver.rules.map((rule) => rule.id), [...ruleIds]);
+    const network = run.tool.driver.rules.find((rule) => rule.id === 'unscoped-network');
+    assert.ok(network?.properties.tags.includes('external/cwe/cwe-918'));
+    assert.match(network?.helpUri ?? '', /^file:\/\/.*\/rules\/unscoped-network\.md$/);
+    assert.ok(Number(network?.properties['security-severity']) >= 7);
+    assert.ok(run.taxonomies.some((taxonomy) => taxonomy.name === 'CWE' && taxonomy.taxa.some((taxon) => taxon.id === 'CWE-918')));
+    const result = run.results.find((entry) => entry.ruleId === 'unscoped-network');
+    assert.equal(result?.level, 'error');
+    assert.equal(result?.relatedLocations?.length, 2);
+    assert.equal(result?.locations[0]?.physicalLocation.region.startColumn, 12, 'SARIF columns are 1-based');
+    assert.match(result?.partialFingerprints[FINGERPRINT_KEY] ?? '', /^[0-9a-f]{32}$/);
+    const suppressed = run.results.find((entry) => entry.suppressions !== undefined);
+    assert.deepEqual(suppressed?.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'the container mounts only /var/log read-only' }]);
+  });
+
+  it('sarif passes sarif-multitool validate (SARIF and GitHub rules) with no errors or warnings', function () {
+    this.timeout(120_000);
+    const { errors, warnings } = multitoolValidate(formatSarif(sampleReport()));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('fingerprints survive lines moving, so a baseline still matches', () => {
+    const before = sampleReport();
+    const after = sampleReport({}, 7);
+    assert.notDeepEqual(
+      after.findings.map((finding) => finding.range.start.line),
+      before.findings.map((finding) => finding.range.start.line),
+    );
+    assert.deepEqual(
+      after.findings.map((finding) => finding.fingerprint),
+      before.findings.map((finding) => finding.fingerprint),
+    );
+    const filtered = applyBaseline(after, new Set(before.findings.map((finding) => finding.fingerprint)));
+    assert.deepEqual(filtered.findings, []);
+    assert.equal(filtered.baselined, 3);
+  });
+
+  it('exit code follows --fail-on and --max-warnings', () => {
+    assert.equal(exitCodeFor(sampleReport({ failOn: 'error' })), 1);
+    assert.equal(exitCodeFor(sampleReport({ failOn: 'never' })), 0);
+    const warningsOnly = sampleReport({ failOn: 'error' });
+    warningsOnly.findings = warningsOnly.findings.filter((finding) => finding.severity === 'warning');
+    assert.equal(exitCodeFor(warningsOnly), 0);
+    assert.equal(exitCodeFor({ ...warningsOnly, options: { ...warningsOnly.options, failOn: 'warning' } }), 1);
+    assert.equal(exitCodeFor({ ...warningsOnly, options: { ...warningsOnly.options, maxWarnings: 2 } }), 0);
+    assert.equal(exitCodeFor({ ...warningsOnly, options: { ...warningsOnly.options, maxWarnings: 1 } }), 1);
+  });
+
+  it('--quiet shows errors only but still counts warnings in the summary', () => {
+    const text = formatStylish(sampleReport({ quiet: true }));
+    assert.ok(!text.includes('missing-audit-hook  '), text);
+    assert.match(text, /3 findings \(1 error, 2 warnings\)/);
+  });
+});

@@ -1,0 +1,40 @@
+// rules/config.schema.json (used by the editor) agrees with the rules and with the loader's validation.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'jsonc-parser';
+import { TOP_LEVEL_KEYS } from '../../src/config/index';
+import { ruleIds } from '../../src/engine/index';
+import { repoRoot } from '../support/paths';
+
+interface ConfigSchema {
+  properties: Record<string, { properties?: Record<string, unknown> }>;
+  definitions: { ruleId: { enum: string[] }; severity: { enum: string[] }; ruleGlob: { pattern: string } };
+}
+
+const schemaFile = (): string => path.join(repoRoot(), 'rules', 'config.schema.json');
+const readSchema = (): ConfigSchema => JSON.parse(fs.readFileSync(schemaFile(), 'utf8')) as ConfigSchema;
+
+describe('config: rules/config.schema.json', () => {
+  it('lists exactly the engine rule ids, for validation and for completion', () => {
+    const schema = readSchema();
+    assert.deepEqual([...schema.definitions.ruleId.enum].sort(), [...ruleIds].sort());
+    assert.deepEqual(Object.keys(schema.properties.rules?.properties ?? {}).sort(), [...ruleIds].sort());
+  });
+
+  it('documents exactly the keys the loader accepts', () => {
+    assert.deepEqual(Object.keys(readSchema().properties).sort(), [...TOP_LEVEL_KEYS].sort());
+  });
+
+  it('accepts the bundled example configuration and rejects what the loader rejects', () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(readSchema());
+    const example = parse(fs.readFileSync(path.join(repoRoot(), 'examples', '.agent-risk.json'), 'utf8')) as unknown;
+    assert.equal(validate(example), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ rules: { 'unscoped-*': 'warn', 'unscoped-network': 'off' } }), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ rules: { 'unscoped-netwrk': 'off' } }), false);
+    assert.equal(validate({ rules: { 'unscoped-network': 'eror' } }), false);
+    assert.equal(validate({ exlude: [] }), false);
+    assert.equal(validate({ maxFileBytes: 0 }), false);
+  });
+});
