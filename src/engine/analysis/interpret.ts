@@ -715,6 +715,10 @@ export class FunctionInterpreter {
     this.audits.push(...summary.audits);
     this.approvals.push(...summary.approvals);
     if (summary.approvedOnExit) state.approved = true;
+    if (summary.exitFacts.length > 0) {
+      const bounds = [...new Set(summary.exitFacts.map((fact) => fact.bound))].join('/');
+      this.guards.push(`${bounds}: ${describe(node.callee, this.ctx.text)}(...)`);
+    }
     for (const fact of summary.exitFacts) {
       const argument = node.arguments[fact.index];
       if (!argument) continue;
@@ -866,16 +870,22 @@ function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.N
   const inputs: Origin[] = hit.origins.filter((origin) => origin.kind === 'input');
   const params: Origin[] = [];
   let controlled = hit.modelControlled && inputs.length > 0;
+  let reachedByInput = controlled;
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
+    reachedByInput = true;
     const stillControlled = hit.leadingParam === origin.index ? interpreter.recheck(hit, value) : !value.bounds.has('allowlist');
     if (!stillControlled) continue;
     controlled = true;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
   }
-  if (!controlled) return undefined;
+  if (!controlled) {
+    // Kept for the inventory: the effect is reached, bounded by the caller's guard (or not model-controlled).
+    if (!reachedByInput && sameFile) return undefined;
+    return { ...base, modelControlled: reachedByInput, bounded: true, origins: [], paramIndexes: [] };
+  }
   base.modelControlled = true;
   base.bounded = false;
   base.origins = uniqueOrigins([...inputs, ...params]);
