@@ -1,30 +1,41 @@
 // Small AST helpers shared by every analysis step: children, ranges, static values, function shapes.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Range } from './types';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+/** Children that hold no runtime behaviour: type annotations, type arguments and parameters. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
+const runtimeKeys = new Map<string, readonly string[]>();
 
-const PARENT_ONLY_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+function childKeys(type: string, withTypes: boolean): readonly string[] {
+  const all = visitorKeys[type] ?? [];
+  if (withTypes) return all;
+  let keys = runtimeKeys.get(type);
+  if (!keys) {
+    keys = all.filter((key) => !TYPE_KEYS.has(key));
+    runtimeKeys.set(type, keys);
+  }
+  return keys;
+}
 
-/** Calls `visit` for each child node, skipping type annotations (they hold no runtime behaviour) unless `withTypes`. */
+/**
+ * Calls `visit` for each child node in source order, skipping type annotations (they hold no runtime
+ * behaviour) unless `withTypes`. The parser's own visitor keys say which properties are children.
+ */
 export function forEachChild(node: Node, visit: (child: Node) => void, withTypes = false): void {
-  const skipped = withTypes ? PARENT_ONLY_KEYS : SKIPPED_KEYS;
-  for (const key in node) {
-    if (skipped.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of childKeys(node.type, withTypes)) {
+    const value = record[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) visit(item);
     } else if (isNode(value)) {
       visit(value);
     }
   }
-  if (withTypes) return;
-  const decorators = (node as { decorators?: Node[] }).decorators;
-  if (decorators) for (const decorator of decorators) visit(decorator);
 }
 
 function isNode(value: unknown): value is Node {
