@@ -126,12 +126,13 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: FunctionInter
   if (!upperWhenTrue && !lowerWhenTrue) return NONE;
   const left = interpreter.evaluate(node.left as Node, cloneEnv(state));
   const right = interpreter.evaluate(node.right, cloneEnv(state));
-  // x <= LIMIT (true) or x > LIMIT (false) caps x; LIMIT >= x likewise.
-  if (isTainted(left) && !isTainted(right)) {
+  // x <= LIMIT (true) or x > LIMIT (false) caps x; LIMIT >= x likewise. The limit must be a constant
+  // or configured value: a balance or another run-time quantity is not an authorization bound.
+  if (isTainted(left) && !isTainted(right) && isLimit(node.right, interpreter)) {
     const capped = (upperWhenTrue && polarity) || (lowerWhenTrue && !polarity);
     return capped ? { facts: [{ keys: keysOf(node.left as Node, interpreter, state), bound: 'amount' }], approved: false } : NONE;
   }
-  if (isTainted(right) && !isTainted(left)) {
+  if (isTainted(right) && !isTainted(left) && isLimit(node.left as Node, interpreter)) {
     const capped = (lowerWhenTrue && polarity) || (upperWhenTrue && !polarity);
     return capped ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false } : NONE;
   }
@@ -265,6 +266,29 @@ function constantText(value: { parts?: Array<{ kind: string; text?: string }> })
 function isNullish(node: Node): boolean {
   const inner = unwrapExpression(node);
   return (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined');
+}
+
+const LIMIT_NAME = /(max|limit|cap|ceiling|threshold|allowance|budget|quota)/i;
+
+/** A constant, a module constant, configuration (`process.env`, a settings object) or a value named like a limit. */
+function isLimit(node: Node, interpreter: FunctionInterpreter): boolean {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'Literal') return true;
+  if (inner.type === 'UnaryExpression' || inner.type === 'BinaryExpression') {
+    const operands = inner.type === 'UnaryExpression' ? [inner.argument] : [inner.left, inner.right];
+    return operands.every((operand) => isLimit(operand as Node, interpreter));
+  }
+  if (inner.type === 'CallExpression') {
+    // Number(process.env.MAX), BigInt(LIMIT), parseUnits(MAX, 6): a conversion of a limit.
+    return inner.arguments.length > 0 && inner.arguments.every((argument) => isLimit(argument as Node, interpreter));
+  }
+  const text = interpreter.ctx.text.slice(inner.range[0], inner.range[1]);
+  if (LIMIT_NAME.test(text) || /\bprocess\.env\b|\b(config|settings|options|policy)\b/i.test(text)) return true;
+  if (inner.type === 'Identifier') {
+    const binding = interpreter.ctx.scopes.resolve(inner);
+    return binding?.kind === 'var' && binding.declarationKind === 'const' && binding.init !== undefined && isLimit(binding.init, interpreter);
+  }
+  return false;
 }
 
 /** Whether any value a condition reads is model-controlled. */

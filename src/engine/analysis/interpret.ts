@@ -65,6 +65,7 @@ export interface AnalysisOptions {
 const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'sort']);
 const STRING_IDENTITY_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf', 'normalize', 'toLocaleLowerCase', 'toLocaleUpperCase']);
 const DERIVING_GLOBALS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'encodeURI', 'encodeURIComponent', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'Buffer', 'JSON', 'Object', 'Array', 'Promise', 'structuredClone', 'escape', 'unescape']);
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 const MAX_SUMMARY_DEPTH = 5;
 const MAX_NESTED_FUNCTIONS = 200;
@@ -229,6 +230,17 @@ export class FunctionInterpreter {
     const selector = this.options.selector;
     if (!selector) return undefined;
     const inner = unwrapExpression(test);
+    if (inner.type === 'UnaryExpression' && inner.operator === '!') {
+      const decision = this.selectorDecision(inner.argument);
+      return decision === undefined ? undefined : !decision;
+    }
+    if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && propertyName(inner.callee) === 'includes' && inner.arguments[0]) {
+      // `if (BROWSER_TOOLS.includes(name))` over a constant list decides per tool.
+      const keys = keysOf(inner.arguments[0], this, undefined);
+      if (!keys.some((key) => selector.keys.includes(key))) return undefined;
+      const list = constantStrings(inner.callee.object, this.ctx);
+      return list ? list.includes(selector.name) : undefined;
+    }
     if (inner.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(inner.operator)) return undefined;
     const pairs: Array<[Node, Node]> = [
       [inner.left, inner.right],
@@ -460,11 +472,14 @@ export class FunctionInterpreter {
   private evaluateObject(node: TSESTree.ObjectExpression, state: State): Value {
     const props = new Map<string, Value>();
     const values: Value[] = [];
+    let open = false;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
         const spread = this.evaluate(property.argument, state);
         values.push(spread);
         if (spread.props) for (const [key, value] of spread.props) props.set(key, value);
+        // `{ ...defaults, ...input }`: members the model adds are not known here.
+        if (isTainted(spread) && !spread.isObjectLiteral) open = true;
         continue;
       }
       const name = propertyName(property);
@@ -473,7 +488,9 @@ export class FunctionInterpreter {
       values.push(value);
       if (name !== undefined) props.set(name, value);
     }
-    return { ...container(values), props, isObjectLiteral: true };
+    const out: Value = { ...container(values), props };
+    if (!open) out.isObjectLiteral = true;
+    return out;
   }
 
   readIdentifier(node: TSESTree.Identifier, state: State): Value {
@@ -531,6 +548,7 @@ export class FunctionInterpreter {
   member(value: Value, name: string): Value {
     const prop = value.props?.get(name);
     if (prop) return prop;
+    if (value.isObjectLiteral) return CLEAN;
     if (!isTainted(value)) {
       if (value.props) return CLEAN;
       if (name === 'length') return CLEAN;
@@ -564,6 +582,7 @@ export class FunctionInterpreter {
 
     this.recordSinks(node, args, state);
     this.visitCallbacks(node, callee, receiver, state);
+    if (callee.type === 'MemberExpression' && receiver) this.mutateReceiver(callee, receiver, args, state);
 
     const known = this.knownStep(node, callee, receiver, args, state);
     if (known) return known;
@@ -576,6 +595,15 @@ export class FunctionInterpreter {
     const result = derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']);
     if (this.isConfiguredGuard(callee)) return withBounds(result, ['allowlist', 'host', 'path']);
     return result;
+  }
+
+  /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */
+  private mutateReceiver(callee: TSESTree.MemberExpression, receiver: Value, args: Value[], state: State): void {
+    const method = propertyName(callee) ?? '';
+    if (!MUTATING_METHODS.has(method) || !args.some(isTainted)) return;
+    const added = method === 'set' ? args.slice(1) : method === 'splice' ? args.slice(2) : args;
+    const next: Value = { ...container([receiver, ...added]), elements: [...(receiver.elements ?? []), ...added] };
+    for (const key of keysOf(callee.object, this, state)) state.env.set(key, next);
   }
 
   private recordSinks(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Value[], state: State): void {
@@ -755,6 +783,25 @@ export class FunctionInterpreter {
 
 const moduleConstants = new WeakMap<TSESTree.Identifier, Value>();
 
+/** The strings of a constant array literal (directly or through a `const`), or undefined. */
+function constantStrings(node: Node, ctx: FileContext, depth = 0): string[] | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ArrayExpression') {
+    const values = inner.elements.map((element) => (element && element.type !== 'SpreadElement' ? stringValue(element) : undefined));
+    return values.every((value): value is string => value !== undefined) ? values : undefined;
+  }
+  if (inner.type === 'Identifier' && depth < 3) {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && binding.declarationKind === 'const') return constantStrings(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'import' && binding.importSource?.startsWith('.')) {
+      const target = ctx.project.resolveImport(ctx, binding.importSource);
+      const exported = target ? ctx.project.exportedNode(target, binding.importName ?? binding.name) : undefined;
+      if (exported) return constantStrings(exported.node, exported.ctx, depth + 1);
+    }
+  }
+  return undefined;
+}
+
 // ---- summaries ----------------------------------------------------------------------------
 
 /** Analyses a helper once with symbolic parameters; cached per function node. */
@@ -835,7 +882,7 @@ function hasBoundOnKey(interpreter: FunctionInterpreter, state: State, key: stri
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
-function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Value): Value {
+function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Value, depth = 0): Value {
   if (!value.origins.some((origin) => origin.kind === 'param')) return value;
   const inputs: Value[] = [];
   const kept: Origin[] = [];
@@ -848,6 +895,24 @@ function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Va
   const bounds = new Set<Bound>([...value.bounds, ...fromArgs.bounds]);
   const out: Value = { origins, bounds };
   if (value.isResolvedPath) out.isResolvedPath = true;
+  if (value.isUrl) out.isUrl = true;
+  if (depth > 4) return out;
+  // A helper that returns `{ apiKey, baseUrl }` keeps each member's own origin; only members built from parameters change.
+  if (value.props) {
+    out.props = new Map([...value.props].map(([key, member]) => [key, mapOrigins(member, actual, depth + 1)]));
+    if (value.isObjectLiteral) out.isObjectLiteral = true;
+  }
+  if (value.elements) out.elements = value.elements.map((element) => mapOrigins(element, actual, depth + 1));
+  if (value.parts) {
+    out.parts = value.parts.flatMap((part): Part[] => {
+      if (part.kind !== 'tainted') return [part];
+      const only = part.value.origins.length === 1 ? part.value.origins[0] : undefined;
+      // The parameter itself inside a returned string: splice in how the caller built it.
+      if (only?.kind === 'param') return partsOf(actual(only.index, only.path));
+      const mapped = mapOrigins(part.value, actual, depth + 1);
+      return isTainted(mapped) ? [{ kind: 'tainted', value: mapped }] : partsOf(mapped);
+    });
+  }
   return out;
 }
 

@@ -64,11 +64,14 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
   if (!first || first.kind !== 'Member' || row.callee.length !== 1) return false;
   if (!first.names.includes(propertyName(callee) ?? '')) return false;
   if (ref && ref.module !== GLOBAL) {
-    // The receiver is a known module's object: its own rows decide.
+    // The receiver is another library's object: that library's rows decide. An object of the row's own
+    // library (a Playwright locator) on a path its typed rows do not spell out matches.
     const receiver = interpreter.ctx.api.resolve(callee.object);
-    if (receiver) return false;
+    if (receiver) return row.requiresImport.includes(receiver.module);
   }
-  if (row.receiverPattern && row.receiverPattern.test(describe(callee.object, interpreter.ctx.text))) return true;
+  // A row with a receiver pattern needs a receiver spelled like it; compiled JavaScript, which drops
+  // type-only imports, is then matched on the spelling alone.
+  if (row.receiverPattern) return row.receiverPattern.test(describe(callee.object, interpreter.ctx.text));
   return row.requiresImport.some((module) => interpreter.ctx.imports.has(module));
 }
 

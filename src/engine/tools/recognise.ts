@@ -6,7 +6,7 @@ import { parseAccessPath, selectIndexes, type PathToken } from '../catalog/acces
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
-import { isAuditName } from '../analysis/sinks';
+import { auditWrapper } from './audit-wrapper';
 
 export interface ToolHandler {
   fn: FunctionNode;
@@ -168,12 +168,13 @@ function fromCompiledDecorators(node: TSESTree.CallExpression, ctx: FileContext)
   const methodName = node.arguments.map((argument) => stringValue(argument)).find((value) => value !== undefined);
   if (methodName === undefined) return [];
   const decorators = node.arguments.flatMap((argument) => arrayElements(argument, ctx));
-  const classArgument = node.arguments.find((argument) => {
+  // The class is `C.prototype` (tsc) or the last argument (esbuild); the first argument is esbuild's `_init`.
+  let classBody: TSESTree.ClassBody | undefined;
+  for (const argument of node.arguments) {
     const inner = unwrapExpression(argument);
-    return inner.type === 'Identifier' || (inner.type === 'MemberExpression' && propertyName(inner) === 'prototype');
-  });
-  const classNode = classArgument ? unwrapExpression(classArgument) : undefined;
-  const classBody = classNode ? classBodyOf(classNode.type === 'MemberExpression' ? classNode.object : classNode, ctx) : undefined;
+    const target = inner.type === 'MemberExpression' && propertyName(inner) === 'prototype' ? inner.object : inner;
+    if (target.type === 'Identifier') classBody ??= classBodyOf(target, ctx);
+  }
   const method = classBody?.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && propertyName(member) === methodName);
   const tools: RecognisedTool[] = [];
   for (const decorator of decorators) {
@@ -327,7 +328,7 @@ function fromCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: 
   attachHandlers(tool, handlerNodes, form, ctx, node);
   const approvalNode = form.approval.length > 0 ? navigate([node], form.approval, ctx, node)[0] : undefined;
   if (approvalNode && !isLiteralFalse(approvalNode)) tool.approval = approvalPropertyName(form);
-  const wrapper = auditWrapper(node, ctx);
+  const wrapper = wrappingAudit(node, ctx);
   if (wrapper) tool.audit = wrapper;
   collectCaps(node, tool);
   if (form.inputNeedsSchema && !hasSchemaArgument(node)) {
@@ -396,7 +397,7 @@ function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileCo
   const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
   if (direct.names.length > 0) return dispatchTools(direct, resolved, form, node, wrapperProbe, undefined);
   // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the function that switches on it.
-  const delegated = delegatedDispatch(resolved.fn, resolved.ctx);
+  const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
   if (delegated) {
     const cases = dispatchCases(delegated.target.fn, delegated.selector);
     if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
@@ -440,7 +441,7 @@ function dispatchTools(
   });
 }
 
-function delegatedDispatch(fn: FunctionNode, ctx: FileContext): Delegation | undefined {
+function delegatedDispatch(fn: FunctionNode, ctx: FileContext, wrapperProbe: RecognisedTool): Delegation | undefined {
   const outer = selectorMatcher(fn, ctx);
   let found: Delegation | undefined;
   walk(fn.body, (inner) => {
@@ -449,6 +450,9 @@ function delegatedDispatch(fn: FunctionNode, ctx: FileContext): Delegation | und
     const selectorIndex = inner.arguments.findIndex((argument) => outer.matches(argument));
     if (selectorIndex < 0) return true;
     const target = resolveFunction(inner.callee, ctx);
+    const wrapper = wrapperOf(inner.callee, ctx);
+    const recorded = wrapper && !wrapperProbe.audit ? auditWrapper(wrapper, ctx) : undefined;
+    if (recorded) wrapperProbe.audit = recorded;
     const param = target?.fn.params[selectorIndex];
     if (!target || !param || param.type !== 'Identifier') return true;
     const binding = target.ctx.scopes.resolve(param);
@@ -470,6 +474,15 @@ function delegatedDispatch(fn: FunctionNode, ctx: FileContext): Delegation | und
     return false;
   });
   return found;
+}
+
+/** `const h = wrap(handleToolCall)`: the wrapper call a called variable holds. */
+function wrapperOf(callee: Node, ctx: FileContext): TSESTree.CallExpression | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
+  return init?.type === 'CallExpression' ? init : undefined;
 }
 
 function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (node: Node) => boolean }): DispatchCases {
@@ -558,10 +571,10 @@ function containsNode(outer: Node, inner: Node): boolean {
 function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
   let current = unwrapExpression(node);
   for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
-    const calleeText = ctx.text.slice(current.callee.range[0], current.callee.range[1]);
     const inner = current.arguments.find((argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression');
     if (!inner) return current;
-    if (isAuditName(calleeText, ctx.config.auditFunctions, ctx.catalogs.common)) tool.audit = `${calleeText}()`;
+    const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
+    if (recorded) tool.audit = recorded;
     current = unwrapExpression(inner);
   }
   return current;
@@ -637,13 +650,13 @@ function isLiteralFalse(node: Node): boolean {
 }
 
 /** `withAudit(tool({...}))`: a wrapper around the whole tool. */
-function auditWrapper(node: Node, ctx: FileContext): string | undefined {
+function wrappingAudit(node: Node, ctx: FileContext): string | undefined {
   let current: Node = node;
   for (let i = 0; i < 3 && current.parent; i++) {
     const parent: Node = current.parent;
     if (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
-      const text = ctx.text.slice(parent.callee.range[0], parent.callee.range[1]);
-      if (isAuditName(text, ctx.config.auditFunctions, ctx.catalogs.common)) return `${text}()`;
+      const audit = auditWrapper(parent, ctx);
+      if (audit) return audit;
       current = parent;
       continue;
     }
