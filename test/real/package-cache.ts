@@ -1,0 +1,129 @@
+// Fetches pinned npm packages into a cache folder outside the repository and reuses them on later runs.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface PackageSpec {
+  name: string;
+  version: string;
+}
+
+/** Written last, so a folder without it is a half-finished extraction and is fetched again. */
+const MARKER = '.agent-risk-fetched.json';
+const NPM_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** `AGENT_RISK_REAL_CACHE` when set (CI can persist it), else a folder in the OS temp directory. */
+export function cacheRoot(): string {
+  return process.env['AGENT_RISK_REAL_CACHE'] ?? path.join(os.tmpdir(), 'agent-risk-real');
+}
+
+/** The unpacked package (the tarball's top folder) for one pinned version. */
+export function packageRoot(spec: PackageSpec): string {
+  return path.join(versionDir(spec), 'package');
+}
+
+export function isCached(spec: PackageSpec): boolean {
+  return fs.existsSync(path.join(versionDir(spec), MARKER));
+}
+
+/** Asks the configured registry for a ping; the reason says why it could not be reached. */
+export function registryReachable(cwd: string): { isReachable: true } | { isReachable: false; reason: string } {
+  // No retries: an unreachable registry should cost seconds, not npm's default minute of back-off.
+  const timeout = 30 * 1000;
+  try {
+    runNpm(['ping', '--fetch-retries=0', `--fetch-timeout=${timeout - 5000}`], cwd, timeout);
+    return { isReachable: true };
+  } catch (error) {
+    const isTimeout = (error as { code?: unknown }).code === 'ETIMEDOUT';
+    return { isReachable: false, reason: isTimeout ? `npm ping had no answer within ${timeout / 1000} s` : `npm ping: ${errorLine(error)}` };
+  }
+}
+
+/**
+ * Downloads every spec not yet cached with one `npm pack` (which checks the registry's integrity
+ * hash) and unpacks each tarball. Runs in `cwd` so that a project `.npmrc` (a CI mirror) applies.
+ */
+export function fetchPackages(specs: PackageSpec[], cwd: string): void {
+  const missing = specs.filter((spec) => !isCached(spec));
+  if (missing.length === 0) return;
+  fs.mkdirSync(cacheRoot(), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(cacheRoot(), 'staging-'));
+  try {
+    const output = runNpm(['pack', ...missing.map((spec) => `${spec.name}@${spec.version}`), '--json', '--pack-destination', staging], cwd, NPM_TIMEOUT_MS);
+    const packed = parsePackOutput(output);
+    for (const spec of missing) {
+      const entry = packed.find((item) => item.name === spec.name && item.version === spec.version);
+      if (entry === undefined) throw new Error(`npm pack did not report ${spec.name}@${spec.version}`);
+      unpack(spec, path.join(staging, entry.filename), entry.integrity);
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function unpack(spec: PackageSpec, tarball: string, integrity: string): void {
+  const target = versionDir(spec);
+  const extracting = `${target}.partial-${process.pid}`;
+  fs.rmSync(extracting, { recursive: true, force: true });
+  fs.mkdirSync(extracting, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', extracting], { stdio: 'pipe', timeout: NPM_TIMEOUT_MS });
+  // Registry tarballs almost always use `package/`, but the name is the publisher's choice.
+  const tops = fs.readdirSync(extracting);
+  if (tops.length !== 1 || tops[0] === undefined) throw new Error(`${spec.name}@${spec.version}: expected one top folder in the tarball, found ${tops.join(', ')}`);
+  if (tops[0] !== 'package') fs.renameSync(path.join(extracting, tops[0]), path.join(extracting, 'package'));
+  fs.writeFileSync(path.join(extracting, MARKER), JSON.stringify({ ...spec, integrity }, null, 2));
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(extracting, target);
+}
+
+interface PackEntry {
+  name: string;
+  version: string;
+  filename: string;
+  integrity: string;
+}
+
+function parsePackOutput(output: string): PackEntry[] {
+  // npm may print lifecycle noise before the JSON array; the array is the last thing written.
+  const start = output.indexOf('[');
+  const parsed = JSON.parse(start >= 0 ? output.slice(start) : output) as unknown;
+  if (!Array.isArray(parsed)) throw new Error(`Unexpected npm pack output: ${output.slice(0, 200)}`);
+  return parsed.map((item: unknown) => {
+    const entry = item as Partial<PackEntry>;
+    if (typeof entry.name !== 'string' || typeof entry.version !== 'string' || typeof entry.filename !== 'string') {
+      throw new Error(`Unexpected npm pack entry: ${JSON.stringify(item).slice(0, 200)}`);
+    }
+    return { name: entry.name, version: entry.version, filename: entry.filename, integrity: entry.integrity ?? '' };
+  });
+}
+
+function runNpm(args: string[], cwd: string, timeout: number): string {
+  // Under `npm test` npm_execpath names npm's own CLI script: running it with this Node avoids the
+  // Windows `npm.cmd` shell quirks and uses the npm version that started the tests.
+  const npmCli = process.env['npm_execpath'];
+  const isScript = npmCli !== undefined && /\.c?js$/.test(npmCli);
+  const command = isScript ? process.execPath : process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const fullArgs = isScript ? [npmCli, ...args] : args;
+  return execFileSync(command, fullArgs, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout,
+    shell: !isScript && process.platform === 'win32',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+function versionDir(spec: PackageSpec): string {
+  // Scoped names contain a slash; `+` cannot appear in an npm name, so the folder name is unambiguous.
+  return path.join(cacheRoot(), `${spec.name.replace('/', '+')}@${spec.version}`);
+}
+
+function errorLine(error: unknown): string {
+  const stderr = (error as { stderr?: unknown }).stderr;
+  const text = typeof stderr === 'string' && stderr.trim() !== '' ? stderr : error instanceof Error ? error.message : String(error);
+  // npm prints notices before the error; the first "error" line is the one that explains the failure.
+  const lines = text.trim().split('\n');
+  return (lines.find((line) => /\berr(or|!)/i.test(line)) ?? lines[lines.length - 1] ?? 'unknown error').trim();
+}
