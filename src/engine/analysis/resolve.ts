@@ -119,6 +119,7 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
 /** The class of an object made with `new C(...)`: in its initialiser or in an assignment in the file. */
 function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedClass | undefined {
   if (node.type === 'NewExpression') return resolveClass(node.callee, ctx, depth + 1);
+  if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') return fieldClass(node, ctx, depth);
   if (node.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(node);
   if (!binding || binding.kind !== 'var' || binding.patternPath.length > 0) return undefined;
@@ -132,6 +133,31 @@ function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedCla
     if (candidate.type === 'AssignmentExpression' && candidate.left.type === 'Identifier' && ctx.scopes.resolve(candidate.left) === binding) {
       const right = unwrapExpression(candidate.right);
       if (right.type === 'NewExpression') found = resolveClass(right.callee, ctx, depth + 1);
+    }
+    return true;
+  });
+  return found;
+}
+
+/** `this.client` made with `new HttpClient(...)` in a field initialiser or an assignment inside the class. */
+function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedClass | undefined {
+  const name = propertyName(node);
+  const classNode = enclosingClass(node);
+  if (name === undefined || !classNode) return undefined;
+  let found: ResolvedClass | undefined;
+  walk(classNode.body, (candidate) => {
+    if (found) return false;
+    if (candidate.type === 'PropertyDefinition' && propertyName(candidate) === name && candidate.value?.type === 'NewExpression') {
+      found = resolveClass(candidate.value.callee, ctx, depth + 1);
+    }
+    if (
+      candidate.type === 'AssignmentExpression' &&
+      candidate.left.type === 'MemberExpression' &&
+      candidate.left.object.type === 'ThisExpression' &&
+      propertyName(candidate.left) === name &&
+      candidate.right.type === 'NewExpression'
+    ) {
+      found = resolveClass(candidate.right.callee, ctx, depth + 1);
     }
     return true;
   });
