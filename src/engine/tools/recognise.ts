@@ -86,7 +86,9 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             continue;
           }
           if (form.kind === 'method' && methodMatches(node, form, ctx)) {
-            pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            const looped = fromLoopCall(node, form, ctx);
+            if (looped) for (const tool of looped) pushTool(tools, tool, consumed, tool.definition);
+            else pushTool(tools, fromCall(node, form, ctx), consumed, node);
             return;
           }
           if (form.kind === 'dispatch' && node.type === 'CallExpression' && dispatchMatches(node, form, ctx)) {
@@ -320,6 +322,43 @@ function classBodyOf(node: Node, ctx: FileContext, depth = 0): TSESTree.ClassBod
 }
 
 // ---- tool builders ----------------------------------------------------------------------------
+
+/**
+ * `for (const def of TOOLS) server.registerTool(def.name, def.config, def.handler)` (or `TOOLS.forEach`):
+ * one tool per element of the constant array the loop walks.
+ */
+function fromLoopCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool[] | undefined {
+  const handlerNode = navigate([node], form.handler, ctx, node)[0];
+  const handler = handlerNode ? unwrapExpression(handlerNode) : undefined;
+  if (!handler || handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
+  const member = propertyName(handler);
+  const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
+  if (!member || !elements) return undefined;
+  return elements.map((element) => {
+    const nameProperty = ['name', 'id'].map((key) => findProperty(element, key)).find((property) => property !== undefined);
+    const name = nameProperty ? stringValue(nameProperty.value as Node) : undefined;
+    const tool = baseTool({ name: name ?? '(anonymous tool)', node: nameProperty ? (nameProperty.value as Node) : element }, form, element);
+    const value = findProperty(element, member);
+    attachHandlers(tool, value ? [value.value as Node] : [], form, ctx, element);
+    collectCaps(element, tool);
+    return tool;
+  });
+}
+
+/** The object literals a loop variable takes: a for-of over, or a forEach/map callback on, a constant array. */
+function loopElements(variable: TSESTree.Identifier, ctx: FileContext): TSESTree.ObjectExpression[] | undefined {
+  const binding = ctx.scopes.resolve(variable);
+  let iterable: Node | undefined;
+  if (binding?.kind === 'var' && binding.isLoopElement && binding.patternPath.length === 0) iterable = binding.init;
+  if (binding?.kind === 'param' && binding.paramIndex === 0 && binding.fn?.parent?.type === 'CallExpression') {
+    const call = binding.fn.parent;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === 'MemberExpression' && ['forEach', 'map', 'flatMap'].includes(propertyName(callee) ?? '') && call.arguments[0] === binding.fn) iterable = callee.object;
+  }
+  if (!iterable) return undefined;
+  const array = arrayElements(iterable, ctx).map((element) => objectLiteralOf(element, ctx));
+  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined) ? array : undefined;
+}
 
 function fromCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool {
   const handlerNodes = navigate([node], form.handler, ctx, node);
