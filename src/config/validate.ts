@@ -2,6 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
 import type { ConfigSink, Severity, ToolFactory } from '../engine/types';
+import { parseAccessPath } from '../engine/catalog/access-path';
 import { didYouMean } from './suggest';
 import type { ConfigError, FileConfig } from './types';
 
@@ -72,6 +73,19 @@ class Validator {
     return undefined;
   }
 
+  /** A CodeQL-style access path the engine can compile (`Member[send].Argument[0]`). */
+  accessPath(node: Node, what: string): string | undefined {
+    const value = this.string(node, what);
+    if (value === undefined) return undefined;
+    try {
+      parseAccessPath(value);
+      return value;
+    } catch (error) {
+      this.report(node, `\`${what}\` is not an access path: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
   stringList(node: Node, what: string): string[] | undefined {
     if (node.type !== 'array') {
       this.report(node, `\`${what}\` must be an array of strings.`);
@@ -132,7 +146,7 @@ class Validator {
     const module = this.required(node, fields, 'module', what, (value) =>
       value.type === 'array' ? this.stringList(value, `${what}.module`) : this.string(value, `${what}.module`),
     );
-    const path = this.required(node, fields, 'path', what, (value) => this.string(value, `${what}.path`));
+    const path = this.required(node, fields, 'path', what, (value) => this.accessPath(value, `${what}.path`));
     if (id === undefined || rule === undefined || module === undefined || path === undefined) return undefined;
     const sink: ConfigSink = { id, rule, module, path };
     const part = fields.get('part');
@@ -152,8 +166,8 @@ class Validator {
     const what = `toolFactories[${index}]`;
     const fields = new Map(this.properties(node, FACTORY_KEYS, ` in ${what}`).map((entry) => [entry.key, entry.value]));
     const name = this.required(node, fields, 'name', what, (value) => this.string(value, `${what}.name`));
-    const handler = this.required(node, fields, 'handler', what, (value) => this.string(value, `${what}.handler`));
-    const input = this.required(node, fields, 'input', what, (value) => this.string(value, `${what}.input`));
+    const handler = this.required(node, fields, 'handler', what, (value) => this.accessPath(value, `${what}.handler`));
+    const input = this.required(node, fields, 'input', what, (value) => this.accessPath(value, `${what}.input`));
     if (name === undefined || handler === undefined || input === undefined) return undefined;
     const factory: ToolFactory = { name, handler, input };
     const nameAt = fields.get('nameAt');

@@ -38,6 +38,15 @@ describe('config: parseConfigText', () => {
     assert.equal(config.root, true);
   });
 
+  it('reports a sink whose access path the engine cannot compile, at the path', () => {
+    const text = `{ "sinks": [{ "id": "job", "rule": "unscoped-process", "module": "./jobs", "path": "Member[run].Arg[0]" }] }`;
+    const { config, errors } = parseConfigText(text, FILE);
+    assert.equal(errors.length, 1);
+    assert.equal(`${errors[0]?.line}:${errors[0]?.column}`, at(text, '"Member[run].Arg[0]"'));
+    assert.match(errors[0]?.message ?? '', /not an access path/);
+    assert.deepEqual(config.sinks ?? [], []);
+  });
+
   it('treats an empty file as an empty configuration', () => {
     assert.deepEqual(parseConfigText('  // nothing yet\n', FILE), { config: {}, errors: [] });
   });

@@ -164,9 +164,39 @@ export function loadCatalogs(): Catalogs {
 
 /** Rows a configuration adds, compiled like catalog rows; errors name the row. */
 export function compileConfigSinks(sinks: ConfigSink[]): SinkRow[] {
-  return sinks.map((sink) =>
-    compileSink({ ...sink, check: sink.part ?? defaultCheckFor(sink.rule), write: sink.isWrite ?? false }, sink.rule, 'configuration'),
-  );
+  const rows: SinkRow[] = [];
+  for (const sink of sinks) {
+    try {
+      // A project module (`./jobs`) is what the resolver calls <local>.
+      const modules = (Array.isArray(sink.module) ? sink.module : [sink.module]).map((module) => (module.startsWith('.') ? '<local>' : module));
+      rows.push(compileSink({ ...sink, module: modules, check: checkForPart(sink.part, sink.rule), write: sink.isWrite ?? false }, sink.rule, 'configuration'));
+    } catch {
+      // The configuration loader reports bad rows with their position; a row it let through that still
+      // does not compile is skipped rather than failing every file.
+    }
+  }
+  return rows;
+}
+
+const PART_CHECKS: Record<string, SinkCheck> = {
+  url: 'url',
+  destination: 'url',
+  host: 'host',
+  path: 'path',
+  file: 'path',
+  command: 'command',
+  args: 'args',
+  arguments: 'args',
+  code: 'code',
+  amount: 'transfer',
+  value: 'transfer',
+  payment: 'transfer',
+  transfer: 'transfer',
+};
+
+/** What a configured sink's `part` means for the check (`destination` → url, `amount` → transfer). */
+export function checkForPart(part: string | undefined, rule: string): SinkCheck {
+  return (part !== undefined ? PART_CHECKS[part.toLowerCase()] : undefined) ?? defaultCheckFor(rule);
 }
 
 function defaultCheckFor(rule: string): SinkCheck {
