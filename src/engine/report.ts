@@ -104,6 +104,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (analysis.inputs[0] !== undefined) info.modelInput = analysis.inputs[0];
     if (tool.notAnalysable) info.notAnalysableReason = tool.notAnalysable;
     if (approval) info.approval = approval;
+    if (tool.approvalFlag) info.approvalFlag = tool.approvalFlag;
     if (audit) info.audit = audit;
     tools.push(info);
   }

@@ -98,6 +98,8 @@ export interface ToolInfo {
   guards: string[];
   /** How calls are approved, e.g. `needsApproval`, or undefined. */
   approval?: string;
+  /** The option of the tool's own options object that gates each call on approval, where the framework has one (`needsApproval`, `requireApproval`). */
+  approvalFlag?: string;
   /** How calls are audited, e.g. `auditLog()`, or undefined. */
   audit?: string;
   /** Rule ids of this tool's findings (after suppression). */

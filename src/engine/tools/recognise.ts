@@ -32,6 +32,8 @@ export interface RecognisedTool {
   selector?: { keys: string[]; name: string };
   /** Input fields whose schema caps them (`z.number().max(100)`, `maximum: 100`). */
   cappedFields: Set<string>;
+  /** The form's approval option when it sits in the options object (`Argument[0].Member[needsApproval]`). */
+  approvalFlag?: string;
 }
 
 interface FormLike {
@@ -579,7 +581,10 @@ function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; 
 }
 
 function baseTool(name: { name: string; node: Node }, form: FormLike, definition: Node): RecognisedTool {
-  return { name: name.name, nameNode: name.node, formId: form.id, framework: form.framework, definition, handlers: [], cappedFields: new Set() };
+  const tool: RecognisedTool = { name: name.name, nameNode: name.node, formId: form.id, framework: form.framework, definition, handlers: [], cappedFields: new Set() };
+  const [first, second] = form.approval;
+  if (form.approval.length === 2 && first?.kind === 'Argument' && second?.kind === 'Member' && second.names.length === 1) tool.approvalFlag = second.names[0] as string;
+  return tool;
 }
 
 /** Resolves handler expressions to functions (unwrapping wrappers); a shape without a resolvable handler is reported as not analysable. */

@@ -1,0 +1,46 @@
+// The one door from the extension and its scan worker to the engine, the configuration loader and the parser, bundled once as dist/core.js.
+export {
+  lintText,
+  Project,
+  defaultConfig,
+  mergeConfig,
+  normaliseSeverity,
+  severityFor,
+  rulesMatching,
+  ruleById,
+  rules,
+  ruleIds,
+  SEVERITIES,
+  ENGINE_VERSION,
+} from '../engine/index';
+export type {
+  Capability,
+  CapabilityKind,
+  Finding,
+  LintResult,
+  Position,
+  Problem,
+  ProjectHost,
+  Range,
+  RelatedLocation,
+  ReportedSeverity,
+  ResolvedConfig,
+  Severity,
+  ToolFactory,
+  ToolInfo,
+  ConfigSink,
+} from '../engine/index';
+export { loadConfigFor, parseConfigText, CONFIG_FILE_NAME } from '../config/index';
+export type { ConfigError, ConfigLoadResult } from '../config/index';
+export { minimatch, Minimatch } from 'minimatch';
+export { absoluteGlobs } from '../config/index';
+export type { LoadOptions } from '../config/index';
+export { walk, SOURCE_EXTENSIONS } from '../cli/walk';
+export { scanFiles, readSource, type ScanOutput } from '../cli/scan';
+export { defaultRules, globRules, isExcluded } from '../cli/ignore-rules';
+export { buildReport, type ScanReport, type ReportScope } from '../cli/report';
+export { formatSarif } from '../cli/format/sarif';
+export { formatMarkdown } from '../cli/format/markdown';
+// The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.
+export { parse as parseEstree, AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
+export type { TSESTree } from '@typescript-eslint/typescript-estree';

@@ -1,0 +1,226 @@
+// The "Agent Tools" view: every recognised tool, grouped by file or by capability, with its capabilities and findings; click to reveal.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CapabilityKind, Finding, Range, ToolInfo } from './core';
+import { CAPABILITY_KINDS, CAPABILITY_LABEL, manifestLine, verdictFor, verdictText } from './manifest';
+import { toRange } from './positions';
+import type { ResultStore } from './results-store';
+
+export const INVENTORY_VIEW = 'agentRisk.inventory';
+
+type Grouping = 'file' | 'capability';
+
+interface GroupNode {
+  kind: 'group';
+  id: string;
+  label: string;
+  uri?: vscode.Uri;
+  capability?: CapabilityKind | 'none';
+  tools: ToolNode[];
+}
+
+interface ToolNode {
+  kind: 'tool';
+  id: string;
+  uri: vscode.Uri;
+  tool: ToolInfo;
+  findings: Finding[];
+  parent: GroupNode;
+}
+
+interface DetailNode {
+  kind: 'detail';
+  id: string;
+  label: string;
+  description: string;
+  icon: vscode.ThemeIcon;
+  uri: vscode.Uri;
+  range: Range;
+  parent: ToolNode;
+}
+
+export type InventoryNode = GroupNode | ToolNode | DetailNode;
+
+export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<InventoryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: GroupNode[] | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: ResultStore, private grouping: Grouping) {
+    // Edits re-lint often; rebuild the tree at most every 200 ms.
+    this.subscription = store.onDidChange(() => {
+      if (this.refreshTimer !== undefined) return;
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = undefined;
+        this.refresh();
+      }, 200);
+    });
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.grouping = grouping;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.groups = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(element?: InventoryNode): InventoryNode[] {
+    if (element === undefined) return this.roots();
+    if (element.kind === 'group') return element.tools;
+    if (element.kind === 'tool') return details(element);
+    return [];
+  }
+
+  getParent(element: InventoryNode): InventoryNode | undefined {
+    return element.kind === 'group' ? undefined : element.parent;
+  }
+
+  getTreeItem(element: InventoryNode): vscode.TreeItem {
+    switch (element.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = element.id;
+        item.description = `${element.tools.length} ${element.tools.length === 1 ? 'tool' : 'tools'}`;
+        if (element.uri !== undefined) item.resourceUri = element.uri;
+        else item.iconPath = new vscode.ThemeIcon(capabilityIcon(element.capability ?? 'none'));
+        item.contextValue = 'agentRiskGroup';
+        return item;
+      }
+      case 'tool': {
+        const { tool } = element;
+        const item = new vscode.TreeItem(tool.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = element.id;
+        item.description = manifestLine(tool);
+        item.tooltip = new vscode.MarkdownString(`**${tool.name}** (${tool.framework})\n\n${manifestLine(tool)}\n\n${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`);
+        item.iconPath = new vscode.ThemeIcon(element.findings.length > 0 ? 'warning' : 'pass', new vscode.ThemeColor(element.findings.length > 0 ? 'list.warningForeground' : 'testing.iconPassed'));
+        item.command = openAt(element.uri, tool.range);
+        item.contextValue = 'agentRiskTool';
+        return item;
+      }
+      case 'detail': {
+        const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+        item.id = element.id;
+        item.description = element.description;
+        item.iconPath = element.icon;
+        item.command = openAt(element.uri, element.range);
+        return item;
+      }
+    }
+  }
+
+  /** The node of a tool, for `reveal` from a CodeLens; nodes are rebuilt only on refresh, so identity holds. */
+  findTool(uri: string, name: string, offset: number): ToolNode | undefined {
+    for (const group of this.roots()) {
+      const found = group.tools.find((node) => node.uri.toString() === uri && node.tool.name === name && node.tool.range.start.offset === offset);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private roots(): GroupNode[] {
+    this.groups ??= this.build();
+    return this.groups;
+  }
+
+  private build(): GroupNode[] {
+    const entries = this.store.all().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    if (this.grouping === 'file') {
+      return entries
+        .filter((entry) => entry.result.tools.length > 0)
+        .map((entry) => {
+          const group: GroupNode = { kind: 'group', id: `file:${entry.uri.toString()}`, label: relativeLabel(entry.uri), uri: entry.uri, tools: [] };
+          group.tools = entry.result.tools.map((tool) => toolNode(group, entry.uri, tool, entry.result.findings));
+          return group;
+        });
+    }
+    const groups: GroupNode[] = [...CAPABILITY_KINDS, 'none' as const].map((capability) => ({
+      kind: 'group',
+      id: `capability:${capability}`,
+      label: capability === 'none' ? 'No effects found' : CAPABILITY_LABEL[capability],
+      capability,
+      tools: [],
+    }));
+    for (const entry of entries) {
+      for (const tool of entry.result.tools) {
+        const kinds = CAPABILITY_KINDS.filter((kind) => tool.capabilities.some((capability) => capability.kind === kind));
+        for (const kind of kinds.length > 0 ? kinds : ['none' as const]) {
+          const group = groups.find((candidate) => candidate.capability === kind) as GroupNode;
+          group.tools.push(toolNode(group, entry.uri, tool, entry.result.findings));
+        }
+      }
+    }
+    return groups.filter((group) => group.tools.length > 0);
+  }
+
+  dispose(): void {
+    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function toolNode(parent: GroupNode, uri: vscode.Uri, tool: ToolInfo, findings: readonly Finding[]): ToolNode {
+  const own = findings.filter((finding) => finding.tool?.name === tool.name && finding.tool.range.start.offset === tool.range.start.offset);
+  return { kind: 'tool', id: `${parent.id}#${tool.name}@${tool.range.start.offset}`, uri, tool, findings: own, parent };
+}
+
+function details(node: ToolNode): DetailNode[] {
+  const { tool } = node;
+  const rows: DetailNode[] = [];
+  for (const kind of CAPABILITY_KINDS) {
+    for (const [index, capability] of tool.capabilities.filter((c) => c.kind === kind).entries()) {
+      rows.push({
+        kind: 'detail',
+        id: `${node.id}/cap:${kind}:${index}`,
+        label: `${CAPABILITY_LABEL[kind]}: ${capability.callee}`,
+        description: verdictText(kind, verdictFor([capability], kind)),
+        icon: new vscode.ThemeIcon(capabilityIcon(kind)),
+        // A sink reached through a helper lives in the helper's file.
+        uri: capability.file === tool.file ? node.uri : vscode.Uri.file(capability.file),
+        range: capability.range,
+        parent: node,
+      });
+    }
+  }
+  for (const [index, finding] of node.findings.entries()) {
+    rows.push({
+      kind: 'detail',
+      id: `${node.id}/finding:${index}`,
+      label: finding.message,
+      description: finding.ruleId,
+      icon: new vscode.ThemeIcon(finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'info'),
+      uri: node.uri,
+      range: finding.range,
+      parent: node,
+    });
+  }
+  return rows;
+}
+
+function capabilityIcon(kind: CapabilityKind | 'none'): string {
+  switch (kind) {
+    case 'network':
+      return 'globe';
+    case 'filesystem':
+      return 'file';
+    case 'process':
+      return 'terminal';
+    case 'value-transfer':
+      return 'credit-card';
+    case 'none':
+      return 'circle-outline';
+  }
+}
+
+function relativeLabel(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : path.basename(uri.path);
+}
+
+function openAt(uri: vscode.Uri, range: Range): vscode.Command {
+  return { title: 'Reveal', command: 'vscode.open', arguments: [uri, { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions] };
+}

@@ -1,0 +1,92 @@
+// Words a tool's capability manifest for the CodeLens line, the hover and the inventory view, from the engine's ToolInfo.
+import type { Capability, CapabilityKind, ToolInfo } from './core';
+
+export const CAPABILITY_KINDS: readonly CapabilityKind[] = ['network', 'filesystem', 'process', 'value-transfer'];
+
+const SHORT_LABEL: Record<CapabilityKind, string> = {
+  network: 'network',
+  filesystem: 'fs',
+  process: 'process',
+  'value-transfer': 'payments',
+};
+
+export const CAPABILITY_LABEL: Record<CapabilityKind, string> = {
+  network: 'Network',
+  filesystem: 'File system',
+  process: 'Processes and code',
+  'value-transfer': 'Value transfer',
+};
+
+/** What the model controls for each kind of effect. */
+const CONTROLLED_PART: Record<CapabilityKind, string> = {
+  network: 'host',
+  filesystem: 'path',
+  process: 'command',
+  'value-transfer': 'amount',
+};
+
+export type Verdict = 'unbounded' | 'bounded' | 'fixed' | 'none';
+
+/** The worst case over a tool's capabilities of one kind: one unbounded model-controlled sink makes it unbounded. */
+export function verdictFor(capabilities: readonly Capability[], kind: CapabilityKind): Verdict {
+  const ofKind = capabilities.filter((capability) => capability.kind === kind);
+  if (ofKind.length === 0) return 'none';
+  if (kind === 'value-transfer') return ofKind.some((c) => !c.bounded) ? 'unbounded' : 'bounded';
+  if (ofKind.some((c) => c.modelControlled && !c.bounded)) return 'unbounded';
+  if (ofKind.some((c) => c.modelControlled)) return 'bounded';
+  return 'fixed';
+}
+
+/** `model-controlled host ✗`, `allowlisted host ✓`, `fixed path`, `—`. */
+export function verdictText(kind: CapabilityKind, verdict: Verdict): string {
+  const part = CONTROLLED_PART[kind];
+  switch (verdict) {
+    case 'none':
+      return '—';
+    case 'fixed':
+      return `fixed ${part}`;
+    case 'bounded':
+      return kind === 'value-transfer' ? 'approved or limited ✓' : `model-controlled ${part}, bounded ✓`;
+    case 'unbounded':
+      return kind === 'value-transfer' ? 'no approval or limit ✗' : `model-controlled ${part} ✗`;
+  }
+}
+
+/** The one-line manifest shown above a tool: `network: model-controlled host ✗ · fs: — · … · approval: none · audit: none`. */
+export function manifestLine(tool: ToolInfo): string {
+  if (!tool.analysable) return `not analysable: ${tool.notAnalysableReason ?? 'the handler could not be resolved'}`;
+  const parts = CAPABILITY_KINDS.map((kind) => `${SHORT_LABEL[kind]}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`);
+  parts.push(`approval: ${tool.approval ?? 'none'}`, `audit: ${tool.audit ?? 'none'}`);
+  return parts.join(' · ');
+}
+
+/** Markdown for the hover: one row per kind of effect, then guards, approval, audit and findings. */
+export function manifestMarkdown(tool: ToolInfo, docLink: (ruleId: string) => string): string {
+  const lines: string[] = [`**Agent tool ${codeSpan(tool.name)}** · ${escapeMarkdown(tool.framework)} (${escapeMarkdown(tool.form)})`, ''];
+  if (!tool.analysable) {
+    lines.push(`Not analysable: ${escapeMarkdown(tool.notAnalysableReason ?? 'the handler could not be resolved')}. Review it by hand.`, '');
+  }
+  if (tool.modelInput !== undefined) lines.push(`Model-controlled input: ${codeSpan(tool.modelInput)}`, '');
+  lines.push('| capability | verdict | calls |', '|---|---|---|');
+  for (const kind of CAPABILITY_KINDS) {
+    const ofKind = tool.capabilities.filter((capability) => capability.kind === kind);
+    const calls = [...new Set(ofKind.map((capability) => codeSpan(capability.callee)))].join(', ');
+    lines.push(`| ${CAPABILITY_LABEL[kind]} | ${verdictText(kind, verdictFor(tool.capabilities, kind))} | ${calls || '—'} |`);
+  }
+  lines.push('');
+  lines.push(`Guards seen: ${tool.guards.length > 0 ? tool.guards.map(escapeMarkdown).join('; ') : 'none'}  `);
+  lines.push(`Approval: ${escapeMarkdown(tool.approval ?? 'none')} · Audit hook: ${escapeMarkdown(tool.audit ?? 'none')}`);
+  const ruleIds = [...new Set(tool.findingRules)].sort();
+  if (ruleIds.length > 0) {
+    lines.push('', `Findings: ${ruleIds.map((id) => `[${id}](${docLink(id)})`).join(' · ')}`);
+  }
+  return lines.join('\n');
+}
+
+function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,30 @@
+// The messages between the extension and the scan worker thread; plain data, so they cross the thread boundary by structured clone.
+import type { Problem, ResolvedConfig, ScanOutput } from './core';
+
+export interface ScanFolder {
+  /** Absolute path of the workspace folder. */
+  path: string;
+  /** The editor's configuration layer for this folder (settings are resource-scoped). */
+  overrides: Partial<ResolvedConfig>;
+  /** `agentRisk.include` / `agentRisk.exclude`, relative to the folder. */
+  include: string[];
+  exclude: string[];
+  /** `agentRisk.configFile`, resolved; only in trusted workspaces. */
+  explicitFile?: string;
+}
+
+export interface ScanRequest {
+  folders: ScanFolder[];
+}
+
+export interface FolderScan {
+  folder: string;
+  output: ScanOutput;
+  walkProblems: Problem[];
+}
+
+export type WorkerMessage =
+  | { type: 'walked'; total: number }
+  | { type: 'progress'; done: number; total: number; file: string }
+  | { type: 'done'; folders: FolderScan[]; millis: number }
+  | { type: 'failed'; message: string };
