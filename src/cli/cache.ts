@@ -140,7 +140,7 @@ function isUnchanged(state: FileState, read: (file: string) => string | undefine
 
 /**
  * Identifies the engine that produced cached results: its version, the package version, the rule
- * catalogs and the compiled engine files' sizes and times, so a rebuilt engine never reuses results
+ * catalogs and the compiled engine code, so a changed engine never reuses results
  * even when nobody bumped ENGINE_VERSION.
  */
 function engineStamp(): string {
@@ -151,14 +151,8 @@ function engineStamp(): string {
   }
   // From out/src/cli the engine and rules are sibling folders; in a bundle this file is the code.
   const code = [path.join(__dirname, '..', 'engine'), path.join(__dirname, '..', 'rules')].filter((dir) => fs.existsSync(dir));
-  for (const file of code.length > 0 ? code.flatMap(listFiles) : [__filename]) {
-    try {
-      const stat = fs.statSync(file);
-      hash.update(`${file}\u0000${stat.size}\u0000${stat.mtimeMs}`);
-    } catch {
-      hash.update(file);
-    }
-  }
+  // Contents, not timestamps: a rebuild that changes nothing must not throw the cache away.
+  for (const file of code.length > 0 ? code.flatMap(listFiles) : [__filename]) hash.update(path.basename(file)).update(safeRead(file));
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -45,8 +45,7 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
   const record = (outcome: FileOutcome, job: FileJob): void => {
     outcomes[outcome.index] = outcome;
     options.onProgress?.(done++, jobs.length, job.file);
-    const group = configs[job.group];
-    if (options.cache !== undefined && outcome.result !== undefined && outcome.state !== undefined && outcome.dependencies !== undefined && group !== undefined) {
+    if (options.cache !== undefined && outcome.result !== undefined && outcome.state !== undefined && outcome.dependencies !== undefined) {
       options.cache.store(outcome.state, hashes[job.group] ?? '', outcome.dependencies, outcome.result);
     }
   };

@@ -1,7 +1,7 @@
 // The agent-risk command: argv → walk → engine → report format → exit code (0 clean, 1 findings, 2 errors).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LoadOptions } from '../config/index';
+import { loadConfigForDir, type LoadOptions } from '../config/index';
 import { parseCommandLine, type Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { DEFAULT_CACHE_LOCATION, ScanCache } from './cache';
@@ -67,6 +67,8 @@ function execute(options: Options, io: Io): number {
 
   const progress = progressFor(io.stderr);
   const walked = walk(options.paths, { cwd: io.cwd, load });
+  const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
+  if (nothing) io.stderr.write(`${nothing}\n`);
   const onProgress = (done: number, total: number, file: string): void => progress.update(done, total, reportPath(io.cwd, file));
   const scanned = scanFiles(walked.files, { load, onProgress, ...fastLinting(options, io, onProgress) });
   progress.done();
@@ -134,4 +136,16 @@ export function run(): void {
   const code = main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
   // exitCode rather than exit(): lets a large report finish flushing to a pipe.
   process.exitCode = code;
+}
+
+/** Which configuration left nothing to read, when one is in force: silence would look like a clean project. */
+function nothingToScan(paths: string[], cwd: string, load: LoadOptions): string | undefined {
+  const files = new Set<string>();
+  for (const target of paths) {
+    const absolute = path.resolve(cwd, target);
+    const dir = fs.existsSync(absolute) && fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    for (const file of loadConfigForDir(dir, load).configFiles) files.add(reportPath(cwd, file));
+  }
+  const configs = [...files];
+  return configs.length > 0 ? `agent-risk: no source files to scan; check include/exclude in ${configs.join(', ')} and the default excludes.` : undefined;
 }

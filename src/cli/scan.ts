@@ -32,7 +32,12 @@ type ReadOutcome = { text: string } | { problem: Problem };
 export function readSource(file: string, maxFileBytes: number): ReadOutcome {
   let buffer: Buffer;
   try {
-    const size = fs.statSync(file).size;
+    const stat = fs.statSync(file);
+    // A named pipe, socket or device would block the read forever (or never end): only regular files are read.
+    if (!stat.isFile()) {
+      return { problem: { kind: 'read', file, message: 'Skipped: not a regular file (a pipe, socket or device).' } };
+    }
+    const size = stat.size;
     if (size > maxFileBytes) {
       return { problem: { kind: 'too-large', file, message: `Skipped: ${size} bytes is more than maxFileBytes (${maxFileBytes}).` } };
     }

@@ -102,7 +102,7 @@ export interface PoolOptions {
 
 /** Jobs handed to a worker ahead of time, so it never waits for the main thread between files. */
 const QUEUE_AHEAD = 4;
-/** How often the waiting main thread wakes up to look for hung workers. */
+/** The longest the main thread sleeps between looks for hung workers. */
 const WATCH_INTERVAL_MS = 500;
 const WORKER_KIND = 'agent-risk-lint-worker';
 
@@ -175,8 +175,7 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
         }
         refill(slot);
       }
-      if (progressed || remaining === 0) continue;
-      if (Atomics.wait(counter, 0, seen, WATCH_INTERVAL_MS) !== 'timed-out') continue;
+      // Checked on every pass, not only when all workers are quiet: the others may keep answering.
       const now = Date.now();
       slots.forEach((slot, index) => {
         if (slot.pending.length === 0 || now - slot.lastProgress < options.fileTimeoutMs) return;
@@ -199,7 +198,9 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
           });
         }
         slots[index] = spawn(index);
+        refill(slots[index] as Slot);
       });
+      if (!progressed && remaining > 0) Atomics.wait(counter, 0, seen, WATCH_INTERVAL_MS);
     }
   } finally {
     for (const slot of slots) void slot.worker.terminate();

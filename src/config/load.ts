@@ -46,7 +46,8 @@ function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<s
   let dir = start;
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate, cache)) {
+    // A package under node_modules must not configure how it is judged (`"rules": { "*": "off" }`).
+    if (!isInsideNodeModules(dir) && isFile(candidate, cache)) {
       found.push(candidate);
       if (readConfigFile(candidate, cache).config.root === true) break;
     }
@@ -55,6 +56,10 @@ function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<s
     dir = parent;
   }
   return found.reverse();
+}
+
+function isInsideNodeModules(dir: string): boolean {
+  return dir.split(/[\\/]/).includes('node_modules');
 }
 
 function isFile(file: string, cache: Map<string, unknown>): boolean {

@@ -129,7 +129,12 @@ class Validator {
       }
       const severity = typeof value.value === 'string' ? normaliseSeverity(value.value) : undefined;
       if (value.type !== 'string' || severity === undefined) {
-        const written = typeof value.value === 'string' ? value.value : JSON.stringify(value.value);
+        if (value.type === 'array' || value.type === 'object') {
+          // ESLint writes `["error", options]`; here a rule takes only a severity.
+          this.report(value, `Severity must be a string, one of ${SEVERITIES.join(', ')}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`);
+          continue;
+        }
+        const written = typeof value.value === 'string' ? value.value : String(value.value);
         this.report(value, withHint(`Severity \`${written}\` is not one of ${SEVERITIES.join(', ')}`, written, SEVERITY_WORDS));
         continue;
       }
@@ -172,7 +177,7 @@ class Validator {
     const factory: ToolFactory = { name, handler, input };
     const nameAt = fields.get('nameAt');
     if (nameAt !== undefined) {
-      const value = this.string(nameAt, `${what}.nameAt`);
+      const value = this.accessPath(nameAt, `${what}.nameAt`);
       if (value !== undefined) factory.nameAt = value;
     }
     return factory;

@@ -23,7 +23,7 @@ export function defaultConfig(): ResolvedConfig {
 
 /**
  * Layers configurations: later layers win for scalar settings and rule entries, lists are
- * concatenated (a project's extra sinks add to the editor's, they do not replace them).
+ * concatenated (a project's extra sinks and vendor globs add to the defaults, they do not replace them).
  */
 export function mergeConfig(base: ResolvedConfig, ...layers: Array<Partial<ResolvedConfig>>): ResolvedConfig {
   let merged = base;
@@ -35,7 +35,8 @@ export function mergeConfig(base: ResolvedConfig, ...layers: Array<Partial<Resol
       auditFunctions: [...merged.auditFunctions, ...(layer.auditFunctions ?? [])],
       approvalFunctions: [...merged.approvalFunctions, ...(layer.approvalFunctions ?? [])],
       toolFactories: [...merged.toolFactories, ...(layer.toolFactories ?? [])],
-      vendorGlobs: layer.vendorGlobs ?? merged.vendorGlobs,
+      // Adding a vendor folder must not stop node_modules from counting as vendored.
+      vendorGlobs: [...new Set([...merged.vendorGlobs, ...(layer.vendorGlobs ?? [])])],
       maxFileBytes: layer.maxFileBytes ?? merged.maxFileBytes,
     };
   }

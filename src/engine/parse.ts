@@ -8,6 +8,8 @@ export type Program = TSESTree.Program;
 export interface ParseOutcome {
   ast?: Program;
   problem?: Problem;
+  /** The parser ran out of stack (a file nested thousands of levels deep). */
+  stackOverflow?: boolean;
 }
 
 const JSX_EXTENSIONS = /\.(tsx|jsx)$/i;
@@ -35,7 +37,9 @@ export function parseText(text: string, file: string): ParseOutcome {
       firstError ??= error;
     }
   }
-  return { problem: parseProblem(firstError, file) };
+  const outcome: ParseOutcome = { problem: parseProblem(firstError, file, text) };
+  if (firstError instanceof RangeError) outcome.stackOverflow = true;
+  return outcome;
 }
 
 /** The parser keeps offsets of the text as given, so a BOM must not shift them: it is replaced by a space. */
@@ -43,15 +47,20 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
 
-function parseProblem(error: unknown, file: string): Problem {
+function parseProblem(error: unknown, file: string, text: string): Problem {
   if (error instanceof TSError) {
     const { line, column, offset } = error.location.start;
+    // One character wide, but never past the end of the text or across a line break.
+    const width = offset < text.length && !/[\r\n\u2028\u2029]/.test(text.charAt(offset)) ? 1 : 0;
     return {
       kind: 'parse',
       file,
       message: `Cannot parse: ${error.message.split('\n')[0] ?? 'syntax error'}`,
-      range: { start: { line, column, offset }, end: { line, column: column + 1, offset: offset + 1 } },
+      range: { start: { line, column, offset }, end: { line, column: column + width, offset: offset + width } },
     };
+  }
+  if (error instanceof RangeError) {
+    return { kind: 'parse', file, message: 'Cannot parse: the file is nested too deeply for the parser.' };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'parse', file, message: `Cannot parse: ${message}` };

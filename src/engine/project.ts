@@ -15,10 +15,12 @@ import { ScopeIndex } from './scope';
 import { analyseTool } from './tools/analyse';
 import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
-import type { LintResult, Problem, ProjectHost, ResolvedConfig } from './types';
+import { lintOnLargeStack } from './large-stack';
+import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
 const BINARY_PROBE_BYTES = 8192;
+const LARGE_STACK_TIMEOUT_MS = 120_000;
 
 /**
  * The project-level entry: lints files one at a time, resolving relative imports through `host`
@@ -31,19 +33,24 @@ export class Project {
   constructor(
     readonly config: ResolvedConfig = defaultConfig(),
     readonly host?: ProjectHost,
-    /** Skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it changes nothing. */
-    readonly options: { prefilter?: boolean } = {},
+    /**
+     * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
+     * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
+     */
+    readonly options: { prefilter?: boolean; largeStackFallback?: boolean } = {},
   ) {}
 
   /** Lints `file`; `text` overrides what the host would read (an unsaved editor buffer); `config` overrides the project's. */
   lint(file: string, text?: string, config?: ResolvedConfig): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
     const effective = config ?? this.config;
-    const source = text ?? this.host?.readFile(file);
-    if (source === undefined) {
+    const read = text ?? this.host?.readFile(file);
+    if (read === undefined) {
       result.problems.push({ kind: 'read', file, message: 'Cannot read the file.' });
       return result;
     }
+    // Editors never show a byte order mark: positions count from the character after it.
+    const source = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
     const gate = inputProblem(source, file, effective);
     if (gate) {
       result.problems.push(gate);
@@ -55,10 +62,8 @@ export class Project {
         return result;
       }
       const outcome = parseText(source, file);
-      if (!outcome.ast) {
-        if (outcome.problem) result.problems.push(outcome.problem);
-        return result;
-      }
+      if (outcome.stackOverflow) return this.onLargeStack(source, file, effective) ?? withProblem(result, outcome.problem);
+      if (!outcome.ast) return withProblem(result, outcome.problem);
       const ctx = this.createContext(file, source, outcome.ast, effective);
       if (text !== undefined) this.contexts.set(path.resolve(file), ctx);
       const tools = recogniseTools(ctx);
@@ -70,12 +75,23 @@ export class Project {
       result.findings = report.findings;
       result.suppressed = report.suppressed;
       result.tools = report.tools;
+      if (/[\u2028\u2029]/.test(source)) remapLineSeparators(result, source);
     } catch (error) {
+      if (error instanceof RangeError) {
+        const deep = this.onLargeStack(source, file, effective);
+        if (deep) return deep;
+      }
       // A bug in the engine must cost one file's result, never the whole scan.
       const message = error instanceof Error ? `${error.message}` : String(error);
       result.problems.push({ kind: 'internal', file, message: `Internal error while analysing this file: ${message}` });
     }
     return result;
+  }
+
+  /** A file too deeply nested for this thread's stack is linted again on a thread with a large one. */
+  private onLargeStack(source: string, file: string, config: ResolvedConfig): LintResult | undefined {
+    if (this.options.largeStackFallback === false) return undefined;
+    return lintOnLargeStack(source, file, config, LARGE_STACK_TIMEOUT_MS);
   }
 
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
@@ -136,6 +152,50 @@ export class Project {
       return ctx;
     }
     return undefined;
+  }
+}
+
+function withProblem(result: LintResult, problem: Problem | undefined): LintResult {
+  if (problem) result.problems.push(problem);
+  return result;
+}
+
+/**
+ * ECMAScript counts U+2028 and U+2029 as line breaks, editors and SARIF viewers do not: positions
+ * are recomputed from offsets counting only CR, LF and CRLF.
+ */
+function remapLineSeparators(result: LintResult, source: string): void {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const char = source.charCodeAt(i);
+    if (char === 10 || (char === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  const position = (offset: number): Position => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number), offset };
+  };
+  const fix = (range: Range): void => {
+    range.start = position(range.start.offset);
+    range.end = position(range.end.offset);
+  };
+  const inFile = (located: { file: string; range: Range }): void => {
+    if (located.file === result.file) fix(located.range);
+  };
+  for (const finding of [...result.findings, ...result.suppressed]) {
+    inFile(finding);
+    finding.related.forEach(inFile);
+    if (finding.suppression) fix(finding.suppression.range);
+  }
+  for (const tool of result.tools) {
+    inFile(tool);
+    if (tool.handler) inFile(tool.handler);
+    tool.capabilities.forEach(inFile);
   }
 }
 

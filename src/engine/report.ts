@@ -353,7 +353,8 @@ function hygiene(ctx: FileContext, directives: Directive[]): Finding[] {
 
 export function isVendored(file: string, config: ResolvedConfig): boolean {
   const normalised = file.replace(/\\/g, '/');
-  return config.vendorGlobs.some((glob) => minimatch(normalised, glob, { dot: true }));
+  // `external/**` means that folder wherever it is, as .gitignore reads it; paths here are absolute.
+  return config.vendorGlobs.some((glob) => minimatch(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true }));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
