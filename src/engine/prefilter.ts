@@ -23,38 +23,59 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   if (cached) return cached;
   const words = new Set<string>();
   for (const form of catalogs.forms) {
-    // The last member of the callee, base class or decorator path is what the source must spell.
+    // Every member of the callee, base class or decorator path is spelled in the source (imports,
+    // destructuring, `ns.member`), so the longest one, the rarest, is enough.
     for (const path of [form.callee, form.extends, form.decorator]) {
-      const name = lastMember(path);
-      if (name) name.forEach((word) => words.add(word));
+      const names = longestMembers(path);
+      if (names) names.forEach((word) => words.add(word));
     }
     form.methods.forEach((word) => words.add(word));
   }
   for (const factory of config.toolFactories) words.add(factory.name);
   const generic = catalogs.genericObject;
-  const anyWord = wordPattern([...words]);
-  const description = wordPattern(generic.descriptionKeys);
-  const handler = wordPattern(generic.handlerKeys);
+  const anyWord = codeWordPattern([...words]);
+  // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
+  const keys = [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys].map(keyPattern);
   const filter: Prefilter = {
     mayHoldTools(text: string): boolean {
       if (text.includes('agent-risk-disable')) return true;
       if (anyWord.test(text)) return true;
-      return description.test(text) && handler.test(text);
+      return keys.every((pattern) => pattern.test(text));
     },
   };
   perConfig.set(key, filter);
   return filter;
 }
 
-function lastMember(path: PathToken[]): string[] | undefined {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const token = path[i] as PathToken;
-    if (token.kind === 'Member') return token.names;
+/** The names of the path's member token with the longest names (`FunctionTool` rather than `from`). */
+function longestMembers(path: PathToken[]): string[] | undefined {
+  let best: string[] | undefined;
+  let bestLength = 0;
+  for (const token of path) {
+    if (token.kind !== 'Member') continue;
+    const length = Math.min(...token.names.map((name) => name.length));
+    if (length > bestLength) {
+      best = token.names;
+      bestLength = length;
+    }
   }
-  return undefined;
+  return best;
 }
 
-function wordPattern(words: string[]): RegExp {
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`\\b(?:${escaped.join('|')})\\b`);
+function escapeWords(words: string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/**
+ * A word used as code, not prose: not followed on the same line by another word (`tool that…`),
+ * except a keyword that can follow an identifier (`tool as t`, `Tool implements X`). `tool(`, `{ tool }`, `tool<T>(`, `= tool;` and `tool` at the end of
+ * a line all match.
+ */
+function codeWordPattern(words: string[]): RegExp {
+  return new RegExp(`\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`);
+}
+
+/** A property key as written in an object literal: bare, quoted or computed, then `:`, `,`, `}` or `(`. */
+function keyPattern(words: string[]): RegExp {
+  return new RegExp(`\\b(?:${escapeWords(words)})['"\\]]*\\s*[:,}(]`);
 }
