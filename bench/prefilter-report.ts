@@ -1,0 +1,122 @@
+// Measures the engine's prefilter on the corpus: how much it skips, and which catalog words keep the files it keeps.
+import * as fs from 'node:fs';
+import { loadCatalogs } from '../src/engine/catalog/load';
+import type { PathToken } from '../src/engine/catalog/access-path';
+import { defaultConfig } from '../src/engine/index';
+import { prefilterFor } from '../src/engine/prefilter';
+import type { CorpusFile } from './files';
+
+export interface WordShare {
+  word: string;
+  /** Percent of corpus bytes in files that spell the word. */
+  bytesMatchedPercent: number;
+  /** Percent of corpus bytes kept by this word alone: dropping it would skip them. */
+  bytesOnlyByItPercent: number;
+}
+
+export interface PrefilterReport {
+  files: number;
+  keptFiles: number;
+  bytes: number;
+  keptBytes: number;
+  skippedBytesPercent: number;
+  skippedFilesPercent: number;
+  byPart: Record<string, { files: number; keptFiles: number; bytes: number; keptBytes: number }>;
+  words: WordShare[];
+  /** Files where the word tests below and the engine's prefilter disagree: non-zero means the mirror is out of date. */
+  mirrorDisagreements: number;
+}
+
+/** The name that stands for the generic tool-shaped object test (all four kinds of key, written as keys). */
+const GENERIC = '<name + description + schema + handler keys>';
+
+export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
+  const catalogs = loadCatalogs();
+  const filter = prefilterFor(catalogs, defaultConfig());
+  const tests = wordTests();
+  const matched = new Map<string, number>();
+  const only = new Map<string, number>();
+  const report: PrefilterReport = { files: 0, keptFiles: 0, bytes: 0, keptBytes: 0, skippedBytesPercent: 0, skippedFilesPercent: 0, byPart: {}, words: [], mirrorDisagreements: 0 };
+  for (const file of files) {
+    const text = fs.readFileSync(file.file, 'utf8');
+    const part = (report.byPart[file.part] ??= { files: 0, keptFiles: 0, bytes: 0, keptBytes: 0 });
+    const kept = filter.mayHoldTools(text);
+    for (const target of [report, part]) {
+      target.files++;
+      target.bytes += file.bytes;
+      if (kept) {
+        target.keptFiles++;
+        target.keptBytes += file.bytes;
+      }
+    }
+    const reasons = tests.filter((test) => test.matches(text)).map((test) => test.word);
+    if (reasons.length > 0 !== kept) report.mirrorDisagreements++;
+    for (const word of reasons) matched.set(word, (matched.get(word) ?? 0) + file.bytes);
+    if (reasons.length === 1 && reasons[0] !== undefined) only.set(reasons[0], (only.get(reasons[0]) ?? 0) + file.bytes);
+  }
+  report.skippedBytesPercent = percent(report.bytes - report.keptBytes, report.bytes);
+  report.skippedFilesPercent = percent(report.files - report.keptFiles, report.files);
+  report.words = [...matched.entries()]
+    .map(([word, bytes]) => ({ word, bytesMatchedPercent: percent(bytes, report.bytes), bytesOnlyByItPercent: percent(only.get(word) ?? 0, report.bytes) }))
+    .sort((a, b) => b.bytesOnlyByItPercent - a.bytesOnlyByItPercent || b.bytesMatchedPercent - a.bytesMatchedPercent);
+  return report;
+}
+
+interface WordTest {
+  word: string;
+  matches(text: string): boolean;
+}
+
+/**
+ * The tests src/engine/prefilter.ts builds from the tools catalog, one per word, so the report can say
+ * which word keeps which bytes. It mirrors that file (the engine exports only the combined test);
+ * `mirrorDisagreements` counts the files where the two disagree, so a drift shows in the output.
+ */
+function wordTests(): WordTest[] {
+  const catalogs = loadCatalogs();
+  const words = new Set<string>();
+  for (const form of catalogs.forms) {
+    for (const tokens of [form.callee, form.extends, form.decorator]) longestMembers(tokens)?.forEach((word) => words.add(word));
+    form.methods.forEach((word) => words.add(word));
+  }
+  const generic = catalogs.genericObject;
+  const keys = [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys].map(keyPattern);
+  return [
+    ...[...words].map((word) => {
+      const pattern = codeWordPattern([word]);
+      return { word, matches: (text: string) => pattern.test(text) };
+    }),
+    { word: GENERIC, matches: (text: string) => keys.every((pattern) => pattern.test(text)) },
+    { word: 'agent-risk-disable', matches: (text: string) => text.includes('agent-risk-disable') },
+  ];
+}
+
+function longestMembers(tokens: PathToken[]): string[] | undefined {
+  let best: string[] | undefined;
+  let bestLength = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'Member') continue;
+    const length = Math.min(...token.names.map((name) => name.length));
+    if (length > bestLength) {
+      best = token.names;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+function escapeWords(words: string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+function codeWordPattern(words: string[]): RegExp {
+  return new RegExp(`\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`);
+}
+
+function keyPattern(words: string[]): RegExp {
+  return new RegExp(`\\b(?:${escapeWords(words)})['"\\]]*\\s*[:,}(]`);
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
+}

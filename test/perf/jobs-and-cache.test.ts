@@ -1,0 +1,135 @@
+// `scan --jobs N` and `scan --cache` must report exactly what a plain serial scan reports, and the cache must
+// notice every change that can alter a result: the file, a helper it imports, the configuration.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli, scratchDir, writeTree } from '../cli/support';
+
+/** Enough files that `--jobs 2` starts worker threads (lint-files.ts keeps tiny scans on the main thread). */
+const COPIES = 24;
+
+const HELPER_FETCH = `export async function getText(url: string): Promise<string> {
+  const res = await fetch(url);
+  return res.text();
+}
+`;
+const HELPER_CONSTANT = `export async function getText(url: string): Promise<string> {
+  const res = await fetch('https://docs.example.com/' + encodeURIComponent(url));
+  return res.text();
+}
+`;
+const TOOL = `import { tool } from '@openai/agents';
+import { z } from 'zod';
+import { getText } from './http.js';
+
+export const readUrl = tool({
+  name: 'read_url',
+  description: 'Read the text at a URL',
+  parameters: z.object({ url: z.string() }),
+  execute: async ({ url }) => getText(url),
+});
+`;
+const DIRECT = `import { tool } from 'ai';
+import { z } from 'zod';
+import { execSync } from 'node:child_process';
+
+export const run = tool({
+  description: 'Run a shell command',
+  inputSchema: z.object({ command: z.string() }),
+  execute: async ({ command }) => execSync(command).toString(),
+});
+`;
+const PLAIN = `export function add(a: number, b: number): number {
+  return a + b;
+}
+`;
+
+/** A tree of many small packages: a tool calling a helper in another file, a tool with a direct sink, plain code. */
+function agentTree(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let copy = 0; copy < COPIES; copy++) {
+    files[`pkg${copy}/http.ts`] = HELPER_FETCH;
+    files[`pkg${copy}/tool.ts`] = TOOL;
+    files[`pkg${copy}/direct.ts`] = DIRECT;
+    files[`pkg${copy}/plain.ts`] = PLAIN;
+  }
+  return files;
+}
+
+interface Report {
+  findings: Array<{ ruleId: string; file: string; fingerprint: string }>;
+  suppressed: unknown[];
+  tools: Array<{ name: string; file: string }>;
+  problems: unknown[];
+  summary: { filesScanned: number };
+}
+
+function scan(cwd: string, ...flags: string[]): Report {
+  const run = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', ...flags], { cwd });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as Report;
+}
+
+/** Everything a user or CI reads from a report, without fields that legitimately differ between runs. */
+function essence(report: Report): string {
+  return JSON.stringify([report.findings, report.suppressed, report.tools, report.problems, report.summary]);
+}
+
+describe('scan --jobs and --cache', function () {
+  this.timeout(120_000);
+  let dir = '';
+  let cleanup = (): void => undefined;
+
+  beforeEach(function () {
+    ({ dir, cleanup } = scratchDir('jobs-cache'));
+    writeTree(dir, agentTree());
+  });
+  afterEach(() => cleanup());
+
+  it('--jobs 2 reports the same findings, tools and problems as one job', function () {
+    const serial = scan(dir, '--jobs', '1');
+    const parallel = scan(dir, '--jobs', '2');
+    // Both halves of the comparison must hold something, or it proves nothing.
+    assert.equal(serial.findings.filter((finding) => finding.file.endsWith('tool.ts') && finding.ruleId === 'unscoped-network').length, COPIES);
+    assert.equal(serial.tools.length, 2 * COPIES);
+    assert.equal(essence(parallel), essence(serial));
+  });
+
+  it('--cache reuses results of an unchanged tree and reports them identically', function () {
+    const cacheDir = path.join(dir, '.agent-risk-cache');
+    const plain = scan(dir);
+    const cold = scan(dir, '--cache');
+    assert.ok(fs.existsSync(path.join(cacheDir, 'scan-cache.json')), 'The cache file is written to .agent-risk-cache/ by default.');
+    const warm = scan(dir, '--cache');
+    const warmParallel = scan(dir, '--cache', '--jobs', '2');
+    assert.equal(essence(cold), essence(plain));
+    assert.equal(essence(warm), essence(plain));
+    assert.equal(essence(warmParallel), essence(plain));
+  });
+
+  it('--cache re-lints a file whose imported helper changed, and a file that changed', function () {
+    const before = scan(dir, '--cache');
+    assert.ok(before.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'));
+    // The tool file itself is untouched: only its helper now fetches from a constant origin.
+    fs.writeFileSync(path.join(dir, 'pkg3', 'http.ts'), HELPER_CONSTANT);
+    fs.writeFileSync(path.join(dir, 'pkg5', 'direct.ts'), PLAIN);
+    const after = scan(dir, '--cache');
+    assert.equal(essence(after), essence(scan(dir)));
+    assert.ok(!after.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'));
+    assert.ok(!after.tools.some((tool) => tool.file === 'pkg5/direct.ts'));
+  });
+
+  it('--cache does not reuse results across configurations', function () {
+    scan(dir, '--cache');
+    const downgraded = scan(dir, '--cache', '--rule', 'unscoped-process=off');
+    assert.ok(!downgraded.findings.some((finding) => finding.ruleId === 'unscoped-process'));
+    assert.equal(essence(downgraded), essence(scan(dir, '--rule', 'unscoped-process=off')));
+  });
+
+  it('--cache-location keeps the cache where it is told', function () {
+    const elsewhere = path.join(dir, 'cache-here');
+    scan(dir, '--cache', '--cache-location', 'cache-here');
+    assert.ok(fs.existsSync(path.join(elsewhere, 'scan-cache.json')));
+    assert.ok(!fs.existsSync(path.join(dir, '.agent-risk-cache')));
+  });
+});
