@@ -1,9 +1,8 @@
 // Measures the engine's prefilter on the corpus: how much it skips, and which catalog words keep the files it keeps.
 import * as fs from 'node:fs';
 import { loadCatalogs } from '../src/engine/catalog/load';
-import type { PathToken } from '../src/engine/catalog/access-path';
 import { defaultConfig } from '../src/engine/index';
-import { prefilterFor } from '../src/engine/prefilter';
+import { codeWordPattern, DIRECTIVE_WORD, keyPattern, prefilterFor, prefilterSignals } from '../src/engine/prefilter';
 import type { CorpusFile } from './files';
 
 export interface WordShare {
@@ -67,54 +66,18 @@ interface WordTest {
   matches(text: string): boolean;
 }
 
-/**
- * The tests src/engine/prefilter.ts builds from the tools catalog, one per word, so the report can say
- * which word keeps which bytes. It mirrors that file (the engine exports only the combined test);
- * `mirrorDisagreements` counts the files where the two disagree, so a drift shows in the output.
- */
+/** The engine's own prefilter signals, one test per word, so the report can say which word keeps which bytes. */
 function wordTests(): WordTest[] {
-  const catalogs = loadCatalogs();
-  const words = new Set<string>();
-  for (const form of catalogs.forms) {
-    for (const tokens of [form.callee, form.extends, form.decorator]) longestMembers(tokens)?.forEach((word) => words.add(word));
-    form.methods.forEach((word) => words.add(word));
-  }
-  const generic = catalogs.genericObject;
-  const keys = [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys].map(keyPattern);
+  const { words, genericKeys } = prefilterSignals(loadCatalogs(), defaultConfig());
+  const keys = genericKeys.map(keyPattern);
   return [
-    ...[...words].map((word) => {
+    ...words.map((word) => {
       const pattern = codeWordPattern([word]);
       return { word, matches: (text: string) => pattern.test(text) };
     }),
     { word: GENERIC, matches: (text: string) => keys.every((pattern) => pattern.test(text)) },
-    { word: 'agent-risk-disable', matches: (text: string) => text.includes('agent-risk-disable') },
+    { word: DIRECTIVE_WORD, matches: (text: string) => text.includes(DIRECTIVE_WORD) },
   ];
-}
-
-function longestMembers(tokens: PathToken[]): string[] | undefined {
-  let best: string[] | undefined;
-  let bestLength = 0;
-  for (const token of tokens) {
-    if (token.kind !== 'Member') continue;
-    const length = Math.min(...token.names.map((name) => name.length));
-    if (length > bestLength) {
-      best = token.names;
-      bestLength = length;
-    }
-  }
-  return best;
-}
-
-function escapeWords(words: string[]): string {
-  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-}
-
-function codeWordPattern(words: string[]): RegExp {
-  return new RegExp(`\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`);
-}
-
-function keyPattern(words: string[]): RegExp {
-  return new RegExp(`\\b(?:${escapeWords(words)})['"\\]]*\\s*[:,}(]`);
 }
 
 function percent(part: number, whole: number): number {

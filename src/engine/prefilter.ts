@@ -21,6 +21,31 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   }
   const cached = perConfig.get(key);
   if (cached) return cached;
+  const { words, genericKeys } = prefilterSignals(catalogs, config);
+  const anyWord = codeWordPattern(words);
+  const keys = genericKeys.map(keyPattern);
+  const filter: Prefilter = {
+    mayHoldTools(text: string): boolean {
+      if (text.includes(DIRECTIVE_WORD)) return true;
+      if (anyWord.test(text)) return true;
+      return keys.every((pattern) => pattern.test(text));
+    },
+  };
+  perConfig.set(key, filter);
+  return filter;
+}
+
+export const DIRECTIVE_WORD = 'agent-risk-disable';
+
+export interface PrefilterSignals {
+  /** Names a tool declaration must spell as code. */
+  words: string[];
+  /** For generic tool objects: one list per kind of key, each of which must appear as a key. */
+  genericKeys: string[][];
+}
+
+/** What the prefilter looks for, derived from the tools catalog and the configured factories. */
+export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): PrefilterSignals {
   const words = new Set<string>();
   for (const form of catalogs.forms) {
     // Every member of the callee, base class or decorator path is spelled in the source (imports,
@@ -33,18 +58,8 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   }
   for (const factory of config.toolFactories) words.add(factory.name);
   const generic = catalogs.genericObject;
-  const anyWord = codeWordPattern([...words]);
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
-  const keys = [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys].map(keyPattern);
-  const filter: Prefilter = {
-    mayHoldTools(text: string): boolean {
-      if (text.includes('agent-risk-disable')) return true;
-      if (anyWord.test(text)) return true;
-      return keys.every((pattern) => pattern.test(text));
-    },
-  };
-  perConfig.set(key, filter);
-  return filter;
+  return { words: [...words], genericKeys: [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys] };
 }
 
 /** The names of the path's member token with the longest names (`FunctionTool` rather than `from`). */
@@ -71,11 +86,11 @@ function escapeWords(words: string[]): string {
  * except a keyword that can follow an identifier (`tool as t`, `Tool implements X`). `tool(`, `{ tool }`, `tool<T>(`, `= tool;` and `tool` at the end of
  * a line all match.
  */
-function codeWordPattern(words: string[]): RegExp {
+export function codeWordPattern(words: string[]): RegExp {
   return new RegExp(`\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`);
 }
 
 /** A property key as written in an object literal: bare, quoted or computed, then `:`, `,`, `}` or `(`. */
-function keyPattern(words: string[]): RegExp {
+export function keyPattern(words: string[]): RegExp {
   return new RegExp(`\\b(?:${escapeWords(words)})['"\\]]*\\s*[:,}(]`);
 }

@@ -64,8 +64,9 @@ export class Project {
       const outcome = parseText(source, file);
       if (outcome.stackOverflow) return this.onLargeStack(source, file, effective) ?? withProblem(result, outcome.problem);
       if (!outcome.ast) return withProblem(result, outcome.problem);
+      // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
+      // other files import are parsed again through the host when a helper in them is needed.
       const ctx = this.createContext(file, source, outcome.ast, effective);
-      if (text !== undefined) this.contexts.set(path.resolve(file), ctx);
       const tools = recogniseTools(ctx);
       // Without tools only suppression directives can report (as unused); most files have neither.
       if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
