@@ -50,11 +50,23 @@ export function defaultRules(): IgnoreRule[] {
   ];
 }
 
+const compiled = new Map<string, Minimatch>();
+
+/** One compiled matcher per glob: every folder of a walk re-reads the same configuration's globs. */
+export function matcherFor(glob: string): Minimatch {
+  let matcher = compiled.get(glob);
+  if (!matcher) {
+    matcher = new Minimatch(glob, OPTIONS);
+    compiled.set(glob, matcher);
+  }
+  return matcher;
+}
+
 /** Rules from absolute globs (configuration excludes, as the loader anchors them). */
 export function globRules(globs: readonly string[]): IgnoreRule[] {
   return globs.map((glob) => {
     const negated = glob.startsWith('!');
-    const matcher = new Minimatch(negated ? glob.slice(1) : glob, OPTIONS);
+    const matcher = matcherFor(negated ? glob.slice(1) : glob);
     return { negated, matches: (file) => matcher.match(toSlashes(file)) };
   });
 }

@@ -1,11 +1,10 @@
 // Expands the paths given on the command line into the source files to scan, honouring excludes and never looping.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
 import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/index';
 import type { Problem } from '../engine/types';
 import { CliError } from './errors';
-import { ancestorGitignoreRules, defaultRules, gitignoreRules, globRules, isExcluded, type IgnoreRule } from './ignore-rules';
+import { ancestorGitignoreRules, defaultRules, gitignoreRules, globRules, isExcluded, matcherFor, type IgnoreRule } from './ignore-rules';
 
 /** Extensions the engine parses. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -57,7 +56,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     configErrors.push(...loaded.errors);
     const rules = [...inherited, ...gitignoreRules(dir)];
     const excludes = [...rules, ...globRules(loaded.exclude)];
-    const includes = loaded.include.filter((glob) => !glob.startsWith('!')).map((glob) => new Minimatch(glob, { dot: true }));
+    const includes = loaded.include.filter((glob) => !glob.startsWith('!')).map(matcherFor);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, entry.name);
       const kind = entryKind(entry, full);

@@ -1,5 +1,5 @@
 // Parses TS/JS text into an ESTree AST with parent pointers; a syntax error becomes a problem, never a throw.
-import { parse, TSError, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Problem } from './types';
 import { forEachChild } from './ast';
 
@@ -12,6 +12,16 @@ export interface ParseOutcome {
   stackOverflow?: boolean;
 }
 
+type Estree = typeof import('@typescript-eslint/typescript-estree');
+let estree: Estree | undefined;
+
+/** Loaded on first use: loading the parser (and TypeScript) costs a quarter of a second, and a scan answered from the cache, or of files the prefilter skips, parses nothing. */
+function parser(): Estree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load
+  estree ??= require('@typescript-eslint/typescript-estree') as Estree;
+  return estree;
+}
+
 const JSX_EXTENSIONS = /\.(tsx|jsx)$/i;
 const MAYBE_JSX = /\.(js|mjs|cjs)$/i;
 
@@ -21,7 +31,7 @@ export function parseText(text: string, file: string): ParseOutcome {
   let firstError: unknown;
   for (const jsx of attempts) {
     try {
-      const ast = parse(stripBom(text), {
+      const ast = parser().parse(stripBom(text), {
         loc: true,
         range: true,
         comment: true,
@@ -48,7 +58,7 @@ function stripBom(text: string): string {
 }
 
 function parseProblem(error: unknown, file: string, text: string): Problem {
-  if (error instanceof TSError) {
+  if (error instanceof parser().TSError) {
     const { line, column, offset } = error.location.start;
     // One character wide, but never past the end of the text or across a line break.
     const width = offset < text.length && !/[\r\n\u2028\u2029]/.test(text.charAt(offset)) ? 1 : 0;
