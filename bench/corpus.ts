@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parsePackOutput, runNpm as runNpmWith } from '../test/support/npm';
 
 /** Which part of the corpus a package belongs to; the report gives figures per part. */
 export type CorpusPart = 'agent' | 'general' | 'huge';
@@ -117,38 +118,9 @@ function unpack(pkg: CorpusPackage, tarball: string, target: string): void {
   fs.rmSync(extracting, { recursive: true, force: true });
 }
 
-interface PackEntry {
-  name: string;
-  version: string;
-  filename: string;
-}
 
-function parsePackOutput(output: string): PackEntry[] {
-  // npm may print lifecycle noise before the JSON array; the array is the last thing written.
-  const start = output.indexOf('[');
-  const parsed = JSON.parse(start >= 0 ? output.slice(start) : output) as unknown;
-  if (!Array.isArray(parsed)) throw new Error(`Unexpected npm pack output: ${output.slice(0, 200)}`);
-  return parsed.map((item: unknown) => {
-    const entry = item as Partial<PackEntry>;
-    if (typeof entry.name !== 'string' || typeof entry.version !== 'string' || typeof entry.filename !== 'string') {
-      throw new Error(`Unexpected npm pack entry: ${JSON.stringify(item).slice(0, 200)}`);
-    }
-    return { name: entry.name, version: entry.version, filename: entry.filename };
-  });
-}
 
-/** Runs npm with the Node that runs us when npm's own script is known (under `npm run`), else from PATH. */
+/** npm with the benchmark's generous default timeout (installing the comparison linter takes a while). */
 export function runNpm(args: string[], cwd: string, timeout: number = NPM_TIMEOUT_MS): string {
-  fs.mkdirSync(cwd, { recursive: true });
-  const npmCli = process.env['npm_execpath'];
-  const isScript = npmCli !== undefined && /\.c?js$/.test(npmCli);
-  const command = isScript ? process.execPath : process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  return execFileSync(command, isScript ? [npmCli, ...args] : args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout,
-    shell: !isScript && process.platform === 'win32',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return runNpmWith(args, cwd, timeout);
 }

@@ -53,14 +53,14 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       const kind = KIND_OF_RULE[hit.row.rule] ?? 'network';
       if (hit.row.check === 'transfer') {
         const unbounded = !hit.bounded && !tool.approval && !registered;
-        capabilities.push(capability(kind, hit, hit.modelControlled, !unbounded, true, location, ctx));
+        capabilities.push(capability(kind, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
         effects.add('value transfers');
-        if (unbounded) toolFindings.push(sinkFinding(ctx, TRANSACTION, 'unboundedTransfer', hit, location, toolRef, analysis, transferData(hit)));
+        if (unbounded) toolFindings.push(sinkFinding(TRANSACTION, 'unboundedTransfer', hit, location, toolRef, transferData(hit)));
         continue;
       }
       const unscoped = hit.modelControlled && !hit.bounded;
-      capabilities.push(capability(kind, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location, ctx));
+      capabilities.push(capability(kind, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
       if (hit.row.isWrite) {
         hasWrite = true;
         effects.add(effectName(hit.row.rule, true));
@@ -68,15 +68,15 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (unscoped) {
         hasUnscoped = true;
         effects.add(`unscoped ${effectName(hit.row.rule, hit.row.isWrite)}`);
-        toolFindings.push(sinkFinding(ctx, hit.row.rule, messageIdFor(hit), hit, location, toolRef, analysis, sinkData(hit, location)));
+        toolFindings.push(sinkFinding(hit.row.rule, messageIdFor(hit), hit, location, toolRef, sinkData(hit, location)));
       }
       if (hit.payment) {
         const unbounded = !hit.paymentBounded && !tool.approval && !registered;
-        capabilities.push(capability('value-transfer', hit, hit.modelControlled, !unbounded, true, location, ctx));
+        capabilities.push(capability('value-transfer', hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
         effects.add('value transfers');
         if (unbounded) {
-          toolFindings.push(sinkFinding(ctx, TRANSACTION, hit.via ? 'unboundedTransferViaHelper' : 'unboundedTransfer', hit, location, toolRef, analysis, transferData(hit)));
+          toolFindings.push(sinkFinding(TRANSACTION, hit.via ? 'unboundedTransferViaHelper' : 'unboundedTransfer', hit, location, toolRef, transferData(hit)));
         }
       }
     }
@@ -85,7 +85,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
-      toolFindings.push(auditFinding(ctx, toolRef, tool.nameNode, named));
+      toolFindings.push(auditFinding(ctx.file, toolRef, tool.nameNode, named));
     }
     raw.push(...toolFindings);
     const info: ToolInfo = {
@@ -165,8 +165,7 @@ function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Locatio
   return { node: hit.node, file: hit.sinkFile };
 }
 
-function capability(kind: CapabilityKind, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location, ctx: FileContext): Capability {
-  void ctx;
+function capability(kind: CapabilityKind, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location): Capability {
   return {
     kind,
     sink: hit.payment && kind === 'value-transfer' ? hit.payment.id : hit.row.id,
@@ -213,13 +212,11 @@ function transferData(hit: SinkHit): Record<string, string> {
 }
 
 function sinkFinding(
-  ctx: FileContext,
   ruleId: string,
   messageId: string,
   hit: SinkHit,
   location: Location,
   tool: ToolRef,
-  analysis: ToolAnalysis,
   data: Record<string, string>,
 ): Finding {
   const related: RelatedLocation[] = [];
@@ -232,14 +229,13 @@ function sinkFinding(
   if (location.sink) {
     related.push({ file: location.sink.file, range: rangeOf(location.sink.node), kind: 'sink', message: `The effect happens here, in \`${location.sink.callee}\`.` });
   }
-  void analysis;
   let id = messageId;
   if (location.sink && !id.endsWith('ViaHelper')) id = `${id}ViaHelper`;
-  return makeFinding(ctx, ruleId, id, location.file, location.node, data, tool, related);
+  return makeFinding(ruleId, id, location.file, location.node, data, tool, related);
 }
 
-function auditFinding(ctx: FileContext, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
-  return makeFinding(ctx, AUDIT, 'noAuditHook', ctx.file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
+function auditFinding(file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
+  return makeFinding(AUDIT, 'noAuditHook', file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
     { file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` },
   ]);
 }
@@ -251,7 +247,6 @@ function joinList(items: string[]): string {
 }
 
 function makeFinding(
-  ctx: FileContext,
   ruleId: string,
   messageId: string,
   file: string,
@@ -275,7 +270,6 @@ function makeFinding(
     owasp: rule?.owasp ?? [],
   };
   if (tool) finding.tool = tool;
-  void ctx;
   return finding;
 }
 
@@ -326,24 +320,24 @@ function hygiene(ctx: FileContext, directives: Directive[]): Finding[] {
       for (const id of directive.ruleIds) {
         if (!ruleById(id)) {
           const suggestion = closest(id, known);
-          const finding = makeFinding(ctx, UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
+          const finding = makeFinding(UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);
         } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {
-          const finding = makeFinding(ctx, UNUSED, 'unusedDirective', ctx.file, at, { rule: id }, undefined, []);
+          const finding = makeFinding(UNUSED, 'unusedDirective', ctx.file, at, { rule: id }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);
         }
       }
       if (directive.ruleIds.length === 0 && directive.used.size === 0) {
-        const finding = makeFinding(ctx, UNUSED, 'unusedDirective', ctx.file, at, { rule: 'any rule' }, undefined, []);
+        const finding = makeFinding(UNUSED, 'unusedDirective', ctx.file, at, { rule: 'any rule' }, undefined, []);
         finding.severity = unusedSeverity;
         out.push(finding);
       }
     }
     const reasonSeverity = severityFor(config, NO_REASON);
     if (directive.justification === '' && isReported(reasonSeverity)) {
-      const finding = makeFinding(ctx, NO_REASON, 'noReason', ctx.file, at, {}, undefined, []);
+      const finding = makeFinding(NO_REASON, 'noReason', ctx.file, at, {}, undefined, []);
       finding.severity = reasonSeverity;
       out.push(finding);
     }

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parsePackOutput, runNpm } from '../support/npm';
 
 export interface PackageSpec {
   name: string;
@@ -77,43 +78,8 @@ function unpack(spec: PackageSpec, tarball: string, integrity: string): void {
   fs.renameSync(extracting, target);
 }
 
-interface PackEntry {
-  name: string;
-  version: string;
-  filename: string;
-  integrity: string;
-}
 
-function parsePackOutput(output: string): PackEntry[] {
-  // npm may print lifecycle noise before the JSON array; the array is the last thing written.
-  const start = output.indexOf('[');
-  const parsed = JSON.parse(start >= 0 ? output.slice(start) : output) as unknown;
-  if (!Array.isArray(parsed)) throw new Error(`Unexpected npm pack output: ${output.slice(0, 200)}`);
-  return parsed.map((item: unknown) => {
-    const entry = item as Partial<PackEntry>;
-    if (typeof entry.name !== 'string' || typeof entry.version !== 'string' || typeof entry.filename !== 'string') {
-      throw new Error(`Unexpected npm pack entry: ${JSON.stringify(item).slice(0, 200)}`);
-    }
-    return { name: entry.name, version: entry.version, filename: entry.filename, integrity: entry.integrity ?? '' };
-  });
-}
 
-function runNpm(args: string[], cwd: string, timeout: number): string {
-  // Under `npm test` npm_execpath names npm's own CLI script: running it with this Node avoids the
-  // Windows `npm.cmd` shell quirks and uses the npm version that started the tests.
-  const npmCli = process.env['npm_execpath'];
-  const isScript = npmCli !== undefined && /\.c?js$/.test(npmCli);
-  const command = isScript ? process.execPath : process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const fullArgs = isScript ? [npmCli, ...args] : args;
-  return execFileSync(command, fullArgs, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout,
-    shell: !isScript && process.platform === 'win32',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
 
 function versionDir(spec: PackageSpec): string {
   // Scoped names contain a slash; `+` cannot appear in an npm name, so the folder name is unambiguous.

@@ -44,7 +44,7 @@ export function keysOf(node: Node, interpreter: FunctionInterpreter, state: Stat
     }
     case 'MemberExpression': {
       const name = propertyName(inner);
-      if (name === undefined || inner.computed) return name === undefined ? [] : keysOf(inner.object, interpreter, state, depth + 1).map((key) => `${key}.${name}`);
+      if (name === undefined) return [];
       return keysOf(inner.object, interpreter, state, depth + 1).map((key) => `${key}.${name}`);
     }
     case 'AwaitExpression':

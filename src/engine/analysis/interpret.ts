@@ -655,7 +655,6 @@ export class FunctionInterpreter {
         const keep: Bound[] = ['allowlist', 'host', 'path', 'amount'];
         const input = combine(args, keep);
         if (ref.tokens.length === 1 && (name === 'String' || name === 'Number')) return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], this, state) : [] };
-        if (name === 'Math') return input;
         return input;
       }
       if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
@@ -751,7 +750,7 @@ export class FunctionInterpreter {
       const argument = node.arguments[fact.index];
       if (!argument) continue;
       const keys = keysOf(argument, this, state).map((key) => (fact.path ? `${key}.${fact.path}` : key));
-      applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false }, this, true);
+      applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false }, this);
     }
     const result = mapOrigins(summary.returnValue, actual);
     if (summary.predicateFacts.length > 0) {
@@ -972,13 +971,13 @@ export function joinStates(a: State | undefined, b: State | undefined): State | 
   if (a === b) return a;
   const env = new Map<string, Value>();
   for (const [key, value] of a.env) env.set(key, joinValues(value, b.env.get(key) ?? (isTainted(value) ? undefined : value)));
-  for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, isTainted(value) ? value : value);
+  for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, value);
   return { env, approved: a.approved && b.approved };
 }
 
 /** Applies what a condition established to the state (a new fact only adds bounds). */
-export function applyFacts(state: State, facts: Facts, interpreter: FunctionInterpreter, inPlace = false): State {
-  const target = inPlace ? state : state;
+export function applyFacts(state: State, facts: Facts, interpreter: FunctionInterpreter): State {
+  const target = state;
   for (const fact of facts.facts) {
     for (const key of fact.keys) {
       const current = interpreter.readKey(key, target);

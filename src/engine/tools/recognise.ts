@@ -1,7 +1,7 @@
 // Finds the agent tools a file declares, with their handlers and which handler parameter the model controls.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { isRelative, matchesPath, tokensMatch, type ApiRef } from '../api';
+import { matchesPath, tokensMatch, type ApiRef } from '../api';
 import { parseAccessPath, selectIndexes, type PathToken } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
@@ -414,7 +414,7 @@ function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): R
   if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys) || !has(generic.schemaKeys)) return undefined;
   const nameValue = stringValue(nameProperty.value as Node);
   const form: FormLike = { id: 'generic-tool-object', framework: generic.framework, handler: [], input: [], names: [], approval: [] };
-  const tool = baseTool({ name: nameValue ?? nameFromContext(node, ctx) ?? '(dynamic name)', node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key }, form, node);
+  const tool = baseTool({ name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)', node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key }, form, node);
   attachHandlers(tool, [handlerProperty.value as Node], form, ctx, node);
   for (const key of ctx.catalogs.common.approvalProperties) {
     const property = findProperty(node, key);
@@ -656,10 +656,6 @@ function toolName(node: Node, form: FormLike, ctx: FileContext, call: TSESTree.C
   return { name: '(anonymous tool)', node: call.callee };
 }
 
-function nameFromContext(node: Node, _ctx: FileContext): string | undefined {
-  return nameNodeFromContext(node)?.name;
-}
-
 /** `const fetchPage = tool(...)` or `{ fetchPage: tool(...) }`: the variable or key names the tool. */
 function nameNodeFromContext(node: Node): { name: string; node: Node } | undefined {
   let current: Node = node;
@@ -747,4 +743,3 @@ function hasCapCall(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
-export { isRelative };
