@@ -1,7 +1,7 @@
 // Selects the corpus files exactly as `agent-risk scan` does, so every row of the benchmark works on the same files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { walk } from '../src/cli/walk';
+import { walk } from '../src/scan/walk';
 import type { CorpusPart } from './corpus';
 
 export interface CorpusFile {

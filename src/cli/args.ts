@@ -4,7 +4,7 @@ import { didYouMean } from '../config/index';
 import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
 import type { Severity } from '../engine/types';
 import { CliError } from './errors';
-import type { FailOn } from './report';
+import type { FailOn } from '../report/report';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './errors';
-import type { ScanReport } from './report';
+import type { ScanReport } from '../report/report';
 
 export const BASELINE_VERSION = 1;
 

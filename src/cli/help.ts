@@ -1,5 +1,5 @@
 // The --help text: every command and flag, with defaults and what is not implemented yet.
-import { DEFAULT_EXCLUDES } from './ignore-rules';
+import { DEFAULT_EXCLUDES } from '../scan/ignore-rules';
 
 export function helpText(version: string): string {
   return `agent-risk ${version}: flags AI-agent tools that can act beyond their authorization.

@@ -4,21 +4,21 @@ import * as path from 'node:path';
 import { loadConfigForDir, type LoadOptions } from '../config/index';
 import { parseCommandLine, type Options } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
-import { DEFAULT_CACHE_LOCATION, ScanCache } from './cache';
+import { shouldColour } from '../report/format/colour';
+import { formatInventory } from '../report/format/inventory';
+import { formatJson } from '../report/format/json';
+import { formatMarkdown } from '../report/format/markdown';
+import { formatSarif } from '../report/format/sarif';
+import { formatStylish } from '../report/format/stylish';
+import { buildReport, exitCodeFor, reportPath, type ScanReport } from '../report/report';
+import { DEFAULT_CACHE_LOCATION, ScanCache } from '../scan/cache';
+import { ScanError } from '../scan/errors';
+import { packageVersion } from '../scan/package-info';
+import { scanFiles, uniqueErrors, type ScanOptions } from '../scan/scan';
+import { walk } from '../scan/walk';
 import { CliError } from './errors';
-import { shouldColour } from './format/colour';
-import { formatInventory } from './format/inventory';
-import { formatJson } from './format/json';
-import { formatMarkdown } from './format/markdown';
-import { formatSarif } from './format/sarif';
-import { formatStylish } from './format/stylish';
 import { helpText } from './help';
-import { lintFiles, type LintFilesOptions } from './lint-files';
-import { packageVersion } from './package-info';
 import { progressFor } from './progress';
-import { buildReport, exitCodeFor, reportPath, type ScanReport } from './report';
-import { scanFiles, uniqueErrors, type ScanOptions } from './scan';
-import { walk } from './walk';
 
 export interface Io {
   cwd: string;
@@ -40,11 +40,10 @@ function render(report: ScanReport, options: Options, colour: boolean): string {
   }
 }
 
-/** Linting goes through lint-files.ts, which adds `--jobs`, `--cache` and a memory use that does not grow with the tree. */
-function fastLinting(options: Options, io: Io, onProgress: LintFilesOptions['onProgress']): Pick<ScanOptions, 'lintGroups'> {
+/** The scan's options from the command line: `--jobs`, `--cache` and the progress line. */
+function scanOptions(options: Options, io: Io, load: LoadOptions, onProgress: ScanOptions['onProgress']): ScanOptions {
   const cache = options.cache ? ScanCache.open(path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
-  const settings: LintFilesOptions = { jobs: options.jobs, ...(cache === undefined ? {} : { cache }), ...(onProgress === undefined ? {} : { onProgress }) };
-  return { lintGroups: (groups) => lintFiles(groups, settings) };
+  return { load, jobs: options.jobs, ...(cache === undefined ? {} : { cache }), ...(onProgress === undefined ? {} : { onProgress }) };
 }
 
 function execute(options: Options, io: Io): number {
@@ -70,7 +69,7 @@ function execute(options: Options, io: Io): number {
   const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
   if (nothing) io.stderr.write(`${nothing}\n`);
   const onProgress = (done: number, total: number, file: string): void => progress.update(done, total, reportPath(io.cwd, file));
-  const scanned = scanFiles(walked.files, { load, onProgress, ...fastLinting(options, io, onProgress) });
+  const scanned = scanFiles(walked.files, scanOptions(options, io, load, onProgress));
   progress.done();
   const configErrors = uniqueErrors([...walked.configErrors, ...scanned.configErrors]);
   if (configErrors.length > 0) {
@@ -119,9 +118,9 @@ export function main(argv: readonly string[], io: Io): number {
   try {
     return execute(parseCommandLine(argv), io);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof ScanError) {
       io.stderr.write(`agent-risk: ${error.message}\n`);
-      for (const line of error.details) io.stderr.write(`  ${line}\n`);
+      if (error instanceof CliError) for (const line of error.details) io.stderr.write(`  ${line}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
       io.stderr.write(`agent-risk: internal error: ${message.split('\n')[0]}\n`);

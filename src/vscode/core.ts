@@ -1,4 +1,5 @@
-// The one door from the extension and its scan worker to the engine, the configuration loader and the parser, bundled once as dist/core.js.
+// The one door from the extension and its scan worker to the engine, the scan and report layers, the configuration
+// loader and the parser, bundled once as dist/core.js.
 export {
   lintText,
   Project,
@@ -35,12 +36,14 @@ export type { ConfigError, ConfigLoadResult } from '../config/index';
 export { minimatch, Minimatch } from 'minimatch';
 export { absoluteGlobs } from '../config/index';
 export type { LoadOptions } from '../config/index';
-export { walk, SOURCE_EXTENSIONS } from '../cli/walk';
-export { scanFiles, readSource, type ScanOutput } from '../cli/scan';
-export { defaultRules, globRules, isExcluded } from '../cli/ignore-rules';
-export { buildReport, type ScanReport, type ReportScope } from '../cli/report';
-export { formatSarif } from '../cli/format/sarif';
-export { formatMarkdown } from '../cli/format/markdown';
+export { walk, SOURCE_EXTENSIONS } from '../scan/walk';
+export { scanFiles, type ScanOutput } from '../scan/scan';
+export { FileLinter, type FileOutcome } from '../scan/file-linter';
+export { readSource } from '../scan/read';
+export { defaultRules, globRules, isExcluded } from '../scan/ignore-rules';
+export { buildReport, type ScanReport, type ReportScope } from '../report/report';
+export { formatSarif } from '../report/format/sarif';
+export { formatMarkdown } from '../report/format/markdown';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.
 export { parse as parseEstree, AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';

@@ -4,16 +4,17 @@ import * as vscode from 'vscode';
 import {
   absoluteGlobs,
   defaultRules,
+  FileLinter,
   globRules,
   isExcluded,
   loadConfigFor,
   Minimatch,
-  Project,
   readSource,
   type ConfigError,
   type ConfigLoadResult,
+  type FileOutcome,
   type LintResult,
-  type ProjectHost,
+  type ResolvedConfig,
 } from './core';
 import { readSettings, type EditorSettings } from './settings';
 import type { ResultStore } from './results-store';
@@ -35,8 +36,10 @@ export interface LintOutcome {
 }
 
 export class LintService {
-  /** One Project per workspace folder (and one for files outside any), so helper summaries are shared. */
-  private readonly projects = new Map<string, Project>();
+  /** The scan's file linter; one Project per workspace folder (and one for files outside any), so helper summaries are shared. */
+  private linter = this.newLinter();
+  /** Workspace folders numbered as the linter's groups. */
+  private readonly groups = new Map<string, number>();
   /** The configuration loader's cache of parsed `.agent-risk.json` files; cleared whenever one changes. */
   private configCache = new Map<string, unknown>();
   /** Stand-in paths of untitled documents, so their findings map back to them. */
@@ -72,18 +75,11 @@ export class LintService {
     if (document.uri.scheme === 'file' && this.excludes(file, folder, loaded, settings)) {
       return this.skip(document, 'Excluded by the include/exclude settings or the configuration file.', started);
     }
-    const text = document.getText();
-    if (Buffer.byteLength(text, 'utf8') > loaded.config.maxFileBytes) {
-      return this.skip(document, `Larger than maxFileBytes (${loaded.config.maxFileBytes}).`, started);
-    }
-    let result: LintResult;
-    try {
-      const project = this.projectFor(folder, loaded.config.maxFileBytes);
-      project.invalidate(file);
-      result = project.lint(file, text, loaded.config);
-    } catch (error) {
+    const outcome = this.lintIn(folder, file, document.getText(), loaded.config);
+    const result = outcome.result;
+    if (result === undefined) {
       // The engine promises not to throw; if it does, say so once in the log and keep the editor usable.
-      this.log.appendLine(`[error] ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.log.appendLine(`[error] ${file}: ${outcome.problem?.message ?? 'no result'}`);
       return this.skip(document, 'The analysis failed; see the Agent Risk output.', started);
     }
     for (const problem of result.problems) this.log.appendLine(`[${problem.kind}] ${problem.file}: ${problem.message}`);
@@ -98,11 +94,8 @@ export class LintService {
   lintVariant(document: vscode.TextDocument, text: string): LintResult | undefined {
     const file = this.pathFor(document);
     const loaded = this.load(file, readSettings(document.uri));
-    try {
-      return new Project(loaded.config, this.host(loaded.config.maxFileBytes)).lint(file, text, loaded.config);
-    } catch {
-      return undefined;
-    }
+    const variant = new FileLinter({ configs: [loaded.config], recordDependencies: false }, (other) => this.openText(other));
+    return variant.lintText({ index: 0, file, group: 0 }, text).result;
   }
 
   /** Re-reads a closed file from disk, for files that belong to the last workspace scan. */
@@ -113,20 +106,19 @@ export class LintService {
     const read = readSource(file, loaded.config.maxFileBytes);
     if (!('text' in read)) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-    const project = this.projectFor(folder, loaded.config.maxFileBytes);
-    project.invalidate(file);
-    return project.lint(file, read.text, loaded.config);
+    return this.lintIn(folder, file, read.text, loaded.config).result;
   }
 
   /** A file changed (in an editor or on disk): forget what the engine remembers of it. */
   invalidate(file: string): void {
-    for (const project of this.projects.values()) project.invalidate(file);
+    this.linter.invalidate(file);
   }
 
   /** Settings or a configuration file changed: reload configurations and start projects afresh. */
   reset(): void {
     this.configCache = new Map();
-    this.projects.clear();
+    this.linter = this.newLinter();
+    this.groups.clear();
     this.configErrors.clear();
   }
 
@@ -167,26 +159,25 @@ export class LintService {
     return includes.length > 0 && !includes.some((glob) => new Minimatch(glob, { dot: true }).match(slashed));
   }
 
-  private projectFor(folder: string | undefined, maxFileBytes: number): Project {
+  /** Lints `text` as `file` in the folder's project, which first forgets what it derived from the old text. */
+  private lintIn(folder: string | undefined, file: string, text: string, config: ResolvedConfig): FileOutcome {
     const key = folder ?? '';
-    let project = this.projects.get(key);
-    if (project === undefined) {
-      project = new Project(undefined, this.host(maxFileBytes));
-      this.projects.set(key, project);
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = this.groups.size;
+      this.groups.set(key, group);
     }
-    return project;
+    this.linter.invalidate(file);
+    return this.linter.lintText({ index: 0, file, group }, text, config);
   }
 
-  /** Imported helpers are read from their editor when open (unsaved edits count), else from disk. */
-  private host(maxFileBytes: number): ProjectHost {
-    return {
-      readFile(file: string): string | undefined {
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
-        if (open !== undefined) return open.getText();
-        const read = readSource(file, maxFileBytes);
-        return 'text' in read ? read.text : undefined;
-      },
-    };
+  /** Imported helpers are read from their editor when open (unsaved edits count), else from disk by the linter. */
+  private newLinter(): FileLinter {
+    return new FileLinter({ configs: [], recordDependencies: false }, (file) => this.openText(file));
+  }
+
+  private openText(file: string): string | undefined {
+    return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file)?.getText();
   }
 
   private skip(document: vscode.TextDocument, reason: string, started: number): LintOutcome {

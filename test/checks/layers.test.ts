@@ -1,11 +1,25 @@
-// Architecture invariant 1: the engine, the rules, the configuration loader and the CLI never import `vscode`.
+// Architecture invariant 1 and the layer map of src/README.md: which top-level folder of src/ may import which, at
+// every folder depth, resolved from each import's specifier (not matched as text).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
 
-const LAYERS = ['src/engine', 'src/rules', 'src/config', 'src/cli'];
-const IMPORTS_VSCODE = /(?:from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/;
+/** Folders of src/ each folder may import (besides its own files and npm packages); `vscode` is an npm name. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  rules: [],
+  engine: ['rules'],
+  config: ['engine', 'rules'],
+  scan: ['engine', 'rules', 'config'],
+  report: ['engine', 'rules', 'config', 'scan'],
+  cli: ['engine', 'rules', 'config', 'scan', 'report'],
+  // The extension reaches the rest only through its one door, src/vscode/core.ts (checked below).
+  vscode: ['engine', 'rules', 'config', 'scan', 'report'],
+};
+/** Only these layers may import the `vscode` module. */
+const MAY_IMPORT_VSCODE = new Set(['vscode']);
+const IMPORT_SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -16,18 +30,73 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('checks: layers', () => {
-  for (const layer of LAYERS) {
-    it(`${layer} does not import vscode`, () => {
-      const root = repoRoot();
-      const offenders = sourceFiles(path.join(root, layer)).filter((file) => IMPORTS_VSCODE.test(fs.readFileSync(file, 'utf8')));
-      assert.deepEqual(offenders.map((file) => path.relative(root, file)), [], 'Move the editor-specific code to src/vscode/.');
-    });
-  }
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] as string);
+}
 
-  it('the engine does not import the front ends', () => {
-    const root = repoRoot();
-    const offenders = sourceFiles(path.join(root, 'src/engine')).filter((file) => /from\s+['"]\.\.\/(cli|vscode|config)\//.test(fs.readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((file) => path.relative(root, file)), []);
+/** The top-level folder of src/ a file is in, or undefined outside src/. */
+function layerOf(src: string, file: string): string | undefined {
+  const relative = path.relative(src, file);
+  if (relative.startsWith('..')) return undefined;
+  const [first] = relative.split(path.sep);
+  return first;
+}
+
+/** Every arrow from one layer to another that the map above forbids, as `file → specifier`. */
+function forbiddenArrows(src: string): string[] {
+  const offenders: string[] = [];
+  for (const file of sourceFiles(src)) {
+    const from = layerOf(src, file);
+    if (from === undefined || !(from in MAY_IMPORT)) continue;
+    for (const specifier of importsOf(file)) {
+      if (specifier === 'vscode') {
+        if (!MAY_IMPORT_VSCODE.has(from)) offenders.push(`${path.relative(src, file)} → vscode`);
+        continue;
+      }
+      if (!specifier.startsWith('.')) continue;
+      const to = layerOf(src, path.resolve(path.dirname(file), specifier));
+      if (to === undefined || to === from) continue;
+      const allowed = MAY_IMPORT[from] ?? [];
+      const viaDoor = from === 'vscode' && path.basename(file) === 'core.ts';
+      if (!allowed.includes(to) || (from === 'vscode' && !viaDoor)) offenders.push(`${path.relative(src, file)} → ${specifier}`);
+    }
+  }
+  return offenders;
+}
+
+describe('checks: layers', () => {
+  const src = path.join(repoRoot(), 'src');
+
+  it('every folder of src/ is in the layer map', () => {
+    const folders = fs.readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    assert.deepEqual(folders.filter((folder) => !(folder in MAY_IMPORT)), [], 'Add the new folder to MAY_IMPORT here and to the map in src/README.md.');
+  });
+
+  it('no import crosses a layer the map forbids (engine never reaches scan, report, cli or vscode; rules import nothing)', () => {
+    assert.deepEqual(forbiddenArrows(src), [], 'Move the code down a layer, or reach it through src/vscode/core.ts.');
+  });
+
+  it('the check itself sees arrows at any depth', () => {
+    // A fake tree: an engine file two folders deep importing the CLI, and a rule importing the engine.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    write('engine/analysis/deep/x.ts', "import { main } from '../../../cli/main';\n");
+    write('rules/r.ts', "import type { Severity } from '../engine/types';\n");
+    write('vscode/view.ts', "import { lintText } from '../engine/index';\nimport * as vscode from 'vscode';\n");
+    write('scan/s.ts', "import * as vscode from 'vscode';\n");
+    try {
+      assert.deepEqual(forbiddenArrows(root).sort(), [
+        'engine/analysis/deep/x.ts → ../../../cli/main',
+        'rules/r.ts → ../engine/types',
+        'scan/s.ts → vscode',
+        'vscode/view.ts → ../engine/index',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

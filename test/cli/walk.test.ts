@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CliError } from '../../src/cli/errors';
-import { parseGitignore } from '../../src/cli/ignore-rules';
-import { walk } from '../../src/cli/walk';
+import { ScanError } from '../../src/scan/errors';
+import { parseGitignore } from '../../src/scan/ignore-rules';
+import { walk } from '../../src/scan/walk';
 import { scratchDir, writeTree } from './support';
 
 describe('cli: walk', () => {
@@ -87,7 +87,7 @@ describe('cli: walk', () => {
   });
 
   it('rejects a path that does not exist', () => {
-    assert.throws(() => walked(['nope']), (error: unknown) => error instanceof CliError && /No such file or folder: nope/.test(error.message));
+    assert.throws(() => walked(['nope']), (error: unknown) => error instanceof ScanError && /No such file or folder: nope/.test(error.message));
   });
 
   it('parses .gitignore comments, escapes and blank lines', () => {

@@ -1,6 +1,6 @@
 // The CLI's worker pool turns a file that takes too long into a `timeout` problem and keeps every other file's result.
 import * as assert from 'node:assert/strict';
-import { lintFiles } from '../../src/cli/lint-files';
+import { lintFiles } from '../../src/scan/lint-files';
 import { defaultConfig, mergeConfig } from '../../src/engine/index';
 import { minifiedBundle, toolFile } from './support/generate';
 import { scratch, type Scratch } from './support/scratch';

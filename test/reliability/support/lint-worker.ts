@@ -1,6 +1,6 @@
 // Worker-thread side of IsolatedLinter: lints one job at a time so a hang, a crash or a runaway stack costs one file.
 import { parentPort } from 'node:worker_threads';
-import { readSource } from '../../../src/cli/scan';
+import { readSource } from '../../../src/scan/read';
 import { defaultConfig, mergeConfig, Project } from '../../../src/engine/index';
 import type { LintResult, ProblemKind, ResolvedConfig } from '../../../src/engine/types';
 import { positionErrors } from './positions';

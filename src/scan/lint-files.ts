@@ -1,10 +1,11 @@
-// Lints grouped files for `--jobs` and `--cache`: cached results are reused, the rest are linted in-process
-// or on worker threads, and outcomes come back in the order the files were given, whatever finished first.
+// The one lint loop over grouped files: cached results are reused, the rest are linted in-process or on worker
+// threads, and outcomes come back in the order the files were given, whatever finished first.
 import * as os from 'node:os';
 import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
 import { configHash, type ScanCache } from './cache';
-import { readSource } from './scan';
-import { FileLinter, runPool, type FileJob, type FileOutcome, type LinterSetup } from './workers';
+import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
+import { readSourceText } from './read';
+import { runPool } from './worker-pool';
 
 export interface LintGroup {
   config: ResolvedConfig;
@@ -81,10 +82,7 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
 function lookup(cache: ScanCache, job: FileJob, configs: readonly ResolvedConfig[], hashes: readonly string[]): FileOutcome | undefined {
   const config = configs[job.group];
   if (config === undefined) return undefined;
-  const read = (file: string): string | undefined => {
-    const outcome = readSource(file, config.maxFileBytes);
-    return 'text' in outcome ? outcome.text : undefined;
-  };
+  const read = (file: string): string | undefined => readSourceText(file, config.maxFileBytes);
   const result = cache.lookup(job.file, hashes[job.group] ?? '', read);
   if (result === undefined) return undefined;
   const outcome: FileOutcome = { index: job.index, scanned: true, result };

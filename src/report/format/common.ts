@@ -1,6 +1,6 @@
 // Small wording and layout helpers shared by the human-readable formats.
 import type { ReportedSeverity } from '../../engine/types';
-import { docFile } from '../package-info';
+import { docFile } from '../../scan/package-info';
 import { reportPath, type Summary } from '../report';
 
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {

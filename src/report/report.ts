@@ -1,9 +1,10 @@
 // The scan report every format renders: findings with report-relative paths, fingerprints, sorted, summarised.
 import * as path from 'node:path';
 import { ENGINE_VERSION } from '../engine/index';
-import type { Finding, LintResult, Problem, Range, ReportedSeverity, ResolvedConfig, ToolInfo } from '../engine/types';
+import type { Finding, LintResult, Problem, Range, ReportedSeverity, ToolInfo } from '../engine/types';
 import { fingerprint, lineAt } from './fingerprint';
-import { packageVersion } from './package-info';
+import { packageVersion } from '../scan/package-info';
+import type { ScanScope } from '../scan/scan';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -13,13 +14,8 @@ export interface ReportFinding extends Finding {
 }
 
 /** One configuration in force and how many scanned files it applied to. */
-export interface ReportScope {
-  configFiles: string[];
-  config: ResolvedConfig;
-  include: string[];
-  exclude: string[];
-  files: number;
-}
+/** The configuration scopes of a scan, as the report lists them. */
+export type ReportScope = ScanScope;
 
 export interface ReportOptions {
   failOn: FailOn;

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/index';
 import type { Problem } from '../engine/types';
-import { CliError } from './errors';
+import { ScanError } from './errors';
+import { errorReason } from './read';
 import { ancestorGitignoreRules, defaultRules, gitignoreRules, globRules, isExcluded, matcherFor, type IgnoreRule } from './ignore-rules';
 
 /** Extensions the engine parses. */
@@ -49,7 +50,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${reason(error)}` });
+      problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${errorReason(error)}` });
       return;
     }
     const loaded = loadConfigForDir(dir, options.load);
@@ -75,7 +76,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new CliError(`No such file or folder: ${target}`);
+      throw new ScanError(`No such file or folder: ${target}`);
     }
     if (stat.isDirectory()) visit(absolute, absolute, [...defaultRules(), ...ancestorGitignoreRules(absolute)]);
     else addFile(absolute);
@@ -108,6 +109,3 @@ function realpathOrSelf(file: string): string {
   }
 }
 
-export function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

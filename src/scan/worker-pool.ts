@@ -1,97 +1,8 @@
-// Lints files on worker threads for `--jobs N`, with a synchronous pool so the CLI's control flow stays synchronous.
+// Lints files on worker threads for `--jobs N`, with a synchronous pool so the scan's control flow stays synchronous.
 import * as path from 'node:path';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { Project } from '../engine/index';
-import type { LintResult, Problem, ProjectHost, ResolvedConfig } from '../engine/types';
-import { fileState, type FileState } from './cache';
-import { readSource } from './scan';
-import { reason } from './walk';
-
-/** One file to lint; `group` indexes the configurations the pool was started with. */
-export interface FileJob {
-  index: number;
-  file: string;
-  group: number;
-}
-
-export interface FileOutcome {
-  index: number;
-  /** False when the file could not be read (too large, binary, unreadable): it was not scanned. */
-  scanned: boolean;
-  result?: LintResult;
-  /** The text, kept only when fingerprints need it (the file has findings). */
-  text?: string;
-  problem?: Problem;
-  /** With dependency recording: the file as hashed, and every file the engine read to lint it. */
-  state?: FileState;
-  dependencies?: FileState[];
-}
-
-export interface LinterSetup {
-  configs: ResolvedConfig[];
-  /** Lint each file with a fresh Project whose host records what it reads (for the cache); slower for shared helpers. */
-  recordDependencies: boolean;
-}
-
-/** Lints one file at a time with the scan's read rules; the same code runs on the main thread and in workers. */
-export class FileLinter {
-  private readonly projects = new Map<number, Project>();
-  /** The file being linted and the text already read for it, served to the engine without a second read. */
-  private current: { file: string; text: string } | undefined;
-
-  constructor(private readonly setup: LinterSetup) {}
-
-  lint(job: FileJob): FileOutcome {
-    const config = this.setup.configs[job.group];
-    if (config === undefined) throw new Error(`No configuration ${job.group} for ${job.file}`);
-    const outcome = readSource(job.file, config.maxFileBytes);
-    if ('problem' in outcome) return { index: job.index, scanned: false, problem: outcome.problem };
-    const read = (file: string): string | undefined => {
-      const source = readSource(file, config.maxFileBytes);
-      return 'text' in source ? source.text : undefined;
-    };
-    try {
-      if (!this.setup.recordDependencies) {
-        // The text goes through the host, not as lint()'s `text` argument: a Project keeps the parsed
-        // context of every text it is handed (an editor's unsaved buffers), which would keep every AST.
-        this.current = { file: job.file, text: outcome.text };
-        const result = this.projectFor(job.group, config, read).lint(job.file);
-        this.current = undefined;
-        return keepText({ index: job.index, scanned: true, result }, outcome.text);
-      }
-      const dependencies: FileState[] = [];
-      const host: ProjectHost = {
-        readFile(file: string): string | undefined {
-          const text = read(file);
-          dependencies.push(fileState(file, () => text, text));
-          return text;
-        },
-      };
-      const result = new Project(config, host).lint(job.file, outcome.text);
-      const state = fileState(job.file, read, outcome.text);
-      return keepText({ index: job.index, scanned: true, result, state, dependencies }, outcome.text);
-    } catch (error) {
-      // One file the engine cannot handle must not cost the user the rest of the scan.
-      return { index: job.index, scanned: true, problem: { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${reason(error)}` } };
-    }
-  }
-
-  /** Files sharing a configuration share one Project, so helpers are summarised once. */
-  private projectFor(group: number, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
-    let project = this.projects.get(group);
-    if (project === undefined) {
-      project = new Project(config, { readFile: (file) => (file === this.current?.file ? this.current.text : read(file)) });
-      this.projects.set(group, project);
-    }
-    return project;
-  }
-}
-
-function keepText(outcome: FileOutcome, text: string): FileOutcome {
-  const result = outcome.result;
-  if (result !== undefined && (result.findings.length > 0 || result.suppressed.length > 0)) outcome.text = text;
-  return outcome;
-}
+import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
+import { errorReason } from './read';
 
 export interface PoolOptions {
   workers: number;
@@ -139,7 +50,7 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
     const { port1, port2 } = new MessageChannel();
     Atomics.store(counter, 1 + slot, -1);
     const init: WorkerInit = { kind: WORKER_KIND, setup, port: port2, slot, control };
-    const worker = new Worker(path.join(__dirname, 'workers.js'), { workerData: init, transferList: [port2] });
+    const worker = new Worker(path.join(__dirname, 'worker-pool.js'), { workerData: init, transferList: [port2] });
     // The pool ends its workers itself; they must never keep the process alive.
     worker.unref();
     return { worker, port: port1, pending: [], lastProgress: Date.now() };
@@ -218,7 +129,7 @@ function workerMain(init: WorkerInit): void {
       try {
         outcome = linter.lint(job);
       } catch (error) {
-        outcome = { index: job.index, scanned: false, problem: { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${reason(error)}` } };
+        outcome = { index: job.index, scanned: false, problem: { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${errorReason(error)}` } };
       }
       Atomics.store(counter, 1 + init.slot, -1);
       init.port.postMessage(outcome);

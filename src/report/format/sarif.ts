@@ -4,7 +4,7 @@ import { rules } from '../../engine/index';
 import type { Range, ReportedSeverity } from '../../engine/types';
 import type { RuleDefinition } from '../../rules/define-rule';
 import { FINGERPRINT_KEY } from '../fingerprint';
-import { docFile, packageRoot, ruleDocMarkdown } from '../package-info';
+import { docFile, packageRoot, ruleDocMarkdown } from '../../scan/package-info';
 import { shownFindings, type ReportFinding, type ScanReport } from '../report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

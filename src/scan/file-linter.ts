@@ -1,0 +1,116 @@
+// The one per-file lint step: read (or take) a file's text, lint it with the Project of its configuration, and turn
+// every failure into a problem. The CLI's serial loop, its worker threads and the editor all lint through it.
+import { Project } from '../engine/index';
+import type { LintResult, Problem, ProjectHost, ResolvedConfig } from '../engine/types';
+import { fileState, type FileState } from './cache';
+import { errorReason, readSource, readSourceText } from './read';
+
+/** One file to lint; `group` indexes the configurations the linter was set up with. */
+export interface FileJob {
+  index: number;
+  file: string;
+  group: number;
+}
+
+export interface FileOutcome {
+  index: number;
+  /** False when the file could not be read (too large, binary, unreadable): it was not scanned. */
+  scanned: boolean;
+  result?: LintResult;
+  /** The text, kept only when fingerprints need it (the file has findings). */
+  text?: string;
+  problem?: Problem;
+  /** With dependency recording: the file as hashed, and every file the engine read to lint it. */
+  state?: FileState;
+  dependencies?: FileState[];
+}
+
+export interface LinterSetup {
+  configs: ResolvedConfig[];
+  /** Lint each file with a fresh Project whose host records what it reads (for the cache); slower for shared helpers. */
+  recordDependencies: boolean;
+}
+
+/** Texts the caller holds for files (an editor's unsaved buffers); they win over the disk. */
+export type HeldTexts = (file: string) => string | undefined;
+
+export class FileLinter {
+  /** Files sharing a configuration share one Project, so helpers are summarised once. */
+  private readonly projects = new Map<string, Project>();
+  /** The file being linted and its text, served to the engine through the host without a second read. */
+  private current: { file: string; text: string } | undefined;
+
+  constructor(
+    private readonly setup: LinterSetup,
+    private readonly held?: HeldTexts,
+  ) {}
+
+  /** Reads and lints the job's file under the scan's read rules. */
+  lint(job: FileJob): FileOutcome {
+    const config = this.configOf(job);
+    const outcome = readSource(job.file, config.maxFileBytes);
+    if ('problem' in outcome) return { index: job.index, scanned: false, problem: outcome.problem };
+    return this.lintText(job, outcome.text, config);
+  }
+
+  /**
+   * Lints `text` as the content of the job's file. `config` overrides the group's configuration for
+   * this file (the editor resolves one per document); the Project is still the group's, so a caller
+   * whose files change (the editor) calls `invalidate` first.
+   */
+  lintText(job: FileJob, text: string, config: ResolvedConfig = this.configOf(job)): FileOutcome {
+    const read = (file: string): string | undefined => this.held?.(file) ?? readSourceText(file, config.maxFileBytes);
+    try {
+      if (!this.setup.recordDependencies) {
+        // The text goes through the host, not as lint()'s `text` argument, so the engine reads every
+        // file, this one included, the same way.
+        this.current = { file: job.file, text };
+        const result = this.projectFor(String(job.group), config, read).lint(job.file, undefined, config);
+        return keepText({ index: job.index, scanned: true, result }, text);
+      }
+      const dependencies: FileState[] = [];
+      const host: ProjectHost = {
+        readFile(file: string): string | undefined {
+          const dependency = read(file);
+          dependencies.push(fileState(file, () => dependency, dependency));
+          return dependency;
+        },
+      };
+      const result = new Project(config, host).lint(job.file, text);
+      const state = fileState(job.file, read, text);
+      return keepText({ index: job.index, scanned: true, result, state, dependencies }, text);
+    } catch (error) {
+      // One file the engine cannot handle must not cost the user the rest of the scan.
+      const problem: Problem = { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${errorReason(error)}` };
+      return { index: job.index, scanned: true, problem };
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  /** A file changed (in an editor or on disk): every project forgets what it derived from it. */
+  invalidate(file: string): void {
+    for (const project of this.projects.values()) project.invalidate(file);
+  }
+
+  private configOf(job: FileJob): ResolvedConfig {
+    const config = this.setup.configs[job.group];
+    if (config === undefined) throw new Error(`No configuration ${job.group} for ${job.file}`);
+    return config;
+  }
+
+  private projectFor(key: string, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
+    let project = this.projects.get(key);
+    if (project === undefined) {
+      project = new Project(config, { readFile: (file) => (file === this.current?.file ? this.current.text : read(file)) });
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+}
+
+function keepText(outcome: FileOutcome, text: string): FileOutcome {
+  const result = outcome.result;
+  if (result !== undefined && (result.findings.length > 0 || result.suppressed.length > 0)) outcome.text = text;
+  return outcome;
+}
