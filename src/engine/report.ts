@@ -8,26 +8,11 @@ import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { isReported, severityFor } from './config';
 import { closest, findSuppression, parseDirectives, type Directive } from './directives';
-import { formatMessage } from '../rules/define-rule';
-import { ruleById, ruleIds } from '../rules/index';
+import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
+import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import type { FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, RelatedLocation, ResolvedConfig, ToolInfo, ToolRef } from './types';
-
-const NETWORK = 'unscoped-network';
-const FILESYSTEM = 'unscoped-filesystem';
-const PROCESS = 'unscoped-process';
-const TRANSACTION = 'unbounded-transaction';
-const AUDIT = 'missing-audit-hook';
-const UNUSED = 'unused-suppression';
-const NO_REASON = 'missing-suppression-reason';
-
-const KIND_OF_RULE: Record<string, CapabilityKind> = {
-  [NETWORK]: 'network',
-  [FILESYSTEM]: 'filesystem',
-  [PROCESS]: 'process',
-  [TRANSACTION]: 'value-transfer',
-};
 
 export interface FileReport {
   findings: Finding[];
@@ -36,6 +21,7 @@ export interface FileReport {
 }
 
 export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: FileFacts): FileReport {
+  const table = activeRules();
   const raw: Finding[] = [];
   const tools: ToolInfo[] = [];
   for (const analysis of analyses) {
@@ -50,33 +36,38 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const effects = new Set<string>();
     for (const hit of analysis.hits) {
       const location = locate(hit, analysis, ctx);
-      const kind = KIND_OF_RULE[hit.row.rule] ?? 'network';
-      if (hit.row.check === 'transfer') {
+      const rule = table.sinkFacts(hit.row.rule);
+      const check = checkFacts(rule, hit.row.rule, hit.row.check);
+      const kind: CapabilityKind = rule.capability.kind;
+      if (rule.judgedBy === 'authorization') {
         const unbounded = !hit.bounded && !tool.approval && !registered;
-        capabilities.push(capability(kind, hit, hit.modelControlled, !unbounded, true, location));
+        capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
-        effects.add('value transfers');
-        if (unbounded) toolFindings.push(sinkFinding(TRANSACTION, 'unboundedTransfer', hit, location, toolRef, transferData(hit)));
+        effects.add(rule.effect.write);
+        if (unbounded) toolFindings.push(sinkFinding(table, hit.row.rule, check, false, hit, location, toolRef, transferData(hit)));
         continue;
       }
       const unscoped = hit.modelControlled && !hit.bounded;
-      capabilities.push(capability(kind, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
+      capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
       if (hit.row.isWrite) {
         hasWrite = true;
-        effects.add(effectName(hit.row.rule, true));
+        effects.add(rule.effect.write);
       }
       if (unscoped) {
         hasUnscoped = true;
-        effects.add(`unscoped ${effectName(hit.row.rule, hit.row.isWrite)}`);
-        toolFindings.push(sinkFinding(hit.row.rule, messageIdFor(hit), hit, location, toolRef, sinkData(hit, location)));
+        effects.add(`unscoped ${hit.row.isWrite ? rule.effect.write : rule.effect.read}`);
+        toolFindings.push(sinkFinding(table, hit.row.rule, check, hit.via !== undefined, hit, location, toolRef, sinkData(check, hit, location)));
       }
       if (hit.payment) {
+        // A network write to a payment endpoint is a reach of the payment row's own rule, judged by authorization.
+        const payment = table.sinkFacts(hit.payment.rule);
         const unbounded = !hit.paymentBounded && !tool.approval && !registered;
-        capabilities.push(capability('value-transfer', hit, hit.modelControlled, !unbounded, true, location));
+        capabilities.push(capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
-        effects.add('value transfers');
+        effects.add(payment.effect.write);
         if (unbounded) {
-          toolFindings.push(sinkFinding(TRANSACTION, hit.via ? 'unboundedTransferViaHelper' : 'unboundedTransfer', hit, location, toolRef, transferData(hit)));
+          const paymentCheck = checkFacts(payment, hit.payment.rule, payment.defaultCheck);
+          toolFindings.push(sinkFinding(table, hit.payment.rule, paymentCheck, hit.via !== undefined, hit, location, toolRef, transferData(hit)));
         }
       }
     }
@@ -85,7 +76,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
-      toolFindings.push(auditFinding(ctx.file, toolRef, tool.nameNode, named));
+      toolFindings.push(auditFinding(table, ctx.file, toolRef, tool.nameNode, named));
     }
     raw.push(...toolFindings);
     const info: ToolInfo = {
@@ -108,7 +99,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (audit) info.audit = audit;
     tools.push(info);
   }
-  const { findings, suppressed } = applyDirectives(ctx, dedupeFindings(raw));
+  const { findings, suppressed } = applyDirectives(table, ctx, dedupeFindings(raw));
   const byTool = new Map<string, Set<string>>();
   for (const finding of findings) {
     if (!finding.tool) continue;
@@ -131,17 +122,11 @@ function variableNames(node: Node): string[] {
   return names;
 }
 
-function effectName(rule: string, isWrite: boolean): string {
-  switch (rule) {
-    case NETWORK:
-      return 'network requests';
-    case FILESYSTEM:
-      return isWrite ? 'file writes' : 'file reads';
-    case PROCESS:
-      return 'process execution';
-    default:
-      return 'value transfers';
-  }
+/** How the rule words and reports this check; a check the rule does not declare is an error. */
+function checkFacts(rule: SinkRole, ruleId: string, check: string): CheckFacts {
+  const facts = (rule.checks as Partial<Record<string, CheckFacts>>)[check];
+  if (!facts) throw new Error(`Rule ${ruleId} declares no check \`${check}\`.`);
+  return facts;
 }
 
 interface Location {
@@ -165,10 +150,10 @@ function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Locatio
   return { node: hit.node, file: hit.sinkFile };
 }
 
-function capability(kind: CapabilityKind, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location): Capability {
+function capability(kind: CapabilityKind, sink: string, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location): Capability {
   return {
     kind,
-    sink: hit.payment && kind === 'value-transfer' ? hit.payment.id : hit.row.id,
+    sink,
     callee: hit.callee,
     modelControlled,
     bounded,
@@ -178,28 +163,13 @@ function capability(kind: CapabilityKind, hit: SinkHit, modelControlled: boolean
   };
 }
 
-function messageIdFor(hit: SinkHit): string {
-  const viaHelper = hit.via !== undefined;
-  switch (hit.row.rule) {
-    case NETWORK:
-      return viaHelper ? 'taintedDestinationViaHelper' : 'taintedDestination';
-    case FILESYSTEM:
-      return viaHelper ? 'taintedPathViaHelper' : 'taintedPath';
-    case PROCESS:
-      return viaHelper ? 'taintedCommandViaHelper' : 'taintedCommand';
-    default:
-      return viaHelper ? 'unboundedTransferViaHelper' : 'unboundedTransfer';
-  }
-}
-
 function sourceText(origins: Origin[]): string {
   const text = describeOrigins({ origins, bounds: new Set() });
   return text.length > 0 ? text : 'input';
 }
 
-function sinkData(hit: SinkHit, location: Location): Record<string, string> {
-  const part = hit.row.check === 'url' ? 'destination' : hit.row.check === 'host' ? 'host' : hit.row.check === 'args' ? 'arguments' : hit.row.check === 'code' ? 'code' : 'command';
-  return { part, source: sourceText(hit.origins), callee: location.callee ?? hit.via?.callee ?? hit.callee };
+function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<string, string> {
+  return { part: check.part, source: sourceText(hit.origins), callee: location.callee ?? hit.via?.callee ?? hit.callee };
 }
 
 function transferData(hit: SinkHit): Record<string, string> {
@@ -211,9 +181,12 @@ function transferData(hit: SinkHit): Record<string, string> {
   };
 }
 
+/** `viaHelper`: the hit went through a helper; a sink in another file always words the helper message. */
 function sinkFinding(
+  table: RuleTable,
   ruleId: string,
-  messageId: string,
+  check: CheckFacts,
+  viaHelper: boolean,
   hit: SinkHit,
   location: Location,
   tool: ToolRef,
@@ -229,13 +202,13 @@ function sinkFinding(
   if (location.sink) {
     related.push({ file: location.sink.file, range: rangeOf(location.sink.node), kind: 'sink', message: `The effect happens here, in \`${location.sink.callee}\`.` });
   }
-  let id = messageId;
-  if (location.sink && !id.endsWith('ViaHelper')) id = `${id}ViaHelper`;
-  return makeFinding(ruleId, id, location.file, location.node, data, tool, related);
+  const messageId = viaHelper || location.sink ? check.viaHelperMessageId : check.messageId;
+  return makeFinding(table, ruleId, messageId, location.file, location.node, data, tool, related);
 }
 
-function auditFinding(file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
-  return makeFinding(AUDIT, 'noAuditHook', file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
+function auditFinding(table: RuleTable, file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
+  const audit = table.only('audit');
+  return makeFinding(table, audit.rule.id, audit.facts.messageId, file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
     { file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` },
   ]);
 }
@@ -247,6 +220,7 @@ function joinList(items: string[]): string {
 }
 
 function makeFinding(
+  table: RuleTable,
   ruleId: string,
   messageId: string,
   file: string,
@@ -255,8 +229,9 @@ function makeFinding(
   tool: ToolRef | undefined,
   related: RelatedLocation[],
 ): Finding {
-  const rule = ruleById(ruleId);
-  const template = rule?.messages[messageId] ?? messageId;
+  const rule = table.get(ruleId);
+  const template = rule.messages[messageId];
+  if (template === undefined) throw new Error(`Rule ${ruleId} has no message \`${messageId}\`.`);
   const finding: Finding = {
     ruleId,
     messageId,
@@ -265,9 +240,9 @@ function makeFinding(
     file,
     range: rangeOf(node as Node),
     related,
-    docPath: rule?.docPath ?? `rules/${ruleId}.md`,
-    cwe: rule?.cwe ?? [],
-    owasp: rule?.owasp ?? [],
+    docPath: rule.docPath,
+    cwe: rule.cwe,
+    owasp: rule.owasp,
   };
   if (tool) finding.tool = tool;
   return finding;
@@ -284,7 +259,7 @@ function dedupeFindings(findings: Finding[]): Finding[] {
 }
 
 /** Applies severities and suppression directives; adds hygiene findings for unused or unjustified directives. */
-function applyDirectives(ctx: FileContext, raw: Finding[]): { findings: Finding[]; suppressed: Finding[] } {
+function applyDirectives(table: RuleTable, ctx: FileContext, raw: Finding[]): { findings: Finding[]; suppressed: Finding[] } {
   const config = ctx.config;
   const directives = parseDirectives(ctx.ast.comments ?? []);
   const honoured = !isVendored(ctx.file, config);
@@ -305,39 +280,43 @@ function applyDirectives(ctx: FileContext, raw: Finding[]): { findings: Finding[
     }
     findings.push(finding);
   }
-  if (honoured) findings.push(...hygiene(ctx, directives));
+  if (honoured) findings.push(...hygiene(table, ctx, directives));
   return { findings, suppressed };
 }
 
-function hygiene(ctx: FileContext, directives: Directive[]): Finding[] {
+function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): Finding[] {
   const out: Finding[] = [];
   const config = ctx.config;
-  const known = ruleIds.filter((id) => id !== UNUSED && id !== NO_REASON);
+  const unused = table.only('unused-directive');
+  const noReason = table.only('directive-reason');
+  const unusedId = unused.rule.id;
+  const reasonId = noReason.rule.id;
+  const known = table.ids.filter((id) => id !== unusedId && id !== reasonId);
   for (const directive of directives) {
     const at = { range: [directive.range.start.offset, directive.range.end.offset] as [number, number], loc: { start: { line: directive.range.start.line, column: directive.range.start.column }, end: { line: directive.range.end.line, column: directive.range.end.column } } };
-    const unusedSeverity = severityFor(config, UNUSED);
+    const unusedSeverity = severityFor(config, unusedId);
     if (isReported(unusedSeverity)) {
       for (const id of directive.ruleIds) {
-        if (!ruleById(id)) {
+        if (!table.find(id)) {
           const suggestion = closest(id, known);
-          const finding = makeFinding(UNUSED, 'unknownRule', ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
+          const finding = makeFinding(table, unusedId, unused.facts.unknownRuleMessageId, ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);
         } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {
-          const finding = makeFinding(UNUSED, 'unusedDirective', ctx.file, at, { rule: id }, undefined, []);
+          const finding = makeFinding(table, unusedId, unused.facts.unusedMessageId, ctx.file, at, { rule: id }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);
         }
       }
       if (directive.ruleIds.length === 0 && directive.used.size === 0) {
-        const finding = makeFinding(UNUSED, 'unusedDirective', ctx.file, at, { rule: 'any rule' }, undefined, []);
+        const finding = makeFinding(table, unusedId, unused.facts.unusedMessageId, ctx.file, at, { rule: 'any rule' }, undefined, []);
         finding.severity = unusedSeverity;
         out.push(finding);
       }
     }
-    const reasonSeverity = severityFor(config, NO_REASON);
+    const reasonSeverity = severityFor(config, reasonId);
     if (directive.justification === '' && isReported(reasonSeverity)) {
-      const finding = makeFinding(NO_REASON, 'noReason', ctx.file, at, {}, undefined, []);
+      const finding = makeFinding(table, reasonId, noReason.facts.messageId, ctx.file, at, {}, undefined, []);
       finding.severity = reasonSeverity;
       out.push(finding);
     }

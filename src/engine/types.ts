@@ -1,8 +1,8 @@
 // Public data types of the engine: what a lint returns and what configuration it takes.
 
-/** A diagnostic level; `off` disables a rule. */
-export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
-export type ReportedSeverity = Exclude<Severity, 'off'>;
+/** Diagnostic levels live with the rules, the bottom layer; re-exported for the engine's users. */
+export type { Severity, ReportedSeverity } from '../rules/severity';
+import type { ReportedSeverity, Severity } from '../rules/severity';
 
 /** ESTree position: 1-based line, 0-based column, 0-based UTF-16 offset into the text. */
 export interface Position {

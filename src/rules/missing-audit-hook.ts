@@ -7,9 +7,9 @@ export default defineRule({
   cwe: ['CWE-778'],
   owasp: ['ASI10'],
   precision: 'medium',
-  catalog: false,
   messages: {
     noAuditHook:
       'The tool `{{tool}}` reaches {{effects}} but no audit hook records its calls: no audit call in the handler, no audit wrapper and no framework-level tool-call hook.',
   },
+  reports: { role: 'audit', messageId: 'noAuditHook' },
 });

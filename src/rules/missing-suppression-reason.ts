@@ -7,8 +7,8 @@ export default defineRule({
   cwe: [],
   owasp: [],
   precision: 'high',
-  catalog: false,
   messages: {
     noReason: 'Say why this finding is acceptable: add `-- <reason>` after the rule id.',
   },
+  reports: { role: 'directive-reason', messageId: 'noReason' },
 });

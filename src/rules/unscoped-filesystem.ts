@@ -7,11 +7,20 @@ export default defineRule({
   cwe: ['CWE-22'],
   owasp: ['ASI02', 'ASI03'],
   precision: 'high',
-  catalog: true,
   messages: {
     taintedPath:
       'The path of this file operation comes from the tool input `{{source}}` and no containment check bounds it to an allowed root.',
     taintedPathViaHelper:
       'This call passes the tool input `{{source}}` to `{{callee}}`, which uses it as a file path that no containment check bounds.',
+  },
+  reports: {
+    role: 'sink',
+    judgedBy: 'scope',
+    effect: { read: 'file reads', write: 'file writes' },
+    defaultCheck: 'path',
+    checks: {
+      path: { part: 'path', partWords: ['path', 'file'], messageId: 'taintedPath', viaHelperMessageId: 'taintedPathViaHelper' },
+    },
+    capability: { kind: 'filesystem', order: 2, label: 'File system', shortLabel: 'fs', controlledPart: 'path', icon: 'file' },
   },
 });

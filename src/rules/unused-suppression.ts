@@ -7,9 +7,9 @@ export default defineRule({
   cwe: [],
   owasp: [],
   precision: 'high',
-  catalog: false,
   messages: {
     unusedDirective: 'This directive suppresses no `{{rule}}` finding; remove it.',
     unknownRule: 'This directive names `{{rule}}`, which is not a rule{{suggestion}}.',
   },
+  reports: { role: 'unused-directive', unusedMessageId: 'unusedDirective', unknownRuleMessageId: 'unknownRule' },
 });

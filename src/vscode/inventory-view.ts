@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CapabilityKind, Finding, Range, ToolInfo } from './core';
-import { CAPABILITY_KINDS, CAPABILITY_LABEL, manifestLine, verdictFor, verdictText } from './manifest';
+import { CAPABILITY_KINDS, capabilityView, manifestLine, verdictFor, verdictText } from './manifest';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 
@@ -141,7 +141,7 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
     const groups: GroupNode[] = [...CAPABILITY_KINDS, 'none' as const].map((capability) => ({
       kind: 'group',
       id: `capability:${capability}`,
-      label: capability === 'none' ? 'No effects found' : CAPABILITY_LABEL[capability],
+      label: capability === 'none' ? 'No effects found' : capabilityView(capability).label,
       capability,
       tools: [],
     }));
@@ -177,7 +177,7 @@ function details(node: ToolNode): DetailNode[] {
       rows.push({
         kind: 'detail',
         id: `${node.id}/cap:${kind}:${index}`,
-        label: `${CAPABILITY_LABEL[kind]}: ${capability.callee}`,
+        label: `${capabilityView(kind).label}: ${capability.callee}`,
         description: verdictText(kind, verdictFor([capability], kind)),
         icon: new vscode.ThemeIcon(capabilityIcon(kind)),
         // A sink reached through a helper lives in the helper's file.
@@ -203,18 +203,7 @@ function details(node: ToolNode): DetailNode[] {
 }
 
 function capabilityIcon(kind: CapabilityKind | 'none'): string {
-  switch (kind) {
-    case 'network':
-      return 'globe';
-    case 'filesystem':
-      return 'file';
-    case 'process':
-      return 'terminal';
-    case 'value-transfer':
-      return 'credit-card';
-    case 'none':
-      return 'circle-outline';
-  }
+  return kind === 'none' ? 'circle-outline' : capabilityView(kind).icon;
 }
 
 function relativeLabel(uri: vscode.Uri): string {

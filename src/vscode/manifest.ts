@@ -1,29 +1,31 @@
 // Words a tool's capability manifest for the CodeLens line, the hover and the inventory view, from the engine's ToolInfo.
-import type { Capability, CapabilityKind, ToolInfo } from './core';
+import { rules, type Capability, type CapabilityKind, type ToolInfo } from './core';
 
-export const CAPABILITY_KINDS: readonly CapabilityKind[] = ['network', 'filesystem', 'process', 'value-transfer'];
+/** What the manifest shows for one kind of effect, read from the sink rule that reports it. */
+export interface CapabilityView {
+  kind: CapabilityKind;
+  label: string;
+  shortLabel: string;
+  /** What the model controls for this kind of effect (`host`, `path`). */
+  controlledPart: string;
+  icon: string;
+  judgedBy: 'scope' | 'authorization';
+}
 
-const SHORT_LABEL: Record<CapabilityKind, string> = {
-  network: 'network',
-  filesystem: 'fs',
-  process: 'process',
-  'value-transfer': 'payments',
-};
+/** One entry per sink rule, in the rules' manifest order. */
+export const CAPABILITIES: readonly CapabilityView[] = rules
+  .flatMap((rule) => (rule.reports.role === 'sink' ? [rule.reports] : []))
+  .sort((a, b) => a.capability.order - b.capability.order)
+  .map(({ capability, judgedBy }) => ({ ...capability, judgedBy }));
 
-export const CAPABILITY_LABEL: Record<CapabilityKind, string> = {
-  network: 'Network',
-  filesystem: 'File system',
-  process: 'Processes and code',
-  'value-transfer': 'Value transfer',
-};
+export const CAPABILITY_KINDS: readonly CapabilityKind[] = CAPABILITIES.map((view) => view.kind);
 
-/** What the model controls for each kind of effect. */
-const CONTROLLED_PART: Record<CapabilityKind, string> = {
-  network: 'host',
-  filesystem: 'path',
-  process: 'command',
-  'value-transfer': 'amount',
-};
+/** The view of a kind; a kind no rule reports is an error. */
+export function capabilityView(kind: CapabilityKind): CapabilityView {
+  const view = CAPABILITIES.find((candidate) => candidate.kind === kind);
+  if (!view) throw new Error(`No rule reports capabilities of kind \`${kind}\`.`);
+  return view;
+}
 
 export type Verdict = 'unbounded' | 'bounded' | 'fixed' | 'none';
 
@@ -31,7 +33,7 @@ export type Verdict = 'unbounded' | 'bounded' | 'fixed' | 'none';
 export function verdictFor(capabilities: readonly Capability[], kind: CapabilityKind): Verdict {
   const ofKind = capabilities.filter((capability) => capability.kind === kind);
   if (ofKind.length === 0) return 'none';
-  if (kind === 'value-transfer') return ofKind.some((c) => !c.bounded) ? 'unbounded' : 'bounded';
+  if (capabilityView(kind).judgedBy === 'authorization') return ofKind.some((c) => !c.bounded) ? 'unbounded' : 'bounded';
   if (ofKind.some((c) => c.modelControlled && !c.bounded)) return 'unbounded';
   if (ofKind.some((c) => c.modelControlled)) return 'bounded';
   return 'fixed';
@@ -39,23 +41,23 @@ export function verdictFor(capabilities: readonly Capability[], kind: Capability
 
 /** `model-controlled host ✗`, `allowlisted host ✓`, `fixed path`, `—`. */
 export function verdictText(kind: CapabilityKind, verdict: Verdict): string {
-  const part = CONTROLLED_PART[kind];
+  const { controlledPart: part, judgedBy } = capabilityView(kind);
   switch (verdict) {
     case 'none':
       return '—';
     case 'fixed':
       return `fixed ${part}`;
     case 'bounded':
-      return kind === 'value-transfer' ? 'approved or limited ✓' : `model-controlled ${part}, bounded ✓`;
+      return judgedBy === 'authorization' ? 'approved or limited ✓' : `model-controlled ${part}, bounded ✓`;
     case 'unbounded':
-      return kind === 'value-transfer' ? 'no approval or limit ✗' : `model-controlled ${part} ✗`;
+      return judgedBy === 'authorization' ? 'no approval or limit ✗' : `model-controlled ${part} ✗`;
   }
 }
 
 /** The one-line manifest shown above a tool: `network: model-controlled host ✗ · fs: — · … · approval: none · audit: none`. */
 export function manifestLine(tool: ToolInfo): string {
   if (!tool.analysable) return `not analysable: ${tool.notAnalysableReason ?? 'the handler could not be resolved'}`;
-  const parts = CAPABILITY_KINDS.map((kind) => `${SHORT_LABEL[kind]}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`);
+  const parts = CAPABILITY_KINDS.map((kind) => `${capabilityView(kind).shortLabel}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`);
   parts.push(`approval: ${tool.approval ?? 'none'}`, `audit: ${tool.audit ?? 'none'}`);
   return parts.join(' · ');
 }
@@ -71,7 +73,7 @@ export function manifestMarkdown(tool: ToolInfo, docLink: (ruleId: string) => st
   for (const kind of CAPABILITY_KINDS) {
     const ofKind = tool.capabilities.filter((capability) => capability.kind === kind);
     const calls = [...new Set(ofKind.map((capability) => codeSpan(capability.callee)))].join(', ');
-    lines.push(`| ${CAPABILITY_LABEL[kind]} | ${verdictText(kind, verdictFor(tool.capabilities, kind))} | ${calls || '—'} |`);
+    lines.push(`| ${capabilityView(kind).label} | ${verdictText(kind, verdictFor(tool.capabilities, kind))} | ${calls || '—'} |`);
   }
   lines.push('');
   lines.push(`Guards seen: ${tool.guards.length > 0 ? tool.guards.map(escapeMarkdown).join('; ') : 'none'}  `);

@@ -10,7 +10,7 @@ import { fixtureCases } from './fixture-cases';
 
 const root = repoRoot();
 /** Files in src/rules/ that are infrastructure, not rules. */
-const RULE_INFRASTRUCTURE = new Set(['index.ts', 'define-rule.ts']);
+const RULE_INFRASTRUCTURE = new Set(['index.ts', 'define-rule.ts', 'registry.ts', 'severity.ts']);
 
 function listNames(dir: string, suffix: string): string[] {
   const full = path.join(root, dir);

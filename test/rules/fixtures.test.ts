@@ -7,8 +7,8 @@ import {
   defaultConfig,
   lintText,
   mergeConfig,
+  ruleById,
   ruleIds,
-  type CapabilityKind,
   type Finding,
   type LintResult,
   type ResolvedConfig,
@@ -28,14 +28,6 @@ const FIXTURES = path.join(repoRoot(), 'test', 'fixtures');
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 const CONFIG_KEYS = new Set<string>(Object.keys(defaultConfig()));
 const UPDATE = process.env['UPDATE_SNAPSHOTS'] === '1';
-
-// For an `ok:` on a sink rule, the engine must list a capability of this kind starting at the caret.
-const CAPABILITY_OF_RULE: Record<string, CapabilityKind> = {
-  'unscoped-network': 'network',
-  'unscoped-filesystem': 'filesystem',
-  'unscoped-process': 'process',
-  'unbounded-transaction': 'value-transfer',
-};
 
 interface Fixture {
   ruleId: string;
@@ -151,13 +143,15 @@ function sameStart(annotation: Annotation, start: { line: number; column: number
 /** Whether the engine's inventory holds the sink (or, for rules without sinks, the tool) an `ok:` points at. */
 function considered(file: string, annotation: Annotation, fileRuns: readonly FileRun[]): boolean {
   const tools = fileRuns.flatMap((fileRun) => fileRun.result.tools);
-  const kind = CAPABILITY_OF_RULE[annotation.ruleId];
-  if (kind !== undefined) {
+  const reports = ruleById(annotation.ruleId)?.reports;
+  // For an `ok:` on a sink rule, the engine must list a capability of the rule's kind starting at the caret.
+  if (reports?.role === 'sink') {
+    const kind = reports.capability.kind;
     return tools.some((tool) =>
       tool.capabilities.some((capability) => capability.kind === kind && path.resolve(capability.file) === file && sameStart(annotation, capability.range.start)),
     );
   }
-  if (annotation.ruleId === 'missing-audit-hook') {
+  if (reports?.role === 'audit') {
     return tools.some((tool) => path.resolve(tool.file) === file && sameStart(annotation, tool.range.start));
   }
   return true;

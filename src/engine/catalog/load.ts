@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseAccessPath, type IndexSpec, type PathToken } from './access-path';
+import { activeRules, SINK_CHECKS, type RuleTable, type SinkCheck } from '../../rules/index';
 import type { ConfigSink } from '../types';
 
-export type SinkCheck = 'url' | 'host' | 'path' | 'command' | 'args' | 'code' | 'transfer';
+export type { SinkCheck } from '../../rules/index';
 
 export interface SinkRow {
   id: string;
@@ -103,7 +104,8 @@ export interface Catalogs {
 
 export class CatalogError extends Error {}
 
-let cached: Catalogs | undefined;
+/** Catalogs of the rule table they were loaded for; registering rules loads them again. */
+let cached: { table: RuleTable; catalogs: Catalogs } | undefined;
 
 /** The folder holding the catalogs and docs, found by walking up from this module (works from src, out and dist). */
 export function rulesDirectory(): string {
@@ -117,18 +119,30 @@ export function rulesDirectory(): string {
 }
 
 export function loadCatalogs(): Catalogs {
-  if (cached) return cached;
+  const table = activeRules();
+  if (cached?.table === table) return cached.catalogs;
   const dir = rulesDirectory();
   const sinks: SinkRow[] = [];
   const paymentRequests: PaymentRequestRow[] = [];
   const sinkRules: string[] = [];
-  for (const file of fs.readdirSync(dir).sort()) {
-    if (!file.endsWith('.catalog.yml') || file === 'tools.catalog.yml' || file === 'common.catalog.yml') continue;
-    const data = readYaml(path.join(dir, file));
+  const files = fs
+    .readdirSync(dir)
+    .sort()
+    .filter((file) => file.endsWith('.catalog.yml') && file !== 'tools.catalog.yml' && file !== 'common.catalog.yml')
+    .map((file) => ({ file, full: path.join(dir, file) }));
+  for (const extra of table.extraCatalogFiles) files.push({ file: path.basename(extra.file), full: extra.file });
+  for (const { file, full } of files) {
+    const data = readYaml(full);
     const rule = requireString(data, 'rule', file);
+    if (table.find(rule)?.catalog !== true) throw new CatalogError(`${file}: \`rule: ${rule}\` names no rule with a catalog.`);
+    if (sinkRules.includes(rule)) throw new CatalogError(`${file}: rule ${rule} has a second catalog.`);
     sinkRules.push(rule);
     for (const raw of asArray(data['sinks'])) sinks.push(compileSink(raw as Record<string, unknown>, rule, file));
-    for (const raw of asArray(data['paymentRequests'])) {
+    const payments = asArray(data['paymentRequests']);
+    if (payments.length > 0 && table.sinkFacts(rule).judgedBy !== 'authorization') {
+      throw new CatalogError(`${file}: paymentRequests belong to a rule judged by authorization, not ${rule}.`);
+    }
+    for (const raw of payments) {
       const row = raw as Record<string, unknown>;
       paymentRequests.push({
         id: requireString(row, 'id', file),
@@ -143,7 +157,9 @@ export function loadCatalogs(): Catalogs {
   const forms = asArray(tools['forms']).map((raw) => compileForm(raw as Record<string, unknown>));
   const generic = (tools['genericObject'] ?? {}) as Record<string, unknown>;
   const common = compileCommon(readYaml(path.join(dir, 'common.catalog.yml')));
-  cached = {
+  const missing = table.rules.filter((rule) => rule.catalog && !sinkRules.includes(rule.id)).map((rule) => rule.id);
+  if (missing.length > 0) throw new CatalogError(`No catalog for ${missing.join(', ')}: add rules/<id>.catalog.yml.`);
+  const catalogs: Catalogs = {
     sinks,
     paymentRequests,
     forms,
@@ -159,7 +175,8 @@ export function loadCatalogs(): Catalogs {
     common,
     sinkRules,
   };
-  return cached;
+  cached = { table, catalogs };
+  return catalogs;
 }
 
 /** Rows a configuration adds, compiled like catalog rows; errors name the row. */
@@ -178,46 +195,23 @@ export function compileConfigSinks(sinks: ConfigSink[]): SinkRow[] {
   return rows;
 }
 
-const PART_CHECKS: Record<string, SinkCheck> = {
-  url: 'url',
-  destination: 'url',
-  host: 'host',
-  path: 'path',
-  file: 'path',
-  command: 'command',
-  args: 'args',
-  arguments: 'args',
-  code: 'code',
-  amount: 'transfer',
-  value: 'transfer',
-  payment: 'transfer',
-  transfer: 'transfer',
-};
-
-/** What a configured sink's `part` means for the check (`destination` → url, `amount` → transfer). */
+/**
+ * What a configured sink's `part` means for the check, read from the rule's own part words
+ * (`destination` → url); no `part`, or a word the rule does not declare, is the rule's default check.
+ * A rule that is unknown or has no sinks is an error.
+ */
 export function checkForPart(part: string | undefined, rule: string): SinkCheck {
-  return (part !== undefined ? PART_CHECKS[part.toLowerCase()] : undefined) ?? defaultCheckFor(rule);
+  const facts = activeRules().sinkFacts(rule);
+  const word = part?.toLowerCase();
+  const named = (Object.keys(facts.checks) as SinkCheck[]).find((check) => word !== undefined && facts.checks[check]?.partWords.includes(word));
+  return named ?? facts.defaultCheck;
 }
-
-function defaultCheckFor(rule: string): SinkCheck {
-  switch (rule) {
-    case 'unscoped-network':
-      return 'url';
-    case 'unscoped-filesystem':
-      return 'path';
-    case 'unscoped-process':
-      return 'command';
-    default:
-      return 'transfer';
-  }
-}
-
-const CHECKS: readonly SinkCheck[] = ['url', 'host', 'path', 'command', 'args', 'code', 'transfer'];
 
 function compileSink(row: Record<string, unknown>, rule: string, file: string): SinkRow {
   const id = requireString(row, 'id', file);
   const check = requireString(row, 'check', file) as SinkCheck;
-  if (!CHECKS.includes(check)) throw new CatalogError(`${file}: row ${id}: unknown check \`${check}\`.`);
+  if (!SINK_CHECKS.includes(check)) throw new CatalogError(`${file}: row ${id}: unknown check \`${check}\`.`);
+  if (activeRules().sinkFacts(rule).checks[check] === undefined) throw new CatalogError(`${file}: row ${id}: rule ${rule} declares no check \`${check}\`.`);
   const text = requireString(row, 'path', file);
   const template = text.endsWith('.TemplateArgument');
   const tokens = parseAccessPath(template ? text.slice(0, -'.TemplateArgument'.length) : text);
