@@ -1,8 +1,10 @@
 // Public data types of the engine: what a lint returns and what configuration it takes.
 
+import type { EffectKind as CapabilityKind } from '../rules/index';
+import type { ReportedSeverity, Severity } from '../rules/severity';
+
 /** Diagnostic levels live with the rules, the bottom layer; re-exported for the engine's users. */
 export type { Severity, ReportedSeverity } from '../rules/severity';
-import type { ReportedSeverity, Severity } from '../rules/severity';
 
 /** ESTree position: 1-based line, 0-based column, 0-based UTF-16 offset into the text. */
 export interface Position {
@@ -60,7 +62,8 @@ export interface Finding {
   suppression?: SuppressionInfo;
 }
 
-export type CapabilityKind = 'network' | 'filesystem' | 'process' | 'value-transfer';
+/** The kind of effect a capability is; each sink rule declares its own (`reports.capability.kind`). */
+export type { EffectKind as CapabilityKind } from '../rules/index';
 
 /** One effect a tool's handler can reach, as the inventory shows it. */
 export interface Capability {

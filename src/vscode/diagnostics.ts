@@ -1,6 +1,6 @@
 // Turns findings into VS Code diagnostics (one converter) and keeps the Problems panel in step with the result store.
 import * as vscode from 'vscode';
-import type { Finding, LintResult, ReportedSeverity } from './core';
+import { ruleById, type Finding, type LintResult, type ReportedSeverity } from './core';
 import { ruleDocCommandUri } from './doc-links';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
@@ -14,8 +14,10 @@ const SEVERITY: Record<ReportedSeverity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Rules whose findings mark text that does nothing, which VS Code fades out. */
-const UNNECESSARY = new Set(['unused-suppression']);
+/** Findings of the rule that marks directives doing nothing are faded out, as VS Code does for unused code. */
+function isUnnecessary(ruleId: string): boolean {
+  return ruleById(ruleId)?.reports.role === 'unused-directive';
+}
 
 /**
  * The one Finding → Diagnostic conversion. `uriFor` maps an engine file path to its document, so
@@ -28,7 +30,7 @@ export function toDiagnostic(finding: Finding, uriFor: (file: string) => vscode.
   diagnostic.relatedInformation = finding.related.map(
     (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriFor(related.file), toRange(related.range)), related.message),
   );
-  if (UNNECESSARY.has(finding.ruleId)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  if (isUnnecessary(finding.ruleId)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 

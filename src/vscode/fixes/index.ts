@@ -1,5 +1,5 @@
 // Chooses the structural fixes that apply to a finding; every fix here is one the engine recognises as a bound once applied.
-import type { Finding, ToolInfo } from '../core';
+import { ruleById, type Finding, type ToolInfo } from '../core';
 import { approvalFlagFix, approvalFlagFor } from './approval-flag';
 import { hostAllowlistFix } from './host-allowlist';
 import { rootContainmentFix } from './root-containment';
@@ -47,18 +47,16 @@ type Wanted =
   | { kind: 'host-allowlist' }
   | { kind: 'root-containment' };
 
+/** The structural fix for a finding follows from what its rule judges, read from the rule's own facts. */
 function kindFor(finding: Finding, tools: readonly ToolInfo[]): Wanted | undefined {
-  switch (finding.ruleId) {
-    case 'unbounded-transaction': {
-      const tool = toolOf(finding, tools);
-      const flag = tool && approvalFlagFor(tool);
-      return tool && flag ? { kind: 'approval-flag', tool, flag } : undefined;
-    }
-    case 'unscoped-network':
-      return { kind: 'host-allowlist' };
-    case 'unscoped-filesystem':
-      return { kind: 'root-containment' };
-    default:
-      return undefined;
+  const reports = ruleById(finding.ruleId)?.reports;
+  if (reports?.role !== 'sink') return undefined;
+  if (reports.judgedBy === 'authorization') {
+    const tool = toolOf(finding, tools);
+    const flag = tool && approvalFlagFor(tool);
+    return tool && flag ? { kind: 'approval-flag', tool, flag } : undefined;
   }
+  if (reports.capability.kind === 'network') return { kind: 'host-allowlist' };
+  if (reports.capability.kind === 'filesystem') return { kind: 'root-containment' };
+  return undefined;
 }

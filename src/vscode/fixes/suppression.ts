@@ -1,5 +1,5 @@
 // Builds the suppression directive for a finding's line, extending a directive already above it rather than stacking a second one.
-import type { Finding } from '../core';
+import { ruleById, type Finding } from '../core';
 import { eolOf, indentationAt, lineStartOf, type OffsetEdit } from './source';
 
 export const NEXT_LINE_DIRECTIVE = 'agent-risk-disable-next-line';
@@ -17,7 +17,9 @@ const DIRECTIVE_LINE = new RegExp(`^([ \\t]*//[ \\t]*${NEXT_LINE_DIRECTIVE}[ \\t
  * empty on purpose: the missing-reason hint then stays until the author writes why.
  */
 export function suppressionEdit(text: string, finding: Finding): SuppressionEdit | undefined {
-  if (finding.ruleId === 'unused-suppression' || finding.ruleId === 'missing-suppression-reason') return undefined;
+  // A directive's own findings are fixed by editing the directive, not by suppressing them.
+  const role = ruleById(finding.ruleId)?.reports.role;
+  if (role === 'unused-directive' || role === 'directive-reason') return undefined;
   const lineStart = lineStartOf(text, finding.range.start.offset);
   const previousEnd = lineStart - (text.slice(0, lineStart).endsWith('\r\n') ? 2 : 1);
   if (previousEnd >= 0) {
