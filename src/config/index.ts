@@ -2,6 +2,6 @@
 export { parseConfigText } from './parse';
 export { loadConfigFor, loadConfigForDir, absoluteGlobs } from './load';
 export { TOP_LEVEL_KEYS } from './validate';
-export { closest, didYouMean, levenshtein } from './suggest';
+export { closest, didYouMean, levenshtein } from '../engine/suggest';
 export { CONFIG_FILE_NAME } from './types';
 export type { ConfigError, ConfigLoadResult, FileConfig, LoadOptions } from './types';

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
 import type { ConfigSink, Severity, ToolFactory } from '../engine/types';
 import { parseAccessPath } from '../engine/catalog/access-path';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../engine/suggest';
 import type { ConfigError, FileConfig } from './types';
 
 type ErrorAt = (offset: number, message: string) => ConfigError;

@@ -1,5 +1,6 @@
 // Suppression directives: `// agent-risk-disable-next-line <ids> -- <reason>` and
 // `/* agent-risk-disable <ids> -- <reason> */`, which findings they suppress, and which are unused.
+import { closest } from './suggest';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Range } from './types';
 
@@ -56,30 +57,7 @@ export function findSuppression(directives: Directive[], ruleId: string, line: n
   );
 }
 
-/** The closest known id within edit distance 3, for "did you mean" hints. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] as number;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] as number;
-      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length] as number;
+/** The closest known rule id within three edits, for "did you mean" hints on directives. */
+export function closestRuleId(word: string, candidates: readonly string[]): string | undefined {
+  return closest(word, candidates, () => 3);
 }

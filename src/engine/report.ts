@@ -7,7 +7,7 @@ import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { isReported, severityFor } from './config';
-import { closest, findSuppression, parseDirectives, type Directive } from './directives';
+import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
@@ -298,7 +298,7 @@ function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): F
     if (isReported(unusedSeverity)) {
       for (const id of directive.ruleIds) {
         if (!table.find(id)) {
-          const suggestion = closest(id, known);
+          const suggestion = closestRuleId(id, known);
           const finding = makeFinding(table, unusedId, unused.facts.unknownRuleMessageId, ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
           finding.severity = unusedSeverity;
           out.push(finding);

@@ -1,4 +1,4 @@
-// Finds the closest known word to a misspelt one, for "did you mean" hints in configuration errors.
+// Finds the closest known word to a misspelt one, for "did you mean" hints in directives and configuration errors.
 
 /** Edit distance (insertions, deletions, substitutions), one row at a time. */
 export function levenshtein(a: string, b: string): number {
@@ -14,11 +14,14 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** By default a typo changes at most a third of the word (and two characters of a short one). */
+const plausibleTypo = (word: string): number => Math.max(2, Math.ceil(word.length / 3));
+
 /**
- * The candidate nearest to `word`, or undefined when none is close enough to be a plausible typo
- * (more than a third of the word would have to change), so hints never suggest something unrelated.
+ * The candidate nearest to `word`, or undefined when none is within `limit` edits (by default a
+ * third of the word), so hints never suggest something unrelated.
  */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[], limit: (word: string) => number = plausibleTypo): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
@@ -28,8 +31,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.ceil(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit(word) ? best : undefined;
 }
 
 /** `; did you mean x?` or nothing, ready to append to a message. */
