@@ -1,0 +1,31 @@
+// Finds the input fields a tool's schema caps, so an amount bounded by the schema counts as bounded.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import type { RecognisedTool } from './types';
+
+/** Input fields whose schema caps them: zod `.max()`/`.lte()`/`.lt()` or JSON schema `maximum`. */
+export function collectCaps(definition: Node, tool: RecognisedTool): void {
+  walk(definition, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type !== 'Property') return true;
+    const name = propertyName(node);
+    if (name === undefined) return true;
+    const value = unwrapExpression(node.value as Node);
+    if (value.type === 'CallExpression' && hasCapCall(value)) tool.cappedFields.add(name);
+    if (value.type === 'ObjectExpression' && (findProperty(value, 'maximum') || findProperty(value, 'exclusiveMaximum'))) tool.cappedFields.add(name);
+    return true;
+  });
+}
+
+function hasCapCall(call: TSESTree.CallExpression): boolean {
+  let current: Node = call;
+  for (let i = 0; i < 12; i++) {
+    const inner = unwrapExpression(current);
+    if (inner.type !== 'CallExpression') return false;
+    const callee = unwrapExpression(inner.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    if (['max', 'lte', 'lt', 'maxValue'].includes(propertyName(callee) ?? '')) return true;
+    current = callee.object;
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+// Call forms: `tool({...})`, `new DynamicTool({...})`, method calls on framework objects (`server.tool(...)`), and registration loops over constant arrays.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from '../../ast';
+import { tokensMatch, type ApiRef } from '../../api';
+import type { ToolForm } from '../../catalog/load';
+import type { FileContext } from '../../analysis/context';
+import { collectCaps } from '../caps';
+import { arrayElements, navigate, objectLiteralOf } from '../navigate';
+import { toolName } from '../tool-name';
+import { approvalPropertyName, attachHandlers, baseTool, isLiteralFalse, modulesMatch, wrappingAudit } from '../tool-parts';
+import type { FormLike, RecognisedTool } from '../types';
+
+export function calleeMatches(ref: ApiRef, form: ToolForm): boolean {
+  return modulesMatch(ref, form) && tokensMatch(ref.tokens, form.callee);
+}
+
+/** `server.tool(...)`: the receiver is a known instance, or untyped in a file that imports the framework. */
+export function methodMatches(node: TSESTree.CallExpression | TSESTree.NewExpression, form: ToolForm, ctx: FileContext): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
+  const receiver = ctx.api.resolve(callee.object);
+  if (receiver) return modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver);
+  return form.modules.some((module) => ctx.imports.has(module));
+}
+
+/**
+ * `for (const def of TOOLS) server.registerTool(def.name, def.config, def.handler)` (or `TOOLS.forEach`):
+ * one tool per element of the constant array the loop walks.
+ */
+export function fromLoopCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool[] | undefined {
+  const handlerNode = navigate([node], form.handler, ctx, node)[0];
+  const handler = handlerNode ? unwrapExpression(handlerNode) : undefined;
+  if (!handler || handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
+  const member = propertyName(handler);
+  const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
+  if (!member || !elements) return undefined;
+  return elements.map((element) => {
+    const nameProperty = ['name', 'id'].map((key) => findProperty(element, key)).find((property) => property !== undefined);
+    const name = nameProperty ? stringValue(nameProperty.value as Node) : undefined;
+    const tool = baseTool({ name: name ?? '(anonymous tool)', node: nameProperty ? (nameProperty.value as Node) : element }, form, element);
+    const value = findProperty(element, member);
+    attachHandlers(tool, value ? [value.value as Node] : [], form, ctx, element);
+    collectCaps(element, tool);
+    return tool;
+  });
+}
+
+/** The object literals a loop variable takes: a for-of over, or a forEach/map callback on, a constant array. */
+function loopElements(variable: TSESTree.Identifier, ctx: FileContext): TSESTree.ObjectExpression[] | undefined {
+  const binding = ctx.scopes.resolve(variable);
+  let iterable: Node | undefined;
+  if (binding?.kind === 'var' && binding.isLoopElement && binding.patternPath.length === 0) iterable = binding.init;
+  if (binding?.kind === 'param' && binding.paramIndex === 0 && binding.fn?.parent?.type === 'CallExpression') {
+    const call = binding.fn.parent;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === 'MemberExpression' && ['forEach', 'map', 'flatMap'].includes(propertyName(callee) ?? '') && call.arguments[0] === binding.fn) iterable = callee.object;
+  }
+  if (!iterable) return undefined;
+  const array = arrayElements(iterable, ctx).map((element) => objectLiteralOf(element, ctx));
+  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined) ? array : undefined;
+}
+
+export function fromCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool {
+  const handlerNodes = navigate([node], form.handler, ctx, node);
+  const nameInfo = toolName(node, form, ctx, node);
+  const tool = baseTool(nameInfo, form, node);
+  attachHandlers(tool, handlerNodes, form, ctx, node);
+  const approvalNode = form.approval.length > 0 ? navigate([node], form.approval, ctx, node)[0] : undefined;
+  if (approvalNode && !isLiteralFalse(approvalNode)) tool.approval = approvalPropertyName(form);
+  const wrapper = wrappingAudit(node, ctx);
+  if (wrapper) tool.audit = wrapper;
+  collectCaps(node, tool);
+  if (form.inputNeedsSchema && !hasSchemaArgument(node)) {
+    for (const handler of tool.handlers) handler.inputIndex = undefined;
+  }
+  return tool;
+}
+
+function hasSchemaArgument(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.arguments.slice(1, -1).some((argument) => {
+    const inner = unwrapExpression(argument);
+    return inner.type !== 'Literal' && inner.type !== 'TemplateLiteral';
+  });
+}

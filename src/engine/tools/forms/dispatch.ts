@@ -1,0 +1,176 @@
+// MCP CallTool dispatchers: one tool per name the request handler switches on, directly or in the function it delegates to.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import { matchesPath } from '../../api';
+import type { ToolForm } from '../../catalog/load';
+import type { FileContext } from '../../analysis/context';
+import { resolveFunction } from '../../analysis/resolve';
+import { auditWrapper } from '../audit-wrapper';
+import { navigate } from '../navigate';
+import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import type { RecognisedTool } from '../types';
+
+export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
+  const schema = node.arguments[0];
+  if (!schema) return false;
+  const ref = ctx.api.resolve(schema);
+  return ref !== undefined && matchesPath(ref, form.modules, form.schema);
+}
+
+/** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
+export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): RecognisedTool[] {
+  const handlerNode = navigate([node], form.handler, ctx, node)[0];
+  const wrapperProbe = baseTool({ name: '(CallTool dispatcher)', node }, form, node);
+  const unwrapped = handlerNode ? unwrapHandler(handlerNode, ctx, wrapperProbe) : undefined;
+  const resolved = unwrapped ? resolveFunction(unwrapped, ctx) : undefined;
+  if (!resolved) {
+    const tool = baseTool({ name: '(CallTool dispatcher)', node }, form, node);
+    tool.notAnalysable = 'The CallTool request handler is not a function the engine can resolve.';
+    return [tool];
+  }
+  const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
+  if (direct.names.length > 0) return dispatchTools(direct, resolved, form, node, wrapperProbe, undefined);
+  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the function that switches on it.
+  const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
+  if (delegated) {
+    const cases = dispatchCases(delegated.target.fn, delegated.selector);
+    if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+  }
+  const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+  attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
+  return [tool];
+}
+
+interface DispatchCases {
+  names: Array<{ name: string; node: Node }>;
+  keys: string[];
+}
+
+interface Delegation {
+  call: TSESTree.CallExpression;
+  target: { fn: FunctionNode; ctx: FileContext };
+  selector: { keys: string[]; matches: (node: Node) => boolean };
+  inputIndex: number | undefined;
+}
+
+function dispatchTools(
+  cases: DispatchCases,
+  resolved: { fn: FunctionNode; ctx: FileContext },
+  form: ToolForm,
+  node: TSESTree.CallExpression,
+  wrapperProbe: RecognisedTool,
+  delegation: Delegation | undefined,
+): RecognisedTool[] {
+  return cases.names.map((entry) => {
+    // A tool found through a delegated function is located at the delegating call, in this file.
+    const tool = baseTool({ name: entry.name, node: delegation ? delegation.call : entry.node }, form, delegation ? delegation.call : entry.node);
+    if (delegation) {
+      tool.handlers.push({ fn: resolved.fn, ctx: resolved.ctx, inputIndex: delegation.inputIndex, inputPath: [], reference: delegation.call });
+    } else {
+      attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
+    }
+    tool.selector = { keys: cases.keys, name: entry.name };
+    if (wrapperProbe.audit) tool.audit = wrapperProbe.audit;
+    return tool;
+  });
+}
+
+function delegatedDispatch(fn: FunctionNode, ctx: FileContext, wrapperProbe: RecognisedTool): Delegation | undefined {
+  const outer = selectorMatcher(fn, ctx);
+  let found: Delegation | undefined;
+  walk(fn.body, (inner) => {
+    if (found) return false;
+    if (inner.type !== 'CallExpression') return !(isFunction(inner) && inner !== fn);
+    const selectorIndex = inner.arguments.findIndex((argument) => outer.matches(argument));
+    if (selectorIndex < 0) return true;
+    const target = resolveFunction(inner.callee, ctx);
+    const wrapper = wrapperOf(inner.callee, ctx);
+    const recorded = wrapper && !wrapperProbe.audit ? auditWrapper(wrapper, ctx) : undefined;
+    if (recorded) wrapperProbe.audit = recorded;
+    const param = target?.fn.params[selectorIndex];
+    if (!target || !param || param.type !== 'Identifier') return true;
+    const binding = target.ctx.scopes.resolve(param);
+    if (!binding) return true;
+    const key = `b${binding.id.range[0]}`;
+    const inputIndex = inner.arguments.findIndex((argument) => /\bparams\??\.arguments\b/.test(ctx.text.slice(argument.range[0], argument.range[1])));
+    found = {
+      call: inner,
+      target,
+      selector: {
+        keys: [key],
+        matches: (candidate) => {
+          const value = unwrapExpression(candidate);
+          return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
+        },
+      },
+      inputIndex: inputIndex >= 0 ? inputIndex : undefined,
+    };
+    return false;
+  });
+  return found;
+}
+
+/** `const h = wrap(handleToolCall)`: the wrapper call a called variable holds. */
+function wrapperOf(callee: Node, ctx: FileContext): TSESTree.CallExpression | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
+  return init?.type === 'CallExpression' ? init : undefined;
+}
+
+function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (node: Node) => boolean }): DispatchCases {
+  const names: Array<{ name: string; node: Node }> = [];
+  walk(fn.body, (inner) => {
+    if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
+      for (const switchCase of inner.cases) {
+        const literal = stringValue(switchCase.test);
+        if (literal !== undefined && switchCase.test) names.push({ name: literal, node: switchCase.test });
+      }
+    }
+    if (inner.type === 'BinaryExpression' && ['===', '=='].includes(inner.operator)) {
+      for (const [subject, other] of [[inner.left, inner.right], [inner.right, inner.left]] as Array<[Node, Node]>) {
+        const literal = stringValue(other);
+        if (literal !== undefined && selector.matches(subject)) names.push({ name: literal, node: other });
+      }
+    }
+    return !(isFunction(inner) && inner !== fn);
+  });
+  const seen = new Set<string>();
+  return { names: names.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true))), keys: selector.keys };
+}
+
+/** Recognises the expression that holds the requested tool name (`request.params.name` or a name destructured from it). */
+function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; matches: (node: Node) => boolean } {
+  const first = fn.params[0];
+  const keys: string[] = [];
+  if (first && first.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(first);
+    if (binding) keys.push(`b${binding.id.range[0]}.params.name`);
+  }
+  const matches = (node: Node): boolean => {
+    const inner = unwrapExpression(node);
+    const text = ctx.text.slice(inner.range[0], inner.range[1]);
+    if (/\bparams\??\.name$/.test(text)) return true;
+    if (inner.type === 'Identifier') {
+      const binding = ctx.scopes.resolve(inner);
+      if (!binding) return false;
+      const path = binding.patternPath.join('.');
+      if (binding.kind === 'param' && (path === 'params.name' || path === 'name')) {
+        keys.push(`b${binding.id.range[0]}`);
+        return true;
+      }
+      if (binding.kind === 'var' && binding.init) {
+        const initText = ctx.text.slice(binding.init.range[0], binding.init.range[1]);
+        if ((path === 'name' && /\bparams$/.test(initText)) || (path === 'params.name') || (path === '' && /\bparams\??\.name$/.test(initText))) {
+          keys.push(`b${binding.id.range[0]}`);
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  return { keys, matches };
+}

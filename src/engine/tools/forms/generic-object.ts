@@ -1,0 +1,32 @@
+// The generic tool object: an object literal with a name, a description, an input schema and a handler, whatever framework reads it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, stringValue, type Node } from '../../ast';
+import type { FileContext } from '../../analysis/context';
+import { collectCaps } from '../caps';
+import { nameNodeFromContext } from '../tool-name';
+import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
+import type { FormLike, RecognisedTool } from '../types';
+
+export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
+  const generic = ctx.catalogs.genericObject;
+  const has = (keys: string[]): TSESTree.Property | undefined => {
+    for (const key of keys) {
+      const property = findProperty(node, key);
+      if (property) return property;
+    }
+    return undefined;
+  };
+  const nameProperty = has(generic.nameKeys);
+  const handlerProperty = has(generic.handlerKeys);
+  if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys) || !has(generic.schemaKeys)) return undefined;
+  const nameValue = stringValue(nameProperty.value as Node);
+  const form: FormLike = { id: 'generic-tool-object', framework: generic.framework, handler: [], input: [], names: [], approval: [] };
+  const tool = baseTool({ name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)', node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key }, form, node);
+  attachHandlers(tool, [handlerProperty.value as Node], form, ctx, node);
+  for (const key of ctx.catalogs.common.approvalProperties) {
+    const property = findProperty(node, key);
+    if (property && !isLiteralFalse(property.value as Node)) tool.approval = key;
+  }
+  collectCaps(node, tool);
+  return tool;
+}

@@ -1,0 +1,42 @@
+// Names a tool: from the form's name paths, else from the variable or key that holds it, else the form's default.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, stringValue, type Node } from '../ast';
+import type { FileContext } from '../analysis/context';
+import { navigate } from './navigate';
+import type { FormLike } from './types';
+
+export function toolName(node: Node, form: FormLike, ctx: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; node: Node } {
+  for (const path of form.names) {
+    for (const candidate of navigate([node], path, ctx, call)) {
+      const value = stringValue(candidate);
+      if (value !== undefined) return { name: value, node: candidate };
+    }
+  }
+  const fromContext = nameNodeFromContext(node);
+  if (fromContext) return fromContext;
+  if (form.defaultName) return { name: form.defaultName, node: call.callee };
+  return { name: '(anonymous tool)', node: call.callee };
+}
+
+/** `const fetchPage = tool(...)` or `{ fetchPage: tool(...) }`: the variable or key names the tool. */
+export function nameNodeFromContext(node: Node): { name: string; node: Node } | undefined {
+  let current: Node = node;
+  for (let i = 0; i < 4 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return { name: parent.id.name, node: parent.id };
+    if (parent.type === 'Property' && parent.value === current) {
+      const name = propertyName(parent);
+      if (name !== undefined) return { name, node: parent.key };
+    }
+    if (parent.type === 'PropertyDefinition') {
+      const name = propertyName(parent);
+      if (name !== undefined) return { name, node: parent.key };
+    }
+    if (parent.type === 'CallExpression' || parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return undefined;
+}

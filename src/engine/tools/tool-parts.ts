@@ -1,0 +1,107 @@
+// Builds the parts every tool form shares: the tool record, its handler functions, the model's parameter, approval and audit.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, unwrapExpression, type FunctionNode, type Node } from '../ast';
+import type { ApiRef } from '../api';
+import { selectIndexes } from '../catalog/access-path';
+import type { ToolForm } from '../catalog/load';
+import type { FileContext } from '../analysis/context';
+import { resolveFunction } from '../analysis/resolve';
+import { auditWrapper } from './audit-wrapper';
+import type { FormLike, RecognisedTool, ToolHandler } from './types';
+
+export function modulesMatch(ref: ApiRef, form: ToolForm): boolean {
+  return form.modules.includes(ref.module);
+}
+
+export function baseTool(name: { name: string; node: Node }, form: FormLike, definition: Node): RecognisedTool {
+  const tool: RecognisedTool = { name: name.name, nameNode: name.node, formId: form.id, framework: form.framework, definition, handlers: [], cappedFields: new Set() };
+  const [first, second] = form.approval;
+  if (form.approval.length === 2 && first?.kind === 'Argument' && second?.kind === 'Member' && second.names.length === 1) tool.approvalFlag = second.names[0] as string;
+  return tool;
+}
+
+/** Resolves handler expressions to functions (unwrapping wrappers); a shape without a resolvable handler is reported as not analysable. */
+export function attachHandlers(tool: RecognisedTool, nodes: Node[], form: FormLike, ctx: FileContext, definition: Node): void {
+  if (nodes.length === 0) {
+    tool.notAnalysable = 'No handler function was found where the framework expects it.';
+    return;
+  }
+  for (const node of nodes) {
+    const unwrapped = unwrapHandler(node, ctx, tool);
+    const resolved = unwrapped ? resolveFunction(unwrapped, ctx) : undefined;
+    if (!resolved) {
+      tool.notAnalysable = `The handler \`${ctx.text.slice(node.range[0], node.range[1]).slice(0, 60)}\` is not a function the engine can resolve (defined outside the project or computed at run time).`;
+      continue;
+    }
+    const { index, path } = inputOf(resolved.fn, form, ctx);
+    const handler: ToolHandler = { fn: resolved.fn, ctx: resolved.ctx, inputIndex: index, inputPath: path };
+    if (resolved.ctx !== ctx || !containsNode(definition, resolved.fn)) handler.reference = node;
+    tool.handlers.push(handler);
+  }
+}
+
+function containsNode(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `withAudit(async (args) => ...)` or `wrap(handler)`: the function inside; an audit-named wrapper counts as the audit hook. */
+export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
+  let current = unwrapExpression(node);
+  for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
+    const inner = current.arguments.find((argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression');
+    if (!inner) return current;
+    const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
+    if (recorded) tool.audit = recorded;
+    current = unwrapExpression(inner);
+  }
+  return current;
+}
+
+/** The model's parameter: as the form says, else by the catalog's naming conventions. */
+export function inputOf(fn: FunctionNode, form: FormLike, ctx: FileContext): { index: number | undefined; path: string[] } {
+  const count = fn.params.length;
+  const first = form.input[0];
+  if (first && first.kind === 'Parameter') {
+    const index = selectIndexes(first.indexes, Math.max(count, 1))[0];
+    const path = form.input.slice(1).flatMap((token) => (token.kind === 'Member' ? [token.names[0] as string] : []));
+    return { index: index !== undefined && index < Math.max(count, 1) ? index : undefined, path };
+  }
+  const names = fn.params.map((param) => {
+    const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+    return pattern.type === 'Identifier' ? pattern.name : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' ? pattern.left.name : '';
+  });
+  const named = names.findIndex((name) => ctx.catalogs.inputParamNames.includes(name));
+  if (named >= 0) return { index: named, path: [] };
+  if (count > 1 && ctx.catalogs.contextParamNames.includes(names[0] ?? '')) return { index: count - 1, path: [] };
+  return { index: count > 0 ? 0 : undefined, path: [] };
+}
+
+export function approvalPropertyName(form: FormLike): string {
+  const last = form.approval[form.approval.length - 1];
+  return last && last.kind === 'Member' ? (last.names[0] as string) : 'approval';
+}
+
+export function isLiteralFalse(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === 'Literal' && (inner.value === false || inner.value === null || inner.value === 0);
+}
+
+/** `withAudit(tool({...}))`: a wrapper around the whole tool. */
+export function wrappingAudit(node: Node, ctx: FileContext): string | undefined {
+  let current: Node = node;
+  for (let i = 0; i < 3 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const audit = auditWrapper(parent, ctx);
+      if (audit) return audit;
+      current = parent;
+      continue;
+    }
+    if (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression') {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return undefined;
+}

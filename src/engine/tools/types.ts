@@ -1,0 +1,44 @@
+// The data a recognised tool carries, shared by the recogniser's modules so that none of them imports another for a type.
+import type { FunctionNode, Node } from '../ast';
+import type { PathToken } from '../catalog/access-path';
+import type { FileContext } from '../analysis/context';
+
+export interface ToolHandler {
+  fn: FunctionNode;
+  ctx: FileContext;
+  /** Index of the parameter the model controls; undefined when the model passes nothing. */
+  inputIndex: number | undefined;
+  /** Member path inside that parameter (`params.arguments` for MCP dispatchers). */
+  inputPath: string[];
+  /** Where the tool's file refers to a handler defined in another file. */
+  reference?: Node;
+}
+
+export interface RecognisedTool {
+  name: string;
+  nameNode: Node;
+  formId: string;
+  framework: string;
+  definition: Node;
+  handlers: ToolHandler[];
+  notAnalysable?: string;
+  approval?: string;
+  audit?: string;
+  selector?: { keys: string[]; name: string };
+  /** Input fields whose schema caps them (`z.number().max(100)`, `maximum: 100`). */
+  cappedFields: Set<string>;
+  /** The form's approval option when it sits in the options object (`Argument[0].Member[needsApproval]`). */
+  approvalFlag?: string;
+}
+
+/** What the tool builders need of a form; catalog forms, configured factories and the generic object all fit it. */
+export interface FormLike {
+  id: string;
+  framework: string;
+  handler: PathToken[];
+  input: PathToken[];
+  names: PathToken[][];
+  approval: PathToken[];
+  defaultName?: string;
+  inputNeedsSchema?: boolean;
+}
