@@ -1,4 +1,4 @@
-// Everything the analysis of one file needs: its AST, scopes, API resolver, catalogs and the project.
+// Everything the analysis of one file needs: its AST, scopes, API resolver, catalogs and the module loader.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiResolver } from '../api';
 import type { Node } from '../ast';
@@ -18,11 +18,11 @@ export interface FileContext {
   /** Catalog rows plus the configuration's extra sinks. */
   sinks: SinkRow[];
   config: ResolvedConfig;
-  project: ProjectLinks;
+  modules: ModuleLinks;
 }
 
-/** What the analysis asks of the project: other files' contexts, for helpers defined elsewhere. */
-export interface ProjectLinks {
+/** What the analysis asks of the module loader: other files' contexts, for helpers defined elsewhere. */
+export interface ModuleLinks {
   /** The context of the file a relative import points at, or undefined when it cannot be read or parsed. */
   resolveImport(from: FileContext, source: string): FileContext | undefined;
   /** What a file exports under `name` (a declaration or expression, following re-exports), with the file it is in. */

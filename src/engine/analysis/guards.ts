@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { Binding } from '../scope';
 import { isApprovalCall } from './sinks';
-import type { FunctionInterpreter, State } from './interpret';
+import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact } from './value';
 
 export interface Facts {
@@ -30,7 +30,7 @@ export function bindingKey(binding: Binding): string {
  * The env keys an expression reads: `args.url` → [`b12.url`], plus the keys a variable aliases
  * (`const u = new URL(args.url)` makes `u` alias `b12.url`).
  */
-export function keysOf(node: Node, interpreter: FunctionInterpreter, state: State | undefined, depth = 0): string[] {
+export function keysOf(node: Node, interpreter: Evaluator, state: State | undefined, depth = 0): string[] {
   // A guard names a value a few members deep; a generated 10,000-link chain must not cost quadratic time.
   if (depth > MAX_KEY_DEPTH) return [];
   const inner = unwrapExpression(node);
@@ -74,7 +74,7 @@ export function keysOf(node: Node, interpreter: FunctionInterpreter, state: Stat
 }
 
 /** The facts that hold where `test` evaluates to `polarity`. */
-export function factsOf(test: Node, interpreter: FunctionInterpreter, state: State | undefined, polarity: boolean): Facts {
+export function factsOf(test: Node, interpreter: Evaluator, state: State | undefined, polarity: boolean): Facts {
   const node = unwrapExpression(test);
   const scratch = state ?? { env: new Map(), approved: false };
   switch (node.type) {
@@ -106,7 +106,7 @@ export function factsOf(test: Node, interpreter: FunctionInterpreter, state: Sta
   }
 }
 
-function binaryFacts(node: TSESTree.BinaryExpression, interpreter: FunctionInterpreter, state: State, polarity: boolean): Facts {
+function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, state: State, polarity: boolean): Facts {
   const { operator } = node;
   if (operator === 'in') {
     if (!polarity) return NONE;
@@ -142,7 +142,7 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: FunctionInter
   return NONE;
 }
 
-function callFacts(node: TSESTree.CallExpression, interpreter: FunctionInterpreter, state: State, polarity: boolean): Facts {
+function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state: State, polarity: boolean): Facts {
   if (isApprovalCall(node, interpreter)) return polarity ? { facts: [], approved: true } : NONE;
   const callee = unwrapExpression(node.callee);
   const first = node.arguments[0];
@@ -195,7 +195,7 @@ function eitherFacts(left: Facts, right: Facts): Facts {
 }
 
 /** A membership check bounds the checked value; checking `url.hostname` bounds the URL's host. */
-export function membership(subject: Node, interpreter: FunctionInterpreter, state: State): Facts {
+export function membership(subject: Node, interpreter: Evaluator, state: State): Facts {
   const inner = unwrapExpression(subject);
   if (inner.type === 'MemberExpression' && HOST_PROPERTIES.has(propertyName(inner) ?? '')) {
     const base = interpreter.evaluate(inner.object, cloneEnv(state));
@@ -215,7 +215,7 @@ export function membership(subject: Node, interpreter: FunctionInterpreter, stat
 }
 
 /** `x.startsWith(ROOT)` on a resolved path is containment; on a URL with a full constant origin it is a host allowlist. */
-function startsWithFacts(receiver: Node, prefixNode: Node, interpreter: FunctionInterpreter, state: State, polarity: boolean): Facts {
+function startsWithFacts(receiver: Node, prefixNode: Node, interpreter: Evaluator, state: State, polarity: boolean): Facts {
   const subject = interpreter.evaluate(receiver, cloneEnv(state));
   const prefix = interpreter.evaluate(prefixNode, cloneEnv(state));
   if (!polarity) {
@@ -232,14 +232,14 @@ function startsWithFacts(receiver: Node, prefixNode: Node, interpreter: Function
 }
 
 /** `path.relative(root, p)` that does not start with `..` and is not absolute keeps p inside root. */
-function relativeFacts(receiver: Node, interpreter: FunctionInterpreter, state: State): Facts {
+function relativeFacts(receiver: Node, interpreter: Evaluator, state: State): Facts {
   const value = interpreter.evaluate(receiver, cloneEnv(state));
   if (!value.relativeOf || value.relativeOf.length === 0) return NONE;
   return { facts: [{ keys: value.relativeOf, bound: 'path' }], approved: false };
 }
 
 /** `ALLOWED.some((h) => url.hostname === h)` or `(p) => url.startsWith(p)`. */
-function someFacts(receiver: Node, callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, interpreter: FunctionInterpreter, state: State): Facts {
+function someFacts(receiver: Node, callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, interpreter: Evaluator, state: State): Facts {
   const container = interpreter.evaluate(receiver, cloneEnv(state));
   if (isTainted(container)) return NONE;
   const facts: Fact[] = [];
@@ -274,7 +274,7 @@ function isNullish(node: Node): boolean {
 const LIMIT_NAME = /(max|limit|cap|ceiling|threshold|allowance|budget|quota)/i;
 
 /** A constant, a module constant, configuration (`process.env`, a settings object) or a value named like a limit. */
-function isLimit(node: Node, interpreter: FunctionInterpreter): boolean {
+function isLimit(node: Node, interpreter: Evaluator): boolean {
   const inner = unwrapExpression(node);
   if (inner.type === 'Literal') return true;
   if (inner.type === 'UnaryExpression' || inner.type === 'BinaryExpression') {
@@ -295,7 +295,7 @@ function isLimit(node: Node, interpreter: FunctionInterpreter): boolean {
 }
 
 /** Whether any value a condition reads is model-controlled. */
-function dependsOnInput(node: Node, interpreter: FunctionInterpreter, state: State): boolean {
+function dependsOnInput(node: Node, interpreter: Evaluator, state: State): boolean {
   let depends = false;
   walk(node, (inner) => {
     if (depends) return false;

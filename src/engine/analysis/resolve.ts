@@ -47,9 +47,9 @@ function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: numb
     return resolveFunction(binding.init, ctx, depth + 1);
   }
   if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
-    const target = ctx.project.resolveImport(ctx, binding.importSource);
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
     if (!target) return undefined;
-    const exported = ctx.project.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name);
+    const exported = ctx.modules.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name);
     return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
   }
   return undefined;
@@ -62,8 +62,8 @@ function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   if (object.type === 'Identifier') {
     const binding = ctx.scopes.resolve(object);
     if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource && isProjectPath(binding.importSource)) {
-      const target = ctx.project.resolveImport(ctx, binding.importSource);
-      const exported = target ? ctx.project.exportedNode(target, name) : undefined;
+      const target = ctx.modules.resolveImport(ctx, binding.importSource);
+      const exported = target ? ctx.modules.exportedNode(target, name) : undefined;
       return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
     }
     if (binding?.kind === 'var' && binding.init && unwrapExpression(binding.init).type === 'ObjectExpression') {
@@ -109,8 +109,8 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
   if (binding.kind === 'class' && binding.declaration?.type === 'ClassDeclaration') return { node: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement) return resolveClass(binding.init, ctx, depth + 1);
   if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
-    const target = ctx.project.resolveImport(ctx, binding.importSource);
-    const exported = target ? ctx.project.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name) : undefined;
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    const exported = target ? ctx.modules.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name) : undefined;
     return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
   }
   return undefined;

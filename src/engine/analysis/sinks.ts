@@ -4,7 +4,7 @@ import { describe, propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, UNTYPED, matchesPath, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
-import type { FunctionInterpreter, State } from './interpret';
+import type { Evaluator, State } from './evaluator';
 import { isTainted, type Origin, type Part, type Value } from './value';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -35,7 +35,7 @@ export interface SinkHit {
 }
 
 /** Rows whose callee path matches this call. */
-export function matchSinks(node: SinkCall, interpreter: FunctionInterpreter): SinkRow[] {
+export function matchSinks(node: SinkCall, interpreter: Evaluator): SinkRow[] {
   const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
   const { ctx } = interpreter;
   const ref = ctx.api.resolve(calleeNode);
@@ -58,7 +58,7 @@ function matchesRow(ref: ApiRef, row: SinkRow): boolean {
 }
 
 /** `<untyped>` rows: a distinctive method on a receiver the engine cannot follow, in a file that imports the library. */
-function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, interpreter: FunctionInterpreter): boolean {
+function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, interpreter: Evaluator): boolean {
   if (callee.type !== 'MemberExpression') return false;
   const first = row.callee[0];
   if (!first || first.kind !== 'Member' || row.callee.length !== 1) return false;
@@ -76,7 +76,7 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
 }
 
 /** Checks one matched row against the call's argument values; undefined when the row's argument is absent. */
-export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state: State, interpreter: FunctionInterpreter): SinkHit | undefined {
+export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state: State, interpreter: Evaluator): SinkHit | undefined {
   const { ctx } = interpreter;
   const callee = describe(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee, ctx.text);
   const base = { row, node, sinkFile: ctx.file, file: ctx.file, callee, paramIndexes: [] as number[] };
@@ -241,7 +241,7 @@ function paramIndexesOf(origins: Origin[]): number[] {
 }
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
-function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, interpreter: FunctionInterpreter): PaymentRequestRow | undefined {
+function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, interpreter: Evaluator): PaymentRequestRow | undefined {
   if (!url || node.type === 'TaggedTemplateExpression') return undefined;
   const rows = interpreter.ctx.catalogs.paymentRequests;
   if (rows.length === 0) return undefined;
@@ -251,7 +251,7 @@ function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, in
   return rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
 }
 
-function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter): string | undefined {
+function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): string | undefined {
   const path = row.methodAt;
   if (!path || path[0]?.kind !== 'Argument') return undefined;
   const index = path[0].indexes[0];
@@ -270,7 +270,7 @@ function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 /** A call to a configured or cataloged approval function (a human confirms before the tool goes on). */
-export function isApprovalCall(node: Node, interpreter: FunctionInterpreter): boolean {
+export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
   const inner = unwrapExpression(node);
   if (inner.type !== 'CallExpression') return false;
   const { ctx } = interpreter;
@@ -285,7 +285,7 @@ export function isApprovalCall(node: Node, interpreter: FunctionInterpreter): bo
 }
 
 /** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
-export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: FunctionInterpreter): boolean {
+export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): boolean {
   return isAuditName(describe(unwrapExpression(node.callee), interpreter.ctx.text), interpreter.ctx.config.auditFunctions, interpreter.ctx.catalogs.common);
 }
 

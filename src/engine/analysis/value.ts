@@ -150,3 +150,30 @@ export function describeOrigins(value: Value): string {
   const names = [...new Set(value.origins.map((origin) => origin.display))];
   return names.slice(0, 3).join('`, `');
 }
+
+/** The value of `value.name`. */
+export function memberOf(value: Value, name: string): Value {
+  const prop = value.props?.get(name);
+  if (prop) return prop;
+  if (value.isObjectLiteral) return CLEAN;
+  if (!isTainted(value)) {
+    if (value.props) return CLEAN;
+    if (name === 'length') return CLEAN;
+    return opaqueValue();
+  }
+  if (name === 'length') return CLEAN;
+  const origins: Origin[] = value.origins.map((origin) => {
+    const display = origin.display === '' ? name : `${origin.display}.${name}`;
+    return origin.kind === 'param' ? { ...origin, display, path: [...origin.path, name] } : { ...origin, display };
+  });
+  const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
+  const out: Value = { origins: uniqueOrigins(origins), bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))) };
+  return out;
+}
+
+/** One element of an iterable: an array literal's elements joined, or model input indexed. */
+export function elementOf(value: Value): Value {
+  if (value.elements && value.elements.length > 0) return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+  if (!isTainted(value)) return value.props ? CLEAN : opaqueValue();
+  return { origins: value.origins.map((origin) => ({ ...origin, display: `${origin.display}[]` })), bounds: new Set([...value.bounds].filter((bound) => bound === 'allowlist')) };
+}

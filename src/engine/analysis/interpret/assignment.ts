@@ -1,0 +1,35 @@
+// Binding a value to a variable, a member or a destructuring pattern, remembering which keys a variable aliases.
+import { unwrapExpression, type Node } from '../../ast';
+import { patternBindings } from '../../scope';
+import type { Evaluator, State } from '../evaluator';
+import { bindingKey, keysOf } from '../guards';
+import { memberOf, type Value } from '../value';
+
+export function assignPattern(interpreter: Evaluator, pattern: Node, value: Value, state: State, init: Node | undefined): void {
+  const aliasKeys = init ? keysOf(init, interpreter, state) : [];
+  for (const [id, path] of patternBindings(pattern)) {
+    const binding = interpreter.ctx.scopes.resolve(id);
+    if (!binding) continue;
+    let bound = value;
+    for (const name of path) bound = memberOf(bound, name);
+    const key = bindingKey(binding);
+    const keys = path.length === 0 ? aliasKeys : aliasKeys.map((alias) => `${alias}.${path.join('.')}`);
+    // A destructured default (`{ url = DEFAULT }`) keeps the input's taint: the default only applies when absent.
+    state.env.set(key, keys.length > 0 ? { ...bound, keys: [...new Set([...(bound.keys ?? []), ...keys])] } : bound);
+  }
+}
+
+export function assignTo(interpreter: Evaluator, target: Node, value: Value, state: State): void {
+  const inner = unwrapExpression(target);
+  if (inner.type === 'Identifier') {
+    const binding = interpreter.ctx.scopes.resolve(inner);
+    if (binding) state.env.set(bindingKey(binding), value);
+    return;
+  }
+  if (inner.type === 'MemberExpression') {
+    const keys = keysOf(inner, interpreter, state);
+    for (const key of keys) state.env.set(key, value);
+    return;
+  }
+  if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern') assignPattern(interpreter, inner, value, state, undefined);
+}

@@ -1,0 +1,211 @@
+// Calls: approvals, audit hooks and sinks at the call, inline callbacks, receivers that now hold model
+// input, built-in steps whose effect is known (URL, path and string helpers), and project helpers.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import { matchesPath, requiredModule } from '../../api';
+import type { FileContext } from '../context';
+import type { State } from '../evaluator';
+import { keysOf } from '../guards';
+import { resolveFunction } from '../resolve';
+import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
+import {
+  CLEAN,
+  combine,
+  container,
+  derived,
+  elementOf,
+  isTainted,
+  joinValues,
+  opaqueValue,
+  partsOf,
+  withBounds,
+  type Bound,
+  type Part,
+  type Value,
+} from '../value';
+import { bindParams, runBody } from './statements';
+import { applySummary } from './summaries';
+import { cloneState } from './state';
+import type { Interpreter } from './types';
+
+const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'sort']);
+const STRING_IDENTITY_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf', 'normalize', 'toLocaleLowerCase', 'toLocaleUpperCase']);
+const DERIVING_GLOBALS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'encodeURI', 'encodeURIComponent', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'Buffer', 'JSON', 'Object', 'Array', 'Promise', 'structuredClone', 'escape', 'unescape']);
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
+const MAX_NESTED_FUNCTIONS = 200;
+
+export function evaluateCall(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression, state: State): Value {
+  if (node.type === 'CallExpression' && requiredModule(node, interpreter.ctx.scopes) !== undefined) return CLEAN;
+  const callee = unwrapExpression(node.callee);
+  let receiver: Value | undefined;
+  if (callee.type === 'MemberExpression') receiver = interpreter.evaluate(callee.object, state);
+  const args = node.arguments.map((argument) => interpreter.evaluate(argument, state));
+  const calleeText = describe(callee, interpreter.ctx.text);
+
+  if (isApprovalCall(node, interpreter)) {
+    interpreter.approvals.push(calleeText);
+    state.approved = true;
+  }
+  if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
+
+  recordSinks(interpreter, node, args, state);
+  visitCallbacks(interpreter, node, callee, receiver, state);
+  if (callee.type === 'MemberExpression' && receiver) mutateReceiver(interpreter, callee, receiver, args, state);
+
+  const known = knownStep(interpreter, node, callee, receiver, args, state);
+  if (known) return known;
+
+  const local = resolveCallee(interpreter, callee);
+  if (local) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
+
+  // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
+  const inputs = receiver ? [receiver, ...args] : args;
+  const result = derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']);
+  if (isConfiguredGuard(interpreter, callee)) return withBounds(result, ['allowlist', 'host', 'path']);
+  return result;
+}
+
+/** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */
+function mutateReceiver(interpreter: Interpreter, callee: TSESTree.MemberExpression, receiver: Value, args: Value[], state: State): void {
+  const method = propertyName(callee) ?? '';
+  if (!MUTATING_METHODS.has(method) || !args.some(isTainted)) return;
+  const added = method === 'set' ? args.slice(1) : method === 'splice' ? args.slice(2) : args;
+  const next: Value = { ...container([receiver, ...added]), elements: [...(receiver.elements ?? []), ...added] };
+  for (const key of keysOf(callee.object, interpreter, state)) state.env.set(key, next);
+}
+
+export function recordSinks(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Value[], state: State): void {
+  for (const row of matchSinks(node, interpreter)) {
+    const hit = evaluateSink(row, node, args, state, interpreter);
+    if (hit) interpreter.hits.push(hit);
+  }
+}
+
+/** Built-in steps whose effect on model control is known: URL and path helpers, string methods. */
+function knownStep(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  callee: Node,
+  receiver: Value | undefined,
+  args: Value[],
+  state: State,
+): Value | undefined {
+  const common = interpreter.ctx.catalogs.common;
+  const ref = interpreter.ctx.api.resolve(callee);
+  if (ref) {
+    if (common.urlConstructors.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
+      return urlValue(args[0] ?? CLEAN, args[1], keysOf(node.arguments[0] ?? node, interpreter, state));
+    }
+    const last = ref.tokens[ref.tokens.length - 1];
+    if (common.pathModules.includes(ref.module) && ref.tokens.length === 1 && last?.kind === 'Member') {
+      if (last.name === 'relative') {
+        const out = derived(combine(args), ['allowlist']);
+        return { ...out, relativeOf: node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [] };
+      }
+      if (last.name === 'isAbsolute') return CLEAN;
+      // The last segment of a normalised, contained path cannot climb out of a root it is joined to.
+      if (last.name === 'basename' && args[0] && (args[0].isResolvedPath || args[0].bounds.has('path'))) {
+        return withBounds(derived(args[0], ['allowlist']), ['segment']);
+      }
+      if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
+        let out = derived(combine(args), ['allowlist']);
+        const tainted = args.filter(isTainted);
+        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN)) out = withBounds(out, ['path']);
+        return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
+      }
+    }
+    if (common.realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
+      const arg = args[0] ?? CLEAN;
+      return { ...derived(arg, ['allowlist', 'path']), isResolvedPath: true };
+    }
+    if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && DERIVING_GLOBALS.has(ref.tokens[0].name)) {
+      const name = ref.tokens[0].name;
+      if (name === 'Promise' && args[0]?.elements) return combineElements(args[0]);
+      const keep: Bound[] = ['allowlist', 'host', 'path', 'amount'];
+      const input = combine(args, keep);
+      if (ref.tokens.length === 1 && (name === 'String' || name === 'Number')) return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
+      return input;
+    }
+    if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
+      const name = ref.tokens[1]?.kind === 'Member' ? ref.tokens[1].name : '';
+      const input = combine(args, ['allowlist', 'amount']);
+      // Math.min(x, LIMIT) caps x at a bound the model does not choose.
+      if (name === 'min' && args.some((arg) => !isTainted(arg))) return withBounds(input, ['amount']);
+      return input;
+    }
+  }
+  if (callee.type === 'MemberExpression' && receiver) {
+    const method = propertyName(callee) ?? '';
+    if (!isTainted(receiver)) {
+      if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+      // A lookup in a map the model does not control yields one of its values, whatever the key.
+      if (method === 'get' || method === 'at') return opaqueValue();
+      return undefined;
+    }
+    if (STRING_IDENTITY_METHODS.has(method)) {
+      return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
+    }
+    if (method === 'then') return receiver;
+    if (ITERATION_METHODS.has(method) || method === 'join' || method === 'slice' || method === 'concat' || method === 'split') {
+      return derived(combine([receiver, ...args]), ['allowlist']);
+    }
+    return derived(combine([receiver, ...args]), ['allowlist']);
+  }
+  return undefined;
+}
+
+/** Inline callbacks run as part of the handler: their sinks count; iteration callbacks see the elements. */
+function visitCallbacks(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  callee: Node,
+  receiver: Value | undefined,
+  state: State,
+): void {
+  node.arguments.forEach((argument) => {
+    if (!isFunction(argument)) return;
+    if (interpreter.nested++ > MAX_NESTED_FUNCTIONS) return;
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    const params = new Map<number, Value>();
+    if (receiver && method && ITERATION_METHODS.has(method)) {
+      params.set(method === 'reduce' ? 1 : 0, elementOf(receiver));
+    } else if (receiver && method === 'then') {
+      params.set(0, receiver);
+    }
+    const inner = cloneState(state);
+    bindParams(interpreter, argument, params, inner);
+    const saved = interpreter.returns.length;
+    runBody(interpreter, argument, inner);
+    // Returns inside a callback are not returns of the function being analysed.
+    interpreter.returns.length = saved;
+  });
+}
+
+function resolveCallee(interpreter: Interpreter, callee: Node): { fn: FunctionNode; ctx: FileContext } | undefined {
+  return resolveFunction(callee, interpreter.ctx);
+}
+
+function isConfiguredGuard(interpreter: Interpreter, callee: Node): boolean {
+  const names = interpreter.ctx.config.guardFunctions;
+  if (names.length === 0) return false;
+  const text = describe(callee, interpreter.ctx.text);
+  const last = text.split('.').pop() ?? text;
+  return names.includes(text) || names.includes(last);
+}
+
+function combineElements(array: Value): Value {
+  return array.elements ? array.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN) : array;
+}
+
+/** `new URL(input, base)`: with a base, an absolute or protocol-relative input still replaces the base's origin. */
+function urlValue(input: Value, base: Value | undefined, keys: string[]): Value {
+  const inputParts = partsOf(input);
+  let parts: Part[] = inputParts;
+  if (base) {
+    const first = inputParts[0];
+    const inputStartsConstant = first?.kind === 'const' && /^[/?#.]/.test(first.text) && !first.text.startsWith('//');
+    parts = inputStartsConstant || !isTainted(input) ? [...partsOf(base), ...inputParts] : inputParts;
+  }
+  const value = combine(base ? [input, base] : [input], ['allowlist', 'host']);
+  return { ...value, parts, isUrl: true, keys };
+}

@@ -1,0 +1,215 @@
+// Expressions: literals and templates (keeping how a string is built), variables and module constants,
+// members, operators, object and array literals, and assignments; calls are handed to calls.ts.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, propertyName, type Node } from '../../ast';
+import type { Binding } from '../../scope';
+import type { State } from '../evaluator';
+import { bindingKey, factsOf, keysOf } from '../guards';
+import {
+  CLEAN,
+  combine,
+  constantValue,
+  container,
+  derived,
+  isTainted,
+  joinValues,
+  memberOf,
+  opaqueValue,
+  partsOf,
+  type Part,
+  type Value,
+} from '../value';
+import { assignPattern, assignTo } from './assignment';
+import { evaluateCall, recordSinks } from './calls';
+import { applyFacts, cloneState } from './state';
+import type { Interpreter } from './types';
+
+const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
+/** Module constants evaluated once, by declaration, for every function that reads them. */
+const moduleConstants = new WeakMap<TSESTree.Identifier, Value>();
+
+export function evaluate(interpreter: Interpreter, node: Node, state: State): Value {
+  switch (node.type) {
+    case 'Literal':
+      if (typeof node.value === 'string') return constantValue(node.value);
+      if (typeof node.value === 'number' || typeof node.value === 'boolean') return constantValue(String(node.value));
+      return CLEAN;
+    case 'TemplateLiteral':
+      return evaluateTemplate(interpreter, node, state);
+    case 'Identifier':
+      return readIdentifier(interpreter, node, state);
+    case 'MemberExpression':
+      return evaluateMember(interpreter, node, state);
+    case 'CallExpression':
+      return evaluateCall(interpreter, node, state);
+    case 'NewExpression':
+      return evaluateCall(interpreter, node, state);
+    case 'TaggedTemplateExpression': {
+      const value = evaluateTemplate(interpreter, node.quasi, state);
+      recordSinks(interpreter, node, [value], state);
+      return derived(value, []);
+    }
+    case 'AwaitExpression':
+      return evaluate(interpreter, node.argument, state);
+    case 'ChainExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+      return evaluate(interpreter, node.expression, state);
+    case 'BinaryExpression': {
+      const left = evaluate(interpreter, node.left, state);
+      const right = evaluate(interpreter, node.right, state);
+      if (node.operator === '+') return { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
+      // Arithmetic on model input is still model input (an amount times a rate); comparisons are booleans.
+      if (ARITHMETIC.has(node.operator)) return combine([left, right], ['allowlist', 'amount']);
+      return CLEAN;
+    }
+    case 'LogicalExpression': {
+      const left = evaluate(interpreter, node.left, state);
+      const rightState = node.operator === '&&' ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true)) : state;
+      const right = evaluate(interpreter, node.right, rightState);
+      return node.operator === '&&' ? right : joinValues(left, right);
+    }
+    case 'ConditionalExpression': {
+      evaluate(interpreter, node.test, state);
+      const whenTrue = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, true));
+      const whenFalse = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, false));
+      return joinValues(evaluate(interpreter, node.consequent, whenTrue), evaluate(interpreter, node.alternate, whenFalse));
+    }
+    case 'AssignmentExpression': {
+      const right = evaluate(interpreter, node.right, state);
+      if (node.operator === '=') {
+        if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern') assignPattern(interpreter, node.left, right, state, node.right);
+        else assignTo(interpreter, node.left, right, state);
+        return right;
+      }
+      const left = evaluate(interpreter, node.left, state);
+      const combined: Value = { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
+      assignTo(interpreter, node.left, combined, state);
+      return combined;
+    }
+    case 'ObjectExpression':
+      return evaluateObject(interpreter, node, state);
+    case 'ArrayExpression': {
+      const elements = node.elements.map((element) => {
+        if (!element) return CLEAN;
+        if (element.type === 'SpreadElement') return evaluate(interpreter, element.argument, state);
+        return evaluate(interpreter, element, state);
+      });
+      return { ...container(elements), elements };
+    }
+    case 'SequenceExpression': {
+      let last = CLEAN;
+      for (const expression of node.expressions) last = evaluate(interpreter, expression, state);
+      return last;
+    }
+    case 'UnaryExpression':
+      evaluate(interpreter, node.argument, state);
+      return CLEAN;
+    case 'UpdateExpression':
+      return CLEAN;
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return { ...CLEAN, fn: node };
+    case 'SpreadElement':
+      return evaluate(interpreter, node.argument, state);
+    case 'YieldExpression':
+      return node.argument ? evaluate(interpreter, node.argument, state) : CLEAN;
+    case 'ImportExpression':
+      evaluate(interpreter, node.source, state);
+      return CLEAN;
+    default:
+      return CLEAN;
+  }
+}
+
+function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiteral, state: State): Value {
+  const parts: Part[] = [];
+  const values: Value[] = [];
+  node.quasis.forEach((quasi, index) => {
+    if (quasi.value.cooked) parts.push({ kind: 'const', text: quasi.value.cooked });
+    const expression = node.expressions[index];
+    if (expression) {
+      const value = evaluate(interpreter, expression, state);
+      values.push(value);
+      parts.push(...partsOf(value));
+    }
+  });
+  return { ...combine(values), parts };
+}
+
+function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpression, state: State): Value {
+  const props = new Map<string, Value>();
+  const values: Value[] = [];
+  let open = false;
+  for (const property of node.properties) {
+    if (property.type === 'SpreadElement') {
+      const spread = evaluate(interpreter, property.argument, state);
+      values.push(spread);
+      if (spread.props) for (const [key, value] of spread.props) props.set(key, value);
+      // `{ ...defaults, ...input }`: members the model adds are not known here.
+      if (isTainted(spread) && !spread.isObjectLiteral) open = true;
+      continue;
+    }
+    const name = propertyName(property);
+    if (property.computed && name === undefined) evaluate(interpreter, property.key, state);
+    const value = isFunction(property.value) ? { ...CLEAN, fn: property.value } : evaluate(interpreter, property.value as Node, state);
+    values.push(value);
+    if (name !== undefined) props.set(name, value);
+  }
+  const out: Value = { ...container(values), props };
+  if (!open) out.isObjectLiteral = true;
+  return out;
+}
+
+export function readIdentifier(interpreter: Interpreter, node: TSESTree.Identifier, state: State): Value {
+  if (node.name === 'undefined') return CLEAN;
+  const binding = interpreter.ctx.scopes.resolve(node);
+  if (!binding) return CLEAN;
+  const key = bindingKey(binding);
+  const known = state.env.get(key);
+  if (known) return known;
+  return moduleConstant(interpreter, binding);
+}
+
+/** A module-level `const` read from inside a function: its initialiser, evaluated once without input. */
+function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
+  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration') return { ...CLEAN, fn: binding.declaration };
+  if (binding.kind !== 'var' || !binding.init || binding.isLoopElement) return opaqueValue();
+  if (isFunction(binding.init)) return { ...CLEAN, fn: binding.init };
+  if (binding.declarationKind !== 'const') return opaqueValue();
+  const cached = moduleConstants.get(binding.id);
+  if (cached) return cached;
+  moduleConstants.set(binding.id, opaqueValue());
+  let value = evaluate(interpreter, binding.init, { env: new Map(), approved: false });
+  for (const name of binding.patternPath) value = memberOf(value, name);
+  if (isTainted(value)) value = opaqueValue();
+  moduleConstants.set(binding.id, value);
+  return value;
+}
+
+function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpression, state: State): Value {
+  const keys = keysOf(node, interpreter, state);
+  for (const key of keys) {
+    const known = state.env.get(key);
+    if (known) return known;
+  }
+  const object = evaluate(interpreter, node.object, state);
+  const name = propertyName(node);
+  if (name === undefined) {
+    const key = evaluate(interpreter, node.property, state);
+    // A lookup in a map the model does not control yields one of its values, whatever the key.
+    if (!isTainted(object)) {
+      if (object.props && object.props.size > 0) {
+        let joined: Value | undefined;
+        for (const value of object.props.values()) joined = joinValues(joined, value);
+        return joined ?? opaqueValue();
+      }
+      return opaqueValue();
+    }
+    if (object.elements && object.elements.length > 0) return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+    return derived(combine([object, key]), ['allowlist']);
+  }
+  return memberOf(object, name);
+}

@@ -1,0 +1,47 @@
+// The environment along one path: copying it at a branch, joining it where branches meet, reading a key,
+// and adding the bounds a condition established.
+import type { State } from '../evaluator';
+import type { Facts } from '../guards';
+import { isTainted, joinValues, memberOf, withBounds, type Value } from '../value';
+
+export function cloneState(state: State): State {
+  return { env: new Map(state.env), approved: state.approved };
+}
+
+export function joinStates(a: State | undefined, b: State | undefined): State | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a === b) return a;
+  const env = new Map<string, Value>();
+  for (const [key, value] of a.env) env.set(key, joinValues(value, b.env.get(key) ?? (isTainted(value) ? undefined : value)));
+  for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, value);
+  return { env, approved: a.approved && b.approved };
+}
+
+/** The value stored under an env key, derived from its parent key when only the parent is known. */
+export function readKey(key: string, state: State): Value | undefined {
+  const known = state.env.get(key);
+  if (known) return known;
+  const dot = key.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const parent = readKey(key.slice(0, dot), state);
+  return parent ? memberOf(parent, key.slice(dot + 1)) : undefined;
+}
+
+/** Applies what a condition established to the state (a new fact only adds bounds). */
+export function applyFacts(state: State, facts: Facts): State {
+  const target = state;
+  for (const fact of facts.facts) {
+    for (const key of fact.keys) {
+      const current = readKey(key, target);
+      if (!current) continue;
+      target.env.set(key, withBounds(current, [fact.bound]));
+      for (const alias of current.keys ?? []) {
+        const aliased = readKey(alias, target);
+        if (aliased) target.env.set(alias, withBounds(aliased, [fact.bound]));
+      }
+    }
+  }
+  if (facts.approved) target.approved = true;
+  return target;
+}

@@ -1,0 +1,198 @@
+// Helper summaries: what a helper does with symbolic parameters (its sinks, its return value, the bounds
+// it leaves on its parameters), and how a call site instantiates that with the caller's arguments.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { describe, type FunctionNode } from '../../ast';
+import type { FileContext } from '../context';
+import type { State } from '../evaluator';
+import { bindingKey, factsOf, keysOf } from '../guards';
+import { recheckSink, type SinkHit } from '../sinks';
+import {
+  CLEAN,
+  combine,
+  derived,
+  isTainted,
+  joinValues,
+  memberOf,
+  partsOf,
+  uniqueOrigins,
+  type Bound,
+  type Fact,
+  type Origin,
+  type Part,
+  type Value,
+} from '../value';
+import { applyFacts, readKey } from './state';
+import type { FunctionSummary, Interpreter, ParamFact } from './types';
+
+/** Calls a helper through its summary: its sinks become ours, its guards bound our arguments. */
+export function applySummary(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  fn: FunctionNode,
+  ctx: FileContext,
+  args: Value[],
+  state: State,
+): Value {
+  const summary = interpreter.summarise(fn, ctx);
+  if (!summary) return derived(combine(args), ['allowlist']);
+  // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
+  const actual = (index: number, path: string[] = []): Value => path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
+  for (const hit of summary.hits) {
+    const mapped = instantiateHit(hit, node, interpreter, actual, state);
+    if (mapped) interpreter.hits.push(mapped);
+  }
+  interpreter.audits.push(...summary.audits);
+  interpreter.approvals.push(...summary.approvals);
+  if (summary.approvedOnExit) state.approved = true;
+  if (summary.exitFacts.length > 0) {
+    const bounds = [...new Set(summary.exitFacts.map((fact) => fact.bound))].join('/');
+    interpreter.guards.push(`${bounds}: ${describe(node.callee, interpreter.ctx.text)}(...)`);
+  }
+  for (const fact of summary.exitFacts) {
+    const argument = node.arguments[fact.index];
+    if (!argument) continue;
+    const keys = keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key));
+    applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false });
+  }
+  const result = mapOrigins(summary.returnValue, actual);
+  if (summary.predicateFacts.length > 0) {
+    const predicate: Fact[] = [];
+    for (const fact of summary.predicateFacts) {
+      const argument = node.arguments[fact.index];
+      if (argument) predicate.push({ keys: keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key)), bound: fact.bound });
+    }
+    return { ...result, predicate };
+  }
+  return result;
+}
+
+export function buildSummary(fn: FunctionNode, interpreter: Interpreter): FunctionSummary {
+  const returns = interpreter.returns;
+  let returnValue: Value | undefined;
+  for (const entry of returns) returnValue = joinValues(returnValue, entry.value);
+  const paramKeys = new Map<string, number>();
+  fn.params.forEach((param, index) => {
+    const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+    if (pattern.type === 'Identifier') {
+      const binding = interpreter.ctx.scopes.resolve(pattern);
+      if (binding) paramKeys.set(bindingKey(binding), index);
+    }
+  });
+  const exitFacts: ParamFact[] = [];
+  const predicateFacts: ParamFact[] = [];
+  if (returns.length > 0) {
+    for (const [key, index] of paramKeys) {
+      for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+        const everyExit = returns.every((entry) => hasBoundOnKey(entry.state, key, bound));
+        if (everyExit) exitFacts.push({ index, path: '', bound });
+      }
+    }
+    const meaningful = returns.filter((entry) => entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false));
+    if (meaningful.length > 0) {
+      for (const [key, index] of paramKeys) {
+        for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+          if (exitFacts.some((fact) => fact.index === index && fact.bound === bound)) continue;
+          const holds = meaningful.every((entry) => {
+            const argument = entry.node?.argument;
+            if (!argument) return false;
+            const facts = factsOf(argument, interpreter, entry.state, true);
+            return facts.facts.some((fact) => fact.bound === bound && fact.keys.some((factKey) => factKey === key || key.startsWith(`${factKey}.`)));
+          });
+          if (holds) predicateFacts.push({ index, path: '', bound });
+        }
+      }
+    }
+  }
+  return {
+    hits: interpreter.hits,
+    returnValue: returnValue ?? CLEAN,
+    exitFacts,
+    predicateFacts,
+    audits: interpreter.audits,
+    approvedOnExit: returns.length > 0 && returns.every((entry) => entry.state.approved),
+    approvals: interpreter.approvals,
+  };
+}
+
+function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {
+  const value = readKey(key, state);
+  return value !== undefined && value.bounds.has(bound);
+}
+
+/** Replaces symbolic parameter origins by what the caller passed. */
+function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Value, depth = 0): Value {
+  if (!value.origins.some((origin) => origin.kind === 'param')) return value;
+  const inputs: Value[] = [];
+  const kept: Origin[] = [];
+  for (const origin of value.origins) {
+    if (origin.kind === 'param') inputs.push(actual(origin.index, origin.path));
+    else kept.push(origin);
+  }
+  const fromArgs = combine(inputs, ['allowlist', 'host', 'path', 'amount']);
+  const origins = uniqueOrigins([...kept, ...fromArgs.origins]);
+  const bounds = new Set<Bound>([...value.bounds, ...fromArgs.bounds]);
+  const out: Value = { origins, bounds };
+  if (value.isResolvedPath) out.isResolvedPath = true;
+  if (value.isUrl) out.isUrl = true;
+  if (depth > 4) return out;
+  // A helper that returns `{ apiKey, baseUrl }` keeps each member's own origin; only members built from parameters change.
+  if (value.props) {
+    out.props = new Map([...value.props].map(([key, member]) => [key, mapOrigins(member, actual, depth + 1)]));
+    if (value.isObjectLiteral) out.isObjectLiteral = true;
+  }
+  if (value.elements) out.elements = value.elements.map((element) => mapOrigins(element, actual, depth + 1));
+  if (value.parts) {
+    out.parts = value.parts.flatMap((part): Part[] => {
+      if (part.kind !== 'tainted') return [part];
+      const only = part.value.origins.length === 1 ? part.value.origins[0] : undefined;
+      // The parameter itself inside a returned string: splice in how the caller built it.
+      if (only?.kind === 'param') return partsOf(actual(only.index, only.path));
+      const mapped = mapOrigins(part.value, actual, depth + 1);
+      return isTainted(mapped) ? [{ kind: 'tainted', value: mapped }] : partsOf(mapped);
+    });
+  }
+  return out;
+}
+
+function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Interpreter, actual: (index: number, path?: string[]) => Value, state: State): SinkHit | undefined {
+  const sameFile = hit.file === interpreter.ctx.file;
+  const base: SinkHit = { ...hit };
+  if (!sameFile) {
+    base.via = { node: call, file: interpreter.ctx.file, callee: describe(call.callee, interpreter.ctx.text) };
+    base.file = interpreter.ctx.file;
+  }
+  if (hit.row.check === 'transfer') {
+    const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
+    base.bounded = hit.bounded || state.approved || argsBounded;
+    base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
+    base.origins = [...hit.origins.filter((origin) => origin.kind === 'input'), ...hit.origins.flatMap((origin) => (origin.kind === 'param' ? actual(origin.index, origin.path).origins : []))];
+    base.paramIndexes = hit.paramIndexes.flatMap((index) => actual(index).origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])));
+    return base;
+  }
+  if (hit.paramIndexes.length === 0) return hit.modelControlled ? base : sameFile ? undefined : base;
+  const inputs: Origin[] = hit.origins.filter((origin) => origin.kind === 'input');
+  const params: Origin[] = [];
+  let controlled = hit.modelControlled && inputs.length > 0;
+  let reachedByInput = controlled;
+  for (const origin of hit.origins) {
+    if (origin.kind !== 'param') continue;
+    const value = actual(origin.index, origin.path);
+    if (!isTainted(value)) continue;
+    reachedByInput = true;
+    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !value.bounds.has('allowlist');
+    if (!stillControlled) continue;
+    controlled = true;
+    for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
+  }
+  if (!controlled) {
+    // Kept for the inventory: the effect is reached, bounded by the caller's guard (or not model-controlled).
+    if (!reachedByInput && sameFile) return undefined;
+    return { ...base, modelControlled: reachedByInput, bounded: true, origins: [], paramIndexes: [] };
+  }
+  base.modelControlled = true;
+  base.bounded = false;
+  base.origins = uniqueOrigins([...inputs, ...params]);
+  const paramIndexes = params.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : []));
+  base.paramIndexes = [...new Set(paramIndexes)];
+  return base;
+}

@@ -1,0 +1,66 @@
+// The shapes shared by the interpreter's parts: analysis options, helper summaries, and the interpreter
+// itself as its statement, expression, call and summary functions see it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FunctionNode } from '../../ast';
+import type { FileContext } from '../context';
+import type { Evaluator, State } from '../evaluator';
+import type { SinkHit } from '../sinks';
+import type { Bound, Value } from '../value';
+
+/** How a helper's summary says its parameters are bounded after it returns normally. */
+export interface ParamFact {
+  index: number;
+  path: string;
+  bound: Bound;
+}
+
+export interface FunctionSummary {
+  hits: SinkHit[];
+  returnValue: Value;
+  exitFacts: ParamFact[];
+  predicateFacts: ParamFact[];
+  audits: string[];
+  approvedOnExit: boolean;
+  approvals: string[];
+}
+
+export interface AnalysisOptions {
+  /** Values of parameters: the handler's model input, or symbolic parameters for a summary. */
+  params: Map<number, Value>;
+  /** For MCP dispatchers: only the branch handling this tool name is taken. */
+  selector?: { keys: string[]; name: string };
+  /** Approval known before the function runs (a framework flag). */
+  approved?: boolean;
+  /** Summaries already being computed, to stop recursion. */
+  inProgress: Set<FunctionNode>;
+  depth: number;
+  summaries: WeakMap<FunctionNode, FunctionSummary>;
+}
+
+export interface ReturnRecord {
+  value: Value;
+  state: State;
+  node: TSESTree.ReturnStatement | undefined;
+}
+
+/**
+ * One function's analysis in progress, as its parts see it: what it has recorded so far, and the entry
+ * points through which statements and calls reach expressions, and calls reach a new analysis for a
+ * helper, without importing the modules that implement them (which would close an import cycle).
+ */
+export interface Interpreter extends Evaluator {
+  readonly fn: FunctionNode;
+  readonly options: AnalysisOptions;
+  readonly hits: SinkHit[];
+  readonly audits: string[];
+  readonly approvals: string[];
+  /** Conditions that bounded a value, as written, for the inventory. */
+  readonly guards: string[];
+  readonly returns: ReturnRecord[];
+  /** Per enclosing loop or switch, the states that leave it through `break` or `continue`. */
+  readonly breakStack: State[][];
+  /** Inline callbacks analysed so far, to cap the work on generated code. */
+  nested: number;
+  /** A helper's summary under this analysis's options (undefined while it is being computed or too deep). */
+  summarise(fn: FunctionNode, ctx: FileContext): FunctionSummary | undefined;
+}

@@ -1,0 +1,158 @@
+// Module loading for the analysis: resolves a relative import to a project file, reads it through the
+// host, parses it and caches its per-file context, and finds what a module exports under a name.
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { ApiResolver, requiredModule } from './api';
+import { propertyName, stringValue, walk, type Node } from './ast';
+import type { FileContext, ModuleLinks } from './analysis/context';
+import { compileConfigSinks, loadCatalogs } from './catalog/load';
+import { parseText } from './parse';
+import { ScopeIndex } from './scope';
+import type { Problem, ProjectHost, ResolvedConfig } from './types';
+
+const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+const BINARY_PROBE_BYTES = 8192;
+
+/**
+ * The project's files as the analysis sees them: contexts of imported files are created on first use
+ * and cached (null when a file cannot be read or parsed) until `invalidate`.
+ */
+export class ModuleLoader implements ModuleLinks {
+  private readonly contexts = new Map<string, FileContext | null>();
+
+  /** Without a host, imports between files are not followed. */
+  constructor(private readonly host: ProjectHost | undefined) {}
+
+  /** The analysis context of one parsed file; its imports resolve through this loader. */
+  createContext(file: string, text: string, ast: TSESTree.Program, config: ResolvedConfig): FileContext {
+    const scopes = new ScopeIndex(ast);
+    const catalogs = loadCatalogs();
+    const ctx: FileContext = {
+      file,
+      text,
+      ast,
+      scopes,
+      api: new ApiResolver(scopes, catalogs.common.transparentWrappers, catalogs.common.namespaceMembers),
+      imports: collectImports(ast, scopes),
+      catalogs,
+      sinks: config.sinks.length > 0 ? [...catalogs.sinks, ...compileConfigSinks(config.sinks)] : catalogs.sinks,
+      config,
+      modules: this,
+    };
+    return ctx;
+  }
+
+  resolveImport(from: FileContext, source: string): FileContext | undefined {
+    if (!this.host) return undefined;
+    const base = path.resolve(path.dirname(from.file), source);
+    const candidates = RESOLVE_EXTENSIONS.map((extension) => base + extension);
+    // TypeScript's ESM style imports `./x.js` for `x.ts`.
+    const withoutJs = base.replace(/\.(m|c)?js$/, '');
+    if (withoutJs !== base) candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
+    for (const candidate of candidates) {
+      const cached = this.contexts.get(candidate);
+      if (cached !== undefined) {
+        if (cached) return cached;
+        continue;
+      }
+      const text = this.host.readFile(candidate);
+      if (text === undefined || inputProblem(text, candidate, from.config)) {
+        this.contexts.set(candidate, null);
+        continue;
+      }
+      const outcome = parseText(text, candidate);
+      if (!outcome.ast) {
+        this.contexts.set(candidate, null);
+        continue;
+      }
+      const ctx = this.createContext(candidate, text, outcome.ast, from.config);
+      this.contexts.set(candidate, ctx);
+      return ctx;
+    }
+    return undefined;
+  }
+
+  exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
+    return exportedNode(ctx, name, 0);
+  }
+
+  /** Forgets the cached context of `file` (it changed on disk or in the editor). */
+  invalidate(file: string): void {
+    this.contexts.delete(path.resolve(file));
+  }
+}
+
+/** Files the engine must not parse: too large or binary. */
+export function inputProblem(text: string, file: string, config: ResolvedConfig): Problem | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > config.maxFileBytes) {
+    return { kind: 'too-large', file, message: `Skipped: ${bytes} bytes is over the limit of ${config.maxFileBytes} bytes (maxFileBytes).` };
+  }
+  if (text.slice(0, BINARY_PROBE_BYTES).includes('\u0000')) {
+    return { kind: 'binary', file, message: 'Skipped: the file holds NUL bytes, so it is binary, not source.' };
+  }
+  return undefined;
+}
+
+function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {
+  const imports = new Set<string>();
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration') imports.add(statement.source.value);
+    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source) imports.add(statement.source.value);
+  }
+  walk(ast, (node) => {
+    if (node.type === 'CallExpression') {
+      const required = requiredModule(node, scopes);
+      if (required !== undefined) imports.add(required);
+    }
+    if (node.type === 'ImportExpression') {
+      const source = stringValue(node.source);
+      if (source !== undefined) imports.add(source);
+    }
+  });
+  return imports;
+}
+
+/** What a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
+function exportedNode(ctx: FileContext, name: string, depth: number): { node: Node; ctx: FileContext } | undefined {
+  if (depth > 5) return undefined;
+  for (const statement of ctx.ast.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return { node: declaration, ctx };
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return { node: declarator.init, ctx };
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        if (exported !== name) continue;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+        if (statement.source) {
+          const target = ctx.modules.resolveImport(ctx, statement.source.value);
+          return target ? exportedNode(target, local, depth + 1) : undefined;
+        }
+        return { node: specifier.local, ctx };
+      }
+    }
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') return { node: statement.declaration, ctx };
+    if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
+      const target = ctx.modules.resolveImport(ctx, statement.source.value);
+      const found = target ? exportedNode(target, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const { left, right } = statement.expression;
+      if (left.type !== 'MemberExpression') continue;
+      const target = ctx.text.slice(left.range[0], left.range[1]);
+      if (target === `module.exports.${name}` || target === `exports.${name}`) return { node: right, ctx };
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const property of right.properties) {
+          if (property.type === 'Property' && propertyName(property) === name) return { node: property.value as Node, ctx };
+        }
+      }
+    }
+  }
+  return undefined;
+}
