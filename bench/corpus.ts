@@ -41,7 +41,20 @@ export const CORPUS: readonly CorpusPackage[] = [
 export const CORPUS_CONFIG = {
   root: true,
   // Later globs win: the folders come back, and the default file excludes (declarations, tests) apply again.
-  exclude: ['!**/dist', '!**/dist/**', '!**/build', '!**/build/**', '!**/out', '!**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js', '**/*.test.*', '**/*.spec.*'],
+  exclude: [
+    '!**/dist',
+    '!**/dist/**',
+    '!**/build',
+    '!**/build/**',
+    '!**/out',
+    '!**/out/**',
+    '**/*.d.ts',
+    '**/*.d.mts',
+    '**/*.d.cts',
+    '**/*.min.js',
+    '**/*.test.*',
+    '**/*.spec.*',
+  ],
   maxFileBytes: 32 * 1024 * 1024,
 };
 
@@ -60,7 +73,10 @@ export function packageDir(corpusRoot: string, pkg: CorpusPackage): string {
 
 /** A digest of the package list, so that changing a pin re-materialises the corpus. */
 export function corpusId(packages: readonly CorpusPackage[] = CORPUS): string {
-  return createHash('sha256').update(JSON.stringify({ packages, config: CORPUS_CONFIG })).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify({ packages, config: CORPUS_CONFIG }))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /**
@@ -104,7 +120,8 @@ function unpack(pkg: CorpusPackage, tarball: string, target: string): void {
   fs.mkdirSync(extracting, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', extracting], { stdio: 'pipe', timeout: NPM_TIMEOUT_MS });
   const tops = fs.readdirSync(extracting);
-  if (tops.length !== 1 || tops[0] === undefined) throw new Error(`${pkg.name}: expected one top folder in the tarball, found ${tops.join(', ')}`);
+  if (tops.length !== 1 || tops[0] === undefined)
+    throw new Error(`${pkg.name}: expected one top folder in the tarball, found ${tops.join(', ')}`);
   const top = path.join(extracting, tops[0]);
   if (pkg.only === undefined) {
     fs.renameSync(top, target);
@@ -117,8 +134,6 @@ function unpack(pkg: CorpusPackage, tarball: string, target: string): void {
   }
   fs.rmSync(extracting, { recursive: true, force: true });
 }
-
-
 
 /** npm with the benchmark's generous default timeout (installing the comparison linter takes a while). */
 export function runNpm(args: string[], cwd: string, timeout: number = NPM_TIMEOUT_MS): string {

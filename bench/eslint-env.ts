@@ -20,9 +20,16 @@ export function ensureEslintEnv(cacheRoot: string, log: (line: string) => void =
   const dir = path.join(cacheRoot, 'eslint-env', key.replace(/[^A-Za-z0-9@+._-]/g, '_').slice(0, 150));
   const marker = path.join(dir, '.installed');
   if (fs.existsSync(marker)) return dir;
-  log(`Installing ${Object.entries(ESLINT_PACKAGES).map(([name, version]) => `${name}@${version}`).join(', ')} into ${dir} (first run only)…`);
+  log(
+    `Installing ${Object.entries(ESLINT_PACKAGES)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(', ')} into ${dir} (first run only)…`,
+  );
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'agent-risk-bench-eslint', private: true, dependencies: ESLINT_PACKAGES }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'agent-risk-bench-eslint', private: true, dependencies: ESLINT_PACKAGES }, null, 2),
+  );
   runNpm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', '--no-package-lock'], dir);
   fs.writeFileSync(marker, new Date().toISOString());
   return dir;

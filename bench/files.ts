@@ -20,7 +20,8 @@ export interface CorpusStats {
 /** The files the CLI would scan under `corpusRoot`, with their part (the corpus's top folder), size and line count. */
 export function listCorpusFiles(corpusRoot: string): CorpusFile[] {
   const walked = walk([corpusRoot], { cwd: corpusRoot, load: { cache: new Map() } });
-  if (walked.problems.length > 0) throw new Error(`Cannot walk the corpus: ${walked.problems.map((problem) => problem.message).join('; ')}`);
+  if (walked.problems.length > 0)
+    throw new Error(`Cannot walk the corpus: ${walked.problems.map((problem) => problem.message).join('; ')}`);
   return walked.files.map((file) => {
     const text = fs.readFileSync(file, 'utf8');
     const part = path.relative(corpusRoot, file).split(path.sep)[0] as CorpusPart;
@@ -29,7 +30,10 @@ export function listCorpusFiles(corpusRoot: string): CorpusFile[] {
 }
 
 export function statsOf(files: readonly CorpusFile[]): CorpusStats {
-  return files.reduce((sum, file) => ({ files: sum.files + 1, lines: sum.lines + file.lines, bytes: sum.bytes + file.bytes }), { files: 0, lines: 0, bytes: 0 });
+  return files.reduce(
+    (sum, file) => ({ files: sum.files + 1, lines: sum.lines + file.lines, bytes: sum.bytes + file.bytes }),
+    { files: 0, lines: 0, bytes: 0 },
+  );
 }
 
 export function countLines(text: string): number {
@@ -47,6 +51,7 @@ export function writeFileList(target: string, files: readonly CorpusFile[]): str
 
 export function readFileList(source: string): string[] {
   const parsed = JSON.parse(fs.readFileSync(source, 'utf8')) as unknown;
-  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === 'string')) throw new Error(`${source} is not a list of paths`);
+  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === 'string'))
+    throw new Error(`${source} is not a list of paths`);
   return parsed;
 }

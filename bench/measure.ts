@@ -35,7 +35,9 @@ export function runProcess(row: ProcessRow): ProcessRun {
   if (child.error !== undefined) throw child.error;
   // The scan exits 1 when it reports errors; only 2 (or a signal) means the row itself failed.
   if (child.status === null || child.status >= 2) {
-    throw new Error(`${row.args.join(' ')} failed (exit ${child.status ?? child.signal}): ${child.stderr.slice(0, 2000)}`);
+    throw new Error(
+      `${row.args.join(' ')} failed (exit ${child.status ?? child.signal}): ${child.stderr.slice(0, 2000)}`,
+    );
   }
   const peakRssBytes = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
   fs.rmSync(rssFile, { force: true });

@@ -35,10 +35,21 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
   const tests = wordTests();
   const matched = new Map<string, number>();
   const only = new Map<string, number>();
-  const report: PrefilterReport = { files: 0, keptFiles: 0, bytes: 0, keptBytes: 0, skippedBytesPercent: 0, skippedFilesPercent: 0, byPart: {}, words: [], mirrorDisagreements: 0 };
+  const report: PrefilterReport = {
+    files: 0,
+    keptFiles: 0,
+    bytes: 0,
+    keptBytes: 0,
+    skippedBytesPercent: 0,
+    skippedFilesPercent: 0,
+    byPart: {},
+    words: [],
+    mirrorDisagreements: 0,
+  };
   for (const file of files) {
     const text = fs.readFileSync(file.file, 'utf8');
-    const part = (report.byPart[file.part] ??= { files: 0, keptFiles: 0, bytes: 0, keptBytes: 0 });
+    const part = report.byPart[file.part] ?? { files: 0, keptFiles: 0, bytes: 0, keptBytes: 0 };
+    report.byPart[file.part] = part;
     const kept = filter.mayHoldTools(text);
     for (const target of [report, part]) {
       target.files++;
@@ -51,12 +62,17 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
     const reasons = tests.filter((test) => test.matches(text)).map((test) => test.word);
     if (reasons.length > 0 !== kept) report.mirrorDisagreements++;
     for (const word of reasons) matched.set(word, (matched.get(word) ?? 0) + file.bytes);
-    if (reasons.length === 1 && reasons[0] !== undefined) only.set(reasons[0], (only.get(reasons[0]) ?? 0) + file.bytes);
+    if (reasons.length === 1 && reasons[0] !== undefined)
+      only.set(reasons[0], (only.get(reasons[0]) ?? 0) + file.bytes);
   }
   report.skippedBytesPercent = percent(report.bytes - report.keptBytes, report.bytes);
   report.skippedFilesPercent = percent(report.files - report.keptFiles, report.files);
   report.words = [...matched.entries()]
-    .map(([word, bytes]) => ({ word, bytesMatchedPercent: percent(bytes, report.bytes), bytesOnlyByItPercent: percent(only.get(word) ?? 0, report.bytes) }))
+    .map(([word, bytes]) => ({
+      word,
+      bytesMatchedPercent: percent(bytes, report.bytes),
+      bytesOnlyByItPercent: percent(only.get(word) ?? 0, report.bytes),
+    }))
     .sort((a, b) => b.bytesOnlyByItPercent - a.bytesOnlyByItPercent || b.bytesMatchedPercent - a.bytesMatchedPercent);
   return report;
 }

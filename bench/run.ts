@@ -51,26 +51,98 @@ function main(): void {
   const corpusRoot = materialiseCorpus(CORPUS, log, cacheRoot);
   const files = listCorpusFiles(corpusRoot);
   const parts = corpusParts(files);
-  log(`\nCorpus ${corpusRoot}\n${renderTable(['part', 'files', 'lines', 'bytes'], Object.entries(parts).map(([part, stats]) => [part, stats.files, stats.lines, stats.bytes]))}`);
+  log(
+    `\nCorpus ${corpusRoot}\n${renderTable(
+      ['part', 'files', 'lines', 'bytes'],
+      Object.entries(parts).map(([part, stats]) => [part, stats.files, stats.lines, stats.bytes]),
+    )}`,
+  );
 
   const work = fs.mkdtempSync(path.join(cacheRoot, 'run-'));
   const listAll = writeFileList(path.join(work, 'all.json'), files);
   const eslintEnv = ensureEslintEnv(cacheRoot, log);
   const cores = os.availableParallelism();
   const bin = path.join(REPO_ROOT, 'bin', 'agent-risk.js');
-  const scan = (id: string, extra: string[], target = '.'): string[] => [bin, 'scan', target, '--format', 'json', '--output', path.join(work, `${id}.json`), '--fail-on', 'never', ...extra];
+  const scan = (id: string, extra: string[], target = '.'): string[] => [
+    bin,
+    'scan',
+    target,
+    '--format',
+    'json',
+    '--output',
+    path.join(work, `${id}.json`),
+    '--fail-on',
+    'never',
+    ...extra,
+  ];
   const cacheDir = path.join(work, 'scan-cache');
   const agentFiles = files.filter((file) => file.part === 'agent').length;
 
   const rows: RowSpec[] = [
-    { id: 'read', label: '(a) read every file', args: [row('read-files'), listAll], cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: 'ts-parse', label: '(b) ts.createSourceFile, every file (floor)', args: [row('ts-parse'), listAll], cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: 'estree-parse', label: '(b) typescript-estree parse, every file', args: [row('estree-parse'), listAll], cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: 'scan-1', label: '(c) agent-risk scan --jobs 1', args: scan('scan-1', ['--jobs', '1']), cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: `scan-${cores}`, label: `(c) agent-risk scan --jobs ${cores}`, args: scan(`scan-${cores}`, ['--jobs', String(cores)]), cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: 'scan-cached', label: '(c) agent-risk scan --cache, unchanged tree', args: scan('scan-cached', ['--cache', '--cache-location', cacheDir]), cwd: corpusRoot, files: files.length, rounds: ROUNDS },
-    { id: 'scan-agent', label: '(c) agent-risk scan --jobs 1, agent part only', args: scan('scan-agent', ['--jobs', '1'], 'agent'), cwd: corpusRoot, files: agentFiles, rounds: ROUNDS },
-    { id: 'eslint', label: '(d) ESLint + @typescript-eslint/parser + security', args: [row('eslint'), listAll, eslintEnv, corpusRoot], cwd: corpusRoot, files: files.length, rounds: ESLINT_ROUNDS },
+    {
+      id: 'read',
+      label: '(a) read every file',
+      args: [row('read-files'), listAll],
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'ts-parse',
+      label: '(b) ts.createSourceFile, every file (floor)',
+      args: [row('ts-parse'), listAll],
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'estree-parse',
+      label: '(b) typescript-estree parse, every file',
+      args: [row('estree-parse'), listAll],
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'scan-1',
+      label: '(c) agent-risk scan --jobs 1',
+      args: scan('scan-1', ['--jobs', '1']),
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: `scan-${cores}`,
+      label: `(c) agent-risk scan --jobs ${cores}`,
+      args: scan(`scan-${cores}`, ['--jobs', String(cores)]),
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'scan-cached',
+      label: '(c) agent-risk scan --cache, unchanged tree',
+      args: scan('scan-cached', ['--cache', '--cache-location', cacheDir]),
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'scan-agent',
+      label: '(c) agent-risk scan --jobs 1, agent part only',
+      args: scan('scan-agent', ['--jobs', '1'], 'agent'),
+      cwd: corpusRoot,
+      files: agentFiles,
+      rounds: ROUNDS,
+    },
+    {
+      id: 'eslint',
+      label: '(d) ESLint + @typescript-eslint/parser + security',
+      args: [row('eslint'), listAll, eslintEnv, corpusRoot],
+      cwd: corpusRoot,
+      files: files.length,
+      rounds: ESLINT_ROUNDS,
+    },
   ];
 
   log('\nPreparing: a cold --cache scan fills the cache the cached row re-uses…');
@@ -86,19 +158,32 @@ function main(): void {
       const sample = samples.get(spec.id) as { ms: number[]; rss: number[] };
       sample.ms.push(run.ms);
       sample.rss.push(run.peakRssBytes / (1024 * 1024));
-      log(`round ${round + 1}/${ROUNDS}  ${spec.label.padEnd(52)} ${(run.ms / 1000).toFixed(2).padStart(8)} s  ${(run.peakRssBytes / 1048576).toFixed(0).padStart(6)} MB`);
+      log(
+        `round ${round + 1}/${ROUNDS}  ${spec.label.padEnd(52)} ${(run.ms / 1000).toFixed(2).padStart(8)} s  ${(run.peakRssBytes / 1048576).toFixed(0).padStart(6)} MB`,
+      );
     }
   }
   const results: RowResult[] = rows.map((spec) => {
     const sample = samples.get(spec.id) as { ms: number[]; rss: number[] };
     const ms = summarise(sample.ms);
-    return { id: spec.id, label: spec.label, files: spec.files, ms, peakRssMb: summarise(sample.rss), filesPerSecond: Math.round((spec.files * 1000) / ms.median) };
+    return {
+      id: spec.id,
+      label: spec.label,
+      files: spec.files,
+      ms,
+      peakRssMb: summarise(sample.rss),
+      filesPerSecond: Math.round((spec.files * 1000) / ms.median),
+    };
   });
 
   const sameResults = compareReports(work, ['scan-1', `scan-${cores}`, 'scan-cached', 'scan-cold']);
   const latencyFile = pickLatencyFile(path.join(work, 'scan-1.json'), corpusRoot, files);
-  log(`\nSingle-file latency on ${path.relative(corpusRoot, latencyFile.file)} (${latencyFile.lines} lines), ${LATENCY_RUNS} runs each…`);
-  const latency = JSON.parse(runProcess({ args: [row('latency'), latencyFile.file, String(LATENCY_RUNS)], cwd: corpusRoot }).stdout) as { tools: number; lint: Summary; parse: Summary };
+  log(
+    `\nSingle-file latency on ${path.relative(corpusRoot, latencyFile.file)} (${latencyFile.lines} lines), ${LATENCY_RUNS} runs each…`,
+  );
+  const latency = JSON.parse(
+    runProcess({ args: [row('latency'), latencyFile.file, String(LATENCY_RUNS)], cwd: corpusRoot }).stdout,
+  ) as { tools: number; lint: Summary; parse: Summary };
   const prefilter = prefilterReport(files);
   const loadAfter = os.loadavg();
   // Others rebuilding out/ mid-run would mix two engines in one table (and empty the scan cache).
@@ -109,13 +194,38 @@ function main(): void {
   const agentBytes = parts['agent']?.bytes ?? NaN;
   const allBytes = parts['all']?.bytes ?? NaN;
   const targets: Target[] = [
-    target('latency: full lint p95 / bare parse p95', latency.lint.p95 / latency.parse.p95, '≤ 1.3', (value) => value <= 1.3),
+    target(
+      'latency: full lint p95 / bare parse p95',
+      latency.lint.p95 / latency.parse.p95,
+      '≤ 1.3',
+      (value) => value <= 1.3,
+    ),
     // The same limit on medians, which background load disturbs less than p95.
-    target('latency: full lint median / bare parse median', latency.lint.median / latency.parse.median, '≤ 1.3', (value) => value <= 1.3),
-    target('scan --jobs 1 / ts.createSourceFile (median)', median('scan-1') / median('ts-parse'), '≤ 1.0', (value) => value <= 1.0),
+    target(
+      'latency: full lint median / bare parse median',
+      latency.lint.median / latency.parse.median,
+      '≤ 1.3',
+      (value) => value <= 1.3,
+    ),
+    target(
+      'scan --jobs 1 / ts.createSourceFile (median)',
+      median('scan-1') / median('ts-parse'),
+      '≤ 1.0',
+      (value) => value <= 1.0,
+    ),
     target('ESLint / scan --jobs 1 (median)', median('eslint') / median('scan-1'), '≥ 10', (value) => value >= 10),
-    target(`scan --jobs ${cores} / scan --jobs 1 (median)`, median(`scan-${cores}`) / median('scan-1'), '≤ 1.0', (value) => value <= 1.0),
-    target('scan --cache unchanged / ts.createSourceFile (median)', median('scan-cached') / median('ts-parse'), '≤ 0.1', (value) => value <= 0.1),
+    target(
+      `scan --jobs ${cores} / scan --jobs 1 (median)`,
+      median(`scan-${cores}`) / median('scan-1'),
+      '≤ 1.0',
+      (value) => value <= 1.0,
+    ),
+    target(
+      'scan --cache unchanged / ts.createSourceFile (median)',
+      median('scan-cached') / median('ts-parse'),
+      '≤ 0.1',
+      (value) => value <= 0.1,
+    ),
     target('prefilter: bytes skipped (%)', prefilter.skippedBytesPercent, '≥ 70', (value) => value >= 70),
     target(
       `peak RSS growth / corpus growth, agent part → all (${(allBytes / agentBytes).toFixed(2)}× bytes)`,
@@ -123,19 +233,36 @@ function main(): void {
       '< 1 (sub-linear)',
       (value) => value < 1,
     ),
-    target('--jobs, --cache and serial scans report identical results', sameResults ? 1 : 0, '= 1', (value) => value === 1),
+    target(
+      '--jobs, --cache and serial scans report identical results',
+      sameResults ? 1 : 0,
+      '= 1',
+      (value) => value === 1,
+    ),
   ];
 
   const output = {
     date: started.toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     loadAverage: { before: loadBefore.map(round2), after: loadAfter.map(round2) },
     buildChangedDuringRun: buildChanged,
     rounds: ROUNDS,
     eslintRounds: ESLINT_ROUNDS,
     corpus: { packages: CORPUS, parts },
     rows: results,
-    latency: { file: path.relative(corpusRoot, latencyFile.file), lines: latencyFile.lines, tools: latency.tools, lintMs: latency.lint, parseMs: latency.parse },
+    latency: {
+      file: path.relative(corpusRoot, latencyFile.file),
+      lines: latencyFile.lines,
+      tools: latency.tools,
+      lintMs: latency.lint,
+      parseMs: latency.parse,
+    },
     prefilter,
     targets,
   };
@@ -144,11 +271,20 @@ function main(): void {
   fs.writeFileSync(resultsFile, `${JSON.stringify(output, null, 2)}\n`);
   fs.rmSync(work, { recursive: true, force: true });
 
-  log(`\n${printResults(results, latency, prefilter, targets, loadBefore, loadAfter)}\nWritten to ${path.relative(process.cwd(), resultsFile)}`);
+  log(
+    `\n${printResults(results, latency, prefilter, targets, loadBefore, loadAfter)}\nWritten to ${path.relative(process.cwd(), resultsFile)}`,
+  );
   if (buildChanged) log('WARNING: out/ changed during the run (someone rebuilt): the rows mix two builds; run again.');
 }
 
-function printResults(results: RowResult[], latency: { lint: Summary; parse: Summary }, prefilter: PrefilterReport, targets: Target[], before: number[], after: number[]): string {
+function printResults(
+  results: RowResult[],
+  latency: { lint: Summary; parse: Summary },
+  prefilter: PrefilterReport,
+  targets: Target[],
+  before: number[],
+  after: number[],
+): string {
   const floor = results.find((result) => result.id === 'ts-parse')?.ms.median ?? NaN;
   const rows = results.map((result) => [
     result.label,
@@ -165,19 +301,34 @@ function printResults(results: RowResult[], latency: { lint: Summary; parse: Sum
     renderTable(
       ['single file (in-process)', 'median ms', 'p95 ms', 'min–max ms'],
       [
-        ['(e) full lint', latency.lint.median.toFixed(1), latency.lint.p95.toFixed(1), `${latency.lint.min.toFixed(1)}–${latency.lint.max.toFixed(1)}`],
-        ['(e) bare typescript-estree parse', latency.parse.median.toFixed(1), latency.parse.p95.toFixed(1), `${latency.parse.min.toFixed(1)}–${latency.parse.max.toFixed(1)}`],
+        [
+          '(e) full lint',
+          latency.lint.median.toFixed(1),
+          latency.lint.p95.toFixed(1),
+          `${latency.lint.min.toFixed(1)}–${latency.lint.max.toFixed(1)}`,
+        ],
+        [
+          '(e) bare typescript-estree parse',
+          latency.parse.median.toFixed(1),
+          latency.parse.p95.toFixed(1),
+          `${latency.parse.min.toFixed(1)}–${latency.parse.max.toFixed(1)}`,
+        ],
       ],
     ),
     '',
     `Prefilter: skips ${prefilter.skippedBytesPercent}% of bytes (${prefilter.skippedFilesPercent}% of files). Words that keep files` +
-      (prefilter.mirrorDisagreements > 0 ? ` (OUT OF DATE: disagrees with src/engine/prefilter.ts on ${prefilter.mirrorDisagreements} files; update bench/prefilter-report.ts):` : ':'),
+      (prefilter.mirrorDisagreements > 0
+        ? ` (OUT OF DATE: disagrees with src/engine/prefilter.ts on ${prefilter.mirrorDisagreements} files; update bench/prefilter-report.ts):`
+        : ':'),
     renderTable(
       ['word', '% bytes spelling it', '% bytes kept by it alone'],
       prefilter.words.map((word) => [word.word, word.bytesMatchedPercent, word.bytesOnlyByItPercent]),
     ),
     '',
-    renderTable(['target', 'measured', 'limit', 'met'], targets.map((item) => [item.name, round2(item.value), item.limit, item.met ? 'yes' : 'NO'])),
+    renderTable(
+      ['target', 'measured', 'limit', 'met'],
+      targets.map((item) => [item.name, round2(item.value), item.limit, item.met ? 'yes' : 'NO']),
+    ),
     '',
     `Load average (1, 5, 15 min) before: ${before.map(round2).join(', ')}; after: ${after.map(round2).join(', ')} on ${os.cpus().length} cores.`,
   ];
@@ -198,14 +349,18 @@ function pickLatencyFile(reportFile: string, corpusRoot: string, files: readonly
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { tools?: Array<{ file: string }> };
   const withTools = new Set((report.tools ?? []).map((tool) => path.resolve(corpusRoot, tool.file)));
   const candidates = files.filter((file) => withTools.has(file.file));
-  const best = candidates.sort((a, b) => Math.abs(a.lines - TARGET_LINES) - Math.abs(b.lines - TARGET_LINES) || a.file.localeCompare(b.file))[0];
-  if (best === undefined) throw new Error('No corpus file has a tool the linter recognises; cannot measure single-file latency.');
+  const best = candidates.sort(
+    (a, b) => Math.abs(a.lines - TARGET_LINES) - Math.abs(b.lines - TARGET_LINES) || a.file.localeCompare(b.file),
+  )[0];
+  if (best === undefined)
+    throw new Error('No corpus file has a tool the linter recognises; cannot measure single-file latency.');
   return best;
 }
 
 function corpusParts(files: readonly CorpusFile[]): Record<string, CorpusStats> {
   const parts: Record<string, CorpusStats> = {};
-  for (const part of [...new Set(files.map((file) => file.part))]) parts[part] = statsOf(files.filter((file) => file.part === part));
+  for (const part of [...new Set(files.map((file) => file.part))])
+    parts[part] = statsOf(files.filter((file) => file.part === part));
   parts['all'] = statsOf(files);
   return parts;
 }

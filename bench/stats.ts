@@ -11,7 +11,13 @@ export interface Summary {
 export function summarise(values: readonly number[]): Summary {
   if (values.length === 0) throw new Error('No measurements to summarise.');
   const sorted = [...values].sort((a, b) => a - b);
-  return { runs: sorted.length, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+  return {
+    runs: sorted.length,
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+  };
 }
 
 /** Linear interpolation between closest ranks (the method spreadsheets and numpy use by default). */

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // Launches the CLI from the compiled output; the one place that knows where the build puts it.
-'use strict';
+
 require('../out/src/cli/main.js').run();

@@ -40,15 +40,33 @@ const started = Date.now();
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const [core, extension, worker] = await Promise.all([
   esbuild.build({ ...common, entryPoints: { core: coreSource }, outdir: 'dist' }),
-  esbuild.build({ ...common, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [coreAsSibling] }),
-  esbuild.build({ ...common, entryPoints: { 'scan-worker': 'src/vscode/scan-worker.ts' }, outdir: 'dist', plugins: [coreAsSibling] }),
+  esbuild.build({
+    ...common,
+    entryPoints: { extension: 'src/vscode/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [coreAsSibling],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { 'scan-worker': 'src/vscode/scan-worker.ts' },
+    outdir: 'dist',
+    plugins: [coreAsSibling],
+  }),
 ]);
 
 // The point of the split: only core.js may contain the engine and the parser.
-for (const [name, result] of [['extension', extension], ['scan-worker', worker]]) {
-  const leaked = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/typescript\/|src\/(engine|scan|report|cli|config|rules)\//.test(input));
+for (const [name, result] of [
+  ['extension', extension],
+  ['scan-worker', worker],
+]) {
+  const leaked = Object.keys(result.metafile.inputs).filter((input) =>
+    /node_modules\/typescript\/|src\/(engine|scan|report|cli|config|rules)\//.test(input),
+  );
   if (leaked.length > 0) {
-    console.error(`bundle: dist/${name}.js pulled in ${leaked.slice(0, 3).join(', ')}; import it through src/vscode/core.ts instead.`);
+    console.error(
+      `bundle: dist/${name}.js pulled in ${leaked.slice(0, 3).join(', ')}; import it through src/vscode/core.ts instead.`,
+    );
     process.exit(1);
   }
 }

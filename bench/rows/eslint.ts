@@ -5,7 +5,9 @@ import { readFileList } from '../files';
 
 /** The slice of ESLint's API this row uses; ESLint is installed by the benchmark, not typed by the project. */
 interface EslintApi {
-  ESLint: new (options: Record<string, unknown>) => { lintFiles(files: string[]): Promise<Array<{ messages: unknown[]; fatalErrorCount: number }>> };
+  ESLint: new (
+    options: Record<string, unknown>,
+  ) => { lintFiles(files: string[]): Promise<Array<{ messages: unknown[]; fatalErrorCount: number }>> };
 }
 interface SecurityPlugin {
   configs: { recommended: Record<string, unknown> };
@@ -13,7 +15,8 @@ interface SecurityPlugin {
 
 async function main(): Promise<void> {
   const [listFile, envDir, cwd] = process.argv.slice(2);
-  if (listFile === undefined || envDir === undefined || cwd === undefined) throw new Error('usage: eslint.js FILE_LIST ESLINT_ENV_DIR CWD');
+  if (listFile === undefined || envDir === undefined || cwd === undefined)
+    throw new Error('usage: eslint.js FILE_LIST ESLINT_ENV_DIR CWD');
   const load = createRequire(path.join(envDir, 'package.json'));
   const { ESLint } = load('eslint') as EslintApi;
   const parser = load('@typescript-eslint/parser') as unknown;
@@ -27,7 +30,12 @@ async function main(): Promise<void> {
       {
         ...security.configs.recommended,
         files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'],
-        languageOptions: { parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: {
+          parser,
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          parserOptions: { ecmaFeatures: { jsx: true } },
+        },
       },
     ],
   });

@@ -53,26 +53,33 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 }
 
 function wholeNumber(flag: string, value: string, minimum: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < minimum) throw new CliError(`--${flag} must be a whole number of at least ${minimum}, not "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < minimum)
+    throw new CliError(`--${flag} must be a whole number of at least ${minimum}, not "${value}".`);
   return Number(value);
 }
 
 /** `--rule unscoped-network=warning` (or a glob of ids) → an override entry. */
 export function parseRuleFlag(value: string): [string, Severity] {
   const equals = value.lastIndexOf('=');
-  if (equals <= 0) throw new CliError(`--rule takes ID=SEVERITY, e.g. --rule unscoped-network=warning, not "${value}".`);
+  if (equals <= 0)
+    throw new CliError(`--rule takes ID=SEVERITY, e.g. --rule unscoped-network=warning, not "${value}".`);
   const pattern = value.slice(0, equals).trim();
   const written = value.slice(equals + 1).trim();
-  if (rulesMatching(pattern).length === 0) throw new CliError(`--rule ${value}: unknown rule "${pattern}"${didYouMean(pattern, ruleIds)}`);
+  if (rulesMatching(pattern).length === 0)
+    throw new CliError(`--rule ${value}: unknown rule "${pattern}"${didYouMean(pattern, ruleIds)}`);
   const severity = normaliseSeverity(written);
   if (severity === undefined) {
-    throw new CliError(`--rule ${value}: severity must be one of ${SEVERITIES.join(', ')}${didYouMean(written, [...SEVERITIES, 'warn'])}`);
+    throw new CliError(
+      `--rule ${value}: severity must be one of ${SEVERITIES.join(', ')}${didYouMean(written, [...SEVERITIES, 'warn'])}`,
+    );
   }
   return [pattern, severity];
 }
 
 export function parseCommandLine(argv: readonly string[]): Options {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true; args: string[] }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true; strict: true; args: string[] }>
+  >;
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -92,18 +99,23 @@ export function parseCommandLine(argv: readonly string[]): Options {
   let command: Options['command'];
   if (values.help === true) command = 'help';
   else if (values.version === true) command = 'version';
-  else if (first === undefined) throw new CliError('Missing command: use "agent-risk scan [paths...]" or "agent-risk inventory [paths...]" (see --help).');
+  else if (first === undefined)
+    throw new CliError(
+      'Missing command: use "agent-risk scan [paths...]" or "agent-risk inventory [paths...]" (see --help).',
+    );
   else if ((COMMANDS as readonly string[]).includes(first)) command = first as Command;
   else {
     const hint = didYouMean(first, COMMANDS);
     throw new CliError(`Unknown command "${first}"${hint === '' ? '; use scan or inventory (see --help).' : hint}`);
   }
-  if (command === 'inventory' && base.format === 'sarif') throw new CliError('inventory prints stylish, json or markdown; SARIF is for scan results.');
+  if (command === 'inventory' && base.format === 'sarif')
+    throw new CliError('inventory prints stylish, json or markdown; SARIF is for scan results.');
 
   const options: Options = { command, paths: rest.length > 0 ? rest : ['.'], ...base };
   if (values.output !== undefined) options.output = values.output;
   if (values.config !== undefined) options.config = values.config;
-  if (values['max-warnings'] !== undefined) options.maxWarnings = wholeNumber('max-warnings', values['max-warnings'], 0);
+  if (values['max-warnings'] !== undefined)
+    options.maxWarnings = wholeNumber('max-warnings', values['max-warnings'], 0);
   if (values.baseline !== undefined) options.baseline = values.baseline;
   if (values['cache-location'] !== undefined) options.cacheLocation = values['cache-location'];
   if (values['write-baseline'] !== undefined) options.writeBaseline = values['write-baseline'];

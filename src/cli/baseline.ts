@@ -29,10 +29,17 @@ export function readBaseline(file: string): Set<string> {
     throw new CliError(`Cannot read the baseline ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const baseline = parsed as Partial<BaselineFile> | null;
-  if (baseline === null || typeof baseline !== 'object' || baseline.version !== BASELINE_VERSION || !Array.isArray(baseline.findings)) {
+  if (
+    baseline === null ||
+    typeof baseline !== 'object' ||
+    baseline.version !== BASELINE_VERSION ||
+    !Array.isArray(baseline.findings)
+  ) {
     throw new CliError(`The baseline ${file} is not a version ${BASELINE_VERSION} agent-risk baseline.`);
   }
-  return new Set(baseline.findings.map((entry) => entry.fingerprint).filter((value): value is string => typeof value === 'string'));
+  return new Set(
+    baseline.findings.map((entry) => entry.fingerprint).filter((value): value is string => typeof value === 'string'),
+  );
 }
 
 export function writeBaseline(file: string, report: ScanReport): void {

@@ -42,8 +42,15 @@ function render(report: ScanReport, options: Options, colour: boolean): string {
 
 /** The scan's options from the command line: `--jobs`, `--cache` and the progress line. */
 function scanOptions(options: Options, io: Io, load: LoadOptions, onProgress: ScanOptions['onProgress']): ScanOptions {
-  const cache = options.cache ? ScanCache.open(path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined;
-  return { load, jobs: options.jobs, ...(cache === undefined ? {} : { cache }), ...(onProgress === undefined ? {} : { onProgress }) };
+  const cache = options.cache
+    ? ScanCache.open(path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION))
+    : undefined;
+  return {
+    load,
+    jobs: options.jobs,
+    ...(cache === undefined ? {} : { cache }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  };
 }
 
 function execute(options: Options, io: Io): number {
@@ -68,13 +75,16 @@ function execute(options: Options, io: Io): number {
   const walked = walk(options.paths, { cwd: io.cwd, load });
   const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
   if (nothing) io.stderr.write(`${nothing}\n`);
-  const onProgress = (done: number, total: number, file: string): void => progress.update(done, total, reportPath(io.cwd, file));
+  const onProgress = (done: number, total: number, file: string): void =>
+    progress.update(done, total, reportPath(io.cwd, file));
   const scanned = scanFiles(walked.files, scanOptions(options, io, load, onProgress));
   progress.done();
   const configErrors = uniqueErrors([...walked.configErrors, ...scanned.configErrors]);
   if (configErrors.length > 0) {
     const count = configErrors.length;
-    const details = configErrors.map((error) => `${reportPath(io.cwd, error.file)}:${error.line}:${error.column}: ${error.message}`);
+    const details = configErrors.map(
+      (error) => `${reportPath(io.cwd, error.file)}:${error.line}:${error.column}: ${error.message}`,
+    );
     throw new CliError(`Invalid configuration (${count === 1 ? 'one error' : `${count} errors`}):`, details);
   }
 
@@ -132,7 +142,12 @@ export function main(argv: readonly string[], io: Io): number {
 
 /** Entry point for bin/agent-risk.js. */
 export function run(): void {
-  const code = main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+  const code = main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
   // exitCode rather than exit(): lets a large report finish flushing to a pipe.
   process.exitCode = code;
 }
@@ -146,5 +161,7 @@ function nothingToScan(paths: string[], cwd: string, load: LoadOptions): string 
     for (const file of loadConfigForDir(dir, load).configFiles) files.add(reportPath(cwd, file));
   }
   const configs = [...files];
-  return configs.length > 0 ? `agent-risk: no source files to scan; check include/exclude in ${configs.join(', ')} and the default excludes.` : undefined;
+  return configs.length > 0
+    ? `agent-risk: no source files to scan; check include/exclude in ${configs.join(', ')} and the default excludes.`
+    : undefined;
 }

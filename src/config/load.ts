@@ -1,7 +1,7 @@
 // Finds the `.agent-risk.json` files that apply to a path and layers them: defaults < files (outermost first) < overrides.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escape } from 'minimatch';
+import { escape as escapeGlob } from 'minimatch';
 import { defaultConfig, mergeConfig } from '../engine/index';
 import type { ResolvedConfig } from '../engine/types';
 import { parseConfigText } from './parse';
@@ -21,7 +21,9 @@ export function loadConfigFor(filePath: string, options: LoadOptions = {}): Conf
 export function loadConfigForDir(dir: string, options: LoadOptions = {}): ConfigLoadResult {
   const cache = options.cache ?? new Map<string, unknown>();
   const files =
-    options.explicitFile !== undefined ? [path.resolve(options.explicitFile)] : findConfigFiles(path.resolve(dir), options.stopAt, cache);
+    options.explicitFile !== undefined
+      ? [path.resolve(options.explicitFile)]
+      : findConfigFiles(path.resolve(dir), options.stopAt, cache);
 
   const layers: FileConfig[] = [];
   const include: string[] = [];
@@ -85,7 +87,10 @@ function readConfigFile(file: string, cache: Map<string, unknown>): ParsedFile {
     parsed = parseConfigText(fs.readFileSync(file, 'utf8'), file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    parsed = { config: {}, errors: [{ file, line: 1, column: 1, message: `Cannot read the configuration file: ${reason}` }] };
+    parsed = {
+      config: {},
+      errors: [{ file, line: 1, column: 1, message: `Cannot read the configuration file: ${reason}` }],
+    };
   }
   cache.set(key, parsed);
   return parsed;
@@ -111,7 +116,7 @@ export function absoluteGlobs(base: string, glob: string): string[] {
   body = body.replace(/\\/g, '/');
   if (body.endsWith('/')) body = body.slice(0, -1);
   const anchored = body.startsWith('/') ? body.slice(1) : body.includes('/') ? body : `**/${body}`;
-  const root = escape(base.replace(/\\/g, '/').replace(/\/$/, ''));
+  const root = escapeGlob(base.replace(/\\/g, '/').replace(/\/$/, ''));
   const full = `${root}/${anchored.replace(/^\.\//, '')}`;
   const globs = full.endsWith('/**') ? [full] : [full, `${full}/**`];
   return globs.map((entry) => (negated ? `!${entry}` : entry));

@@ -8,7 +8,14 @@ import type { ConfigError, FileConfig } from './types';
 
 type ErrorAt = (offset: number, message: string) => ConfigError;
 
-const STRING_LIST_KEYS = ['include', 'exclude', 'guardFunctions', 'auditFunctions', 'approvalFunctions', 'vendorGlobs'] as const;
+const STRING_LIST_KEYS = [
+  'include',
+  'exclude',
+  'guardFunctions',
+  'auditFunctions',
+  'approvalFunctions',
+  'vendorGlobs',
+] as const;
 type StringListKey = (typeof STRING_LIST_KEYS)[number];
 
 /** Every top-level key, in the order the schema documents them; `$schema` lets editors find the schema. */
@@ -47,7 +54,11 @@ class Validator {
   }
 
   /** The properties of an object node, reporting duplicates and keys outside `allowed`; `where` names the object. */
-  properties(node: Node, allowed: readonly string[], where: string): Array<{ key: string; keyNode: Node; value: Node }> {
+  properties(
+    node: Node,
+    allowed: readonly string[],
+    where: string,
+  ): Array<{ key: string; keyNode: Node; value: Node }> {
     const seen = new Set<string>();
     const result: Array<{ key: string; keyNode: Node; value: Node }> = [];
     for (const property of node.children ?? []) {
@@ -131,11 +142,17 @@ class Validator {
       if (value.type !== 'string' || severity === undefined) {
         if (value.type === 'array' || value.type === 'object') {
           // ESLint writes `["error", options]`; here a rule takes only a severity.
-          this.report(value, `Severity must be a string, one of ${SEVERITIES.join(', ')}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`);
+          this.report(
+            value,
+            `Severity must be a string, one of ${SEVERITIES.join(', ')}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`,
+          );
           continue;
         }
         const written = typeof value.value === 'string' ? value.value : String(value.value);
-        this.report(value, withHint(`Severity \`${written}\` is not one of ${SEVERITIES.join(', ')}`, written, SEVERITY_WORDS));
+        this.report(
+          value,
+          withHint(`Severity \`${written}\` is not one of ${SEVERITIES.join(', ')}`, written, SEVERITY_WORDS),
+        );
         continue;
       }
       if (known) entries.push([pattern, severity]);

@@ -37,7 +37,8 @@ export class ApiResolver {
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
   private member(ref: ApiRef, name: string): ApiRef {
     const next = extend(ref, { kind: 'Member', name });
-    if (next.tokens.length === 1 && this.namespaces.some((entry) => matchesPath(next, entry.modules, entry.path))) return { module: ref.module, tokens: [] };
+    if (next.tokens.length === 1 && this.namespaces.some((entry) => matchesPath(next, entry.modules, entry.path)))
+      return { module: ref.module, tokens: [] };
     return next;
   }
 
@@ -59,7 +60,11 @@ export class ApiResolver {
       case 'MemberExpression': {
         const name = propertyName(node);
         if (name === undefined) return undefined;
-        if (node.object.type === 'Identifier' && GLOBAL_OBJECTS.has(node.object.name) && !this.scopes.resolve(node.object)) {
+        if (
+          node.object.type === 'Identifier' &&
+          GLOBAL_OBJECTS.has(node.object.name) &&
+          !this.scopes.resolve(node.object)
+        ) {
           return { module: GLOBAL, tokens: [{ kind: 'Member', name }] };
         }
         if (node.object.type === 'ThisExpression') return this.fromThisMember(node, name, depth);
@@ -70,7 +75,11 @@ export class ApiResolver {
         const required = requiredModule(node, this.scopes);
         if (required !== undefined) return { module: isRelative(required) ? LOCAL : required, tokens: [] };
         const base = this.resolve(node.callee, depth);
-        if (base && node.arguments[0] && this.wrappers.some((wrapper) => matchesPath(base, wrapper.modules, wrapper.path))) {
+        if (
+          base &&
+          node.arguments[0] &&
+          this.wrappers.some((wrapper) => matchesPath(base, wrapper.modules, wrapper.path))
+        ) {
           return this.resolve(node.arguments[0], depth);
         }
         return base ? extend(base, { kind: 'ReturnValue' }) : undefined;
@@ -167,7 +176,11 @@ export class ApiResolver {
       }
       if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
         for (const param of member.value.params) {
-          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) {
+          if (
+            param.type === 'TSParameterProperty' &&
+            param.parameter.type === 'Identifier' &&
+            param.parameter.name === name
+          ) {
             const annotation = param.parameter.typeAnnotation?.typeAnnotation;
             if (annotation) return this.fromType(annotation, depth);
           }
@@ -194,12 +207,15 @@ function extend(ref: ApiRef, token: ApiToken): ApiRef {
 }
 
 export function isRelative(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..' || source.startsWith('/');
+  return (
+    source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..' || source.startsWith('/')
+  );
 }
 
 /** `require('x')` with `require` not shadowed. */
 export function requiredModule(node: TSESTree.CallExpression, scopes: ScopeIndex): string | undefined {
-  if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || scopes.resolve(node.callee)) return undefined;
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || scopes.resolve(node.callee))
+    return undefined;
   return stringValue(node.arguments[0]);
 }
 

@@ -5,10 +5,20 @@ import type { Range } from './types';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionExpression
+  | TSESTree.FunctionDeclaration;
 
 /** Children that hold no runtime behaviour: type annotations, type arguments and parameters. */
-const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
+const TYPE_KEYS = new Set([
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+  'superTypeArguments',
+  'implements',
+]);
 const runtimeKeys = new Map<string, readonly string[]>();
 
 function childKeys(type: string, withTypes: boolean): readonly string[] {
@@ -43,6 +53,7 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Depth-first, pre-order, iterative walk; `visit` returns false to skip a node's children. */
+// biome-ignore lint/suspicious/noConfusingVoidType: visitors that return nothing mean "descend"; only `false` prunes.
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -58,7 +69,9 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   return (
     node !== null &&
     node !== undefined &&
-    (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration')
+    (node.type === 'ArrowFunctionExpression' ||
+      node.type === 'FunctionExpression' ||
+      node.type === 'FunctionDeclaration')
   );
 }
 
@@ -87,7 +100,9 @@ export function unwrapExpression(node: Node): Node {
 }
 
 /** The name of a property key or member property when it is static. */
-export function propertyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.MemberExpression): string | undefined {
+export function propertyName(
+  node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.MemberExpression,
+): string | undefined {
   if (node.type === 'MemberExpression') {
     if (!node.computed && node.property.type === 'Identifier') return node.property.name;
     return node.computed ? stringValue(node.property) : undefined;
@@ -102,7 +117,8 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const inner = unwrapExpression(node);
   if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value;
-  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0)
+    return inner.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 

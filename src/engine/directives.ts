@@ -30,7 +30,13 @@ export function parseDirectives(comments: readonly TSESTree.Comment[]): Directiv
     const rest = match[2] ?? '';
     const separator = rest.indexOf('--');
     const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
-    const justification = separator >= 0 ? rest.slice(separator + 2).replace(/\s*\*\/?\s*$/, '').trim() : '';
+    const justification =
+      separator >= 0
+        ? rest
+            .slice(separator + 2)
+            .replace(/\s*\*\/?\s*$/, '')
+            .trim()
+        : '';
     const ruleIds = idsText.split(/[\s,]+/).filter((id) => id.length > 0);
     const range: Range = {
       start: { line: comment.loc.start.line, column: comment.loc.start.column, offset: comment.range[0] },
@@ -50,10 +56,12 @@ export function parseDirectives(comments: readonly TSESTree.Comment[]): Directiv
 
 /** The directive that suppresses a finding of `ruleId` starting on `line`, if any. */
 export function findSuppression(directives: Directive[], ruleId: string, line: number): Directive | undefined {
-  const covers = (directive: Directive): boolean => directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
+  const covers = (directive: Directive): boolean =>
+    directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
   return (
-    directives.find((directive) => directive.kind === 'next-line' && directive.targetLine === line && covers(directive)) ??
-    directives.find((directive) => directive.kind === 'file' && covers(directive))
+    directives.find(
+      (directive) => directive.kind === 'next-line' && directive.targetLine === line && covers(directive),
+    ) ?? directives.find((directive) => directive.kind === 'file' && covers(directive))
   );
 }
 

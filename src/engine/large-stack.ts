@@ -30,7 +30,12 @@ function engineModule(): string {
 }
 
 /** The result, or undefined when the worker could not run or did not finish in time. */
-export function lintOnLargeStack(text: string, file: string, config: ResolvedConfig, timeoutMs: number): LintResult | undefined {
+export function lintOnLargeStack(
+  text: string,
+  file: string,
+  config: ResolvedConfig,
+  timeoutMs: number,
+): LintResult | undefined {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker | undefined;

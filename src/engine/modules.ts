@@ -10,7 +10,21 @@ import { parseText } from './parse';
 import { ScopeIndex } from './scope';
 import type { Problem, ProjectHost, ResolvedConfig } from './types';
 
-const RESOLVE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+const RESOLVE_EXTENSIONS = [
+  '',
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '/index.ts',
+  '/index.tsx',
+  '/index.js',
+  '/index.mjs',
+];
 const BINARY_PROBE_BYTES = 8192;
 
 /**
@@ -48,7 +62,8 @@ export class ModuleLoader implements ModuleLinks {
     const candidates = RESOLVE_EXTENSIONS.map((extension) => base + extension);
     // TypeScript's ESM style imports `./x.js` for `x.ts`.
     const withoutJs = base.replace(/\.(m|c)?js$/, '');
-    if (withoutJs !== base) candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
+    if (withoutJs !== base)
+      candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
     for (const candidate of candidates) {
       const cached = this.contexts.get(candidate);
       if (cached !== undefined) {
@@ -86,7 +101,11 @@ export class ModuleLoader implements ModuleLinks {
 export function inputProblem(text: string, file: string, config: ResolvedConfig): Problem | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > config.maxFileBytes) {
-    return { kind: 'too-large', file, message: `Skipped: ${bytes} bytes is over the limit of ${config.maxFileBytes} bytes (maxFileBytes).` };
+    return {
+      kind: 'too-large',
+      file,
+      message: `Skipped: ${bytes} bytes is over the limit of ${config.maxFileBytes} bytes (maxFileBytes).`,
+    };
   }
   if (text.slice(0, BINARY_PROBE_BYTES).includes('\u0000')) {
     return { kind: 'binary', file, message: 'Skipped: the file holds NUL bytes, so it is binary, not source.' };
@@ -98,7 +117,8 @@ function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> 
   const imports = new Set<string>();
   for (const statement of ast.body) {
     if (statement.type === 'ImportDeclaration') imports.add(statement.source.value);
-    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source) imports.add(statement.source.value);
+    if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source)
+      imports.add(statement.source.value);
   }
   walk(ast, (node) => {
     if (node.type === 'CallExpression') {
@@ -119,14 +139,20 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
   for (const statement of ctx.ast.body) {
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
-      if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return { node: declaration, ctx };
+      if (
+        (declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') &&
+        declaration.id?.name === name
+      )
+        return { node: declaration, ctx };
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return { node: declarator.init, ctx };
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
+            return { node: declarator.init, ctx };
         }
       }
       for (const specifier of statement.specifiers) {
-        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        const exported =
+          specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
         if (exported !== name) continue;
         const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
         if (statement.source) {
@@ -136,7 +162,8 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
         return { node: specifier.local, ctx };
       }
     }
-    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') return { node: statement.declaration, ctx };
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default')
+      return { node: statement.declaration, ctx };
     if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
       const target = ctx.modules.resolveImport(ctx, statement.source.value);
       const found = target ? exportedNode(target, name, depth + 1) : undefined;
@@ -149,7 +176,8 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
       if (target === `module.exports.${name}` || target === `exports.${name}`) return { node: right, ctx };
       if (target === 'module.exports' && right.type === 'ObjectExpression') {
         for (const property of right.properties) {
-          if (property.type === 'Property' && propertyName(property) === name) return { node: property.value as Node, ctx };
+          if (property.type === 'Property' && propertyName(property) === name)
+            return { node: property.value as Node, ctx };
         }
       }
     }

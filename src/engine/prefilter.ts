@@ -52,14 +52,17 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
     // destructuring, `ns.member`), so the longest one, the rarest, is enough.
     for (const path of [form.callee, form.extends, form.decorator]) {
       const names = longestMembers(path);
-      if (names) names.forEach((word) => words.add(word));
+      for (const word of names ?? []) words.add(word);
     }
-    form.methods.forEach((word) => words.add(word));
+    for (const word of form.methods) words.add(word);
   }
   for (const factory of config.toolFactories) words.add(factory.name);
   const generic = catalogs.genericObject;
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
-  return { words: [...words], genericKeys: [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys] };
+  return {
+    words: [...words],
+    genericKeys: [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys],
+  };
 }
 
 /** The names of the path's member token with the longest names (`FunctionTool` rather than `from`). */
@@ -87,7 +90,9 @@ function escapeWords(words: string[]): string {
  * a line all match.
  */
 export function codeWordPattern(words: string[]): RegExp {
-  return new RegExp(`\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`);
+  return new RegExp(
+    `\\b(?:${escapeWords(words)})\\b(?![ \\t]+(?!(?:as|implements|satisfies|extends|instanceof|in|of)\\b)[A-Za-z_$])`,
+  );
 }
 
 /** A property key as written in an object literal: bare, quoted or computed, then `:`, `,`, `}` or `(`. */

@@ -58,7 +58,8 @@ export class Project {
         return result;
       }
       const outcome = parseText(source, file);
-      if (outcome.stackOverflow) return this.onLargeStack(source, file, effective) ?? withProblem(result, outcome.problem);
+      if (outcome.stackOverflow)
+        return this.onLargeStack(source, file, effective) ?? withProblem(result, outcome.problem);
       if (!outcome.ast) return withProblem(result, outcome.problem);
       // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
       // other files import are parsed again through the host when a helper in them is needed.
@@ -144,6 +145,11 @@ function remapLineSeparators(result: LintResult, source: string): void {
 }
 
 /** Lints one text. Without a host, imports between files are not followed. */
-export function lintText(text: string, file: string, config: ResolvedConfig = defaultConfig(), host?: ProjectHost): LintResult {
+export function lintText(
+  text: string,
+  file: string,
+  config: ResolvedConfig = defaultConfig(),
+  host?: ProjectHost,
+): LintResult {
   return new Project(config, host).lint(file, text);
 }

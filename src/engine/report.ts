@@ -27,7 +27,10 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
   for (const analysis of analyses) {
     const { tool } = analysis;
     const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
-    const registered = facts.approvesAll || facts.approvedNames.has(tool.name) || variableNames(tool.definition).some((name) => facts.approvedNames.has(name));
+    const registered =
+      facts.approvesAll ||
+      facts.approvedNames.has(tool.name) ||
+      variableNames(tool.definition).some((name) => facts.approvedNames.has(name));
     const approval = tool.approval ?? (registered ? facts.approvalSource : undefined) ?? analysis.approvals[0];
     const capabilities: Capability[] = [];
     const toolFindings: Finding[] = [];
@@ -44,7 +47,8 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
         effects.add(rule.effect.write);
-        if (unbounded) toolFindings.push(sinkFinding(table, hit.row.rule, check, false, hit, location, toolRef, transferData(hit)));
+        if (unbounded)
+          toolFindings.push(sinkFinding(table, hit.row.rule, check, false, hit, location, toolRef, transferData(hit)));
         continue;
       }
       const unscoped = hit.modelControlled && !hit.bounded;
@@ -56,23 +60,49 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (unscoped) {
         hasUnscoped = true;
         effects.add(`unscoped ${hit.row.isWrite ? rule.effect.write : rule.effect.read}`);
-        toolFindings.push(sinkFinding(table, hit.row.rule, check, hit.via !== undefined, hit, location, toolRef, sinkData(check, hit, location)));
+        toolFindings.push(
+          sinkFinding(
+            table,
+            hit.row.rule,
+            check,
+            hit.via !== undefined,
+            hit,
+            location,
+            toolRef,
+            sinkData(check, hit, location),
+          ),
+        );
       }
       if (hit.payment) {
         // A network write to a payment endpoint is a reach of the payment row's own rule, judged by authorization.
         const payment = table.sinkFacts(hit.payment.rule);
         const unbounded = !hit.paymentBounded && !tool.approval && !registered;
-        capabilities.push(capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location));
+        capabilities.push(
+          capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location),
+        );
         hasWrite = true;
         effects.add(payment.effect.write);
         if (unbounded) {
           const paymentCheck = checkFacts(payment, hit.payment.rule, payment.defaultCheck);
-          toolFindings.push(sinkFinding(table, hit.payment.rule, paymentCheck, hit.via !== undefined, hit, location, toolRef, transferData(hit)));
+          toolFindings.push(
+            sinkFinding(
+              table,
+              hit.payment.rule,
+              paymentCheck,
+              hit.via !== undefined,
+              hit,
+              location,
+              toolRef,
+              transferData(hit),
+            ),
+          );
         }
       }
     }
     const names = [tool.name, ...variableNames(tool.definition)];
-    const hook = facts.hooks.find((candidate) => !candidate.toolNames || names.some((name) => candidate.toolNames?.has(name)));
+    const hook = facts.hooks.find(
+      (candidate) => !candidate.toolNames || names.some((name) => candidate.toolNames?.has(name)),
+    );
     const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
@@ -108,7 +138,8 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     set.add(finding.ruleId);
     byTool.set(key, set);
   }
-  for (const info of tools) info.findingRules = [...(byTool.get(`${info.name}@${info.range.start.offset}`) ?? [])].sort();
+  for (const info of tools)
+    info.findingRules = [...(byTool.get(`${info.name}@${info.range.start.offset}`) ?? [])].sort();
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed), tools };
 }
 
@@ -144,13 +175,26 @@ function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Locatio
   const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
   if (handler?.reference && handler.ctx.file !== ctx.file) {
     const text = ctx.text.slice(handler.reference.range[0], handler.reference.range[1]).replace(/\s+/g, ' ');
-    return { node: handler.reference, file: ctx.file, sink, callee: text.length > 40 ? `${text.slice(0, 37)}...` : text };
+    return {
+      node: handler.reference,
+      file: ctx.file,
+      sink,
+      callee: text.length > 40 ? `${text.slice(0, 37)}...` : text,
+    };
   }
   if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
   return { node: hit.node, file: hit.sinkFile };
 }
 
-function capability(kind: CapabilityKind, sink: string, hit: SinkHit, modelControlled: boolean, bounded: boolean, isWrite: boolean, location: Location): Capability {
+function capability(
+  kind: CapabilityKind,
+  sink: string,
+  hit: SinkHit,
+  modelControlled: boolean,
+  bounded: boolean,
+  isWrite: boolean,
+  location: Location,
+): Capability {
   return {
     kind,
     sink,
@@ -169,11 +213,15 @@ function sourceText(origins: Origin[]): string {
 }
 
 function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<string, string> {
-  return { part: check.part, source: sourceText(hit.origins), callee: location.callee ?? hit.via?.callee ?? hit.callee };
+  return {
+    part: check.part,
+    source: sourceText(hit.origins),
+    callee: location.callee ?? hit.via?.callee ?? hit.callee,
+  };
 }
 
 function transferData(hit: SinkHit): Record<string, string> {
-  const inputs = (hit.payment ? hit.paymentOrigins ?? [] : hit.origins).filter((origin) => origin.kind === 'input');
+  const inputs = (hit.payment ? (hit.paymentOrigins ?? []) : hit.origins).filter((origin) => origin.kind === 'input');
   return {
     operation: hit.payment?.operation ?? hit.row.operation ?? 'transaction',
     inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
@@ -195,12 +243,22 @@ function sinkFinding(
   const related: RelatedLocation[] = [];
   for (const origin of hit.origins) {
     if (origin.kind !== 'input') continue;
-    related.push({ file: origin.file, range: rangeOf(origin.node), kind: 'source', message: `Model-controlled input \`${origin.display || 'input'}\` enters here.` });
+    related.push({
+      file: origin.file,
+      range: rangeOf(origin.node),
+      kind: 'source',
+      message: `Model-controlled input \`${origin.display || 'input'}\` enters here.`,
+    });
     break;
   }
   related.push({ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` });
   if (location.sink) {
-    related.push({ file: location.sink.file, range: rangeOf(location.sink.node), kind: 'sink', message: `The effect happens here, in \`${location.sink.callee}\`.` });
+    related.push({
+      file: location.sink.file,
+      range: rangeOf(location.sink.node),
+      kind: 'sink',
+      message: `The effect happens here, in \`${location.sink.callee}\`.`,
+    });
   }
   const messageId = viaHelper || location.sink ? check.viaHelperMessageId : check.messageId;
   return makeFinding(table, ruleId, messageId, location.file, location.node, data, tool, related);
@@ -208,9 +266,16 @@ function sinkFinding(
 
 function auditFinding(table: RuleTable, file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
   const audit = table.only('audit');
-  return makeFinding(table, audit.rule.id, audit.facts.messageId, file, nameNode, { tool: tool.name, effects: joinList(effects) }, tool, [
-    { file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` },
-  ]);
+  return makeFinding(
+    table,
+    audit.rule.id,
+    audit.facts.messageId,
+    file,
+    nameNode,
+    { tool: tool.name, effects: joinList(effects) },
+    tool,
+    [{ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` }],
+  );
 }
 
 function joinList(items: string[]): string {
@@ -259,7 +324,11 @@ function dedupeFindings(findings: Finding[]): Finding[] {
 }
 
 /** Applies severities and suppression directives; adds hygiene findings for unused or unjustified directives. */
-function applyDirectives(table: RuleTable, ctx: FileContext, raw: Finding[]): { findings: Finding[]; suppressed: Finding[] } {
+function applyDirectives(
+  table: RuleTable,
+  ctx: FileContext,
+  raw: Finding[],
+): { findings: Finding[]; suppressed: Finding[] } {
   const config = ctx.config;
   const directives = parseDirectives(ctx.ast.comments ?? []);
   const honoured = !isVendored(ctx.file, config);
@@ -269,9 +338,15 @@ function applyDirectives(table: RuleTable, ctx: FileContext, raw: Finding[]): { 
     const severity = severityFor(config, finding.ruleId);
     if (!isReported(severity)) continue;
     finding.severity = severity;
-    const directive = finding.file === ctx.file ? findSuppression(directives, finding.ruleId, finding.range.start.line) : undefined;
+    const directive =
+      finding.file === ctx.file ? findSuppression(directives, finding.ruleId, finding.range.start.line) : undefined;
     if (directive) {
-      finding.suppression = { kind: directive.kind, justification: directive.justification, range: directive.range, honoured };
+      finding.suppression = {
+        kind: directive.kind,
+        justification: directive.justification,
+        range: directive.range,
+        honoured,
+      };
       directive.used.add(finding.ruleId);
       if (honoured) {
         suppressed.push(finding);
@@ -293,23 +368,56 @@ function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): F
   const reasonId = noReason.rule.id;
   const known = table.ids.filter((id) => id !== unusedId && id !== reasonId);
   for (const directive of directives) {
-    const at = { range: [directive.range.start.offset, directive.range.end.offset] as [number, number], loc: { start: { line: directive.range.start.line, column: directive.range.start.column }, end: { line: directive.range.end.line, column: directive.range.end.column } } };
+    const at = {
+      range: [directive.range.start.offset, directive.range.end.offset] as [number, number],
+      loc: {
+        start: { line: directive.range.start.line, column: directive.range.start.column },
+        end: { line: directive.range.end.line, column: directive.range.end.column },
+      },
+    };
     const unusedSeverity = severityFor(config, unusedId);
     if (isReported(unusedSeverity)) {
       for (const id of directive.ruleIds) {
         if (!table.find(id)) {
           const suggestion = closestRuleId(id, known);
-          const finding = makeFinding(table, unusedId, unused.facts.unknownRuleMessageId, ctx.file, at, { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' }, undefined, []);
+          const finding = makeFinding(
+            table,
+            unusedId,
+            unused.facts.unknownRuleMessageId,
+            ctx.file,
+            at,
+            { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' },
+            undefined,
+            [],
+          );
           finding.severity = unusedSeverity;
           out.push(finding);
         } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {
-          const finding = makeFinding(table, unusedId, unused.facts.unusedMessageId, ctx.file, at, { rule: id }, undefined, []);
+          const finding = makeFinding(
+            table,
+            unusedId,
+            unused.facts.unusedMessageId,
+            ctx.file,
+            at,
+            { rule: id },
+            undefined,
+            [],
+          );
           finding.severity = unusedSeverity;
           out.push(finding);
         }
       }
       if (directive.ruleIds.length === 0 && directive.used.size === 0) {
-        const finding = makeFinding(table, unusedId, unused.facts.unusedMessageId, ctx.file, at, { rule: 'any rule' }, undefined, []);
+        const finding = makeFinding(
+          table,
+          unusedId,
+          unused.facts.unusedMessageId,
+          ctx.file,
+          at,
+          { rule: 'any rule' },
+          undefined,
+          [],
+        );
         finding.severity = unusedSeverity;
         out.push(finding);
       }
@@ -327,7 +435,9 @@ function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): F
 export function isVendored(file: string, config: ResolvedConfig): boolean {
   const normalised = file.replace(/\\/g, '/');
   // `external/**` means that folder wherever it is, as .gitignore reads it; paths here are absolute.
-  return config.vendorGlobs.some((glob) => minimatch(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true }));
+  return config.vendorGlobs.some((glob) =>
+    minimatch(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true }),
+  );
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

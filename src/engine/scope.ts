@@ -105,7 +105,14 @@ export class ScopeIndex {
         break;
       }
       case 'FunctionDeclaration':
-        if (node.id) this.declare(blockScopeOf(node), { name: node.id.name, kind: 'function', id: node.id, patternPath: [], declaration: node });
+        if (node.id)
+          this.declare(blockScopeOf(node), {
+            name: node.id.name,
+            kind: 'function',
+            id: node.id,
+            patternPath: [],
+            declaration: node,
+          });
         this.declareParams(node);
         break;
       case 'FunctionExpression':
@@ -116,11 +123,19 @@ export class ScopeIndex {
         this.declareParams(node);
         break;
       case 'ClassDeclaration':
-        if (node.id) this.declare(blockScopeOf(node), { name: node.id.name, kind: 'class', id: node.id, patternPath: [], declaration: node });
+        if (node.id)
+          this.declare(blockScopeOf(node), {
+            name: node.id.name,
+            kind: 'class',
+            id: node.id,
+            patternPath: [],
+            declaration: node,
+          });
         break;
       case 'CatchClause':
         if (node.param) {
-          for (const [id, path] of patternBindings(node.param)) this.declare(node, { name: id.name, kind: 'catch', id, patternPath: path });
+          for (const [id, path] of patternBindings(node.param))
+            this.declare(node, { name: id.name, kind: 'catch', id, patternPath: path });
         }
         break;
       default:
@@ -164,7 +179,13 @@ export function patternBindings(pattern: Node): Array<[TSESTree.Identifier, stri
           if (property.type === 'RestElement') {
             stack.push([property.argument, path]);
           } else {
-            const key = property.computed ? undefined : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+            const key = property.computed
+              ? undefined
+              : property.key.type === 'Identifier'
+                ? property.key.name
+                : property.key.type === 'Literal'
+                  ? String(property.key.value)
+                  : undefined;
             stack.push([property.value, [...path, key ?? '*']]);
           }
         }

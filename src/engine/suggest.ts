@@ -21,7 +21,11 @@ const plausibleTypo = (word: string): number => Math.max(2, Math.ceil(word.lengt
  * The candidate nearest to `word`, or undefined when none is within `limit` edits (by default a
  * third of the word), so hints never suggest something unrelated.
  */
-export function closest(word: string, candidates: readonly string[], limit: (word: string) => number = plausibleTypo): string | undefined {
+export function closest(
+  word: string,
+  candidates: readonly string[],
+  limit: (word: string) => number = plausibleTypo,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

@@ -81,8 +81,14 @@ export function buildReport(input: ReportInput): ScanReport {
     if (finding.tool !== undefined) copy.tool = { ...finding.tool, file: rel(finding.tool.file) };
     return copy;
   };
-  const findings = withFingerprints(input.results.flatMap(({ result }) => result.findings.map(relFinding)).sort(compareFindings), texts);
-  const suppressed = withFingerprints(input.results.flatMap(({ result }) => result.suppressed.map(relFinding)).sort(compareFindings), texts);
+  const findings = withFingerprints(
+    input.results.flatMap(({ result }) => result.findings.map(relFinding)).sort(compareFindings),
+    texts,
+  );
+  const suppressed = withFingerprints(
+    input.results.flatMap(({ result }) => result.suppressed.map(relFinding)).sort(compareFindings),
+    texts,
+  );
 
   const tools = input.results
     .flatMap(({ result }) => result.tools)
@@ -126,7 +132,11 @@ function compareLocations(fileA: string, a: Range, fileB: string, b: Range): num
 
 /** Report order: file, line, column, rule id, then message so ties are still deterministic. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareLocations(a.file, a.range, b.file, b.range) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
+  return (
+    compareLocations(a.file, a.range, b.file, b.range) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
 }
 
 function withFingerprints(findings: Finding[], texts: Map<string, string>): ReportFinding[] {
@@ -150,7 +160,8 @@ const RANK: Record<ReportedSeverity, number> = { hint: 0, info: 1, warning: 2, e
 const FAIL_RANK: Record<FailOn, number> = { info: 1, warning: 2, error: 3, never: Number.POSITIVE_INFINITY };
 
 export function summarise(report: ScanReport): Summary {
-  const count = (severity: ReportedSeverity): number => report.findings.filter((finding) => finding.severity === severity).length;
+  const count = (severity: ReportedSeverity): number =>
+    report.findings.filter((finding) => finding.severity === severity).length;
   return {
     filesScanned: report.filesScanned,
     errors: count('error'),

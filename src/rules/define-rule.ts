@@ -66,7 +66,11 @@ export interface DirectiveReasonRole<M extends string = string> {
   messageId: M;
 }
 
-export type RuleRole<M extends string = string> = SinkRole<M> | AuditRole<M> | UnusedDirectiveRole<M> | DirectiveReasonRole<M>;
+export type RuleRole<M extends string = string> =
+  | SinkRole<M>
+  | AuditRole<M>
+  | UnusedDirectiveRole<M>
+  | DirectiveReasonRole<M>;
 
 export interface RuleMeta<M extends string = string> {
   id: string;
@@ -110,14 +114,16 @@ function definitionProblems(meta: RuleMeta<string>): string[] {
     if ((reports.judgedBy === 'authorization') !== checks.every(([check]) => check === 'transfer')) {
       problems.push('A rule judged by authorization has only the `transfer` check, and only such a rule has it.');
     }
-    if (reports.checks[reports.defaultCheck] === undefined) problems.push(`defaultCheck \`${reports.defaultCheck}\` is not one of its checks.`);
+    if (reports.checks[reports.defaultCheck] === undefined)
+      problems.push(`defaultCheck \`${reports.defaultCheck}\` is not one of its checks.`);
     const words = new Set<string>();
     for (const [check, facts] of checks) {
       if (!SINK_CHECKS.includes(check)) problems.push(`Unknown check \`${check}\`.`);
       known(facts.messageId, `checks.${check}.messageId`);
       known(facts.viaHelperMessageId, `checks.${check}.viaHelperMessageId`);
       for (const word of facts.partWords) {
-        if (words.has(word) || word !== word.toLowerCase()) problems.push(`Part word \`${word}\` is repeated or not lower case.`);
+        if (words.has(word) || word !== word.toLowerCase())
+          problems.push(`Part word \`${word}\` is repeated or not lower case.`);
         words.add(word);
       }
     }

@@ -52,5 +52,13 @@ export function registerRules(extra: readonly RuleRegistration[]): () => void {
 }
 
 export { createRuleTable, UnknownRuleError, type RuleRegistration, type RuleTable } from './registry';
-export { defineRule, formatMessage, SINK_CHECKS, type EffectKind, type RuleDefinition, type SinkCheck, type SinkRole } from './define-rule';
+export {
+  defineRule,
+  formatMessage,
+  SINK_CHECKS,
+  type EffectKind,
+  type RuleDefinition,
+  type SinkCheck,
+  type SinkRole,
+} from './define-rule';
 export type { ReportedSeverity, Severity } from './severity';

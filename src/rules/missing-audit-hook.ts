@@ -2,7 +2,8 @@ import { defineRule } from './define-rule';
 
 export default defineRule({
   id: 'missing-audit-hook',
-  description: 'A tool that reaches a network, file, process or value-moving effect has no audit hook recording its calls.',
+  description:
+    'A tool that reaches a network, file, process or value-moving effect has no audit hook recording its calls.',
   defaultSeverity: 'warning',
   cwe: ['CWE-778'],
   owasp: ['ASI10'],

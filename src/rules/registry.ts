@@ -1,5 +1,12 @@
 // Builds the rule table the engine reads from a list of rule definitions: lookup by id, by role, and each rule's catalog file.
-import type { AuditRole, DirectiveReasonRole, RuleDefinition, RuleRole, SinkRole, UnusedDirectiveRole } from './define-rule';
+import type {
+  AuditRole,
+  DirectiveReasonRole,
+  RuleDefinition,
+  RuleRole,
+  SinkRole,
+  UnusedDirectiveRole,
+} from './define-rule';
 
 /** A rule and, for a rule that lives outside the repository's `rules/` folder, the path of its catalog. */
 export interface RuleRegistration {
@@ -22,7 +29,9 @@ export interface RuleTable {
   /** The sink facts of a sink rule; an unknown id or a rule without sinks is an error. */
   sinkFacts(id: string): SinkRole;
   /** The one rule with this role, and its facts. */
-  only<R extends 'audit' | 'unused-directive' | 'directive-reason'>(role: R): { rule: RuleDefinition; facts: RoleOf<R> };
+  only<R extends 'audit' | 'unused-directive' | 'directive-reason'>(
+    role: R,
+  ): { rule: RuleDefinition; facts: RoleOf<R> };
   /** Every sink rule, in the manifest's order. */
   sinkRules(): ReadonlyArray<{ rule: RuleDefinition; facts: SinkRole }>;
   /** Catalog files of rules registered from outside `rules/`. */
@@ -40,12 +49,16 @@ export function createRuleTable(entries: ReadonlyArray<RuleDefinition | RuleRegi
     if (byId.has(rule.id)) throw new UnknownRuleError(`Rule ${rule.id} is registered twice.`);
     byId.set(rule.id, rule);
   }
-  const roles = new Map<string, { rule: RuleDefinition; facts: AuditRole | UnusedDirectiveRole | DirectiveReasonRole }>();
+  const roles = new Map<
+    string,
+    { rule: RuleDefinition; facts: AuditRole | UnusedDirectiveRole | DirectiveReasonRole }
+  >();
   for (const rule of rules) {
     const facts = rule.reports;
     if (facts.role === 'sink') continue;
     const holder = roles.get(facts.role);
-    if (holder) throw new UnknownRuleError(`Rules ${holder.rule.id} and ${rule.id} both have the role \`${facts.role}\`.`);
+    if (holder)
+      throw new UnknownRuleError(`Rules ${holder.rule.id} and ${rule.id} both have the role \`${facts.role}\`.`);
     roles.set(facts.role, { rule, facts });
   }
   const sinkRules = rules
@@ -54,7 +67,9 @@ export function createRuleTable(entries: ReadonlyArray<RuleDefinition | RuleRegi
   for (let i = 1; i < sinkRules.length; i++) {
     const [before, after] = [sinkRules[i - 1], sinkRules[i]];
     if (before && after && before.facts.capability.order === after.facts.capability.order) {
-      throw new UnknownRuleError(`Rules ${before.rule.id} and ${after.rule.id} share capability order ${after.facts.capability.order}.`);
+      throw new UnknownRuleError(
+        `Rules ${before.rule.id} and ${after.rule.id} share capability order ${after.facts.capability.order}.`,
+      );
     }
   }
   const get = (id: string): RuleDefinition => {

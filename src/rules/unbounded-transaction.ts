@@ -26,6 +26,13 @@ export default defineRule({
         viaHelperMessageId: 'unboundedTransferViaHelper',
       },
     },
-    capability: { kind: 'value-transfer', order: 4, label: 'Value transfer', shortLabel: 'payments', controlledPart: 'amount', icon: 'credit-card' },
+    capability: {
+      kind: 'value-transfer',
+      order: 4,
+      label: 'Value transfer',
+      shortLabel: 'payments',
+      controlledPart: 'amount',
+      icon: 'credit-card',
+    },
   },
 });

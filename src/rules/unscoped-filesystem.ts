@@ -2,7 +2,8 @@ import { defineRule } from './define-rule';
 
 export default defineRule({
   id: 'unscoped-filesystem',
-  description: 'A tool reads, writes, lists, moves or deletes a path the model controls, with no containment to an allowed root.',
+  description:
+    'A tool reads, writes, lists, moves or deletes a path the model controls, with no containment to an allowed root.',
   defaultSeverity: 'error',
   cwe: ['CWE-22'],
   owasp: ['ASI02', 'ASI03'],
@@ -19,8 +20,20 @@ export default defineRule({
     effect: { read: 'file reads', write: 'file writes' },
     defaultCheck: 'path',
     checks: {
-      path: { part: 'path', partWords: ['path', 'file'], messageId: 'taintedPath', viaHelperMessageId: 'taintedPathViaHelper' },
+      path: {
+        part: 'path',
+        partWords: ['path', 'file'],
+        messageId: 'taintedPath',
+        viaHelperMessageId: 'taintedPathViaHelper',
+      },
     },
-    capability: { kind: 'filesystem', order: 2, label: 'File system', shortLabel: 'fs', controlledPart: 'path', icon: 'file' },
+    capability: {
+      kind: 'filesystem',
+      order: 2,
+      label: 'File system',
+      shortLabel: 'fs',
+      controlledPart: 'path',
+      icon: 'file',
+    },
   },
 });

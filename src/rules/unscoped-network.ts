@@ -19,9 +19,26 @@ export default defineRule({
     effect: { read: 'network requests', write: 'network requests' },
     defaultCheck: 'url',
     checks: {
-      url: { part: 'destination', partWords: ['url', 'destination'], messageId: 'taintedDestination', viaHelperMessageId: 'taintedDestinationViaHelper' },
-      host: { part: 'host', partWords: ['host'], messageId: 'taintedDestination', viaHelperMessageId: 'taintedDestinationViaHelper' },
+      url: {
+        part: 'destination',
+        partWords: ['url', 'destination'],
+        messageId: 'taintedDestination',
+        viaHelperMessageId: 'taintedDestinationViaHelper',
+      },
+      host: {
+        part: 'host',
+        partWords: ['host'],
+        messageId: 'taintedDestination',
+        viaHelperMessageId: 'taintedDestinationViaHelper',
+      },
     },
-    capability: { kind: 'network', order: 1, label: 'Network', shortLabel: 'network', controlledPart: 'host', icon: 'globe' },
+    capability: {
+      kind: 'network',
+      order: 1,
+      label: 'Network',
+      shortLabel: 'network',
+      controlledPart: 'host',
+      icon: 'globe',
+    },
   },
 });

@@ -2,7 +2,8 @@ import { defineRule } from './define-rule';
 
 export default defineRule({
   id: 'unscoped-process',
-  description: 'A tool runs a process or evaluates code whose command, arguments or code the model controls, with no allowlist.',
+  description:
+    'A tool runs a process or evaluates code whose command, arguments or code the model controls, with no allowlist.',
   defaultSeverity: 'error',
   cwe: ['CWE-78', 'CWE-94'],
   owasp: ['ASI05', 'ASI02'],
@@ -19,10 +20,32 @@ export default defineRule({
     effect: { read: 'process execution', write: 'process execution' },
     defaultCheck: 'command',
     checks: {
-      command: { part: 'command', partWords: ['command'], messageId: 'taintedCommand', viaHelperMessageId: 'taintedCommandViaHelper' },
-      args: { part: 'arguments', partWords: ['args', 'arguments'], messageId: 'taintedCommand', viaHelperMessageId: 'taintedCommandViaHelper' },
-      code: { part: 'code', partWords: ['code'], messageId: 'taintedCommand', viaHelperMessageId: 'taintedCommandViaHelper' },
+      command: {
+        part: 'command',
+        partWords: ['command'],
+        messageId: 'taintedCommand',
+        viaHelperMessageId: 'taintedCommandViaHelper',
+      },
+      args: {
+        part: 'arguments',
+        partWords: ['args', 'arguments'],
+        messageId: 'taintedCommand',
+        viaHelperMessageId: 'taintedCommandViaHelper',
+      },
+      code: {
+        part: 'code',
+        partWords: ['code'],
+        messageId: 'taintedCommand',
+        viaHelperMessageId: 'taintedCommandViaHelper',
+      },
     },
-    capability: { kind: 'process', order: 3, label: 'Processes and code', shortLabel: 'process', controlledPart: 'command', icon: 'terminal' },
+    capability: {
+      kind: 'process',
+      order: 3,
+      label: 'Processes and code',
+      shortLabel: 'process',
+      controlledPart: 'command',
+      icon: 'terminal',
+    },
   },
 });

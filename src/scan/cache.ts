@@ -82,7 +82,12 @@ export class ScanCache {
     const engine = engineStamp();
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.format === FORMAT && parsed.engine === engine && typeof parsed.entries === 'object' && parsed.entries !== null) {
+      if (
+        parsed.format === FORMAT &&
+        parsed.engine === engine &&
+        typeof parsed.entries === 'object' &&
+        parsed.entries !== null
+      ) {
         return new ScanCache(file, engine, parsed.entries);
       }
     } catch {
@@ -131,7 +136,12 @@ function isUnchanged(state: FileState, read: (file: string) => string | undefine
   } catch {
     return state.hash === undefined;
   }
-  if (state.hash !== undefined && stat.size === state.size && stat.mtimeMs === state.mtimeMs && stat.mtimeMs < state.checkedAt - RACY_MS) {
+  if (
+    state.hash !== undefined &&
+    stat.size === state.size &&
+    stat.mtimeMs === state.mtimeMs &&
+    stat.mtimeMs < state.checkedAt - RACY_MS
+  ) {
     return true;
   }
   const content = read(state.file);
@@ -146,13 +156,18 @@ function isUnchanged(state: FileState, read: (file: string) => string | undefine
 function engineStamp(): string {
   const hash = createHash('sha256').update(`${ENGINE_VERSION}\u0000${packageVersion()}`);
   const catalogs = path.join(packageRoot(), 'rules');
-  for (const name of safeList(catalogs).filter((entry) => entry.endsWith('.yml')).sort()) {
+  for (const name of safeList(catalogs)
+    .filter((entry) => entry.endsWith('.yml'))
+    .sort()) {
     hash.update(name).update(safeRead(path.join(catalogs, name)));
   }
   // From out/src/cli the engine and rules are sibling folders; in a bundle this file is the code.
-  const code = [path.join(__dirname, '..', 'engine'), path.join(__dirname, '..', 'rules')].filter((dir) => fs.existsSync(dir));
+  const code = [path.join(__dirname, '..', 'engine'), path.join(__dirname, '..', 'rules')].filter((dir) =>
+    fs.existsSync(dir),
+  );
   // Contents, not timestamps: a rebuild that changes nothing must not throw the cache away.
-  for (const file of code.length > 0 ? code.flatMap(listFiles) : [__filename]) hash.update(path.basename(file)).update(safeRead(file));
+  for (const file of code.length > 0 ? code.flatMap(listFiles) : [__filename])
+    hash.update(path.basename(file)).update(safeRead(file));
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -81,7 +81,11 @@ export class FileLinter {
       return keepText({ index: job.index, scanned: true, result, state, dependencies }, text);
     } catch (error) {
       // One file the engine cannot handle must not cost the user the rest of the scan.
-      const problem: Problem = { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${errorReason(error)}` };
+      const problem: Problem = {
+        kind: 'internal',
+        file: job.file,
+        message: `The analysis failed on this file: ${errorReason(error)}`,
+      };
       return { index: job.index, scanned: true, problem };
     } finally {
       this.current = undefined;
@@ -102,7 +106,9 @@ export class FileLinter {
   private projectFor(key: string, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
     let project = this.projects.get(key);
     if (project === undefined) {
-      project = new Project(config, { readFile: (file) => (file === this.current?.file ? this.current.text : read(file)) });
+      project = new Project(config, {
+        readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
+      });
       this.projects.set(key, project);
     }
     return project;

@@ -12,9 +12,28 @@ export interface IgnoreRule {
 }
 
 /** Folders never worth scanning by default: dependencies, VCS data, build output, tests. */
-const DEFAULT_EXCLUDED_FOLDERS = ['node_modules', '.git', 'dist', 'out', 'build', 'coverage', 'test', 'tests', '__tests__'];
+const DEFAULT_EXCLUDED_FOLDERS = [
+  'node_modules',
+  '.git',
+  'dist',
+  'out',
+  'build',
+  'coverage',
+  'test',
+  'tests',
+  '__tests__',
+];
 /** Files never worth scanning by default: declarations, minified bundles, tests. */
-const DEFAULT_EXCLUDED_FILES = ['*.d.ts', '*.d.mts', '*.d.cts', '*.min.js', '*.min.mjs', '*.min.cjs', '*.test.*', '*.spec.*'];
+const DEFAULT_EXCLUDED_FILES = [
+  '*.d.ts',
+  '*.d.mts',
+  '*.d.cts',
+  '*.min.js',
+  '*.min.mjs',
+  '*.min.cjs',
+  '*.test.*',
+  '*.spec.*',
+];
 
 /** The built-in excludes as written in docs and `--help`. */
 export const DEFAULT_EXCLUDES: readonly string[] = [

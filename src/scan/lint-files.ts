@@ -39,14 +39,21 @@ export function availableCores(): number {
 export function lintFiles(groups: readonly LintGroup[], options: LintFilesOptions): LintedFiles {
   const configs = groups.map((group) => group.config);
   const hashes = configs.map(configHash);
-  const jobs: FileJob[] = groups.flatMap((group, index) => group.files.map((file) => ({ index: 0, file, group: index })));
-  jobs.forEach((job, index) => (job.index = index));
+  const jobs: FileJob[] = groups.flatMap((group, index) =>
+    group.files.map((file) => ({ index: 0, file, group: index })),
+  );
+  for (const [index, job] of jobs.entries()) job.index = index;
   const outcomes: Array<FileOutcome | undefined> = new Array<FileOutcome | undefined>(jobs.length);
   let done = 0;
   const record = (outcome: FileOutcome, job: FileJob): void => {
     outcomes[outcome.index] = outcome;
     options.onProgress?.(done++, jobs.length, job.file);
-    if (options.cache !== undefined && outcome.result !== undefined && outcome.state !== undefined && outcome.dependencies !== undefined) {
+    if (
+      options.cache !== undefined &&
+      outcome.result !== undefined &&
+      outcome.state !== undefined &&
+      outcome.dependencies !== undefined
+    ) {
       options.cache.store(outcome.state, hashes[job.group] ?? '', outcome.dependencies, outcome.result);
     }
   };
@@ -61,7 +68,11 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
   const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined };
   const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
   if (workers > 1) {
-    runPool(misses, setup, { workers, fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, onOutcome: record });
+    runPool(misses, setup, {
+      workers,
+      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      onOutcome: record,
+    });
   } else {
     const linter = new FileLinter(setup);
     for (const job of misses) record(linter.lint(job), job);
@@ -79,7 +90,12 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
 }
 
 /** A cached outcome for `job`, with the text read back when the report needs it for fingerprints. */
-function lookup(cache: ScanCache, job: FileJob, configs: readonly ResolvedConfig[], hashes: readonly string[]): FileOutcome | undefined {
+function lookup(
+  cache: ScanCache,
+  job: FileJob,
+  configs: readonly ResolvedConfig[],
+  hashes: readonly string[],
+): FileOutcome | undefined {
   const config = configs[job.group];
   if (config === undefined) return undefined;
   const read = (file: string): string | undefined => readSourceText(file, config.maxFileBytes);

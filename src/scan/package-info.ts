@@ -1,24 +1,18 @@
 // Locates the installed package so the CLI can name its version and read the rule docs it ships.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rulesDirectory } from '../engine/catalog/load';
 
-let cachedRoot: string | undefined;
-
-/** The folder holding this package's package.json; works from out/ (tsc) and from a bundle alike. */
+/** The folder holding this package's package.json: the parent of the rules/ folder the engine finds. */
 export function packageRoot(): string {
-  if (cachedRoot !== undefined) return cachedRoot;
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return (cachedRoot = dir);
-    const parent = path.dirname(dir);
-    if (parent === dir) return (cachedRoot = __dirname);
-    dir = parent;
-  }
+  return path.dirname(rulesDirectory());
 }
 
 export function packageVersion(): string {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
     return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
   } catch {
     return '0.0.0';

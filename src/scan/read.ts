@@ -18,14 +18,22 @@ export function readSource(file: string, maxFileBytes: number): ReadOutcome {
     }
     const size = stat.size;
     if (size > maxFileBytes) {
-      return { problem: { kind: 'too-large', file, message: `Skipped: ${size} bytes is more than maxFileBytes (${maxFileBytes}).` } };
+      return {
+        problem: {
+          kind: 'too-large',
+          file,
+          message: `Skipped: ${size} bytes is more than maxFileBytes (${maxFileBytes}).`,
+        },
+      };
     }
     buffer = fs.readFileSync(file);
   } catch (error) {
     return { problem: { kind: 'read', file, message: `Cannot read this file: ${errorReason(error)}` } };
   }
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { problem: { kind: 'binary', file, message: 'Skipped: this looks like a binary file (it has a NUL byte).' } };
+    return {
+      problem: { kind: 'binary', file, message: 'Skipped: this looks like a binary file (it has a NUL byte).' },
+    };
   }
   return { text: buffer.toString('utf8') };
 }

@@ -35,7 +35,13 @@ export function scanFiles(files: readonly string[], options: ScanOptions): ScanO
     const key = JSON.stringify(loaded.configFiles);
     let group = groups.get(key);
     if (group === undefined) {
-      const scope = { configFiles: loaded.configFiles, config: loaded.config, include: loaded.include, exclude: loaded.exclude, files: 0 };
+      const scope = {
+        configFiles: loaded.configFiles,
+        config: loaded.config,
+        include: loaded.include,
+        exclude: loaded.exclude,
+        files: 0,
+      };
       group = { scope, files: [] };
       groups.set(key, group);
     }
@@ -47,7 +53,11 @@ export function scanFiles(files: readonly string[], options: ScanOptions): ScanO
     [...groups.values()].map((group) => ({ config: group.scope.config, files: group.files })),
     { jobs: 1, ...lintOptions },
   );
-  return { ...linted, scopes: [...groups.values()].map((group) => group.scope), configErrors: uniqueErrors(configErrors) };
+  return {
+    ...linted,
+    scopes: [...groups.values()].map((group) => group.scope),
+    configErrors: uniqueErrors(configErrors),
+  };
 }
 
 /** A configuration file shared by many folders is loaded once per folder; report each error once. */

@@ -5,7 +5,15 @@ import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/
 import type { Problem } from '../engine/types';
 import { ScanError } from './errors';
 import { errorReason } from './read';
-import { ancestorGitignoreRules, defaultRules, gitignoreRules, globRules, isExcluded, matcherFor, type IgnoreRule } from './ignore-rules';
+import {
+  ancestorGitignoreRules,
+  defaultRules,
+  gitignoreRules,
+  globRules,
+  isExcluded,
+  matcherFor,
+  type IgnoreRule,
+} from './ignore-rules';
 
 /** Extensions the engine parses. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -63,7 +71,11 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       const kind = entryKind(entry, full);
       if (kind === 'dir') {
         if (!isExcluded(excludes, full, root)) visit(full, root, rules);
-      } else if (kind === 'file' && SOURCE_EXTENSIONS.includes(extensionOf(entry.name)) && !isExcluded(excludes, full, root)) {
+      } else if (
+        kind === 'file' &&
+        SOURCE_EXTENSIONS.includes(extensionOf(entry.name)) &&
+        !isExcluded(excludes, full, root)
+      ) {
         const slashed = full.split(path.sep).join('/');
         if (includes.length === 0 || includes.some((matcher) => matcher.match(slashed))) addFile(full);
       }
@@ -108,4 +120,3 @@ function realpathOrSelf(file: string): string {
     return file;
   }
 }
-

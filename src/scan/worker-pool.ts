@@ -1,6 +1,13 @@
 // Lints files on worker threads for `--jobs N`, with a synchronous pool so the scan's control flow stays synchronous.
 import * as path from 'node:path';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
 import { errorReason } from './read';
 
@@ -80,7 +87,11 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
       const seen = Atomics.load(counter, 0);
       let progressed = false;
       for (const slot of slots) {
-        for (let message = receiveMessageOnPort(slot.port); message !== undefined; message = receiveMessageOnPort(slot.port)) {
+        for (
+          let message = receiveMessageOnPort(slot.port);
+          message !== undefined;
+          message = receiveMessageOnPort(slot.port)
+        ) {
           finish(slot, message.message as FileOutcome);
           progressed = true;
         }
@@ -129,7 +140,15 @@ function workerMain(init: WorkerInit): void {
       try {
         outcome = linter.lint(job);
       } catch (error) {
-        outcome = { index: job.index, scanned: false, problem: { kind: 'internal', file: job.file, message: `The analysis failed on this file: ${errorReason(error)}` } };
+        outcome = {
+          index: job.index,
+          scanned: false,
+          problem: {
+            kind: 'internal',
+            file: job.file,
+            message: `The analysis failed on this file: ${errorReason(error)}`,
+          },
+        };
       }
       Atomics.store(counter, 1 + init.slot, -1);
       init.port.postMessage(outcome);

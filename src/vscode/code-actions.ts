@@ -22,7 +22,11 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
     private readonly service: LintService,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((diagnostic) => ruleIdOf(diagnostic) !== undefined);
     if (ours.length === 0) return [];
     const result = this.currentResult(document);
@@ -31,7 +35,9 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const ruleId = ruleIdOf(diagnostic) as string;
-      const finding = result.findings.find((candidate) => candidate.ruleId === ruleId && toRange(candidate.range).isEqual(diagnostic.range));
+      const finding = result.findings.find(
+        (candidate) => candidate.ruleId === ruleId && toRange(candidate.range).isEqual(diagnostic.range),
+      );
       if (finding !== undefined) {
         for (const fix of fixesFor(text, result.file, finding, result.tools)) {
           if (!this.removesFinding(document, text, result, fix.edits, finding)) continue;
@@ -48,7 +54,10 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
       doc.command = { title: doc.title, command: OPEN_RULE_DOC, arguments: [ruleId] };
       doc.diagnostics = [diagnostic];
       actions.push(doc);
-      const severity = new vscode.CodeAction(`Change the severity of ${ruleId} for this workspace…`, vscode.CodeActionKind.QuickFix);
+      const severity = new vscode.CodeAction(
+        `Change the severity of ${ruleId} for this workspace…`,
+        vscode.CodeActionKind.QuickFix,
+      );
       severity.command = { title: severity.title, command: SET_RULE_SEVERITY, arguments: [ruleId] };
       severity.diagnostics = [diagnostic];
       actions.push(severity);
@@ -60,10 +69,17 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
    * Offers a fix only if the engine, linting the fixed text, no longer reports the finding: a guard
    * the engine cannot see (or a fix that does not fit the call) would otherwise leave it in place.
    */
-  private removesFinding(document: vscode.TextDocument, text: string, result: LintResult, edits: readonly OffsetEdit[], finding: Finding): boolean {
+  private removesFinding(
+    document: vscode.TextDocument,
+    text: string,
+    result: LintResult,
+    edits: readonly OffsetEdit[],
+    finding: Finding,
+  ): boolean {
     const after = this.service.lintVariant(document, applyEdits(text, edits));
     if (after === undefined || after.problems.some((problem) => problem.kind === 'parse')) return false;
-    const sameKind = (candidate: Finding): boolean => candidate.ruleId === finding.ruleId && candidate.tool?.name === finding.tool?.name;
+    const sameKind = (candidate: Finding): boolean =>
+      candidate.ruleId === finding.ruleId && candidate.tool?.name === finding.tool?.name;
     const before = result.findings.filter(sameKind).length;
     return after.findings.filter(sameKind).length < before;
   }
@@ -79,17 +95,29 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
     return this.service.lintVariant(document, document.getText());
   }
 
-  private suppressAction(document: vscode.TextDocument, text: string, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  private suppressAction(
+    document: vscode.TextDocument,
+    text: string,
+    finding: Finding,
+    diagnostic: vscode.Diagnostic,
+  ): vscode.CodeAction | undefined {
     const suppression = suppressionEdit(text, finding);
     if (suppression === undefined) return undefined;
-    const action = new vscode.CodeAction(`Suppress ${finding.ruleId} on this line (with a reason)`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(
+      `Suppress ${finding.ruleId} on this line (with a reason)`,
+      vscode.CodeActionKind.QuickFix,
+    );
     action.diagnostics = [diagnostic];
     action.edit = workspaceEdit(document, [suppression.edit]);
     // Offsets after the edit: the inserted text shifts everything after the insertion point.
     const { edit, cursor } = suppression;
     const before = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
     const position = positionIn(before, cursor);
-    action.command = { title: 'Type the reason', command: PLACE_CURSOR, arguments: [document.uri.toString(), position.line, position.character] };
+    action.command = {
+      title: 'Type the reason',
+      command: PLACE_CURSOR,
+      arguments: [document.uri.toString(), position.line, position.character],
+    };
     return action;
   }
 }
@@ -128,20 +156,33 @@ async function placeCursor(uri: string, line: number, character: number): Promis
   if (document === undefined) return;
   const position = new vscode.Position(line, character);
   const column = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn;
-  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), ...(column === undefined ? {} : { viewColumn: column }) });
+  await vscode.window.showTextDocument(document, {
+    selection: new vscode.Range(position, position),
+    ...(column === undefined ? {} : { viewColumn: column }),
+  });
 }
 
 /** Writes `agentRisk.rules[ruleId]` in the workspace settings; the severity comes from the argument or a quick pick. */
 export async function setRuleSeverity(ruleId?: string, severity?: string): Promise<void> {
-  const id = ruleId ?? (await vscode.window.showQuickPick(rules.map((rule) => rule.id), { placeHolder: 'Which rule?' }));
+  const id =
+    ruleId ??
+    (await vscode.window.showQuickPick(
+      rules.map((rule) => rule.id),
+      { placeHolder: 'Which rule?' },
+    ));
   if (id === undefined) return;
   const chosen =
     severity ??
-    (await vscode.window.showQuickPick([...SEVERITIES], { placeHolder: `Severity of ${id} in this workspace (written to agentRisk.rules)` }));
+    (await vscode.window.showQuickPick([...SEVERITIES], {
+      placeHolder: `Severity of ${id} in this workspace (written to agentRisk.rules)`,
+    }));
   if (chosen === undefined) return;
   const config = vscode.workspace.getConfiguration(SECTION);
   const current = config.inspect<Record<string, string>>('rules');
-  const target = vscode.workspace.workspaceFolders === undefined ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
+  const target =
+    vscode.workspace.workspaceFolders === undefined
+      ? vscode.ConfigurationTarget.Global
+      : vscode.ConfigurationTarget.Workspace;
   const base = target === vscode.ConfigurationTarget.Workspace ? current?.workspaceValue : current?.globalValue;
   await config.update('rules', { ...(base ?? {}), [id]: chosen }, target);
 }

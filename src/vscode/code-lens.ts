@@ -31,5 +31,9 @@ export function registerCodeLens(store: ResultStore): vscode.Disposable {
       });
     },
   });
-  return vscode.Disposable.from(provider, changed, store.onDidChange(() => changed.fire()));
+  return vscode.Disposable.from(
+    provider,
+    changed,
+    store.onDidChange(() => changed.fire()),
+  );
 }

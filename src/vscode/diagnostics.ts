@@ -28,7 +28,11 @@ export function toDiagnostic(finding: Finding, uriFor: (file: string) => vscode.
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: ruleDocCommandUri(finding.ruleId) };
   diagnostic.relatedInformation = finding.related.map(
-    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriFor(related.file), toRange(related.range)), related.message),
+    (related) =>
+      new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(uriFor(related.file), toRange(related.range)),
+        related.message,
+      ),
   );
   if (isUnnecessary(finding.ruleId)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
   return diagnostic;

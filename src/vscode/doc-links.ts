@@ -32,7 +32,9 @@ export async function openRuleDoc(extensionUri: vscode.Uri, ruleId: unknown): Pr
   try {
     await vscode.workspace.fs.stat(file);
   } catch {
-    void vscode.window.showErrorMessage(`Agent Risk: the documentation of ${id} is missing from this installation (${file.fsPath}).`);
+    void vscode.window.showErrorMessage(
+      `Agent Risk: the documentation of ${id} is missing from this installation (${file.fsPath}).`,
+    );
     return;
   }
   await vscode.commands.executeCommand('markdown.showPreview', file);

@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
   const scanner = new WorkspaceScanner(store, service, log);
   const status = new StatusItem(store);
   const inventory = new InventoryProvider(store, readSettings(undefined).groupBy);
-  const treeView = vscode.window.createTreeView<InventoryNode>(INVENTORY_VIEW, { treeDataProvider: inventory, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView<InventoryNode>(INVENTORY_VIEW, {
+    treeDataProvider: inventory,
+    showCollapseAll: true,
+  });
 
   context.subscriptions.push(
     log,
@@ -53,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
     scanner.onDidChangeState((state) => status.setScanState(state)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.enable`) && !readSettings(undefined).enable) store.clear();
-      if (event.affectsConfiguration(`${SECTION}.inventory.groupBy`)) inventory.setGrouping(readSettings(undefined).groupBy);
+      if (event.affectsConfiguration(`${SECTION}.inventory.groupBy`))
+        inventory.setGrouping(readSettings(undefined).groupBy);
     }),
     vscode.commands.registerCommand(SCAN_WORKSPACE, async (): Promise<ScanSummary | undefined> => {
       const record = await scanner.scan();
@@ -61,14 +65,20 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
       return record?.summary;
     }),
     vscode.commands.registerCommand(OPEN_RULE_DOC, (ruleId?: unknown) => openRuleDoc(context.extensionUri, ruleId)),
-    vscode.commands.registerCommand('agentRisk.openInventory', () => vscode.commands.executeCommand(`${INVENTORY_VIEW}.focus`)),
+    vscode.commands.registerCommand('agentRisk.openInventory', () =>
+      vscode.commands.executeCommand(`${INVENTORY_VIEW}.focus`),
+    ),
     vscode.commands.registerCommand(REVEAL_TOOL, async (uri: string, name: string, offset: number) => {
       await vscode.commands.executeCommand(`${INVENTORY_VIEW}.focus`);
       const node = inventory.findTool(uri, name, offset);
       if (node !== undefined) await treeView.reveal(node, { select: true, focus: true, expand: true });
     }),
-    vscode.commands.registerCommand('agentRisk.exportSarif', (target?: string) => exportReport(scanner, 'sarif', target)),
-    vscode.commands.registerCommand('agentRisk.exportMarkdown', (target?: string) => exportReport(scanner, 'markdown', target)),
+    vscode.commands.registerCommand('agentRisk.exportSarif', (target?: string) =>
+      exportReport(scanner, 'sarif', target),
+    ),
+    vscode.commands.registerCommand('agentRisk.exportMarkdown', (target?: string) =>
+      exportReport(scanner, 'markdown', target),
+    ),
     vscode.commands.registerCommand('agentRisk.inventoryGroupByFile', () => inventory.setGrouping('file')),
     vscode.commands.registerCommand('agentRisk.inventoryGroupByCapability', () => inventory.setGrouping('capability')),
   );
@@ -81,7 +91,12 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
 
 /** The scan summary with its follow-ups; not awaited by the command, so the command returns as soon as the scan ends. */
 async function offerNextSteps(scanner: WorkspaceScanner, summary: string): Promise<void> {
-  const choice = await vscode.window.showInformationMessage(summary, 'Open Inventory', 'Export SARIF…', 'Export Markdown report…');
+  const choice = await vscode.window.showInformationMessage(
+    summary,
+    'Open Inventory',
+    'Export SARIF…',
+    'Export Markdown report…',
+  );
   if (choice === 'Open Inventory') await vscode.commands.executeCommand('agentRisk.openInventory');
   else if (choice === 'Export SARIF…') await exportReport(scanner, 'sarif');
   else if (choice === 'Export Markdown report…') await exportReport(scanner, 'markdown');

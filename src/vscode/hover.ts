@@ -22,9 +22,17 @@ export function registerHover(store: ResultStore): vscode.Disposable {
       const tool = onName ?? toolOfFindings(findings, result.tools);
       if (tool === undefined) return undefined;
       const markdown = new vscode.MarkdownString(manifestMarkdown(tool, (id) => ruleDocCommandUri(id).toString()));
-      if (findings.length > 0) markdown.appendMarkdown(`\n\nGuidance: ${findings.map((f) => `[${f.ruleId}](${ruleDocCommandUri(f.ruleId).toString()})`).join(' · ')}`);
+      if (findings.length > 0)
+        markdown.appendMarkdown(
+          `\n\nGuidance: ${findings.map((f) => `[${f.ruleId}](${ruleDocCommandUri(f.ruleId).toString()})`).join(' · ')}`,
+        );
       markdown.isTrusted = { enabledCommands: [OPEN_RULE_DOC] };
-      const range = onName !== undefined ? toRange(onName.range) : findings[0] !== undefined ? toRange(findings[0].range) : undefined;
+      const range =
+        onName !== undefined
+          ? toRange(onName.range)
+          : findings[0] !== undefined
+            ? toRange(findings[0].range)
+            : undefined;
       return new vscode.Hover(markdown, range);
     },
   });
@@ -34,7 +42,9 @@ function toolOfFindings(findings: readonly Finding[], tools: readonly ToolInfo[]
   for (const finding of findings) {
     const ref = finding.tool;
     if (ref === undefined) continue;
-    const tool = tools.find((candidate) => candidate.name === ref.name && candidate.range.start.offset === ref.range.start.offset);
+    const tool = tools.find(
+      (candidate) => candidate.name === ref.name && candidate.range.start.offset === ref.range.start.offset,
+    );
     if (tool !== undefined) return tool;
   }
   return undefined;

@@ -48,7 +48,10 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: ResultStore, private grouping: Grouping) {
+  constructor(
+    private readonly store: ResultStore,
+    private grouping: Grouping,
+  ) {
     // Edits re-lint often; rebuild the tree at most every 200 ms.
     this.subscription = store.onDidChange(() => {
       if (this.refreshTimer !== undefined) return;
@@ -96,8 +99,13 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
         const item = new vscode.TreeItem(tool.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = element.id;
         item.description = manifestLine(tool);
-        item.tooltip = new vscode.MarkdownString(`**${tool.name}** (${tool.framework})\n\n${manifestLine(tool)}\n\n${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`);
-        item.iconPath = new vscode.ThemeIcon(element.findings.length > 0 ? 'warning' : 'pass', new vscode.ThemeColor(element.findings.length > 0 ? 'list.warningForeground' : 'testing.iconPassed'));
+        item.tooltip = new vscode.MarkdownString(
+          `**${tool.name}** (${tool.framework})\n\n${manifestLine(tool)}\n\n${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`,
+        );
+        item.iconPath = new vscode.ThemeIcon(
+          element.findings.length > 0 ? 'warning' : 'pass',
+          new vscode.ThemeColor(element.findings.length > 0 ? 'list.warningForeground' : 'testing.iconPassed'),
+        );
         item.command = openAt(element.uri, tool.range);
         item.contextValue = 'agentRiskTool';
         return item;
@@ -116,7 +124,9 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
   /** The node of a tool, for `reveal` from a CodeLens; nodes are rebuilt only on refresh, so identity holds. */
   findTool(uri: string, name: string, offset: number): ToolNode | undefined {
     for (const group of this.roots()) {
-      const found = group.tools.find((node) => node.uri.toString() === uri && node.tool.name === name && node.tool.range.start.offset === offset);
+      const found = group.tools.find(
+        (node) => node.uri.toString() === uri && node.tool.name === name && node.tool.range.start.offset === offset,
+      );
       if (found !== undefined) return found;
     }
     return undefined;
@@ -133,7 +143,13 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
       return entries
         .filter((entry) => entry.result.tools.length > 0)
         .map((entry) => {
-          const group: GroupNode = { kind: 'group', id: `file:${entry.uri.toString()}`, label: relativeLabel(entry.uri), uri: entry.uri, tools: [] };
+          const group: GroupNode = {
+            kind: 'group',
+            id: `file:${entry.uri.toString()}`,
+            label: relativeLabel(entry.uri),
+            uri: entry.uri,
+            tools: [],
+          };
           group.tools = entry.result.tools.map((tool) => toolNode(group, entry.uri, tool, entry.result.findings));
           return group;
         });
@@ -147,7 +163,9 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
     }));
     for (const entry of entries) {
       for (const tool of entry.result.tools) {
-        const kinds = CAPABILITY_KINDS.filter((kind) => tool.capabilities.some((capability) => capability.kind === kind));
+        const kinds = CAPABILITY_KINDS.filter((kind) =>
+          tool.capabilities.some((capability) => capability.kind === kind),
+        );
         for (const kind of kinds.length > 0 ? kinds : ['none' as const]) {
           const group = groups.find((candidate) => candidate.capability === kind) as GroupNode;
           group.tools.push(toolNode(group, entry.uri, tool, entry.result.findings));
@@ -165,7 +183,9 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
 }
 
 function toolNode(parent: GroupNode, uri: vscode.Uri, tool: ToolInfo, findings: readonly Finding[]): ToolNode {
-  const own = findings.filter((finding) => finding.tool?.name === tool.name && finding.tool.range.start.offset === tool.range.start.offset);
+  const own = findings.filter(
+    (finding) => finding.tool?.name === tool.name && finding.tool.range.start.offset === tool.range.start.offset,
+  );
   return { kind: 'tool', id: `${parent.id}#${tool.name}@${tool.range.start.offset}`, uri, tool, findings: own, parent };
 }
 
@@ -193,7 +213,9 @@ function details(node: ToolNode): DetailNode[] {
       id: `${node.id}/finding:${index}`,
       label: finding.message,
       description: finding.ruleId,
-      icon: new vscode.ThemeIcon(finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'info'),
+      icon: new vscode.ThemeIcon(
+        finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'info',
+      ),
       uri: node.uri,
       range: finding.range,
       parent: node,
@@ -211,5 +233,9 @@ function relativeLabel(uri: vscode.Uri): string {
 }
 
 function openAt(uri: vscode.Uri, range: Range): vscode.Command {
-  return { title: 'Reveal', command: 'vscode.open', arguments: [uri, { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions] };
+  return {
+    title: 'Reveal',
+    command: 'vscode.open',
+    arguments: [uri, { selection: toRange(range) } satisfies vscode.TextDocumentShowOptions],
+  };
 }

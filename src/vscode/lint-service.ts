@@ -46,10 +46,16 @@ export class LintService {
   private readonly untitled = new Map<string, vscode.Uri>();
   private readonly configErrors = vscode.languages.createDiagnosticCollection('agent-risk-config');
 
-  constructor(private readonly store: ResultStore, private readonly log: vscode.OutputChannel) {}
+  constructor(
+    private readonly store: ResultStore,
+    private readonly log: vscode.OutputChannel,
+  ) {}
 
   isLintable(document: vscode.TextDocument): boolean {
-    return (LANGUAGES as readonly string[]).includes(document.languageId) && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+    return (
+      (LANGUAGES as readonly string[]).includes(document.languageId) &&
+      (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
+    );
   }
 
   /** The path the engine sees for a document: its file, or a stand-in named after the language for untitled ones. */
@@ -94,7 +100,9 @@ export class LintService {
   lintVariant(document: vscode.TextDocument, text: string): LintResult | undefined {
     const file = this.pathFor(document);
     const loaded = this.load(file, readSettings(document.uri));
-    const variant = new FileLinter({ configs: [loaded.config], recordDependencies: false }, (other) => this.openText(other));
+    const variant = new FileLinter({ configs: [loaded.config], recordDependencies: false }, (other) =>
+      this.openText(other),
+    );
     return variant.lintText({ index: 0, file, group: 0 }, text).result;
   }
 
@@ -124,7 +132,11 @@ export class LintService {
 
   /** Loads the configuration for `file` and shows its errors on the configuration files themselves. */
   load(file: string, settings: EditorSettings): ConfigLoadResult {
-    const options = { cache: this.configCache, overrides: settings.overrides, ...(settings.configFile ? { explicitFile: this.resolveConfigFile(settings.configFile) } : {}) };
+    const options = {
+      cache: this.configCache,
+      overrides: settings.overrides,
+      ...(settings.configFile ? { explicitFile: this.resolveConfigFile(settings.configFile) } : {}),
+    };
     const loaded = loadConfigFor(file, options);
     this.showConfigErrors(loaded.errors);
     return loaded;
@@ -140,7 +152,11 @@ export class LintService {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const error of errors) {
       const at = new vscode.Position(Math.max(0, error.line - 1), Math.max(0, error.column - 1));
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), error.message, vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(at, at.translate(0, 1)),
+        error.message,
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.source = 'agent-risk';
       const list = byFile.get(error.file) ?? [];
       list.push(diagnostic);
@@ -149,13 +165,21 @@ export class LintService {
     for (const [file, diagnostics] of byFile) this.configErrors.set(vscode.Uri.file(file), diagnostics);
   }
 
-  private excludes(file: string, folder: string | undefined, loaded: ConfigLoadResult, settings: EditorSettings): boolean {
+  private excludes(
+    file: string,
+    folder: string | undefined,
+    loaded: ConfigLoadResult,
+    settings: EditorSettings,
+  ): boolean {
     const root = folder ?? path.dirname(file);
     const settingsExclude = settings.exclude.flatMap((glob) => absoluteGlobs(root, glob));
     // Built-in excludes (tests, build output, node_modules) < configuration file < settings, last match wins as in the CLI.
-    if (isExcluded([...defaultRules(), ...globRules(loaded.exclude), ...globRules(settingsExclude)], file, root)) return true;
+    if (isExcluded([...defaultRules(), ...globRules(loaded.exclude), ...globRules(settingsExclude)], file, root))
+      return true;
     const slashed = file.split(path.sep).join('/');
-    const includes = [...loaded.include, ...settings.include.flatMap((glob) => absoluteGlobs(root, glob))].filter((glob) => !glob.startsWith('!'));
+    const includes = [...loaded.include, ...settings.include.flatMap((glob) => absoluteGlobs(root, glob))].filter(
+      (glob) => !glob.startsWith('!'),
+    );
     return includes.length > 0 && !includes.some((glob) => new Minimatch(glob, { dot: true }).match(slashed));
   }
 
@@ -177,7 +201,9 @@ export class LintService {
   }
 
   private openText(file: string): string | undefined {
-    return vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file)?.getText();
+    return vscode.workspace.textDocuments
+      .find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file)
+      ?.getText();
   }
 
   private skip(document: vscode.TextDocument, reason: string, started: number): LintOutcome {

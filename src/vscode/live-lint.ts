@@ -12,7 +12,10 @@ export class LiveLinter implements vscode.Disposable {
   /** Fires after each lint, for the status bar's timing. */
   readonly onDidLint = this.linted.event;
 
-  constructor(private readonly service: LintService, private readonly store: ResultStore) {
+  constructor(
+    private readonly service: LintService,
+    private readonly store: ResultStore,
+  ) {
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.lintNow(document)),

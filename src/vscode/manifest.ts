@@ -33,7 +33,8 @@ export type Verdict = 'unbounded' | 'bounded' | 'fixed' | 'none';
 export function verdictFor(capabilities: readonly Capability[], kind: CapabilityKind): Verdict {
   const ofKind = capabilities.filter((capability) => capability.kind === kind);
   if (ofKind.length === 0) return 'none';
-  if (capabilityView(kind).judgedBy === 'authorization') return ofKind.some((c) => !c.bounded) ? 'unbounded' : 'bounded';
+  if (capabilityView(kind).judgedBy === 'authorization')
+    return ofKind.some((c) => !c.bounded) ? 'unbounded' : 'bounded';
   if (ofKind.some((c) => c.modelControlled && !c.bounded)) return 'unbounded';
   if (ofKind.some((c) => c.modelControlled)) return 'bounded';
   return 'fixed';
@@ -57,27 +58,39 @@ export function verdictText(kind: CapabilityKind, verdict: Verdict): string {
 /** The one-line manifest shown above a tool: `network: model-controlled host ✗ · fs: — · … · approval: none · audit: none`. */
 export function manifestLine(tool: ToolInfo): string {
   if (!tool.analysable) return `not analysable: ${tool.notAnalysableReason ?? 'the handler could not be resolved'}`;
-  const parts = CAPABILITY_KINDS.map((kind) => `${capabilityView(kind).shortLabel}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`);
+  const parts = CAPABILITY_KINDS.map(
+    (kind) => `${capabilityView(kind).shortLabel}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`,
+  );
   parts.push(`approval: ${tool.approval ?? 'none'}`, `audit: ${tool.audit ?? 'none'}`);
   return parts.join(' · ');
 }
 
 /** Markdown for the hover: one row per kind of effect, then guards, approval, audit and findings. */
 export function manifestMarkdown(tool: ToolInfo, docLink: (ruleId: string) => string): string {
-  const lines: string[] = [`**Agent tool ${codeSpan(tool.name)}** · ${escapeMarkdown(tool.framework)} (${escapeMarkdown(tool.form)})`, ''];
+  const lines: string[] = [
+    `**Agent tool ${codeSpan(tool.name)}** · ${escapeMarkdown(tool.framework)} (${escapeMarkdown(tool.form)})`,
+    '',
+  ];
   if (!tool.analysable) {
-    lines.push(`Not analysable: ${escapeMarkdown(tool.notAnalysableReason ?? 'the handler could not be resolved')}. Review it by hand.`, '');
+    lines.push(
+      `Not analysable: ${escapeMarkdown(tool.notAnalysableReason ?? 'the handler could not be resolved')}. Review it by hand.`,
+      '',
+    );
   }
   if (tool.modelInput !== undefined) lines.push(`Model-controlled input: ${codeSpan(tool.modelInput)}`, '');
   lines.push('| capability | verdict | calls |', '|---|---|---|');
   for (const kind of CAPABILITY_KINDS) {
     const ofKind = tool.capabilities.filter((capability) => capability.kind === kind);
     const calls = [...new Set(ofKind.map((capability) => codeSpan(capability.callee)))].join(', ');
-    lines.push(`| ${capabilityView(kind).label} | ${verdictText(kind, verdictFor(tool.capabilities, kind))} | ${calls || '—'} |`);
+    lines.push(
+      `| ${capabilityView(kind).label} | ${verdictText(kind, verdictFor(tool.capabilities, kind))} | ${calls || '—'} |`,
+    );
   }
   lines.push('');
   lines.push(`Guards seen: ${tool.guards.length > 0 ? tool.guards.map(escapeMarkdown).join('; ') : 'none'}  `);
-  lines.push(`Approval: ${escapeMarkdown(tool.approval ?? 'none')} · Audit hook: ${escapeMarkdown(tool.audit ?? 'none')}`);
+  lines.push(
+    `Approval: ${escapeMarkdown(tool.approval ?? 'none')} · Audit hook: ${escapeMarkdown(tool.audit ?? 'none')}`,
+  );
   const ruleIds = [...new Set(tool.findingRules)].sort();
   if (ruleIds.length > 0) {
     lines.push('', `Findings: ${ruleIds.map((id) => `[${id}](${docLink(id)})`).join(' · ')}`);

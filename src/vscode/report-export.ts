@@ -30,7 +30,11 @@ export function renderReport(record: ScanRecord, format: ReportFormat): string {
  * Exports the last scan (scanning first when there is none) to `target`, or to a file the user
  * picks. Returns the file written, or undefined when cancelled.
  */
-export async function exportReport(scanner: WorkspaceScanner, format: ReportFormat, target?: string): Promise<string | undefined> {
+export async function exportReport(
+  scanner: WorkspaceScanner,
+  format: ReportFormat,
+  target?: string,
+): Promise<string | undefined> {
   const record = scanner.lastScan ?? (await scanner.scan());
   if (record === undefined) return undefined;
   const { extension, label } = FORMATS[format];
@@ -48,9 +52,11 @@ export async function exportReport(scanner: WorkspaceScanner, format: ReportForm
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, renderReport(record, format));
   if (target === undefined) {
-    void vscode.window.showInformationMessage(`Agent Risk: wrote ${label} report to ${file}.`, 'Open').then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(vscode.Uri.file(file as string));
-    });
+    void vscode.window
+      .showInformationMessage(`Agent Risk: wrote ${label} report to ${file}.`, 'Open')
+      .then((choice) => {
+        if (choice === 'Open') void vscode.window.showTextDocument(vscode.Uri.file(file as string));
+      });
   }
   return file;
 }

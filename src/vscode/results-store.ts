@@ -48,7 +48,9 @@ export class ResultStore implements vscode.Disposable {
   /** Replaces every scan result at once: files the new scan no longer covers are cleared. */
   replaceScan(results: ReadonlyArray<{ uri: vscode.Uri; result: LintResult }>): void {
     const previous = this.scanned;
-    this.scanned = new Map(results.map(({ uri, result }) => [uri.toString(), { uri, result, origin: 'scan' as const }]));
+    this.scanned = new Map(
+      results.map(({ uri, result }) => [uri.toString(), { uri, result, origin: 'scan' as const }]),
+    );
     const touched = new Map<string, vscode.Uri>();
     for (const entry of [...previous.values(), ...this.scanned.values()]) touched.set(entry.uri.toString(), entry.uri);
     this.changed.fire([...touched.values()]);

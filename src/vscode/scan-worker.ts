@@ -9,14 +9,20 @@ function post(message: WorkerMessage): void {
 }
 
 function loadOptions(folder: ScanFolder): LoadOptions {
-  return { cache: new Map(), overrides: folder.overrides, ...(folder.explicitFile === undefined ? {} : { explicitFile: folder.explicitFile }) };
+  return {
+    cache: new Map(),
+    overrides: folder.overrides,
+    ...(folder.explicitFile === undefined ? {} : { explicitFile: folder.explicitFile }),
+  };
 }
 
 /** The CLI's walk (built-in excludes, .gitignore, configuration globs), then the editor's own include/exclude settings. */
 function filesOf(folder: ScanFolder, load: LoadOptions): { files: string[]; problems: FolderScan['walkProblems'] } {
   const walked = walk([folder.path], { cwd: folder.path, load });
   const excludes = globRules(folder.exclude.flatMap((glob) => absoluteGlobs(folder.path, glob)));
-  const includes = folder.include.flatMap((glob) => absoluteGlobs(folder.path, glob)).map((glob) => new Minimatch(glob, { dot: true }));
+  const includes = folder.include
+    .flatMap((glob) => absoluteGlobs(folder.path, glob))
+    .map((glob) => new Minimatch(glob, { dot: true }));
   const files = walked.files.filter((file) => {
     if (isExcluded(excludes, file, folder.path)) return false;
     const slashed = file.split(path.sep).join('/');

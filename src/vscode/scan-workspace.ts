@@ -31,7 +31,11 @@ export class WorkspaceScanner implements vscode.Disposable {
   private last: ScanRecord | undefined;
   state: ScanState = { kind: 'idle' };
 
-  constructor(private readonly store: ResultStore, private readonly service: LintService, private readonly log: vscode.OutputChannel) {}
+  constructor(
+    private readonly store: ResultStore,
+    private readonly service: LintService,
+    private readonly log: vscode.OutputChannel,
+  ) {}
 
   get lastScan(): ScanRecord | undefined {
     return this.last;
@@ -58,7 +62,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     const request: ScanRequest = { folders: folders.map((folder) => scanFolder(folder)) };
     return Promise.resolve(
       vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Agent Risk: scanning the workspace', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Agent Risk: scanning the workspace',
+          cancellable: true,
+        },
         (progress, token) => this.runWorker(request, progress, cancel === undefined ? [token] : [token, cancel]),
       ),
     );
@@ -123,10 +131,13 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /** Puts the scan's results in the store (and so in the Problems panel and the inventory) and keeps them for export. */
   private accept(folders: FolderScan[], millis: number): ScanRecord {
-    const results = folders.flatMap((folder) => folder.output.results.map(({ result }) => ({ uri: vscode.Uri.file(result.file), result })));
+    const results = folders.flatMap((folder) =>
+      folder.output.results.map(({ result }) => ({ uri: vscode.Uri.file(result.file), result })),
+    );
     this.store.replaceScan(results);
     // Open documents may hold unsaved edits: their live result stays the one shown, refreshed now.
-    for (const document of vscode.workspace.textDocuments) if (this.service.isLintable(document)) this.service.lintDocument(document);
+    for (const document of vscode.workspace.textDocuments)
+      if (this.service.isLintable(document)) this.service.lintDocument(document);
     const findings: Finding[] = results.flatMap(({ result }) => result.findings);
     const byRule: Record<string, number> = {};
     for (const finding of findings) byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
@@ -139,10 +150,14 @@ export class WorkspaceScanner implements vscode.Disposable {
       millis,
     };
     for (const folder of folders) {
-      for (const problem of [...folder.walkProblems, ...folder.output.problems]) this.log.appendLine(`[${problem.kind}] ${problem.file}: ${problem.message}`);
-      for (const error of folder.output.configErrors) this.log.appendLine(`[config] ${error.file}:${error.line}:${error.column}: ${error.message}`);
+      for (const problem of [...folder.walkProblems, ...folder.output.problems])
+        this.log.appendLine(`[${problem.kind}] ${problem.file}: ${problem.message}`);
+      for (const error of folder.output.configErrors)
+        this.log.appendLine(`[config] ${error.file}:${error.line}:${error.column}: ${error.message}`);
     }
-    this.log.appendLine(`Scan: ${summary.files} files, ${summary.tools} tools, ${summary.findings} findings in ${millis} ms.`);
+    this.log.appendLine(
+      `Scan: ${summary.files} files, ${summary.tools} tools, ${summary.findings} findings in ${millis} ms.`,
+    );
     this.last = { folders, summary };
     return this.last;
   }
@@ -159,7 +174,12 @@ export class WorkspaceScanner implements vscode.Disposable {
 
 function scanFolder(folder: vscode.WorkspaceFolder): ScanFolder {
   const settings = readSettings(folder.uri);
-  const scan: ScanFolder = { path: folder.uri.fsPath, overrides: settings.overrides, include: settings.include, exclude: settings.exclude };
+  const scan: ScanFolder = {
+    path: folder.uri.fsPath,
+    overrides: settings.overrides,
+    include: settings.include,
+    exclude: settings.exclude,
+  };
   if (settings.configFile !== undefined) scan.explicitFile = path.resolve(folder.uri.fsPath, settings.configFile);
   return scan;
 }

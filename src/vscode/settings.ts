@@ -51,7 +51,8 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Edit
     include: stringList(config.get<unknown>('include')),
     exclude: stringList(config.get<unknown>('exclude')),
     // Restricted setting: VS Code already drops the workspace's value when the workspace is untrusted; this check also covers folder settings.
-    configFile: vscode.workspace.isTrusted && typeof configFile === 'string' && configFile.trim() !== '' ? configFile : undefined,
+    configFile:
+      vscode.workspace.isTrusted && typeof configFile === 'string' && configFile.trim() !== '' ? configFile : undefined,
     codeLens: config.get<boolean>('codeLens.enable', true),
     groupBy: config.get<string>('inventory.groupBy', 'file') === 'capability' ? 'capability' : 'file',
   };
@@ -69,7 +70,9 @@ export function severityEntries(value: unknown): Array<[string, Severity]> {
 }
 
 function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    : [];
 }
 
 /** Objects that have at least the required string-valued keys; the JSON schema in package.json already guides the user. */
@@ -77,7 +80,9 @@ function objectList<T>(value: unknown, required: readonly string[]): T[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (item): item is T =>
-      typeof item === 'object' && item !== null && required.every((key) => key in item && (item as Record<string, unknown>)[key] !== undefined),
+      typeof item === 'object' &&
+      item !== null &&
+      required.every((key) => key in item && (item as Record<string, unknown>)[key] !== undefined),
   );
 }
 

@@ -29,11 +29,17 @@ function loadSchema(): Record<string, unknown> {
 function validateCatalog(data: unknown, schema: Record<string, unknown>): string[] {
   const draft = String(schema['$schema'] ?? '');
   const options = { allErrors: true, strict: true };
-  const ajv = draft.includes('2020-12') ? new Ajv2020(options) : draft.includes('2019-09') ? new Ajv2019(options) : new Ajv(options);
+  const ajv = draft.includes('2020-12')
+    ? new Ajv2020(options)
+    : draft.includes('2019-09')
+      ? new Ajv2019(options)
+      : new Ajv(options);
   addFormats(ajv);
   const validate = ajv.compile(schema);
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+  );
 }
 
 /** Reads a catalog, failing with the file to add when it does not exist or is not YAML. */
@@ -83,9 +89,12 @@ describe('checks: catalogs', () => {
   it('uses each rule-catalog row id in one catalog only, so a capability names its row unambiguously', () => {
     const owners = new Map<string, string[]>();
     for (const name of ruleCatalogs.filter((id) => present.has(id))) {
-      for (const row of readCatalog(root, name).rows) owners.set(row.id, [...(owners.get(row.id) ?? []), catalogPath(name)]);
+      for (const row of readCatalog(root, name).rows)
+        owners.set(row.id, [...(owners.get(row.id) ?? []), catalogPath(name)]);
     }
-    const shared = [...owners].filter(([, files]) => files.length > 1).map(([id, files]) => `${id}: ${files.join(', ')}`);
+    const shared = [...owners]
+      .filter(([, files]) => files.length > 1)
+      .map(([id, files]) => `${id}: ${files.join(', ')}`);
     assert.deepEqual(shared, [], 'These row ids appear in more than one rule catalog.');
   });
 
@@ -108,9 +117,17 @@ describe('checks: catalogs', () => {
       const catalog = requireCatalog(TOOLS_CATALOG);
       const forms = catalog.rows.filter((row) => row.section === FORMS);
       assert.ok(forms.length > 0, `${catalog.file} has no rows under \`${FORMS}\`.`);
-      const seen = new Set(ruleIds.flatMap((id) => lintAll(root, id, 'invalid')).flatMap((result) => result.tools.map((tool) => tool.form)));
+      const seen = new Set(
+        ruleIds
+          .flatMap((id) => lintAll(root, id, 'invalid'))
+          .flatMap((result) => result.tools.map((tool) => tool.form)),
+      );
       const missed = forms.map((row) => row.id).filter((id) => !seen.has(id));
-      assert.deepEqual(missed, [], `No invalid fixture declares a tool in these forms of ${catalog.file}; add one per form.`);
+      assert.deepEqual(
+        missed,
+        [],
+        `No invalid fixture declares a tool in these forms of ${catalog.file}; add one per form.`,
+      );
     });
   });
 });

@@ -11,7 +11,9 @@ const root = repoRoot();
 
 function describeFindings(findings: Finding[]): string {
   if (findings.length === 0) return 'none';
-  return findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column} ${finding.ruleId}: ${finding.message}`).join('; ');
+  return findings
+    .map((finding) => `${finding.range.start.line}:${finding.range.start.column} ${finding.ruleId}: ${finding.message}`)
+    .join('; ');
 }
 
 function lintExample(ruleId: string, block: CodeBlock, label: string): LintResult {
@@ -50,9 +52,16 @@ describe('checks: rule doc examples', () => {
         const example = block('ts correct');
         const result = lintExample(rule.id, example, 'correct');
         const own = result.findings.filter((finding) => finding.ruleId === rule.id);
-        assert.deepEqual(own, [], `The correct example at ${rule.docPath}:${example.line} must get no ${rule.id} finding; got ${describeFindings(own)}.`);
+        assert.deepEqual(
+          own,
+          [],
+          `The correct example at ${rule.docPath}:${example.line} must get no ${rule.id} finding; got ${describeFindings(own)}.`,
+        );
         // Without this, a correct example would pass merely because the engine did not see its tool.
-        assert.ok(result.tools.length > 0, `The engine recognises no tool in the correct example at ${rule.docPath}:${example.line}.`);
+        assert.ok(
+          result.tools.length > 0,
+          `The engine recognises no tool in the correct example at ${rule.docPath}:${example.line}.`,
+        );
       });
     });
   }

@@ -46,7 +46,11 @@ describe('checks: rule docs', () => {
 
       it('has the house headings, all of them, in order', () => {
         const headings = requireDoc().sections.map((section) => section.heading);
-        assert.deepEqual(headings, [...DOC_HEADINGS], `${rule.docPath} must have these H2 headings in this order: ${DOC_HEADINGS.join(' · ')}.`);
+        assert.deepEqual(
+          headings,
+          [...DOC_HEADINGS],
+          `${rule.docPath} must have these H2 headings in this order: ${DOC_HEADINGS.join(' · ')}.`,
+        );
       });
 
       it('ends with the not-legal-advice line', () => {
@@ -56,14 +60,26 @@ describe('checks: rule docs', () => {
       it('cites the Order by title and signing date in its guidance mapping, with no web address', () => {
         const mapping = requireDoc().sections.find((section) => section.heading === 'Guidance mapping');
         assert.ok(mapping !== undefined, `${rule.docPath} needs a "Guidance mapping" section.`);
-        assert.ok(mapping.body.includes(ORDER_TITLE), `The guidance mapping of ${rule.docPath} must name the Order: "${ORDER_TITLE}".`);
-        assert.ok(mapping.body.includes(ORDER_DATE), `The guidance mapping of ${rule.docPath} must give the signing date, ${ORDER_DATE}.`);
-        assert.doesNotMatch(mapping.body, /https?:\/\//, `The guidance mapping of ${rule.docPath} draws only on order-guidance.md, which gives no web address.`);
+        assert.ok(
+          mapping.body.includes(ORDER_TITLE),
+          `The guidance mapping of ${rule.docPath} must name the Order: "${ORDER_TITLE}".`,
+        );
+        assert.ok(
+          mapping.body.includes(ORDER_DATE),
+          `The guidance mapping of ${rule.docPath} must give the signing date, ${ORDER_DATE}.`,
+        );
+        assert.doesNotMatch(
+          mapping.body,
+          /https?:\/\//,
+          `The guidance mapping of ${rule.docPath} draws only on order-guidance.md, which gives no web address.`,
+        );
       });
 
       it('has one `ts incorrect` and one `ts correct` example, under Examples', () => {
         const blocks = requireDoc().codeBlocks.filter((block) => /^ts\s+(?:in)?correct$/.test(block.info));
-        const summary = blocks.map((block) => `${block.info} (line ${block.line}, under ${block.section ?? 'no heading'})`);
+        const summary = blocks.map(
+          (block) => `${block.info} (line ${block.line}, under ${block.section ?? 'no heading'})`,
+        );
         assert.deepEqual(
           blocks.map((block) => [block.info, block.section]),
           [
@@ -75,8 +91,13 @@ describe('checks: rule docs', () => {
       });
 
       it('shows only valid `.agent-risk.json` settings under Options', () => {
-        const blocks = requireDoc().codeBlocks.filter((block) => block.section === 'Options' && /^jsonc?$/.test(block.info));
-        assert.ok(blocks.length > 0, `Show the \`.agent-risk.json\` settings that affect ${rule.id} in a \`\`\`json block under Options.`);
+        const blocks = requireDoc().codeBlocks.filter(
+          (block) => block.section === 'Options' && /^jsonc?$/.test(block.info),
+        );
+        assert.ok(
+          blocks.length > 0,
+          `Show the \`.agent-risk.json\` settings that affect ${rule.id} in a \`\`\`json block under Options.`,
+        );
         for (const block of blocks) {
           const { errors } = parseConfigText(block.code, `${rule.docPath}:${block.line}`);
           assert.deepEqual(

@@ -10,6 +10,10 @@ describe('checks: generated files', () => {
   it(`${RULES_README} matches the rule metadata`, () => {
     const file = path.join(repoRoot(), RULES_README);
     assert.ok(fs.existsSync(file), `${RULES_README} is missing: run \`npm run gen\`.`);
-    assert.equal(fs.readFileSync(file, 'utf8'), renderRulesReadme(rules), `${RULES_README} is out of date: run \`npm run gen\`.`);
+    assert.equal(
+      fs.readFileSync(file, 'utf8'),
+      renderRulesReadme(rules),
+      `${RULES_README} is out of date: run \`npm run gen\`.`,
+    );
   });
 });

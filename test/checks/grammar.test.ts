@@ -7,10 +7,18 @@ import { repoRoot } from '../support/paths';
 
 const root = repoRoot();
 const syntaxesDir = path.join(root, 'syntaxes');
-const grammarFiles = fs.existsSync(syntaxesDir) ? fs.readdirSync(syntaxesDir).filter((name) => name.endsWith('.json')) : [];
+const grammarFiles = fs.existsSync(syntaxesDir)
+  ? fs.readdirSync(syntaxesDir).filter((name) => name.endsWith('.json'))
+  : [];
 
 /** Spellings a user might try that the engine does not honour, unless it lists them among its keywords. */
-const NEAR_MISSES = ['agent-risk-enable', 'agent-risk-disable-line', 'agent-risk-disable-next', 'agent-risk-disable-file', 'agent-risk-ignore'];
+const NEAR_MISSES = [
+  'agent-risk-enable',
+  'agent-risk-disable-line',
+  'agent-risk-disable-next',
+  'agent-risk-disable-file',
+  'agent-risk-ignore',
+];
 
 /** Every `match`, `begin` and `end` pattern in a grammar that JavaScript can compile (TextMate uses Oniguruma). */
 function patternsOf(node: unknown, found: RegExp[] = []): RegExp[] {
@@ -41,7 +49,8 @@ function highlightedAt(patterns: RegExp[], keyword: string): string[] {
     pattern.lastIndex = 0;
     for (const match of line.matchAll(pattern)) {
       match.indices?.forEach((span, index) => {
-        if (span !== undefined && span[0] === prefix.length && match[index] !== undefined) texts.push(match[index] ?? '');
+        if (span !== undefined && span[0] === prefix.length && match[index] !== undefined)
+          texts.push(match[index] ?? '');
       });
     }
   }
@@ -50,7 +59,7 @@ function highlightedAt(patterns: RegExp[], keyword: string): string[] {
 
 describe('checks: grammar', () => {
   if (grammarFiles.length === 0) {
-    it('syntaxes/*.json highlights the engine\'s directive keywords (pending: syntaxes/ has no grammar yet)');
+    it("syntaxes/*.json highlights the engine's directive keywords (pending: syntaxes/ has no grammar yet)");
     return;
   }
 
@@ -60,9 +69,15 @@ describe('checks: grammar', () => {
       Array.isArray(keywords) && keywords.every((keyword) => typeof keyword === 'string'),
       'src/engine/index.ts must export DIRECTIVE_KEYWORDS (the directive words it honours) for this check.',
     );
-    const patterns = grammarFiles.flatMap((name) => patternsOf(JSON.parse(fs.readFileSync(path.join(syntaxesDir, name), 'utf8')) as unknown));
+    const patterns = grammarFiles.flatMap((name) =>
+      patternsOf(JSON.parse(fs.readFileSync(path.join(syntaxesDir, name), 'utf8')) as unknown),
+    );
     const missing = (keywords as string[]).filter((keyword) => !highlightedAt(patterns, keyword).includes(keyword));
-    assert.deepEqual(missing, [], `No pattern in syntaxes/ (${grammarFiles.join(', ')}) scopes these engine keywords exactly.`);
+    assert.deepEqual(
+      missing,
+      [],
+      `No pattern in syntaxes/ (${grammarFiles.join(', ')}) scopes these engine keywords exactly.`,
+    );
     const extra = NEAR_MISSES.filter((word) => !(keywords as string[]).includes(word)).filter((word) =>
       highlightedAt(patterns, word).some((text) => text.startsWith('agent-risk')),
     );

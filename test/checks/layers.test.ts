@@ -59,7 +59,8 @@ function forbiddenArrows(src: string): string[] {
       if (to === undefined || to === from) continue;
       const allowed = MAY_IMPORT[from] ?? [];
       const viaDoor = from === 'vscode' && path.basename(file) === 'core.ts';
-      if (!allowed.includes(to) || (from === 'vscode' && !viaDoor)) offenders.push(`${path.relative(src, file)} → ${specifier}`);
+      if (!allowed.includes(to) || (from === 'vscode' && !viaDoor))
+        offenders.push(`${path.relative(src, file)} → ${specifier}`);
     }
   }
   return offenders;
@@ -69,8 +70,15 @@ describe('checks: layers', () => {
   const src = path.join(repoRoot(), 'src');
 
   it('every folder of src/ is in the layer map', () => {
-    const folders = fs.readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    assert.deepEqual(folders.filter((folder) => !(folder in MAY_IMPORT)), [], 'Add the new folder to MAY_IMPORT here and to the map in src/README.md.');
+    const folders = fs
+      .readdirSync(src, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    assert.deepEqual(
+      folders.filter((folder) => !(folder in MAY_IMPORT)),
+      [],
+      'Add the new folder to MAY_IMPORT here and to the map in src/README.md.',
+    );
   });
 
   it('no import crosses a layer the map forbids (engine never reaches scan, report, cli or vscode; rules import nothing)', () => {

@@ -35,9 +35,13 @@ describe('checks: rule messages', () => {
           .flatMap((result) => result.findings)
           .filter((finding) => finding.ruleId === rule.id);
         const declared = Object.keys(rule.messages);
-        const unknown = [...new Set(findings.map((finding) => finding.messageId))].filter((id) => !declared.includes(id));
+        const unknown = [...new Set(findings.map((finding) => finding.messageId))].filter(
+          (id) => !declared.includes(id),
+        );
         assert.deepEqual(unknown, [], `The engine reports messageIds that src/rules/${rule.id}.ts does not declare.`);
-        const unfilled = findings.filter((finding) => finding.message.includes('{{')).map((finding) => `${finding.file}:${finding.range.start.line}: ${finding.message}`);
+        const unfilled = findings
+          .filter((finding) => finding.message.includes('{{'))
+          .map((finding) => `${finding.file}:${finding.range.start.line}: ${finding.message}`);
         assert.deepEqual(unfilled, [], 'These findings have unfilled placeholders.');
         const seen = new Set(findings.map((finding) => finding.messageId));
         const unused = declared.filter((id) => !seen.has(id));

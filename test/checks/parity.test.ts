@@ -35,7 +35,9 @@ describe('checks: rule id parity', () => {
     assert.deepEqual(
       unregistered,
       [],
-      unregistered.map((name) => `src/rules/${name}.ts is not in src/rules/index.ts: import it there and add it to \`rules\`.`).join('\n'),
+      unregistered
+        .map((name) => `src/rules/${name}.ts is not in src/rules/index.ts: import it there and add it to \`rules\`.`)
+        .join('\n'),
     );
   });
 
@@ -52,7 +54,9 @@ describe('checks: rule id parity', () => {
         .map((name) => `rules/${name}.md documents no rule: rename it to a rule id or add src/rules/${name}.ts.`),
       ...fixtureFolders()
         .filter((name) => !ruleIds.includes(name))
-        .map((name) => `test/fixtures/${name}/ belongs to no rule: rename it to a rule id or add src/rules/${name}.ts.`),
+        .map(
+          (name) => `test/fixtures/${name}/ belongs to no rule: rename it to a rule id or add src/rules/${name}.ts.`,
+        ),
     ];
     assert.deepEqual(problems, [], problems.join('\n'));
   });
@@ -63,12 +67,21 @@ describe('checks: rule id parity', () => {
         const file = path.join(root, 'src', 'rules', `${rule.id}.ts`);
         assert.ok(fs.existsSync(file), `Add src/rules/${rule.id}.ts: the rule file is named after its id.`);
         // The compiled module sits next to this compiled test, under out/src/rules.
-        const loaded = require(path.join(__dirname, '..', '..', 'src', 'rules', rule.id)) as { default?: RuleDefinition };
-        assert.equal(loaded.default?.id, rule.id, `src/rules/${rule.id}.ts must \`export default\` the rule whose id is \`${rule.id}\`.`);
+        const loaded = require(path.join(__dirname, '..', '..', 'src', 'rules', rule.id)) as {
+          default?: RuleDefinition;
+        };
+        assert.equal(
+          loaded.default?.id,
+          rule.id,
+          `src/rules/${rule.id}.ts must \`export default\` the rule whose id is \`${rule.id}\`.`,
+        );
       });
 
       it(`has its doc rules/${rule.id}.md`, () => {
-        assert.ok(fs.existsSync(path.join(root, rule.docPath)), `Add ${rule.docPath} (see rules/unscoped-network.md for the headings).`);
+        assert.ok(
+          fs.existsSync(path.join(root, rule.docPath)),
+          `Add ${rule.docPath} (see rules/unscoped-network.md for the headings).`,
+        );
         assert.equal(rule.docPath, `rules/${rule.id}.md`);
       });
 
@@ -77,7 +90,10 @@ describe('checks: rule id parity', () => {
         if (rule.catalog) {
           assert.ok(exists, `Add ${catalogPath(rule.id)}: src/rules/${rule.id}.ts declares \`catalog: true\`.`);
         } else {
-          assert.ok(!exists, `${catalogPath(rule.id)} exists but src/rules/${rule.id}.ts declares \`catalog: false\`: remove one of them.`);
+          assert.ok(
+            !exists,
+            `${catalogPath(rule.id)} exists but src/rules/${rule.id}.ts declares \`catalog: false\`: remove one of them.`,
+          );
         }
       });
 

@@ -78,9 +78,18 @@ export function parseRuleDoc(text: string): RuleDoc {
     const fenceMatch = FENCE.exec(line);
     if (fence !== undefined) {
       // A closing fence uses the same character and is at least as long as the opening one.
-      const closes = fenceMatch !== null && fenceMatch[1]?.[0] === fence.marker[0] && (fenceMatch[1]?.length ?? 0) >= fence.marker.length && fenceMatch[2]?.trim() === '';
+      const closes =
+        fenceMatch !== null &&
+        fenceMatch[1]?.[0] === fence.marker[0] &&
+        (fenceMatch[1]?.length ?? 0) >= fence.marker.length &&
+        fenceMatch[2]?.trim() === '';
       if (closes) {
-        codeBlocks.push({ info: fence.info, code: fence.code.join('\n') + '\n', line: fence.line, section: current?.heading });
+        codeBlocks.push({
+          info: fence.info,
+          code: `${fence.code.join('\n')}\n`,
+          line: fence.line,
+          section: current?.heading,
+        });
         fence = undefined;
       } else {
         fence.code.push(line);
@@ -135,9 +144,17 @@ function closeSection(section: { heading: string; line: number; body: string[] }
   return { heading: section.heading, line: section.line, body: section.body.join('\n') };
 }
 
-function readFrontMatter(lines: string[]): { frontMatter: unknown; frontMatterError: string | undefined; bodyStart: number } {
+function readFrontMatter(lines: string[]): {
+  frontMatter: unknown;
+  frontMatterError: string | undefined;
+  bodyStart: number;
+} {
   if (lines[0] !== '---') {
-    return { frontMatter: undefined, frontMatterError: 'the file does not start with a `---` front matter block', bodyStart: 0 };
+    return {
+      frontMatter: undefined,
+      frontMatterError: 'the file does not start with a `---` front matter block',
+      bodyStart: 0,
+    };
   }
   const end = lines.indexOf('---', 1);
   if (end === -1) {
@@ -146,7 +163,11 @@ function readFrontMatter(lines: string[]): { frontMatter: unknown; frontMatterEr
   const document = parseDocument(lines.slice(1, end).join('\n'));
   const firstError = document.errors[0];
   if (firstError !== undefined) {
-    return { frontMatter: undefined, frontMatterError: `the front matter is not valid YAML: ${firstError.message}`, bodyStart: end + 1 };
+    return {
+      frontMatter: undefined,
+      frontMatterError: `the front matter is not valid YAML: ${firstError.message}`,
+      bodyStart: end + 1,
+    };
   }
   return { frontMatter: document.toJS() as unknown, frontMatterError: undefined, bodyStart: end + 1 };
 }

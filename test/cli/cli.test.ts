@@ -17,7 +17,9 @@ interface JsonReport {
 const validateReport = (() => {
   let compiled: ReturnType<Ajv['compile']> | undefined;
   return (report: unknown): void => {
-    compiled ??= new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'rules', 'report.schema.json'), 'utf8')) as object);
+    compiled ??= new Ajv({ allErrors: true, strict: true }).compile(
+      JSON.parse(fs.readFileSync(path.join(repoRoot(), 'rules', 'report.schema.json'), 'utf8')) as object,
+    );
     assert.equal(compiled(report), true, JSON.stringify(compiled.errors, null, 2));
   };
 })();
@@ -34,13 +36,30 @@ describe('cli: command line', () => {
   it('--help documents every flag and exits 0', () => {
     const run = runCli(['--help']);
     assert.equal(run.status, 0);
-    for (const flag of ['--format', '--output', '--config', '--rule', '--fail-on', '--max-warnings', '--quiet', '--baseline', '--write-baseline', '--jobs', '--cache', '--cache-location', '--help', '--version']) {
+    for (const flag of [
+      '--format',
+      '--output',
+      '--config',
+      '--rule',
+      '--fail-on',
+      '--max-warnings',
+      '--quiet',
+      '--baseline',
+      '--write-baseline',
+      '--jobs',
+      '--cache',
+      '--cache-location',
+      '--help',
+      '--version',
+    ]) {
       assert.ok(run.stdout.includes(flag), `--help does not mention ${flag}`);
     }
   });
 
   it('--version prints the package version', () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      version: string;
+    };
     assert.deepEqual(runCli(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
   });
 
@@ -48,7 +67,10 @@ describe('cli: command line', () => {
     [['scna'], /Unknown command "scna"; did you mean scan\?/],
     [[], /Missing command/],
     [['scan', '--colour'], /Unknown option '--colour'/],
-    [['scan', '--format', 'sarf'], /--format must be one of stylish, json, sarif, markdown, not "sarf"; did you mean sarif\?/],
+    [
+      ['scan', '--format', 'sarf'],
+      /--format must be one of stylish, json, sarif, markdown, not "sarf"; did you mean sarif\?/,
+    ],
     [['scan', '--rule', 'unscoped-netwrk=warning'], /unknown rule "unscoped-netwrk"; did you mean unscoped-network\?/],
     [['scan', '--rule', 'unscoped-network'], /--rule takes ID=SEVERITY/],
     [['scan', '--fail-on', 'warnings'], /--fail-on must be one of error, warning, info, never/],
@@ -76,9 +98,18 @@ describe('cli: configuration', () => {
     assert.equal(run.stdout, '');
     const config = 'test/cli/fixtures/bad-config/.agent-risk.json';
     assert.match(run.stderr, /^agent-risk: Invalid configuration \(3 errors\):\n/);
-    assert.ok(run.stderr.includes(`${config}:4:5: Unknown rule \`unscoped-netwrk\`; did you mean unscoped-network?`), run.stderr);
-    assert.ok(run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning, error.`), run.stderr);
-    assert.ok(run.stderr.includes(`${config}:7:3: Unknown key \`auditFuncs\`; did you mean auditFunctions?`), run.stderr);
+    assert.ok(
+      run.stderr.includes(`${config}:4:5: Unknown rule \`unscoped-netwrk\`; did you mean unscoped-network?`),
+      run.stderr,
+    );
+    assert.ok(
+      run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning, error.`),
+      run.stderr,
+    );
+    assert.ok(
+      run.stderr.includes(`${config}:7:3: Unknown key \`auditFuncs\`; did you mean auditFunctions?`),
+      run.stderr,
+    );
   });
 
   it('reports configuration errors even when no source file is scanned', () => {
@@ -98,13 +129,20 @@ describe('cli: configuration', () => {
     assert.deepEqual(fromFile?.configFiles, ['test/cli/fixtures/layered/.agent-risk.json']);
     assert.equal(fromFile?.rules['unscoped-network'], 'warning', 'the file overrides the default');
     assert.equal(fromFile?.rules['unscoped-process'], 'error', 'untouched rules keep their default');
-    const fromFlag = scanJson(['test/cli/fixtures/layered', '--rule', 'unscoped-network=info', '--rule', 'unscoped-p*=off']).report.configuration.scopes[0];
+    const fromFlag = scanJson([
+      'test/cli/fixtures/layered',
+      '--rule',
+      'unscoped-network=info',
+      '--rule',
+      'unscoped-p*=off',
+    ]).report.configuration.scopes[0];
     assert.equal(fromFlag?.rules['unscoped-network'], 'info', 'the flag overrides the file');
     assert.equal(fromFlag?.rules['unscoped-process'], 'off', 'flags take globs');
   });
 
   it('--config replaces the discovered files', () => {
-    const scope = scanJson(['examples', '--config', 'test/cli/fixtures/layered/.agent-risk.json']).report.configuration.scopes[0];
+    const scope = scanJson(['examples', '--config', 'test/cli/fixtures/layered/.agent-risk.json']).report.configuration
+      .scopes[0];
     assert.deepEqual(scope?.configFiles, ['test/cli/fixtures/layered/.agent-risk.json']);
   });
 });
@@ -125,7 +163,10 @@ describe('cli: files', () => {
 
   it('a 10 MB minified file is a too-large problem, not a crash', function () {
     this.timeout(60_000);
-    writeTree(dir, { 'bundle.js': `var a=1;${'x=a+1;'.repeat((10 * 1024 * 1024) / 6)}\n`, 'small.js': 'export const a = 1;\n' });
+    writeTree(dir, {
+      'bundle.js': `var a=1;${'x=a+1;'.repeat((10 * 1024 * 1024) / 6)}\n`,
+      'small.js': 'export const a = 1;\n',
+    });
     const { status, report } = scanJson([dir]);
     assert.equal(status, 0);
     assert.equal(report.summary.filesScanned, 1);
@@ -133,12 +174,18 @@ describe('cli: files', () => {
     assert.equal(report.problems[0]?.kind, 'too-large');
     assert.match(report.problems[0]?.file ?? '', /bundle\.js$/);
     const stylish = runCli(['scan', dir]);
-    assert.match(stylish.stdout, /Files not analysed\n {2}.*bundle\.js {2}too-large {2}Skipped: \d+ bytes is more than maxFileBytes \(2097152\)\./);
+    assert.match(
+      stylish.stdout,
+      /Files not analysed\n {2}.*bundle\.js {2}too-large {2}Skipped: \d+ bytes is more than maxFileBytes \(2097152\)\./,
+    );
   });
 
   it('maxFileBytes in .agent-risk.json raises the size limit', function () {
     this.timeout(60_000);
-    writeTree(dir, { '.agent-risk.json': '{ "root": true, "maxFileBytes": 20000000 }', 'bundle.js': `var a=1;${'x=a+1;'.repeat(500_000)}\n` });
+    writeTree(dir, {
+      '.agent-risk.json': '{ "root": true, "maxFileBytes": 20000000 }',
+      'bundle.js': `var a=1;${'x=a+1;'.repeat(500_000)}\n`,
+    });
     const { report } = scanJson([dir]);
     assert.equal(report.problems.filter((problem) => problem.kind === 'too-large').length, 0);
   });
@@ -147,7 +194,10 @@ describe('cli: files', () => {
     fs.writeFileSync(path.join(dir, 'image.js'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     const { status, report } = scanJson([dir]);
     assert.equal(status, 0);
-    assert.deepEqual(report.problems.map((problem) => problem.kind), ['binary']);
+    assert.deepEqual(
+      report.problems.map((problem) => problem.kind),
+      ['binary'],
+    );
   });
 
   it('an unreadable file is a read problem', function () {
@@ -162,7 +212,10 @@ describe('cli: files', () => {
       if (asRoot && run.stdout === '' && /Cannot find module|EACCES/.test(run.stderr)) this.skip();
       assert.equal(run.status, 0, run.stderr);
       const report = JSON.parse(run.stdout) as JsonReport;
-      assert.deepEqual(report.problems.map((problem) => problem.kind), ['read']);
+      assert.deepEqual(
+        report.problems.map((problem) => problem.kind),
+        ['read'],
+      );
       assert.match(report.problems[0]?.message ?? '', /EACCES/);
       assert.equal(report.summary.filesScanned, 1);
     } finally {
@@ -192,8 +245,14 @@ describe('cli: files', () => {
   });
 
   it('report paths are relative to the working folder with forward slashes', () => {
-    writeTree(dir, { 'nested/deep/big.js': `${'x'.repeat(100)}\n`, '.agent-risk.json': '{ "root": true, "maxFileBytes": 10 }' });
+    writeTree(dir, {
+      'nested/deep/big.js': `${'x'.repeat(100)}\n`,
+      '.agent-risk.json': '{ "root": true, "maxFileBytes": 10 }',
+    });
     const { report } = scanJson(['nested'], dir);
-    assert.deepEqual(report.problems.map((problem) => problem.file), ['nested/deep/big.js']);
+    assert.deepEqual(
+      report.problems.map((problem) => problem.file),
+      ['nested/deep/big.js'],
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('cli with the analysis engine: examples/', () => {
   it('reports each risky tool at its sink and none of the safe twins', () => {
     const { status, report } = scan(['examples']);
     assert.equal(status, 1, 'error findings make the scan fail');
-    const sinkFindings = report.findings.filter((finding) => SINK_RULES.includes(finding.ruleId)).map(key).sort();
+    const sinkFindings = report.findings
+      .filter((finding) => SINK_RULES.includes(finding.ruleId))
+      .map(key)
+      .sort();
     assert.deepEqual(
       sinkFindings,
       [
@@ -58,12 +61,17 @@ describe('cli with the analysis engine: examples/', () => {
   it('reports a missing audit hook on exactly the four risky tools, as configured (warning)', () => {
     const { report } = scan(['examples']);
     const audit = report.findings.filter((finding) => finding.ruleId === 'missing-audit-hook');
+    assert.deepEqual(audit.map((finding) => finding.file).sort(), [
+      'examples/src/ai-sdk/web-tools.ts',
+      'examples/src/mastra/shell.ts',
+      'examples/src/mcp/files-server.ts',
+      'examples/src/openai-agents/payments.ts',
+    ]);
     assert.deepEqual(
-      audit.map((finding) => finding.file).sort(),
-      ['examples/src/ai-sdk/web-tools.ts', 'examples/src/mastra/shell.ts', 'examples/src/mcp/files-server.ts', 'examples/src/openai-agents/payments.ts'],
-    );
-    assert.deepEqual(
-      audit.map((finding) => finding.tool?.name).filter((name) => name !== 'fetchPage').sort(),
+      audit
+        .map((finding) => finding.tool?.name)
+        .filter((name) => name !== 'fetchPage')
+        .sort(),
       ['read_file', 'refund_order', 'run-command'],
     );
   });
@@ -72,9 +80,20 @@ describe('cli with the analysis engine: examples/', () => {
     const { report } = scan(['examples']);
     assert.deepEqual(
       report.suppressed.map((finding) => [finding.ruleId, finding.file, finding.suppression?.justification]),
-      [['unscoped-network', 'examples/src/langchain/status.ts', 'requests leave through the egress proxy, which only allows *.internal.example.com']],
+      [
+        [
+          'unscoped-network',
+          'examples/src/langchain/status.ts',
+          'requests leave through the egress proxy, which only allows *.internal.example.com',
+        ],
+      ],
     );
-    assert.equal(report.findings.filter((finding) => finding.ruleId.endsWith('-suppression') || finding.ruleId === 'missing-suppression-reason').length, 0);
+    assert.equal(
+      report.findings.filter(
+        (finding) => finding.ruleId.endsWith('-suppression') || finding.ruleId === 'missing-suppression-reason',
+      ).length,
+      0,
+    );
   });
 
   it('inventory recognises all ten tools across five frameworks', () => {
@@ -82,8 +101,19 @@ describe('cli with the analysis engine: examples/', () => {
     assert.equal(run.status, 0);
     const report = JSON.parse(run.stdout) as JsonReport;
     assert.equal(report.tools.length, 10, report.tools.map((tool) => tool.name).join(', '));
-    for (const name of ['refund_order', 'refund_small_order', 'read_file', 'read_note', 'run-command', 'run-check', 'check_status']) {
-      assert.ok(report.tools.some((tool) => tool.name === name), `${name} not recognised`);
+    for (const name of [
+      'refund_order',
+      'refund_small_order',
+      'read_file',
+      'read_note',
+      'run-command',
+      'run-check',
+      'check_status',
+    ]) {
+      assert.ok(
+        report.tools.some((tool) => tool.name === name),
+        `${name} not recognised`,
+      );
     }
     assert.equal(new Set(report.tools.map((tool) => tool.framework)).size, 5);
     assert.ok(report.tools.every((tool) => tool.analysable));
@@ -94,8 +124,32 @@ describe('cli with the analysis engine: examples/', () => {
     const off = scan(['examples', '--rule', '*=off']);
     assert.equal(off.status, 0);
     assert.deepEqual(off.report.findings, []);
-    assert.equal(runCli(['scan', 'examples', '--rule', 'unscoped-*=warning', '--rule', 'unbounded-transaction=warning', '--max-warnings', '100']).status, 0);
-    assert.equal(runCli(['scan', 'examples', '--rule', 'unscoped-*=warning', '--rule', 'unbounded-transaction=warning', '--max-warnings', '0']).status, 1);
+    assert.equal(
+      runCli([
+        'scan',
+        'examples',
+        '--rule',
+        'unscoped-*=warning',
+        '--rule',
+        'unbounded-transaction=warning',
+        '--max-warnings',
+        '100',
+      ]).status,
+      0,
+    );
+    assert.equal(
+      runCli([
+        'scan',
+        'examples',
+        '--rule',
+        'unscoped-*=warning',
+        '--rule',
+        'unbounded-transaction=warning',
+        '--max-warnings',
+        '0',
+      ]).status,
+      1,
+    );
   });
 
   it('stylish output matches its snapshot', () => {
@@ -138,9 +192,17 @@ describe('cli with the analysis engine: baseline round trip', () => {
     assert.equal(baseline.findings.length, 8);
 
     // Unrelated edits: a header comment and blank lines move every finding down; a description changes.
-    for (const file of ['src/ai-sdk/web-tools.ts', 'src/openai-agents/payments.ts', 'src/mcp/files-server.ts', 'src/mastra/shell.ts']) {
+    for (const file of [
+      'src/ai-sdk/web-tools.ts',
+      'src/openai-agents/payments.ts',
+      'src/mcp/files-server.ts',
+      'src/mastra/shell.ts',
+    ]) {
       const full = path.join(dir, 'project', file);
-      const text = fs.readFileSync(full, 'utf8').replace(/\n\n/, '\n\n\n\n').replace("description: '", "description: 'Edited: ");
+      const text = fs
+        .readFileSync(full, 'utf8')
+        .replace(/\n\n/, '\n\n\n\n')
+        .replace("description: '", "description: 'Edited: ");
       fs.writeFileSync(full, `// Copyright the example authors.\n// Licensed for testing.\n${text}`);
     }
     const rescan = scan(['project', '--baseline', 'baseline.json'], dir);
@@ -150,7 +212,10 @@ describe('cli with the analysis engine: baseline round trip', () => {
     writeTree(path.join(dir, 'project'), { 'src/ai-sdk/new-tool.ts': RISKY_FETCH_TOOL });
     const added = scan(['project', '--baseline', 'baseline.json'], dir);
     assert.equal(added.status, 1);
-    assert.deepEqual(added.report.findings.map((finding) => finding.ruleId).sort(), ['missing-audit-hook', 'unscoped-network']);
+    assert.deepEqual(added.report.findings.map((finding) => finding.ruleId).sort(), [
+      'missing-audit-hook',
+      'unscoped-network',
+    ]);
     assert.ok(added.report.findings.every((finding) => finding.file === 'project/src/ai-sdk/new-tool.ts'));
   });
 });
@@ -162,7 +227,10 @@ describe('cli with the analysis engine: unparsable files', () => {
       writeTree(dir, { 'broken.ts': 'export const x = tool({ execute: async ( => {\n', 'ok.ts': RISKY_FETCH_TOOL });
       const { status, report } = scan([dir]);
       assert.equal(status, 1, 'the parsable file is still linted');
-      assert.deepEqual(report.problems.map((problem) => [problem.kind, path.basename(problem.file)]), [['parse', 'broken.ts']]);
+      assert.deepEqual(
+        report.problems.map((problem) => [problem.kind, path.basename(problem.file)]),
+        [['parse', 'broken.ts']],
+      );
       assert.ok(report.findings.some((finding) => finding.ruleId === 'unscoped-network'));
     } finally {
       cleanup();

@@ -50,7 +50,10 @@ describe('cli formats (sample results)', () => {
   it('json validates against rules/report.schema.json and keeps findings sorted', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'rules', 'report.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
-    const report = JSON.parse(formatJson(sampleReport())) as { findings: Array<{ file: string; range: { start: { line: number } }; ruleId: string }>; suppressed: Array<{ suppression: { justification: string } }> };
+    const report = JSON.parse(formatJson(sampleReport())) as {
+      findings: Array<{ file: string; range: { start: { line: number } }; ruleId: string }>;
+      suppressed: Array<{ suppression: { justification: string } }>;
+    };
     assert.equal(validate(report), true, JSON.stringify(validate.errors, null, 2));
     assert.deepEqual(
       report.findings.map((finding) => `${finding.file}:${finding.range.start.line} ${finding.ruleId}`),
@@ -66,27 +69,52 @@ describe('cli formats (sample results)', () => {
   it('sarif is valid against the SARIF 2.1.0 schema and carries rules, taxonomies, fingerprints and suppressions', () => {
     const log = JSON.parse(formatSarif(sampleReport())) as {
       runs: Array<{
-        tool: { driver: { rules: Array<{ id: string; helpUri: string; help: { markdown: string }; properties: { tags: string[]; 'security-severity': string } }> } };
+        tool: {
+          driver: {
+            rules: Array<{
+              id: string;
+              helpUri: string;
+              help: { markdown: string };
+              properties: { tags: string[]; 'security-severity': string };
+            }>;
+          };
+        };
         taxonomies: Array<{ name: string; taxa: Array<{ id: string }> }>;
-        results: Array<{ ruleId: string; level: string; partialFingerprints: Record<string, string>; relatedLocations?: unknown[]; suppressions?: Array<{ kind: string; justification?: string }>; locations: Array<{ physicalLocation: { region: { startColumn: number } } }> }>;
+        results: Array<{
+          ruleId: string;
+          level: string;
+          partialFingerprints: Record<string, string>;
+          relatedLocations?: unknown[];
+          suppressions?: Array<{ kind: string; justification?: string }>;
+          locations: Array<{ physicalLocation: { region: { startColumn: number } } }>;
+        }>;
       }>;
     };
     assert.deepEqual(sarifSchemaErrors(log), []);
     const [run] = log.runs;
     assert.ok(run !== undefined);
-    assert.deepEqual(run.tool.driver.rules.map((rule) => rule.id), [...ruleIds]);
+    assert.deepEqual(
+      run.tool.driver.rules.map((rule) => rule.id),
+      [...ruleIds],
+    );
     const network = run.tool.driver.rules.find((rule) => rule.id === 'unscoped-network');
     assert.ok(network?.properties.tags.includes('external/cwe/cwe-918'));
     assert.match(network?.helpUri ?? '', /^file:\/\/.*\/rules\/unscoped-network\.md$/);
     assert.ok(Number(network?.properties['security-severity']) >= 7);
-    assert.ok(run.taxonomies.some((taxonomy) => taxonomy.name === 'CWE' && taxonomy.taxa.some((taxon) => taxon.id === 'CWE-918')));
+    assert.ok(
+      run.taxonomies.some(
+        (taxonomy) => taxonomy.name === 'CWE' && taxonomy.taxa.some((taxon) => taxon.id === 'CWE-918'),
+      ),
+    );
     const result = run.results.find((entry) => entry.ruleId === 'unscoped-network');
     assert.equal(result?.level, 'error');
     assert.equal(result?.relatedLocations?.length, 2);
     assert.equal(result?.locations[0]?.physicalLocation.region.startColumn, 12, 'SARIF columns are 1-based');
     assert.match(result?.partialFingerprints[FINGERPRINT_KEY] ?? '', /^[0-9a-f]{32}$/);
     const suppressed = run.results.find((entry) => entry.suppressions !== undefined);
-    assert.deepEqual(suppressed?.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'the container mounts only /var/log read-only' }]);
+    assert.deepEqual(suppressed?.suppressions, [
+      { kind: 'inSource', status: 'accepted', justification: 'the container mounts only /var/log read-only' },
+    ]);
   });
 
   it('sarif passes sarif-multitool validate (SARIF and GitHub rules) with no errors or warnings', function () {

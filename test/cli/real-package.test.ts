@@ -43,10 +43,18 @@ describe(`cli on a real package: ${PACKAGE}@${VERSION}`, function () {
     const run = runCli(['scan', '--format', 'json', dist]);
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
     assert.notEqual(run.status, 2, run.stderr);
-    const report = JSON.parse(run.stdout) as { problems: Array<{ kind: string }>; summary: { filesScanned: number; tools: number } };
+    const report = JSON.parse(run.stdout) as {
+      problems: Array<{ kind: string }>;
+      summary: { filesScanned: number; tools: number };
+    };
     assert.equal(report.summary.filesScanned, 5);
-    assert.deepEqual(report.problems.filter((problem) => problem.kind === 'internal'), []);
-    console.log(`    scanned ${report.summary.filesScanned} files, ${report.summary.tools} tools, in ${milliseconds.toFixed(0)} ms (process start included)`);
+    assert.deepEqual(
+      report.problems.filter((problem) => problem.kind === 'internal'),
+      [],
+    );
+    console.log(
+      `    scanned ${report.summary.filesScanned} files, ${report.summary.tools} tools, in ${milliseconds.toFixed(0)} ms (process start included)`,
+    );
   });
 
   it('recognises all fourteen registerTool tools (needs the analysis engine)', () => {

@@ -17,7 +17,14 @@ export function rangeOf(text: string, needle: string, nth = 0): Range {
   return { start: positionAt(text, offset), end: positionAt(text, offset + needle.length) };
 }
 
-function finding(ruleId: string, severity: ReportedSeverity, message: string, file: string, range: Range, extra: Partial<Finding> = {}): Finding {
+function finding(
+  ruleId: string,
+  severity: ReportedSeverity,
+  message: string,
+  file: string,
+  range: Range,
+  extra: Partial<Finding> = {},
+): Finding {
   const rule = ruleById(ruleId);
   if (rule === undefined) throw new Error(`No rule ${ruleId}`);
   return {
@@ -46,26 +53,54 @@ export function sampleResults(shift = 0): Array<{ result: LintResult; text: stri
   const toolsResult: LintResult = {
     file: toolsFile,
     findings: [
-      finding('unscoped-network', 'error', 'This call passes the tool input `url` to `download`, which uses it as the destination of a request that no host allowlist bounds.', toolsFile, rangeOf(tools, 'download(url)'), {
-        tool: fetchTool,
-        related: [
-          { file: toolsFile, range: rangeOf(tools, '{ url }'), kind: 'source', message: 'Model-controlled value' },
-          { file: httpFile, range: rangeOf(http, 'fetch(url)'), kind: 'sink', message: 'The request is made here' },
-        ],
-      }),
-      finding('missing-audit-hook', 'warning', 'The tool `fetchPage` reaches a sink and no audit hook records its calls.', toolsFile, fetchTool.range, { tool: fetchTool }),
-      finding('missing-audit-hook', 'warning', 'The tool `readLog` reaches a sink and no audit hook records its calls.', toolsFile, readTool.range, { tool: readTool }),
+      finding(
+        'unscoped-network',
+        'error',
+        'This call passes the tool input `url` to `download`, which uses it as the destination of a request that no host allowlist bounds.',
+        toolsFile,
+        rangeOf(tools, 'download(url)'),
+        {
+          tool: fetchTool,
+          related: [
+            { file: toolsFile, range: rangeOf(tools, '{ url }'), kind: 'source', message: 'Model-controlled value' },
+            { file: httpFile, range: rangeOf(http, 'fetch(url)'), kind: 'sink', message: 'The request is made here' },
+          ],
+        },
+      ),
+      finding(
+        'missing-audit-hook',
+        'warning',
+        'The tool `fetchPage` reaches a sink and no audit hook records its calls.',
+        toolsFile,
+        fetchTool.range,
+        { tool: fetchTool },
+      ),
+      finding(
+        'missing-audit-hook',
+        'warning',
+        'The tool `readLog` reaches a sink and no audit hook records its calls.',
+        toolsFile,
+        readTool.range,
+        { tool: readTool },
+      ),
     ],
     suppressed: [
-      finding('unscoped-filesystem', 'error', 'The path of this file operation comes from the tool input `file` and no root containment bounds it.', toolsFile, rangeOf(tools, 'fs.readFileSync(file, \'utf8\')'), {
-        tool: readTool,
-        suppression: {
-          kind: 'next-line',
-          justification: 'the container mounts only /var/log read-only',
-          range: rangeOf(tools, '// agent-risk-disable-next-line'),
-          honoured: true,
+      finding(
+        'unscoped-filesystem',
+        'error',
+        'The path of this file operation comes from the tool input `file` and no root containment bounds it.',
+        toolsFile,
+        rangeOf(tools, "fs.readFileSync(file, 'utf8')"),
+        {
+          tool: readTool,
+          suppression: {
+            kind: 'next-line',
+            justification: 'the container mounts only /var/log read-only',
+            range: rangeOf(tools, '// agent-risk-disable-next-line'),
+            honoured: true,
+          },
         },
-      }),
+      ),
     ],
     tools: [
       {
@@ -78,7 +113,16 @@ export function sampleResults(shift = 0): Array<{ result: LintResult; text: stri
         modelInput: '{ url }',
         analysable: true,
         capabilities: [
-          { kind: 'network', sink: 'fetch-global', callee: 'fetch', modelControlled: true, bounded: false, isWrite: false, file: httpFile, range: rangeOf(http, 'fetch(url)') },
+          {
+            kind: 'network',
+            sink: 'fetch-global',
+            callee: 'fetch',
+            modelControlled: true,
+            bounded: false,
+            isWrite: false,
+            file: httpFile,
+            range: rangeOf(http, 'fetch(url)'),
+          },
         ],
         guards: [],
         findingRules: ['missing-audit-hook', 'unscoped-network'],
@@ -93,7 +137,16 @@ export function sampleResults(shift = 0): Array<{ result: LintResult; text: stri
         modelInput: '{ file }',
         analysable: true,
         capabilities: [
-          { kind: 'filesystem', sink: 'fs-read-file', callee: 'fs.readFileSync', modelControlled: true, bounded: false, isWrite: false, file: toolsFile, range: rangeOf(tools, "fs.readFileSync(file, 'utf8')") },
+          {
+            kind: 'filesystem',
+            sink: 'fs-read-file',
+            callee: 'fs.readFileSync',
+            modelControlled: true,
+            bounded: false,
+            isWrite: false,
+            file: toolsFile,
+            range: rangeOf(tools, "fs.readFileSync(file, 'utf8')"),
+          },
         ],
         guards: [],
         findingRules: ['missing-audit-hook'],
@@ -108,4 +161,8 @@ export function sampleResults(shift = 0): Array<{ result: LintResult; text: stri
   ];
 }
 
-export const sampleProblem = { kind: 'too-large' as const, file: fixturePath('format', 'bundle.js'), message: 'Skipped: 10485760 bytes is more than maxFileBytes (2097152).' };
+export const sampleProblem = {
+  kind: 'too-large' as const,
+  file: fixturePath('format', 'bundle.js'),
+  message: 'Skipped: 10485760 bytes is more than maxFileBytes (2097152).',
+};

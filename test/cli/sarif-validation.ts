@@ -9,7 +9,9 @@ import { scratchDir } from './support';
 
 /** Schema errors against test/cli/schemas/sarif-2.1.0.json (see the README there for its source). */
 export function sarifSchemaErrors(log: unknown): string[] {
-  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'cli', 'schemas', 'sarif-2.1.0.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(repoRoot(), 'test', 'cli', 'schemas', 'sarif-2.1.0.json'), 'utf8'),
+  ) as object;
   // strict: false because the official schema uses keywords ajv's strict mode rejects (e.g. unknown formats are fine here).
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -31,19 +33,39 @@ export function multitoolValidate(sarifText: string): MultitoolResult {
     const output = path.join(dir, 'validation.sarif');
     fs.writeFileSync(input, sarifText);
     const binary = path.join(repoRoot(), 'node_modules', '.bin', 'sarif-multitool');
-    const run = spawnSync(binary, ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--level', 'Error', 'Warning', '--rule-kind', 'Sarif', 'Gh'], {
-      encoding: 'utf8',
-      // The .NET binary needs ICU unless told to run without culture data; CI images may lack libicu.
-      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
-    });
+    const run = spawnSync(
+      binary,
+      [
+        'validate',
+        input,
+        '--output',
+        output,
+        '--log',
+        'ForceOverwrite',
+        '--level',
+        'Error',
+        'Warning',
+        '--rule-kind',
+        'Sarif',
+        'Gh',
+      ],
+      {
+        encoding: 'utf8',
+        // The .NET binary needs ICU unless told to run without culture data; CI images may lack libicu.
+        env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      },
+    );
     if (run.status !== 0 || !fs.existsSync(output)) {
       throw new Error(`sarif-multitool failed (${String(run.status)}): ${run.stdout}\n${run.stderr}`);
     }
     const log = JSON.parse(fs.readFileSync(output, 'utf8')) as {
-      runs: Array<{ results?: Array<{ level?: string; ruleId?: string; message: { text?: string; arguments?: string[] } }> }>;
+      runs: Array<{
+        results?: Array<{ level?: string; ruleId?: string; message: { text?: string; arguments?: string[] } }>;
+      }>;
     };
     const results = log.runs.flatMap((run) => run.results ?? []);
-    const describe = (result: (typeof results)[number]): string => `${result.ruleId ?? '?'}: ${result.message.text ?? (result.message.arguments ?? []).join(' ')}`;
+    const describe = (result: (typeof results)[number]): string =>
+      `${result.ruleId ?? '?'}: ${result.message.text ?? (result.message.arguments ?? []).join(' ')}`;
     return {
       errors: results.filter((result) => (result.level ?? 'warning') === 'error').map(describe),
       warnings: results.filter((result) => (result.level ?? 'warning') === 'warning').map(describe),

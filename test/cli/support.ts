@@ -16,7 +16,10 @@ export const binPath = (): string => path.join(repoRoot(), 'bin', 'agent-risk.js
 export const fixturePath = (...parts: string[]): string => path.join(repoRoot(), 'test', 'cli', 'fixtures', ...parts);
 
 /** Runs `node bin/agent-risk.js …` the way a user or CI would: pipes, so no TTY and no colour. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {},
+): CliRun {
   const env = { ...process.env, ...options.env };
   delete env.NO_COLOR;
   const result = spawnSync(process.execPath, [binPath(), ...args], {
@@ -58,7 +61,11 @@ export function matchSnapshot(name: string, actual: string): void {
     return;
   }
   assert.ok(fs.existsSync(file), `Snapshot ${name} is missing; run with UPDATE_SNAPSHOTS=1 to create it.`);
-  assert.equal(actual, fs.readFileSync(file, 'utf8'), `Snapshot ${name} differs; run with UPDATE_SNAPSHOTS=1 if the change is intended.`);
+  assert.equal(
+    actual,
+    fs.readFileSync(file, 'utf8'),
+    `Snapshot ${name} differs; run with UPDATE_SNAPSHOTS=1 if the change is intended.`,
+  );
 }
 
 /** A risky AI SDK tool: the model chooses the URL, nothing bounds it, nothing audits it. */

@@ -14,7 +14,9 @@ describe('cli: walk', () => {
   afterEach(() => cleanup());
 
   const walked = (targets: string[] = ['.']): string[] =>
-    walk(targets, { cwd: dir, load: { cache: new Map() } }).files.map((file) => path.relative(dir, file).split(path.sep).join('/'));
+    walk(targets, { cwd: dir, load: { cache: new Map() } }).files.map((file) =>
+      path.relative(dir, file).split(path.sep).join('/'),
+    );
 
   it('visits source files and skips dependencies, build output, declarations, minified bundles and tests', () => {
     writeTree(dir, {
@@ -87,10 +89,18 @@ describe('cli: walk', () => {
   });
 
   it('rejects a path that does not exist', () => {
-    assert.throws(() => walked(['nope']), (error: unknown) => error instanceof ScanError && /No such file or folder: nope/.test(error.message));
+    assert.throws(
+      () => walked(['nope']),
+      (error: unknown) => error instanceof ScanError && /No such file or folder: nope/.test(error.message),
+    );
   });
 
   it('parses .gitignore comments, escapes and blank lines', () => {
-    assert.deepEqual(parseGitignore('# c\n\n\\#hash\n\\!bang\n!keep\n/anchored  \n'), ['#hash', '!bang', '!keep', '/anchored']);
+    assert.deepEqual(parseGitignore('# c\n\n\\#hash\n\\!bang\n!keep\n/anchored  \n'), [
+      '#hash',
+      '!bang',
+      '!keep',
+      '/anchored',
+    ]);
   });
 });

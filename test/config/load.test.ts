@@ -13,7 +13,8 @@ describe('config: loadConfigFor', () => {
     ({ dir, cleanup } = scratchDir('config'));
     writeTree(dir, {
       '.agent-risk.json': '{ "rules": { "unscoped-*": "warning" }, "auditFunctions": ["outerAudit"] }',
-      'app/.agent-risk.json': '{ "rules": { "unscoped-network": "info" }, "auditFunctions": ["innerAudit"], "exclude": ["generated"] }',
+      'app/.agent-risk.json':
+        '{ "rules": { "unscoped-network": "info" }, "auditFunctions": ["innerAudit"], "exclude": ["generated"] }',
       'app/src/tools.ts': '',
       'lib/.agent-risk.json': '{ "root": true, "rules": { "unscoped-process": "off" } }',
       'lib/deep/tool.ts': '',
@@ -22,7 +23,9 @@ describe('config: loadConfigFor', () => {
   afterEach(() => cleanup());
 
   it('uses built-in defaults where no file says otherwise', () => {
-    const { config, configFiles } = loadConfigFor(path.join(dir, 'app/src/tools.ts'), { stopAt: path.join(dir, 'app/src') });
+    const { config, configFiles } = loadConfigFor(path.join(dir, 'app/src/tools.ts'), {
+      stopAt: path.join(dir, 'app/src'),
+    });
     assert.deepEqual(configFiles, []);
     assert.deepEqual(config, defaultConfig());
     assert.equal(severityFor(config, 'unscoped-network'), 'error');
@@ -55,7 +58,9 @@ describe('config: loadConfigFor', () => {
   });
 
   it('uses only the explicit file when one is given', () => {
-    const { config, configFiles } = loadConfigFor(path.join(dir, 'app/src/tools.ts'), { explicitFile: path.join(dir, 'lib/.agent-risk.json') });
+    const { config, configFiles } = loadConfigFor(path.join(dir, 'app/src/tools.ts'), {
+      explicitFile: path.join(dir, 'lib/.agent-risk.json'),
+    });
     assert.deepEqual(configFiles, [path.join(dir, 'lib/.agent-risk.json')]);
     assert.equal(severityFor(config, 'unscoped-network'), 'error');
     assert.equal(severityFor(config, 'unscoped-process'), 'off');
@@ -73,7 +78,12 @@ describe('config: loadConfigFor', () => {
     const cache = new Map<string, unknown>();
     const first = loadConfigFor(path.join(dir, 'bad/x.ts'), { stopAt: path.join(dir, 'bad'), cache });
     assert.deepEqual(first.errors, [
-      { file: path.join(dir, 'bad/.agent-risk.json'), line: 2, column: 14, message: 'Unknown rule `unscoped-netwrk`; did you mean unscoped-network?' },
+      {
+        file: path.join(dir, 'bad/.agent-risk.json'),
+        line: 2,
+        column: 14,
+        message: 'Unknown rule `unscoped-netwrk`; did you mean unscoped-network?',
+      },
     ]);
     writeTree(dir, { 'bad/.agent-risk.json': '{}' });
     const second = loadConfigFor(path.join(dir, 'bad/x.ts'), { stopAt: path.join(dir, 'bad'), cache });

@@ -55,7 +55,11 @@ describe('config: parseConfigText', () => {
     const text = '{\n  "rules": {\n    "unscoped-netwrk": "warning"\n  }\n}';
     const { config, errors } = parseConfigText(text, FILE);
     assert.deepEqual(errors, [
-      { file: FILE, ...positionOf(text, '"unscoped-netwrk"'), message: 'Unknown rule `unscoped-netwrk`; did you mean unscoped-network?' },
+      {
+        file: FILE,
+        ...positionOf(text, '"unscoped-netwrk"'),
+        message: 'Unknown rule `unscoped-netwrk`; did you mean unscoped-network?',
+      },
     ]);
     assert.deepEqual(config.rules, []);
   });
@@ -81,7 +85,9 @@ describe('config: parseConfigText', () => {
   it('reports an unknown top-level key with a suggestion and keeps the valid keys', () => {
     const text = '{\n  "exlude": ["dist"],\n  "include": ["src/**"]\n}';
     const { config, errors } = parseConfigText(text, FILE);
-    assert.deepEqual(errors, [{ file: FILE, ...positionOf(text, '"exlude"'), message: 'Unknown key `exlude`; did you mean exclude?' }]);
+    assert.deepEqual(errors, [
+      { file: FILE, ...positionOf(text, '"exlude"'), message: 'Unknown key `exlude`; did you mean exclude?' },
+    ]);
     assert.deepEqual(config.include, ['src/**']);
   });
 
@@ -103,7 +109,14 @@ describe('config: parseConfigText', () => {
 }`;
     const { config, errors } = parseConfigText(text, FILE);
     assert.deepEqual(config.sinks, [
-      { id: 'wallet-send', rule: 'unbounded-transaction', module: './wallet', path: 'Member[send].Argument[0]', part: 'amount', isWrite: true },
+      {
+        id: 'wallet-send',
+        rule: 'unbounded-transaction',
+        module: './wallet',
+        path: 'Member[send].Argument[0]',
+        part: 'amount',
+        isWrite: true,
+      },
     ]);
     assert.deepEqual(
       errors.map((error) => `${error.line}:${error.column} ${error.message}`),

@@ -31,7 +31,11 @@ describe('config: rules/config.schema.json', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(readSchema());
     const example = parse(fs.readFileSync(path.join(repoRoot(), 'examples', '.agent-risk.json'), 'utf8')) as unknown;
     assert.equal(validate(example), true, JSON.stringify(validate.errors));
-    assert.equal(validate({ rules: { 'unscoped-*': 'warn', 'unscoped-network': 'off' } }), true, JSON.stringify(validate.errors));
+    assert.equal(
+      validate({ rules: { 'unscoped-*': 'warn', 'unscoped-network': 'off' } }),
+      true,
+      JSON.stringify(validate.errors),
+    );
     assert.equal(validate({ rules: { 'unscoped-netwrk': 'off' } }), false);
     assert.equal(validate({ rules: { 'unscoped-network': 'eror' } }), false);
     assert.equal(validate({ exlude: [] }), false);

@@ -80,26 +80,33 @@ describe('scan --jobs and --cache', function () {
   let dir = '';
   let cleanup = (): void => undefined;
 
-  beforeEach(function () {
+  beforeEach(() => {
     ({ dir, cleanup } = scratchDir('jobs-cache'));
     writeTree(dir, agentTree());
   });
   afterEach(() => cleanup());
 
-  it('--jobs 2 reports the same findings, tools and problems as one job', function () {
+  it('--jobs 2 reports the same findings, tools and problems as one job', () => {
     const serial = scan(dir, '--jobs', '1');
     const parallel = scan(dir, '--jobs', '2');
     // Both halves of the comparison must hold something, or it proves nothing.
-    assert.equal(serial.findings.filter((finding) => finding.file.endsWith('tool.ts') && finding.ruleId === 'unscoped-network').length, COPIES);
+    assert.equal(
+      serial.findings.filter((finding) => finding.file.endsWith('tool.ts') && finding.ruleId === 'unscoped-network')
+        .length,
+      COPIES,
+    );
     assert.equal(serial.tools.length, 2 * COPIES);
     assert.equal(essence(parallel), essence(serial));
   });
 
-  it('--cache reuses results of an unchanged tree and reports them identically', function () {
+  it('--cache reuses results of an unchanged tree and reports them identically', () => {
     const cacheDir = path.join(dir, '.agent-risk-cache');
     const plain = scan(dir);
     const cold = scan(dir, '--cache');
-    assert.ok(fs.existsSync(path.join(cacheDir, 'scan-cache.json')), 'The cache file is written to .agent-risk-cache/ by default.');
+    assert.ok(
+      fs.existsSync(path.join(cacheDir, 'scan-cache.json')),
+      'The cache file is written to .agent-risk-cache/ by default.',
+    );
     const warm = scan(dir, '--cache');
     const warmParallel = scan(dir, '--cache', '--jobs', '2');
     assert.equal(essence(cold), essence(plain));
@@ -107,26 +114,30 @@ describe('scan --jobs and --cache', function () {
     assert.equal(essence(warmParallel), essence(plain));
   });
 
-  it('--cache re-lints a file whose imported helper changed, and a file that changed', function () {
+  it('--cache re-lints a file whose imported helper changed, and a file that changed', () => {
     const before = scan(dir, '--cache');
-    assert.ok(before.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'));
+    assert.ok(
+      before.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'),
+    );
     // The tool file itself is untouched: only its helper now fetches from a constant origin.
     fs.writeFileSync(path.join(dir, 'pkg3', 'http.ts'), HELPER_CONSTANT);
     fs.writeFileSync(path.join(dir, 'pkg5', 'direct.ts'), PLAIN);
     const after = scan(dir, '--cache');
     assert.equal(essence(after), essence(scan(dir)));
-    assert.ok(!after.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'));
+    assert.ok(
+      !after.findings.some((finding) => finding.file === 'pkg3/tool.ts' && finding.ruleId === 'unscoped-network'),
+    );
     assert.ok(!after.tools.some((tool) => tool.file === 'pkg5/direct.ts'));
   });
 
-  it('--cache does not reuse results across configurations', function () {
+  it('--cache does not reuse results across configurations', () => {
     scan(dir, '--cache');
     const downgraded = scan(dir, '--cache', '--rule', 'unscoped-process=off');
     assert.ok(!downgraded.findings.some((finding) => finding.ruleId === 'unscoped-process'));
     assert.equal(essence(downgraded), essence(scan(dir, '--rule', 'unscoped-process=off')));
   });
 
-  it('--cache-location keeps the cache where it is told', function () {
+  it('--cache-location keeps the cache where it is told', () => {
     const elsewhere = path.join(dir, 'cache-here');
     scan(dir, '--cache', '--cache-location', 'cache-here');
     assert.ok(fs.existsSync(path.join(elsewhere, 'scan-cache.json')));

@@ -29,7 +29,7 @@ const host: ProjectHost = {
   },
 };
 
-describe(`prefilter: identical results with and without it (${FULL ? 'whole corpus' : 'bounded sample; AGENT_RISK_PERF_FULL=1 for all'})`, function () {
+describe(`prefilter: identical results with and without it (${FULL ? 'whole corpus' : 'bounded sample; AGENT_RISK_PERF_FULL=1 for all'})`, () => {
   let corpusRoot = '';
   let files: CorpusFile[] = [];
 
@@ -39,7 +39,9 @@ describe(`prefilter: identical results with and without it (${FULL ? 'whole corp
     try {
       corpusRoot = materialiseCorpus(CORPUS, (line) => console.log(`      ${line}`), benchCacheRoot());
     } catch (error) {
-      console.log(`      Skipped: the benchmark corpus is not cached and cannot be downloaded (${String(error).split('\n')[0]}).`);
+      console.log(
+        `      Skipped: the benchmark corpus is not cached and cannot be downloaded (${String(error).split('\n')[0]}).`,
+      );
       this.skip();
     }
     files = listCorpusFiles(corpusRoot);
@@ -53,7 +55,9 @@ describe(`prefilter: identical results with and without it (${FULL ? 'whole corp
     // The engine's own text test, called directly so that choosing the sample parses nothing.
     const prefilter = prefilterFor(loadCatalogs(), config);
     const isSkipped = (file: CorpusFile): boolean => !prefilter.mayHoldTools(fs.readFileSync(file.file, 'utf8'));
-    const checked = FULL ? files : sampleFiles(files, { bytes: SAMPLE_BYTES, maxFileBytes: SAMPLE_MAX_FILE_BYTES, isSkipped, root: corpusRoot });
+    const checked = FULL
+      ? files
+      : sampleFiles(files, { bytes: SAMPLE_BYTES, maxFileBytes: SAMPLE_MAX_FILE_BYTES, isSkipped, root: corpusRoot });
 
     const dropped: string[] = [];
     const changed: string[] = [];
@@ -68,7 +72,8 @@ describe(`prefilter: identical results with and without it (${FULL ? 'whole corp
       if (withFilter.skipped === 'no-tool-shapes') {
         skipped++;
         skippedBytes += file.bytes;
-        if (without.tools.length + without.findings.length + without.suppressed.length > 0) dropped.push(`${rel}: ${whatItHolds(without)}`);
+        if (without.tools.length + without.findings.length + without.suppressed.length > 0)
+          dropped.push(`${rel}: ${whatItHolds(without)}`);
       } else if (!isDeepStrictEqual(withFilter, without)) {
         changed.push(rel);
       }
@@ -77,7 +82,11 @@ describe(`prefilter: identical results with and without it (${FULL ? 'whole corp
     console.log(
       `      ${checked.length} files (${(bytes / 1048576).toFixed(1)} MB): prefilter skipped ${skipped} files, ${((100 * skippedBytes) / Math.max(1, bytes)).toFixed(1)}% of bytes; ${tools} tools found without it.`,
     );
-    assert.deepEqual(dropped, [], 'The prefilter skipped files that declare tools (or hold findings or suppressions): its word list misses a way to declare them.');
+    assert.deepEqual(
+      dropped,
+      [],
+      'The prefilter skipped files that declare tools (or hold findings or suppressions): its word list misses a way to declare them.',
+    );
     assert.deepEqual(changed, [], 'Files the prefilter kept gave different results with and without it.');
     // Without a tool among the checked files the comparison above proves nothing.
     assert.ok(tools > 0, 'No checked file declares a tool; the sample cannot show that the prefilter keeps them.');
@@ -86,7 +95,11 @@ describe(`prefilter: identical results with and without it (${FULL ? 'whole corp
 
 function whatItHolds(result: LintResult): string {
   const names = result.tools.map((tool) => `${tool.form} "${tool.name}"`);
-  return [names.length > 0 ? `tools ${names.join(', ')}` : '', result.findings.length > 0 ? `${result.findings.length} findings` : '', result.suppressed.length > 0 ? `${result.suppressed.length} suppressed` : '']
+  return [
+    names.length > 0 ? `tools ${names.join(', ')}` : '',
+    result.findings.length > 0 ? `${result.findings.length} findings` : '',
+    result.suppressed.length > 0 ? `${result.suppressed.length} suppressed` : '',
+  ]
     .filter((part) => part !== '')
     .join('; ');
 }

@@ -19,7 +19,8 @@ export interface SampleOptions {
  * prefilter skips (where a wrongly skipped tool would hide), one half on files it keeps.
  */
 export function sampleFiles(files: readonly CorpusFile[], options: SampleOptions): CorpusFile[] {
-  const key = (file: CorpusFile): string => createHash('sha1').update(path.relative(options.root, file.file).split(path.sep).join('/')).digest('hex');
+  const key = (file: CorpusFile): string =>
+    createHash('sha1').update(path.relative(options.root, file.file).split(path.sep).join('/')).digest('hex');
   const ordered = files
     .filter((file) => file.bytes <= options.maxFileBytes)
     .map((file) => ({ file, key: key(file) }))

@@ -55,7 +55,15 @@ export interface PackageExpectation {
   tools: ToolExpectation[];
 }
 
-const CONFIG_LIST_KEYS = ['auditFunctions', 'guardFunctions', 'approvalFunctions', 'toolFactories', 'sinks', 'rules', 'vendorGlobs'] as const;
+const CONFIG_LIST_KEYS = [
+  'auditFunctions',
+  'guardFunctions',
+  'approvalFunctions',
+  'toolFactories',
+  'sinks',
+  'rules',
+  'vendorGlobs',
+] as const;
 const LOCATION = /^[^:]+:[1-9]\d*$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
 
@@ -88,12 +96,23 @@ export function parseExpectation(json: unknown, source: string): PackageExpectat
   const rawTools = root['tools'];
   const tools: ToolExpectation[] = [];
   if (!Array.isArray(rawTools) || rawTools.length === 0) problems.push('tools must be a non-empty array');
-  else rawTools.forEach((raw, index) => {
-    const tool = parseTool(raw, `tools[${index}]`, problems);
-    if (tool !== undefined) tools.push(tool);
-  });
+  else
+    rawTools.forEach((raw, index) => {
+      const tool = parseTool(raw, `tools[${index}]`, problems);
+      if (tool !== undefined) tools.push(tool);
+    });
   if (problems.length > 0) throw new Error(`${source}:\n  ${problems.join('\n  ')}`);
-  return { source, package: pkg, version, files, exclude, config, bundle: typeof bundle === 'string' ? bundle : undefined, notes, tools };
+  return {
+    source,
+    package: pkg,
+    version,
+    files,
+    exclude,
+    config,
+    bundle: typeof bundle === 'string' ? bundle : undefined,
+    notes,
+    tools,
+  };
 }
 
 function parseTool(raw: unknown, where: string, problems: string[]): ToolExpectation | undefined {
@@ -108,11 +127,16 @@ function parseTool(raw: unknown, where: string, problems: string[]): ToolExpecta
   const why = stringAt(record, 'why', problems, where);
   const isDynamic = record['dynamic'] === true;
   const line = record['line'];
-  if (line !== undefined && (typeof line !== 'number' || !Number.isInteger(line) || line < 1)) problems.push(`${where}.line must be a positive integer`);
+  if (line !== undefined && (typeof line !== 'number' || !Number.isInteger(line) || line < 1))
+    problems.push(`${where}.line must be a positive integer`);
   if (isDynamic && typeof line !== 'number') problems.push(`${where}: a dynamic tool needs a line to be matched by`);
   const expect = parseVerdicts(record['expect'], `${where}.expect`, problems);
   const at = parseRuleMap(record['at'], `${where}.at`, problems, (value, key) => {
-    if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && LOCATION.test(item))) {
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      !value.every((item) => typeof item === 'string' && LOCATION.test(item))
+    ) {
       problems.push(`${where}.at.${key} must be a non-empty list of "path:line"`);
       return undefined;
     }
@@ -122,7 +146,9 @@ function parseTool(raw: unknown, where: string, problems: string[]): ToolExpecta
     if (typeof value !== 'string' || value === '') problems.push(`${where}.reasons.${key} must be a non-empty string`);
     return typeof value === 'string' ? value : undefined;
   });
-  const known = parseRuleMap(record['known'], `${where}.known`, problems, (value, key) => parseKnown(value, `${where}.known.${key}`, problems));
+  const known = parseRuleMap(record['known'], `${where}.known`, problems, (value, key) =>
+    parseKnown(value, `${where}.known.${key}`, problems),
+  );
   const knownUnrecognised = record['knownUnrecognised'];
   if (knownUnrecognised !== undefined && (typeof knownUnrecognised !== 'string' || knownUnrecognised === '')) {
     problems.push(`${where}.knownUnrecognised must be a non-empty reason`);
@@ -130,8 +156,10 @@ function parseTool(raw: unknown, where: string, problems: string[]): ToolExpecta
   if (expect !== undefined) {
     for (const rule of CHECKED_RULES) {
       // Sink rules are reported at a call, so an expected one must say where; the audit rule sits on the tool.
-      if (expect[rule] && rule !== 'missing-audit-hook' && at[rule] === undefined) problems.push(`${where}: expected ${rule} needs an "at" location`);
-      if (!expect[rule] && at[rule] !== undefined) problems.push(`${where}.at.${rule} is given for a rule that must not fire`);
+      if (expect[rule] && rule !== 'missing-audit-hook' && at[rule] === undefined)
+        problems.push(`${where}: expected ${rule} needs an "at" location`);
+      if (!expect[rule] && at[rule] !== undefined)
+        problems.push(`${where}.at.${rule} is given for a rule that must not fire`);
       if (expect[rule] && reasons[rule] === undefined) problems.push(`${where}: expected ${rule} needs a reason`);
     }
   }
@@ -212,13 +240,15 @@ function parseConfig(raw: unknown, problems: string[]): Partial<ResolvedConfig> 
     return {};
   }
   for (const key of Object.keys(record)) {
-    if (key !== 'maxFileBytes' && !(CONFIG_LIST_KEYS as readonly string[]).includes(key)) problems.push(`config.${key} is not a configuration key`);
+    if (key !== 'maxFileBytes' && !(CONFIG_LIST_KEYS as readonly string[]).includes(key))
+      problems.push(`config.${key} is not a configuration key`);
   }
   for (const key of CONFIG_LIST_KEYS) {
     if (record[key] !== undefined && !Array.isArray(record[key])) problems.push(`config.${key} must be an array`);
   }
   const maxFileBytes = record['maxFileBytes'];
-  if (maxFileBytes !== undefined && (typeof maxFileBytes !== 'number' || maxFileBytes <= 0)) problems.push('config.maxFileBytes must be a positive number');
+  if (maxFileBytes !== undefined && (typeof maxFileBytes !== 'number' || maxFileBytes <= 0))
+    problems.push('config.maxFileBytes must be a positive number');
   // The element shapes are the engine's to validate: the suite passes them through as a user's config file would.
   return record as Partial<ResolvedConfig>;
 }
@@ -228,7 +258,9 @@ function isCheckedRule(key: string): key is CheckedRule {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function stringAt(record: Record<string, unknown>, key: string, problems: string[], where = ''): string {
@@ -241,7 +273,8 @@ function stringAt(record: Record<string, unknown>, key: string, problems: string
 function stringListAt(record: Record<string, unknown>, key: string, problems: string[], isRequired: boolean): string[] {
   const value = record[key];
   if (value === undefined && !isRequired) return [];
-  if (Array.isArray(value) && (value.length > 0 || !isRequired) && value.every((item) => typeof item === 'string')) return value as string[];
+  if (Array.isArray(value) && (value.length > 0 || !isRequired) && value.every((item) => typeof item === 'string'))
+    return value as string[];
   problems.push(`${key} must be a${isRequired ? ' non-empty' : ''} list of strings`);
   return [];
 }

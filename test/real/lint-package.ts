@@ -6,7 +6,16 @@ import { Project, defaultConfig, mergeConfig } from '../../src/engine';
 import type { Finding, Problem, ResolvedConfig, ToolInfo } from '../../src/engine';
 
 /** Never linted: type declarations, source maps and the package's own tests. */
-const ALWAYS_EXCLUDED = ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.map', '**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/node_modules/**'];
+const ALWAYS_EXCLUDED = [
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+  '**/*.map',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/__tests__/**',
+  '**/node_modules/**',
+];
 
 export interface PackageLint {
   root: string;
@@ -28,7 +37,12 @@ export function selectFiles(root: string, include: string[], exclude: string[]):
     .sort();
 }
 
-export function lintPackage(root: string, include: string[], exclude: string[], config: Partial<ResolvedConfig>): PackageLint {
+export function lintPackage(
+  root: string,
+  include: string[],
+  exclude: string[],
+  config: Partial<ResolvedConfig>,
+): PackageLint {
   const files = selectFiles(root, include, exclude);
   const project = new Project(mergeConfig(defaultConfig(), config), {
     readFile(file: string): string | undefined {

@@ -37,7 +37,10 @@ export function registryReachable(cwd: string): { isReachable: true } | { isReac
     return { isReachable: true };
   } catch (error) {
     const isTimeout = (error as { code?: unknown }).code === 'ETIMEDOUT';
-    return { isReachable: false, reason: isTimeout ? `npm ping had no answer within ${timeout / 1000} s` : `npm ping: ${errorLine(error)}` };
+    return {
+      isReachable: false,
+      reason: isTimeout ? `npm ping had no answer within ${timeout / 1000} s` : `npm ping: ${errorLine(error)}`,
+    };
   }
 }
 
@@ -51,7 +54,11 @@ export function fetchPackages(specs: PackageSpec[], cwd: string): void {
   fs.mkdirSync(cacheRoot(), { recursive: true });
   const staging = fs.mkdtempSync(path.join(cacheRoot(), 'staging-'));
   try {
-    const output = runNpm(['pack', ...missing.map((spec) => `${spec.name}@${spec.version}`), '--json', '--pack-destination', staging], cwd, NPM_TIMEOUT_MS);
+    const output = runNpm(
+      ['pack', ...missing.map((spec) => `${spec.name}@${spec.version}`), '--json', '--pack-destination', staging],
+      cwd,
+      NPM_TIMEOUT_MS,
+    );
     const packed = parsePackOutput(output);
     for (const spec of missing) {
       const entry = packed.find((item) => item.name === spec.name && item.version === spec.version);
@@ -71,15 +78,13 @@ function unpack(spec: PackageSpec, tarball: string, integrity: string): void {
   execFileSync('tar', ['-xzf', tarball, '-C', extracting], { stdio: 'pipe', timeout: NPM_TIMEOUT_MS });
   // Registry tarballs almost always use `package/`, but the name is the publisher's choice.
   const tops = fs.readdirSync(extracting);
-  if (tops.length !== 1 || tops[0] === undefined) throw new Error(`${spec.name}@${spec.version}: expected one top folder in the tarball, found ${tops.join(', ')}`);
+  if (tops.length !== 1 || tops[0] === undefined)
+    throw new Error(`${spec.name}@${spec.version}: expected one top folder in the tarball, found ${tops.join(', ')}`);
   if (tops[0] !== 'package') fs.renameSync(path.join(extracting, tops[0]), path.join(extracting, 'package'));
   fs.writeFileSync(path.join(extracting, MARKER), JSON.stringify({ ...spec, integrity }, null, 2));
   fs.rmSync(target, { recursive: true, force: true });
   fs.renameSync(extracting, target);
 }
-
-
-
 
 function versionDir(spec: PackageSpec): string {
   // Scoped names contain a slash; `+` cannot appear in an npm name, so the folder name is unambiguous.
@@ -88,7 +93,12 @@ function versionDir(spec: PackageSpec): string {
 
 function errorLine(error: unknown): string {
   const stderr = (error as { stderr?: unknown }).stderr;
-  const text = typeof stderr === 'string' && stderr.trim() !== '' ? stderr : error instanceof Error ? error.message : String(error);
+  const text =
+    typeof stderr === 'string' && stderr.trim() !== ''
+      ? stderr
+      : error instanceof Error
+        ? error.message
+        : String(error);
   // npm prints notices before the error; the first "error" line is the one that explains the failure.
   const lines = text.trim().split('\n');
   return (lines.find((line) => /\berr(or|!)/i.test(line)) ?? lines[lines.length - 1] ?? 'unknown error').trim();

@@ -21,11 +21,11 @@ try {
   loadError = error;
 }
 
-describe('real packages (pinned npm releases)', function () {
+describe('real packages (pinned npm releases)', () => {
   const reports: PackageReport[] = [];
 
   if (loadError !== undefined) {
-    it('loads the expectation files', function () {
+    it('loads the expectation files', () => {
       throw loadError;
     });
   }
@@ -37,21 +37,25 @@ describe('real packages (pinned npm releases)', function () {
     if (specs.every(isCached)) return;
     const registry = registryReachable(repoRoot());
     if (!registry.isReachable) {
-      console.log(`      Skipped: the npm registry cannot be reached and the packages are not cached (${registry.reason}).`);
+      console.log(
+        `      Skipped: the npm registry cannot be reached and the packages are not cached (${registry.reason}).`,
+      );
       this.skip();
     }
     fetchPackages(specs, repoRoot());
   });
 
-  after(function () {
+  after(() => {
     if (reports.length === 0) return;
     const listed = ruleTable(reports, false);
     const recognised = ruleTable(reports, true);
-    console.log(`\n${packageTable(reports)}\n\nEngine against reviewer, all listed tools:\n${listed}\n\nRecognised tools only:\n${recognised}\n`);
+    console.log(
+      `\n${packageTable(reports)}\n\nEngine against reviewer, all listed tools:\n${listed}\n\nRecognised tools only:\n${recognised}\n`,
+    );
   });
 
   for (const expectation of expectations) {
-    describe(`${expectation.package}@${expectation.version}`, function () {
+    describe(`${expectation.package}@${expectation.version}`, () => {
       let report: PackageReport | undefined;
 
       before(function () {
@@ -62,19 +66,25 @@ describe('real packages (pinned npm releases)', function () {
         reports.push(report);
       });
 
-      it('points only at files and lines that exist in the package', function () {
-        assert.deepEqual(missingPlaces(expectation), [], `Fix ${path.basename(expectation.source)}: the reviewer's data must match the pinned release.`);
+      it('points only at files and lines that exist in the package', () => {
+        assert.deepEqual(
+          missingPlaces(expectation),
+          [],
+          `Fix ${path.basename(expectation.source)}: the reviewer's data must match the pinned release.`,
+        );
       });
 
-      it('lints every selected file without a problem', function () {
+      it('lints every selected file without a problem', () => {
         const lint = requireReport(report).lint;
         assert.ok(lint.files.length > 0, `No file of ${expectation.package} matches ${expectation.files.join(', ')}.`);
-        const problems = lint.problems.map((problem) => `${problem.kind} ${packagePath(lint.root, problem.file)}: ${problem.message}`);
+        const problems = lint.problems.map(
+          (problem) => `${problem.kind} ${packagePath(lint.root, problem.file)}: ${problem.message}`,
+        );
         assert.deepEqual(problems, []);
       });
 
       for (const tool of expectation.tools) {
-        it(`${tool.name}: ${verdictLine(tool.expect)}`, function () {
+        it(`${tool.name}: ${verdictLine(tool.expect)}`, () => {
           const outcome = requireReport(report).outcomes.find((candidate) => candidate.expectation === tool);
           assert.ok(outcome !== undefined);
           const failures = failuresOf(outcome);
@@ -107,7 +117,10 @@ function missingPlaces(expectation: PackageExpectation): string[] {
   };
   const missing: string[] = [];
   for (const tool of expectation.tools) {
-    const places = [tool.line === undefined ? undefined : `${tool.file}:${tool.line}`, ...Object.values(tool.at).flat()];
+    const places = [
+      tool.line === undefined ? undefined : `${tool.file}:${tool.line}`,
+      ...Object.values(tool.at).flat(),
+    ];
     if (countLines(tool.file) === undefined) missing.push(`${tool.name}: ${tool.file}`);
     for (const place of places) {
       if (place === undefined) continue;
@@ -120,6 +133,8 @@ function missingPlaces(expectation: PackageExpectation): string[] {
 }
 
 function verdictLine(expect: Record<string, boolean>): string {
-  const firing = Object.entries(expect).filter(([, fires]) => fires).map(([rule]) => rule);
+  const firing = Object.entries(expect)
+    .filter(([, fires]) => fires)
+    .map(([rule]) => rule);
   return firing.length === 0 ? 'no finding' : firing.join(', ');
 }

@@ -20,7 +20,18 @@ const SHORT: Record<CheckedRule, string> = {
 
 /** One row per package: files, time, inventory size, listed tools recognised, findings per rule, verdicts. */
 export function packageTable(reports: PackageReport[]): string {
-  const header = ['package', 'files', 'ms', 'problems', 'tools', 'listed', ...CHECKED_RULES.map((rule) => SHORT[rule]), 'agree', 'known', 'failing'];
+  const header = [
+    'package',
+    'files',
+    'ms',
+    'problems',
+    'tools',
+    'listed',
+    ...CHECKED_RULES.map((rule) => SHORT[rule]),
+    'agree',
+    'known',
+    'failing',
+  ];
   const rows = reports.map((report) => {
     const verdicts = report.outcomes.flatMap((outcome) => outcome.verdicts);
     const recognised = report.outcomes.filter((outcome) => outcome.found !== undefined).length;
@@ -34,7 +45,11 @@ export function packageTable(reports: PackageReport[]): string {
       ...CHECKED_RULES.map((rule) => String(report.lint.findings.filter((finding) => finding.ruleId === rule).length)),
       String(verdicts.filter((verdict) => verdict.status === 'agree').length),
       String(verdicts.filter((verdict) => verdict.status.startsWith('known-')).length),
-      String(verdicts.filter((verdict) => verdict.status === 'mismatch' || verdict.status === 'fixed' || verdict.status === 'misplaced').length),
+      String(
+        verdicts.filter(
+          (verdict) => verdict.status === 'mismatch' || verdict.status === 'fixed' || verdict.status === 'misplaced',
+        ).length,
+      ),
     ];
   });
   return render([header, ...rows]);
@@ -47,10 +62,13 @@ export function packageTable(reports: PackageReport[]): string {
  */
 export function ruleTable(reports: PackageReport[], isRecognisedOnly: boolean): string {
   const header = ['rule', 'tp', 'fp', 'fn', 'tn', 'precision', 'recall'];
-  const outcomes = reports.flatMap((report) => report.outcomes).filter((outcome) => !isRecognisedOnly || outcome.found !== undefined);
+  const outcomes = reports
+    .flatMap((report) => report.outcomes)
+    .filter((outcome) => !isRecognisedOnly || outcome.found !== undefined);
   const rows = CHECKED_RULES.map((rule) => {
     const verdicts = outcomes.flatMap((outcome) => outcome.verdicts.filter((verdict) => verdict.rule === rule));
-    const count = (expected: boolean, actual: boolean): number => verdicts.filter((verdict) => verdict.expected === expected && verdict.actual === actual).length;
+    const count = (expected: boolean, actual: boolean): number =>
+      verdicts.filter((verdict) => verdict.expected === expected && verdict.actual === actual).length;
     const [tp, fp, fn, tn] = [count(true, true), count(false, true), count(true, false), count(false, false)];
     return [rule, String(tp), String(fp), String(fn), String(tn), ratio(tp, tp + fp), ratio(tp, tp + fn)];
   });
@@ -63,5 +81,12 @@ function ratio(part: number, whole: number): string {
 
 function render(table: string[][]): string {
   const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
-  return table.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return table
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

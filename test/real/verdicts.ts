@@ -12,7 +12,15 @@ import type { PackageLint } from './lint-package';
  * neither it nor its related locations are at any of the `at` places. `not-checked`: the tool was
  * not recognised, so no verdict could be compared.
  */
-export type VerdictStatus = 'agree' | 'known-missing' | 'known-spurious' | 'known-misplaced' | 'mismatch' | 'fixed' | 'misplaced' | 'not-checked';
+export type VerdictStatus =
+  | 'agree'
+  | 'known-missing'
+  | 'known-spurious'
+  | 'known-misplaced'
+  | 'mismatch'
+  | 'fixed'
+  | 'misplaced'
+  | 'not-checked';
 export type RecognitionStatus = 'recognised' | 'unrecognised' | 'known-unrecognised' | 'fixed-unrecognised';
 
 export interface RuleVerdict {
@@ -39,7 +47,9 @@ export function findTool(expectation: ToolExpectation, lint: PackageLint): ToolI
   const inFile = lint.tools.filter((tool) => packagePath(lint.root, tool.file) === expectation.file);
   if (expectation.isDynamic) {
     const line = expectation.line ?? 0;
-    return inFile.find((tool) => spans(tool.range, line) || (tool.handler !== undefined && spans(tool.handler.range, line)));
+    return inFile.find(
+      (tool) => spans(tool.range, line) || (tool.handler !== undefined && spans(tool.handler.range, line)),
+    );
   }
   return inFile.find((tool) => tool.name === expectation.name);
 }
@@ -61,11 +71,15 @@ export function judgeTool(expectation: ToolExpectation, lint: PackageLint): Tool
 /** Every reason this outcome fails the suite; empty when it passes. */
 export function failuresOf(outcome: ToolOutcome): string[] {
   const failures: string[] = [];
-  if (outcome.recognitionMessage !== undefined && (outcome.recognition === 'unrecognised' || outcome.recognition === 'fixed-unrecognised')) {
+  if (
+    outcome.recognitionMessage !== undefined &&
+    (outcome.recognition === 'unrecognised' || outcome.recognition === 'fixed-unrecognised')
+  ) {
     failures.push(outcome.recognitionMessage);
   }
   for (const verdict of outcome.verdicts) {
-    if (FAILING.has(verdict.status) && verdict.message !== undefined) failures.push(`${verdict.rule}: ${verdict.message}`);
+    if (FAILING.has(verdict.status) && verdict.message !== undefined)
+      failures.push(`${verdict.rule}: ${verdict.message}`);
   }
   return failures;
 }
@@ -76,12 +90,19 @@ function judgeRecognition(
   lint: PackageLint,
 ): { recognition: RecognitionStatus; recognitionMessage: string | undefined } {
   if (found !== undefined && expectation.knownUnrecognised !== undefined) {
-    return { recognition: 'fixed-unrecognised', recognitionMessage: `now recognised (${found.framework}/${found.form}): remove "knownUnrecognised" from the expectation` };
+    return {
+      recognition: 'fixed-unrecognised',
+      recognitionMessage: `now recognised (${found.framework}/${found.form}): remove "knownUnrecognised" from the expectation`,
+    };
   }
   if (found !== undefined) return { recognition: 'recognised', recognitionMessage: undefined };
-  if (expectation.knownUnrecognised !== undefined) return { recognition: 'known-unrecognised', recognitionMessage: expectation.knownUnrecognised };
-  const elsewhere = lint.tools.filter((tool) => tool.name === expectation.name).map((tool) => packagePath(lint.root, tool.file));
-  const hint = elsewhere.length > 0 ? `; a tool of that name was recognised in ${[...new Set(elsewhere)].join(', ')}` : '';
+  if (expectation.knownUnrecognised !== undefined)
+    return { recognition: 'known-unrecognised', recognitionMessage: expectation.knownUnrecognised };
+  const elsewhere = lint.tools
+    .filter((tool) => tool.name === expectation.name)
+    .map((tool) => packagePath(lint.root, tool.file));
+  const hint =
+    elsewhere.length > 0 ? `; a tool of that name was recognised in ${[...new Set(elsewhere)].join(', ')}` : '';
   const where = expectation.isDynamic ? `${expectation.file}:${expectation.line ?? '?'}` : expectation.file;
   return { recognition: 'unrecognised', recognitionMessage: `not recognised as a tool in ${where}${hint}` };
 }
@@ -97,28 +118,46 @@ function judgeRule(
   const known = expectation.known[rule];
   const reason = expectation.reasons[rule] ?? expectation.why;
   if (expected === actual) {
-    const placed = expected ? judgePlace(expectation.at[rule], ruleFindings, root) : { status: 'agree' as const, message: undefined };
-    if (known?.kind === 'misplaced' && placed.status === 'misplaced') return { status: 'known-misplaced', message: undefined };
+    const placed = expected
+      ? judgePlace(expectation.at[rule], ruleFindings, root)
+      : { status: 'agree' as const, message: undefined };
+    if (known?.kind === 'misplaced' && placed.status === 'misplaced')
+      return { status: 'known-misplaced', message: undefined };
     if (known !== undefined) {
-      return { status: 'fixed', message: `the recorded ${known.kind} divergence no longer holds (engine now agrees): remove known.${rule}` };
+      return {
+        status: 'fixed',
+        message: `the recorded ${known.kind} divergence no longer holds (engine now agrees): remove known.${rule}`,
+      };
     }
     return placed;
   }
   if (!expected && known?.kind === 'spurious') return { status: 'known-spurious', message: undefined };
   if (expected && known?.kind === 'missing') return { status: 'known-missing', message: undefined };
-  if (expected) return { status: 'mismatch', message: `expected a finding, the engine reported none. Reviewer: ${reason}` };
+  if (expected)
+    return { status: 'mismatch', message: `expected a finding, the engine reported none. Reviewer: ${reason}` };
   const first = ruleFindings[0];
-  const engineSays = first === undefined ? '' : ` at ${packagePath(root, first.file)}:${first.range.start.line}: "${first.message}"`;
-  return { status: 'mismatch', message: `expected no finding, the engine reported one${engineSays}. Reviewer: ${reason}` };
+  const engineSays =
+    first === undefined ? '' : ` at ${packagePath(root, first.file)}:${first.range.start.line}: "${first.message}"`;
+  return {
+    status: 'mismatch',
+    message: `expected no finding, the engine reported one${engineSays}. Reviewer: ${reason}`,
+  };
 }
 
-function judgePlace(at: string[] | undefined, ruleFindings: Finding[], root: string): { status: VerdictStatus; message: string | undefined } {
+function judgePlace(
+  at: string[] | undefined,
+  ruleFindings: Finding[],
+  root: string,
+): { status: VerdictStatus; message: string | undefined } {
   if (at === undefined) return { status: 'agree', message: undefined };
   const wanted = new Set(at);
   const isPlaced = ruleFindings.some((finding) => placesOf(finding, root).some((place) => wanted.has(place)));
   if (isPlaced || ruleFindings.length === 0) return { status: 'agree', message: undefined };
   const seen = ruleFindings.flatMap((finding) => placesOf(finding, root));
-  return { status: 'misplaced', message: `reported at ${[...new Set(seen)].join(', ')}, expected at or related to one of ${at.join(', ')}` };
+  return {
+    status: 'misplaced',
+    message: `reported at ${[...new Set(seen)].join(', ')}, expected at or related to one of ${at.join(', ')}`,
+  };
 }
 
 /** The finding's own location and its related locations, as `path:line`. */
@@ -127,7 +166,12 @@ function placesOf(finding: Finding, root: string): string[] {
 }
 
 function isOwnedBy(finding: Finding, tool: ToolInfo): boolean {
-  return finding.tool !== undefined && finding.tool.name === tool.name && finding.tool.file === tool.file && finding.tool.range.start.offset === tool.range.start.offset;
+  return (
+    finding.tool !== undefined &&
+    finding.tool.name === tool.name &&
+    finding.tool.file === tool.file &&
+    finding.tool.range.start.offset === tool.range.start.offset
+  );
 }
 
 function spans(range: ToolInfo['range'], line: number): boolean {

@@ -104,14 +104,45 @@ describe('reliability: configuration errors', function () {
     afterEach(() => dir.remove());
 
     const cases: Array<{ name: string; config: string; at: string; says: RegExp }> = [
-      { name: 'malformed JSON', config: '{\n  "rules": {\n    "unscoped-network": "off"\n  \n', at: '5:1', says: /closing brace/ },
-      { name: 'a value of the wrong type', config: '{\n  "maxFileBytes": "big"\n}\n', at: '2:19', says: /maxFileBytes/ },
-      { name: 'an unknown rule', config: '{\n  "rules": { "unscoped-netwrok": "off" }\n}\n', at: '2:14', says: /unscoped-network/ },
+      {
+        name: 'malformed JSON',
+        config: '{\n  "rules": {\n    "unscoped-network": "off"\n  \n',
+        at: '5:1',
+        says: /closing brace/,
+      },
+      {
+        name: 'a value of the wrong type',
+        config: '{\n  "maxFileBytes": "big"\n}\n',
+        at: '2:19',
+        says: /maxFileBytes/,
+      },
+      {
+        name: 'an unknown rule',
+        config: '{\n  "rules": { "unscoped-netwrok": "off" }\n}\n',
+        at: '2:14',
+        says: /unscoped-network/,
+      },
       { name: 'an unknown setting', config: '{\n  "exlude": ["**"]\n}\n', at: '2:3', says: /exclude/ },
       // ESLint's habit: severity and options in an array.
-      { name: 'a severity written as an array', config: '{\n  "rules": { "unscoped-network": ["error"] }\n}\n', at: '2:34', says: /[Ss]everity/ },
-      { name: 'a tool factory whose nameAt path does not parse', config: '{\n  "toolFactories": [{ "name": "makeTool", "handler": "Argument[1]", "input": "Parameter[0]", "nameAt": "zz" }]\n}\n', at: '2:104', says: /nameAt/ },
-      { name: 'a sink whose access path does not parse', config: '{\n  "sinks": [{ "id": "x", "rule": "unscoped-network", "module": "m", "path": "Member[get" }]\n}\n', at: '2:77', says: /Member\[get/ },
+      {
+        name: 'a severity written as an array',
+        config: '{\n  "rules": { "unscoped-network": ["error"] }\n}\n',
+        at: '2:34',
+        says: /[Ss]everity/,
+      },
+      {
+        name: 'a tool factory whose nameAt path does not parse',
+        config:
+          '{\n  "toolFactories": [{ "name": "makeTool", "handler": "Argument[1]", "input": "Parameter[0]", "nameAt": "zz" }]\n}\n',
+        at: '2:104',
+        says: /nameAt/,
+      },
+      {
+        name: 'a sink whose access path does not parse',
+        config: '{\n  "sinks": [{ "id": "x", "rule": "unscoped-network", "module": "m", "path": "Member[get" }]\n}\n',
+        at: '2:77',
+        says: /Member\[get/,
+      },
     ];
     for (const { name, config, at, says } of cases) {
       it(`stops with exit code 2 and names the file, line and column of ${name}`, () => {
@@ -130,13 +161,18 @@ describe('reliability: configuration errors', function () {
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout + run.stderr, /0 files/);
       // Silence here would look like a clean project; the user needs to know why nothing was read.
-      assert.ok((run.stdout + run.stderr).includes('.agent-risk.json'), `no mention of the configuration that excluded everything:\n${run.stdout}${run.stderr}`);
+      assert.ok(
+        (run.stdout + run.stderr).includes('.agent-risk.json'),
+        `no mention of the configuration that excluded everything:\n${run.stdout}${run.stderr}`,
+      );
     });
 
     it('applies a configuration in a parent folder to a scan started below it', () => {
       dir.write({ '.agent-risk.json': '{ "rules": { "unscoped-network": "off" } }\n' });
       const run = runCli(['scan', 'src', '--format', 'json'], { cwd: dir.path('app') });
-      const rules = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId);
+      const rules = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings.map(
+        (finding) => finding.ruleId,
+      );
       assert.ok(rules.includes('missing-audit-hook'), run.stdout);
       assert.ok(!rules.includes('unscoped-network'), run.stdout);
     });
@@ -147,21 +183,30 @@ describe('reliability: configuration errors', function () {
         'app/.agent-risk.json': '{ "rules": { "unscoped-network": "warning" } }\n',
       });
       const run = runCli(['scan', 'app', '--format', 'json'], { cwd: dir.dir });
-      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+      const findings = (
+        JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }
+      ).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
       assert.deepEqual(findings, ['unscoped-network:warning']);
     });
 
     it('applies conflicting entries of one file in order, the later winning', () => {
-      dir.write({ 'app/.agent-risk.json': '{ "rules": { "unscoped-*": "off", "unscoped-network": "error", "missing-*": "off" } }\n' });
+      dir.write({
+        'app/.agent-risk.json':
+          '{ "rules": { "unscoped-*": "off", "unscoped-network": "error", "missing-*": "off" } }\n',
+      });
       const run = runCli(['scan', 'app', '--format', 'json'], { cwd: dir.dir });
-      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+      const findings = (
+        JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }
+      ).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
       assert.deepEqual(findings, ['unscoped-network:error']);
     });
 
     it('lets a --rule flag win over every configuration file', () => {
       dir.write({ 'app/.agent-risk.json': '{ "rules": { "unscoped-network": "off" } }\n' });
       const run = runCli(['scan', 'app', '--format', 'json', '--rule', 'unscoped-network=info'], { cwd: dir.dir });
-      const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
+      const findings = (
+        JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }
+      ).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
       assert.ok(findings.includes('unscoped-network:info'), findings.join(', '));
     });
   });

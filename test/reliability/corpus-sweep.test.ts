@@ -20,16 +20,20 @@ describe('reliability: corpus sweep over node_modules', function () {
   let files: string[];
   let report: SweepReport;
 
-  before(async function () {
+  before(async () => {
     all = corpusFiles(root);
     files = isFullSweep() ? all : deterministicSample(all, root, SAMPLE_SIZE);
     // The prefilter is off so that every file is parsed and walked, not only those that mention a tool word.
     report = await runSweep(files, {
       timeoutMs: FILE_TIMEOUT_MS,
       prefilter: false,
-      ...(isFullSweep() ? { onEntry: (_entry, done) => done % 1000 === 0 && process.stdout.write(`      … ${done}/${files.length}\n`) } : {}),
+      ...(isFullSweep()
+        ? { onEntry: (_entry, done) => done % 1000 === 0 && process.stdout.write(`      … ${done}/${files.length}\n`) }
+        : {}),
     });
-    console.log(`\n      ${isFullSweep() ? 'full sweep' : `sample of ${files.length} of ${all.length} files`}\n${formatSweep(report, root).replace(/^/gm, '      ')}\n`);
+    console.log(
+      `\n      ${isFullSweep() ? 'full sweep' : `sample of ${files.length} of ${all.length} files`}\n${formatSweep(report, root).replace(/^/gm, '      ')}\n`,
+    );
   });
 
   it('finds a corpus worth sweeping', () => {
@@ -49,7 +53,9 @@ describe('reliability: corpus sweep over node_modules', function () {
   it('lets no exception escape the engine and crashes no thread', () => {
     const broken = report.entries.filter((entry) => entry.status === 'thrown' || entry.status === 'crashed');
     assert.deepEqual(
-      broken.map((entry) => `${entry.status}: ${path.relative(root, entry.file)}: ${(entry.message ?? '').split('\n')[0]}`),
+      broken.map(
+        (entry) => `${entry.status}: ${path.relative(root, entry.file)}: ${(entry.message ?? '').split('\n')[0]}`,
+      ),
       [],
     );
   });

@@ -22,7 +22,13 @@ const CASES: Array<{ name: string; make: (depth: number) => string }> = [
 /** What must not change with depth: which rules fire, and that the network finding sits on the sink. */
 function shape(result: LintResult, text: string): string[] {
   const sink = sinkOffset(text);
-  return result.findings.map((finding) => (finding.ruleId === 'unscoped-network' ? `${finding.ruleId}${finding.range.start.offset === sink ? ' at the sink' : ` at offset ${finding.range.start.offset}, not the sink at ${sink}`}` : finding.ruleId)).sort();
+  return result.findings
+    .map((finding) =>
+      finding.ruleId === 'unscoped-network'
+        ? `${finding.ruleId}${finding.range.start.offset === sink ? ' at the sink' : ` at offset ${finding.range.start.offset}, not the sink at ${sink}`}`
+        : finding.ruleId,
+    )
+    .sort();
 }
 
 async function compareDeepWithShallow(linter: IsolatedLinter): Promise<string[]> {
@@ -36,7 +42,9 @@ async function compareDeepWithShallow(linter: IsolatedLinter): Promise<string[]>
       const problems = result.problems.map((problem) => `${problem.kind}: ${problem.message}`);
       const actual = shape(result, text);
       if (problems.length > 0 || JSON.stringify(actual) !== JSON.stringify(expected)) {
-        failures.push(`${name}: ${problems.join('; ') || `findings ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`} (${ms.toFixed(0)} ms)`);
+        failures.push(
+          `${name}: ${problems.join('; ') || `findings ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`} (${ms.toFixed(0)} ms)`,
+        );
       }
     } catch (error) {
       failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);

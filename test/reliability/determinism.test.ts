@@ -22,7 +22,8 @@ describe('reliability: determinism', function () {
     for (const fixture of ruleFixtures()) files[`ws/src/${fixture.name}`] = fixture.text;
     // Files and tools whose names sort differently by locale, with two tools on one line so ties need a rule.
     for (const name of TRICKY_NAMES) {
-      files[`ws/names/${name}.ts`] = `${TOOL_IMPORTS}${toolWith('return fetch(url);', `t${name.replace(/\W/g, '_')}`)}export const [${['ä', 'z'].map((n) => `${n === 'ä' ? 'ae' : n}Tool`).join(', ')}] = [tool({ description: 'a', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) }), tool({ description: 'b', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) })];\n`;
+      files[`ws/names/${name}.ts`] =
+        `${TOOL_IMPORTS}${toolWith('return fetch(url);', `t${name.replace(/\W/g, '_')}`)}export const [${['ä', 'z'].map((n) => `${n === 'ä' ? 'ae' : n}Tool`).join(', ')}] = [tool({ description: 'a', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) }), tool({ description: 'b', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) })];\n`;
     }
     // Nesting deep enough that the parser's stack is the limit: the answer must not depend on which thread parses.
     files['deep/nested.ts'] = toolFile((NESTING.parentheses as (depth: number) => string)(2_000));
@@ -36,27 +37,49 @@ describe('reliability: determinism', function () {
     { name: 'second run', args: [] },
     { name: '--jobs 2', args: ['--jobs', '2'] },
     { name: '--jobs 3', args: ['--jobs', '3'] },
-    { name: 'Swedish locale, another time zone', args: [], env: { LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8', TZ: 'Pacific/Chatham' } },
-    { name: 'Danish locale, --jobs 2', args: ['--jobs', '2'], env: { LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8', TZ: 'America/St_Johns' } },
+    {
+      name: 'Swedish locale, another time zone',
+      args: [],
+      env: { LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8', TZ: 'Pacific/Chatham' },
+    },
+    {
+      name: 'Danish locale, --jobs 2',
+      args: ['--jobs', '2'],
+      env: { LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8', TZ: 'America/St_Johns' },
+    },
   ];
 
   for (const format of ['json', 'sarif']) {
     it(`prints byte-identical ${format} across runs, worker counts, locales and time zones`, () => {
       const outputs = runs.map((run) => {
-        const result = runCli(['scan', '.', '--format', format, '--fail-on', 'never', ...run.args], { cwd: dir.path('ws'), ...(run.env ? { env: run.env } : {}) });
+        const result = runCli(['scan', '.', '--format', format, '--fail-on', 'never', ...run.args], {
+          cwd: dir.path('ws'),
+          ...(run.env ? { env: run.env } : {}),
+        });
         assert.equal(result.status, 0, `${run.name}: ${result.stderr}`);
         return { name: run.name, text: result.stdout };
       });
       const [reference] = outputs;
       assert.ok(reference && reference.text.length > 10_000, 'the report is not trivially small');
-      const differing = outputs.filter((output) => output.text !== reference.text).map((output) => `${output.name}: ${digest(output.text)} vs ${digest(reference.text)}; first difference near ${firstDifference(output.text, reference.text)}`);
+      const differing = outputs
+        .filter((output) => output.text !== reference.text)
+        .map(
+          (output) =>
+            `${output.name}: ${digest(output.text)} vs ${digest(reference.text)}; first difference near ${firstDifference(output.text, reference.text)}`,
+        );
       assert.deepEqual(differing, []);
     });
   }
 
   it('gives a file nested deeper than the main thread’s stack allows the same result with and without worker threads', () => {
     // Workers get a larger stack than the main thread, so the parser can succeed in one and overflow in the other.
-    const outputs = [['--jobs', '1'], ['--jobs', '2']].map((args) => runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', ...args], { cwd: dir.path('deep') }).stdout);
+    const outputs = [
+      ['--jobs', '1'],
+      ['--jobs', '2'],
+    ].map(
+      (args) =>
+        runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', ...args], { cwd: dir.path('deep') }).stdout,
+    );
     const [one, two] = outputs.map((output) => output.replace(/"root": ".*"/, ''));
     assert.ok(one === two, `--jobs 1 and --jobs 2 differ near ${firstDifference(one ?? '', two ?? '')}`);
   });

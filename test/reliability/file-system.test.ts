@@ -13,7 +13,8 @@ import { parseReport } from './support/report-json';
 import { scratch, type Scratch } from './support/scratch';
 
 const RISKY_TOOL = toolFile('return fetch(url);');
-const PLAIN = (i: number): string => `// module ${i}\nexport function add${i}(a: number, b: number): number {\n  return a + b * ${i};\n}\n`;
+const PLAIN = (i: number): string =>
+  `// module ${i}\nexport function add${i}(a: number, b: number): number {\n  return a + b * ${i};\n}\n`;
 
 /** Folders a child process running as `nobody` must be able to enter. */
 function openUp(dir: string): void {
@@ -38,14 +39,18 @@ describe('reliability: file system', function () {
     const run = runCli(['scan', 'app', '--format', 'json'], { cwd: dir.dir, timeoutMs: 60_000 });
     const report = parseReport(run.stdout, run.stderr);
     assert.equal(report.summary.filesScanned, 2, run.stdout);
-    assert.deepEqual(
-      report.findings.map((finding) => finding.ruleId).sort(),
-      ['missing-audit-hook', 'unscoped-network'],
-    );
+    assert.deepEqual(report.findings.map((finding) => finding.ruleId).sort(), [
+      'missing-audit-hook',
+      'unscoped-network',
+    ]);
   });
 
-  it('reports unreadable files and folders as problems and scans the rest', function () {
-    dir.write({ 'app/src/tool.ts': RISKY_TOOL, 'app/src/secret.ts': RISKY_TOOL, 'app/src/private/inner.ts': RISKY_TOOL });
+  it('reports unreadable files and folders as problems and scans the rest', () => {
+    dir.write({
+      'app/src/tool.ts': RISKY_TOOL,
+      'app/src/secret.ts': RISKY_TOOL,
+      'app/src/private/inner.ts': RISKY_TOOL,
+    });
     const options: CliOptions = { cwd: dir.dir, timeoutMs: 60_000 };
     if (isRoot()) {
       // Root reads everything, so the scan runs as `nobody`, for whom mode 000 means what it says.
@@ -62,7 +67,9 @@ describe('reliability: file system', function () {
       ['read app/src/private', 'read app/src/secret.ts'],
     );
     assert.equal(report.summary.filesScanned, 1);
-    assert.ok(report.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.file.endsWith('tool.ts')));
+    assert.ok(
+      report.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.file.endsWith('tool.ts')),
+    );
   });
 
   it('accounts for files deleted while the scan is running', () => {
@@ -100,7 +107,12 @@ describe('reliability: file system', function () {
 
   it('does not hang on an import that resolves to a named pipe', function () {
     if (process.platform === 'win32') this.skip();
-    dir.write({ 'app/tool.ts': toolFile('return getPage(url);').replace("import { z } from 'zod';\n", "import { z } from 'zod';\nimport { getPage } from './helper';\n") });
+    dir.write({
+      'app/tool.ts': toolFile('return getPage(url);').replace(
+        "import { z } from 'zod';\n",
+        "import { z } from 'zod';\nimport { getPage } from './helper';\n",
+      ),
+    });
     execFileSync('mkfifo', [dir.path('app', 'helper.ts')]);
     const run = runCli(['scan', 'app', '--format', 'json'], { cwd: dir.dir, timeoutMs: 20_000 });
     assert.equal(run.timedOut, false, 'the CLI was still blocked reading the pipe after 20 s');
@@ -120,19 +132,31 @@ describe('reliability: file system', function () {
         for (let i = 0; i < FILES; i++) {
           const folder = dir.path('ws', 'src', `d${Math.floor(i / 250)}`, `e${Math.floor(i / 50) % 5}`);
           if (i % 50 === 0) fs.mkdirSync(folder, { recursive: true });
-          fs.writeFileSync(path.join(folder, `f${i}.ts`), i % TOOL_EVERY === 0 ? RISKY_TOOL.replace('fetchPage', `fetchPage${i}`) : PLAIN(i));
+          fs.writeFileSync(
+            path.join(folder, `f${i}.ts`),
+            i % TOOL_EVERY === 0 ? RISKY_TOOL.replace('fetchPage', `fetchPage${i}`) : PLAIN(i),
+          );
         }
         const generated = Date.now();
         const rss = path.join(repoRoot(), 'out', 'test', 'reliability', 'support', 'report-rss.js');
-        const run = runCli(['scan', '.', '--format', 'json', '--jobs', String(jobs)], { cwd: dir.path('ws'), nodeArgs: [`--max-old-space-size=${HEAP_MB}`, '-r', rss], timeoutMs: 280_000 });
+        const run = runCli(['scan', '.', '--format', 'json', '--jobs', String(jobs)], {
+          cwd: dir.path('ws'),
+          nodeArgs: [`--max-old-space-size=${HEAP_MB}`, '-r', rss],
+          timeoutMs: 280_000,
+        });
         const report = parseReport(run.stdout, run.stderr);
         const maxRssKb = Number(/agent-risk-test-max-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-        console.log(`      ${FILES} files: generated in ${((generated - started) / 1000).toFixed(1)} s, scanned in ${((Date.now() - generated) / 1000).toFixed(1)} s, peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`);
+        console.log(
+          `      ${FILES} files: generated in ${((generated - started) / 1000).toFixed(1)} s, scanned in ${((Date.now() - generated) / 1000).toFixed(1)} s, peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`,
+        );
         assert.equal(run.status, 1, run.stderr.slice(0, 2000));
         assert.equal(report.summary.filesScanned, FILES);
         assert.deepEqual(report.problems, []);
         assert.equal(report.tools.length, FILES / TOOL_EVERY);
-        assert.equal(report.findings.filter((finding) => finding.ruleId === 'unscoped-network').length, FILES / TOOL_EVERY);
+        assert.equal(
+          report.findings.filter((finding) => finding.ruleId === 'unscoped-network').length,
+          FILES / TOOL_EVERY,
+        );
       });
     }
   });

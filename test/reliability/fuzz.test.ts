@@ -6,7 +6,16 @@ import type { Finding, LintResult } from '../../src/engine/types';
 import { ruleFixtures } from './support/fixtures';
 import { IsolatedLinter } from './support/isolated-linter';
 import { bySweep } from './support/mode';
-import { FUZZ_COMMENT, mutate, reformat, shiftOffset, tokenise, type Formatting, type Mutation, type Tokenised } from './support/tokens';
+import {
+  FUZZ_COMMENT,
+  mutate,
+  reformat,
+  shiftOffset,
+  tokenise,
+  type Formatting,
+  type Mutation,
+  type Tokenised,
+} from './support/tokens';
 
 /** Fixed so CI is repeatable; set AGENT_RISK_FUZZ_SEED to explore other runs (the seed is printed on failure). */
 const SEED = Number(process.env.AGENT_RISK_FUZZ_SEED ?? 20260602);
@@ -51,13 +60,27 @@ function describeFinding(finding: Finding, start: number, end: number): string {
 
 /** What formatting must not change, with the original's offsets shifted to where the text moved. */
 function expectedAfter(result: LintResult, insertions: Parameters<typeof shiftOffset>[0]): string[] {
-  const shift = (finding: Finding): string => describeFinding(finding, shiftOffset(insertions, finding.range.start.offset, 'start'), shiftOffset(insertions, finding.range.end.offset, 'end'));
-  return [...result.findings.map(shift), ...result.suppressed.map((finding) => `suppressed ${shift(finding)}`), ...result.tools.map((tool) => `tool ${tool.name} ${tool.form}`)].sort();
+  const shift = (finding: Finding): string =>
+    describeFinding(
+      finding,
+      shiftOffset(insertions, finding.range.start.offset, 'start'),
+      shiftOffset(insertions, finding.range.end.offset, 'end'),
+    );
+  return [
+    ...result.findings.map(shift),
+    ...result.suppressed.map((finding) => `suppressed ${shift(finding)}`),
+    ...result.tools.map((tool) => `tool ${tool.name} ${tool.form}`),
+  ].sort();
 }
 
 function actual(result: LintResult): string[] {
-  const same = (finding: Finding): string => describeFinding(finding, finding.range.start.offset, finding.range.end.offset);
-  return [...result.findings.map(same), ...result.suppressed.map((finding) => `suppressed ${same(finding)}`), ...result.tools.map((tool) => `tool ${tool.name} ${tool.form}`)].sort();
+  const same = (finding: Finding): string =>
+    describeFinding(finding, finding.range.start.offset, finding.range.end.offset);
+  return [
+    ...result.findings.map(same),
+    ...result.suppressed.map((finding) => `suppressed ${same(finding)}`),
+    ...result.tools.map((tool) => `tool ${tool.name} ${tool.form}`),
+  ].sort();
 }
 
 describe('reliability: fuzzing real fixtures', function () {
@@ -72,27 +95,48 @@ describe('reliability: fuzzing real fixtures', function () {
     const linter = new IsolatedLinter({ timeoutMs: FILE_TIMEOUT_MS });
     try {
       const details = await fc.check(
-        fc.asyncProperty(fc.nat({ max: all.length - 1 }), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), async (index: number, mutations: Mutation[]) => {
-          const seed = all[index] as Seed;
-          const text = mutate(seed.source, mutations);
-          const outcome = await linter.lint({ file: seed.name, text, prefilter: true, wantResult: false });
-          assert.equal(outcome.status, 'done', `${seed.name}: ${outcome.status}${outcome.status === 'crashed' ? `: ${outcome.message}` : ''}`);
-          if (outcome.status !== 'done') return;
-          assert.ok(outcome.reply.ok, `${seed.name}: an exception escaped: ${outcome.reply.ok ? '' : outcome.reply.thrown}`);
-          if (!outcome.reply.ok) return;
-          const { summary } = outcome.reply;
-          assert.ok(!summary.problemKinds.includes('internal'), `${seed.name}: internal error: ${summary.problemMessage ?? ''}`);
-          // Syntax-error ranges have their own deterministic test (hostile-inputs); here they would stop the search early.
-          assert.deepEqual(
-            summary.positionErrors.filter((error) => !error.startsWith('parse problem')),
-            [],
-            seed.name,
-          );
-        }),
-        { seed: SEED, numRuns: MUTATION_RUNS, interruptAfterTimeLimit: bySweep(150_000, 3_600_000), markInterruptAsFailure: false },
+        fc.asyncProperty(
+          fc.nat({ max: all.length - 1 }),
+          fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }),
+          async (index: number, mutations: Mutation[]) => {
+            const seed = all[index] as Seed;
+            const text = mutate(seed.source, mutations);
+            const outcome = await linter.lint({ file: seed.name, text, prefilter: true, wantResult: false });
+            assert.equal(
+              outcome.status,
+              'done',
+              `${seed.name}: ${outcome.status}${outcome.status === 'crashed' ? `: ${outcome.message}` : ''}`,
+            );
+            if (outcome.status !== 'done') return;
+            assert.ok(
+              outcome.reply.ok,
+              `${seed.name}: an exception escaped: ${outcome.reply.ok ? '' : outcome.reply.thrown}`,
+            );
+            if (!outcome.reply.ok) return;
+            const { summary } = outcome.reply;
+            assert.ok(
+              !summary.problemKinds.includes('internal'),
+              `${seed.name}: internal error: ${summary.problemMessage ?? ''}`,
+            );
+            // Syntax-error ranges have their own deterministic test (hostile-inputs); here they would stop the search early.
+            assert.deepEqual(
+              summary.positionErrors.filter((error) => !error.startsWith('parse problem')),
+              [],
+              seed.name,
+            );
+          },
+        ),
+        {
+          seed: SEED,
+          numRuns: MUTATION_RUNS,
+          interruptAfterTimeLimit: bySweep(150_000, 3_600_000),
+          markInterruptAsFailure: false,
+        },
       );
       // A loaded machine may hit the time limit first; say how much was actually explored.
-      console.log(`      ${details.numRuns} mutated files linted${details.interrupted ? ' (stopped at the time limit)' : ''}`);
+      console.log(
+        `      ${details.numRuns} mutated files linted${details.interrupted ? ' (stopped at the time limit)' : ''}`,
+      );
       if (details.failed) assert.fail(fc.defaultReportMessage(details) ?? 'the property failed');
     } finally {
       await linter.close();
@@ -102,20 +146,24 @@ describe('reliability: fuzzing real fixtures', function () {
   it(`reports the same findings after whitespace and comment changes (${FORMATTING_RUNS} runs, seed ${SEED})`, () => {
     const reporting = all.filter((seed) => lintText(seed.source.text, seed.name).findings.length > 0);
     fc.assert(
-      fc.property(fc.nat({ max: reporting.length - 1 }), fc.array(formattingArbitrary, { minLength: 1, maxLength: 8 }), (index: number, edits: Formatting[]) => {
-        const seed = reporting[index] as Seed;
-        const before = lintText(seed.source.text, seed.name);
-        const changed = reformat(seed.source, edits);
-        const after = lintText(changed.text, seed.name);
-        assert.deepEqual(actual(after), expectedAfter(before, changed.insertions), seed.name);
-        // Only CR was added before LFs and nothing else moved across a line: lines and columns stay.
-        if (edits.every((edit) => edit.kind === 'crlf')) {
-          assert.deepEqual(
-            after.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column}`),
-            before.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column}`),
-          );
-        }
-      }),
+      fc.property(
+        fc.nat({ max: reporting.length - 1 }),
+        fc.array(formattingArbitrary, { minLength: 1, maxLength: 8 }),
+        (index: number, edits: Formatting[]) => {
+          const seed = reporting[index] as Seed;
+          const before = lintText(seed.source.text, seed.name);
+          const changed = reformat(seed.source, edits);
+          const after = lintText(changed.text, seed.name);
+          assert.deepEqual(actual(after), expectedAfter(before, changed.insertions), seed.name);
+          // Only CR was added before LFs and nothing else moved across a line: lines and columns stay.
+          if (edits.every((edit) => edit.kind === 'crlf')) {
+            assert.deepEqual(
+              after.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column}`),
+              before.findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column}`),
+            );
+          }
+        },
+      ),
       { seed: SEED, numRuns: FORMATTING_RUNS },
     );
   });

@@ -16,7 +16,9 @@ const EDITOR_STACK_MB = 1;
 
 /** Rule, line and column of every finding: what a user sees, and what must not move. */
 function signature(result: LintResult): string[] {
-  return result.findings.map((finding) => `${finding.ruleId} ${finding.range.start.line}:${finding.range.start.column}`);
+  return result.findings.map(
+    (finding) => `${finding.ruleId} ${finding.range.start.line}:${finding.range.start.column}`,
+  );
 }
 
 function assertPositions(text: string, result: LintResult): void {
@@ -33,7 +35,11 @@ function assertNoProblems(result: LintResult): void {
 /** The fixtures that report something by default: line-ending variants of them must report the same. */
 function reportingFixtures(): Array<{ name: string; text: string; expected: string[] }> {
   return ruleFixtures()
-    .map((fixture) => ({ name: fixture.name, text: fixture.text, expected: signature(lintText(fixture.text, fixture.file)) }))
+    .map((fixture) => ({
+      name: fixture.name,
+      text: fixture.text,
+      expected: signature(lintText(fixture.text, fixture.file)),
+    }))
     .filter((fixture) => fixture.expected.length > 0);
 }
 
@@ -74,10 +80,19 @@ describe('reliability: hostile inputs', function () {
         const big = new IsolatedLinter({ timeoutMs: 300_000, maxOldGenerationSizeMb: 4096 });
         try {
           const text = minifiedBundle(10 * MiB);
-          const { result, ms } = await resultOf(big, { file: 'bundle.min.js', text, prefilter: true, config: { maxFileBytes: 16 * MiB } });
+          const { result, ms } = await resultOf(big, {
+            file: 'bundle.min.js',
+            text,
+            prefilter: true,
+            config: { maxFileBytes: 16 * MiB },
+          });
           console.log(`      10 MB bundle linted in ${(ms / 1000).toFixed(1)} s`);
           assertNoProblems(result);
-          assert.ok(result.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.range.start.column === sinkOffset(text)));
+          assert.ok(
+            result.findings.some(
+              (finding) => finding.ruleId === 'unscoped-network' && finding.range.start.column === sinkOffset(text),
+            ),
+          );
         } finally {
           await big.close();
         }
@@ -95,7 +110,7 @@ describe('reliability: hostile inputs', function () {
       const network = result.findings.filter((finding) => finding.ruleId === 'unscoped-network');
       assert.equal(network.length, count);
       // Tool i is on line i + 3 (after the two imports), and its fetch is its only network call.
-      network.forEach((finding, i) => assert.equal(finding.range.start.line, i + 3, `finding ${i}`));
+      for (const [i, finding] of network.entries()) assert.equal(finding.range.start.line, i + 3, `finding ${i}`);
       assert.equal(result.findings.filter((finding) => finding.ruleId === 'missing-audit-hook').length, count);
       assertPositions(text, result);
     });
@@ -180,7 +195,8 @@ describe('reliability: hostile inputs', function () {
           const text = convert(fixture.text);
           const result = lintText(text, fixture.name);
           const actual = signature(result);
-          if (JSON.stringify(actual) !== JSON.stringify(fixture.expected)) moved.push(`${fixture.name}: ${JSON.stringify(actual)} instead of ${JSON.stringify(fixture.expected)}`);
+          if (JSON.stringify(actual) !== JSON.stringify(fixture.expected))
+            moved.push(`${fixture.name}: ${JSON.stringify(actual)} instead of ${JSON.stringify(fixture.expected)}`);
           const wrong = positionErrors(text, result);
           if (wrong.length > 0) moved.push(`${fixture.name}: ${wrong.join('; ')}`);
         }
@@ -198,7 +214,8 @@ describe('reliability: hostile inputs', function () {
           // Read from disk the way the CLI reads, so a fix in the reader or in the engine both count.
           const { result } = await resultOf(linter, { file, prefilter: true });
           const actual = signature(result);
-          if (JSON.stringify(actual) !== JSON.stringify(fixture.expected)) moved.push(`${fixture.name}: ${JSON.stringify(actual)} instead of ${JSON.stringify(fixture.expected)}`);
+          if (JSON.stringify(actual) !== JSON.stringify(fixture.expected))
+            moved.push(`${fixture.name}: ${JSON.stringify(actual)} instead of ${JSON.stringify(fixture.expected)}`);
         }
       } finally {
         dir.remove();
@@ -211,7 +228,8 @@ describe('reliability: hostile inputs', function () {
     let dir: Scratch;
     before(() => {
       dir = scratch('cycles');
-      const handler = (call: string): string => `${TOOL_IMPORTS}import { getPage } from './b';\nexport function raw(u: string) {\n  return fetch(u);\n}\n${toolWith(`return ${call};`)}`;
+      const handler = (call: string): string =>
+        `${TOOL_IMPORTS}import { getPage } from './b';\nexport function raw(u: string) {\n  return fetch(u);\n}\n${toolWith(`return ${call};`)}`;
       dir.write({
         // a → b → a: the helper the tool calls comes back to the file it started in.
         'two/a.ts': handler('getPage(url)'),
@@ -233,7 +251,9 @@ describe('reliability: hostile inputs', function () {
         const { result } = await resultOf(linter, { file: dir.path(cycle, 'a.ts'), prefilter: true });
         assertNoProblems(result);
         assert.ok(
-          result.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.tool?.name === 'fetchPage'),
+          result.findings.some(
+            (finding) => finding.ruleId === 'unscoped-network' && finding.tool?.name === 'fetchPage',
+          ),
           JSON.stringify(signature(result)),
         );
       });
@@ -256,7 +276,9 @@ describe('reliability: hostile inputs', function () {
     it('terminates on helpers that call themselves or each other and reports both tools', async () => {
       const { result } = await resultOf(linter, { file: dir.path('recursive.ts'), prefilter: true });
       assertNoProblems(result);
-      const owners = result.findings.filter((finding) => finding.ruleId === 'unscoped-network').map((finding) => finding.tool?.name);
+      const owners = result.findings
+        .filter((finding) => finding.ruleId === 'unscoped-network')
+        .map((finding) => finding.tool?.name);
       assert.deepEqual(owners.sort(), ['viaGet', 'viaPingPong']);
     });
   });

@@ -51,7 +51,10 @@ describe('reliability: minimal reproductions', function () {
   it('deep-parentheses-1000.js: 1,000 nested parentheses parse on a 1 MB stack (the main thread of the CLI and the editor)', async () => {
     const linter = new IsolatedLinter({ timeoutMs: 30_000, stackSizeMb: 1 });
     try {
-      const { result } = await resultOf(linter, { file: path.join(fixtures(), 'deep-parentheses-1000.js'), prefilter: true });
+      const { result } = await resultOf(linter, {
+        file: path.join(fixtures(), 'deep-parentheses-1000.js'),
+        prefilter: true,
+      });
       assert.deepEqual(
         result.problems.map((problem) => `${problem.kind}: ${problem.message}`),
         [],
@@ -66,7 +69,10 @@ describe('reliability: minimal reproductions', function () {
     // A large stack so the parser gets through; what is measured is the engine's time (quadratic in the chain).
     const linter = new IsolatedLinter({ timeoutMs: 10_000, stackSizeMb: 64 });
     try {
-      const { result } = await resultOf(linter, { file: path.join(fixtures(), 'member-chain-10000.js'), prefilter: true });
+      const { result } = await resultOf(linter, {
+        file: path.join(fixtures(), 'member-chain-10000.js'),
+        prefilter: true,
+      });
       assert.ok(result.findings.some((finding) => finding.ruleId === 'unscoped-network'));
     } finally {
       await linter.close();

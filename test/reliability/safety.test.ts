@@ -57,13 +57,24 @@ export const run = tool({
     'app/evil-config-module.js': dropsMarker(markers, 'config-module'),
     'app/.agent-risk.json': JSON.stringify({
       $schema: './evil-config-module.js',
-      sinks: [{ id: 'evil-sink', rule: 'unscoped-network', module: './evil-config-module.js', path: 'Member[get].Argument[0]' }],
+      sinks: [
+        {
+          id: 'evil-sink',
+          rule: 'unscoped-network',
+          module: './evil-config-module.js',
+          path: 'Member[get].Argument[0]',
+        },
+      ],
       toolFactories: [{ name: 'require', handler: 'Argument[0]', input: 'Parameter[0]' }],
       guardFunctions: ['./evil-config-module.js'],
       auditFunctions: ['process.exit'],
     }),
     // A configuration in the style of tools that do load plugins; here these keys are errors, never requires.
-    'plugins/.agent-risk.json': JSON.stringify({ plugins: ['../app/evil-config-module.js'], extends: '../app/evil-config-module.js', parser: '../app/evil-config-module.js' }),
+    'plugins/.agent-risk.json': JSON.stringify({
+      plugins: ['../app/evil-config-module.js'],
+      extends: '../app/evil-config-module.js',
+      parser: '../app/evil-config-module.js',
+    }),
     'plugins/tool.ts': "import { tool } from 'ai';\n",
   });
   return markers;
@@ -99,9 +110,13 @@ function trapEffects(calls: Call[]): () => void {
   trap(dns, 'lookup', 'dns.lookup');
   trap(dns, 'resolve', 'dns.resolve');
   trap(globalThis, 'fetch', 'fetch');
-  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const) trap(childProcess, name, `child_process.${name}`);
-  for (const name of ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction'] as const) trap(vm, name, `vm.${name}`);
-  return () => restores.reverse().forEach((restore) => restore());
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const)
+    trap(childProcess, name, `child_process.${name}`);
+  for (const name of ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction'] as const)
+    trap(vm, name, `vm.${name}`);
+  return () => {
+    for (const restore of restores.reverse()) restore();
+  };
 }
 
 /** Records every module the process loads while `action` runs. */
@@ -124,7 +139,11 @@ function modulesLoadedDuring(action: () => void): string[] {
 function memoryIo(cwd: string): { io: Io; output: () => string } {
   let text = '';
   // The CLI only calls write() and reads isTTY; a full WriteStream is not needed, hence the cast.
-  const stream = { write: (chunk: string) => ((text += chunk), true), isTTY: false } as unknown as NodeJS.WriteStream;
+  const write = (chunk: string): boolean => {
+    text += chunk;
+    return true;
+  };
+  const stream = { write, isTTY: false } as unknown as NodeJS.WriteStream;
   return { io: { cwd, env: { NO_COLOR: '1' }, stdout: stream, stderr: stream }, output: () => text };
 }
 
@@ -140,7 +159,10 @@ describe('reliability: safety', function () {
 
   it('the booby traps work: running the scanned file does leave a marker', () => {
     // Proves the markers would appear if the linter ever ran this code.
-    childProcess.execFileSync(process.execPath, ['-e', fs.readFileSync(dir.path('app', 'src', 'helper.ts'), 'utf8').split('\n')[0] as string]);
+    childProcess.execFileSync(process.execPath, [
+      '-e',
+      fs.readFileSync(dir.path('app', 'src', 'helper.ts'), 'utf8').split('\n')[0] as string,
+    ]);
     assert.deepEqual(fs.readdirSync(markers), ['helper']);
     fs.rmSync(path.join(markers, 'helper'));
   });
@@ -154,7 +176,11 @@ describe('reliability: safety', function () {
       JSON.stringify(report.tools.map((tool) => tool.name)),
     );
     assert.equal(report.summary.filesScanned, 5);
-    for (const args of [['inventory', 'app'], ['scan', 'app', '--format', 'sarif'], ['scan', 'app', '--jobs', '2']]) {
+    for (const args of [
+      ['inventory', 'app'],
+      ['scan', 'app', '--format', 'sarif'],
+      ['scan', 'app', '--jobs', '2'],
+    ]) {
       const run = runCli(args, { cwd: dir.dir });
       assert.ok(run.status === 0 || run.status === 1, `${args.join(' ')}: ${run.stderr}`);
     }
@@ -169,7 +195,9 @@ describe('reliability: safety', function () {
   });
 
   it('loads no module from the scanned workspace while linting in-process', () => {
-    const project = new Project(defaultConfig(), { readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined) });
+    const project = new Project(defaultConfig(), {
+      readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
+    });
     const loaded = modulesLoadedDuring(() => {
       const result = project.lint(dir.path('app', 'src', 'tool.ts'));
       assert.ok(result.tools.length > 0, 'the tool is recognised, so its handler and helpers were analysed');
@@ -190,14 +218,22 @@ describe('reliability: safety', function () {
     let codes: number[];
     try {
       for (const fixture of fixtures) lintText(fixture.text, fixture.file);
-      const project = new Project(defaultConfig(), { readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined) });
+      const project = new Project(defaultConfig(), {
+        readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined),
+      });
       for (const fixture of fixtures) project.lint(fixture.file);
-      codes = [main(['scan', 'app', '--format', 'sarif'], sarif.io), main(['scan', path.join(repoRoot(), 'test', 'fixtures'), '--format', 'json', '--fail-on', 'never'], json.io)];
+      codes = [
+        main(['scan', 'app', '--format', 'sarif'], sarif.io),
+        main(['scan', path.join(repoRoot(), 'test', 'fixtures'), '--format', 'json', '--fail-on', 'never'], json.io),
+      ];
     } finally {
       restore();
     }
     assert.deepEqual(calls, []);
-    assert.ok(codes.every((code) => code <= 1), sarif.output().slice(0, 2000) + json.output().slice(0, 2000));
+    assert.ok(
+      codes.every((code) => code <= 1),
+      sarif.output().slice(0, 2000) + json.output().slice(0, 2000),
+    );
     assert.ok(parseReport(json.output()).summary.filesScanned > 100, 'the in-process CLI scanned the fixtures');
     assert.deepEqual(fs.readdirSync(markers), []);
   });

@@ -27,13 +27,17 @@ describe('reliability: per-file time limit (CLI worker pool)', function () {
     const started = Date.now();
     const linted = lintFiles([{ config, files }], { jobs: 2, fileTimeoutMs: FILE_TIMEOUT_MS });
     const elapsed = Date.now() - started;
-    console.log(`      ${files.length} files with a ${FILE_TIMEOUT_MS / 1000} s limit in ${(elapsed / 1000).toFixed(1)} s`);
+    console.log(
+      `      ${files.length} files with a ${FILE_TIMEOUT_MS / 1000} s limit in ${(elapsed / 1000).toFixed(1)} s`,
+    );
     assert.deepEqual(
       linted.problems.map((problem) => `${problem.kind} ${problem.file}`),
       [`timeout ${dir.path('slow.js')}`],
     );
     assert.equal(linted.results.length, 40);
-    assert.ok(linted.results.every(({ result }) => result.findings.some((finding) => finding.ruleId === 'unscoped-network')));
+    assert.ok(
+      linted.results.every(({ result }) => result.findings.some((finding) => finding.ruleId === 'unscoped-network')),
+    );
     assert.ok(elapsed < 90_000, `took ${elapsed} ms: the slow file was not stopped at the limit`);
   });
 });

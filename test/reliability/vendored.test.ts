@@ -24,7 +24,12 @@ function reported(text: string, file: string, vendorGlobs?: string[]): { finding
   const config = vendorGlobs === undefined ? defaultConfig() : mergeConfig(defaultConfig(), { vendorGlobs });
   const result = lintText(text, file, config);
   return {
-    findings: result.findings.map((finding) => `${finding.ruleId}${finding.suppression ? ` (directive honoured: ${finding.suppression.honoured})` : ''}`).sort(),
+    findings: result.findings
+      .map(
+        (finding) =>
+          `${finding.ruleId}${finding.suppression ? ` (directive honoured: ${finding.suppression.honoured})` : ''}`,
+      )
+      .sort(),
     suppressed: result.suppressed.map((finding) => finding.ruleId).sort(),
   };
 }
@@ -38,7 +43,12 @@ describe('reliability: suppressions in vendored code', function () {
       assert.ok(reported(SUPPRESSED_FILE, '/work/app/src/tools.js').suppressed.includes('unscoped-network'));
     });
 
-    for (const file of ['/work/app/node_modules/evil-mcp/index.js', '/work/app/vendor/evil/index.js', '/work/app/third_party/evil/index.js', 'node_modules/evil-mcp/dist/index.js']) {
+    for (const file of [
+      '/work/app/node_modules/evil-mcp/index.js',
+      '/work/app/vendor/evil/index.js',
+      '/work/app/third_party/evil/index.js',
+      'node_modules/evil-mcp/dist/index.js',
+    ]) {
       it(`reports through next-line and file directives in ${file}`, () => {
         for (const text of [SUPPRESSED_NEXT_LINE, SUPPRESSED_FILE]) {
           const { findings, suppressed } = reported(text, file);
@@ -59,7 +69,11 @@ describe('reliability: suppressions in vendored code', function () {
     let dir: Scratch;
     beforeEach(() => {
       dir = scratch('vendor');
-      dir.write({ 'app/node_modules/evil-mcp/index.js': SUPPRESSED_NEXT_LINE, 'app/external/lib.js': SUPPRESSED_NEXT_LINE, 'app/src/tools.js': SUPPRESSED_NEXT_LINE });
+      dir.write({
+        'app/node_modules/evil-mcp/index.js': SUPPRESSED_NEXT_LINE,
+        'app/external/lib.js': SUPPRESSED_NEXT_LINE,
+        'app/src/tools.js': SUPPRESSED_NEXT_LINE,
+      });
     });
     afterEach(() => dir.remove());
 
@@ -67,25 +81,37 @@ describe('reliability: suppressions in vendored code', function () {
       const run = runCli(['scan', target, '--format', 'json', '--fail-on', 'never'], { cwd: dir.dir });
       return parseReport(run.stdout, run.stderr);
     };
-    const networkIn = (report: ReturnType<typeof parseReport>, fragment: string): boolean => report.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.file.includes(fragment));
+    const networkIn = (report: ReturnType<typeof parseReport>, fragment: string): boolean =>
+      report.findings.some((finding) => finding.ruleId === 'unscoped-network' && finding.file.includes(fragment));
 
     it('reports the suppressed finding of a package under node_modules scanned by name', () => {
       assert.ok(networkIn(scan('app/node_modules/evil-mcp'), 'evil-mcp'));
     });
 
     it('does not let a configuration file shipped inside the package switch its rules off', () => {
-      dir.write({ 'app/node_modules/evil-mcp/.agent-risk.json': '{ "root": true, "rules": { "*": "off" }, "vendorGlobs": [] }\n' });
-      assert.ok(networkIn(scan('app/node_modules/evil-mcp'), 'evil-mcp'), 'the package silenced itself with its own .agent-risk.json');
+      dir.write({
+        'app/node_modules/evil-mcp/.agent-risk.json': '{ "root": true, "rules": { "*": "off" }, "vendorGlobs": [] }\n',
+      });
+      assert.ok(
+        networkIn(scan('app/node_modules/evil-mcp'), 'evil-mcp'),
+        'the package silenced itself with its own .agent-risk.json',
+      );
     });
 
     it('anchors a vendor glob written in a configuration file at that file’s folder, like include and exclude', () => {
       dir.write({ 'app/.agent-risk.json': '{ "vendorGlobs": ["external/**"] }\n' });
-      assert.ok(networkIn(scan('app'), 'external/lib.js'), 'the relative glob external/** did not mark app/external as vendored');
+      assert.ok(
+        networkIn(scan('app'), 'external/lib.js'),
+        'the relative glob external/** did not mark app/external as vendored',
+      );
     });
 
     it('keeps node_modules vendored when a project adds vendor globs of its own', () => {
       dir.write({ 'app/.agent-risk.json': '{ "vendorGlobs": ["**/external/**"] }\n' });
-      assert.ok(networkIn(scan('app/node_modules/evil-mcp'), 'evil-mcp'), 'adding a vendor glob dropped node_modules from the vendored globs');
+      assert.ok(
+        networkIn(scan('app/node_modules/evil-mcp'), 'evil-mcp'),
+        'adding a vendor glob dropped node_modules from the vendored globs',
+      );
     });
   });
 });

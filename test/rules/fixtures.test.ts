@@ -75,7 +75,9 @@ function discover(ruleId: string): { fixtures: Fixture[]; strays: string[] } {
       const name = `${expectation}/${entry.name}`;
       if (entry.name.endsWith('.config.json')) {
         const base = entry.name.slice(0, -'.config.json'.length);
-        const owner = [...names].some((other) => other !== entry.name && (other === base || stripExtension(other) === base));
+        const owner = [...names].some(
+          (other) => other !== entry.name && (other === base || stripExtension(other) === base),
+        );
         if (!owner) strays.push(`${name} (no fixture named ${base})`);
         continue;
       }
@@ -137,7 +139,9 @@ function comparedRules(fixture: Fixture, parsed: ParsedFixture): Set<string> {
 }
 
 function sameStart(annotation: Annotation, start: { line: number; column: number }): boolean {
-  return start.line === annotation.line && (annotation.isArrow ? start.column <= 1 : start.column === annotation.column);
+  return (
+    start.line === annotation.line && (annotation.isArrow ? start.column <= 1 : start.column === annotation.column)
+  );
 }
 
 /** Whether the engine's inventory holds the sink (or, for rules without sinks, the tool) an `ok:` points at. */
@@ -148,7 +152,12 @@ function considered(file: string, annotation: Annotation, fileRuns: readonly Fil
   if (reports?.role === 'sink') {
     const kind = reports.capability.kind;
     return tools.some((tool) =>
-      tool.capabilities.some((capability) => capability.kind === kind && path.resolve(capability.file) === file && sameStart(annotation, capability.range.start)),
+      tool.capabilities.some(
+        (capability) =>
+          capability.kind === kind &&
+          path.resolve(capability.file) === file &&
+          sameStart(annotation, capability.range.start),
+      ),
     );
   }
   if (reports?.role === 'audit') {
@@ -170,11 +179,15 @@ function checkFixtureShape(fixture: Fixture, fileRuns: readonly FileRun[]): stri
   const problems: string[] = [];
   if (fixture.files.length === 0) problems.push(`${fixture.name} holds no source files.`);
   for (const { file, parsed, result } of fileRuns) {
-    for (const error of parsed.errors) problems.push(`${relative(file)}:${error.line}: malformed annotation: ${error.message}`);
-    for (const problem of result.problems) problems.push(`${relative(file)}: engine problem (${problem.kind}): ${problem.message}`);
+    for (const error of parsed.errors)
+      problems.push(`${relative(file)}:${error.line}: malformed annotation: ${error.message}`);
+    for (const problem of result.problems)
+      problems.push(`${relative(file)}: engine problem (${problem.kind}): ${problem.message}`);
     if (parsed.toolCount !== undefined && result.tools.length !== parsed.toolCount) {
       const names = result.tools.map((tool) => tool.name).join(', ') || 'none';
-      problems.push(`${relative(file)}: \`// tools: ${parsed.toolCount}\` but the engine recognised ${result.tools.length} (${names}).`);
+      problems.push(
+        `${relative(file)}: \`// tools: ${parsed.toolCount}\` but the engine recognised ${result.tools.length} (${names}).`,
+      );
     }
     for (const finding of result.findings) {
       if (path.resolve(finding.file) !== path.resolve(file)) {
@@ -191,12 +204,16 @@ function checkFixtureShape(fixture: Fixture, fileRuns: readonly FileRun[]): stri
   } else {
     const wrong = own.filter((annotation) => annotation.kind === 'expected' || annotation.kind === 'missing');
     for (const annotation of wrong) {
-      problems.push(`Valid fixture ${fixture.name} expects a finding of its own rule (${describeAnnotation(annotation)}); move it to invalid/.`);
+      problems.push(
+        `Valid fixture ${fixture.name} expects a finding of its own rule (${describeAnnotation(annotation)}); move it to invalid/.`,
+      );
     }
     const hasOk = annotations.some((annotation) => annotation.kind === 'ok');
     const hasTools = fileRuns.some((fileRun) => (fileRun.parsed.toolCount ?? 0) > 0);
     if (!hasOk && !hasTools) {
-      problems.push(`Valid fixture ${fixture.name} needs an \`ok:\` annotation or a \`// tools: N\` header (N >= 1), so it cannot pass with nothing recognised.`);
+      problems.push(
+        `Valid fixture ${fixture.name} needs an \`ok:\` annotation or a \`// tools: N\` header (N >= 1), so it cannot pass with nothing recognised.`,
+      );
     }
   }
   return problems;
@@ -211,12 +228,16 @@ function renderDiff(fixture: Fixture, fileRuns: readonly FileRun[]): string {
     out.push('    expected:');
     const annotations = parsed.annotations.filter((annotation) => rules.has(annotation.ruleId));
     if (annotations.length === 0) out.push('      (nothing)');
-    for (const annotation of annotations) out.push(`      ${describeAnnotation(annotation)}${annotation.note ? ` -- ${annotation.note}` : ''}`);
+    for (const annotation of annotations)
+      out.push(`      ${describeAnnotation(annotation)}${annotation.note ? ` -- ${annotation.note}` : ''}`);
     out.push('    actual:');
     const findings = result.findings.filter((finding) => rules.has(finding.ruleId));
     if (findings.length === 0) out.push('      (nothing)');
     for (const finding of findings) out.push(`      ${describeFinding(toSpan(finding), parsed.lines)}`);
-    const tools = result.tools.map((tool) => `${tool.name} [${tool.capabilities.map((c) => `${c.kind}:${c.sink}@${c.range.start.line}:${c.range.start.column}`).join(', ')}]`);
+    const tools = result.tools.map(
+      (tool) =>
+        `${tool.name} [${tool.capabilities.map((c) => `${c.kind}:${c.sink}@${c.range.start.line}:${c.range.start.column}`).join(', ')}]`,
+    );
     out.push(`    tools: ${tools.length > 0 ? tools.join('; ') : '(none)'}`);
   }
   return out.join('\n');
@@ -226,8 +247,11 @@ function checkFixture(fixture: Fixture): void {
   const fileRuns = run(fixture);
   const problems = checkFixtureShape(fixture, fileRuns);
   for (const { file, parsed, result } of fileRuns) {
-    const mismatches = compareFindings(parsed, result.findings.map(toSpan), comparedRules(fixture, parsed), (annotation) =>
-      considered(file, annotation, fileRuns),
+    const mismatches = compareFindings(
+      parsed,
+      result.findings.map(toSpan),
+      comparedRules(fixture, parsed),
+      (annotation) => considered(file, annotation, fileRuns),
     );
     for (const mismatch of mismatches) problems.push(`${relative(file)}:${mismatch.line}: ${mismatch.message}`);
   }
@@ -238,7 +262,11 @@ function checkFixture(fixture: Fixture): void {
 
 /** The rendered messages of a rule's findings over all its fixtures: file:line:col (1-based), source, `~~~`, message. */
 function renderSnapshot(ruleId: string, fixtures: readonly Fixture[]): string {
-  const out = [`# ${ruleId}: rendered findings over test/fixtures/${ruleId} (line:column, both 1-based).`, '# Rewrite with UPDATE_SNAPSHOTS=1 npm test; review the diff.', ''];
+  const out = [
+    `# ${ruleId}: rendered findings over test/fixtures/${ruleId} (line:column, both 1-based).`,
+    '# Rewrite with UPDATE_SNAPSHOTS=1 npm test; review the diff.',
+    '',
+  ];
   for (const fixture of fixtures) {
     for (const { file, parsed, result } of run(fixture)) {
       const findings = result.findings
@@ -247,8 +275,13 @@ function renderSnapshot(ruleId: string, fixtures: readonly Fixture[]): string {
       for (const finding of findings) {
         const { line, column } = finding.range.start;
         const source = parsed.lines[line - 1] ?? '';
-        const width = Math.max(1, finding.range.end.line === line ? finding.range.end.column - column : source.length - column);
-        out.push(`${path.relative(path.join(FIXTURES, ruleId), file).split(path.sep).join('/')}:${line}:${column + 1} ${finding.severity}`);
+        const width = Math.max(
+          1,
+          finding.range.end.line === line ? finding.range.end.column - column : source.length - column,
+        );
+        out.push(
+          `${path.relative(path.join(FIXTURES, ruleId), file).split(path.sep).join('/')}:${line}:${column + 1} ${finding.severity}`,
+        );
         out.push(`  | ${source}`);
         out.push(`  | ${' '.repeat(column)}${'~'.repeat(width)}`);
         out.push(`  = ${finding.message}`);
@@ -266,19 +299,29 @@ function checkSnapshot(ruleId: string, fixtures: readonly Fixture[]): void {
     fs.writeFileSync(snapFile, actual);
     return;
   }
-  if (!fs.existsSync(snapFile)) assert.fail(`${relative(snapFile)} is missing; create it with UPDATE_SNAPSHOTS=1 npm test.`);
-  assert.equal(actual, fs.readFileSync(snapFile, 'utf8'), `${relative(snapFile)} is out of date; rewrite it with UPDATE_SNAPSHOTS=1 npm test.`);
+  if (!fs.existsSync(snapFile))
+    assert.fail(`${relative(snapFile)} is missing; create it with UPDATE_SNAPSHOTS=1 npm test.`);
+  assert.equal(
+    actual,
+    fs.readFileSync(snapFile, 'utf8'),
+    `${relative(snapFile)} is out of date; rewrite it with UPDATE_SNAPSHOTS=1 npm test.`,
+  );
 }
 
 describe('rule fixtures', () => {
   const folders = fs.existsSync(FIXTURES)
-    ? fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    ? fs
+        .readdirSync(FIXTURES, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
     : [];
 
   for (const folder of folders) {
     describe(folder, () => {
       if (!ruleIds.includes(folder)) {
-        it('is named after a rule', () => assert.fail(`test/fixtures/${folder} does not name a rule (${ruleIds.join(', ')}).`));
+        it('is named after a rule', () =>
+          assert.fail(`test/fixtures/${folder} does not name a rule (${ruleIds.join(', ')}).`));
         return;
       }
       const { fixtures, strays } = discover(folder);

@@ -253,7 +253,8 @@ export function describeAnnotation(annotation: Annotation): string {
   const where = annotation.isArrow
     ? `${annotation.line}:0-1`
     : `${annotation.line}:${annotation.column} (${annotation.length ?? 0} chars)`;
-  const prefix = annotation.kind === 'expected' ? '' : `${annotation.kind === 'ok' ? 'ok' : annotation.kind.toUpperCase()}: `;
+  const prefix =
+    annotation.kind === 'expected' ? '' : `${annotation.kind === 'ok' ? 'ok' : annotation.kind.toUpperCase()}: `;
   return `${prefix}${annotation.ruleId} at ${where}`;
 }
 
@@ -284,7 +285,9 @@ export function compareFindings(
   }
 
   for (const finding of compared) {
-    const match = spanAnnotations.find((annotation) => !used.has(annotation) && spanMatches(annotation, finding, parsed.lines));
+    const match = spanAnnotations.find(
+      (annotation) => !used.has(annotation) && spanMatches(annotation, finding, parsed.lines),
+    );
     if (match) {
       used.add(match);
       if (match.kind === 'missing') {

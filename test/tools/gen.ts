@@ -26,7 +26,7 @@ export function renderRulesReadme(all: readonly RuleDefinition[]): string {
     '',
     '# Rules',
     '',
-    'Every rule Agent Risk Lint reports, with its default severity. Each rule\'s page says what it detects, why it',
+    "Every rule Agent Risk Lint reports, with its default severity. Each rule's page says what it detects, why it",
     'matters, how to fix it, how to configure or suppress it, and how it maps to the guidance it operationalises.',
     `OWASP ids refer to the ${OWASP_VERSION}.`,
     '',

@@ -7,7 +7,13 @@ const NETWORK = new Set(['unscoped-network']);
 const seen = (): boolean => true;
 const unseen = (): boolean => false;
 
-function finding(line: number, column: number, endColumn: number, ruleId = 'unscoped-network', endLine = line): FindingSpan {
+function finding(
+  line: number,
+  column: number,
+  endColumn: number,
+  ruleId = 'unscoped-network',
+  endLine = line,
+): FindingSpan {
   return { ruleId, start: { line, column }, end: { line: endLine, column: endColumn }, message: 'Some message.' };
 }
 
@@ -17,7 +23,10 @@ function errorsOf(text: string): string[] {
 
 describe('annotation parser', () => {
   it('reads a caret annotation as start column and length of the line above', () => {
-    const parsed = parseFixture(['    const res = await fetch(url);', '    //                ^^^^^^^^^^ unscoped-network'].join('\n'), RULES);
+    const parsed = parseFixture(
+      ['    const res = await fetch(url);', '    //                ^^^^^^^^^^ unscoped-network'].join('\n'),
+      RULES,
+    );
     assert.deepEqual(parsed.errors, []);
     const [annotation] = parsed.annotations;
     assert.equal(annotation?.kind, 'expected');
@@ -28,7 +37,11 @@ describe('annotation parser', () => {
   });
 
   it('stacks annotations: each points at the nearest code line above, skipping annotation lines', () => {
-    const text = ['x; fetch(a) + fetch(b);', '// ^^^^^^^^ unscoped-network', '//            ^^^^^^^^ MISSING: unscoped-network -- second call'].join('\n');
+    const text = [
+      'x; fetch(a) + fetch(b);',
+      '// ^^^^^^^^ unscoped-network',
+      '//            ^^^^^^^^ MISSING: unscoped-network -- second call',
+    ].join('\n');
     const parsed = parseFixture(text, RULES);
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(
@@ -41,7 +54,12 @@ describe('annotation parser', () => {
   });
 
   it('reads ok:, MISSING: and SPURIOUS: prefixes and the note after --', () => {
-    const text = ['  fetch(u);', '//^^^^^ ok: unscoped-network -- constant origin', '//^ SPURIOUS: unscoped-network', '//^ MISSING: unscoped-network'].join('\n');
+    const text = [
+      '  fetch(u);',
+      '//^^^^^ ok: unscoped-network -- constant origin',
+      '//^ SPURIOUS: unscoped-network',
+      '//^ MISSING: unscoped-network',
+    ].join('\n');
     const parsed = parseFixture(text, RULES);
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(
@@ -62,14 +80,20 @@ describe('annotation parser', () => {
   });
 
   it('reads the rules and tools headers', () => {
-    const parsed = parseFixture(['// rules: missing-audit-hook, unscoped-filesystem', '// tools: 2', 'x;'].join('\n'), RULES);
+    const parsed = parseFixture(
+      ['// rules: missing-audit-hook, unscoped-filesystem', '// tools: 2', 'x;'].join('\n'),
+      RULES,
+    );
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.headerRules, ['missing-audit-hook', 'unscoped-filesystem']);
     assert.equal(parsed.toolCount, 2);
   });
 
   it('leaves ordinary comments alone', () => {
-    const parsed = parseFixture(['// Fetch the page; see ^ above.', 'x; // ^^ not an annotation: code precedes it'].join('\n'), RULES);
+    const parsed = parseFixture(
+      ['// Fetch the page; see ^ above.', 'x; // ^^ not an annotation: code precedes it'].join('\n'),
+      RULES,
+    );
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.annotations, []);
   });
@@ -85,7 +109,11 @@ describe('annotation parser', () => {
       ['split carets', 'fetch(u);\n//^^^ ^^ unscoped-network', /contiguous/],
       ['carets glued to the rule id', 'fetch(u);\n//^^^unscoped-network', /followed by a space/],
       ['carets past the end of the line', 'fetch(u);\n//       ^^^^^ unscoped-network', /past the end of line 1/],
-      ['carets starting past the end of the line', 'f();\n//          ^ unscoped-network', /start at column 12, past the end/],
+      [
+        'carets starting past the end of the line',
+        'f();\n//          ^ unscoped-network',
+        /start at column 12, past the end/,
+      ],
       ['an annotation on the first line', '//^^^ unscoped-network', /no code line above/],
       ['an annotation under a blank line', 'fetch(u);\n\n//^^^ unscoped-network', /blank line 2/],
       ['an empty note', 'fetch(u);\n//^^^ unscoped-network --', /Empty note/],
@@ -93,7 +121,11 @@ describe('annotation parser', () => {
       ['tab indentation', '\tfetch(u);\n//\t^^^ unscoped-network', /tabs/],
       ['an unknown rule in the rules header', '// rules: unscoped-netwrk\nx;', /unknown rule `unscoped-netwrk`/],
       ['an empty entry in the rules header', '// rules: unscoped-network,\nx;', /separated by commas/],
-      ['a duplicate rules header', '// rules: unscoped-network\n// rules: missing-audit-hook\nx;', /Duplicate `\/\/ rules:`/],
+      [
+        'a duplicate rules header',
+        '// rules: unscoped-network\n// rules: missing-audit-hook\nx;',
+        /Duplicate `\/\/ rules:`/,
+      ],
       ['a tools header that is not a number', '// tools: two\nx;', /whole number/],
       ['a duplicate tools header', '// tools: 1\n// tools: 1\nx;', /Duplicate `\/\/ tools:`/],
     ];
@@ -127,7 +159,12 @@ describe('comparing findings with annotations', () => {
   });
 
   it('fails on a finding no annotation accounts for', () => {
-    const mismatches = compareFindings(parseFixture('const r = await fetch(url);', RULES), [finding(1, 16, 26)], NETWORK, seen);
+    const mismatches = compareFindings(
+      parseFixture('const r = await fetch(url);', RULES),
+      [finding(1, 16, 26)],
+      NETWORK,
+      seen,
+    );
     assert.equal(mismatches.length, 1);
     assert.match(mismatches[0]?.message ?? '', /Unexpected finding/);
   });
@@ -139,14 +176,22 @@ describe('comparing findings with annotations', () => {
 
   it('fails when an annotation names a rule the fixture does not compare', () => {
     const text = ['const r = await fetch(url);', '//              ^^^^^^^^^^ missing-audit-hook'].join('\n');
-    const mismatches = compareFindings(parseFixture(text, RULES), [finding(1, 16, 26, 'missing-audit-hook')], NETWORK, seen);
+    const mismatches = compareFindings(
+      parseFixture(text, RULES),
+      [finding(1, 16, 26, 'missing-audit-hook')],
+      NETWORK,
+      seen,
+    );
     assert.equal(mismatches.length, 1);
     assert.match(mismatches[0]?.message ?? '', /rules:/);
   });
 
   it('counts a multi-line span to the end of its first line', () => {
     const text = ['const r = await fetch(', '//              ^^^^^^ unscoped-network', '  url);'].join('\n');
-    assert.deepEqual(compareFindings(parseFixture(text, RULES), [finding(1, 16, 6, 'unscoped-network', 3)], NETWORK, seen), []);
+    assert.deepEqual(
+      compareFindings(parseFixture(text, RULES), [finding(1, 16, 6, 'unscoped-network', 3)], NETWORK, seen),
+      [],
+    );
   });
 
   it('matches `<-` against a span starting at column 0 or 1, and not 2', () => {
@@ -157,13 +202,21 @@ describe('comparing findings with annotations', () => {
   });
 
   it('needs one annotation per finding when two findings share a span', () => {
-    const mismatches = compareFindings(parseFixture(source, RULES), [finding(1, 16, 26), finding(1, 16, 26)], NETWORK, seen);
+    const mismatches = compareFindings(
+      parseFixture(source, RULES),
+      [finding(1, 16, 26), finding(1, 16, 26)],
+      NETWORK,
+      seen,
+    );
     assert.equal(mismatches.length, 1);
     assert.match(mismatches[0]?.message ?? '', /Unexpected finding/);
   });
 
   describe('ok:', () => {
-    const okSource = ['const r = await fetch(url);', '//              ^^^^^ ok: unscoped-network -- constant origin'].join('\n');
+    const okSource = [
+      'const r = await fetch(url);',
+      '//              ^^^^^ ok: unscoped-network -- constant origin',
+    ].join('\n');
 
     it('passes when the engine saw the sink and did not report it', () => {
       assert.deepEqual(compareFindings(parseFixture(okSource, RULES), [], NETWORK, seen), []);
@@ -184,13 +237,18 @@ describe('comparing findings with annotations', () => {
     it('passes the annotation to the inventory check', () => {
       const asked: Annotation[] = [];
       compareFindings(parseFixture(okSource, RULES), [], NETWORK, (annotation) => asked.push(annotation) > 0);
-      assert.deepEqual(asked.map((a) => [a.ruleId, a.line, a.column]), [['unscoped-network', 1, 16]]);
+      assert.deepEqual(
+        asked.map((a) => [a.ruleId, a.line, a.column]),
+        [['unscoped-network', 1, 16]],
+      );
     });
   });
 
   describe('MISSING: and SPURIOUS:', () => {
     const missing = ['const r = await fetch(url);', '//              ^^^^^^^^^^ MISSING: unscoped-network'].join('\n');
-    const spurious = ['const r = await fetch(url);', '//              ^^^^^^^^^^ SPURIOUS: unscoped-network'].join('\n');
+    const spurious = ['const r = await fetch(url);', '//              ^^^^^^^^^^ SPURIOUS: unscoped-network'].join(
+      '\n',
+    );
 
     it('MISSING passes while the finding is absent', () => {
       assert.deepEqual(compareFindings(parseFixture(missing, RULES), [], NETWORK, seen), []);

@@ -5,7 +5,9 @@ import { defaultConfig, lintText, mergeConfig, type ResolvedConfig } from '../..
 const FILE = '/project/src/tools.ts';
 
 function rulesReported(text: string, layer: Partial<ResolvedConfig>): string[] {
-  return lintText(text, FILE, mergeConfig(defaultConfig(), layer)).findings.map((finding) => finding.ruleId).sort();
+  return lintText(text, FILE, mergeConfig(defaultConfig(), layer))
+    .findings.map((finding) => finding.ruleId)
+    .sort();
 }
 
 const JOB_TOOL = `
@@ -23,13 +25,30 @@ export const startJob = tool({
 describe('configuration knowledge in the engine', () => {
   it('a configured sink in a project module is checked like a catalog sink', () => {
     assert.deepEqual(rulesReported(JOB_TOOL, {}), []);
-    const sink = { id: 'job-runner', rule: 'unscoped-process', module: './jobs', path: 'Member[runJob].Argument[0]', part: 'command', isWrite: true };
+    const sink = {
+      id: 'job-runner',
+      rule: 'unscoped-process',
+      module: './jobs',
+      path: 'Member[runJob].Argument[0]',
+      part: 'command',
+      isWrite: true,
+    };
     assert.deepEqual(rulesReported(JOB_TOOL, { sinks: [sink] }), ['missing-audit-hook', 'unscoped-process']);
   });
 
   it('a configured audit function satisfies missing-audit-hook', () => {
-    const sink = { id: 'job-runner', rule: 'unscoped-process', module: './jobs', path: 'Member[runJob].Argument[0]', part: 'command', isWrite: true };
-    const audited = JOB_TOOL.replace('async ({ script }) => runJob(script)', 'async ({ script }) => { record(script); return runJob(script); }');
+    const sink = {
+      id: 'job-runner',
+      rule: 'unscoped-process',
+      module: './jobs',
+      path: 'Member[runJob].Argument[0]',
+      part: 'command',
+      isWrite: true,
+    };
+    const audited = JOB_TOOL.replace(
+      'async ({ script }) => runJob(script)',
+      'async ({ script }) => { record(script); return runJob(script); }',
+    );
     assert.deepEqual(rulesReported(audited, { sinks: [sink] }), ['missing-audit-hook', 'unscoped-process']);
     assert.deepEqual(rulesReported(audited, { sinks: [sink], auditFunctions: ['record'] }), ['unscoped-process']);
   });
@@ -58,7 +77,13 @@ export const shell = defineAction('run_shell', async (input: { command: string }
     const factory = { name: 'defineAction', handler: 'Argument[1]', input: 'Parameter[0]', nameAt: 'Argument[0]' };
     assert.equal(lintText(text, FILE).tools.length, 0);
     const result = lintText(text, FILE, mergeConfig(defaultConfig(), { toolFactories: [factory] }));
-    assert.deepEqual(result.tools.map((tool) => tool.name), ['run_shell']);
-    assert.deepEqual(result.findings.map((finding) => finding.ruleId).sort(), ['missing-audit-hook', 'unscoped-process']);
+    assert.deepEqual(
+      result.tools.map((tool) => tool.name),
+      ['run_shell'],
+    );
+    assert.deepEqual(result.findings.map((finding) => finding.ruleId).sort(), [
+      'missing-audit-hook',
+      'unscoped-process',
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 // Suppression directives, through lintText: what they hide, what they keep, and what they report about themselves.
 import * as assert from 'node:assert/strict';
-import { defaultConfig, lintText, mergeConfig, type Finding, type LintResult, type ResolvedConfig } from '../../src/engine/index';
+import {
+  defaultConfig,
+  lintText,
+  mergeConfig,
+  type Finding,
+  type LintResult,
+  type ResolvedConfig,
+} from '../../src/engine/index';
 
 const FILE = 'src/agent/tools.ts';
 
@@ -27,7 +34,11 @@ function columnOf(text: string, needle: string): number {
 }
 
 function only(findings: readonly Finding[], what: string): Finding {
-  assert.equal(findings.length, 1, `expected one ${what}, got ${findings.length}: ${findings.map((f) => f.message).join(' | ')}`);
+  assert.equal(
+    findings.length,
+    1,
+    `expected one ${what}, got ${findings.length}: ${findings.map((f) => f.message).join(' | ')}`,
+  );
   const [finding] = findings;
   assert.ok(finding);
   return finding;
@@ -142,8 +153,14 @@ export const uploadFile = tool({
       const sinkLine = lineOf(text, 'fetch(url');
       assert.deepEqual(ofRule(result.findings, 'unscoped-network'), []);
       assert.deepEqual(ofRule(result.findings, 'unscoped-filesystem'), []);
-      assert.equal(only(ofRule(result.suppressed, 'unscoped-network'), 'suppressed network finding').range.start.line, sinkLine);
-      assert.equal(only(ofRule(result.suppressed, 'unscoped-filesystem'), 'suppressed filesystem finding').range.start.line, sinkLine);
+      assert.equal(
+        only(ofRule(result.suppressed, 'unscoped-network'), 'suppressed network finding').range.start.line,
+        sinkLine,
+      );
+      assert.equal(
+        only(ofRule(result.suppressed, 'unscoped-filesystem'), 'suppressed filesystem finding').range.start.line,
+        sinkLine,
+      );
       assert.deepEqual(ofRule(result.findings, 'unused-suppression'), []);
     });
 
@@ -284,7 +301,10 @@ export const fetchPage = tool({
 `;
       const result = lint(text);
       only(ofRule(result.findings, 'missing-suppression-reason'), 'missing-suppression-reason finding');
-      assert.equal(only(ofRule(result.suppressed, 'unscoped-network'), 'suppressed finding').suppression?.justification, '');
+      assert.equal(
+        only(ofRule(result.suppressed, 'unscoped-network'), 'suppressed finding').suppression?.justification,
+        '',
+      );
     });
 
     it('keeps everything after the first separator as the reason', () => {
@@ -325,7 +345,10 @@ export const fetchPage = tool({
     });
 
     it('follows the configured severity, and is silent when turned off', () => {
-      const warning = lint(NO_REASON, mergeConfig(defaultConfig(), { rules: [['missing-suppression-reason', 'warning']] }));
+      const warning = lint(
+        NO_REASON,
+        mergeConfig(defaultConfig(), { rules: [['missing-suppression-reason', 'warning']] }),
+      );
       assert.equal(only(ofRule(warning.findings, 'missing-suppression-reason'), 'finding').severity, 'warning');
       const off = lint(NO_REASON, mergeConfig(defaultConfig(), { rules: [['missing-suppression-reason', 'off']] }));
       assert.deepEqual(ofRule(off.findings, 'missing-suppression-reason'), []);

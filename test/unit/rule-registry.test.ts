@@ -4,7 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, defaultConfig, type LintResult } from '../../src/engine/index';
 import { checkForPart } from '../../src/engine/catalog/load';
-import { activeRules, builtInRules, createRuleTable, defineRule, registerRules, ruleById, ruleIds, UnknownRuleError } from '../../src/rules/index';
+import {
+  activeRules,
+  builtInRules,
+  createRuleTable,
+  defineRule,
+  registerRules,
+  ruleById,
+  ruleIds,
+  UnknownRuleError,
+} from '../../src/rules/index';
 import { RuleDefinitionError } from '../../src/rules/define-rule';
 import { repoRoot } from '../support/paths';
 import throwaway from './fixtures/throwaway-rule/unscoped-email';
@@ -31,27 +40,39 @@ describe('rule registry', () => {
       const finding = result.findings.find((candidate) => candidate.ruleId === 'unscoped-email');
       assert.ok(finding, JSON.stringify(result.findings.map((candidate) => candidate.ruleId)));
       assert.equal(finding.messageId, 'taintedRecipient');
-      assert.equal(finding.message, 'The recipient of this email comes from the tool input `to` and no recipient allowlist bounds it.');
+      assert.equal(
+        finding.message,
+        'The recipient of this email comes from the tool input `to` and no recipient allowlist bounds it.',
+      );
       assert.equal(finding.severity, 'error');
       assert.equal(finding.docPath, 'rules/unscoped-email.md');
       assert.deepEqual(finding.cwe, ['CWE-284']);
       assert.equal(TOOL_TEXT.slice(finding.range.start.offset, finding.range.end.offset), 'send(to, body)');
     });
 
-    it('lists the sink as a capability of the rule\'s kind and words the audit finding with its effect', () => {
+    it("lists the sink as a capability of the rule's kind and words the audit finding with its effect", () => {
       const result = lintTool();
       const tool = result.tools[0];
       assert.ok(tool);
       assert.deepEqual(
-        tool.capabilities.map((capability) => [capability.kind, capability.sink, capability.modelControlled, capability.bounded, capability.isWrite]),
+        tool.capabilities.map((capability) => [
+          capability.kind,
+          capability.sink,
+          capability.modelControlled,
+          capability.bounded,
+          capability.isWrite,
+        ]),
         [['network', 'mailer-send-to', true, false, true]],
       );
       assert.deepEqual(tool.findingRules, ['missing-audit-hook', 'unscoped-email']);
       const audit = result.findings.find((candidate) => candidate.ruleId === 'missing-audit-hook');
-      assert.match(audit?.message ?? '', /^The tool `sendNote` reaches unscoped email sends but no audit hook records its calls/);
+      assert.match(
+        audit?.message ?? '',
+        /^The tool `sendNote` reaches unscoped email sends but no audit hook records its calls/,
+      );
     });
 
-    it('reads a configured sink\'s part from the rule\'s own part words', () => {
+    it("reads a configured sink's part from the rule's own part words", () => {
       assert.equal(checkForPart('Recipient', 'unscoped-email'), 'host');
       assert.equal(checkForPart(undefined, 'unscoped-email'), 'host');
       assert.equal(ruleById('unscoped-email'), throwaway);
@@ -64,7 +85,9 @@ describe('rule registry', () => {
   });
 
   it('is gone once unregistered: the engine reloads the built-in catalogs', () => {
-    const unregister = registerRules([{ rule: throwaway, catalogFile: path.join(FOLDER, 'unscoped-email.catalog.yml') }]);
+    const unregister = registerRules([
+      { rule: throwaway, catalogFile: path.join(FOLDER, 'unscoped-email.catalog.yml') },
+    ]);
     assert.equal(lintTool().findings.filter((finding) => finding.ruleId === 'unscoped-email').length, 1);
     unregister();
     assert.equal(activeRules(), builtInRules);
@@ -93,18 +116,50 @@ describe('rule registry', () => {
         precision: 'high' as const,
         messages: { found: 'Found.' },
       };
-      const capability = { kind: 'process' as const, order: 99, label: 'X', shortLabel: 'x', controlledPart: 'x', icon: 'x' };
+      const capability = {
+        kind: 'process' as const,
+        order: 99,
+        label: 'X',
+        shortLabel: 'x',
+        controlledPart: 'x',
+        icon: 'x',
+      };
       const effect = { read: 'x', write: 'x' };
       const check = { part: 'x', partWords: ['x'], messageId: 'found', viaHelperMessageId: 'found' } as const;
       assert.throws(
-        () => defineRule({ ...base, reports: { role: 'sink', judgedBy: 'scope', effect, defaultCheck: 'path', checks: { command: check }, capability } }),
+        () =>
+          defineRule({
+            ...base,
+            reports: {
+              role: 'sink',
+              judgedBy: 'scope',
+              effect,
+              defaultCheck: 'path',
+              checks: { command: check },
+              capability,
+            },
+          }),
         /defaultCheck `path` is not one of its checks/,
       );
       assert.throws(
-        () => defineRule({ ...base, reports: { role: 'sink', judgedBy: 'scope', effect, defaultCheck: 'transfer', checks: { transfer: check }, capability } }),
+        () =>
+          defineRule({
+            ...base,
+            reports: {
+              role: 'sink',
+              judgedBy: 'scope',
+              effect,
+              defaultCheck: 'transfer',
+              checks: { transfer: check },
+              capability,
+            },
+          }),
         RuleDefinitionError,
       );
-      assert.throws(() => defineRule({ ...base, reports: { role: 'audit', messageId: 'missing' as 'found' } }), /`missing` is not in `messages`/);
+      assert.throws(
+        () => defineRule({ ...base, reports: { role: 'audit', messageId: 'missing' as 'found' } }),
+        /`missing` is not in `messages`/,
+      );
     });
   });
 
@@ -113,7 +168,11 @@ describe('rule registry', () => {
     const offenders = fs
       .readdirSync(dir)
       .filter((name) => name.endsWith('.ts'))
-      .flatMap((name) => [...fs.readFileSync(path.join(dir, name), 'utf8').matchAll(/from\s+['"](\.\.\/[^'"]*)['"]/g)].map((match) => `src/rules/${name}: ${match[1]}`));
+      .flatMap((name) =>
+        [...fs.readFileSync(path.join(dir, name), 'utf8').matchAll(/from\s+['"](\.\.\/[^'"]*)['"]/g)].map(
+          (match) => `src/rules/${name}: ${match[1]}`,
+        ),
+      );
     assert.deepEqual(offenders, [], 'src/rules is the bottom layer: move what it needs into src/rules.');
   });
 });

@@ -15,8 +15,27 @@ export interface Facts {
 const NONE: Facts = { facts: [], approved: false };
 const MAX_KEY_DEPTH = 24;
 /** Conversions that keep the value a guard looked at (for a URL's host, a path, or an amount). */
-const SAME_VALUE_FUNCTIONS = new Set(['URL', 'String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'parseEther', 'parseUnits', 'toWei', 'decodeURIComponent']);
-const SAME_VALUE_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'toString', 'normalize', 'toNumber', 'valueOf']);
+const SAME_VALUE_FUNCTIONS = new Set([
+  'URL',
+  'String',
+  'Number',
+  'BigInt',
+  'parseInt',
+  'parseFloat',
+  'parseEther',
+  'parseUnits',
+  'toWei',
+  'decodeURIComponent',
+]);
+const SAME_VALUE_METHODS = new Set([
+  'trim',
+  'toLowerCase',
+  'toUpperCase',
+  'toString',
+  'normalize',
+  'toNumber',
+  'valueOf',
+]);
 const HOST_PROPERTIES = new Set(['hostname', 'host', 'origin']);
 const MEMBERSHIP_METHODS = new Set(['has', 'includes']);
 const UPPER_BOUND_WHEN_TRUE = new Set(['<', '<=']);
@@ -54,7 +73,8 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
       const callee = unwrapExpression(inner.callee);
       const first = inner.arguments[0];
       // new URL(x), String(x), BigInt(x) and x.trim() are the same value for a guard's purposes.
-      if (callee.type === 'Identifier' && SAME_VALUE_FUNCTIONS.has(callee.name) && first) return keysOf(first, interpreter, state, depth + 1);
+      if (callee.type === 'Identifier' && SAME_VALUE_FUNCTIONS.has(callee.name) && first)
+        return keysOf(first, interpreter, state, depth + 1);
       if (callee.type === 'MemberExpression') {
         const method = propertyName(callee) ?? '';
         if (SAME_VALUE_METHODS.has(method)) return keysOf(callee.object, interpreter, state, depth + 1);
@@ -63,7 +83,14 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
       // path.resolve(x) and path.normalize(x) name the same file as x.
       const ref = interpreter.ctx.api.resolve(callee);
       const last = ref?.tokens[ref.tokens.length - 1];
-      if (ref && first && inner.arguments.length === 1 && last?.kind === 'Member' && ['resolve', 'normalize'].includes(last.name) && interpreter.ctx.catalogs.common.pathModules.includes(ref.module)) {
+      if (
+        ref &&
+        first &&
+        inner.arguments.length === 1 &&
+        last?.kind === 'Member' &&
+        ['resolve', 'normalize'].includes(last.name) &&
+        interpreter.ctx.catalogs.common.pathModules.includes(ref.module)
+      ) {
         return keysOf(first, interpreter, state, depth + 1);
       }
       return [];
@@ -120,8 +147,10 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
     if (node.left.type === 'UnaryExpression' || node.right.type === 'UnaryExpression') return NONE;
     const left = interpreter.evaluate(node.left as Node, cloneEnv(state));
     const right = interpreter.evaluate(node.right, cloneEnv(state));
-    if (isTainted(left) && !isTainted(right) && !isNullish(node.right)) return membership(node.left as Node, interpreter, state);
-    if (isTainted(right) && !isTainted(left) && !isNullish(node.left as Node)) return membership(node.right, interpreter, state);
+    if (isTainted(left) && !isTainted(right) && !isNullish(node.right))
+      return membership(node.left as Node, interpreter, state);
+    if (isTainted(right) && !isTainted(left) && !isNullish(node.left as Node))
+      return membership(node.right, interpreter, state);
     return NONE;
   }
   const upperWhenTrue = UPPER_BOUND_WHEN_TRUE.has(operator);
@@ -133,11 +162,15 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
   // or configured value: a balance or another run-time quantity is not an authorization bound.
   if (isTainted(left) && !isTainted(right) && isLimit(node.right, interpreter)) {
     const capped = (upperWhenTrue && polarity) || (lowerWhenTrue && !polarity);
-    return capped ? { facts: [{ keys: keysOf(node.left as Node, interpreter, state), bound: 'amount' }], approved: false } : NONE;
+    return capped
+      ? { facts: [{ keys: keysOf(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
+      : NONE;
   }
   if (isTainted(right) && !isTainted(left) && isLimit(node.left as Node, interpreter)) {
     const capped = (lowerWhenTrue && polarity) || (upperWhenTrue && !polarity);
-    return capped ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false } : NONE;
+    return capped
+      ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false }
+      : NONE;
   }
   return NONE;
 }
@@ -159,7 +192,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
       const subjectNode = method === 'hasOwn' ? node.arguments[1] : first;
       if (subjectNode) return membership(subjectNode as Node, interpreter, state);
     }
-    if (method === 'some' && polarity && first && isFunction(first)) return someFacts(receiver, first, interpreter, state);
+    if (method === 'some' && polarity && first && isFunction(first))
+      return someFacts(receiver, first, interpreter, state);
     if (method === 'startsWith' && first) return startsWithFacts(receiver, first as Node, interpreter, state, polarity);
     if (method === 'includes' && first && !polarity && stringValue(first) === '..') {
       return relativeFacts(receiver, interpreter, state);
@@ -168,7 +202,7 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
     if (method === 'test' && polarity && first) {
       // An anchored regular expression over the whole value is an allowlist.
       const pattern = receiver.type === 'Literal' && 'regex' in receiver ? receiver.regex.pattern : undefined;
-      if (pattern && pattern.startsWith('^') && pattern.endsWith('$')) return membership(first as Node, interpreter, state);
+      if (pattern?.startsWith('^') && pattern.endsWith('$')) return membership(first as Node, interpreter, state);
     }
   }
   const value = interpreter.evaluate(node, cloneEnv(state));
@@ -186,7 +220,14 @@ function eitherFacts(left: Facts, right: Facts): Facts {
     for (const b of right.facts) {
       const keys = a.keys.filter((key) => b.keys.includes(key));
       if (keys.length === 0) continue;
-      const bound: Bound = a.bound === 'allowlist' ? b.bound : b.bound === 'allowlist' ? a.bound : a.bound === b.bound ? a.bound : 'allowlist';
+      const bound: Bound =
+        a.bound === 'allowlist'
+          ? b.bound
+          : b.bound === 'allowlist'
+            ? a.bound
+            : a.bound === b.bound
+              ? a.bound
+              : 'allowlist';
       if (a.bound !== b.bound && a.bound !== 'allowlist' && b.bound !== 'allowlist') continue;
       facts.push({ keys, bound });
     }
@@ -215,7 +256,13 @@ export function membership(subject: Node, interpreter: Evaluator, state: State):
 }
 
 /** `x.startsWith(ROOT)` on a resolved path is containment; on a URL with a full constant origin it is a host allowlist. */
-function startsWithFacts(receiver: Node, prefixNode: Node, interpreter: Evaluator, state: State, polarity: boolean): Facts {
+function startsWithFacts(
+  receiver: Node,
+  prefixNode: Node,
+  interpreter: Evaluator,
+  state: State,
+  polarity: boolean,
+): Facts {
   const subject = interpreter.evaluate(receiver, cloneEnv(state));
   const prefix = interpreter.evaluate(prefixNode, cloneEnv(state));
   if (!polarity) {
@@ -223,7 +270,8 @@ function startsWithFacts(receiver: Node, prefixNode: Node, interpreter: Evaluato
     return NONE;
   }
   if (!isTainted(subject) || isTainted(prefix)) return NONE;
-  if (subject.isResolvedPath) return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'path' }], approved: false };
+  if (subject.isResolvedPath)
+    return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'path' }], approved: false };
   const text = stringValue(prefixNode) ?? constantText(prefix);
   if (text !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(text)) {
     return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'host' }], approved: false };
@@ -239,7 +287,12 @@ function relativeFacts(receiver: Node, interpreter: Evaluator, state: State): Fa
 }
 
 /** `ALLOWED.some((h) => url.hostname === h)` or `(p) => url.startsWith(p)`. */
-function someFacts(receiver: Node, callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, interpreter: Evaluator, state: State): Facts {
+function someFacts(
+  receiver: Node,
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  interpreter: Evaluator,
+  state: State,
+): Facts {
   const container = interpreter.evaluate(receiver, cloneEnv(state));
   if (isTainted(container)) return NONE;
   const facts: Fact[] = [];
@@ -250,7 +303,11 @@ function someFacts(receiver: Node, callback: TSESTree.ArrowFunctionExpression | 
         if (isTainted(value)) facts.push(...membership(side as Node, interpreter, state).facts);
       }
     }
-    if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && ['startsWith', 'endsWith'].includes(propertyName(inner.callee) ?? '')) {
+    if (
+      inner.type === 'CallExpression' &&
+      inner.callee.type === 'MemberExpression' &&
+      ['startsWith', 'endsWith'].includes(propertyName(inner.callee) ?? '')
+    ) {
       const value = interpreter.evaluate(inner.callee.object, cloneEnv(state));
       if (isTainted(value)) {
         const bound: Bound = value.isResolvedPath ? 'path' : 'host';
@@ -268,7 +325,9 @@ function constantText(value: { parts?: Array<{ kind: string; text?: string }> })
 
 function isNullish(node: Node): boolean {
   const inner = unwrapExpression(node);
-  return (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined');
+  return (
+    (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')
+  );
 }
 
 const LIMIT_NAME = /(max|limit|cap|ceiling|threshold|allowance|budget|quota)/i;
@@ -289,7 +348,12 @@ function isLimit(node: Node, interpreter: Evaluator): boolean {
   if (LIMIT_NAME.test(text) || /\bprocess\.env\b|\b(config|settings|options|policy)\b/i.test(text)) return true;
   if (inner.type === 'Identifier') {
     const binding = interpreter.ctx.scopes.resolve(inner);
-    return binding?.kind === 'var' && binding.declarationKind === 'const' && binding.init !== undefined && isLimit(binding.init, interpreter);
+    return (
+      binding?.kind === 'var' &&
+      binding.declarationKind === 'const' &&
+      binding.init !== undefined &&
+      isLimit(binding.init, interpreter)
+    );
   }
   return false;
 }

@@ -62,9 +62,18 @@ export function summarise(fn: FunctionNode, ctx: FileContext, options: AnalysisO
     fn.params.forEach((param, index) => {
       const display = param.type === 'Identifier' ? param.name : `argument ${index + 1}`;
       const origin: Origin = { kind: 'param', index, display, path: [] };
-      params.set(index, { origins: [origin], bounds: new Set(), parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }] });
+      params.set(index, {
+        origins: [origin],
+        bounds: new Set(),
+        parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
+      });
     });
-    const interpreter = new FunctionInterpreter(ctx, fn, { ...options, params, depth: options.depth + 1, approved: false });
+    const interpreter = new FunctionInterpreter(ctx, fn, {
+      ...options,
+      params,
+      depth: options.depth + 1,
+      approved: false,
+    });
     delete (interpreter.options as { selector?: unknown }).selector;
     interpreter.run();
     const summary = buildSummary(fn, interpreter);

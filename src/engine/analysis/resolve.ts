@@ -42,14 +42,18 @@ export function resolveFunction(node: Node, ctx: FileContext, depth = 0): Resolv
 function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: number): ResolvedFunction | undefined {
   const binding = ctx.scopes.resolve(node);
   if (!binding) return undefined;
-  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration') return { fn: binding.declaration, ctx };
+  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration')
+    return { fn: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
     return resolveFunction(binding.init, ctx, depth + 1);
   }
   if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
     if (!target) return undefined;
-    const exported = ctx.modules.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name);
+    const exported = ctx.modules.exportedNode(
+      target,
+      binding.importName === '*' ? binding.name : (binding.importName ?? binding.name),
+    );
     return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
   }
   return undefined;
@@ -61,14 +65,21 @@ function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   const object = unwrapExpression(node.object);
   if (object.type === 'Identifier') {
     const binding = ctx.scopes.resolve(object);
-    if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource && isProjectPath(binding.importSource)) {
+    if (
+      binding?.kind === 'import' &&
+      binding.importName === '*' &&
+      binding.importSource &&
+      isProjectPath(binding.importSource)
+    ) {
       const target = ctx.modules.resolveImport(ctx, binding.importSource);
       const exported = target ? ctx.modules.exportedNode(target, name) : undefined;
       return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
     }
     if (binding?.kind === 'var' && binding.init && unwrapExpression(binding.init).type === 'ObjectExpression') {
       const object = unwrapExpression(binding.init) as TSESTree.ObjectExpression;
-      const property = object.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === name);
+      const property = object.properties.find(
+        (candidate) => candidate.type === 'Property' && propertyName(candidate) === name,
+      );
       if (property && property.type === 'Property') return resolveFunction(property.value as Node, ctx, depth + 1);
     }
   }
@@ -86,10 +97,20 @@ export function methodOf(resolved: ResolvedClass, name: string, depth = 0): Reso
   let current: ResolvedClass | undefined = resolved;
   for (let level = 0; current && level < 4; level++) {
     for (const member of current.node.body.body) {
-      if (member.type === 'MethodDefinition' && member.kind === 'method' && propertyName(member) === name && member.value.type === 'FunctionExpression') {
+      if (
+        member.type === 'MethodDefinition' &&
+        member.kind === 'method' &&
+        propertyName(member) === name &&
+        member.value.type === 'FunctionExpression'
+      ) {
         return { fn: member.value, ctx: current.ctx };
       }
-      if (member.type === 'PropertyDefinition' && propertyName(member) === name && member.value && isFunction(member.value)) {
+      if (
+        member.type === 'PropertyDefinition' &&
+        propertyName(member) === name &&
+        member.value &&
+        isFunction(member.value)
+      ) {
         return { fn: member.value, ctx: current.ctx };
       }
     }
@@ -106,11 +127,18 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
   if (inner.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(inner);
   if (!binding) return undefined;
-  if (binding.kind === 'class' && binding.declaration?.type === 'ClassDeclaration') return { node: binding.declaration, ctx };
-  if (binding.kind === 'var' && binding.init && !binding.isLoopElement) return resolveClass(binding.init, ctx, depth + 1);
+  if (binding.kind === 'class' && binding.declaration?.type === 'ClassDeclaration')
+    return { node: binding.declaration, ctx };
+  if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
+    return resolveClass(binding.init, ctx, depth + 1);
   if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
-    const exported = target ? ctx.modules.exportedNode(target, binding.importName === '*' ? binding.name : binding.importName ?? binding.name) : undefined;
+    const exported = target
+      ? ctx.modules.exportedNode(
+          target,
+          binding.importName === '*' ? binding.name : (binding.importName ?? binding.name),
+        )
+      : undefined;
     return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
   }
   return undefined;
@@ -122,7 +150,7 @@ function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedCla
   if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') return fieldClass(node, ctx, depth);
   if (node.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(node);
-  if (!binding || binding.kind !== 'var' || binding.patternPath.length > 0) return undefined;
+  if (binding?.kind !== 'var' || binding.patternPath.length > 0) return undefined;
   if (binding.init) {
     const init = unwrapExpression(binding.init);
     return init.type === 'NewExpression' ? resolveClass(init.callee, ctx, depth + 1) : undefined;
@@ -130,7 +158,11 @@ function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedCla
   let found: ResolvedClass | undefined;
   walk(ctx.ast, (candidate) => {
     if (found) return false;
-    if (candidate.type === 'AssignmentExpression' && candidate.left.type === 'Identifier' && ctx.scopes.resolve(candidate.left) === binding) {
+    if (
+      candidate.type === 'AssignmentExpression' &&
+      candidate.left.type === 'Identifier' &&
+      ctx.scopes.resolve(candidate.left) === binding
+    ) {
       const right = unwrapExpression(candidate.right);
       if (right.type === 'NewExpression') found = resolveClass(right.callee, ctx, depth + 1);
     }
@@ -147,7 +179,11 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   let found: ResolvedClass | undefined;
   walk(classNode.body, (candidate) => {
     if (found) return false;
-    if (candidate.type === 'PropertyDefinition' && propertyName(candidate) === name && candidate.value?.type === 'NewExpression') {
+    if (
+      candidate.type === 'PropertyDefinition' &&
+      propertyName(candidate) === name &&
+      candidate.value?.type === 'NewExpression'
+    ) {
       found = resolveClass(candidate.value.callee, ctx, depth + 1);
     }
     if (

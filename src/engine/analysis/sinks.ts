@@ -61,7 +61,7 @@ function matchesRow(ref: ApiRef, row: SinkRow): boolean {
 function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, interpreter: Evaluator): boolean {
   if (callee.type !== 'MemberExpression') return false;
   const first = row.callee[0];
-  if (!first || first.kind !== 'Member' || row.callee.length !== 1) return false;
+  if (first?.kind !== 'Member' || row.callee.length !== 1) return false;
   if (!first.names.includes(propertyName(callee) ?? '')) return false;
   if (ref && ref.module !== GLOBAL) {
     // The receiver is another library's object: that library's rows decide. An object of the row's own
@@ -76,14 +76,24 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
 }
 
 /** Checks one matched row against the call's argument values; undefined when the row's argument is absent. */
-export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state: State, interpreter: Evaluator): SinkHit | undefined {
+export function evaluateSink(
+  row: SinkRow,
+  node: SinkCall,
+  args: Value[],
+  state: State,
+  interpreter: Evaluator,
+): SinkHit | undefined {
   const { ctx } = interpreter;
   const callee = describe(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee, ctx.text);
   const base = { row, node, sinkFile: ctx.file, file: ctx.file, callee, paramIndexes: [] as number[] };
   if (row.check === 'transfer') {
     const values = row.argument ? selectValues(row, node, args) : args;
     if (row.argument && values.length === 0) return undefined;
-    if (row.argument && row.argument.members.length > 0 && !values.some((value) => /^(transfer|transferFrom|approve|safeTransferFrom)$/.test(value.constant ?? ''))) {
+    if (
+      row.argument &&
+      row.argument.members.length > 0 &&
+      !values.some((value) => /^(transfer|transferFrom|approve|safeTransferFrom)$/.test(value.constant ?? ''))
+    ) {
       return undefined;
     }
     const origins = args.flatMap((value) => deepOrigins(value));
@@ -98,7 +108,12 @@ export function evaluateSink(row: SinkRow, node: SinkCall, args: Value[], state:
     const result = controllingValue(row, value);
     if (result) {
       controlled = result;
-      if (row.check === 'url' && result.origins.length === 1 && result.origins[0]?.kind === 'param' && leadingIsWhole(value)) {
+      if (
+        row.check === 'url' &&
+        result.origins.length === 1 &&
+        result.origins[0]?.kind === 'param' &&
+        leadingIsWhole(value)
+      ) {
         leadingParam = result.origins[0].index;
       }
       break;
@@ -144,12 +159,15 @@ function controllingValue(row: SinkRow, value: Value): Value | undefined {
       if (value.bounds.has('allowlist')) return undefined;
       if (value.elements) {
         // `--window-size=${w}`: the model fills in the value of a fixed option, it does not choose the option.
-        return value.elements.find((item) => isTainted(item) && !item.bounds.has('allowlist') && !isFixedOptionValue(item));
+        return value.elements.find(
+          (item) => isTainted(item) && !item.bounds.has('allowlist') && !isFixedOptionValue(item),
+        );
       }
       if (value.parts) {
         const part = value.parts.find((item) => item.kind === 'tainted' && !item.value.bounds.has('allowlist'));
         if (part && part.kind === 'tainted') return part.value;
-        if (value.parts.every((item) => item.kind !== 'tainted')) return isTainted(value) && !value.props ? value : undefined;
+        if (value.parts.every((item) => item.kind !== 'tainted'))
+          return isTainted(value) && !value.props ? value : undefined;
       }
       return isTainted(value) ? value : undefined;
     }
@@ -241,7 +259,12 @@ function paramIndexesOf(origins: Origin[]): number[] {
 }
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
-function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, interpreter: Evaluator): PaymentRequestRow | undefined {
+function paymentRequest(
+  row: SinkRow,
+  node: SinkCall,
+  url: Value | undefined,
+  interpreter: Evaluator,
+): PaymentRequestRow | undefined {
   if (!url || node.type === 'TaggedTemplateExpression') return undefined;
   const rows = interpreter.ctx.catalogs.paymentRequests;
   if (rows.length === 0) return undefined;
@@ -251,9 +274,13 @@ function paymentRequest(row: SinkRow, node: SinkCall, url: Value | undefined, in
   return rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
 }
 
-function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): string | undefined {
+function methodOf(
+  row: SinkRow,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  interpreter: Evaluator,
+): string | undefined {
   const path = row.methodAt;
-  if (!path || path[0]?.kind !== 'Argument') return undefined;
+  if (path?.[0]?.kind !== 'Argument') return undefined;
   const index = path[0].indexes[0];
   if (!index || !('at' in index)) return undefined;
   let current: Node | undefined = node.arguments[index.at];
@@ -261,7 +288,9 @@ function methodOf(row: SinkRow, node: TSESTree.CallExpression | TSESTree.NewExpr
     if (!current || token.kind !== 'Member') return undefined;
     const inner: Node = unwrapExpression(current);
     if (inner.type !== 'ObjectExpression') return undefined;
-    const property = inner.properties.find((candidate) => candidate.type === 'Property' && token.names.includes(propertyName(candidate) ?? ''));
+    const property = inner.properties.find(
+      (candidate) => candidate.type === 'Property' && token.names.includes(propertyName(candidate) ?? ''),
+    );
     current = property?.type === 'Property' ? (property.value as Node) : undefined;
   }
   if (!current) return undefined;
@@ -286,10 +315,18 @@ export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
 
 /** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
 export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): boolean {
-  return isAuditName(describe(unwrapExpression(node.callee), interpreter.ctx.text), interpreter.ctx.config.auditFunctions, interpreter.ctx.catalogs.common);
+  return isAuditName(
+    describe(unwrapExpression(node.callee), interpreter.ctx.text),
+    interpreter.ctx.config.auditFunctions,
+    interpreter.ctx.catalogs.common,
+  );
 }
 
-export function isAuditName(text: string, configured: string[], common: { auditNamePattern: RegExp; notAuditCallees: string[] }): boolean {
+export function isAuditName(
+  text: string,
+  configured: string[],
+  common: { auditNamePattern: RegExp; notAuditCallees: string[] },
+): boolean {
   const last = text.split('.').pop() ?? text;
   if (configured.includes(text) || configured.includes(last)) return true;
   const head = text.split('.')[0] ?? text;

@@ -99,7 +99,10 @@ export function uniqueOrigins(origins: Origin[]): Origin[] {
   const seen = new Set<string>();
   const out: Origin[] = [];
   for (const origin of origins) {
-    const key = origin.kind === 'input' ? `i:${origin.display}:${origin.node.range[0]}` : `p:${origin.index}:${origin.path.join('.')}`;
+    const key =
+      origin.kind === 'input'
+        ? `i:${origin.display}:${origin.node.range[0]}`
+        : `p:${origin.index}:${origin.path.join('.')}`;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(origin);
@@ -136,7 +139,8 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (a.props || b.props) {
     const props = new Map<string, Value>();
     for (const [key, value] of a.props ?? []) props.set(key, b.props ? joinValues(value, b.props.get(key)) : value);
-    for (const [key, value] of b.props ?? []) if (!props.has(key)) props.set(key, a.props ? joinValues(value, a.props.get(key)) : value);
+    for (const [key, value] of b.props ?? [])
+      if (!props.has(key)) props.set(key, a.props ? joinValues(value, a.props.get(key)) : value);
     const bothLiteral = (a.isObjectLiteral || !a.props) && (b.isObjectLiteral || !b.props);
     if ((a.props || !isTainted(a)) && (b.props || !isTainted(b))) {
       out.props = props;
@@ -167,13 +171,20 @@ export function memberOf(value: Value, name: string): Value {
     return origin.kind === 'param' ? { ...origin, display, path: [...origin.path, name] } : { ...origin, display };
   });
   const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
-  const out: Value = { origins: uniqueOrigins(origins), bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))) };
+  const out: Value = {
+    origins: uniqueOrigins(origins),
+    bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))),
+  };
   return out;
 }
 
 /** One element of an iterable: an array literal's elements joined, or model input indexed. */
 export function elementOf(value: Value): Value {
-  if (value.elements && value.elements.length > 0) return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+  if (value.elements && value.elements.length > 0)
+    return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
   if (!isTainted(value)) return value.props ? CLEAN : opaqueValue();
-  return { origins: value.origins.map((origin) => ({ ...origin, display: `${origin.display}[]` })), bounds: new Set([...value.bounds].filter((bound) => bound === 'allowlist')) };
+  return {
+    origins: value.origins.map((origin) => ({ ...origin, display: `${origin.display}[]` })),
+    bounds: new Set([...value.bounds].filter((bound) => bound === 'allowlist')),
+  };
 }

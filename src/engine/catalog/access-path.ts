@@ -14,7 +14,8 @@ export type PathToken =
 /** An index: a number, `N-k` (k-th from the end) or `a..` (a and every later one). */
 export type IndexSpec = { at: number } | { fromEnd: number } | { from: number };
 
-const TOKEN = /^(Member|Argument|Parameter|Method|Property|ReturnValue|Instance|Awaited|ArrayElement)(?:\[([^\]]*)\])?$/;
+const TOKEN =
+  /^(Member|Argument|Parameter|Method|Property|ReturnValue|Instance|Awaited|ArrayElement)(?:\[([^\]]*)\])?$/;
 
 export class AccessPathError extends Error {}
 
@@ -24,7 +25,11 @@ export function parseAccessPath(text: string): PathToken[] {
     const match = TOKEN.exec(raw.trim());
     if (!match) throw new AccessPathError(`Unknown access-path token \`${raw}\` in \`${text}\`.`);
     const kind = match[1] as PathToken['kind'];
-    const args = match[2]?.split(',').map((part) => part.trim()).filter((part) => part.length > 0) ?? [];
+    const args =
+      match[2]
+        ?.split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0) ?? [];
     switch (kind) {
       case 'Member':
       case 'Method':

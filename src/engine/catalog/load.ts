@@ -134,7 +134,8 @@ export function loadCatalogs(): Catalogs {
   for (const { file, full } of files) {
     const data = readYaml(full);
     const rule = requireString(data, 'rule', file);
-    if (table.find(rule)?.catalog !== true) throw new CatalogError(`${file}: \`rule: ${rule}\` names no rule with a catalog.`);
+    if (table.find(rule)?.catalog !== true)
+      throw new CatalogError(`${file}: \`rule: ${rule}\` names no rule with a catalog.`);
     if (sinkRules.includes(rule)) throw new CatalogError(`${file}: rule ${rule} has a second catalog.`);
     sinkRules.push(rule);
     for (const raw of asArray(data['sinks'])) sinks.push(compileSink(raw as Record<string, unknown>, rule, file));
@@ -185,8 +186,16 @@ export function compileConfigSinks(sinks: ConfigSink[]): SinkRow[] {
   for (const sink of sinks) {
     try {
       // A project module (`./jobs`) is what the resolver calls <local>.
-      const modules = (Array.isArray(sink.module) ? sink.module : [sink.module]).map((module) => (module.startsWith('.') ? '<local>' : module));
-      rows.push(compileSink({ ...sink, module: modules, check: checkForPart(sink.part, sink.rule), write: sink.isWrite ?? false }, sink.rule, 'configuration'));
+      const modules = (Array.isArray(sink.module) ? sink.module : [sink.module]).map((module) =>
+        module.startsWith('.') ? '<local>' : module,
+      );
+      rows.push(
+        compileSink(
+          { ...sink, module: modules, check: checkForPart(sink.part, sink.rule), write: sink.isWrite ?? false },
+          sink.rule,
+          'configuration',
+        ),
+      );
     } catch {
       // The configuration loader reports bad rows with their position; a row it let through that still
       // does not compile is skipped rather than failing every file.
@@ -203,7 +212,9 @@ export function compileConfigSinks(sinks: ConfigSink[]): SinkRow[] {
 export function checkForPart(part: string | undefined, rule: string): SinkCheck {
   const facts = activeRules().sinkFacts(rule);
   const word = part?.toLowerCase();
-  const named = (Object.keys(facts.checks) as SinkCheck[]).find((check) => word !== undefined && facts.checks[check]?.partWords.includes(word));
+  const named = (Object.keys(facts.checks) as SinkCheck[]).find(
+    (check) => word !== undefined && facts.checks[check]?.partWords.includes(word),
+  );
   return named ?? facts.defaultCheck;
 }
 
@@ -211,7 +222,8 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   const id = requireString(row, 'id', file);
   const check = requireString(row, 'check', file) as SinkCheck;
   if (!SINK_CHECKS.includes(check)) throw new CatalogError(`${file}: row ${id}: unknown check \`${check}\`.`);
-  if (activeRules().sinkFacts(rule).checks[check] === undefined) throw new CatalogError(`${file}: row ${id}: rule ${rule} declares no check \`${check}\`.`);
+  if (activeRules().sinkFacts(rule).checks[check] === undefined)
+    throw new CatalogError(`${file}: row ${id}: rule ${rule} declares no check \`${check}\`.`);
   const text = requireString(row, 'path', file);
   const template = text.endsWith('.TemplateArgument');
   const tokens = parseAccessPath(template ? text.slice(0, -'.TemplateArgument'.length) : text);
@@ -221,7 +233,8 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   if (argumentAt >= 0) {
     const token = tokens[argumentAt] as Extract<PathToken, { kind: 'Argument' }>;
     const members = tokens.slice(argumentAt + 1).map((member) => {
-      if (member.kind !== 'Member') throw new CatalogError(`${file}: row ${id}: only Member tokens may follow Argument.`);
+      if (member.kind !== 'Member')
+        throw new CatalogError(`${file}: row ${id}: only Member tokens may follow Argument.`);
       return member.names;
     });
     argument = { indexes: token.indexes, members };
@@ -272,7 +285,10 @@ function compileForm(row: Record<string, unknown>): ToolForm {
 function compileModulePaths(value: unknown): ModulePath[] {
   return asArray(value).map((raw) => {
     const row = raw as Record<string, unknown>;
-    return { modules: asStrings(row['module']), path: parseAccessPath(requireString(row, 'path', 'common.catalog.yml')) };
+    return {
+      modules: asStrings(row['module']),
+      path: parseAccessPath(requireString(row, 'path', 'common.catalog.yml')),
+    };
   });
 }
 
@@ -292,9 +308,14 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     approvalNames: asStrings(approvals['names']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),
-    approvalRegistrationProperties: registrations.flatMap((row) => (typeof row['property'] === 'string' ? [row['property']] : [])),
+    approvalRegistrationProperties: registrations.flatMap((row) =>
+      typeof row['property'] === 'string' ? [row['property']] : [],
+    ),
     approvalRegistrationPaths: compileModulePaths(registrations.filter((row) => typeof row['path'] === 'string')),
-    auditNamePattern: new RegExp(typeof data['auditNamePattern'] === 'string' ? data['auditNamePattern'] : 'audit', 'i'),
+    auditNamePattern: new RegExp(
+      typeof data['auditNamePattern'] === 'string' ? data['auditNamePattern'] : 'audit',
+      'i',
+    ),
     notAuditCallees: asStrings(data['notAuditCallees']),
     hookEventNames: asStrings(hooks['eventNames']),
     hookEventMethods: asStrings(hooks['eventMethods']),

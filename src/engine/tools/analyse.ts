@@ -20,13 +20,23 @@ export interface ToolAnalysis {
 }
 
 export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNode, FunctionSummary>): ToolAnalysis {
-  const analysis: ToolAnalysis = { tool, hits: [], audits: [], approvals: [], guards: [], handlerOf: new Map(), inputs: [] };
+  const analysis: ToolAnalysis = {
+    tool,
+    hits: [],
+    audits: [],
+    approvals: [],
+    guards: [],
+    handlerOf: new Map(),
+    inputs: [],
+  };
   for (const handler of tool.handlers) {
     const params = new Map<number, Value>();
     if (handler.inputIndex !== undefined) {
       const param = handler.fn.params[handler.inputIndex];
       if (param) {
-        analysis.inputs.push(handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80));
+        analysis.inputs.push(
+          handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80),
+        );
         params.set(handler.inputIndex, inputValue(param, handler, tool));
       }
     }
@@ -53,14 +63,24 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
 /** The model's input: tainted, with schema-capped fields already amount-bounded. */
 function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: RecognisedTool): Value {
   const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
-  const name = pattern.type === 'Identifier' ? pattern.name : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' ? pattern.left.name : '';
+  const name =
+    pattern.type === 'Identifier'
+      ? pattern.name
+      : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier'
+        ? pattern.left.name
+        : '';
   const display = [name, ...handler.inputPath].filter((part) => part.length > 0).join('.');
   const origin = { kind: 'input' as const, display, node: param as TSESTree.Node, file: handler.ctx.file };
   let tainted: Value = { origins: [origin], bounds: new Set() };
   if (tool.cappedFields.size > 0) {
     const props = new Map<string, Value>();
     for (const field of tool.cappedFields) {
-      props.set(field, withBounds({ origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() }, ['amount']));
+      props.set(
+        field,
+        withBounds({ origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() }, [
+          'amount',
+        ]),
+      );
     }
     tainted = { ...tainted, props };
   }

@@ -12,7 +12,11 @@ export function collectCaps(definition: Node, tool: RecognisedTool): void {
     if (name === undefined) return true;
     const value = unwrapExpression(node.value as Node);
     if (value.type === 'CallExpression' && hasCapCall(value)) tool.cappedFields.add(name);
-    if (value.type === 'ObjectExpression' && (findProperty(value, 'maximum') || findProperty(value, 'exclusiveMaximum'))) tool.cappedFields.add(name);
+    if (
+      value.type === 'ObjectExpression' &&
+      (findProperty(value, 'maximum') || findProperty(value, 'exclusiveMaximum'))
+    )
+      tool.cappedFields.add(name);
     return true;
   });
 }

@@ -38,15 +38,21 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
       if (ref) {
         for (const entry of common.approvalRegistrationPaths) {
           // Paths like Member[humanInTheLoopMiddleware].Argument[0].Member[interruptOn]: match the callee part.
-          const calleeTokens = entry.path.slice(0, entry.path.findIndex((token) => token.kind === 'Argument'));
+          const calleeTokens = entry.path.slice(
+            0,
+            entry.path.findIndex((token) => token.kind === 'Argument'),
+          );
           if (matchesPath(ref, entry.modules, calleeTokens)) {
             const options = node.arguments[0];
             const inner = options ? unwrapExpression(options) : undefined;
             if (inner?.type === 'ObjectExpression') {
               const last = entry.path[entry.path.length - 1];
               const key = last?.kind === 'Member' ? last.names[0] : undefined;
-              const property = inner.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === key);
-              if (property?.type === 'Property') addApprovals(property.value as Node, facts, describe(callee, ctx.text));
+              const property = inner.properties.find(
+                (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
+              );
+              if (property?.type === 'Property')
+                addApprovals(property.value as Node, facts, describe(callee, ctx.text));
             }
           }
         }
@@ -62,7 +68,8 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
           addHook(facts, name, owner ? toolsProperty(owner, ctx) : undefined);
         }
       }
-      if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name)) addApprovals(node.value as Node, facts, name);
+      if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name))
+        addApprovals(node.value as Node, facts, name);
     }
   });
   return facts;
@@ -76,8 +83,10 @@ function addHook(facts: FileFacts, description: string, toolNames: Set<string> |
 
 /** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
 function toolsProperty(object: TSESTree.ObjectExpression, ctx: FileContext): Set<string> | undefined {
-  const property = object.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === 'tools');
-  if (!property || property.type !== 'Property') return undefined;
+  const property = object.properties.find(
+    (candidate) => candidate.type === 'Property' && propertyName(candidate) === 'tools',
+  );
+  if (property?.type !== 'Property') return undefined;
   return toolNamesIn(property.value as Node, ctx, 0);
 }
 
@@ -105,7 +114,8 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
   }
   if (inner.type === 'Identifier' && depth < 3) {
     const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) return toolNamesIn(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
+      return toolNamesIn(binding.init, ctx, depth + 1);
   }
   return undefined;
 }
@@ -128,7 +138,8 @@ function addApprovals(value: Node, facts: FileFacts, source: string): void {
       if (property.type !== 'Property') continue;
       const name = propertyName(property);
       const propertyValue = unwrapExpression(property.value as Node);
-      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false)) facts.approvedNames.add(name);
+      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false))
+        facts.approvedNames.add(name);
     }
   } else if (!(inner.type === 'Literal' && inner.value === false)) {
     facts.approvesAll = true;
@@ -147,7 +158,12 @@ function recordsSomething(callback: Node, ctx: FileContext): boolean {
       const text = describe(unwrapExpression((node as TSESTree.CallExpression).callee), ctx.text);
       const head = text.split('.')[0] ?? text;
       if (isAuditName(text, ctx.config.auditFunctions, ctx.catalogs.common)) records = true;
-      else if (!ctx.catalogs.common.notAuditCallees.includes(head) && !ctx.catalogs.common.notAuditCallees.includes(text) && !/^(debug|log|trace)$/i.test(text.split('.').pop() ?? '')) records = true;
+      else if (
+        !ctx.catalogs.common.notAuditCallees.includes(head) &&
+        !ctx.catalogs.common.notAuditCallees.includes(text) &&
+        !/^(debug|log|trace)$/i.test(text.split('.').pop() ?? '')
+      )
+        records = true;
     }
     return undefined;
   });

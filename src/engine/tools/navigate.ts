@@ -5,7 +5,12 @@ import { selectIndexes, type PathToken } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
 
 /** Follows `Argument[0].Member[execute]`-style paths from a call to the nodes they reach. */
-export function navigate(start: Node[], tokens: PathToken[], ctx: FileContext, call?: TSESTree.CallExpression | TSESTree.NewExpression): Node[] {
+export function navigate(
+  start: Node[],
+  tokens: PathToken[],
+  ctx: FileContext,
+  call?: TSESTree.CallExpression | TSESTree.NewExpression,
+): Node[] {
   let current: Node[] = start;
   for (const token of tokens) {
     const next: Node[] = [];
@@ -29,25 +34,38 @@ export function navigate(start: Node[], tokens: PathToken[], ctx: FileContext, c
           const classBody = classBodyOf(node, ctx);
           if (classBody) {
             for (const member of classBody.body) {
-              if (member.type === 'MethodDefinition' && token.names.includes(propertyName(member) ?? '')) next.push(member.value);
+              if (member.type === 'MethodDefinition' && token.names.includes(propertyName(member) ?? ''))
+                next.push(member.value);
             }
             break;
           }
           const object = objectLiteralOf(node, ctx);
-          if (object) for (const name of token.names) {
-            const property = findProperty(object, name);
-            if (property) next.push(property.value as Node);
-          }
+          if (object)
+            for (const name of token.names) {
+              const property = findProperty(object, name);
+              if (property) next.push(property.value as Node);
+            }
           break;
         }
         case 'Property': {
           const classBody = classBodyOf(node, ctx);
           if (!classBody) break;
           for (const member of classBody.body) {
-            if (member.type === 'PropertyDefinition' && token.names.includes(propertyName(member) ?? '') && member.value) next.push(member.value);
-            if (member.type === 'MethodDefinition' && member.kind === 'get' && token.names.includes(propertyName(member) ?? '')) {
+            if (
+              member.type === 'PropertyDefinition' &&
+              token.names.includes(propertyName(member) ?? '') &&
+              member.value
+            )
+              next.push(member.value);
+            if (
+              member.type === 'MethodDefinition' &&
+              member.kind === 'get' &&
+              token.names.includes(propertyName(member) ?? '')
+            ) {
               const body = member.value.body;
-              const returned = body?.body.find((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
+              const returned = body?.body.find(
+                (statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement',
+              );
               if (returned?.argument) next.push(returned.argument);
             }
           }
@@ -68,7 +86,8 @@ export function objectLiteralOf(node: Node, ctx: FileContext, depth = 0): TSESTr
   if (inner.type === 'ObjectExpression') return inner;
   if (inner.type === 'Identifier' && depth < 4) {
     const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) return objectLiteralOf(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
+      return objectLiteralOf(binding.init, ctx, depth + 1);
   }
   return undefined;
 }
@@ -81,7 +100,8 @@ export function classBodyOf(node: Node, ctx: FileContext, depth = 0): TSESTree.C
   if (inner.type === 'Identifier' && depth < 4) {
     const binding = ctx.scopes.resolve(inner);
     if (binding?.kind === 'class' && binding.declaration?.type === 'ClassDeclaration') return binding.declaration.body;
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) return classBodyOf(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
+      return classBodyOf(binding.init, ctx, depth + 1);
   }
   return undefined;
 }
@@ -89,7 +109,10 @@ export function classBodyOf(node: Node, ctx: FileContext, depth = 0): TSESTree.C
 /** Elements of an array literal, directly or through a variable assigned one (`_m_dec = [aiFunction(...)]`). */
 export function arrayElements(node: Node, ctx: FileContext): Node[] {
   const inner = unwrapExpression(node);
-  if (inner.type === 'ArrayExpression') return inner.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+  if (inner.type === 'ArrayExpression')
+    return inner.elements.filter(
+      (element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement',
+    );
   if (inner.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(inner);
   if (!binding) return [];
@@ -97,7 +120,12 @@ export function arrayElements(node: Node, ctx: FileContext): Node[] {
   let found: Node[] = [];
   walk(ctx.ast, (candidate) => {
     if (found.length > 0) return false;
-    if (candidate.type === 'AssignmentExpression' && candidate.left.type === 'Identifier' && candidate.left.name === inner.name && candidate.right.type === 'ArrayExpression') {
+    if (
+      candidate.type === 'AssignmentExpression' &&
+      candidate.left.type === 'Identifier' &&
+      candidate.left.name === inner.name &&
+      candidate.right.type === 'ArrayExpression'
+    ) {
       found = arrayElements(candidate.right, ctx);
       return false;
     }

@@ -24,7 +24,9 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       framework: 'configured-factory',
       handler: parseAccessPath(factory.handler),
       input: parseAccessPath(factory.input),
-      names: factory.nameAt ? [parseAccessPath(factory.nameAt)] : [parseAccessPath('Argument[0].Member[name]'), parseAccessPath('Argument[0]')],
+      names: factory.nameAt
+        ? [parseAccessPath(factory.nameAt)]
+        : [parseAccessPath('Argument[0].Member[name]'), parseAccessPath('Argument[0]')],
       approval: [],
     } satisfies FormLike,
   }));
@@ -68,7 +70,12 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         }
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
-          const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+          const name =
+            callee.type === 'Identifier'
+              ? callee.name
+              : callee.type === 'MemberExpression'
+                ? propertyName(callee)
+                : undefined;
           if (name === factory.name) {
             pushTool(tools, fromCall(node, form, ctx), consumed, node);
             return;

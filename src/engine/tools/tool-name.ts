@@ -5,7 +5,12 @@ import type { FileContext } from '../analysis/context';
 import { navigate } from './navigate';
 import type { FormLike } from './types';
 
-export function toolName(node: Node, form: FormLike, ctx: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; node: Node } {
+export function toolName(
+  node: Node,
+  form: FormLike,
+  ctx: FileContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): { name: string; node: Node } {
   for (const path of form.names) {
     for (const candidate of navigate([node], path, ctx, call)) {
       const value = stringValue(candidate);
@@ -23,7 +28,8 @@ export function nameNodeFromContext(node: Node): { name: string; node: Node } | 
   let current: Node = node;
   for (let i = 0; i < 4 && current.parent; i++) {
     const parent: Node = current.parent;
-    if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return { name: parent.id.name, node: parent.id };
+    if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier')
+      return { name: parent.id.name, node: parent.id };
     if (parent.type === 'Property' && parent.value === current) {
       const name = propertyName(parent);
       if (name !== undefined) return { name, node: parent.key };
@@ -32,7 +38,12 @@ export function nameNodeFromContext(node: Node): { name: string; node: Node } | 
       const name = propertyName(parent);
       if (name !== undefined) return { name, node: parent.key };
     }
-    if (parent.type === 'CallExpression' || parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression') {
+    if (
+      parent.type === 'CallExpression' ||
+      parent.type === 'AwaitExpression' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSSatisfiesExpression'
+    ) {
       current = parent;
       continue;
     }

@@ -14,14 +14,34 @@ export function modulesMatch(ref: ApiRef, form: ToolForm): boolean {
 }
 
 export function baseTool(name: { name: string; node: Node }, form: FormLike, definition: Node): RecognisedTool {
-  const tool: RecognisedTool = { name: name.name, nameNode: name.node, formId: form.id, framework: form.framework, definition, handlers: [], cappedFields: new Set() };
+  const tool: RecognisedTool = {
+    name: name.name,
+    nameNode: name.node,
+    formId: form.id,
+    framework: form.framework,
+    definition,
+    handlers: [],
+    cappedFields: new Set(),
+  };
   const [first, second] = form.approval;
-  if (form.approval.length === 2 && first?.kind === 'Argument' && second?.kind === 'Member' && second.names.length === 1) tool.approvalFlag = second.names[0] as string;
+  if (
+    form.approval.length === 2 &&
+    first?.kind === 'Argument' &&
+    second?.kind === 'Member' &&
+    second.names.length === 1
+  )
+    tool.approvalFlag = second.names[0] as string;
   return tool;
 }
 
 /** Resolves handler expressions to functions (unwrapping wrappers); a shape without a resolvable handler is reported as not analysable. */
-export function attachHandlers(tool: RecognisedTool, nodes: Node[], form: FormLike, ctx: FileContext, definition: Node): void {
+export function attachHandlers(
+  tool: RecognisedTool,
+  nodes: Node[],
+  form: FormLike,
+  ctx: FileContext,
+  definition: Node,
+): void {
   if (nodes.length === 0) {
     tool.notAnalysable = 'No handler function was found where the framework expects it.';
     return;
@@ -48,7 +68,9 @@ function containsNode(outer: Node, inner: Node): boolean {
 export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
   let current = unwrapExpression(node);
   for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
-    const inner = current.arguments.find((argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression');
+    const inner = current.arguments.find(
+      (argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression',
+    );
     if (!inner) return current;
     const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
     if (recorded) tool.audit = recorded;
@@ -58,7 +80,11 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
 }
 
 /** The model's parameter: as the form says, else by the catalog's naming conventions. */
-export function inputOf(fn: FunctionNode, form: FormLike, ctx: FileContext): { index: number | undefined; path: string[] } {
+export function inputOf(
+  fn: FunctionNode,
+  form: FormLike,
+  ctx: FileContext,
+): { index: number | undefined; path: string[] } {
   const count = fn.params.length;
   const first = form.input[0];
   if (first && first.kind === 'Parameter') {
@@ -68,7 +94,11 @@ export function inputOf(fn: FunctionNode, form: FormLike, ctx: FileContext): { i
   }
   const names = fn.params.map((param) => {
     const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
-    return pattern.type === 'Identifier' ? pattern.name : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' ? pattern.left.name : '';
+    return pattern.type === 'Identifier'
+      ? pattern.name
+      : pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier'
+        ? pattern.left.name
+        : '';
   });
   const named = names.findIndex((name) => ctx.catalogs.inputParamNames.includes(name));
   if (named >= 0) return { index: named, path: [] };

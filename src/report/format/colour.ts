@@ -16,8 +16,16 @@ function style(open: number, close: number): (text: string) => string {
 const identity = (text: string): string => text;
 
 export function palette(enabled: boolean): Palette {
-  if (!enabled) return { red: identity, yellow: identity, blue: identity, dim: identity, bold: identity, underline: identity };
-  return { red: style(31, 39), yellow: style(33, 39), blue: style(34, 39), dim: style(2, 22), bold: style(1, 22), underline: style(4, 24) };
+  if (!enabled)
+    return { red: identity, yellow: identity, blue: identity, dim: identity, bold: identity, underline: identity };
+  return {
+    red: style(31, 39),
+    yellow: style(33, 39),
+    blue: style(34, 39),
+    dim: style(2, 22),
+    bold: style(1, 22),
+    underline: style(4, 24),
+  };
 }
 
 /** Colour only for a person at a terminal who has not opted out with the NO_COLOR convention. */

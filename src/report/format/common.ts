@@ -32,9 +32,9 @@ export function severityCounts(summary: Summary): string {
 
 /** The counts every human-readable summary ends with. */
 export function scanTotals(summary: Summary): string {
-  const parts = [plural(summary.filesScanned, 'file') + ' scanned', plural(summary.tools, 'tool') + ' recognised'];
+  const parts = [`${plural(summary.filesScanned, 'file')} scanned`, `${plural(summary.tools, 'tool')} recognised`];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
   if (summary.baselined > 0) parts.push(`${summary.baselined} in baseline`);
-  if (summary.problems > 0) parts.push(plural(summary.problems, 'file') + ' not analysed');
+  if (summary.problems > 0) parts.push(`${plural(summary.problems, 'file')} not analysed`);
   return parts.join(', ');
 }

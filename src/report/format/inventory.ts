@@ -5,10 +5,16 @@ import { plural } from './common';
 import type { ScanReport } from '../report';
 
 function describeCapability(capability: Capability, toolFile: string): string {
-  const traits = [capability.modelControlled ? 'model-controlled' : 'fixed', capability.bounded ? 'bounded' : 'unbounded'];
+  const traits = [
+    capability.modelControlled ? 'model-controlled' : 'fixed',
+    capability.bounded ? 'bounded' : 'unbounded',
+  ];
   if (capability.isWrite) traits.push('writes');
   // A sink reached through a helper in another file names that file.
-  const where = capability.file === toolFile ? `line ${capability.range.start.line}` : `${capability.file}:${capability.range.start.line}`;
+  const where =
+    capability.file === toolFile
+      ? `line ${capability.range.start.line}`
+      : `${capability.file}:${capability.range.start.line}`;
   return `${capability.kind} via ${capability.callee} (${where}; ${traits.join(', ')})`;
 }
 
@@ -20,7 +26,9 @@ function describeTool(tool: ToolInfo): string[] {
   }
   lines.push(`    model input:  ${tool.modelInput ?? 'none'}`);
   if (tool.capabilities.length === 0) lines.push('    capabilities: none');
-  else tool.capabilities.forEach((capability, index) => lines.push(`    ${index === 0 ? 'capabilities:' : '             '} ${describeCapability(capability, tool.file)}`));
+  for (const [index, capability] of tool.capabilities.entries()) {
+    lines.push(`    ${index === 0 ? 'capabilities:' : '             '} ${describeCapability(capability, tool.file)}`);
+  }
   lines.push(`    guards:       ${tool.guards.length === 0 ? 'none' : tool.guards.join('; ')}`);
   lines.push(`    approval:     ${tool.approval ?? 'none'}`);
   lines.push(`    audit hook:   ${tool.audit ?? 'none'}`);
@@ -43,10 +51,13 @@ export function formatInventory(report: ScanReport, options: { colour: boolean }
   if (report.tools.length > 0) lines.push('');
   if (report.problems.length > 0) {
     lines.push(colours.bold('Files not analysed'));
-    for (const problem of report.problems) lines.push(`  ${problem.file}  ${colours.dim(problem.kind)}  ${problem.message}`);
+    for (const problem of report.problems)
+      lines.push(`  ${problem.file}  ${colours.dim(problem.kind)}  ${problem.message}`);
     lines.push('');
   }
   const files = new Set(report.tools.map((tool) => tool.file)).size;
-  lines.push(`${plural(report.tools.length, 'tool')} in ${plural(files, 'file')}; ${plural(report.filesScanned, 'file')} scanned.`);
+  lines.push(
+    `${plural(report.tools.length, 'tool')} in ${plural(files, 'file')}; ${plural(report.filesScanned, 'file')} scanned.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 // The versioned JSON report (schema: rules/report.schema.json); bump REPORT_VERSION on any incompatible change.
 import * as path from 'node:path';
-import { escape } from 'minimatch';
+import { escape as escapeGlob } from 'minimatch';
 import { ruleIds, severityFor } from '../../engine/index';
 import type { Severity } from '../../engine/types';
 import { reportPath, summarise, type ScanReport } from '../report';
@@ -11,7 +11,7 @@ export const REPORT_VERSION = 1;
 function relativeGlob(root: string, glob: string): string {
   const negated = glob.startsWith('!');
   const body = negated ? glob.slice(1) : glob;
-  const prefix = `${escape(root.split(path.sep).join('/').replace(/\/$/, ''))}/`;
+  const prefix = `${escapeGlob(root.split(path.sep).join('/').replace(/\/$/, ''))}/`;
   const relative = body.startsWith(prefix) ? body.slice(prefix.length) : body;
   return negated ? `!${relative}` : relative;
 }

@@ -26,7 +26,9 @@ export function formatMarkdown(report: ScanReport): string {
 
   lines.push('## By tool', '', '| Tool | Framework | Location | Findings |', '| --- | --- | --- | --- |');
   for (const tool of report.tools) {
-    const rules = tool.analysable ? tool.findingRules.map((rule) => `\`${rule}\``).join(', ') || 'none' : `not analysable: ${cell(tool.notAnalysableReason ?? 'unknown reason')}`;
+    const rules = tool.analysable
+      ? tool.findingRules.map((rule) => `\`${rule}\``).join(', ') || 'none'
+      : `not analysable: ${cell(tool.notAnalysableReason ?? 'unknown reason')}`;
     lines.push(`| \`${cell(tool.name)}\` | ${tool.framework} | ${tool.file}:${tool.range.start.line} | ${rules} |`);
   }
   lines.push('');
@@ -37,7 +39,8 @@ export function formatMarkdown(report: ScanReport): string {
     const where = `${finding.file}:${position(finding.range.start.line, finding.range.start.column)}`;
     lines.push(`### \`${where}\` ${finding.ruleId} (${finding.severity})`, '');
     lines.push(finding.message, '');
-    if (finding.tool !== undefined) lines.push(`- Tool: \`${cell(finding.tool.name)}\` (${finding.tool.file}:${finding.tool.range.start.line})`);
+    if (finding.tool !== undefined)
+      lines.push(`- Tool: \`${cell(finding.tool.name)}\` (${finding.tool.file}:${finding.tool.range.start.line})`);
     // The tool line above already says where the tool is defined.
     for (const related of finding.related.filter((entry) => entry.kind !== 'tool')) {
       lines.push(`- ${related.file}:${related.range.start.line}: ${cell(related.message)}`);
@@ -46,8 +49,14 @@ export function formatMarkdown(report: ScanReport): string {
   }
 
   if (report.problems.length > 0) {
-    lines.push(`## Files not analysed (${plural(report.problems.length, 'file')})`, '', '| File | Kind | Reason |', '| --- | --- | --- |');
-    for (const problem of report.problems) lines.push(`| ${cell(problem.file)} | ${problem.kind} | ${cell(problem.message)} |`);
+    lines.push(
+      `## Files not analysed (${plural(report.problems.length, 'file')})`,
+      '',
+      '| File | Kind | Reason |',
+      '| --- | --- | --- |',
+    );
+    for (const problem of report.problems)
+      lines.push(`| ${cell(problem.file)} | ${problem.kind} | ${cell(problem.message)} |`);
     lines.push('');
   }
   lines.push('> Agent Risk Lint is an engineering aid, not legal advice.');

@@ -66,7 +66,10 @@ function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
   ];
   const relationships = [
     ...rule.cwe.map((id) => ({ target: { id, toolComponent: { name: CWE_TAXONOMY, index: 0 } }, kinds: ['superset'] })),
-    ...rule.owasp.map((id) => ({ target: { id, toolComponent: { name: OWASP_TAXONOMY, index: 1 } }, kinds: ['relevant'] })),
+    ...rule.owasp.map((id) => ({
+      target: { id, toolComponent: { name: OWASP_TAXONOMY, index: 1 } },
+      kinds: ['relevant'],
+    })),
   ];
   const descriptor: Record<string, unknown> = {
     id: rule.id,
@@ -81,7 +84,8 @@ function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
       tags,
       precision: rule.precision,
       'security-severity': SECURITY_SEVERITY[rule.defaultSeverity],
-      'problem.severity': rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warning' ? 'warning' : 'recommendation',
+      'problem.severity':
+        rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warning' ? 'warning' : 'recommendation',
       docPath: rule.docPath,
     },
   };
@@ -151,10 +155,15 @@ export function sarifLog(report: ScanReport): Record<string, unknown> {
           },
         ],
         originalUriBaseIds: {
-          [SOURCE_ROOT]: { uri: rootUri, description: { text: 'The folder the scan ran in; result paths are relative to it.' } },
+          [SOURCE_ROOT]: {
+            uri: rootUri,
+            description: { text: 'The folder the scan ran in; result paths are relative to it.' },
+          },
           AGENTRISKDOCS: {
             uri: pathToFileURL(packageRoot()).href.replace(/\/?$/, '/'),
-            description: { text: 'The installed agent-risk package; each rule doc is at its docPath property under it.' },
+            description: {
+              text: 'The installed agent-risk package; each rule doc is at its docPath property under it.',
+            },
           },
         },
         invocations: [

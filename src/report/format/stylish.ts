@@ -43,11 +43,14 @@ export function formatStylish(report: ScanReport, options: { colour: boolean } =
 
   if (report.problems.length > 0) {
     lines.push(colours.bold('Files not analysed'));
-    for (const problem of report.problems) lines.push(`  ${problem.file}  ${colours.dim(problem.kind)}  ${problem.message}`);
+    for (const problem of report.problems)
+      lines.push(`  ${problem.file}  ${colours.dim(problem.kind)}  ${problem.message}`);
     lines.push('');
   }
 
-  const rulesSeen = [...new Map(findings.map((finding) => [finding.ruleId, finding.docPath])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const rulesSeen = [...new Map(findings.map((finding) => [finding.ruleId, finding.docPath])).entries()].sort(
+    ([a], [b]) => (a < b ? -1 : 1),
+  );
   if (rulesSeen.length > 0) {
     lines.push(colours.bold('Rule docs'));
     const width = Math.max(...rulesSeen.map(([rule]) => rule.length));

@@ -1,6 +1,15 @@
 // The quick fix for unbounded-transaction where the framework has a first-class approval flag: set it on the tool.
 import type { ToolInfo } from '../core';
-import { eolOf, indentationAt, isObjectExpression, lineStartOf, nodeCovering, propertyNamed, type OffsetEdit, type Source } from './source';
+import {
+  eolOf,
+  indentationAt,
+  isObjectExpression,
+  lineStartOf,
+  nodeCovering,
+  propertyNamed,
+  type OffsetEdit,
+  type Source,
+} from './source';
 
 /** The option a tool's framework reads to pause each call until a person approves it (the engine's `approvalFlag`). */
 export function approvalFlagFor(tool: ToolInfo): string | undefined {

@@ -39,7 +39,12 @@ export function insertBeforeStatement(source: Source, node: Node, lines: readonl
     // A statement nested without braces (`if (x) fetch(u);`): a guard before the `if` would run when the sink does not.
     if (isStatement(child)) return undefined;
     // A loop's test or update runs many times with changing values; only its initialiser runs once, before the loop.
-    if (isLoop(parent) && !('init' in parent && parent.init === child) && !('right' in parent && parent.right === child)) return undefined;
+    if (
+      isLoop(parent) &&
+      !('init' in parent && parent.init === child) &&
+      !('right' in parent && parent.right === child)
+    )
+      return undefined;
     child = parent;
   }
   return undefined;
@@ -53,7 +58,13 @@ function isStatement(node: Node): boolean {
   return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
 }
 
-function insertAtStatement(text: string, statement: Node, lines: readonly string[], unit: string, eol: string): OffsetEdit {
+function insertAtStatement(
+  text: string,
+  statement: Node,
+  lines: readonly string[],
+  unit: string,
+  eol: string,
+): OffsetEdit {
   const start = statement.range[0];
   const lineStart = lineStartOf(text, start);
   const indent = indentationAt(text, start);
@@ -62,7 +73,7 @@ function insertAtStatement(text: string, statement: Node, lines: readonly string
     return { start: lineStart, end: lineStart, text: block };
   }
   // The statement shares its line with other code: keep the guard on that line too.
-  return { start, end: start, text: lines.map((line) => line.replace(/^\t/, '').trim()).join(' ') + ' ' };
+  return { start, end: start, text: `${lines.map((line) => line.replace(/^\t/, '').trim()).join(' ')} ` };
 }
 
 /** Two insertions around the body rather than one replacement, so other edits inside the body still apply. */
@@ -91,18 +102,30 @@ function arrowBodyToBlock(
  * (a second fix in the same file reuses the first one's constant). `imports` go right after the
  * existing imports, whether or not the constant is new.
  */
-export function declareModuleConstant(source: Source, name: string, lines: readonly string[], imports: readonly string[] = []): OffsetEdit | undefined {
+export function declareModuleConstant(
+  source: Source,
+  name: string,
+  lines: readonly string[],
+  imports: readonly string[] = [],
+): OffsetEdit | undefined {
   const exists = source.program.body.some(
     (statement) =>
       (statement.type === 'VariableDeclaration' && declaredNames(statement).has(name)) ||
-      (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration' && declaredNames(statement.declaration).has(name)),
+      (statement.type === 'ExportNamedDeclaration' &&
+        statement.declaration?.type === 'VariableDeclaration' &&
+        declaredNames(statement.declaration).has(name)),
   );
   if (exists && imports.length === 0) return undefined;
   const eol = eolOf(source.text);
   const offset = afterPreamble(source);
   const importText = imports.map((line) => line + eol).join('');
   const constantText = exists ? '' : lines.join(eol) + eol;
-  if (offset === 0) return { start: 0, end: 0, text: importText + (importText && constantText ? eol : '') + constantText + (constantText ? eol : '') };
+  if (offset === 0)
+    return {
+      start: 0,
+      end: 0,
+      text: importText + (importText && constantText ? eol : '') + constantText + (constantText ? eol : ''),
+    };
   // Keep a blank line between the imports and the new declaration, as most files do.
   return { start: offset, end: offset, text: importText + (constantText ? eol + constantText : '') };
 }
@@ -116,7 +139,12 @@ function afterPreamble(source: Source): number {
       statement.type === 'ImportDeclaration' ||
       (statement.type === 'ExpressionStatement' && statement.directive !== undefined) ||
       (statement.type === 'VariableDeclaration' &&
-        statement.declarations.every((d) => d.init?.type === 'CallExpression' && d.init.callee.type === 'Identifier' && d.init.callee.name === 'require'));
+        statement.declarations.every(
+          (d) =>
+            d.init?.type === 'CallExpression' &&
+            d.init.callee.type === 'Identifier' &&
+            d.init.callee.name === 'require',
+        ));
     if (!isImport) break;
     end = statement.range[1];
   }

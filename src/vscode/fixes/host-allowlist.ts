@@ -1,7 +1,17 @@
 // The quick fix for unscoped-network: check the request's host against a constant allowlist before the request runs.
 import type { Finding, TSESTree } from '../core';
 import { declareModuleConstant, freshName, insertBeforeStatement } from './guard-insertion';
-import { ancestors, declaredNames, isCall, isFunction, nodeCovering, propertyNamed, type Node, type OffsetEdit, type Source } from './source';
+import {
+  ancestors,
+  declaredNames,
+  isCall,
+  isFunction,
+  nodeCovering,
+  propertyNamed,
+  type Node,
+  type OffsetEdit,
+  type Source,
+} from './source';
 
 export const ALLOWED_HOSTS = 'ALLOWED_HOSTS';
 
@@ -29,7 +39,11 @@ export function hostAllowlistFix(source: Source, finding: Finding): OffsetEdit[]
     edits.push({ start: destination.node.range[0], end: destination.node.range[1], text: name });
     expression = name;
   }
-  const host = destination.isHost ? expression : isNewUrl(destination.node) && prelude.length === 0 ? `${expression}.hostname` : `new URL(${expression}).hostname`;
+  const host = destination.isHost
+    ? expression
+    : isNewUrl(destination.node) && prelude.length === 0
+      ? `${expression}.hostname`
+      : `new URL(${expression}).hostname`;
   const guard = [
     ...prelude,
     `if (!${ALLOWED_HOSTS}.has(${host})) {`,
@@ -40,7 +54,7 @@ export function hostAllowlistFix(source: Source, finding: Finding): OffsetEdit[]
   if (inserted === undefined) return undefined;
   edits.push(...inserted);
   const constant = declareModuleConstant(source, ALLOWED_HOSTS, [
-    '// The hosts the agent\'s tools may reach; list every one they need.',
+    "// The hosts the agent's tools may reach; list every one they need.",
     `const ${ALLOWED_HOSTS} = new Set(['api.example.com']);`,
   ]);
   if (constant !== undefined) edits.push(constant);

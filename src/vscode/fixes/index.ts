@@ -16,7 +16,9 @@ export interface FixProposal {
 export function toolOf(finding: Finding, tools: readonly ToolInfo[]): ToolInfo | undefined {
   const ref = finding.tool;
   if (ref === undefined) return undefined;
-  return tools.find((tool) => tool.name === ref.name && tool.file === ref.file && tool.range.start.offset === ref.range.start.offset);
+  return tools.find(
+    (tool) => tool.name === ref.name && tool.file === ref.file && tool.range.start.offset === ref.range.start.offset,
+  );
 }
 
 /** Fixes for a finding in `text`; a finding reached through a helper in another file gets none (the sink is elsewhere). */
@@ -29,15 +31,39 @@ export function fixesFor(text: string, file: string, finding: Finding, tools: re
   switch (wanted.kind) {
     case 'approval-flag': {
       const edits = approvalFlagFix(source, wanted.tool);
-      return edits ? [{ kind: 'approval-flag', title: `Require approval for each call: add \`${wanted.flag}: true\` to ${wanted.tool.name}`, edits }] : [];
+      return edits
+        ? [
+            {
+              kind: 'approval-flag',
+              title: `Require approval for each call: add \`${wanted.flag}: true\` to ${wanted.tool.name}`,
+              edits,
+            },
+          ]
+        : [];
     }
     case 'host-allowlist': {
       const edits = hostAllowlistFix(source, finding);
-      return edits ? [{ kind: 'host-allowlist', title: 'Allow only listed hosts: insert a host allowlist check before this request', edits }] : [];
+      return edits
+        ? [
+            {
+              kind: 'host-allowlist',
+              title: 'Allow only listed hosts: insert a host allowlist check before this request',
+              edits,
+            },
+          ]
+        : [];
     }
     case 'root-containment': {
       const edits = rootContainmentFix(source, finding);
-      return edits ? [{ kind: 'root-containment', title: 'Keep the path inside a root folder: insert a containment check before this call', edits }] : [];
+      return edits
+        ? [
+            {
+              kind: 'root-containment',
+              title: 'Keep the path inside a root folder: insert a containment check before this call',
+              edits,
+            },
+          ]
+        : [];
     }
   }
 }

@@ -1,7 +1,16 @@
 // The quick fix for unscoped-filesystem: resolve the path under a fixed root, refuse anything outside it, and use the resolved path.
 import type { Finding, TSESTree } from '../core';
 import { declareModuleConstant, freshName, insertBeforeStatement } from './guard-insertion';
-import { ancestors, declaredNames, isCall, isFunction, nodeCovering, type Node, type OffsetEdit, type Source } from './source';
+import {
+  ancestors,
+  declaredNames,
+  isCall,
+  isFunction,
+  nodeCovering,
+  type Node,
+  type OffsetEdit,
+  type Source,
+} from './source';
 
 export const ALLOWED_ROOT = 'ALLOWED_ROOT';
 const PATH_MODULES = new Set(['path', 'node:path']);
@@ -31,7 +40,10 @@ export function rootContainmentFix(source: Source, finding: Finding): OffsetEdit
   const constant = declareModuleConstant(
     source,
     ALLOWED_ROOT,
-    ["// The folder the agent's tools may use; point it at the one they need.", `const ${ALLOWED_ROOT} = ${p}.resolve('data');`],
+    [
+      "// The folder the agent's tools may use; point it at the one they need.",
+      `const ${ALLOWED_ROOT} = ${p}.resolve('data');`,
+    ],
     pathModule.declaration,
   );
   if (constant !== undefined) edits.push(constant);
@@ -50,7 +62,9 @@ function pathModuleBinding(source: Source, inHandler: ReadonlySet<string>): Path
   if (existing !== undefined && !inHandler.has(existing)) return { name: existing, declaration: [] };
   const taken = new Set([...declaredNames(source.program), ...inHandler]);
   const name = taken.has('path') ? freshName('nodePath', taken) : 'path';
-  const usesRequire = !source.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export')) && /\brequire\(/.test(source.text);
+  const usesRequire =
+    !source.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export')) &&
+    /\brequire\(/.test(source.text);
   const line = usesRequire ? `const ${name} = require('node:path');` : `import * as ${name} from 'node:path';`;
   return { name, declaration: [line] };
 }
@@ -59,7 +73,9 @@ function pathModuleBinding(source: Source, inHandler: ReadonlySet<string>): Path
 function importedPathModule(program: TSESTree.Program): string | undefined {
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' && PATH_MODULES.has(String(statement.source.value))) {
-      const whole = statement.specifiers.find((s) => s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier');
+      const whole = statement.specifiers.find(
+        (s) => s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier',
+      );
       if (whole !== undefined) return whole.local.name;
     }
     if (statement.type === 'VariableDeclaration') {

@@ -77,7 +77,12 @@ export function* walk(root: Node): Generator<Node> {
 }
 
 /** The innermost node accepted by `accept` that covers [start, end). */
-export function nodeCovering<T extends Node>(source: Source, start: number, end: number, accept: (node: Node) => node is T): T | undefined {
+export function nodeCovering<T extends Node>(
+  source: Source,
+  start: number,
+  end: number,
+  accept: (node: Node) => node is T,
+): T | undefined {
   let best: T | undefined;
   for (const node of walk(source.program)) {
     if (!accept(node) || node.range[0] > start || node.range[1] < end) continue;
@@ -100,7 +105,12 @@ export type ObjectProperty = Extract<TSESTree.ObjectLiteralElement, { type: 'Pro
 export function propertyNamed(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
   for (const property of object.properties) {
     if (property.type !== 'Property' || property.computed) continue;
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+    const key =
+      property.key.type === 'Identifier'
+        ? property.key.name
+        : property.key.type === 'Literal'
+          ? String(property.key.value)
+          : undefined;
     if (key === name) return property;
   }
   return undefined;

@@ -10,7 +10,9 @@ export interface SuppressionEdit {
   cursor: number;
 }
 
-const DIRECTIVE_LINE = new RegExp(`^([ \\t]*//[ \\t]*${NEXT_LINE_DIRECTIVE}[ \\t]+)([^\\r\\n]*?)([ \\t]*--[ \\t]*[^\\r\\n]*)?[ \\t]*$`);
+const DIRECTIVE_LINE = new RegExp(
+  `^([ \\t]*//[ \\t]*${NEXT_LINE_DIRECTIVE}[ \\t]+)([^\\r\\n]*?)([ \\t]*--[ \\t]*[^\\r\\n]*)?[ \\t]*$`,
+);
 
 /**
  * Inserts `// agent-risk-disable-next-line <rule> -- ` above the finding's line, leaving the reason
@@ -45,7 +47,10 @@ function extendDirective(match: RegExpExecArray, lineStart: number, ruleId: stri
   const lineEnd = lineStart + match[0].length;
   if (listed.includes(ruleId)) {
     // Already listed (the directive may not have reached the engine yet): only put the cursor on the reason.
-    return { edit: { start: lineEnd, end: lineEnd, text: reasonPart === '' ? ' -- ' : '' }, cursor: lineEnd + (reasonPart === '' ? 4 : 0) };
+    return {
+      edit: { start: lineEnd, end: lineEnd, text: reasonPart === '' ? ' -- ' : '' },
+      cursor: lineEnd + (reasonPart === '' ? 4 : 0),
+    };
   }
   const added = `, ${ruleId}`;
   if (reasonPart === '') {

@@ -21,7 +21,11 @@ describe('configuration file', () => {
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network');
     await fs.writeFile(workspaceUri(CONFIG).fsPath, '{ "root": true, "rules": { "unscoped-network": "off" } }\n');
-    await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network turned off by the file');
+    await waitForDiagnostics(
+      uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'unscoped-network turned off by the file',
+    );
     await fs.writeFile(workspaceUri(CONFIG).fsPath, original);
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network back');
   });
@@ -29,7 +33,10 @@ describe('configuration file', () => {
   it('shows configuration errors at their line and column, with a suggestion', async () => {
     const editor = await open('src/fetch-page.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'findings');
-    await fs.writeFile(workspaceUri(CONFIG).fsPath, '{\n  "root": true,\n  "rules": { "unscoped-netwrok": "off" }\n}\n');
+    await fs.writeFile(
+      workspaceUri(CONFIG).fsPath,
+      '{\n  "root": true,\n  "rules": { "unscoped-netwrok": "off" }\n}\n',
+    );
     const configUri = workspaceUri(CONFIG);
     const [error] = await waitForDiagnostics(configUri, (d) => d.length > 0, 'a configuration error');
     assert.match(error?.message ?? '', /unscoped-network/);
@@ -37,12 +44,18 @@ describe('configuration file', () => {
   });
 
   it('validates .agent-risk.json against the contributed JSON schema', async () => {
-    await fs.writeFile(workspaceUri(CONFIG).fsPath, '{\n  "root": true,\n  "rules": { "unscoped-network": "loud" }\n}\n');
+    await fs.writeFile(
+      workspaceUri(CONFIG).fsPath,
+      '{\n  "root": true,\n  "rules": { "unscoped-network": "loud" }\n}\n',
+    );
     const document = await vscode.workspace.openTextDocument(workspaceUri(CONFIG));
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'jsonc');
     const problem = await eventually(
-      () => vscode.languages.getDiagnostics(document.uri).find((d) => d.source !== 'agent-risk' && d.range.start.line === 2),
+      () =>
+        vscode.languages
+          .getDiagnostics(document.uri)
+          .find((d) => d.source !== 'agent-risk' && d.range.start.line === 2),
       'a schema diagnostic from the JSON language service',
       30_000,
     );

@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { closeAll, eventually, extensionApi, open, ours, revertActive, ruleOf, waitForDiagnostics } from './helpers';
 
 async function networkFinding(uri: vscode.Uri): Promise<vscode.Diagnostic> {
-  const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network');
+  const diagnostics = await waitForDiagnostics(
+    uri,
+    (d) => d.some((x) => ruleOf(x) === 'unscoped-network'),
+    'unscoped-network',
+  );
   return diagnostics.find((x) => ruleOf(x) === 'unscoped-network') as vscode.Diagnostic;
 }
 
@@ -20,7 +24,11 @@ describe('diagnostics', () => {
     const finding = await networkFinding(editor.document.uri);
     assert.equal(finding.source, 'agent-risk');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(editor.document.getText(finding.range).startsWith('fetch(url)'), true, `range covers "${editor.document.getText(finding.range)}"`);
+    assert.equal(
+      editor.document.getText(finding.range).startsWith('fetch(url)'),
+      true,
+      `range covers "${editor.document.getText(finding.range)}"`,
+    );
     assert.match(finding.message, /`url`/);
   });
 
@@ -39,16 +47,28 @@ describe('diagnostics', () => {
     const editor = await open('src/fetch-page.ts');
     const finding = await networkFinding(editor.document.uri);
     const code = finding.code as { target: vscode.Uri };
-    await vscode.commands.executeCommand(code.target.path, ...(JSON.parse(decodeURIComponent(code.target.query)) as unknown[]));
+    await vscode.commands.executeCommand(
+      code.target.path,
+      ...(JSON.parse(decodeURIComponent(code.target.query)) as unknown[]),
+    );
     const tab = await eventually(
       () =>
         vscode.window.tabGroups.all
           .flatMap((group) => group.tabs)
-          .find((candidate) => candidate.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(candidate.input.viewType) && /unscoped-network/.test(candidate.label)),
+          .find(
+            (candidate) =>
+              candidate.input instanceof vscode.TabInputWebview &&
+              /markdown\.preview/.test(candidate.input.viewType) &&
+              /unscoped-network/.test(candidate.label),
+          ),
       'a markdown preview of unscoped-network.md',
     ).catch((error: Error) => {
-      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((t) => `${t.label} (${t.input?.constructor.name} ${JSON.stringify(t.input)})`);
-      throw new Error(`${error.message}; tabs: ${tabs.join('; ')}; markdown ext: ${String(vscode.extensions.getExtension('vscode.markdown-language-features')?.isActive)}`);
+      const tabs = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .map((t) => `${t.label} (${t.input?.constructor.name} ${JSON.stringify(t.input)})`);
+      throw new Error(
+        `${error.message}; tabs: ${tabs.join('; ')}; markdown ext: ${String(vscode.extensions.getExtension('vscode.markdown-language-features')?.isActive)}`,
+      );
     });
     assert.match(tab.label, /unscoped-network/);
   });
@@ -80,20 +100,35 @@ describe('diagnostics', () => {
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network');
     const line = editor.document.lineAt(7);
     await editor.edit((edit) => edit.replace(line.range, "    const response = await fetch('https://example.com/');"));
-    await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'), 'no unscoped-network after the edit');
+    await waitForDiagnostics(
+      uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'no unscoped-network after the edit',
+    );
     await revertActive();
-    await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network again after revert');
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'unscoped-network again after revert',
+    );
   });
 
   it('lints untitled documents and clears them on close', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
-      content: "import { tool } from 'ai';\nimport { z } from 'zod';\nexport const t = tool({\n  description: 'x',\n  inputSchema: z.object({ url: z.string() }),\n  execute: async ({ url }) => {\n    const r = await fetch(url);\n    return r.text();\n  },\n});\n",
+      content:
+        "import { tool } from 'ai';\nimport { z } from 'zod';\nexport const t = tool({\n  description: 'x',\n  inputSchema: z.object({ url: z.string() }),\n  execute: async ({ url }) => {\n    const r = await fetch(url);\n    return r.text();\n  },\n});\n",
     });
     await vscode.window.showTextDocument(document);
-    await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network in the untitled document');
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'unscoped-network in the untitled document',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await eventually(() => (ours(document.uri).length === 0 ? true : undefined), 'diagnostics of the closed untitled document to clear');
+    await eventually(
+      () => (ours(document.uri).length === 0 ? true : undefined),
+      'diagnostics of the closed untitled document to clear',
+    );
   });
-
 });

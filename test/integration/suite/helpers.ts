@@ -73,7 +73,11 @@ export function waitForDiagnostics(
 }
 
 /** Polls a condition that has no event of its own (tabs, settings, files). */
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeout = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeout = 20_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -87,12 +91,15 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
 export async function revertActive(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  if (document !== undefined) await eventually(() => (document.isDirty ? undefined : true), `${document.uri.fsPath} to be reverted`);
+  if (document !== undefined)
+    await eventually(() => (document.isDirty ? undefined : true), `${document.uri.fsPath} to be reverted`);
 }
 
 /** Closes every editor without saving: dirty documents are reverted first, so no test's edits reach the disk. */
 export async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+  for (const document of vscode.workspace.textDocuments.filter(
+    (candidate) => candidate.isDirty && candidate.uri.scheme === 'file',
+  )) {
     await vscode.window.showTextDocument(document);
     await revertActive();
   }

@@ -22,7 +22,16 @@ describe('tool inventory', () => {
     assert.ok(files.includes('src/fetch-page.ts'), files.join(', '));
     assert.ok(files.includes('src/payments/charge.ts'), files.join(', '));
     const tools = (await Promise.all(groups.map((group) => labels(api.inventory.getChildren(group))))).flat().sort();
-    assert.deepEqual(tools, ['chargeCustomer', 'fetchPage', 'payout-seller', 'read_note', 'read_url', 'refund_order', 'run-command', 'saveReport']);
+    assert.deepEqual(tools, [
+      'chargeCustomer',
+      'fetchPage',
+      'payout-seller',
+      'read_note',
+      'read_url',
+      'refund_order',
+      'run-command',
+      'saveReport',
+    ]);
   });
 
   it('groups tools by capability, with their findings underneath', async () => {
@@ -32,8 +41,14 @@ describe('tool inventory', () => {
       const groups = api.inventory.getChildren();
       const value = groups.find((group) => api.inventory.getTreeItem(group).label === 'Value transfer');
       assert.ok(value, `a Value transfer group among ${(await labels(groups)).join(', ')}`);
-      assert.deepEqual((await labels(api.inventory.getChildren(value))).sort(), ['chargeCustomer', 'payout-seller', 'refund_order']);
-      const [charge] = api.inventory.getChildren(value).filter((node) => api.inventory.getTreeItem(node).label === 'chargeCustomer');
+      assert.deepEqual((await labels(api.inventory.getChildren(value))).sort(), [
+        'chargeCustomer',
+        'payout-seller',
+        'refund_order',
+      ]);
+      const [charge] = api.inventory
+        .getChildren(value)
+        .filter((node) => api.inventory.getTreeItem(node).label === 'chargeCustomer');
       assert.ok(charge);
       const details = api.inventory.getChildren(charge).map((node) => api.inventory.getTreeItem(node).description);
       assert.ok(details.includes('unbounded-transaction'), details.join(', '));
@@ -45,9 +60,15 @@ describe('tool inventory', () => {
   it('shows a one-line capability manifest above each tool that reveals the tool in the view', async () => {
     const editor = await open('src/fetch-page.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'findings');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      editor.document.uri,
+    );
     const manifest = lenses.map((lens) => lens.command?.title ?? '').find((title) => title.startsWith('network:'));
-    assert.equal(manifest, 'network: model-controlled host ✗ · fs: — · process: — · payments: — · approval: none · audit: none');
+    assert.equal(
+      manifest,
+      'network: model-controlled host ✗ · fs: — · process: — · payments: — · approval: none · audit: none',
+    );
     const lens = lenses.find((candidate) => candidate.command?.title === manifest);
     assert.equal(lens?.range.start.line, 3);
     await vscode.commands.executeCommand(lens?.command?.command as string, ...(lens?.command?.arguments ?? []));
@@ -61,8 +82,14 @@ describe('tool inventory', () => {
     const editor = await open('src/payments/charge.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'findings');
     const position = editor.document.positionAt(editor.document.getText().indexOf('chargeCustomer') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
     assert.match(text, /Agent tool `chargeCustomer`/);
     assert.match(text, /Value transfer \| no approval or limit ✗/);
     assert.match(text, /command:agentRisk\.openRuleDoc/);
@@ -72,6 +99,9 @@ describe('tool inventory', () => {
     const api = await extensionApi();
     const editor = await open('src/fetch-page.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 2, 'two findings');
-    await eventually(() => (api.status.text === '$(shield) 2' ? true : undefined), `status "$(shield) 2", saw "${api.status.text}"`);
+    await eventually(
+      () => (api.status.text === '$(shield) 2' ? true : undefined),
+      `status "$(shield) 2", saw "${api.status.text}"`,
+    );
   });
 });

@@ -5,12 +5,22 @@ import { closeAll, eventually, open, revertActive, ruleOf, setSetting, waitForDi
 
 const STRUCTURAL_FIX = /^(Allow only listed hosts|Keep the path inside a root folder|Require approval for each call)/;
 
-async function actionsFor(editor: vscode.TextEditor, ruleId: string): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
+async function actionsFor(
+  editor: vscode.TextEditor,
+  ruleId: string,
+): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === ruleId), ruleId);
   const diagnostic = diagnostics.find((x) => ruleOf(x) === ruleId) as vscode.Diagnostic;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    editor.document.uri,
+    diagnostic.range,
+  );
   // The command returns every provider's actions (TypeScript's refactorings too) without their diagnostics: ours are told apart by title.
-  return { diagnostic, actions: actions.filter((action) => action.title.includes(ruleId) || STRUCTURAL_FIX.test(action.title)) };
+  return {
+    diagnostic,
+    actions: actions.filter((action) => action.title.includes(ruleId) || STRUCTURAL_FIX.test(action.title)),
+  };
 }
 
 async function apply(action: vscode.CodeAction): Promise<void> {
@@ -26,7 +36,11 @@ async function fixRemovesFinding(file: string, ruleId: string, title: RegExp, ex
   assert.equal(fix.isPreferred, true);
   await apply(fix);
   assert.match(editor.document.getText(), expectText);
-  await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === ruleId), `no ${ruleId} after the fix`);
+  await waitForDiagnostics(
+    editor.document.uri,
+    (d) => !d.some((x) => ruleOf(x) === ruleId),
+    `no ${ruleId} after the fix`,
+  );
   await revertActive();
 }
 
@@ -34,16 +48,36 @@ describe('quick fixes', () => {
   afterEach(closeAll);
 
   it('inserts a host allowlist check that removes unscoped-network', () =>
-    fixRemovesFinding('src/fetch-page.ts', 'unscoped-network', /host allowlist/, /if \(!ALLOWED_HOSTS\.has\(new URL\(url\)\.hostname\)\)/));
+    fixRemovesFinding(
+      'src/fetch-page.ts',
+      'unscoped-network',
+      /host allowlist/,
+      /if \(!ALLOWED_HOSTS\.has\(new URL\(url\)\.hostname\)\)/,
+    ));
 
   it('inserts a root-containment check that removes unscoped-filesystem', () =>
-    fixRemovesFinding('src/notes-server.ts', 'unscoped-filesystem', /containment/, /safePath\.startsWith\(ALLOWED_ROOT \+ path\.sep\)/));
+    fixRemovesFinding(
+      'src/notes-server.ts',
+      'unscoped-filesystem',
+      /containment/,
+      /safePath\.startsWith\(ALLOWED_ROOT \+ path\.sep\)/,
+    ));
 
   it('adds needsApproval: true to an AI SDK tool that moves money', () =>
-    fixRemovesFinding('src/payments/charge.ts', 'unbounded-transaction', /needsApproval/, /\n {2}needsApproval: true,\n {2}execute:/));
+    fixRemovesFinding(
+      'src/payments/charge.ts',
+      'unbounded-transaction',
+      /needsApproval/,
+      /\n {2}needsApproval: true,\n {2}execute:/,
+    ));
 
   it('adds needsApproval: true to an OpenAI Agents tool that moves money', () =>
-    fixRemovesFinding('src/payments/refund.ts', 'unbounded-transaction', /needsApproval/, /needsApproval: true,\n {2}async execute/));
+    fixRemovesFinding(
+      'src/payments/refund.ts',
+      'unbounded-transaction',
+      /needsApproval/,
+      /needsApproval: true,\n {2}async execute/,
+    ));
 
   it('adds requireApproval: true to a Mastra tool that moves money', () =>
     fixRemovesFinding('src/payments/payout.ts', 'unbounded-transaction', /requireApproval/, /requireApproval: true,/));
@@ -58,11 +92,25 @@ describe('quick fixes', () => {
     assert.equal(directiveLine.text, '    // agent-risk-disable-next-line unscoped-process -- ');
     const active = vscode.window.activeTextEditor;
     assert.equal(active?.document.uri.toString(), editor.document.uri.toString());
-    assert.deepEqual([active?.selection.active.line, active?.selection.active.character], [directiveLine.lineNumber, directiveLine.text.length]);
+    assert.deepEqual(
+      [active?.selection.active.line, active?.selection.active.character],
+      [directiveLine.lineNumber, directiveLine.text.length],
+    );
     // Suppressed, but without a reason the directive itself is reported until one is typed.
-    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'unscoped-process') && d.some((x) => ruleOf(x) === 'missing-suppression-reason'), 'the missing-reason hint');
-    await active?.edit((edit) => edit.insert(active.selection.active, 'commands come from the operator, never the model'));
-    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'missing-suppression-reason' || ruleOf(x) === 'unscoped-process'), 'a justified suppression');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) =>
+        !d.some((x) => ruleOf(x) === 'unscoped-process') && d.some((x) => ruleOf(x) === 'missing-suppression-reason'),
+      'the missing-reason hint',
+    );
+    await active?.edit((edit) =>
+      edit.insert(active.selection.active, 'commands come from the operator, never the model'),
+    );
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => !d.some((x) => ruleOf(x) === 'missing-suppression-reason' || ruleOf(x) === 'unscoped-process'),
+      'a justified suppression',
+    );
     await revertActive();
   });
 
@@ -74,8 +122,13 @@ describe('quick fixes', () => {
     const severity = actions.find((action) => action.command?.command === 'agentRisk.setRuleSeverity');
     assert.ok(severity, 'a change-severity action');
     await vscode.commands.executeCommand('agentRisk.setRuleSeverity', 'unscoped-process', 'info');
-    await eventually(() => vscode.workspace.getConfiguration('agentRisk').inspect('rules')?.workspaceValue, 'the setting to be written');
-    const rules = vscode.workspace.getConfiguration('agentRisk').inspect<Record<string, string>>('rules')?.workspaceValue;
+    await eventually(
+      () => vscode.workspace.getConfiguration('agentRisk').inspect('rules')?.workspaceValue,
+      'the setting to be written',
+    );
+    const rules = vscode.workspace
+      .getConfiguration('agentRisk')
+      .inspect<Record<string, string>>('rules')?.workspaceValue;
     assert.deepEqual(rules, { 'unscoped-process': 'info' });
     await waitForDiagnostics(
       editor.document.uri,
@@ -89,6 +142,10 @@ describe('quick fixes', () => {
     const editor = await open('src/read-url.ts');
     const { actions } = await actionsFor(editor, 'unscoped-network');
     assert.ok(actions.some((action) => /Suppress/.test(action.title)));
-    assert.equal(actions.filter((action) => STRUCTURAL_FIX.test(action.title)).length, 0, actions.map((a) => a.title).join(' | '));
+    assert.equal(
+      actions.filter((action) => STRUCTURAL_FIX.test(action.title)).length,
+      0,
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 });

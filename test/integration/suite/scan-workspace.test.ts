@@ -36,7 +36,9 @@ describe('workspace scan', () => {
   });
 
   it('reports progress as files done out of the total', () => {
-    const scanning = states.filter((state): state is Extract<ScanState, { kind: 'scanning' }> => state.kind === 'scanning');
+    const scanning = states.filter(
+      (state): state is Extract<ScanState, { kind: 'scanning' }> => state.kind === 'scanning',
+    );
     assert.ok(scanning.length > 1, 'progress updates');
     assert.equal(scanning[0]?.total, summary?.files);
     assert.deepEqual(states.at(-1), { kind: 'idle' });
@@ -46,7 +48,10 @@ describe('workspace scan', () => {
     const file = path.join(os.tmpdir(), `agent-risk-${process.pid}.sarif`);
     const written = await vscode.commands.executeCommand<string>('agentRisk.exportSarif', file);
     assert.equal(written, file);
-    const sarif = JSON.parse(await fs.readFile(file, 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    const sarif = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string }> }>;
+    };
     assert.equal(sarif.version, '2.1.0');
     assert.equal(sarif.runs[0]?.results.length, summary?.findings);
     await fs.rm(file, { force: true });
@@ -67,7 +72,11 @@ describe('workspace scan', () => {
       // 300 tool files: enough that linting them on the extension host's thread would stall it for seconds.
       const source = await fs.readFile(workspaceUri('src/fetch-page.ts').fsPath, 'utf8');
       await fs.mkdir(generated(), { recursive: true });
-      await Promise.all(Array.from({ length: 300 }, (_, i) => fs.writeFile(path.join(generated(), `tool-${i}.ts`), source.replace('fetchPage', `fetchPage${i}`))));
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          fs.writeFile(path.join(generated(), `tool-${i}.ts`), source.replace('fetchPage', `fetchPage${i}`)),
+        ),
+      );
     });
     after(async () => {
       await fs.rm(generated(), { recursive: true, force: true });
@@ -84,7 +93,10 @@ describe('workspace scan', () => {
       const result = await vscode.commands.executeCommand<ScanSummary | undefined>('agentRisk.scanWorkspace');
       clearInterval(ticker);
       assert.equal(result?.files, 309);
-      assert.ok(worstLag < 250, `the extension host's event loop stalled for ${worstLag} ms during the scan (${result?.millis} ms)`);
+      assert.ok(
+        worstLag < 250,
+        `the extension host's event loop stalled for ${worstLag} ms during the scan (${result?.millis} ms)`,
+      );
     });
 
     it('stops when cancelled and keeps the previous results', async () => {

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAll, open, revertActive, ruleOf, setSetting, waitForDiagnostics, withRule } from './helpers';
 
-const network = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined => d.find((x) => ruleOf(x) === 'unscoped-network');
+const network = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined =>
+  d.find((x) => ruleOf(x) === 'unscoped-network');
 
 describe('settings', () => {
   afterEach(async () => {
@@ -16,9 +17,17 @@ describe('settings', () => {
   it('applies a severity from agentRisk.rules at once to open files', async () => {
     const editor = await open('src/fetch-page.ts');
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => network(d)?.severity === vscode.DiagnosticSeverity.Error, 'unscoped-network as an error');
+    await waitForDiagnostics(
+      uri,
+      (d) => network(d)?.severity === vscode.DiagnosticSeverity.Error,
+      'unscoped-network as an error',
+    );
     await setSetting('rules', { 'unscoped-*': 'warn' });
-    await waitForDiagnostics(uri, (d) => network(d)?.severity === vscode.DiagnosticSeverity.Warning, 'unscoped-network as a warning');
+    await waitForDiagnostics(
+      uri,
+      (d) => network(d)?.severity === vscode.DiagnosticSeverity.Warning,
+      'unscoped-network as a warning',
+    );
   });
 
   it('turns a rule off with "off"', async () => {
@@ -27,7 +36,10 @@ describe('settings', () => {
     await waitForDiagnostics(uri, (d) => network(d) !== undefined, 'unscoped-network');
     await setSetting('rules', { 'unscoped-network': 'off' });
     const after = await waitForDiagnostics(uri, (d) => network(d) === undefined, 'no unscoped-network');
-    assert.ok(after.some((x) => ruleOf(x) === 'missing-audit-hook'), 'other rules still report');
+    assert.ok(
+      after.some((x) => ruleOf(x) === 'missing-audit-hook'),
+      'other rules still report',
+    );
   });
 
   it('does not lint while typing with agentRisk.run set to onSave', async () => {
@@ -36,7 +48,9 @@ describe('settings', () => {
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (d) => network(d) !== undefined, 'unscoped-network');
     try {
-      await editor.edit((edit) => edit.replace(editor.document.lineAt(7).range, "    const response = await fetch('https://example.com/');"));
+      await editor.edit((edit) =>
+        edit.replace(editor.document.lineAt(7).range, "    const response = await fetch('https://example.com/');"),
+      );
       // Four times the default lint delay: with onType the finding would be gone by now.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.equal(withRule(uri, 'unscoped-network').length, 1);

@@ -35,7 +35,13 @@ export function runCli(args: readonly string[], options: CliOptions): CliRun {
   });
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   if (result.error !== undefined && !timedOut) throw result.error;
-  return { status: result.status, signal: result.signal, timedOut, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  return {
+    status: result.status,
+    signal: result.signal,
+    timedOut,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+  };
 }
 
 /** The uid of `nobody`, for making permission errors happen even though CI runs as root. */

@@ -34,7 +34,10 @@ export function corpusFiles(root: string): string[] {
  * the same lockfile, spread over packages rather than the first few folders.
  */
 export function deterministicSample(files: readonly string[], root: string, count: number): string[] {
-  const keyed = files.map((file) => ({ file, key: createHash('sha1').update(path.relative(root, file).split(path.sep).join('/')).digest('hex') }));
+  const keyed = files.map((file) => ({
+    file,
+    key: createHash('sha1').update(path.relative(root, file).split(path.sep).join('/')).digest('hex'),
+  }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed
     .slice(0, count)

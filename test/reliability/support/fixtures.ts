@@ -23,11 +23,15 @@ export function ruleFixtures(): Fixture[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (SOURCE.test(entry.name)) out.push({ name: path.relative(root, full).split(path.sep).join('/'), file: full, text: fs.readFileSync(full, 'utf8') });
+      else if (SOURCE.test(entry.name))
+        out.push({
+          name: path.relative(root, full).split(path.sep).join('/'),
+          file: full,
+          text: fs.readFileSync(full, 'utf8'),
+        });
     }
   };
   visit(root);
   cached = out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return cached;
 }
-

@@ -39,7 +39,8 @@ export const NESTING: Record<string, (depth: number) => string> = {
   'template literals': (n) => `const target = ${repeat('`${', n)}url${repeat('}`', n)};\n    return fetch(target);`,
   'unary operators': (n) => `const flag = ${repeat('!', n)}url;\n    return flag ? fetch(url) : null;`,
   'array literals': (n) => `const box = ${repeat('[', n)}url${repeat(']', n)};\n    void box;\n    return fetch(url);`,
-  'object literals': (n) => `const box = ${repeat('{ a: ', n)}url${repeat(' }', n)};\n    void box;\n    return fetch(url);`,
+  'object literals': (n) =>
+    `const box = ${repeat('{ a: ', n)}url${repeat(' }', n)};\n    void box;\n    return fetch(url);`,
   'arrow functions': (n) => `const make = ${repeat('() => ', n)}url;\n    void make;\n    return fetch(url);`,
   'assignment chain': (n) => `let a = '';\n    const target = ${repeat('a = ', n)}url;\n    return fetch(target);`,
   blocks: (n) => `${repeat('{ ', n)}await fetch(url);${repeat(' }', n)}`,
@@ -61,7 +62,8 @@ export function moduleLevelBlocks(depth: number): string {
  */
 export function minifiedBundle(bytes: number): string {
   const head = 'const{tool:tool}=require("ai"),{z:z}=require("zod");';
-  const tail = 'exports.fetchPage=tool({description:"Fetch a page",inputSchema:z.object({url:z.string()}),execute:async({url:u})=>fetch(u)});';
+  const tail =
+    'exports.fetchPage=tool({description:"Fetch a page",inputSchema:z.object({url:z.string()}),execute:async({url:u})=>fetch(u)});';
   const parts: string[] = [head];
   let size = head.length + tail.length;
   for (let i = 0; size < bytes; i++) {
@@ -79,7 +81,9 @@ export function minifiedBundle(bytes: number): string {
 export function manyTools(count: number): string {
   const tools: string[] = [TOOL_IMPORTS];
   for (let i = 0; i < count; i++) {
-    tools.push(`export const t${i} = tool({ description: 'Fetch ${i}', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) });\n`);
+    tools.push(
+      `export const t${i} = tool({ description: 'Fetch ${i}', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => fetch(url) });\n`,
+    );
   }
   return tools.join('');
 }

@@ -41,9 +41,14 @@ export class IsolatedLinter {
       const onMessage = (reply: LintReply): void => {
         if (reply.id === id) settle({ status: 'done', reply, wallMs: Date.now() - started });
       };
-      const onError = (error: Error): void => settle({ status: 'crashed', message: `${error.name}: ${error.message}`, wallMs: Date.now() - started });
-      const onExit = (code: number): void => settle({ status: 'crashed', message: `worker exited with code ${code}`, wallMs: Date.now() - started });
-      const timer = setTimeout(() => settle({ status: 'timeout', wallMs: Date.now() - started }), this.options.timeoutMs);
+      const onError = (error: Error): void =>
+        settle({ status: 'crashed', message: `${error.name}: ${error.message}`, wallMs: Date.now() - started });
+      const onExit = (code: number): void =>
+        settle({ status: 'crashed', message: `worker exited with code ${code}`, wallMs: Date.now() - started });
+      const timer = setTimeout(
+        () => settle({ status: 'timeout', wallMs: Date.now() - started }),
+        this.options.timeoutMs,
+      );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -61,7 +66,9 @@ export class IsolatedLinter {
     if (this.worker) return this.worker;
     const resourceLimits = {
       ...(this.options.stackSizeMb === undefined ? {} : { stackSizeMb: this.options.stackSizeMb }),
-      ...(this.options.maxOldGenerationSizeMb === undefined ? {} : { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb }),
+      ...(this.options.maxOldGenerationSizeMb === undefined
+        ? {}
+        : { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb }),
     };
     this.worker = new Worker(path.join(__dirname, 'lint-worker.js'), { resourceLimits });
     return this.worker;
@@ -76,11 +83,17 @@ export class IsolatedLinter {
 }
 
 /** The LintResult of a job, or an assertion error that says how the engine failed to return one. */
-export async function resultOf(linter: IsolatedLinter, job: Omit<LintJob, 'id' | 'wantResult'>): Promise<{ result: LintResult; ms: number }> {
+export async function resultOf(
+  linter: IsolatedLinter,
+  job: Omit<LintJob, 'id' | 'wantResult'>,
+): Promise<{ result: LintResult; ms: number }> {
   const outcome = await linter.lint({ ...job, wantResult: true });
-  if (outcome.status === 'timeout') throw new AssertionError({ message: `${job.file}: no result within ${outcome.wallMs} ms (the per-file limit)` });
-  if (outcome.status === 'crashed') throw new AssertionError({ message: `${job.file}: the linting thread crashed: ${outcome.message}` });
-  if (!outcome.reply.ok) throw new AssertionError({ message: `${job.file}: an exception escaped the engine: ${outcome.reply.thrown}` });
+  if (outcome.status === 'timeout')
+    throw new AssertionError({ message: `${job.file}: no result within ${outcome.wallMs} ms (the per-file limit)` });
+  if (outcome.status === 'crashed')
+    throw new AssertionError({ message: `${job.file}: the linting thread crashed: ${outcome.message}` });
+  if (!outcome.reply.ok)
+    throw new AssertionError({ message: `${job.file}: an exception escaped the engine: ${outcome.reply.thrown}` });
   const { result } = outcome.reply;
   if (result === undefined) throw new AssertionError({ message: `${job.file}: the worker sent no result` });
   return { result, ms: outcome.reply.summary.ms };

@@ -63,7 +63,20 @@ export function lintJob(job: LintJob): LintReply {
     const outcome = readSource(job.file, config.maxFileBytes);
     if ('problem' in outcome) {
       const problem = outcome.problem;
-      return { id: job.id, ok: true, summary: { outcome: 'problem', problemKinds: [problem.kind], problemMessage: problem.message, findings: 0, tools: 0, bytes: 0, ms: 0, positionErrors: [] } };
+      return {
+        id: job.id,
+        ok: true,
+        summary: {
+          outcome: 'problem',
+          problemKinds: [problem.kind],
+          problemMessage: problem.message,
+          findings: 0,
+          tools: 0,
+          bytes: 0,
+          ms: 0,
+          positionErrors: [],
+        },
+      };
     }
     text = outcome.text;
   }
@@ -74,7 +87,11 @@ export function lintJob(job: LintJob): LintReply {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     return { id: job.id, ok: true, summary: summarise(result, text, ms), ...(job.wantResult ? { result } : {}) };
   } catch (error) {
-    return { id: job.id, ok: false, thrown: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error) };
+    return {
+      id: job.id,
+      ok: false,
+      thrown: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+    };
   }
 }
 

@@ -45,23 +45,31 @@ export function positionErrors(text: string, result: LintResult): string[] {
       errors.push(`${what}: offsets ${start.offset}..${end.offset} outside the text (length ${text.length})`);
       return;
     }
-    for (const [edge, position] of [['start', start], ['end', end]] as const) {
+    for (const [edge, position] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
       const expected = editorPosition(starts, position.offset);
       if (expected.line !== position.line || expected.column !== position.column) {
-        errors.push(`${what} ${edge}: reported ${position.line}:${position.column}, offset ${position.offset} is ${expected.line}:${expected.column}`);
+        errors.push(
+          `${what} ${edge}: reported ${position.line}:${position.column}, offset ${position.offset} is ${expected.line}:${expected.column}`,
+        );
       }
     }
   };
   for (const finding of [...result.findings, ...result.suppressed]) {
     check(`${finding.ruleId} finding`, finding.file, finding.range);
-    for (const related of finding.related) check(`${finding.ruleId} related ${related.kind}`, related.file, related.range);
+    for (const related of finding.related)
+      check(`${finding.ruleId} related ${related.kind}`, related.file, related.range);
     if (finding.tool) check(`${finding.ruleId} tool`, finding.tool.file, finding.tool.range);
   }
   for (const tool of result.tools) {
     check(`tool ${tool.name}`, tool.file, tool.range);
     if (tool.handler) check(`tool ${tool.name} handler`, tool.handler.file, tool.handler.range);
-    for (const capability of tool.capabilities) check(`tool ${tool.name} capability ${capability.sink}`, capability.file, capability.range);
+    for (const capability of tool.capabilities)
+      check(`tool ${tool.name} capability ${capability.sink}`, capability.file, capability.range);
   }
-  for (const problem of result.problems) if (problem.range) check(`${problem.kind} problem`, problem.file, problem.range);
+  for (const problem of result.problems)
+    if (problem.range) check(`${problem.kind} problem`, problem.file, problem.range);
   return errors;
 }

@@ -44,11 +44,35 @@ export async function runSweep(files: readonly string[], options: SweepOptions):
       const outcome = await linter.lint({ file, prefilter: options.prefilter, wantResult: false });
       let entry: SweepEntry;
       if (outcome.status === 'timeout') {
-        entry = { file, status: 'timeout', problemKinds: [], message: `stopped after ${outcome.wallMs} ms`, ms: outcome.wallMs, bytes: 0, positionErrors: [] };
+        entry = {
+          file,
+          status: 'timeout',
+          problemKinds: [],
+          message: `stopped after ${outcome.wallMs} ms`,
+          ms: outcome.wallMs,
+          bytes: 0,
+          positionErrors: [],
+        };
       } else if (outcome.status === 'crashed') {
-        entry = { file, status: 'crashed', problemKinds: [], message: outcome.message, ms: outcome.wallMs, bytes: 0, positionErrors: [] };
+        entry = {
+          file,
+          status: 'crashed',
+          problemKinds: [],
+          message: outcome.message,
+          ms: outcome.wallMs,
+          bytes: 0,
+          positionErrors: [],
+        };
       } else if (!outcome.reply.ok) {
-        entry = { file, status: 'thrown', problemKinds: [], message: outcome.reply.thrown, ms: outcome.wallMs, bytes: 0, positionErrors: [] };
+        entry = {
+          file,
+          status: 'thrown',
+          problemKinds: [],
+          message: outcome.reply.thrown,
+          ms: outcome.wallMs,
+          bytes: 0,
+          positionErrors: [],
+        };
       } else {
         const summary = outcome.reply.summary;
         entry = {
@@ -94,12 +118,20 @@ export function formatSweep(report: SweepReport, root: string, slowestCount = 10
     `outcomes: ${tally(report.byStatus)}`,
     `problems by kind: ${tally(report.problemsByKind)}`,
     `slowest ${slowestCount}:`,
-    ...slowest(report, slowestCount).map((entry) => `  ${entry.ms.toFixed(0).padStart(7)} ms  ${(entry.bytes / 1024).toFixed(0).padStart(6)} KiB  ${entry.status.padEnd(8)} ${relative(entry.file)}`),
+    ...slowest(report, slowestCount).map(
+      (entry) =>
+        `  ${entry.ms.toFixed(0).padStart(7)} ms  ${(entry.bytes / 1024).toFixed(0).padStart(6)} KiB  ${entry.status.padEnd(8)} ${relative(entry.file)}`,
+    ),
   ];
-  const named = report.entries.filter((entry) => entry.status !== 'clean' && entry.status !== 'findings' && entry.status !== 'skipped');
+  const named = report.entries.filter(
+    (entry) => entry.status !== 'clean' && entry.status !== 'findings' && entry.status !== 'skipped',
+  );
   if (named.length > 0) {
     lines.push('files with a problem:');
-    for (const entry of named.slice(0, 50)) lines.push(`  ${entry.status}${entry.problemKinds.length ? ` (${entry.problemKinds.join(', ')})` : ''}: ${relative(entry.file)}: ${(entry.message ?? '').split('\n')[0]}`);
+    for (const entry of named.slice(0, 50))
+      lines.push(
+        `  ${entry.status}${entry.problemKinds.length ? ` (${entry.problemKinds.join(', ')})` : ''}: ${relative(entry.file)}: ${(entry.message ?? '').split('\n')[0]}`,
+      );
     if (named.length > 50) lines.push(`  … and ${named.length - 50} more`);
   }
   return lines.join('\n');

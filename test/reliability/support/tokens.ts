@@ -18,7 +18,10 @@ export function tokenise(text: string): Tokenised | undefined {
   }
 }
 
-export type Mutation = { kind: 'delete'; at: number } | { kind: 'duplicate'; at: number } | { kind: 'swap'; at: number; with: number };
+export type Mutation =
+  | { kind: 'delete'; at: number }
+  | { kind: 'duplicate'; at: number }
+  | { kind: 'swap'; at: number; with: number };
 
 /** Applies token mutations (indices taken modulo the token count); whitespace and comments stay where they were. */
 export function mutate(source: Tokenised, mutations: readonly Mutation[]): string {

@@ -5,7 +5,13 @@ import type { Evaluator, State } from '../evaluator';
 import { bindingKey, keysOf } from '../guards';
 import { memberOf, type Value } from '../value';
 
-export function assignPattern(interpreter: Evaluator, pattern: Node, value: Value, state: State, init: Node | undefined): void {
+export function assignPattern(
+  interpreter: Evaluator,
+  pattern: Node,
+  value: Value,
+  state: State,
+  init: Node | undefined,
+): void {
   const aliasKeys = init ? keysOf(init, interpreter, state) : [];
   for (const [id, path] of patternBindings(pattern)) {
     const binding = interpreter.ctx.scopes.resolve(id);
@@ -31,5 +37,6 @@ export function assignTo(interpreter: Evaluator, target: Node, value: Value, sta
     for (const key of keys) state.env.set(key, value);
     return;
   }
-  if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern') assignPattern(interpreter, inner, value, state, undefined);
+  if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern')
+    assignPattern(interpreter, inner, value, state, undefined);
 }

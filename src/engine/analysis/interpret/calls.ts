@@ -28,13 +28,57 @@ import { applySummary } from './summaries';
 import { cloneState } from './state';
 import type { Interpreter } from './types';
 
-const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'sort']);
-const STRING_IDENTITY_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'valueOf', 'normalize', 'toLocaleLowerCase', 'toLocaleUpperCase']);
-const DERIVING_GLOBALS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'encodeURI', 'encodeURIComponent', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'Buffer', 'JSON', 'Object', 'Array', 'Promise', 'structuredClone', 'escape', 'unescape']);
+const ITERATION_METHODS = new Set([
+  'map',
+  'forEach',
+  'flatMap',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'reduce',
+  'sort',
+]);
+const STRING_IDENTITY_METHODS = new Set([
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'toString',
+  'valueOf',
+  'normalize',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+]);
+const DERIVING_GLOBALS = new Set([
+  'String',
+  'decodeURIComponent',
+  'decodeURI',
+  'encodeURI',
+  'encodeURIComponent',
+  'Number',
+  'parseInt',
+  'parseFloat',
+  'BigInt',
+  'Buffer',
+  'JSON',
+  'Object',
+  'Array',
+  'Promise',
+  'structuredClone',
+  'escape',
+  'unescape',
+]);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
 const MAX_NESTED_FUNCTIONS = 200;
 
-export function evaluateCall(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression, state: State): Value {
+export function evaluateCall(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  state: State,
+): Value {
   if (node.type === 'CallExpression' && requiredModule(node, interpreter.ctx.scopes) !== undefined) return CLEAN;
   const callee = unwrapExpression(node.callee);
   let receiver: Value | undefined;
@@ -66,7 +110,13 @@ export function evaluateCall(interpreter: Interpreter, node: TSESTree.CallExpres
 }
 
 /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */
-function mutateReceiver(interpreter: Interpreter, callee: TSESTree.MemberExpression, receiver: Value, args: Value[], state: State): void {
+function mutateReceiver(
+  interpreter: Interpreter,
+  callee: TSESTree.MemberExpression,
+  receiver: Value,
+  args: Value[],
+  state: State,
+): void {
   const method = propertyName(callee) ?? '';
   if (!MUTATING_METHODS.has(method) || !args.some(isTainted)) return;
   const added = method === 'set' ? args.slice(1) : method === 'splice' ? args.slice(2) : args;
@@ -74,7 +124,12 @@ function mutateReceiver(interpreter: Interpreter, callee: TSESTree.MemberExpress
   for (const key of keysOf(callee.object, interpreter, state)) state.env.set(key, next);
 }
 
-export function recordSinks(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Value[], state: State): void {
+export function recordSinks(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
+  args: Value[],
+  state: State,
+): void {
   for (const row of matchSinks(node, interpreter)) {
     const hit = evaluateSink(row, node, args, state, interpreter);
     if (hit) interpreter.hits.push(hit);
@@ -110,7 +165,8 @@ function knownStep(
       if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
         let out = derived(combine(args), ['allowlist']);
         const tainted = args.filter(isTainted);
-        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN)) out = withBounds(out, ['path']);
+        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN))
+          out = withBounds(out, ['path']);
         return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
       }
     }
@@ -123,7 +179,8 @@ function knownStep(
       if (name === 'Promise' && args[0]?.elements) return combineElements(args[0]);
       const keep: Bound[] = ['allowlist', 'host', 'path', 'amount'];
       const input = combine(args, keep);
-      if (ref.tokens.length === 1 && (name === 'String' || name === 'Number')) return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
+      if (ref.tokens.length === 1 && (name === 'String' || name === 'Number'))
+        return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
       return input;
     }
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
@@ -146,7 +203,13 @@ function knownStep(
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
     }
     if (method === 'then') return receiver;
-    if (ITERATION_METHODS.has(method) || method === 'join' || method === 'slice' || method === 'concat' || method === 'split') {
+    if (
+      ITERATION_METHODS.has(method) ||
+      method === 'join' ||
+      method === 'slice' ||
+      method === 'concat' ||
+      method === 'split'
+    ) {
       return derived(combine([receiver, ...args]), ['allowlist']);
     }
     return derived(combine([receiver, ...args]), ['allowlist']);

@@ -67,7 +67,8 @@ export function evaluate(interpreter: Interpreter, node: Node, state: State): Va
     }
     case 'LogicalExpression': {
       const left = evaluate(interpreter, node.left, state);
-      const rightState = node.operator === '&&' ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true)) : state;
+      const rightState =
+        node.operator === '&&' ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true)) : state;
       const right = evaluate(interpreter, node.right, rightState);
       return node.operator === '&&' ? right : joinValues(left, right);
     }
@@ -75,12 +76,16 @@ export function evaluate(interpreter: Interpreter, node: Node, state: State): Va
       evaluate(interpreter, node.test, state);
       const whenTrue = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, true));
       const whenFalse = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, false));
-      return joinValues(evaluate(interpreter, node.consequent, whenTrue), evaluate(interpreter, node.alternate, whenFalse));
+      return joinValues(
+        evaluate(interpreter, node.consequent, whenTrue),
+        evaluate(interpreter, node.alternate, whenFalse),
+      );
     }
     case 'AssignmentExpression': {
       const right = evaluate(interpreter, node.right, state);
       if (node.operator === '=') {
-        if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern') assignPattern(interpreter, node.left, right, state, node.right);
+        if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern')
+          assignPattern(interpreter, node.left, right, state, node.right);
         else assignTo(interpreter, node.left, right, state);
         return right;
       }
@@ -154,7 +159,9 @@ function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpressio
     }
     const name = propertyName(property);
     if (property.computed && name === undefined) evaluate(interpreter, property.key, state);
-    const value = isFunction(property.value) ? { ...CLEAN, fn: property.value } : evaluate(interpreter, property.value as Node, state);
+    const value = isFunction(property.value)
+      ? { ...CLEAN, fn: property.value }
+      : evaluate(interpreter, property.value as Node, state);
     values.push(value);
     if (name !== undefined) props.set(name, value);
   }
@@ -175,7 +182,8 @@ export function readIdentifier(interpreter: Interpreter, node: TSESTree.Identifi
 
 /** A module-level `const` read from inside a function: its initialiser, evaluated once without input. */
 function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
-  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration') return { ...CLEAN, fn: binding.declaration };
+  if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration')
+    return { ...CLEAN, fn: binding.declaration };
   if (binding.kind !== 'var' || !binding.init || binding.isLoopElement) return opaqueValue();
   if (isFunction(binding.init)) return { ...CLEAN, fn: binding.init };
   if (binding.declarationKind !== 'const') return opaqueValue();
@@ -208,7 +216,8 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
       }
       return opaqueValue();
     }
-    if (object.elements && object.elements.length > 0) return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+    if (object.elements && object.elements.length > 0)
+      return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
     return derived(combine([object, key]), ['allowlist']);
   }
   return memberOf(object, name);

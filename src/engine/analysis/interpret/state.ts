@@ -13,7 +13,8 @@ export function joinStates(a: State | undefined, b: State | undefined): State | 
   if (!b) return a;
   if (a === b) return a;
   const env = new Map<string, Value>();
-  for (const [key, value] of a.env) env.set(key, joinValues(value, b.env.get(key) ?? (isTainted(value) ? undefined : value)));
+  for (const [key, value] of a.env)
+    env.set(key, joinValues(value, b.env.get(key) ?? (isTainted(value) ? undefined : value)));
   for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, value);
   return { env, approved: a.approved && b.approved };
 }

@@ -30,7 +30,11 @@ export function bindParams(interpreter: Interpreter, fn: FunctionNode, params: M
   });
 }
 
-function execList(interpreter: Interpreter, statements: readonly TSESTree.Statement[] | readonly TSESTree.ProgramStatement[], state: State | undefined): State | undefined {
+function execList(
+  interpreter: Interpreter,
+  statements: readonly TSESTree.Statement[] | readonly TSESTree.ProgramStatement[],
+  state: State | undefined,
+): State | undefined {
   let current = state;
   for (const statement of statements) {
     if (!current) return undefined;
@@ -82,7 +86,8 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
       const element = statement.type === 'ForOfStatement' ? elementOf(iterable) : derived(iterable, ['allowlist']);
       const loopState = cloneState(state);
       if (statement.left.type === 'VariableDeclaration') {
-        for (const declarator of statement.left.declarations) assignPattern(interpreter, declarator.id, element, loopState, undefined);
+        for (const declarator of statement.left.declarations)
+          assignPattern(interpreter, declarator.id, element, loopState, undefined);
       } else {
         assignTo(interpreter, statement.left, element, loopState);
       }
@@ -150,7 +155,12 @@ function selectorDecision(interpreter: Interpreter, test: TSESTree.Expression): 
     const decision = selectorDecision(interpreter, inner.argument);
     return decision === undefined ? undefined : !decision;
   }
-  if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && propertyName(inner.callee) === 'includes' && inner.arguments[0]) {
+  if (
+    inner.type === 'CallExpression' &&
+    inner.callee.type === 'MemberExpression' &&
+    propertyName(inner.callee) === 'includes' &&
+    inner.arguments[0]
+  ) {
     // `if (BROWSER_TOOLS.includes(name))` over a constant list decides per tool.
     const keys = keysOf(inner.arguments[0], interpreter, undefined);
     if (!keys.some((key) => selector.keys.includes(key))) return undefined;
@@ -219,7 +229,8 @@ function execTry(interpreter: Interpreter, statement: TSESTree.TryStatement, sta
   let afterCatch: State | undefined;
   if (statement.handler) {
     const catchState = cloneState(before);
-    if (statement.handler.param) assignPattern(interpreter, statement.handler.param, opaqueValue(), catchState, undefined);
+    if (statement.handler.param)
+      assignPattern(interpreter, statement.handler.param, opaqueValue(), catchState, undefined);
     afterCatch = exec(interpreter, statement.handler.body, catchState);
   }
   let out = joinStates(afterTry, afterCatch);
@@ -231,7 +242,13 @@ function execTry(interpreter: Interpreter, statement: TSESTree.TryStatement, sta
   return out;
 }
 
-function execLoop(interpreter: Interpreter, body: TSESTree.Statement, state: State, update?: () => void, skipped: State = state): State | undefined {
+function execLoop(
+  interpreter: Interpreter,
+  body: TSESTree.Statement,
+  state: State,
+  update?: () => void,
+  skipped: State = state,
+): State | undefined {
   interpreter.breakStack.push([]);
   const end = exec(interpreter, body, cloneState(state));
   if (end && update) update();
@@ -245,12 +262,15 @@ function execLoop(interpreter: Interpreter, body: TSESTree.Statement, state: Sta
 function constantStrings(node: Node, ctx: FileContext, depth = 0): string[] | undefined {
   const inner = unwrapExpression(node);
   if (inner.type === 'ArrayExpression') {
-    const values = inner.elements.map((element) => (element && element.type !== 'SpreadElement' ? stringValue(element) : undefined));
+    const values = inner.elements.map((element) =>
+      element && element.type !== 'SpreadElement' ? stringValue(element) : undefined,
+    );
     return values.every((value): value is string => value !== undefined) ? values : undefined;
   }
   if (inner.type === 'Identifier' && depth < 3) {
     const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && binding.declarationKind === 'const') return constantStrings(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'var' && binding.init && binding.declarationKind === 'const')
+      return constantStrings(binding.init, ctx, depth + 1);
     if (binding?.kind === 'import' && binding.importSource?.startsWith('.')) {
       const target = ctx.modules.resolveImport(ctx, binding.importSource);
       const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;

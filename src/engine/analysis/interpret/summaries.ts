@@ -36,7 +36,8 @@ export function applySummary(
   const summary = interpreter.summarise(fn, ctx);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
-  const actual = (index: number, path: string[] = []): Value => path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
+  const actual = (index: number, path: string[] = []): Value =>
+    path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
   for (const hit of summary.hits) {
     const mapped = instantiateHit(hit, node, interpreter, actual, state);
     if (mapped) interpreter.hits.push(mapped);
@@ -59,7 +60,11 @@ export function applySummary(
     const predicate: Fact[] = [];
     for (const fact of summary.predicateFacts) {
       const argument = node.arguments[fact.index];
-      if (argument) predicate.push({ keys: keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key)), bound: fact.bound });
+      if (argument)
+        predicate.push({
+          keys: keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key)),
+          bound: fact.bound,
+        });
     }
     return { ...result, predicate };
   }
@@ -87,7 +92,10 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
         if (everyExit) exitFacts.push({ index, path: '', bound });
       }
     }
-    const meaningful = returns.filter((entry) => entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false));
+    const meaningful = returns.filter(
+      (entry) =>
+        entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false),
+    );
     if (meaningful.length > 0) {
       for (const [key, index] of paramKeys) {
         for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
@@ -96,7 +104,10 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
             const argument = entry.node?.argument;
             if (!argument) return false;
             const facts = factsOf(argument, interpreter, entry.state, true);
-            return facts.facts.some((fact) => fact.bound === bound && fact.keys.some((factKey) => factKey === key || key.startsWith(`${factKey}.`)));
+            return facts.facts.some(
+              (fact) =>
+                fact.bound === bound && fact.keys.some((factKey) => factKey === key || key.startsWith(`${factKey}.`)),
+            );
           });
           if (holds) predicateFacts.push({ index, path: '', bound });
         }
@@ -116,7 +127,7 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
 
 function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {
   const value = readKey(key, state);
-  return value !== undefined && value.bounds.has(bound);
+  return value?.bounds.has(bound) === true;
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
@@ -154,7 +165,13 @@ function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Va
   return out;
 }
 
-function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Interpreter, actual: (index: number, path?: string[]) => Value, state: State): SinkHit | undefined {
+function instantiateHit(
+  hit: SinkHit,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  interpreter: Interpreter,
+  actual: (index: number, path?: string[]) => Value,
+  state: State,
+): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
   if (!sameFile) {
@@ -165,8 +182,13 @@ function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.N
     const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
     base.bounded = hit.bounded || state.approved || argsBounded;
     base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
-    base.origins = [...hit.origins.filter((origin) => origin.kind === 'input'), ...hit.origins.flatMap((origin) => (origin.kind === 'param' ? actual(origin.index, origin.path).origins : []))];
-    base.paramIndexes = hit.paramIndexes.flatMap((index) => actual(index).origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])));
+    base.origins = [
+      ...hit.origins.filter((origin) => origin.kind === 'input'),
+      ...hit.origins.flatMap((origin) => (origin.kind === 'param' ? actual(origin.index, origin.path).origins : [])),
+    ];
+    base.paramIndexes = hit.paramIndexes.flatMap((index) =>
+      actual(index).origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])),
+    );
     return base;
   }
   if (hit.paramIndexes.length === 0) return hit.modelControlled ? base : sameFile ? undefined : base;
@@ -179,7 +201,8 @@ function instantiateHit(hit: SinkHit, call: TSESTree.CallExpression | TSESTree.N
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
     reachedByInput = true;
-    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !value.bounds.has('allowlist');
+    const stillControlled =
+      hit.leadingParam === origin.index ? recheckSink(hit, value) : !value.bounds.has('allowlist');
     if (!stillControlled) continue;
     controlled = true;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);

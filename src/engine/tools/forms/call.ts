@@ -7,7 +7,14 @@ import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
 import { arrayElements, navigate, objectLiteralOf } from '../navigate';
 import { toolName } from '../tool-name';
-import { approvalPropertyName, attachHandlers, baseTool, isLiteralFalse, modulesMatch, wrappingAudit } from '../tool-parts';
+import {
+  approvalPropertyName,
+  attachHandlers,
+  baseTool,
+  isLiteralFalse,
+  modulesMatch,
+  wrappingAudit,
+} from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 export function calleeMatches(ref: ApiRef, form: ToolForm): boolean {
@@ -15,7 +22,11 @@ export function calleeMatches(ref: ApiRef, form: ToolForm): boolean {
 }
 
 /** `server.tool(...)`: the receiver is a known instance, or untyped in a file that imports the framework. */
-export function methodMatches(node: TSESTree.CallExpression | TSESTree.NewExpression, form: ToolForm, ctx: FileContext): boolean {
+export function methodMatches(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  form: ToolForm,
+  ctx: FileContext,
+): boolean {
   if (node.type !== 'CallExpression') return false;
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
@@ -28,17 +39,27 @@ export function methodMatches(node: TSESTree.CallExpression | TSESTree.NewExpres
  * `for (const def of TOOLS) server.registerTool(def.name, def.config, def.handler)` (or `TOOLS.forEach`):
  * one tool per element of the constant array the loop walks.
  */
-export function fromLoopCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool[] | undefined {
+export function fromLoopCall(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  form: FormLike,
+  ctx: FileContext,
+): RecognisedTool[] | undefined {
   const handlerNode = navigate([node], form.handler, ctx, node)[0];
   const handler = handlerNode ? unwrapExpression(handlerNode) : undefined;
-  if (!handler || handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
+  if (handler?.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
   const member = propertyName(handler);
   const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
   if (!member || !elements) return undefined;
   return elements.map((element) => {
-    const nameProperty = ['name', 'id'].map((key) => findProperty(element, key)).find((property) => property !== undefined);
+    const nameProperty = ['name', 'id']
+      .map((key) => findProperty(element, key))
+      .find((property) => property !== undefined);
     const name = nameProperty ? stringValue(nameProperty.value as Node) : undefined;
-    const tool = baseTool({ name: name ?? '(anonymous tool)', node: nameProperty ? (nameProperty.value as Node) : element }, form, element);
+    const tool = baseTool(
+      { name: name ?? '(anonymous tool)', node: nameProperty ? (nameProperty.value as Node) : element },
+      form,
+      element,
+    );
     const value = findProperty(element, member);
     attachHandlers(tool, value ? [value.value as Node] : [], form, ctx, element);
     collectCaps(element, tool);
@@ -54,14 +75,25 @@ function loopElements(variable: TSESTree.Identifier, ctx: FileContext): TSESTree
   if (binding?.kind === 'param' && binding.paramIndex === 0 && binding.fn?.parent?.type === 'CallExpression') {
     const call = binding.fn.parent;
     const callee = unwrapExpression(call.callee);
-    if (callee.type === 'MemberExpression' && ['forEach', 'map', 'flatMap'].includes(propertyName(callee) ?? '') && call.arguments[0] === binding.fn) iterable = callee.object;
+    if (
+      callee.type === 'MemberExpression' &&
+      ['forEach', 'map', 'flatMap'].includes(propertyName(callee) ?? '') &&
+      call.arguments[0] === binding.fn
+    )
+      iterable = callee.object;
   }
   if (!iterable) return undefined;
   const array = arrayElements(iterable, ctx).map((element) => objectLiteralOf(element, ctx));
-  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined) ? array : undefined;
+  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined)
+    ? array
+    : undefined;
 }
 
-export function fromCall(node: TSESTree.CallExpression | TSESTree.NewExpression, form: FormLike, ctx: FileContext): RecognisedTool {
+export function fromCall(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  form: FormLike,
+  ctx: FileContext,
+): RecognisedTool {
   const handlerNodes = navigate([node], form.handler, ctx, node);
   const nameInfo = toolName(node, form, ctx, node);
   const tool = baseTool(nameInfo, form, node);

@@ -10,16 +10,28 @@ import { attachHandlers, baseTool, modulesMatch } from '../tool-parts';
 import type { RecognisedTool } from '../types';
 
 /** The class form whose base class this class extends, if any. */
-export function classForm(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, ctx: FileContext): ToolForm | undefined {
+export function classForm(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  ctx: FileContext,
+): ToolForm | undefined {
   if (!node.superClass) return undefined;
   const ref = ctx.api.resolve(node.superClass);
-  return ref ? ctx.catalogs.forms.find((candidate) => candidate.kind === 'class' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.extends)) : undefined;
+  return ref
+    ? ctx.catalogs.forms.find(
+        (candidate) =>
+          candidate.kind === 'class' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.extends),
+      )
+    : undefined;
 }
 
-export function fromClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, form: ToolForm, ctx: FileContext): RecognisedTool {
+export function fromClass(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  form: ToolForm,
+  ctx: FileContext,
+): RecognisedTool {
   const nameNodes = form.names.flatMap((path) => navigate([node], path, ctx));
   const nameNode = nameNodes.find((candidate) => stringValue(candidate) !== undefined);
-  const name = nameNode ? (stringValue(nameNode) as string) : node.id?.name ?? '(anonymous class)';
+  const name = nameNode ? (stringValue(nameNode) as string) : (node.id?.name ?? '(anonymous class)');
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
   attachHandlers(tool, navigate([node], form.handler, ctx), form, ctx, node);
   collectCaps(node, tool);

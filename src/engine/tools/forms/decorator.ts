@@ -13,13 +13,24 @@ import type { RecognisedTool } from '../types';
 export function decoratorForm(expression: Node, ctx: FileContext): ToolForm | undefined {
   const callee = expression.type === 'CallExpression' ? expression.callee : expression;
   const ref = ctx.api.resolve(callee);
-  return ref ? ctx.catalogs.forms.find((candidate) => candidate.kind === 'decorator' && modulesMatch(ref, candidate) && tokensMatch(ref.tokens, candidate.decorator)) : undefined;
+  return ref
+    ? ctx.catalogs.forms.find(
+        (candidate) =>
+          candidate.kind === 'decorator' &&
+          modulesMatch(ref, candidate) &&
+          tokensMatch(ref.tokens, candidate.decorator),
+      )
+    : undefined;
 }
 
 /** Compilers turn `@CreateAction(...) method()` into `__decorate([CreateAction(...)], C.prototype, 'method')` (tsc) or `__decorateElement(init, 1, 'method', decs, C)` (esbuild). */
 export function isCompiledDecoratorHelper(node: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(node.callee);
-  return callee.type === 'Identifier' && /^__decorate(Element)?$/.test(callee.name) && node.arguments.some((argument) => stringValue(argument) !== undefined);
+  return (
+    callee.type === 'Identifier' &&
+    /^__decorate(Element)?$/.test(callee.name) &&
+    node.arguments.some((argument) => stringValue(argument) !== undefined)
+  );
 }
 
 export function fromCompiledDecorators(node: TSESTree.CallExpression, ctx: FileContext): RecognisedTool[] {
@@ -33,7 +44,10 @@ export function fromCompiledDecorators(node: TSESTree.CallExpression, ctx: FileC
     const target = inner.type === 'MemberExpression' && propertyName(inner) === 'prototype' ? inner.object : inner;
     if (target.type === 'Identifier') classBody ??= classBodyOf(target, ctx);
   }
-  const method = classBody?.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && propertyName(member) === methodName);
+  const method = classBody?.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === 'MethodDefinition' && propertyName(member) === methodName,
+  );
   const tools: RecognisedTool[] = [];
   for (const decorator of decorators) {
     const expression = unwrapExpression(decorator);
@@ -50,10 +64,19 @@ export function fromCompiledDecorators(node: TSESTree.CallExpression, ctx: FileC
   return tools;
 }
 
-export function fromDecorator(method: TSESTree.MethodDefinition, decorator: Node, form: ToolForm, ctx: FileContext): RecognisedTool {
+export function fromDecorator(
+  method: TSESTree.MethodDefinition,
+  decorator: Node,
+  form: ToolForm,
+  ctx: FileContext,
+): RecognisedTool {
   const call = decorator.type === 'CallExpression' ? decorator : undefined;
-  const nameNode = call ? form.names.flatMap((path) => navigate([call], path, ctx, call)).find((candidate) => stringValue(candidate) !== undefined) : undefined;
-  const name = nameNode ? (stringValue(nameNode) as string) : propertyName(method) ?? '(anonymous method)';
+  const nameNode = call
+    ? form.names
+        .flatMap((path) => navigate([call], path, ctx, call))
+        .find((candidate) => stringValue(candidate) !== undefined)
+    : undefined;
+  const name = nameNode ? (stringValue(nameNode) as string) : (propertyName(method) ?? '(anonymous method)');
   // The finding sits on the method, where the code that needs the hook is.
   const tool = baseTool({ name, node: method.key }, form, method);
   if (method.value.type === 'FunctionExpression') attachHandlers(tool, [method.value], form, ctx, method);

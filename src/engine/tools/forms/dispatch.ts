@@ -65,9 +65,19 @@ function dispatchTools(
 ): RecognisedTool[] {
   return cases.names.map((entry) => {
     // A tool found through a delegated function is located at the delegating call, in this file.
-    const tool = baseTool({ name: entry.name, node: delegation ? delegation.call : entry.node }, form, delegation ? delegation.call : entry.node);
+    const tool = baseTool(
+      { name: entry.name, node: delegation ? delegation.call : entry.node },
+      form,
+      delegation ? delegation.call : entry.node,
+    );
     if (delegation) {
-      tool.handlers.push({ fn: resolved.fn, ctx: resolved.ctx, inputIndex: delegation.inputIndex, inputPath: [], reference: delegation.call });
+      tool.handlers.push({
+        fn: resolved.fn,
+        ctx: resolved.ctx,
+        inputIndex: delegation.inputIndex,
+        inputPath: [],
+        reference: delegation.call,
+      });
     } else {
       attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
     }
@@ -94,7 +104,9 @@ function delegatedDispatch(fn: FunctionNode, ctx: FileContext, wrapperProbe: Rec
     const binding = target.ctx.scopes.resolve(param);
     if (!binding) return true;
     const key = `b${binding.id.range[0]}`;
-    const inputIndex = inner.arguments.findIndex((argument) => /\bparams\??\.arguments\b/.test(ctx.text.slice(argument.range[0], argument.range[1])));
+    const inputIndex = inner.arguments.findIndex((argument) =>
+      /\bparams\??\.arguments\b/.test(ctx.text.slice(argument.range[0], argument.range[1])),
+    );
     found = {
       call: inner,
       target,
@@ -121,7 +133,10 @@ function wrapperOf(callee: Node, ctx: FileContext): TSESTree.CallExpression | un
   return init?.type === 'CallExpression' ? init : undefined;
 }
 
-function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (node: Node) => boolean }): DispatchCases {
+function dispatchCases(
+  fn: FunctionNode,
+  selector: { keys: string[]; matches: (node: Node) => boolean },
+): DispatchCases {
   const names: Array<{ name: string; node: Node }> = [];
   walk(fn.body, (inner) => {
     if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
@@ -131,7 +146,10 @@ function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (n
       }
     }
     if (inner.type === 'BinaryExpression' && ['===', '=='].includes(inner.operator)) {
-      for (const [subject, other] of [[inner.left, inner.right], [inner.right, inner.left]] as Array<[Node, Node]>) {
+      for (const [subject, other] of [
+        [inner.left, inner.right],
+        [inner.right, inner.left],
+      ] as Array<[Node, Node]>) {
         const literal = stringValue(other);
         if (literal !== undefined && selector.matches(subject)) names.push({ name: literal, node: other });
       }
@@ -139,7 +157,14 @@ function dispatchCases(fn: FunctionNode, selector: { keys: string[]; matches: (n
     return !(isFunction(inner) && inner !== fn);
   });
   const seen = new Set<string>();
-  return { names: names.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true))), keys: selector.keys };
+  return {
+    names: names.filter((entry) => {
+      if (seen.has(entry.name)) return false;
+      seen.add(entry.name);
+      return true;
+    }),
+    keys: selector.keys,
+  };
 }
 
 /** Recognises the expression that holds the requested tool name (`request.params.name` or a name destructured from it). */
@@ -164,7 +189,11 @@ function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; 
       }
       if (binding.kind === 'var' && binding.init) {
         const initText = ctx.text.slice(binding.init.range[0], binding.init.range[1]);
-        if ((path === 'name' && /\bparams$/.test(initText)) || (path === 'params.name') || (path === '' && /\bparams\??\.name$/.test(initText))) {
+        if (
+          (path === 'name' && /\bparams$/.test(initText)) ||
+          path === 'params.name' ||
+          (path === '' && /\bparams\??\.name$/.test(initText))
+        ) {
           keys.push(`b${binding.id.range[0]}`);
           return true;
         }

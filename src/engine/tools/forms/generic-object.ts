@@ -20,8 +20,22 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const handlerProperty = has(generic.handlerKeys);
   if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys) || !has(generic.schemaKeys)) return undefined;
   const nameValue = stringValue(nameProperty.value as Node);
-  const form: FormLike = { id: 'generic-tool-object', framework: generic.framework, handler: [], input: [], names: [], approval: [] };
-  const tool = baseTool({ name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)', node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key }, form, node);
+  const form: FormLike = {
+    id: 'generic-tool-object',
+    framework: generic.framework,
+    handler: [],
+    input: [],
+    names: [],
+    approval: [],
+  };
+  const tool = baseTool(
+    {
+      name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)',
+      node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key,
+    },
+    form,
+    node,
+  );
   attachHandlers(tool, [handlerProperty.value as Node], form, ctx, node);
   for (const key of ctx.catalogs.common.approvalProperties) {
     const property = findProperty(node, key);
