@@ -66,6 +66,57 @@ function forbiddenArrows(src: string): string[] {
   return offenders;
 }
 
+/** Resolves a relative specifier to the .ts file it names (file or folder index), or undefined. */
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, path.join(base, 'index.ts')]) {
+    if (candidate.endsWith('.ts') && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Import cycles whose files sit in more than one folder (Tarjan's strongly connected components). */
+function crossFolderCycles(src: string): string[][] {
+  const files = sourceFiles(src);
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      importsOf(file)
+        .filter((s) => s.startsWith('.'))
+        .flatMap((s) => resolveImport(file, s) ?? []),
+    ]),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  let counter = 0;
+  const connect = (file: string): void => {
+    index.set(file, counter);
+    low.set(file, counter++);
+    stack.push(file);
+    onStack.add(file);
+    for (const next of edges.get(file) ?? []) {
+      if (!index.has(next)) {
+        connect(next);
+        low.set(file, Math.min(low.get(file) as number, low.get(next) as number));
+      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file) as number, index.get(next) as number));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      onStack.delete(top);
+      component.push(top);
+      if (top === file) break;
+    }
+    if (new Set(component.map((member) => path.dirname(member))).size > 1)
+      components.push(component.map((member) => path.relative(src, member)).sort());
+  };
+  for (const file of files) if (!index.has(file)) connect(file);
+  return components;
+}
+
 describe('checks: layers', () => {
   const src = path.join(repoRoot(), 'src');
 
@@ -83,6 +134,10 @@ describe('checks: layers', () => {
 
   it('no import crosses a layer the map forbids (engine never reaches scan, report, cli or vscode; rules import nothing)', () => {
     assert.deepEqual(forbiddenArrows(src), [], 'Move the code down a layer, or reach it through src/vscode/core.ts.');
+  });
+
+  it('no import cycle spans more than one folder', () => {
+    assert.deepEqual(crossFolderCycles(src), [], 'Break the cycle with an interface module that imports nothing back.');
   });
 
   it('the check itself sees arrows at any depth', () => {
