@@ -1,7 +1,7 @@
 // Puts a one-line capability manifest above each recognised tool; clicking it shows the tool in the Agent Tools view.
 import * as vscode from 'vscode';
 import { LANGUAGES } from './lint-service';
-import { manifestLine } from './manifest';
+import { manifestLine } from './core';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 import { readSettings } from './settings';

@@ -44,6 +44,11 @@ export { defaultRules, globRules, isExcluded } from '../scan/ignore-rules';
 export { buildReport, type ScanReport, type ReportScope } from '../report/report';
 export { formatSarif } from '../report/format/sarif';
 export { formatMarkdown } from '../report/format/markdown';
+// Editor features shared with the language server: the capability manifest, quick fixes and suppression edits.
+export * from '../editor/manifest';
+export { fixesFor, toolOf, type FixKind, type FixProposal } from '../editor/fixes/index';
+export { applyEdits, type OffsetEdit } from '../editor/fixes/source';
+export { suppressionEdit } from '../editor/fixes/suppression';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.
 export { parse as parseEstree, AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';

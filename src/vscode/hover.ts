@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Finding, ToolInfo } from './core';
 import { OPEN_RULE_DOC, ruleDocCommandUri } from './doc-links';
 import { LANGUAGES } from './lint-service';
-import { manifestMarkdown } from './manifest';
+import { manifestMarkdown } from './core';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CapabilityKind, Finding, Range, ToolInfo } from './core';
-import { CAPABILITY_KINDS, capabilityView, manifestLine, verdictFor, verdictText } from './manifest';
+import { CAPABILITY_KINDS, capabilityView, manifestLine, verdictFor, verdictText } from './core';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 

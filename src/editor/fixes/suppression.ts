@@ -1,8 +1,8 @@
 // Builds the suppression directive for a finding's line, extending a directive already above it rather than stacking a second one.
-import { ruleById, type Finding } from '../core';
+import { ruleById } from '../../rules/index';
+import { NEXT_LINE_KEYWORD as NEXT_LINE_DIRECTIVE } from '../../engine/directives';
+import type { Finding } from '../../engine/types';
 import { eolOf, indentationAt, lineStartOf, type OffsetEdit } from './source';
-
-export const NEXT_LINE_DIRECTIVE = 'agent-risk-disable-next-line';
 
 export interface SuppressionEdit {
   edit: OffsetEdit;

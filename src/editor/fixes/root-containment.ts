@@ -1,5 +1,6 @@
 // The quick fix for unscoped-filesystem: resolve the path under a fixed root, refuse anything outside it, and use the resolved path.
-import type { Finding, TSESTree } from '../core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Finding } from '../../engine/types';
 import { declareModuleConstant, freshName, insertBeforeStatement } from './guard-insertion';
 import {
   ancestors,

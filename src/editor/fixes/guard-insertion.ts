@@ -1,5 +1,5 @@
 // Places guard statements so they run before a sink on every path, inside the sink's own function, and declares module constants once.
-import type { TSESTree } from '../core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import {
   ancestors,
   declaredNames,

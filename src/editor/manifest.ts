@@ -1,5 +1,6 @@
 // Words a tool's capability manifest for the CodeLens line, the hover and the inventory view, from the engine's ToolInfo.
-import { rules, type Capability, type CapabilityKind, type ToolInfo } from './core';
+import type { Capability, CapabilityKind, ToolInfo } from '../engine/types';
+import { rules } from '../rules/index';
 
 /** What the manifest shows for one kind of effect, read from the sink rule that reports it. */
 export interface CapabilityView {

@@ -1,5 +1,5 @@
 // Parses the text a quick fix edits and finds the nodes it needs: the node at a finding, its ancestors, the imports.
-import { parseEstree, type TSESTree } from '../core';
+import { parse as parseEstree, type TSESTree } from '@typescript-eslint/typescript-estree';
 
 export type Node = TSESTree.Node;
 

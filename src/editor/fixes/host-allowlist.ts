@@ -1,5 +1,6 @@
 // The quick fix for unscoped-network: check the request's host against a constant allowlist before the request runs.
-import type { Finding, TSESTree } from '../core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Finding } from '../../engine/types';
 import { declareModuleConstant, freshName, insertBeforeStatement } from './guard-insertion';
 import {
   ancestors,

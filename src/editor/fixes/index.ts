@@ -1,5 +1,6 @@
 // Chooses the structural fixes that apply to a finding; every fix here is one the engine recognises as a bound once applied.
-import { ruleById, type Finding, type ToolInfo } from '../core';
+import { ruleById } from '../../rules/index';
+import type { Finding, ToolInfo } from '../../engine/types';
 import { approvalFlagFix, approvalFlagFor } from './approval-flag';
 import { hostAllowlistFix } from './host-allowlist';
 import { rootContainmentFix } from './root-containment';

@@ -1,5 +1,5 @@
 // The quick fix for unbounded-transaction where the framework has a first-class approval flag: set it on the tool.
-import type { ToolInfo } from '../core';
+import type { ToolInfo } from '../../engine/types';
 import {
   eolOf,
   indentationAt,
