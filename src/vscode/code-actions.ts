@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { rules, SEVERITIES, type Finding, type LintResult } from './core';
 import { ruleIdOf } from './diagnostics';
 import { OPEN_RULE_DOC } from './doc-links';
-import { applyEdits, fixesFor, suppressionEdit, type OffsetEdit } from './core';
+import { suppressionEdit, verifiedFixes, type OffsetEdit } from './core';
 import { LANGUAGES, type LintService } from './lint-service';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
@@ -37,8 +37,9 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
         (candidate) => candidate.ruleId === ruleId && toRange(candidate.range).isEqual(diagnostic.range),
       );
       if (finding !== undefined) {
-        for (const fix of fixesFor(text, result.file, finding, result.tools)) {
-          if (!this.removesFinding(document, text, result, fix.edits, finding)) continue;
+        for (const fix of verifiedFixes(text, result, finding, (variant) =>
+          this.service.lintVariant(document, variant),
+        )) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = true;
@@ -61,25 +62,6 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
       actions.push(severity);
     }
     return actions;
-  }
-
-  /**
-   * Offers a fix only if the engine, linting the fixed text, no longer reports the finding: a guard
-   * the engine cannot see (or a fix that does not fit the call) would otherwise leave it in place.
-   */
-  private removesFinding(
-    document: vscode.TextDocument,
-    text: string,
-    result: LintResult,
-    edits: readonly OffsetEdit[],
-    finding: Finding,
-  ): boolean {
-    const after = this.service.lintVariant(document, applyEdits(text, edits));
-    if (after === undefined || after.problems.some((problem) => problem.kind === 'parse')) return false;
-    const sameKind = (candidate: Finding): boolean =>
-      candidate.ruleId === finding.ruleId && candidate.tool?.name === finding.tool?.name;
-    const before = result.findings.filter(sameKind).length;
-    return after.findings.filter(sameKind).length < before;
   }
 
   /**

@@ -49,6 +49,7 @@ export * from '../editor/manifest';
 export { fixesFor, toolOf, type FixKind, type FixProposal } from '../editor/fixes/index';
 export { applyEdits, type OffsetEdit } from '../editor/fixes/source';
 export { suppressionEdit } from '../editor/fixes/suppression';
+export { verifiedFixes } from '../editor/fixes/verify';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.
 export { parse as parseEstree, AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';

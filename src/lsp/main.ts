@@ -1,0 +1,17 @@
+// Entry of `agent-risk lsp --stdio`: a language server over standard input and output for any editor.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const USAGE = 'usage: agent-risk lsp --stdio\n';
+
+/** Starts the server; the process then lives as long as the client keeps the connection open. */
+export function run(args: readonly string[]): void {
+  if (!args.includes('--stdio')) {
+    process.stderr.write(`agent-risk: the language server speaks over standard input and output.\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  // Logging goes to the client (connection.console); nothing but protocol may reach stdout.
+  console.log = console.error;
+  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+}
