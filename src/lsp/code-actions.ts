@@ -26,7 +26,7 @@ export function codeActionsFor(
 ): CodeAction[] {
   const only = params.context.only;
   const text = document.getText();
-  if (only !== undefined && only.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Source)) {
+  if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Source)) {
     const fixAll = fixAllAction(document, text, result, relint);
     return fixAll === undefined ? [] : [fixAll];
   }
