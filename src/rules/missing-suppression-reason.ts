@@ -3,7 +3,7 @@ import { defineRule } from './define-rule';
 export default defineRule({
   id: 'missing-suppression-reason',
   description: 'A suppression directive gives no reason after `--`.',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'warning',
   cwe: [],
   owasp: [],
   precision: 'high',

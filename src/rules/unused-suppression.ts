@@ -3,7 +3,7 @@ import { defineRule } from './define-rule';
 export default defineRule({
   id: 'unused-suppression',
   description: 'A suppression directive suppresses nothing, or names a rule that does not exist.',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'warning',
   cwe: [],
   owasp: [],
   precision: 'high',

@@ -17,6 +17,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   editor: ['engine', 'rules'],
   cli: ['engine', 'rules', 'config', 'scan', 'report'],
   // The extension reaches the rest only through its one door, src/vscode/core.ts (checked below).
+  // The ESLint plugin: the engine behind ESLint's rule API.
+  'eslint-plugin': ['engine', 'rules', 'config', 'scan'],
   // The language server: the engine behind the Language Server Protocol for every editor.
   lsp: ['engine', 'rules', 'config', 'scan', 'report', 'editor'],
   vscode: ['engine', 'rules', 'config', 'scan', 'report', 'editor'],

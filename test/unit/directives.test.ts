@@ -277,7 +277,7 @@ export const fetchPage = tool({
       const suppressed = only(ofRule(result.suppressed, 'unscoped-network'), 'suppressed unscoped-network finding');
       assert.equal(suppressed.suppression?.justification, '');
       const hint = only(ofRule(result.findings, 'missing-suppression-reason'), 'missing-suppression-reason finding');
-      assert.equal(hint.severity, 'hint');
+      assert.equal(hint.severity, 'warning');
       assert.equal(hint.range.start.line, lineOf(NO_REASON, 'agent-risk-disable-next-line'));
       assert.equal(hint.range.start.column, columnOf(NO_REASON, '// agent-risk-disable-next-line'));
       assert.equal(hint.tool, undefined);
@@ -371,10 +371,10 @@ export const search = tool({
 });
 `;
 
-    it('reports a directive that suppresses nothing as a hint at the directive', () => {
+    it('reports a directive that suppresses nothing as a warning at the directive', () => {
       const result = lint(STALE);
       const unused = only(ofRule(result.findings, 'unused-suppression'), 'unused-suppression finding');
-      assert.equal(unused.severity, 'hint');
+      assert.equal(unused.severity, 'warning');
       assert.equal(unused.range.start.line, lineOf(STALE, 'agent-risk-disable-next-line'));
       assert.equal(unused.range.start.column, columnOf(STALE, '// agent-risk-disable-next-line'));
       assert.equal(unused.tool, undefined);
