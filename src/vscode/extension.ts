@@ -13,7 +13,10 @@ import { exportReport } from './report-export';
 import { ResultStore } from './results-store';
 import { summaryText, WorkspaceScanner, type ScanSummary } from './scan-workspace';
 import { readSettings, SECTION } from './settings';
-import { SCAN_WORKSPACE, StatusItem } from './status';
+import { SCAN_WORKSPACE, SHOW_OUTPUT, SHOW_STATUS_MENU, showStatusMenu, StatusItem } from './status';
+
+/** A lint slower than this is named in the output, as vscode-eslint does with its time budget. */
+const SLOW_LINT_MS = 1000;
 
 /** What the extension returns from `activate`; the integration tests read the extension's state through it. */
 export interface AgentRiskApi {
@@ -52,7 +55,12 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
     registerHover(store),
     registerCodeLens(store),
     registerCodeActions(store, service),
-    linter.onDidLint(({ millis }) => status.setLintTime(millis)),
+    linter.onDidLint(({ document, outcome }) => {
+      status.setLint(document.uri, outcome.millis, outcome.state);
+      if (outcome.millis > SLOW_LINT_MS) log.appendLine(`[slow] ${document.uri.fsPath}: ${outcome.millis} ms to lint.`);
+    }),
+    vscode.commands.registerCommand(SHOW_OUTPUT, () => log.show(true)),
+    vscode.commands.registerCommand(SHOW_STATUS_MENU, () => showStatusMenu()),
     scanner.onDidChangeState((state) => status.setScanState(state)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.enable`) && !readSettings(undefined).enable) store.clear();

@@ -18,6 +18,7 @@ import {
 } from './core';
 import { readSettings, type EditorSettings } from './settings';
 import type { ResultStore } from './results-store';
+import type { FileState } from './status';
 
 export const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
@@ -32,6 +33,8 @@ export interface LintOutcome {
   result: LintResult | undefined;
   /** Why nothing was linted: the extension is off, the file is excluded, not a language we read. */
   skipped?: string;
+  /** What the status item says of the file when it shows no findings of its own. */
+  state?: FileState;
   millis: number;
 }
 
@@ -73,13 +76,19 @@ export class LintService {
   lintDocument(document: vscode.TextDocument): LintOutcome {
     const started = Date.now();
     const settings = readSettings(document.uri);
-    if (!settings.enable) return this.skip(document, 'Agent Risk is turned off (agentRisk.enable).', started);
+    if (!settings.enable) {
+      return {
+        ...this.skip(document, 'Agent Risk is turned off (agentRisk.enable).', started),
+        state: { kind: 'off' },
+      };
+    }
     if (!this.isLintable(document)) return this.skip(document, 'Not a TypeScript or JavaScript file.', started);
     const file = this.pathFor(document);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
     const loaded = this.load(file, settings);
     if (document.uri.scheme === 'file' && this.excludes(file, folder, loaded, settings)) {
-      return this.skip(document, 'Excluded by the include/exclude settings or the configuration file.', started);
+      const reason = 'Excluded by the include/exclude settings or the configuration file.';
+      return { ...this.skip(document, reason, started), state: { kind: 'skipped', reason } };
     }
     const outcome = this.lintIn(folder, file, document.getText(), loaded.config);
     const result = outcome.result;
@@ -90,7 +99,8 @@ export class LintService {
     }
     for (const problem of result.problems) this.log.appendLine(`[${problem.kind}] ${problem.file}: ${problem.message}`);
     this.store.setLive(document.uri, result, document.version);
-    return { result, millis: Date.now() - started };
+    const state: FileState | undefined = loaded.errors.length > 0 ? { kind: 'config-error' } : undefined;
+    return { result, millis: Date.now() - started, ...(state === undefined ? {} : { state }) };
   }
 
   /**

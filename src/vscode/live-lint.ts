@@ -1,14 +1,14 @@
 // Decides when open documents are linted: on open, on change (debounced, `agentRisk.run: onType`), on save, and at once when configuration changes.
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from './core';
-import type { LintService } from './lint-service';
+import type { LintOutcome, LintService } from './lint-service';
 import type { ResultStore } from './results-store';
 import { affectsResults, readSettings } from './settings';
 
 export class LiveLinter implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly linted = new vscode.EventEmitter<{ document: vscode.TextDocument; millis: number }>();
+  private readonly linted = new vscode.EventEmitter<{ document: vscode.TextDocument; outcome: LintOutcome }>();
   /** Fires after each lint, for the status bar's timing. */
   readonly onDidLint = this.linted.event;
 
@@ -43,7 +43,7 @@ export class LiveLinter implements vscode.Disposable {
     this.cancelTimer(document);
     if (!this.service.isLintable(document)) return;
     const outcome = this.service.lintDocument(document);
-    this.linted.fire({ document, millis: outcome.millis });
+    this.linted.fire({ document, outcome });
   }
 
   private changed(event: vscode.TextDocumentChangeEvent): void {

@@ -54,9 +54,17 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private scanWithProgress(cancel: vscode.CancellationToken | undefined): Promise<ScanRecord | undefined> {
-    const folders = vscode.workspace.workspaceFolders?.filter((folder) => folder.uri.scheme === 'file') ?? [];
-    if (folders.length === 0) {
+    const local = vscode.workspace.workspaceFolders?.filter((folder) => folder.uri.scheme === 'file') ?? [];
+    if (local.length === 0) {
       void vscode.window.showWarningMessage('Agent Risk: open a folder to scan it.');
+      return Promise.resolve(undefined);
+    }
+    // `agentRisk.enable: false` turns the scan off too, per folder, so it cannot refill the Problems panel.
+    const folders = local.filter((folder) => readSettings(folder.uri).enable);
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage(
+        'Agent Risk is turned off (agentRisk.enable), so there is nothing to scan.',
+      );
       return Promise.resolve(undefined);
     }
     const request: ScanRequest = { folders: folders.map((folder) => scanFolder(folder)) };

@@ -100,8 +100,13 @@ describe('tool inventory', () => {
     const editor = await open('src/fetch-page.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 2, 'two findings');
     await eventually(
-      () => (api.status.text === '$(shield) 2' ? true : undefined),
-      `status "$(shield) 2", saw "${api.status.text}"`,
+      () => (api.status.text === '$(shield) Agent Risk: 2' ? true : undefined),
+      `status "$(shield) Agent Risk: 2", saw "${api.status.text}"`,
+    );
+    assert.match(
+      api.status.tooltip,
+      /This file took \d+ ms to lint\./,
+      "the tooltip gives the current file's own lint time",
     );
   });
 });

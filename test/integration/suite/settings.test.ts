@@ -1,7 +1,18 @@
 // What a team configures in the editor: severities from agentRisk.rules win over the defaults, and onSave stops linting while typing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, open, revertActive, ruleOf, setSetting, waitForDiagnostics, withRule } from './helpers';
+import {
+  closeAll,
+  eventually,
+  extensionApi,
+  open,
+  ours,
+  revertActive,
+  ruleOf,
+  setSetting,
+  waitForDiagnostics,
+  withRule,
+} from './helpers';
 
 const network = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined =>
   d.find((x) => ruleOf(x) === 'unscoped-network');
@@ -67,5 +78,18 @@ describe('settings', () => {
     await waitForDiagnostics(uri, (d) => d.length === 0, 'no findings while disabled');
     await setSetting('enable', undefined);
     await waitForDiagnostics(uri, (d) => d.length === 2, 'findings again');
+  });
+
+  it('does not scan the workspace while agentRisk.enable is off, and says it is off in the status bar', async () => {
+    const api = await extensionApi();
+    await setSetting('enable', false);
+    const editor = await open('src/fetch-page.ts');
+    await eventually(
+      () => (api.status.text === '$(circle-slash) Agent Risk: off' ? true : undefined),
+      `status "off", saw "${api.status.text}"`,
+    );
+    const summary = await vscode.commands.executeCommand('agentRisk.scanWorkspace');
+    assert.equal(summary, undefined, 'no scan ran');
+    assert.deepEqual(ours(editor.document.uri), [], 'nothing refilled the Problems panel');
   });
 });
