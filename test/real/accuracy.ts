@@ -36,10 +36,26 @@ function main(): number {
   }
   const reports = expectations.map(reportFor);
   const figures = accuracyFigures(reports);
+  // The same counts over recognised tools only separate analysis quality from recognition.
+  const recognised = accuracyFigures(
+    reports.map((report) => ({
+      ...report,
+      outcomes: report.outcomes.filter((outcome) => outcome.found !== undefined),
+    })),
+  );
+  const flaggedLookAlikes = countedOutcomes(reports).filter(
+    (outcome) =>
+      outcome.expectation.classes.includes('look-alike') &&
+      outcome.verdicts.some((verdict) => verdict.actual && !verdict.expected),
+  ).length;
   const disagreements = disagreementsOf(reports);
   console.log(packageTable(reports));
   console.log(`\n${corpusLine(figures)}\n`);
   console.log(figuresTable(figures));
+  console.log(`\nRecognised tools only (${recognised.tools}):\n${figuresTable(recognised)}`);
+  console.log(
+    `\nLook-alikes with a finding the reviewer did not expect: ${flaggedLookAlikes} of ${figures.lookAlikeTools}`,
+  );
   const outDir = path.join(repoRoot(), 'test-output');
   fs.mkdirSync(outDir, { recursive: true });
   const outFile = path.join(outDir, 'accuracy.json');
@@ -47,6 +63,8 @@ function main(): number {
     date: new Date().toISOString().slice(0, 10),
     sources: expectations.map((expectation) => `${expectation.package}@${expectation.version}`),
     figures,
+    recognisedOnly: recognised,
+    flaggedLookAlikes,
     disagreements,
   };
   fs.writeFileSync(outFile, `${JSON.stringify(summary, null, 2)}\n`);
