@@ -37,7 +37,7 @@ export function countedOutcomes(reports: PackageReport[]): ToolOutcome[] {
 
 /**
  * Every listed tool counts: an unrecognised tool is "no finding", as a user would see it.
- * Sources are distinct package names (the six `@agentic/*` parts count as six packages).
+ * Sources are the reports' labels, one per pinned release (the six `@agentic/*` parts count as six).
  */
 export function accuracyFigures(reports: PackageReport[]): AccuracyFigures {
   const outcomes = countedOutcomes(reports);

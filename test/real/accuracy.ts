@@ -75,7 +75,11 @@ function main(): number {
 function reportFor(expectation: PackageExpectation): PackageReport {
   const root = packageRoot({ name: expectation.package, version: expectation.version });
   const lint = lintPackage(root, expectation.files, expectation.exclude, expectation.config);
-  return { label: expectation.package, lint, outcomes: expectation.tools.map((tool) => judgeTool(tool, lint)) };
+  return {
+    label: `${expectation.package}@${expectation.version}`,
+    lint,
+    outcomes: expectation.tools.map((tool) => judgeTool(tool, lint)),
+  };
 }
 
 function corpusLine(figures: AccuracyFigures): string {
