@@ -24,6 +24,18 @@ export interface KnownDivergence {
   why: string;
 }
 
+/** How sure the reviewer is of the tool's verdicts; only medium and high count in the accuracy figures. */
+export type Confidence = 'high' | 'medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
+/**
+ * What kind of tool the corpus needs it for: `value-moving` (it moves money or value, bounded or
+ * not) and `look-alike` (it resembles a risky tool but is safe: guarded, fixed host, read-only,
+ * or a money verb that moves nothing).
+ */
+export type ToolClass = 'value-moving' | 'look-alike';
+export const TOOL_CLASSES: readonly ToolClass[] = ['value-moving', 'look-alike'];
+
 export interface ToolExpectation {
   name: string;
   /** The name is computed at run time; the tool is matched by `file` and `line` instead. */
@@ -39,6 +51,9 @@ export interface ToolExpectation {
   known: Partial<Record<CheckedRule, KnownDivergence>>;
   /** Set when the engine is known not to recognise this tool; the reason says why. */
   knownUnrecognised: string | undefined;
+  /** `high` when the file does not say. */
+  confidence: Confidence;
+  classes: ToolClass[];
 }
 
 export interface PackageExpectation {
@@ -153,6 +168,12 @@ function parseTool(raw: unknown, where: string, problems: string[]): ToolExpecta
   if (knownUnrecognised !== undefined && (typeof knownUnrecognised !== 'string' || knownUnrecognised === '')) {
     problems.push(`${where}.knownUnrecognised must be a non-empty reason`);
   }
+  const confidence = record['confidence'] ?? 'high';
+  if (!(CONFIDENCES as readonly unknown[]).includes(confidence))
+    problems.push(`${where}.confidence must be one of ${CONFIDENCES.join(', ')}`);
+  const classes = record['class'] ?? [];
+  if (!Array.isArray(classes) || !classes.every((item) => (TOOL_CLASSES as readonly unknown[]).includes(item)))
+    problems.push(`${where}.class must be a list of ${TOOL_CLASSES.join(', ')}`);
   if (expect !== undefined) {
     for (const rule of CHECKED_RULES) {
       // Sink rules are reported at a call, so an expected one must say where; the audit rule sits on the tool.
@@ -175,6 +196,8 @@ function parseTool(raw: unknown, where: string, problems: string[]): ToolExpecta
     reasons,
     known,
     knownUnrecognised: typeof knownUnrecognised === 'string' ? knownUnrecognised : undefined,
+    confidence: confidence as Confidence,
+    classes: classes as ToolClass[],
   };
 }
 

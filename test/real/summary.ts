@@ -79,7 +79,7 @@ function ratio(part: number, whole: number): string {
   return whole === 0 ? '-' : `${Math.round((100 * part) / whole)}%`;
 }
 
-function render(table: string[][]): string {
+export function render(table: string[][]): string {
   const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
   return table
     .map((row) =>
