@@ -1,0 +1,175 @@
+// The project classes a method call's receiver may be: from `new`, a type annotation on a parameter,
+// field, variable or return type, an imported singleton, a class itself (static methods), and for an
+// interface or abstract class, the classes in the project that implement it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import type { ClassRef, FileContext } from '../analysis/context';
+import { resolveClass, resolveFunction } from '../analysis/resolve';
+
+const MAX_DEPTH = 6;
+const MAX_CLASSES = 8;
+/** Type wrappers whose first argument is the value's type. */
+const TRANSPARENT_TYPES = new Set(['Promise', 'Awaited', 'Readonly', 'Required', 'Partial', 'NonNullable']);
+
+/** Classes `node` (a call's receiver) may be an instance of, or the class itself for a static call. */
+export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassRef[] {
+  if (depth > MAX_DEPTH) return [];
+  const inner = unwrapExpression(node);
+  switch (inner.type) {
+    case 'AwaitExpression':
+      return receiverClasses(inner.argument, ctx, depth + 1);
+    case 'NewExpression':
+      return list(resolveClass(inner.callee, ctx, depth + 1));
+    case 'CallExpression':
+      return returnClasses(inner, ctx, depth);
+    case 'MemberExpression':
+      return inner.object.type === 'ThisExpression' ? fieldClasses(inner, ctx, depth) : [];
+    case 'Identifier':
+      return identifierClasses(inner, ctx, depth);
+    default:
+      return [];
+  }
+}
+
+function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
+  const binding = ctx.scopes.resolve(node);
+  if (!binding) return [];
+  // `Fetcher.html(args)`: a static method of the class itself.
+  if (binding.kind === 'class') return list(resolveClass(node, ctx, depth + 1));
+  if (binding.kind === 'param' || binding.kind === 'var') {
+    if (binding.patternPath.length > 0) return [];
+    const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+    if (annotation) {
+      const typed = typeClasses(annotation, ctx, depth + 1);
+      if (typed.length > 0) return typed;
+    }
+    if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
+      return receiverClasses(binding.init, ctx, depth + 1);
+    return [];
+  }
+  if (binding.kind === 'import' && binding.importSource && binding.importName !== '*') {
+    // An imported singleton (`export const client = new Client()`, `export default new Client()`) or class.
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
+    if (!exported) return [];
+    const value = unwrapExpression(exported.node);
+    if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
+      return [{ node: value, ctx: exported.ctx }];
+    if (value.type === 'TSInterfaceDeclaration') return ctx.modules.implementers(exported.ctx, value.id.name, ctx);
+    return receiverClasses(value, exported.ctx, depth + 1);
+  }
+  return [];
+}
+
+/** `this.store` declared `store: Store`, `constructor(private store: Store)`, or assigned `new Store()`. */
+function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const name = propertyName(node);
+  const classNode = enclosingClass(node);
+  if (name === undefined || !classNode) return [];
+  for (const member of classNode.body.body) {
+    if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
+      const annotation = member.typeAnnotation?.typeAnnotation;
+      const typed = annotation ? typeClasses(annotation, ctx, depth + 1) : [];
+      if (typed.length > 0) return typed;
+      if (member.value) return receiverClasses(member.value, ctx, depth + 1);
+    }
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type !== 'TSParameterProperty' || param.parameter.type !== 'Identifier') continue;
+        const annotation = param.parameter.typeAnnotation?.typeAnnotation;
+        if (param.parameter.name === name && annotation) return typeClasses(annotation, ctx, depth + 1);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        if (
+          statement.type === 'ExpressionStatement' &&
+          statement.expression.type === 'AssignmentExpression' &&
+          statement.expression.left.type === 'MemberExpression' &&
+          statement.expression.left.object.type === 'ThisExpression' &&
+          propertyName(statement.expression.left) === name
+        ) {
+          return receiverClasses(statement.expression.right, ctx, depth + 1);
+        }
+      }
+    }
+  }
+  return [];
+}
+
+/** `getClient().get(url)` where `getClient(): HttpClient` or its body returns `new HttpClient()`. */
+function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const resolved = resolveFunction(node.callee, ctx, depth + 1);
+  if (!resolved) return [];
+  const annotation = resolved.fn.returnType?.typeAnnotation;
+  if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
+  const body = resolved.fn.body;
+  if (body && body.type !== 'BlockStatement') return receiverClasses(body, resolved.ctx, depth + 1);
+  return [];
+}
+
+/** The classes a type names: a class, an abstract class and its subclasses, an interface's implementers. */
+export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: number): ClassRef[] {
+  if (depth > MAX_DEPTH) return [];
+  if (type.type === 'TSUnionType' || type.type === 'TSIntersectionType')
+    return dedupe(type.types.flatMap((member) => typeClasses(member, ctx, depth + 1)));
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return [];
+  const name = type.typeName.name;
+  const first = type.typeArguments?.params[0];
+  if (TRANSPARENT_TYPES.has(name) && first) return typeClasses(first, ctx, depth + 1);
+  const binding = ctx.scopes.resolve(type.typeName);
+  if (binding?.kind === 'class') {
+    const resolved = resolveClass(type.typeName, ctx, depth + 1);
+    return resolved ? withSubclasses(resolved, ctx) : [];
+  }
+  if (binding?.kind === 'import' && binding.importSource && binding.importName !== '*') {
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
+    return exported ? declaredClasses(exported.node, exported.ctx, ctx, depth) : [];
+  }
+  if (binding) return [];
+  const local = ctx.ast.body
+    .map((statement) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
+    .find((statement) => statement?.type === 'TSInterfaceDeclaration' && statement.id.name === name);
+  return local ? ctx.modules.implementers(ctx, name, ctx) : [];
+}
+
+function declaredClasses(node: Node, declaring: FileContext, from: FileContext, depth: number): ClassRef[] {
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')
+    return withSubclasses({ node, ctx: declaring }, from);
+  if (node.type === 'TSInterfaceDeclaration') return from.modules.implementers(declaring, node.id.name, from);
+  if (node.type === 'Identifier') {
+    // `export { Store }` or `export default Store`: what the name is in the declaring file.
+    const binding = declaring.scopes.resolve(node);
+    if (binding?.kind === 'class' && binding.declaration)
+      return declaredClasses(binding.declaration, declaring, from, depth + 1);
+    const local = declaring.ast.body
+      .map((statement) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
+      .find((statement) => statement?.type === 'TSInterfaceDeclaration' && statement.id.name === node.name);
+    return local ? from.modules.implementers(declaring, node.name, from) : [];
+  }
+  return [];
+}
+
+/** A call on an abstract class may run any subclass's override: the class and the project's subclasses. */
+function withSubclasses(resolved: ClassRef, from: FileContext): ClassRef[] {
+  if (!resolved.node.abstract || !resolved.node.id) return [resolved];
+  return dedupe([resolved, ...from.modules.implementers(resolved.ctx, resolved.node.id.name, from)]);
+}
+
+function dedupe(classes: ClassRef[]): ClassRef[] {
+  const out: ClassRef[] = [];
+  for (const entry of classes) if (!out.some((seen) => seen.node === entry.node)) out.push(entry);
+  return out.slice(0, MAX_CLASSES);
+}
+
+function list(resolved: ClassRef | undefined): ClassRef[] {
+  return resolved ? [resolved] : [];
+}
+
+function enclosingClass(node: Node): ClassRef['node'] | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
+    current = current.parent;
+  }
+  return undefined;
+}
