@@ -180,39 +180,48 @@ export class ApiResolver {
   /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
     const classBody = enclosingClassBody(node);
-    if (!classBody) return undefined;
-    for (const member of classBody.body) {
-      if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
-        if (member.value) return this.resolve(member.value, depth);
-        const annotation = member.typeAnnotation?.typeAnnotation;
-        if (annotation) return this.fromType(annotation, depth);
-      }
-      if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
-        for (const param of member.value.params) {
-          if (
-            param.type === 'TSParameterProperty' &&
-            param.parameter.type === 'Identifier' &&
-            param.parameter.name === name
-          ) {
-            const annotation = param.parameter.typeAnnotation?.typeAnnotation;
-            if (annotation) return this.fromType(annotation, depth);
-          }
-        }
-        for (const statement of member.value.body?.body ?? []) {
-          if (
-            statement.type === 'ExpressionStatement' &&
-            statement.expression.type === 'AssignmentExpression' &&
-            statement.expression.left.type === 'MemberExpression' &&
-            statement.expression.left.object.type === 'ThisExpression' &&
-            propertyName(statement.expression.left) === name
-          ) {
-            return this.resolve(statement.expression.right, depth);
-          }
-        }
-      }
+    for (const source of classBody ? fieldSources(classBody, name) : []) {
+      if (source.value) return this.resolve(source.value, depth);
+      if (source.type) return this.fromType(source.type, depth);
     }
     return undefined;
   }
+}
+
+/**
+ * Where a class says what its field `name` holds, in source order: a field declaration (type and
+ * initialiser), a constructor parameter property (type), the constructor's `this.name = value`.
+ */
+export function fieldSources(
+  classBody: TSESTree.ClassBody,
+  name: string,
+): Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> {
+  const out: Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> = [];
+  for (const member of classBody.body) {
+    if (member.type === 'PropertyDefinition' && propertyName(member) === name)
+      out.push({ type: member.typeAnnotation?.typeAnnotation, value: member.value ?? undefined });
+    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (
+        param.type === 'TSParameterProperty' &&
+        param.parameter.type === 'Identifier' &&
+        param.parameter.name === name
+      )
+        out.push({ type: param.parameter.typeAnnotation?.typeAnnotation });
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (
+        statement.type === 'ExpressionStatement' &&
+        statement.expression.type === 'AssignmentExpression' &&
+        statement.expression.left.type === 'MemberExpression' &&
+        statement.expression.left.object.type === 'ThisExpression' &&
+        propertyName(statement.expression.left) === name
+      ) {
+        out.push({ value: statement.expression.right });
+      }
+    }
+  }
+  return out;
 }
 
 function extend(ref: ApiRef, token: ApiToken): ApiRef {

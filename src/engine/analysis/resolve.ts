@@ -236,7 +236,7 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   return found;
 }
 
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   let current: Node | undefined = node.parent;
   while (current) {
     if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;

@@ -106,7 +106,7 @@ export class PackageModel {
     const prefix = path.join(root, clean.slice(0, star).replace(/\/$/, ''));
     const children = this.subdirs(prefix);
     if (!clean.endsWith('**')) return children;
-    return [...children, ...children.flatMap((child) => this.subdirs(child))];
+    return [...children, ...children.slice(0, MAX_WORKSPACE_DIRS).flatMap((child) => this.subdirs(child))];
   }
 
   private subdirs(dir: string): string[] {
@@ -135,7 +135,8 @@ export class PackageModel {
     for (const target of targets) {
       const clean = target.replace(/^\.\//, '').replace(/\.d\.(m|c)?ts$/, '');
       // Monorepos point `main` at compiled output; the source is what the engine can read and follow.
-      if (BUILD_FOLDERS.test(clean)) out.push(path.join(dir, clean.replace(BUILD_FOLDERS, 'src/')));
+      if (BUILD_FOLDERS.test(clean))
+        out.push(path.join(dir, clean.replace(BUILD_FOLDERS, 'src/').replace(/\.(m|c)?js$/, '')));
       out.push(path.join(dir, clean));
     }
     return [...new Set(out)];

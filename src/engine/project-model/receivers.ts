@@ -4,7 +4,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from '../analysis/context';
-import { resolveClass, resolveFunction } from '../analysis/resolve';
+import { fieldSources } from '../api';
+import { enclosingClass, resolveClass, resolveFunction } from '../analysis/resolve';
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
@@ -66,31 +67,10 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
   const name = propertyName(node);
   const classNode = enclosingClass(node);
   if (name === undefined || !classNode) return [];
-  for (const member of classNode.body.body) {
-    if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
-      const annotation = member.typeAnnotation?.typeAnnotation;
-      const typed = annotation ? typeClasses(annotation, ctx, depth + 1) : [];
-      if (typed.length > 0) return typed;
-      if (member.value) return receiverClasses(member.value, ctx, depth + 1);
-    }
-    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
-      for (const param of member.value.params) {
-        if (param.type !== 'TSParameterProperty' || param.parameter.type !== 'Identifier') continue;
-        const annotation = param.parameter.typeAnnotation?.typeAnnotation;
-        if (param.parameter.name === name && annotation) return typeClasses(annotation, ctx, depth + 1);
-      }
-      for (const statement of member.value.body?.body ?? []) {
-        if (
-          statement.type === 'ExpressionStatement' &&
-          statement.expression.type === 'AssignmentExpression' &&
-          statement.expression.left.type === 'MemberExpression' &&
-          statement.expression.left.object.type === 'ThisExpression' &&
-          propertyName(statement.expression.left) === name
-        ) {
-          return receiverClasses(statement.expression.right, ctx, depth + 1);
-        }
-      }
-    }
+  for (const source of fieldSources(classNode.body, name)) {
+    const typed = source.type ? typeClasses(source.type, ctx, depth + 1) : [];
+    if (typed.length > 0) return typed;
+    if (source.value) return receiverClasses(source.value, ctx, depth + 1);
   }
   return [];
 }
@@ -126,10 +106,7 @@ export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: nu
     return exported ? declaredClasses(exported.node, exported.ctx, ctx, depth) : [];
   }
   if (binding) return [];
-  const local = ctx.ast.body
-    .map((statement) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
-    .find((statement) => statement?.type === 'TSInterfaceDeclaration' && statement.id.name === name);
-  return local ? ctx.modules.implementers(ctx, name, ctx) : [];
+  return declaresInterface(ctx, name) ? ctx.modules.implementers(ctx, name, ctx) : [];
 }
 
 function declaredClasses(node: Node, declaring: FileContext, from: FileContext, depth: number): ClassRef[] {
@@ -141,10 +118,7 @@ function declaredClasses(node: Node, declaring: FileContext, from: FileContext, 
     const binding = declaring.scopes.resolve(node);
     if (binding?.kind === 'class' && binding.declaration)
       return declaredClasses(binding.declaration, declaring, from, depth + 1);
-    const local = declaring.ast.body
-      .map((statement) => (statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement))
-      .find((statement) => statement?.type === 'TSInterfaceDeclaration' && statement.id.name === node.name);
-    return local ? from.modules.implementers(declaring, node.name, from) : [];
+    return declaresInterface(declaring, node.name) ? from.modules.implementers(declaring, node.name, from) : [];
   }
   return [];
 }
@@ -155,6 +129,14 @@ function withSubclasses(resolved: ClassRef, from: FileContext): ClassRef[] {
   return dedupe([resolved, ...from.modules.implementers(resolved.ctx, resolved.node.id.name, from)]);
 }
 
+/** Interfaces have no binding in the scope index: a top-level (or exported) declaration of the name. */
+function declaresInterface(ctx: FileContext, name: string): boolean {
+  return ctx.ast.body.some((statement) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    return declaration?.type === 'TSInterfaceDeclaration' && declaration.id.name === name;
+  });
+}
+
 function dedupe(classes: ClassRef[]): ClassRef[] {
   const out: ClassRef[] = [];
   for (const entry of classes) if (!out.some((seen) => seen.node === entry.node)) out.push(entry);
@@ -163,13 +145,4 @@ function dedupe(classes: ClassRef[]): ClassRef[] {
 
 function list(resolved: ClassRef | undefined): ClassRef[] {
   return resolved ? [resolved] : [];
-}
-
-function enclosingClass(node: Node): ClassRef['node'] | undefined {
-  let current: Node | undefined = node.parent;
-  while (current) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    current = current.parent;
-  }
-  return undefined;
 }
