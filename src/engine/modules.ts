@@ -253,7 +253,13 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
       const { left, right } = statement.expression;
       if (left.type !== 'MemberExpression') continue;
       const target = ctx.text.slice(left.range[0], left.range[1]);
-      if (target === `module.exports.${name}` || target === `exports.${name}`) return { node: right, ctx };
+      // tsc's CommonJS output declares every export first (`exports.a = exports.b = void 0`): not the value.
+      const placeholder =
+        right.type === 'AssignmentExpression' || (right.type === 'UnaryExpression' && right.operator === 'void');
+      if ((target === `module.exports.${name}` || target === `exports.${name}`) && !placeholder)
+        return { node: right, ctx };
+      if (target === 'module.exports' && name === 'default' && right.type !== 'ObjectExpression')
+        return { node: right, ctx };
       if (target === 'module.exports' && right.type === 'ObjectExpression') {
         for (const property of right.properties) {
           if (property.type === 'Property' && propertyName(property) === name)

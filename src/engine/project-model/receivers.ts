@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from '../analysis/context';
-import { fieldSources } from '../api';
+import { fieldSources, requiredModule } from '../api';
 import { enclosingClass, resolveClass, resolveFunction } from '../analysis/resolve';
 
 const MAX_DEPTH = 6;
@@ -21,10 +21,19 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       return receiverClasses(inner.argument, ctx, depth + 1);
     case 'NewExpression':
       return list(resolveClass(inner.callee, ctx, depth + 1));
-    case 'CallExpression':
+    case 'CallExpression': {
+      // `const client = require('./client')` where the module's export is `module.exports = new Client()`.
+      const required = requiredModule(inner, ctx.scopes);
+      if (required !== undefined) return exportClasses(ctx.modules.resolveImport(ctx, required), 'default', ctx, depth);
       return returnClasses(inner, ctx, depth);
-    case 'MemberExpression':
-      return inner.object.type === 'ThisExpression' ? fieldClasses(inner, ctx, depth) : [];
+    }
+    case 'MemberExpression': {
+      if (inner.object.type === 'ThisExpression') return fieldClasses(inner, ctx, depth);
+      // `client_1.http.get(url)`: compiled CommonJS reaches an imported singleton through the module object.
+      const name = propertyName(inner);
+      const module = moduleObject(inner.object, ctx);
+      return module && name !== undefined ? exportClasses(module, name, ctx, depth) : [];
+    }
     case 'Identifier':
       return identifierClasses(inner, ctx, depth);
     default:
@@ -51,15 +60,31 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
   if (binding.kind === 'import' && binding.importSource && binding.importName !== '*') {
     // An imported singleton (`export const client = new Client()`, `export default new Client()`) or class.
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
-    const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
-    if (!exported) return [];
-    const value = unwrapExpression(exported.node);
-    if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
-      return [{ node: value, ctx: exported.ctx }];
-    if (value.type === 'TSInterfaceDeclaration') return ctx.modules.implementers(exported.ctx, value.id.name, ctx);
-    return receiverClasses(value, exported.ctx, depth + 1);
+    return exportClasses(target, binding.importName ?? binding.name, ctx, depth);
   }
   return [];
+}
+
+/** What a module exports under `name`, as classes: a class (static calls), an interface, a singleton. */
+function exportClasses(target: FileContext | undefined, name: string, from: FileContext, depth: number): ClassRef[] {
+  const exported = target ? from.modules.exportedNode(target, name) : undefined;
+  if (!exported) return [];
+  const value = unwrapExpression(exported.node);
+  if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
+    return [{ node: value, ctx: exported.ctx }];
+  if (value.type === 'TSInterfaceDeclaration') return from.modules.implementers(exported.ctx, value.id.name, from);
+  return receiverClasses(value, exported.ctx, depth + 1);
+}
+
+/** The project module an identifier holds: `import * as m` or `const m = require('./m')`. */
+function moduleObject(node: Node, ctx: FileContext): FileContext | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(node);
+  if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)
+    return ctx.modules.resolveImport(ctx, binding.importSource);
+  const init = binding?.kind === 'var' && binding.patternPath.length === 0 ? binding.init : undefined;
+  const required = init && init.type === 'CallExpression' ? requiredModule(init, ctx.scopes) : undefined;
+  return required !== undefined ? ctx.modules.resolveImport(ctx, required) : undefined;
 }
 
 /** `this.store` declared `store: Store`, `constructor(private store: Store)`, or assigned `new Store()`. */
