@@ -145,10 +145,11 @@ export class ModuleLoader implements ModuleLinks {
 
   /** Forgets the cached context of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    this.contexts.delete(path.resolve(file));
+    const full = path.resolve(file);
+    this.contexts.delete(full);
     this.implementerCache.clear();
-    this.hierarchy?.forget();
-    this.packages?.forget();
+    this.hierarchy?.refresh(full);
+    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) this.packages?.forget();
   }
 }
 

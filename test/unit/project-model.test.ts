@@ -1,16 +1,18 @@
 // The project model on an in-memory host: which source files a bare specifier may stand for, and its bounds.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { HierarchyIndex } from '../../src/engine/project-model/hierarchy';
 import { PackageModel, parseJsonLoose, splitSpecifier } from '../../src/engine/project-model/packages';
 import type { ProjectHost } from '../../src/engine/types';
 
 const ROOT = path.resolve('/repo');
 
 /** A host over a map of files (paths relative to ROOT); folders are derived from the paths. */
-function memoryHost(files: Record<string, string>): ProjectHost & { reads: number } {
+function memoryHost(files: Record<string, string>): ProjectHost & { reads: number; files: Map<string, string> } {
   const full = new Map(Object.entries(files).map(([name, text]) => [path.join(ROOT, name), text]));
   const host = {
     reads: 0,
+    files: full,
     readFile(file: string): string | undefined {
       host.reads++;
       return full.get(path.resolve(file));
@@ -73,6 +75,23 @@ describe('project model', () => {
     const model = new PackageModel(host);
     for (let index = 0; index < 20; index++) model.candidates(at('p/m0/src/a.ts'), `missing-${index}`);
     assert.ok(host.reads < 80, `${host.reads} reads`);
+  });
+
+  it('indexes heritage clauses without parsing and re-reads only a changed file', () => {
+    const host = memoryHost({
+      'src/store.ts': 'export interface Store { put(k: string): void }',
+      'src/disk.ts': 'export class Disk<T> extends Base<T> implements Store, ns.Other {}',
+      'node_modules/x/index.ts': 'class Hidden implements Store {}',
+      'src/nested/deep/memory.ts': 'export class Memory implements Store {}',
+    });
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesNaming(ROOT, 'Store').sort(), [at('src/disk.ts'), at('src/nested/deep/memory.ts')]);
+    assert.deepEqual(index.filesNaming(ROOT, 'Other'), [at('src/disk.ts')]);
+    host.files.set(at('src/disk.ts'), 'export class Disk {}');
+    const before = host.reads;
+    index.refresh(at('src/disk.ts'));
+    assert.equal(host.reads - before, 1);
+    assert.deepEqual(index.filesNaming(ROOT, 'Store'), [at('src/nested/deep/memory.ts')]);
   });
 
   it('splits specifiers and parses loose JSON', () => {

@@ -27,18 +27,33 @@ export class HierarchyIndex {
     if (cached) return cached;
     const index = new Map<string, string[]>();
     this.indexes.set(root, index);
-    for (const file of this.sourceFiles(root)) {
-      const text = this.host.readFile(file);
-      if (text === undefined) continue;
-      for (const match of text.matchAll(HERITAGE)) {
-        for (const name of heritageNames(match[1] ?? '')) {
-          const files = index.get(name) ?? [];
-          if (!files.includes(file)) files.push(file);
-          index.set(name, files);
-        }
+    for (const file of this.sourceFiles(root)) this.add(index, file);
+    return index;
+  }
+
+  private add(index: Map<string, string[]>, file: string): void {
+    const text = this.host.readFile(file);
+    if (text === undefined) return;
+    for (const match of text.matchAll(HERITAGE)) {
+      for (const name of heritageNames(match[1] ?? '')) {
+        const files = index.get(name) ?? [];
+        if (!files.includes(file)) files.push(file);
+        index.set(name, files);
       }
     }
-    return index;
+  }
+
+  /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
+  refresh(file: string): void {
+    for (const [root, index] of this.indexes) {
+      if (!file.startsWith(root + path.sep)) continue;
+      for (const [name, files] of index)
+        index.set(
+          name,
+          files.filter((entry) => entry !== file),
+        );
+      if (SOURCE.test(file)) this.add(index, file);
+    }
   }
 
   /** Source files under `root`, breadth first, skipping dependencies, build output and hidden folders. */
@@ -61,10 +76,6 @@ export class HierarchyIndex {
       }
     }
     return files;
-  }
-
-  forget(): void {
-    this.indexes.clear();
   }
 }
 
