@@ -16,6 +16,8 @@ export interface ApiRef {
   /** A module specifier, `<global>`, or `<local>` for functions the project defines itself. */
   module: string;
   tokens: ApiToken[];
+  /** For `<local>` refs: the package the file belongs to, whose rows its own relative imports match. */
+  pkg?: string;
 }
 
 export const GLOBAL = '<global>';
@@ -32,6 +34,8 @@ export class ApiResolver {
     private readonly scopes: ScopeIndex,
     private readonly wrappers: ReadonlyArray<ModulePathLike> = [],
     private readonly namespaces: ReadonlyArray<ModulePathLike> = [],
+    /** The `name` of the file's nearest package.json. */
+    private readonly ownPackage?: string,
   ) {}
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
@@ -115,9 +119,11 @@ export class ApiResolver {
       case 'import': {
         const source = binding.importSource ?? '';
         if (isRelative(source)) {
-          return binding.importName && binding.importName !== '*' && binding.importName !== 'default'
-            ? { module: LOCAL, tokens: [{ kind: 'Member', name: binding.importName }] }
-            : { module: LOCAL, tokens: [{ kind: 'Member', name: binding.name }] };
+          const name =
+            binding.importName && binding.importName !== '*' && binding.importName !== 'default'
+              ? binding.importName
+              : binding.name;
+          return this.local(name);
         }
         if (binding.importName === 'default' || binding.importName === '*') return { module: source, tokens: [] };
         return this.member({ module: source, tokens: [] }, binding.importName ?? binding.name);
@@ -139,10 +145,17 @@ export class ApiResolver {
       }
       case 'function':
       case 'class':
-        return { module: LOCAL, tokens: [{ kind: 'Member', name: binding.name }] };
+        return this.local(binding.name);
       default:
         return undefined;
     }
+  }
+
+  /** Something the project defines: `<local>`, and inside a named package also that package's own export. */
+  private local(name: string): ApiRef {
+    const ref: ApiRef = { module: LOCAL, tokens: [{ kind: 'Member', name }] };
+    if (this.ownPackage !== undefined) ref.pkg = this.ownPackage;
+    return ref;
   }
 
   /** A parameter or field typed `Stripe` or `EvmWalletProvider` is an instance of what that type names. */
@@ -167,43 +180,59 @@ export class ApiResolver {
   /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
     const classBody = enclosingClassBody(node);
-    if (!classBody) return undefined;
-    for (const member of classBody.body) {
-      if (member.type === 'PropertyDefinition' && propertyName(member) === name) {
-        if (member.value) return this.resolve(member.value, depth);
-        const annotation = member.typeAnnotation?.typeAnnotation;
-        if (annotation) return this.fromType(annotation, depth);
-      }
-      if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
-        for (const param of member.value.params) {
-          if (
-            param.type === 'TSParameterProperty' &&
-            param.parameter.type === 'Identifier' &&
-            param.parameter.name === name
-          ) {
-            const annotation = param.parameter.typeAnnotation?.typeAnnotation;
-            if (annotation) return this.fromType(annotation, depth);
-          }
-        }
-        for (const statement of member.value.body?.body ?? []) {
-          if (
-            statement.type === 'ExpressionStatement' &&
-            statement.expression.type === 'AssignmentExpression' &&
-            statement.expression.left.type === 'MemberExpression' &&
-            statement.expression.left.object.type === 'ThisExpression' &&
-            propertyName(statement.expression.left) === name
-          ) {
-            return this.resolve(statement.expression.right, depth);
-          }
-        }
-      }
+    for (const source of classBody ? fieldSources(classBody, name) : []) {
+      if (source.value) return this.resolve(source.value, depth);
+      if (source.type) return this.fromType(source.type, depth);
     }
     return undefined;
   }
 }
 
+/**
+ * Where a class says what its field `name` holds, in source order: a field declaration (type and
+ * initialiser), a constructor parameter property (type), the constructor's `this.name = value`.
+ */
+export function fieldSources(
+  classBody: TSESTree.ClassBody,
+  name: string,
+): Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> {
+  const out: Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> = [];
+  for (const member of classBody.body) {
+    if (member.type === 'PropertyDefinition' && propertyName(member) === name)
+      out.push({ type: member.typeAnnotation?.typeAnnotation, value: member.value ?? undefined });
+    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (
+        param.type === 'TSParameterProperty' &&
+        param.parameter.type === 'Identifier' &&
+        param.parameter.name === name
+      )
+        out.push({ type: param.parameter.typeAnnotation?.typeAnnotation });
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (
+        statement.type === 'ExpressionStatement' &&
+        statement.expression.type === 'AssignmentExpression' &&
+        statement.expression.left.type === 'MemberExpression' &&
+        statement.expression.left.object.type === 'ThisExpression' &&
+        propertyName(statement.expression.left) === name
+      ) {
+        out.push({ value: statement.expression.right });
+      }
+    }
+  }
+  return out;
+}
+
 function extend(ref: ApiRef, token: ApiToken): ApiRef {
-  return { module: ref.module, tokens: [...ref.tokens, token] };
+  const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
+  if (ref.pkg !== undefined) next.pkg = ref.pkg;
+  return next;
+}
+
+/** Whether a ref comes from one of `modules`: its module, or for the project's own code, its package. */
+export function moduleIn(ref: ApiRef, modules: readonly string[]): boolean {
+  return modules.includes(ref.module) || (ref.pkg !== undefined && modules.includes(ref.pkg));
 }
 
 export function isRelative(source: string): boolean {
@@ -230,7 +259,7 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
 
 /** Does a resolved reference match a catalog path prefix (modules plus tokens)? */
 export function matchesPath(ref: ApiRef, modules: string[], tokens: PathToken[]): boolean {
-  if (!modules.includes(ref.module)) return false;
+  if (!moduleIn(ref, modules)) return false;
   return tokensMatch(ref.tokens, tokens);
 }
 

@@ -2,11 +2,13 @@
 // host, parses it and caches its per-file context, and finds what a module exports under a name.
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { ApiResolver, requiredModule } from './api';
+import { ApiResolver, isRelative, requiredModule } from './api';
 import { propertyName, stringValue, walk, type Node } from './ast';
-import type { FileContext, ModuleLinks } from './analysis/context';
+import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
+import { HierarchyIndex } from './project-model/hierarchy';
+import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import type { Problem, ProjectHost, ResolvedConfig } from './types';
 
@@ -26,6 +28,10 @@ const RESOLVE_EXTENSIONS = [
   '/index.mjs',
 ];
 const BINARY_PROBE_BYTES = 8192;
+/** Files probed for one bare specifier (workspace packages, tsconfig paths), extensions included. */
+const MAX_BARE_PROBES = 120;
+/** Implementations a call on an interface or abstract class may stand for. */
+const MAX_IMPLEMENTERS = 8;
 
 /**
  * The project's files as the analysis sees them: contexts of imported files are created on first use
@@ -33,21 +39,31 @@ const BINARY_PROBE_BYTES = 8192;
  */
 export class ModuleLoader implements ModuleLinks {
   private readonly contexts = new Map<string, FileContext | null>();
+  private readonly packages: PackageModel | undefined;
+  private readonly hierarchy: HierarchyIndex | undefined;
+  private readonly implementerCache = new Map<string, ClassRef[]>();
 
   /** Without a host, imports between files are not followed. */
-  constructor(private readonly host: ProjectHost | undefined) {}
+  constructor(private readonly host: ProjectHost | undefined) {
+    this.packages = host ? new PackageModel(host) : undefined;
+    this.hierarchy = host ? new HierarchyIndex(host) : undefined;
+  }
 
   /** The analysis context of one parsed file; its imports resolve through this loader. */
   createContext(file: string, text: string, ast: TSESTree.Program, config: ResolvedConfig): FileContext {
     const scopes = new ScopeIndex(ast);
     const catalogs = loadCatalogs();
+    // Inside a package, its relative imports are its own API: rows keyed on its name match them.
+    const ownPackage = this.packages?.ownPackage(path.resolve(file))?.name;
+    const imports = collectImports(ast, scopes);
+    if (ownPackage !== undefined && [...imports].some(isRelative)) imports.add(ownPackage);
     const ctx: FileContext = {
       file,
       text,
       ast,
       scopes,
-      api: new ApiResolver(scopes, catalogs.common.transparentWrappers, catalogs.common.namespaceMembers),
-      imports: collectImports(ast, scopes),
+      api: new ApiResolver(scopes, catalogs.common.transparentWrappers, catalogs.common.namespaceMembers, ownPackage),
+      imports,
       catalogs,
       sinks: config.sinks.length > 0 ? [...catalogs.sinks, ...compileConfigSinks(config.sinks)] : catalogs.sinks,
       config,
@@ -56,45 +72,108 @@ export class ModuleLoader implements ModuleLinks {
     return ctx;
   }
 
+  /** A relative import, or a bare one that names a workspace package, the file's own package or a tsconfig path. */
   resolveImport(from: FileContext, source: string): FileContext | undefined {
     if (!this.host) return undefined;
-    const base = path.resolve(path.dirname(from.file), source);
-    const candidates = RESOLVE_EXTENSIONS.map((extension) => base + extension);
-    // TypeScript's ESM style imports `./x.js` for `x.ts`.
-    const withoutJs = base.replace(/\.(m|c)?js$/, '');
-    if (withoutJs !== base)
-      candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
-    for (const candidate of candidates) {
-      const cached = this.contexts.get(candidate);
-      if (cached !== undefined) {
-        if (cached) return cached;
-        continue;
+    const bases = isRelative(source)
+      ? [path.resolve(path.dirname(from.file), source)]
+      : (this.packages?.candidates(path.resolve(from.file), source) ?? []);
+    let probes = 0;
+    for (const base of bases) {
+      for (const candidate of withExtensions(base)) {
+        if (!isRelative(source) && ++probes > MAX_BARE_PROBES) return undefined;
+        const ctx = this.loadFile(candidate, from.config);
+        if (ctx) return ctx;
       }
-      const text = this.host.readFile(candidate);
-      if (text === undefined || inputProblem(text, candidate, from.config)) {
-        this.contexts.set(candidate, null);
-        continue;
-      }
-      const outcome = parseText(text, candidate);
-      if (!outcome.ast) {
-        this.contexts.set(candidate, null);
-        continue;
-      }
-      const ctx = this.createContext(candidate, text, outcome.ast, from.config);
-      this.contexts.set(candidate, ctx);
-      return ctx;
     }
     return undefined;
+  }
+
+  private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
+    const cached = this.contexts.get(candidate);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.host?.readFile(candidate);
+    if (text === undefined || inputProblem(text, candidate, config)) {
+      this.contexts.set(candidate, null);
+      return undefined;
+    }
+    const outcome = parseText(text, candidate);
+    if (!outcome.ast) {
+      this.contexts.set(candidate, null);
+      return undefined;
+    }
+    const ctx = this.createContext(candidate, text, outcome.ast, config);
+    this.contexts.set(candidate, ctx);
+    return ctx;
   }
 
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
     return exportedNode(ctx, name, 0);
   }
 
+  implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
+    const roots = [declaring.file, from.file].map(
+      (file) => this.packages?.ownPackage(path.resolve(file))?.dir ?? path.dirname(path.resolve(file)),
+    );
+    const key = `${name}\0${[...new Set(roots)].join('\0')}\0${declaring.file}\0${from.file}`;
+    const cached = this.implementerCache.get(key);
+    if (cached) return cached;
+    const found: ClassRef[] = [];
+    this.implementerCache.set(key, found);
+    const files = new Set([declaring.file, from.file]);
+    for (const root of roots) for (const file of this.hierarchy?.filesNaming(root, name) ?? []) files.add(file);
+    const names = [name];
+    // Two levels: `abstract class Base implements Store` and `class DiskStore extends Base`.
+    for (let index = 0; index < names.length && index < 3; index++) {
+      const wanted = names[index] as string;
+      for (const file of [...files].slice(0, 40)) {
+        const ctx = file === from.file ? from : file === declaring.file ? declaring : this.loadFile(file, from.config);
+        for (const node of ctx ? classesNaming(ctx.ast, wanted) : []) {
+          if (found.length >= MAX_IMPLEMENTERS || !ctx) break;
+          if (found.some((entry) => entry.node === node)) continue;
+          found.push({ node, ctx });
+          if (node.abstract && node.id && !names.includes(node.id.name)) {
+            names.push(node.id.name);
+            for (const root of roots)
+              for (const more of this.hierarchy?.filesNaming(root, node.id.name) ?? []) files.add(more);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   /** Forgets the cached context of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    this.contexts.delete(path.resolve(file));
+    const full = path.resolve(file);
+    this.contexts.delete(full);
+    this.implementerCache.clear();
+    this.hierarchy?.refresh(full);
+    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) this.packages?.forget();
   }
+}
+
+function withExtensions(base: string): string[] {
+  const candidates = RESOLVE_EXTENSIONS.map((extension) => base + extension);
+  // TypeScript's ESM style imports `./x.js` for `x.ts`.
+  const withoutJs = base.replace(/\.(m|c)?js$/, '');
+  if (withoutJs !== base)
+    candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
+  return candidates;
+}
+
+/** Classes in a file whose `extends` or `implements` names `name`. */
+function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
+  const out: ClassRef['node'][] = [];
+  walk(ast, (node) => {
+    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+    const names = [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
+      entry?.type === 'Identifier' ? entry.name : entry?.type === 'MemberExpression' ? propertyName(entry) : undefined,
+    );
+    if (names.includes(name)) out.push(node);
+    return true;
+  });
+  return out;
 }
 
 /** Files the engine must not parse: too large or binary. */
@@ -140,7 +219,9 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
       if (
-        (declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') &&
+        (declaration?.type === 'FunctionDeclaration' ||
+          declaration?.type === 'ClassDeclaration' ||
+          declaration?.type === 'TSInterfaceDeclaration') &&
         declaration.id?.name === name
       )
         return { node: declaration, ctx };
@@ -173,7 +254,13 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
       const { left, right } = statement.expression;
       if (left.type !== 'MemberExpression') continue;
       const target = ctx.text.slice(left.range[0], left.range[1]);
-      if (target === `module.exports.${name}` || target === `exports.${name}`) return { node: right, ctx };
+      // tsc's CommonJS output declares every export first (`exports.a = exports.b = void 0`): not the value.
+      const placeholder =
+        right.type === 'AssignmentExpression' || (right.type === 'UnaryExpression' && right.operator === 'void');
+      if ((target === `module.exports.${name}` || target === `exports.${name}`) && !placeholder)
+        return { node: right, ctx };
+      if (target === 'module.exports' && name === 'default' && right.type !== 'ObjectExpression')
+        return { node: right, ctx };
       if (target === 'module.exports' && right.type === 'ObjectExpression') {
         for (const property of right.properties) {
           if (property.type === 'Property' && propertyName(property) === name)

@@ -169,4 +169,10 @@ export interface ResolvedConfig {
 export interface ProjectHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
+  /**
+   * The names in a folder, folders with a trailing `/`, or undefined when it cannot be listed. Optional:
+   * without it, workspace packages and implementers of an interface are looked for only in files the
+   * imports already reach.
+   */
+  listDirectory?(path: string): string[] | undefined;
 }

@@ -3,7 +3,7 @@
 import { Project } from '../engine/index';
 import type { LintResult, Problem, ProjectHost, ResolvedConfig } from '../engine/types';
 import { fileState, type FileState } from './cache';
-import { errorReason, readSource, readSourceText } from './read';
+import { errorReason, listDirectory, readSource, readSourceText } from './read';
 
 /** One file to lint; `group` indexes the configurations the linter was set up with. */
 export interface FileJob {
@@ -75,6 +75,7 @@ export class FileLinter {
           dependencies.push(fileState(file, () => dependency, dependency));
           return dependency;
         },
+        listDirectory,
       };
       const result = new Project(config, host).lint(job.file, text);
       const state = fileState(job.file, read, text);
@@ -108,6 +109,7 @@ export class FileLinter {
     if (project === undefined) {
       project = new Project(config, {
         readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
+        listDirectory,
       });
       this.projects.set(key, project);
     }

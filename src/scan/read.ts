@@ -49,7 +49,18 @@ export function readSourceText(file: string, maxFileBytes: number): string | und
  * linted, an editor's unsaved buffers) first, then the disk under the same limits as scanned files.
  */
 export function sourceHost(maxFileBytes: number, held?: (file: string) => string | undefined): ProjectHost {
-  return { readFile: (file) => held?.(file) ?? readSourceText(file, maxFileBytes) };
+  return { readFile: (file) => held?.(file) ?? readSourceText(file, maxFileBytes), listDirectory };
+}
+
+/** A folder's names, folders marked with a trailing `/` (symbolic links are not followed into). */
+export function listDirectory(dir: string): string[] | undefined {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one-line reason of a caught error, for problems and messages. */

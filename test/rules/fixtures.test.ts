@@ -61,6 +61,26 @@ function listSources(dir: string): string[] {
     .sort();
 }
 
+/** Every file of a multi-file case, whatever its kind. */
+function listAll(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listAll(full) : [full];
+  });
+}
+
+/** A folder's names as the host lists them (folders with a trailing `/`), from the case's files. */
+function listing(files: ReadonlyMap<string, string>, dir: string): string[] | undefined {
+  const names = new Set<string>();
+  for (const file of files.keys()) {
+    const rest = path.relative(dir, file);
+    if (rest.startsWith('..') || path.isAbsolute(rest)) continue;
+    const [head, ...tail] = rest.split(path.sep);
+    if (head) names.add(tail.length > 0 ? `${head}/` : head);
+  }
+  return names.size > 0 ? [...names].sort() : undefined;
+}
+
 /** Stray files (orphan configs, unknown extensions) are reported rather than ignored. */
 function discover(ruleId: string): { fixtures: Fixture[]; strays: string[] } {
   const fixtures: Fixture[] = [];
@@ -122,8 +142,13 @@ function run(fixture: Fixture): FileRun[] {
   if (fixture.files.length === 1 && fixture.files[0] === fixture.location) {
     lint = (file, text) => lintText(text, file, config);
   } else {
-    // The host sees only the case's own files, so a fixture cannot depend on anything outside it.
-    const project = new Project(config, { readFile: (file) => texts.get(path.resolve(file)) });
+    // The host sees only the case's own files (package.json and tsconfig.json included), so a fixture
+    // cannot depend on anything outside it.
+    const all = new Map(listAll(fixture.location).map((file) => [file, fs.readFileSync(file, 'utf8')]));
+    const project = new Project(config, {
+      readFile: (file) => all.get(path.resolve(file)),
+      listDirectory: (dir) => listing(all, path.resolve(dir)),
+    });
     lint = (file, text) => project.lint(file, text);
   }
   const result = fixture.files.map((file) => {

@@ -27,4 +27,11 @@ export interface ModuleLinks {
   resolveImport(from: FileContext, source: string): FileContext | undefined;
   /** What a file exports under `name` (a declaration or expression, following re-exports), with the file it is in. */
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined;
+  /** Project classes that extend or implement `name` (declared in `declaring`), bounded; `from` is searched too. */
+  implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[];
+}
+
+export interface ClassRef {
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  ctx: FileContext;
 }

@@ -3,6 +3,7 @@
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { receiverClasses } from '../project-model/receivers';
 import type { FileContext } from './context';
 
 export interface ResolvedFunction {
@@ -16,6 +17,17 @@ export interface ResolvedClass {
 }
 
 const MAX_DEPTH = 6;
+
+/**
+ * Every function a callee may run: one, or for a method called on an interface or abstract class,
+ * the implementations found in the project (bounded).
+ */
+export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction[] {
+  const inner = unwrapExpression(node);
+  if (inner.type === 'MemberExpression') return memberTargets(inner, ctx, 0);
+  const one = resolveFunction(inner, ctx);
+  return one ? [one] : [];
+}
 
 /** The function a callee refers to: a local function, or one exported by an imported project file. */
 export function resolveFunction(node: Node, ctx: FileContext, depth = 0): ResolvedFunction | undefined {
@@ -47,7 +59,7 @@ function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: numb
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
     return resolveFunction(binding.init, ctx, depth + 1);
   }
-  if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
+  if (binding.kind === 'import' && binding.importSource) {
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
     if (!target) return undefined;
     const exported = ctx.modules.exportedNode(
@@ -60,36 +72,60 @@ function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: numb
 }
 
 function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedFunction | undefined {
+  return memberTargets(node, ctx, depth)[0];
+}
+
+function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedFunction[] {
   const name = propertyName(node);
-  if (name === undefined) return undefined;
+  if (name === undefined || depth > MAX_DEPTH) return [];
   const object = unwrapExpression(node.object);
   if (object.type === 'Identifier') {
     const binding = ctx.scopes.resolve(object);
-    if (
-      binding?.kind === 'import' &&
-      binding.importName === '*' &&
-      binding.importSource &&
-      isProjectPath(binding.importSource)
-    ) {
+    if (binding?.kind === 'import' && binding.importSource) {
+      // `ns.helper()` of `import * as ns`, or a method of an imported object literal.
       const target = ctx.modules.resolveImport(ctx, binding.importSource);
-      const exported = target ? ctx.modules.exportedNode(target, name) : undefined;
-      return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
+      const exportName = binding.importName === '*' ? name : (binding.importName ?? binding.name);
+      const exported = target ? ctx.modules.exportedNode(target, exportName) : undefined;
+      if (exported && binding.importName === '*') return list(resolveFunction(exported.node, exported.ctx, depth + 1));
+      const literal = exported ? unwrapExpression(exported.node) : undefined;
+      if (exported && literal?.type === 'ObjectExpression')
+        return list(objectMember(literal, name, exported.ctx, depth));
     }
     if (binding?.kind === 'var' && binding.init && unwrapExpression(binding.init).type === 'ObjectExpression') {
-      const object = unwrapExpression(binding.init) as TSESTree.ObjectExpression;
-      const property = object.properties.find(
-        (candidate) => candidate.type === 'Property' && propertyName(candidate) === name,
-      );
-      if (property && property.type === 'Property') return resolveFunction(property.value as Node, ctx, depth + 1);
+      const found = objectMember(unwrapExpression(binding.init) as TSESTree.ObjectExpression, name, ctx, depth);
+      if (found) return [found];
     }
   }
   if (object.type === 'ThisExpression') {
     const classNode = enclosingClass(node);
-    return classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined;
+    return list(classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined);
   }
   // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
   const instance = instanceClass(object, ctx, depth);
-  return instance ? methodOf(instance, name, depth) : undefined;
+  if (instance) return list(methodOf(instance, name, depth));
+  // Receivers typed by project code: annotations, singletons, static calls, an interface's implementations.
+  const out: ResolvedFunction[] = [];
+  for (const candidate of receiverClasses(object, ctx, depth + 1)) {
+    const method = methodOf(candidate, name, depth + 1);
+    if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+  }
+  return out;
+}
+
+function objectMember(
+  object: TSESTree.ObjectExpression,
+  name: string,
+  ctx: FileContext,
+  depth: number,
+): ResolvedFunction | undefined {
+  const property = object.properties.find(
+    (candidate) => candidate.type === 'Property' && propertyName(candidate) === name,
+  );
+  return property && property.type === 'Property' ? resolveFunction(property.value as Node, ctx, depth + 1) : undefined;
+}
+
+function list(found: ResolvedFunction | undefined): ResolvedFunction[] {
+  return found ? [found] : [];
 }
 
 /** A method of a class, looked up through `extends` as far as the project's own classes go. */
@@ -131,7 +167,7 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
     return { node: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
     return resolveClass(binding.init, ctx, depth + 1);
-  if (binding.kind === 'import' && binding.importSource && isProjectPath(binding.importSource)) {
+  if (binding.kind === 'import' && binding.importSource) {
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
     const exported = target
       ? ctx.modules.exportedNode(
@@ -200,15 +236,11 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   return found;
 }
 
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   let current: Node | undefined = node.parent;
   while (current) {
     if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
     current = current.parent;
   }
   return undefined;
-}
-
-function isProjectPath(source: string): boolean {
-  return source.startsWith('.') || source.startsWith('/');
 }

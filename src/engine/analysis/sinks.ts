@@ -1,7 +1,7 @@
 // Matches calls against the sink catalogs and decides whether the part a rule cares about is model-controlled.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, propertyName, unwrapExpression, type Node } from '../ast';
-import { GLOBAL, UNTYPED, matchesPath, tokensMatch, type ApiRef } from '../api';
+import { GLOBAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator, State } from './evaluator';
@@ -52,7 +52,7 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator): SinkRow[] {
 }
 
 function matchesRow(ref: ApiRef, row: SinkRow): boolean {
-  if (row.modules.includes(ref.module)) return tokensMatch(ref.tokens, row.callee);
+  if (moduleIn(ref, row.modules)) return tokensMatch(ref.tokens, row.callee);
   // A module imported under a subpath of a cataloged one (`node:fs` vs `fs`) is covered by aliases in the rows.
   return false;
 }
@@ -67,7 +67,7 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
     // The receiver is another library's object: that library's rows decide. An object of the row's own
     // library (a Playwright locator) on a path its typed rows do not spell out matches.
     const receiver = interpreter.ctx.api.resolve(callee.object);
-    if (receiver) return row.requiresImport.includes(receiver.module);
+    if (receiver) return moduleIn(receiver, row.requiresImport);
   }
   // A row with a receiver pattern needs a receiver spelled like it; compiled JavaScript, which drops
   // type-only imports, is then matched on the spelling alone.

@@ -1,12 +1,11 @@
 // Calls: approvals, audit hooks and sinks at the call, inline callbacks, receivers that now hold model
 // input, built-in steps whose effect is known (URL, path and string helpers), and project helpers.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import { describe, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import { matchesPath, requiredModule } from '../../api';
-import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
-import { resolveFunction } from '../resolve';
+import { resolveFunctions } from '../resolve';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import {
   CLEAN,
@@ -99,8 +98,16 @@ export function evaluateCall(
   const known = knownStep(interpreter, node, callee, receiver, args, state);
   if (known) return known;
 
-  const local = resolveCallee(interpreter, callee);
-  if (local) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
+  const targets = resolveFunctions(callee, interpreter.ctx);
+  const [local] = targets;
+  if (local && targets.length === 1) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
+  // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
+  if (targets.length > 1) {
+    let joined: Value | undefined;
+    for (const target of targets)
+      joined = joinValues(joined, applySummary(interpreter, node, target.fn, target.ctx, args, cloneState(state)));
+    return joined ?? CLEAN;
+  }
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
@@ -242,10 +249,6 @@ function visitCallbacks(
     // Returns inside a callback are not returns of the function being analysed.
     interpreter.returns.length = saved;
   });
-}
-
-function resolveCallee(interpreter: Interpreter, callee: Node): { fn: FunctionNode; ctx: FileContext } | undefined {
-  return resolveFunction(callee, interpreter.ctx);
 }
 
 function isConfiguredGuard(interpreter: Interpreter, callee: Node): boolean {

@@ -1,0 +1,90 @@
+// Which files of a package declare classes that extend or implement a given name: a text index built
+// once per package folder (no parsing), so a call on an interface can be resolved to its implementations.
+import * as path from 'node:path';
+import type { ProjectHost } from '../types';
+
+/** Bounds on one package's index: a hostile repository cannot make a lookup read or hold much. */
+const MAX_FILES = 600;
+const MAX_ENTRIES_VISITED = 4000;
+const MAX_DEPTH = 8;
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cjs', 'lib-esm']);
+/** `class X<T> extends A<T> implements B, C {`: the heritage clause, up to the body's brace. */
+const HERITAGE = /\bclass\s+[\w$]+(?:\s*<[^{]*?>)?\s+((?:extends|implements)\b[^{]{0,400})\{/g;
+
+export class HierarchyIndex {
+  private readonly indexes = new Map<string, Map<string, string[]>>();
+
+  constructor(private readonly host: ProjectHost) {}
+
+  /** Files under `root` with a class whose `extends`/`implements` clause names `name`. */
+  filesNaming(root: string, name: string): string[] {
+    return this.index(root).get(name) ?? [];
+  }
+
+  private index(root: string): Map<string, string[]> {
+    const cached = this.indexes.get(root);
+    if (cached) return cached;
+    const index = new Map<string, string[]>();
+    this.indexes.set(root, index);
+    for (const file of this.sourceFiles(root)) this.add(index, file);
+    return index;
+  }
+
+  private add(index: Map<string, string[]>, file: string): void {
+    const text = this.host.readFile(file);
+    if (text === undefined) return;
+    for (const match of text.matchAll(HERITAGE)) {
+      for (const name of heritageNames(match[1] ?? '')) {
+        const files = index.get(name) ?? [];
+        if (!files.includes(file)) files.push(file);
+        index.set(name, files);
+      }
+    }
+  }
+
+  /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
+  refresh(file: string): void {
+    for (const [root, index] of this.indexes) {
+      if (!file.startsWith(root + path.sep)) continue;
+      for (const [name, files] of index)
+        index.set(
+          name,
+          files.filter((entry) => entry !== file),
+        );
+      if (SOURCE.test(file)) this.add(index, file);
+    }
+  }
+
+  /** Source files under `root`, breadth first, skipping dependencies, build output and hidden folders. */
+  private sourceFiles(root: string): string[] {
+    const files: string[] = [];
+    const queue: Array<[dir: string, depth: number]> = [[root, 0]];
+    let visited = 0;
+    for (let next = queue.shift(); next && files.length < MAX_FILES; next = queue.shift()) {
+      const [dir, depth] = next;
+      for (const entry of (this.host.listDirectory?.(dir) ?? []).sort()) {
+        if (++visited > MAX_ENTRIES_VISITED) return files;
+        if (entry.endsWith('/')) {
+          const name = entry.slice(0, -1);
+          if (depth < MAX_DEPTH && !name.startsWith('.') && !SKIPPED_FOLDERS.has(name))
+            queue.push([path.join(dir, name), depth + 1]);
+        } else if (SOURCE.test(entry) && !/\.d\.(m|c)?ts$/.test(entry)) {
+          files.push(path.join(dir, entry));
+          if (files.length >= MAX_FILES) break;
+        }
+      }
+    }
+    return files;
+  }
+}
+
+/** The plain names in a heritage clause: `extends Base<T> implements A, ns.B` → Base, A, B. */
+function heritageNames(clause: string): string[] {
+  const withoutArgs = clause.replace(/<[^<>]*>/g, '').replace(/<[^<>]*>/g, '');
+  return withoutArgs
+    .replace(/\b(extends|implements)\b/g, ',')
+    .split(',')
+    .map((part) => part.trim().split('.').pop() ?? '')
+    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+}

@@ -1,0 +1,173 @@
+// The project classes a method call's receiver may be: from `new`, a type annotation on a parameter,
+// field, variable or return type, an imported singleton, a class itself (static methods), and for an
+// interface or abstract class, the classes in the project that implement it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import type { ClassRef, FileContext } from '../analysis/context';
+import { fieldSources, requiredModule } from '../api';
+import { enclosingClass, resolveClass, resolveFunction } from '../analysis/resolve';
+
+const MAX_DEPTH = 6;
+const MAX_CLASSES = 8;
+/** Type wrappers whose first argument is the value's type. */
+const TRANSPARENT_TYPES = new Set(['Promise', 'Awaited', 'Readonly', 'Required', 'Partial', 'NonNullable']);
+
+/** Classes `node` (a call's receiver) may be an instance of, or the class itself for a static call. */
+export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassRef[] {
+  if (depth > MAX_DEPTH) return [];
+  const inner = unwrapExpression(node);
+  switch (inner.type) {
+    case 'AwaitExpression':
+      return receiverClasses(inner.argument, ctx, depth + 1);
+    case 'NewExpression':
+      return list(resolveClass(inner.callee, ctx, depth + 1));
+    case 'CallExpression': {
+      // `const client = require('./client')` where the module's export is `module.exports = new Client()`.
+      const required = requiredModule(inner, ctx.scopes);
+      if (required !== undefined) return exportClasses(ctx.modules.resolveImport(ctx, required), 'default', ctx, depth);
+      return returnClasses(inner, ctx, depth);
+    }
+    case 'MemberExpression': {
+      if (inner.object.type === 'ThisExpression') return fieldClasses(inner, ctx, depth);
+      // `client_1.http.get(url)`: compiled CommonJS reaches an imported singleton through the module object.
+      const name = propertyName(inner);
+      const module = moduleObject(inner.object, ctx);
+      return module && name !== undefined ? exportClasses(module, name, ctx, depth) : [];
+    }
+    case 'Identifier':
+      return identifierClasses(inner, ctx, depth);
+    default:
+      return [];
+  }
+}
+
+function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
+  const binding = ctx.scopes.resolve(node);
+  if (!binding) return [];
+  // `Fetcher.html(args)`: a static method of the class itself.
+  if (binding.kind === 'class') return list(resolveClass(node, ctx, depth + 1));
+  if (binding.kind === 'param' || binding.kind === 'var') {
+    if (binding.patternPath.length > 0) return [];
+    const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+    if (annotation) {
+      const typed = typeClasses(annotation, ctx, depth + 1);
+      if (typed.length > 0) return typed;
+    }
+    if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
+      return receiverClasses(binding.init, ctx, depth + 1);
+    return [];
+  }
+  if (binding.kind === 'import' && binding.importSource && binding.importName !== '*') {
+    // An imported singleton (`export const client = new Client()`, `export default new Client()`) or class.
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    return exportClasses(target, binding.importName ?? binding.name, ctx, depth);
+  }
+  return [];
+}
+
+/** What a module exports under `name`, as classes: a class (static calls), an interface, a singleton. */
+function exportClasses(target: FileContext | undefined, name: string, from: FileContext, depth: number): ClassRef[] {
+  const exported = target ? from.modules.exportedNode(target, name) : undefined;
+  if (!exported) return [];
+  const value = unwrapExpression(exported.node);
+  if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
+    return [{ node: value, ctx: exported.ctx }];
+  if (value.type === 'TSInterfaceDeclaration') return from.modules.implementers(exported.ctx, value.id.name, from);
+  return receiverClasses(value, exported.ctx, depth + 1);
+}
+
+/** The project module an identifier holds: `import * as m` or `const m = require('./m')`. */
+function moduleObject(node: Node, ctx: FileContext): FileContext | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(node);
+  if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)
+    return ctx.modules.resolveImport(ctx, binding.importSource);
+  const init = binding?.kind === 'var' && binding.patternPath.length === 0 ? binding.init : undefined;
+  const required = init && init.type === 'CallExpression' ? requiredModule(init, ctx.scopes) : undefined;
+  return required !== undefined ? ctx.modules.resolveImport(ctx, required) : undefined;
+}
+
+/** `this.store` declared `store: Store`, `constructor(private store: Store)`, or assigned `new Store()`. */
+function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const name = propertyName(node);
+  const classNode = enclosingClass(node);
+  if (name === undefined || !classNode) return [];
+  for (const source of fieldSources(classNode.body, name)) {
+    const typed = source.type ? typeClasses(source.type, ctx, depth + 1) : [];
+    if (typed.length > 0) return typed;
+    if (source.value) return receiverClasses(source.value, ctx, depth + 1);
+  }
+  return [];
+}
+
+/** `getClient().get(url)` where `getClient(): HttpClient` or its body returns `new HttpClient()`. */
+function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const resolved = resolveFunction(node.callee, ctx, depth + 1);
+  if (!resolved) return [];
+  const annotation = resolved.fn.returnType?.typeAnnotation;
+  if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
+  const body = resolved.fn.body;
+  if (body && body.type !== 'BlockStatement') return receiverClasses(body, resolved.ctx, depth + 1);
+  return [];
+}
+
+/** The classes a type names: a class, an abstract class and its subclasses, an interface's implementers. */
+export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: number): ClassRef[] {
+  if (depth > MAX_DEPTH) return [];
+  if (type.type === 'TSUnionType' || type.type === 'TSIntersectionType')
+    return dedupe(type.types.flatMap((member) => typeClasses(member, ctx, depth + 1)));
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return [];
+  const name = type.typeName.name;
+  const first = type.typeArguments?.params[0];
+  if (TRANSPARENT_TYPES.has(name) && first) return typeClasses(first, ctx, depth + 1);
+  const binding = ctx.scopes.resolve(type.typeName);
+  if (binding?.kind === 'class') {
+    const resolved = resolveClass(type.typeName, ctx, depth + 1);
+    return resolved ? withSubclasses(resolved, ctx) : [];
+  }
+  if (binding?.kind === 'import' && binding.importSource && binding.importName !== '*') {
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
+    return exported ? declaredClasses(exported.node, exported.ctx, ctx, depth) : [];
+  }
+  if (binding) return [];
+  return declaresInterface(ctx, name) ? ctx.modules.implementers(ctx, name, ctx) : [];
+}
+
+function declaredClasses(node: Node, declaring: FileContext, from: FileContext, depth: number): ClassRef[] {
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')
+    return withSubclasses({ node, ctx: declaring }, from);
+  if (node.type === 'TSInterfaceDeclaration') return from.modules.implementers(declaring, node.id.name, from);
+  if (node.type === 'Identifier') {
+    // `export { Store }` or `export default Store`: what the name is in the declaring file.
+    const binding = declaring.scopes.resolve(node);
+    if (binding?.kind === 'class' && binding.declaration)
+      return declaredClasses(binding.declaration, declaring, from, depth + 1);
+    return declaresInterface(declaring, node.name) ? from.modules.implementers(declaring, node.name, from) : [];
+  }
+  return [];
+}
+
+/** A call on an abstract class may run any subclass's override: the class and the project's subclasses. */
+function withSubclasses(resolved: ClassRef, from: FileContext): ClassRef[] {
+  if (!resolved.node.abstract || !resolved.node.id) return [resolved];
+  return dedupe([resolved, ...from.modules.implementers(resolved.ctx, resolved.node.id.name, from)]);
+}
+
+/** Interfaces have no binding in the scope index: a top-level (or exported) declaration of the name. */
+function declaresInterface(ctx: FileContext, name: string): boolean {
+  return ctx.ast.body.some((statement) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    return declaration?.type === 'TSInterfaceDeclaration' && declaration.id.name === name;
+  });
+}
+
+function dedupe(classes: ClassRef[]): ClassRef[] {
+  const out: ClassRef[] = [];
+  for (const entry of classes) if (!out.some((seen) => seen.node === entry.node)) out.push(entry);
+  return out.slice(0, MAX_CLASSES);
+}
+
+function list(resolved: ClassRef | undefined): ClassRef[] {
+  return resolved ? [resolved] : [];
+}

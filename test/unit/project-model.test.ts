@@ -1,0 +1,104 @@
+// The project model on an in-memory host: which source files a bare specifier may stand for, and its bounds.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { HierarchyIndex } from '../../src/engine/project-model/hierarchy';
+import { PackageModel, parseJsonLoose, splitSpecifier } from '../../src/engine/project-model/packages';
+import type { ProjectHost } from '../../src/engine/types';
+
+const ROOT = path.resolve('/repo');
+
+/** A host over a map of files (paths relative to ROOT); folders are derived from the paths. */
+function memoryHost(files: Record<string, string>): ProjectHost & { reads: number; files: Map<string, string> } {
+  const full = new Map(Object.entries(files).map(([name, text]) => [path.join(ROOT, name), text]));
+  const host = {
+    reads: 0,
+    files: full,
+    readFile(file: string): string | undefined {
+      host.reads++;
+      return full.get(path.resolve(file));
+    },
+    listDirectory(dir: string): string[] | undefined {
+      const names = new Set<string>();
+      for (const file of full.keys()) {
+        const rest = path.relative(path.resolve(dir), file);
+        if (rest.startsWith('..')) continue;
+        const [head, ...tail] = rest.split(path.sep);
+        if (head) names.add(tail.length > 0 ? `${head}/` : head);
+      }
+      return [...names];
+    },
+  };
+  return host;
+}
+
+const at = (name: string): string => path.join(ROOT, name);
+
+describe('project model', () => {
+  it('maps a workspace package whose exports point at dist to its src entry', () => {
+    const host = memoryHost({
+      'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
+      'packages/core/package.json': JSON.stringify({
+        name: '@kit/core',
+        exports: { '.': { import: { types: './dist/index.d.ts', default: './dist/index.js' } } },
+      }),
+      'packages/app/package.json': JSON.stringify({ name: '@kit/app' }),
+    });
+    const candidates = new PackageModel(host).candidates(at('packages/app/src/tools.ts'), '@kit/core');
+    assert.equal(candidates[0], at('packages/core/src/index'));
+  });
+
+  it('resolves a subpath, a self-reference and a tsconfig path with comments and trailing commas', () => {
+    const host = memoryHost({
+      'package.json': JSON.stringify({ name: 'solo', main: 'lib/index.js' }),
+      'tsconfig.json': '{ // aliases\n "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["src/*"], }, }, }',
+    });
+    const model = new PackageModel(host);
+    assert.ok(model.candidates(at('src/a.ts'), 'solo').includes(at('src/index')));
+    assert.ok(model.candidates(at('src/a.ts'), 'solo/utils').includes(at('src/utils')));
+    assert.deepEqual(model.candidates(at('src/a.ts'), '~/http/client'), [at('src/http/client')]);
+    assert.deepEqual(model.candidates(at('src/a.ts'), 'axios'), []);
+  });
+
+  it('reads the package list of a pnpm-workspace.yaml', () => {
+    const host = memoryHost({
+      'package.json': JSON.stringify({ name: 'root' }),
+      'pnpm-workspace.yaml': 'packages:\n  - \'plugins/*\' # community\n  - "!**/test/**"\nonlyBuilt: []\n',
+      'plugins/pay/package.json': JSON.stringify({ name: 'kit-pay', main: 'build/index.js' }),
+    });
+    assert.equal(new PackageModel(host).candidates(at('src/x.ts'), 'kit-pay')[0], at('plugins/pay/src/index'));
+  });
+
+  it('reads each package.json once however many lookups ask', () => {
+    const files: Record<string, string> = { 'package.json': JSON.stringify({ name: 'root', workspaces: ['p/*'] }) };
+    for (let index = 0; index < 50; index++) files[`p/m${index}/package.json`] = JSON.stringify({ name: `m${index}` });
+    const host = memoryHost(files);
+    const model = new PackageModel(host);
+    for (let index = 0; index < 20; index++) model.candidates(at('p/m0/src/a.ts'), `missing-${index}`);
+    assert.ok(host.reads < 80, `${host.reads} reads`);
+  });
+
+  it('indexes heritage clauses without parsing and re-reads only a changed file', () => {
+    const host = memoryHost({
+      'src/store.ts': 'export interface Store { put(k: string): void }',
+      'src/disk.ts': 'export class Disk<T> extends Base<T> implements Store, ns.Other {}',
+      'node_modules/x/index.ts': 'class Hidden implements Store {}',
+      'src/nested/deep/memory.ts': 'export class Memory implements Store {}',
+    });
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesNaming(ROOT, 'Store').sort(), [at('src/disk.ts'), at('src/nested/deep/memory.ts')]);
+    assert.deepEqual(index.filesNaming(ROOT, 'Other'), [at('src/disk.ts')]);
+    host.files.set(at('src/disk.ts'), 'export class Disk {}');
+    const before = host.reads;
+    index.refresh(at('src/disk.ts'));
+    assert.equal(host.reads - before, 1);
+    assert.deepEqual(index.filesNaming(ROOT, 'Store'), [at('src/nested/deep/memory.ts')]);
+  });
+
+  it('splits specifiers and parses loose JSON', () => {
+    assert.deepEqual(splitSpecifier('@a/b/c/d'), { name: '@a/b', subpath: 'c/d' });
+    assert.deepEqual(splitSpecifier('node:fs'), { name: undefined, subpath: '' });
+    assert.equal(parseJsonLoose('[1]'), null);
+    assert.equal(parseJsonLoose('{ nope'), null);
+    assert.deepEqual(parseJsonLoose('{ "url": "http://x" /* c */ }'), { url: 'http://x' });
+  });
+});
