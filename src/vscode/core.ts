@@ -41,6 +41,7 @@ export { scanFiles, type ScanOutput } from '../scan/scan';
 export { FileLinter, type FileOutcome } from '../scan/file-linter';
 export { readSource } from '../scan/read';
 export { defaultRules, globRules, isExcluded } from '../scan/ignore-rules';
+export { isExcludedInEditor } from '../scan/file-filter';
 export { buildReport, type ScanReport, type ReportScope } from '../report/report';
 export { formatSarif } from '../report/format/sarif';
 export { formatMarkdown } from '../report/format/markdown';

@@ -2,13 +2,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  absoluteGlobs,
-  defaultRules,
   FileLinter,
-  globRules,
-  isExcluded,
+  isExcludedInEditor,
   loadConfigFor,
-  Minimatch,
   readSource,
   type ConfigError,
   type ConfigLoadResult,
@@ -86,7 +82,7 @@ export class LintService {
     const file = this.pathFor(document);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
     const loaded = this.load(file, settings);
-    if (document.uri.scheme === 'file' && this.excludes(file, folder, loaded, settings)) {
+    if (document.uri.scheme === 'file' && isExcludedInEditor(file, folder, loaded, settings)) {
       const reason = 'Excluded by the include/exclude settings or the configuration file.';
       return { ...this.skip(document, reason, started), state: { kind: 'skipped', reason } };
     }
@@ -173,24 +169,6 @@ export class LintService {
       byFile.set(error.file, list);
     }
     for (const [file, diagnostics] of byFile) this.configErrors.set(vscode.Uri.file(file), diagnostics);
-  }
-
-  private excludes(
-    file: string,
-    folder: string | undefined,
-    loaded: ConfigLoadResult,
-    settings: EditorSettings,
-  ): boolean {
-    const root = folder ?? path.dirname(file);
-    const settingsExclude = settings.exclude.flatMap((glob) => absoluteGlobs(root, glob));
-    // Built-in excludes (tests, build output, node_modules) < configuration file < settings, last match wins as in the CLI.
-    if (isExcluded([...defaultRules(), ...globRules(loaded.exclude), ...globRules(settingsExclude)], file, root))
-      return true;
-    const slashed = file.split(path.sep).join('/');
-    const includes = [...loaded.include, ...settings.include.flatMap((glob) => absoluteGlobs(root, glob))].filter(
-      (glob) => !glob.startsWith('!'),
-    );
-    return includes.length > 0 && !includes.some((glob) => new Minimatch(glob, { dot: true }).match(slashed));
   }
 
   /** Lints `text` as `file` in the folder's project, which first forgets what it derived from the old text. */

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cliFindings } from '../support/cli-findings';
 import { repoRoot } from '../support/paths';
 
 interface PatternStep {
@@ -57,21 +58,8 @@ describe('the $agent-risk problem matcher', function () {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     }).stdout;
-    const json = JSON.parse(
-      spawnSync(process.execPath, [bin, 'scan', '.', '--format', 'json', '--fail-on', 'never'], {
-        cwd: examples,
-        encoding: 'utf8',
-      }).stdout,
-    ) as {
-      findings: Array<{
-        file: string;
-        ruleId: string;
-        severity: string;
-        range: { start: { line: number; column: number } };
-      }>;
-    };
-    const expected = json.findings
-      .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column + 1} ${f.severity} ${f.ruleId}`)
+    const expected = cliFindings(examples)
+      .map((f) => `${f.file}:${f.line}:${f.column + 1} ${f.severity} ${f.ruleId}`)
       .sort();
     assert.ok(expected.length > 0);
     assert.deepEqual(apply(matcher(), stylish), expected);

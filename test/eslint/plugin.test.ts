@@ -1,7 +1,6 @@
 // The ESLint plugin: ESLint's RuleTester over the rule fixtures (expectations from their caret annotations), and a
 // real ESLint run over examples/ that must report exactly the findings of `agent-risk scan`.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 // biome-ignore lint/suspicious/noExplicitAny: typescript-eslint's parser types need moduleResolution node16; ESLint only calls parseForESLint.
@@ -11,6 +10,7 @@ import plugin, { configs, rules as pluginRules } from '../../src/eslint-plugin/i
 import { rules } from '../../src/rules/index';
 import { fixtureCases } from '../checks/fixture-cases';
 import { parseFixture } from '../support/annotations';
+import { cliFindings } from '../support/cli-findings';
 import { repoRoot } from '../support/paths';
 
 const ruleIds = rules.map((rule) => rule.id);
@@ -86,24 +86,8 @@ describe('ESLint plugin: a real ESLint run', function () {
         ),
       )
       .sort();
-    const cli = spawnSync(
-      process.execPath,
-      [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'],
-      {
-        cwd: examples,
-        encoding: 'utf8',
-      },
-    );
-    const report = JSON.parse(cli.stdout) as {
-      findings: Array<{
-        file: string;
-        ruleId: string;
-        severity: string;
-        range: { start: { line: number; column: number } };
-      }>;
-    };
-    const fromCli = report.findings
-      .map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} agent-risk/${f.ruleId} ${f.severity}`)
+    const fromCli = cliFindings(examples)
+      .map((f) => `${f.file}:${f.line}:${f.column} agent-risk/${f.ruleId} ${f.severity}`)
       .sort();
     assert.ok(fromCli.length > 0);
     assert.deepEqual(fromEslint, fromCli);

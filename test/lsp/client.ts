@@ -1,5 +1,5 @@
 // A plain LSP client over stdio for tests: starts `agent-risk lsp --stdio` and speaks JSON-RPC to it, as any editor would.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -7,6 +7,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { cliFindings } from '../support/cli-findings';
 import { repoRoot } from '../support/paths';
 
 export interface ServerUnderTest {
@@ -37,18 +38,10 @@ export function startServer(): ServerUnderTest {
 }
 
 /** The CLI's findings for one file as `line:column rule` (1-based line, 0-based column), sorted. */
-export function cliFindings(folder: string, file: string): string[] {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never'],
-    { cwd: folder, encoding: 'utf8' },
-  );
-  const report = JSON.parse(run.stdout) as {
-    findings: Array<{ file: string; ruleId: string; range: { start: { line: number; column: number } } }>;
-  };
+export function cliFindingsOf(folder: string, file: string): string[] {
   const relative = path.relative(folder, file).split(path.sep).join('/');
-  return report.findings
+  return cliFindings(folder)
     .filter((finding) => finding.file === relative)
-    .map((finding) => `${finding.range.start.line}:${finding.range.start.column} ${finding.ruleId}`)
+    .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)
     .sort();
 }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
-import { cliFindings } from './client';
+import { cliFindingsOf } from './client';
 
 const EXAMPLES = path.join(repoRoot(), 'examples');
 
@@ -55,7 +55,7 @@ describe('language server in Neovim', function () {
         lines.every((line) => line.endsWith(' agent-risk')),
         lines.join('\n'),
       );
-      assert.deepEqual(lines.map((line) => line.replace(/ agent-risk$/, '')).sort(), cliFindings(EXAMPLES, file));
+      assert.deepEqual(lines.map((line) => line.replace(/ agent-risk$/, '')).sort(), cliFindingsOf(EXAMPLES, file));
     }
   });
 });

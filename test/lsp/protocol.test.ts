@@ -21,7 +21,7 @@ import {
   ShutdownRequest,
 } from 'vscode-languageserver/node';
 import { repoRoot } from '../support/paths';
-import { cliFindings, type ServerUnderTest, startServer } from './client';
+import { cliFindingsOf, type ServerUnderTest, startServer } from './client';
 
 const EXAMPLES = path.join(repoRoot(), 'examples');
 const WEB_TOOLS = path.join(EXAMPLES, 'src', 'ai-sdk', 'web-tools.ts');
@@ -82,7 +82,7 @@ describe('language server over stdio', function () {
       await initialise(server, true);
       const uri = await open(server, WEB_TOOLS);
       const diagnostics = await pullDiagnostics(server, uri);
-      assert.deepEqual(asFindings(diagnostics), cliFindings(EXAMPLES, WEB_TOOLS));
+      assert.deepEqual(asFindings(diagnostics), cliFindingsOf(EXAMPLES, WEB_TOOLS));
       assert.ok(diagnostics.length >= 2, 'the example has findings');
       const network = diagnostics.find((d) => d.code === 'unscoped-network');
       assert.ok(network !== undefined);
@@ -147,7 +147,7 @@ describe('language server over stdio', function () {
       const uri = await open(server, WEB_TOOLS);
       const params = await published;
       assert.equal(params.uri, uri);
-      assert.deepEqual(asFindings(params.diagnostics), cliFindings(EXAMPLES, WEB_TOOLS));
+      assert.deepEqual(asFindings(params.diagnostics), cliFindingsOf(EXAMPLES, WEB_TOOLS));
       assert.equal(await shutDown(server), 0);
     } finally {
       server.process.kill();

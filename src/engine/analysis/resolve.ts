@@ -3,7 +3,7 @@
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { receiverClasses } from '../project-model/receivers';
+import { receiverClasses } from './receivers';
 import type { FileContext } from './context';
 
 export interface ResolvedFunction {

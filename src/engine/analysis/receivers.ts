@@ -3,9 +3,9 @@
 // interface or abstract class, the classes in the project that implement it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
-import type { ClassRef, FileContext } from '../analysis/context';
+import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
-import { enclosingClass, resolveClass, resolveFunction } from '../analysis/resolve';
+import { enclosingClass, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
