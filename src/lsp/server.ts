@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
@@ -14,7 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sharedSettings, type SharedSettings } from '../editor/settings';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
-import { fileUri, toDiagnostic } from './convert';
+import { notAnalysed } from '../editor/not-analysed';
+import { fileUri, SOURCE, toDiagnostic, toRange } from './convert';
 import { DocumentLinter, type DocumentLint } from './documents';
 import { hoverFor } from './hover';
 
@@ -66,8 +69,17 @@ export function startServer(connection: Connection): void {
     return lint;
   };
 
-  const diagnosticsOf = (lint: DocumentLint | undefined) =>
-    (lint?.result?.findings ?? []).map((finding) => toDiagnostic(finding, uriFor, relatedInformation));
+  const diagnosticsOf = (lint: DocumentLint | undefined): Diagnostic[] => {
+    const diagnostics = (lint?.result?.findings ?? []).map((finding) =>
+      toDiagnostic(finding, uriFor, relatedInformation),
+    );
+    const missing = notAnalysed(lint?.result?.problems ?? []);
+    if (missing !== undefined) {
+      const severity = missing.isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+      diagnostics.push({ range: toRange(missing.range), severity, source: SOURCE, message: missing.message });
+    }
+    return diagnostics;
+  };
 
   const schedulePush = (document: TextDocument): void => {
     if (pull) return;

@@ -1,6 +1,6 @@
 // Turns findings into VS Code diagnostics (one converter) and keeps the Problems panel in step with the result store.
 import * as vscode from 'vscode';
-import { ruleById, type Finding, type LintResult, type ReportedSeverity } from './core';
+import { notAnalysed, ruleById, type Finding, type LintResult, type ReportedSeverity } from './core';
 import { ruleDocCommandUri } from './doc-links';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
@@ -39,7 +39,15 @@ export function toDiagnostic(finding: Finding, uriFor: (file: string) => vscode.
 }
 
 export function diagnosticsFor(result: LintResult, uriFor: (file: string) => vscode.Uri): vscode.Diagnostic[] {
-  return result.findings.map((finding) => toDiagnostic(finding, uriFor));
+  const diagnostics = result.findings.map((finding) => toDiagnostic(finding, uriFor));
+  const missing = notAnalysed(result.problems);
+  if (missing !== undefined) {
+    const severity = missing.isError ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+    const diagnostic = new vscode.Diagnostic(toRange(missing.range), missing.message, severity);
+    diagnostic.source = SOURCE;
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }
 
 /** The rule id of one of our diagnostics, or undefined for anyone else's. */

@@ -123,9 +123,18 @@ describe('language server over stdio', function () {
       source.cancel();
       await cancelled;
 
-      const safe = 'export const value = 1;\n';
+      // While the user types, a parse error replaces the findings with one diagnostic saying the file is not analysed.
       await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version: 2 },
+        contentChanges: [{ text: fs.readFileSync(WEB_TOOLS, 'utf8').replace('download(url)', 'download(url;') }],
+      });
+      const broken = await pullDiagnostics(server, uri);
+      assert.equal(broken.length, 1);
+      assert.match(broken[0]?.message ?? '', /^Not analysed \(parse error at 12:\d+\)/);
+
+      const safe = 'export const value = 1;\n';
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 3 },
         contentChanges: [{ text: safe }],
       });
       assert.deepEqual(await pullDiagnostics(server, uri), [], 'a change is linted afresh');

@@ -113,6 +113,25 @@ describe('diagnostics', () => {
     );
   });
 
+  it('shows one "not analysed: parse error" diagnostic while the text does not parse, not a silently empty file', async () => {
+    const editor = await open('src/fetch-page.ts');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network');
+    try {
+      const line = editor.document.lineAt(7);
+      await editor.edit((edit) => edit.replace(line.range, '    const response = await fetch(url;'));
+      const [diagnostic] = await waitForDiagnostics(
+        uri,
+        (d) => d.length === 1 && /^Not analysed \(parse error at \d+:\d+\)/.test(d[0]?.message ?? ''),
+        'one not-analysed diagnostic',
+      );
+      assert.equal(diagnostic?.source, 'agent-risk');
+      assert.equal(diagnostic?.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await revertActive();
+    }
+  });
+
   it('lints untitled documents and clears them on close', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
