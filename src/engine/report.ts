@@ -6,6 +6,7 @@ import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
+import { toolNamesMoney } from './analysis/value-transfer-inference';
 import { isReported, severityFor } from './config';
 import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
@@ -37,17 +38,23 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     let hasUnscoped = false;
     let hasWrite = false;
     const effects = new Set<string>();
+    const sends = sendsThroughCatalog(analysis.hits);
     for (const hit of analysis.hits) {
       const location = locate(hit, analysis, ctx);
       const rule = table.sinkFacts(hit.row.rule);
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
       if (rule.judgedBy === 'authorization') {
+        if (hit.inferred && !isInferredReach(hit, tool.name, ctx)) continue;
+        // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
+        if ((hit.inferred || hit.row.prepares) && sends) continue;
         const unbounded = !hit.bounded && !tool.approval && !registered;
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
         effects.add(rule.effect.write);
-        if (unbounded)
+        if (unbounded && hit.inferred)
+          toolFindings.push(inferredFinding(table, hit.row.rule, check, hit, location, toolRef, tool.name));
+        else if (unbounded)
           toolFindings.push(sinkFinding(table, hit.row.rule, check, false, hit, location, toolRef, transferData(hit)));
         continue;
       }
@@ -227,6 +234,49 @@ function transferData(hit: SinkHit): Record<string, string> {
     inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
     callee: hit.via?.callee ?? hit.callee,
   };
+}
+
+/** Whether a tool reaches a cataloged call that sends value (not one that only prepares it, not a guess). */
+function sendsThroughCatalog(hits: SinkHit[]): boolean {
+  return hits.some(
+    (hit) => hit.payment !== undefined || (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
+  );
+}
+
+/** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
+function isInferredReach(hit: SinkHit, toolName: string, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  if (!hit.modelControlled || !lists) return false;
+  return !hit.inferred?.byToolName || toolNamesMoney(toolName, lists);
+}
+
+/** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
+function inferredFinding(
+  table: RuleTable,
+  ruleId: string,
+  check: CheckFacts,
+  hit: SinkHit,
+  location: Location,
+  tool: ToolRef,
+  toolName: string,
+): Finding {
+  const wording = check.inferred ?? check;
+  const reason = hit.inferred?.byToolName
+    ? `the tool \`${toolName}\` names a money operation and an amount or recipient of the model's reaches this call`
+    : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
+  const data = { ...transferData(hit), callee: hit.callee, reason };
+  const finding = sinkFinding(
+    table,
+    ruleId,
+    { ...check, ...wording },
+    hit.via !== undefined,
+    hit,
+    location,
+    tool,
+    data,
+  );
+  finding.confidence = 'medium';
+  return finding;
 }
 
 /** `viaHelper`: the hit went through a helper; a sink in another file always words the helper message. */

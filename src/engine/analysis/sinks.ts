@@ -6,6 +6,7 @@ import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Origin, type Part, type Value } from './value';
+import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
@@ -32,6 +33,8 @@ export interface SinkHit {
   paymentBounded?: boolean;
   /** For payment requests: the tool input the request carries (its body, its URL). */
   paymentOrigins?: Origin[];
+  /** Set when no row models the call and its name (or its tool's) says it moves value: medium confidence. */
+  inferred?: InferredTransfer;
 }
 
 /** Rows whose callee path matches this call. */

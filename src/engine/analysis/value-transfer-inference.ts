@@ -1,0 +1,164 @@
+// Infers value transfers through external calls that no catalog row models, from the words of their names,
+// so that payment, wallet and exchange SDKs nobody listed are still seen (reported at medium confidence).
+import { builtinModules } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import { GLOBAL, LOCAL, type ApiRef } from '../api';
+import type { InferenceWords, SinkRow } from '../catalog/load';
+import type { Evaluator, State } from './evaluator';
+import { resolveFunction } from './resolve';
+import { evaluateSink, type SinkHit } from './sinks';
+import { isTainted, type Value } from './value';
+
+/** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
+export const INFERRED_SINK_ID = 'inferred-value-transfer';
+
+/** Why a call was inferred to move value: its own name, or the money-named tool it serves. */
+export interface InferredTransfer {
+  /** True when only the tool's name makes the call a money operation (`client.execute(...)` in `send_tip`). */
+  byToolName: boolean;
+  /** The words of the callee that named the operation, as shown in the message. */
+  words: string;
+}
+
+const BUILTINS = new Set(builtinModules);
+const rows = new WeakMap<InferenceWords, SinkRow>();
+/** Segments of a callee path whose words are judged: the resource and the method (`payments.create`). */
+const JUDGED_SEGMENTS = 2;
+const MAX_KEY_DEPTH = 4;
+
+/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
+export function wordsOf(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Whether a name moves or commits value: its method words hold a money verb (`refund`, `swap`), or a
+ * commit verb (`create`, `submit`) with a money noun anywhere (`payments.create`); a draft (an invoice, a
+ * checkout) only through the verbs that complete it; and nothing in it reads, prepares or handles another
+ * object. The verb must be the method's, so a brand in a receiver (`PayPalAPI.run`) names nothing.
+ */
+export function namesMoneyOperation(
+  methodWords: readonly string[],
+  allWords: readonly string[],
+  lists: InferenceWords,
+): boolean {
+  if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
+  if (methodWords.some((word) => lists.moneyVerbs.has(word))) return true;
+  if (allWords.some((word) => lists.draftNouns.has(word)))
+    return methodWords.some((word) => lists.draftCommitVerbs.has(word));
+  return (
+    methodWords.some((word) => lists.commitVerbs.has(word)) &&
+    allWords.some((word) => lists.moneyNouns.has(word) || lists.moneyVerbs.has(word))
+  );
+}
+
+/** Whether a tool's name names a money operation, which makes its generic commits (`execute`) transfers. */
+export function toolNamesMoney(name: string, lists: InferenceWords): boolean {
+  const words = wordsOf(name);
+  return namesMoneyOperation(words, words, lists);
+}
+
+/**
+ * A call to an external SDK that no row matched: a hit of the inference rule when its name (or, for a generic
+ * commit, the tool's) names a money operation and model input reaches it. Reads, drafts and unrelated
+ * effects are never inferred; approvals and amount bounds apply exactly as for catalog rows.
+ */
+export function inferTransfer(
+  interpreter: Evaluator,
+  node: TSESTree.CallExpression,
+  args: Value[],
+  state: State,
+): SinkHit | undefined {
+  const lists = interpreter.ctx.catalogs.inference;
+  if (!lists || args.length === 0) return undefined;
+  const callee = unwrapExpression(node.callee);
+  const segments = calleeSegments(callee);
+  const method = segments[segments.length - 1];
+  if (method === undefined) return undefined;
+  const words = segments.flatMap(wordsOf);
+  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  const methodWords = wordsOf(method);
+  const byName = namesMoneyOperation(methodWords, words, lists);
+  if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
+  if (!isExternalCall(callee, interpreter)) return undefined;
+  const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
+  if (!hit || hit.origins.length === 0) return undefined;
+  if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
+  hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  return hit;
+}
+
+/** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
+function calleeSegments(callee: Node): string[] {
+  const out: string[] = [];
+  let current: Node = callee;
+  while (out.length < JUDGED_SEGMENTS) {
+    if (current.type === 'Identifier') {
+      out.unshift(current.name);
+      break;
+    }
+    if (current.type !== 'MemberExpression') break;
+    const name = propertyName(current);
+    if (name === undefined) break;
+    out.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  return out;
+}
+
+/**
+ * Not project code and not a platform built-in: an import of a package, or a receiver the engine cannot
+ * follow (an untyped parameter, an object a project factory returned) whose method it cannot find.
+ */
+function isExternalCall(callee: Node, interpreter: Evaluator): boolean {
+  const { ctx } = interpreter;
+  if (resolveFunction(callee, ctx)) return false;
+  const ref = ctx.api.resolve(callee);
+  if (ref) return isExternalRef(ref);
+  return callee.type === 'MemberExpression' && callee.object.type !== 'ThisExpression';
+}
+
+function isExternalRef(ref: ApiRef): boolean {
+  // A method on an object made by project (or ambient) code that the resolver cannot find is an SDK's or
+  // an interface's; a global function or a project function itself is not.
+  if (ref.module === GLOBAL || ref.module === LOCAL) return ref.tokens.some((token) => token.kind !== 'Member');
+  return !BUILTINS.has(ref.module.replace(/^node:/, '')) && !ref.module.startsWith('node:');
+}
+
+/** Model input under a key (or from a field) that names an amount, a recipient, a price or a quantity. */
+function carriesValue(value: Value, lists: InferenceWords, depth: number): boolean {
+  if (depth > MAX_KEY_DEPTH) return false;
+  for (const [key, member] of value.props ?? []) {
+    if (isTainted(member) && wordsOf(key).some((word) => lists.valueKeys.has(word))) return true;
+    if (carriesValue(member, lists, depth + 1)) return true;
+  }
+  for (const element of value.elements ?? []) if (carriesValue(element, lists, depth + 1)) return true;
+  return value.origins.some((origin) => {
+    const last = origin.display.split('.').pop() ?? '';
+    return wordsOf(last).some((word) => lists.valueKeys.has(word));
+  });
+}
+
+function inferenceRow(lists: InferenceWords): SinkRow {
+  const cached = rows.get(lists);
+  if (cached) return cached;
+  const row: SinkRow = {
+    id: INFERRED_SINK_ID,
+    rule: lists.rule,
+    modules: [],
+    requiresImport: [],
+    callee: [],
+    template: false,
+    check: 'transfer',
+    isWrite: true,
+    operation: 'value transfer',
+  };
+  rows.set(lists, row);
+  return row;
+}
