@@ -26,6 +26,8 @@ export interface SinkRow {
   method?: string;
   methodAt?: PathToken[];
   operation?: string;
+  /** For transfer rows: the selected argument's constant text must match (the operation is an argument). */
+  argumentPattern?: RegExp;
   /** Builds a transfer that another call sends (an instruction): reported only when the tool reaches no sending row. */
   prepares?: boolean;
 }
@@ -281,6 +283,7 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   if (typeof row['methodAt'] === 'string') compiled.methodAt = parseAccessPath(row['methodAt']);
   if (typeof row['operation'] === 'string') compiled.operation = row['operation'];
   if (row['prepares'] === true) compiled.prepares = true;
+  if (typeof row['argumentPattern'] === 'string') compiled.argumentPattern = new RegExp(row['argumentPattern']);
   return compiled;
 }
 
