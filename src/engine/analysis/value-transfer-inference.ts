@@ -26,6 +26,7 @@ const rows = new WeakMap<InferenceWords, SinkRow>();
 /** Segments of a callee path whose words are judged: the resource and the method (`payments.create`). */
 const JUDGED_SEGMENTS = 2;
 const MAX_KEY_DEPTH = 4;
+const MAX_PATH_SEGMENTS = 8;
 
 /** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
 export function wordsOf(identifier: string): string[] {
@@ -86,7 +87,8 @@ export function inferTransfer(
   const methodWords = wordsOf(method);
   const byName = namesMoneyOperation(methodWords, words, lists);
   if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
-  if (!isExternalCall(callee, interpreter)) return undefined;
+  if (pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
+  if (!isExternalCall(callee, interpreter, lists)) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
   if (!hit || hit.origins.length === 0) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
@@ -112,15 +114,28 @@ function calleeSegments(callee: Node): string[] {
   return out;
 }
 
+/** Words of every named segment of a callee path, bounded (`this.ctx.db.payments.create`). */
+function pathWords(callee: Node): string[] {
+  const out: string[] = [];
+  let current: Node = callee;
+  for (let depth = 0; depth < MAX_PATH_SEGMENTS; depth++) {
+    if (current.type === 'Identifier') return [...out, ...wordsOf(current.name)];
+    if (current.type !== 'MemberExpression') break;
+    out.push(...wordsOf(propertyName(current) ?? ''));
+    current = unwrapExpression(current.object);
+  }
+  return out;
+}
+
 /**
  * Not project code and not a platform built-in: an import of a package, or a receiver the engine cannot
  * follow (an untyped parameter, an object a project factory returned) whose method it cannot find.
  */
-function isExternalCall(callee: Node, interpreter: Evaluator): boolean {
+function isExternalCall(callee: Node, interpreter: Evaluator, lists: InferenceWords): boolean {
   const { ctx } = interpreter;
   if (resolveFunction(callee, ctx)) return false;
   const ref = ctx.api.resolve(callee);
-  if (ref) return isExternalRef(ref);
+  if (ref) return isExternalRef(ref) && !lists.notValueModules.has(ref.module);
   return callee.type === 'MemberExpression' && callee.object.type !== 'ThisExpression';
 }
 

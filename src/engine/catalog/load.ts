@@ -52,6 +52,10 @@ export interface InferenceWords {
   draftCommitVerbs: ReadonlySet<string>;
   readWords: ReadonlySet<string>;
   unrelatedWords: ReadonlySet<string>;
+  /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
+  storageWords: ReadonlySet<string>;
+  /** Modules whose calls are never inferred (ORMs, queues, mailers). */
+  notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
 }
 
@@ -299,6 +303,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     draftCommitVerbs: words('draftCommitVerbs'),
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
+    storageWords: words('storageWords'),
+    notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };
 }
