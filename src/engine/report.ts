@@ -45,7 +45,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
       if (rule.judgedBy === 'authorization') {
-        if (hit.inferred && !isInferredReach(hit, tool.name, ctx)) continue;
+        if (hit.inferred && !isInferredReach(hit, tool, ctx)) continue;
         // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
         if ((hit.inferred || hit.row.prepares) && sends) continue;
         const unbounded = !hit.bounded && !tool.approval && !registered;
@@ -244,10 +244,10 @@ function sendsThroughCatalog(hits: SinkHit[]): boolean {
 }
 
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
-function isInferredReach(hit: SinkHit, toolName: string, ctx: FileContext): boolean {
+function isInferredReach(hit: SinkHit, tool: ToolAnalysis['tool'], ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.modelControlled || !lists) return false;
-  return !hit.inferred?.byToolName || toolNamesMoney(toolName, lists);
+  return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 
 /** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
@@ -262,7 +262,7 @@ function inferredFinding(
 ): Finding {
   const wording = check.inferred ?? check;
   const reason = hit.inferred?.byToolName
-    ? `the tool \`${toolName}\` names a money operation and an amount or recipient of the model's reaches this call`
+    ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
   const data = { ...transferData(hit), callee: hit.callee, reason };
   const finding = sinkFinding(

@@ -27,6 +27,8 @@ const rows = new WeakMap<InferenceWords, SinkRow>();
 const JUDGED_SEGMENTS = 2;
 const MAX_KEY_DEPTH = 4;
 const MAX_PATH_SEGMENTS = 8;
+const MAX_DESCRIPTION_ARGS = 4;
+const MAX_DESCRIPTION_CHARS = 2_000;
 
 /** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
 export function wordsOf(identifier: string): string[] {
@@ -59,10 +61,41 @@ export function namesMoneyOperation(
   );
 }
 
-/** Whether a tool's name names a money operation, which makes its generic commits (`execute`) transfers. */
-export function toolNamesMoney(name: string, lists: InferenceWords): boolean {
+/**
+ * Whether a tool's name, or its description, names a money operation, which makes its generic commits
+ * (`execute`) transfers. A description is prose: it counts when it holds a money verb and no read word.
+ */
+export function toolNamesMoney(name: string, definition: Node | undefined, lists: InferenceWords): boolean {
   const words = wordsOf(name);
-  return namesMoneyOperation(words, words, lists);
+  if (namesMoneyOperation(words, words, lists)) return true;
+  const prose = definition ? descriptionWords(definition) : [];
+  return (
+    prose.some((word) => lists.moneyVerbs.has(word)) &&
+    !prose.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))
+  );
+}
+
+/** The words of a tool's description: a `description` string of its options object, or a string argument. */
+function descriptionWords(definition: Node): string[] {
+  const texts: string[] = [];
+  const objects: Node[] = [definition];
+  if (definition.type === 'CallExpression' || definition.type === 'NewExpression') {
+    for (const argument of definition.arguments.slice(0, MAX_DESCRIPTION_ARGS)) {
+      // `server.tool(name, description, schema, handler)`: the second string is the description.
+      if (argument !== definition.arguments[0] && argument.type === 'Literal' && typeof argument.value === 'string')
+        texts.push(argument.value);
+      objects.push(argument);
+    }
+  }
+  for (const object of objects) {
+    if (object.type !== 'ObjectExpression') continue;
+    for (const property of object.properties) {
+      if (property.type !== 'Property' || propertyName(property) !== 'description') continue;
+      if (property.value.type === 'Literal' && typeof property.value.value === 'string')
+        texts.push(property.value.value);
+    }
+  }
+  return texts.join(' ').slice(0, MAX_DESCRIPTION_CHARS).split(/\s+/).flatMap(wordsOf);
 }
 
 /**
