@@ -39,6 +39,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     let hasWrite = false;
     const effects = new Set<string>();
     const sends = sendsThroughCatalog(analysis.hits);
+    let inferredSeen = false;
     for (const hit of analysis.hits) {
       const location = locate(hit, analysis, ctx);
       const rule = table.sinkFacts(hit.row.rule);
@@ -48,6 +49,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         if (hit.inferred && !isInferredReach(hit, tool, ctx)) continue;
         // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
         if ((hit.inferred || hit.row.prepares) && sends) continue;
+        // Guesses in one tool (build a call, then submit it) are one movement: the first one stands for all.
+        if (hit.inferred && inferredSeen) continue;
+        if (hit.inferred) inferredSeen = true;
         const unbounded = !hit.bounded && !tool.approval && !registered;
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
