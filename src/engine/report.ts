@@ -6,7 +6,7 @@ import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
-import { toolNamesMoney } from './analysis/value-transfer-inference';
+import { isReadTool, toolNamesMoney } from './analysis/value-transfer-inference';
 import { isReported, severityFor } from './config';
 import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
@@ -39,19 +39,17 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     let hasWrite = false;
     const effects = new Set<string>();
     const sends = sendsThroughCatalog(analysis.hits);
-    let inferredSeen = false;
+    const inferred = chooseInferred(analysis.hits, tool, ctx);
     for (const hit of analysis.hits) {
       const location = locate(hit, analysis, ctx);
       const rule = table.sinkFacts(hit.row.rule);
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
       if (rule.judgedBy === 'authorization') {
-        if (hit.inferred && !isInferredReach(hit, tool, ctx)) continue;
+        // Guesses in one tool (build a call, then submit it) are one movement: one stands for all.
+        if (hit.inferred && hit !== inferred) continue;
         // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
         if ((hit.inferred || hit.row.prepares) && sends) continue;
-        // Guesses in one tool (build a call, then submit it) are one movement: the first one stands for all.
-        if (hit.inferred && inferredSeen) continue;
-        if (hit.inferred) inferredSeen = true;
         const unbounded = !hit.bounded && !tool.approval && !registered;
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
@@ -247,10 +245,16 @@ function sendsThroughCatalog(hits: SinkHit[]): boolean {
   );
 }
 
+/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
+function chooseInferred(hits: SinkHit[], tool: ToolAnalysis['tool'], ctx: FileContext): SinkHit | undefined {
+  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
+  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
+}
+
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolAnalysis['tool'], ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
-  if (!hit.modelControlled || !lists) return false;
+  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 

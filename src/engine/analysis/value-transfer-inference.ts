@@ -75,6 +75,14 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
   );
 }
 
+/** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
+export function isReadTool(name: string, lists: InferenceWords): boolean {
+  const words = wordsOf(name);
+  // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
+  if (lists.readWords.has(words[0] ?? '')) return true;
+  return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
+}
+
 /** The words of a tool's description: a `description` string of its options object, or a string argument. */
 function descriptionWords(definition: Node): string[] {
   const texts: string[] = [];
