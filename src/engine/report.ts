@@ -6,7 +6,7 @@ import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
-import { isReadTool, toolNamesMoney } from './analysis/value-transfer-inference';
+import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
 import { isReported, severityFor } from './config';
 import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
@@ -238,26 +238,6 @@ function transferData(hit: SinkHit): Record<string, string> {
   };
 }
 
-/** Whether a tool reaches a cataloged call that sends value (not one that only prepares it, not a guess). */
-function sendsThroughCatalog(hits: SinkHit[]): boolean {
-  return hits.some(
-    (hit) => hit.payment !== undefined || (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
-  );
-}
-
-/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
-function chooseInferred(hits: SinkHit[], tool: ToolAnalysis['tool'], ctx: FileContext): SinkHit | undefined {
-  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
-  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
-}
-
-/** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
-function isInferredReach(hit: SinkHit, tool: ToolAnalysis['tool'], ctx: FileContext): boolean {
-  const lists = ctx.catalogs.inference;
-  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
-  return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
-}
-
 /** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
 function inferredFinding(
   table: RuleTable,
@@ -269,10 +249,7 @@ function inferredFinding(
   toolName: string,
 ): Finding {
   const wording = check.inferred ?? check;
-  const reason = hit.inferred?.byToolName
-    ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
-    : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
-  const data = { ...transferData(hit), callee: hit.callee, reason };
+  const data = { ...transferData(hit), callee: hit.callee, reason: inferredReason(hit, toolName) };
   const finding = sinkFinding(
     table,
     ruleId,

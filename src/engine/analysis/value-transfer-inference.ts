@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, LOCAL, type ApiRef } from '../api';
 import type { InferenceWords, SinkRow } from '../catalog/load';
+import type { FileContext } from './context';
 import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
@@ -12,6 +13,12 @@ import { isTainted, type Value } from './value';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
+
+/** What the report knows of the tool that owns a hit. */
+interface ToolLike {
+  name: string;
+  definition: Node;
+}
 
 /** Why a call was inferred to move value: its own name, or the money-named tool it serves. */
 export interface InferredTransfer {
@@ -217,4 +224,31 @@ function inferenceRow(lists: InferenceWords): SinkRow {
   };
   rows.set(lists, row);
   return row;
+}
+
+/** Whether a tool reaches a cataloged call that sends value (not one that only prepares it, not a guess). */
+export function sendsThroughCatalog(hits: SinkHit[]): boolean {
+  return hits.some(
+    (hit) => hit.payment !== undefined || (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
+  );
+}
+
+/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
+export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
+  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
+  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
+}
+
+/** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
+function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
+}
+
+/** Why the finding's call appears to move value, for its message. */
+export function inferredReason(hit: SinkHit, toolName: string): string {
+  return hit.inferred?.byToolName
+    ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
+    : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
 }
