@@ -268,7 +268,9 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
   if (actual.length !== filtered.length) return false;
   return filtered.every((token, index) => {
     const real = actual[index] as ApiToken;
-    if (token.kind === 'Member') return real.kind === 'Member' && token.names.includes(real.name);
+    // `Member[*]`: any member (a contract's methods, an exchange class), for rows that select by argument.
+    if (token.kind === 'Member')
+      return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
   });
 }

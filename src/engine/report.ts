@@ -6,6 +6,7 @@ import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
+import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
 import { isReported, severityFor } from './config';
 import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
@@ -37,17 +38,25 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     let hasUnscoped = false;
     let hasWrite = false;
     const effects = new Set<string>();
+    const sends = sendsThroughCatalog(analysis.hits);
+    const inferred = chooseInferred(analysis.hits, tool, ctx);
     for (const hit of analysis.hits) {
       const location = locate(hit, analysis, ctx);
       const rule = table.sinkFacts(hit.row.rule);
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
       if (rule.judgedBy === 'authorization') {
+        // Guesses in one tool (build a call, then submit it) are one movement: one stands for all.
+        if (hit.inferred && hit !== inferred) continue;
+        // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
+        if ((hit.inferred || hit.row.prepares) && sends) continue;
         const unbounded = !hit.bounded && !tool.approval && !registered;
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
         effects.add(rule.effect.write);
-        if (unbounded)
+        if (unbounded && hit.inferred)
+          toolFindings.push(inferredFinding(table, hit.row.rule, check, hit, location, toolRef, tool.name));
+        else if (unbounded)
           toolFindings.push(sinkFinding(table, hit.row.rule, check, false, hit, location, toolRef, transferData(hit)));
         continue;
       }
@@ -227,6 +236,32 @@ function transferData(hit: SinkHit): Record<string, string> {
     inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
     callee: hit.via?.callee ?? hit.callee,
   };
+}
+
+/** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
+function inferredFinding(
+  table: RuleTable,
+  ruleId: string,
+  check: CheckFacts,
+  hit: SinkHit,
+  location: Location,
+  tool: ToolRef,
+  toolName: string,
+): Finding {
+  const wording = check.inferred ?? check;
+  const data = { ...transferData(hit), callee: hit.callee, reason: inferredReason(hit, toolName) };
+  const finding = sinkFinding(
+    table,
+    ruleId,
+    { ...check, ...wording },
+    hit.via !== undefined,
+    hit,
+    location,
+    tool,
+    data,
+  );
+  finding.confidence = 'medium';
+  return finding;
 }
 
 /** `viaHelper`: the hit went through a helper; a sink in another file always words the helper message. */

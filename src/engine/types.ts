@@ -60,7 +60,14 @@ export interface Finding {
   owasp: string[];
   /** Present on findings in `LintResult.suppressed`. */
   suppression?: SuppressionInfo;
+  /**
+   * How sure the engine is that the reported call has the effect: absent for catalog rows and configured
+   * sinks (high); `medium` for an effect inferred from names (a value transfer through an unmodelled SDK).
+   */
+  confidence?: FindingConfidence;
 }
+
+export type FindingConfidence = 'high' | 'medium';
 
 /** The kind of effect a capability is; each sink rule declares its own (`reports.capability.kind`). */
 export type { EffectKind as CapabilityKind } from '../rules/index';

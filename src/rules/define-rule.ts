@@ -19,6 +19,8 @@ export interface CheckFacts<M extends string = string> {
   messageId: M;
   /** The message when the sink is reached through a helper. */
   viaHelperMessageId: M;
+  /** For a rule that infers sinks no row models: the messages of a medium-confidence finding. */
+  inferred?: { messageId: M; viaHelperMessageId: M };
 }
 
 /** Facts of a rule that reports catalog sinks. */
@@ -121,6 +123,10 @@ function definitionProblems(meta: RuleMeta<string>): string[] {
       if (!SINK_CHECKS.includes(check)) problems.push(`Unknown check \`${check}\`.`);
       known(facts.messageId, `checks.${check}.messageId`);
       known(facts.viaHelperMessageId, `checks.${check}.viaHelperMessageId`);
+      if (facts.inferred) {
+        known(facts.inferred.messageId, `checks.${check}.inferred.messageId`);
+        known(facts.inferred.viaHelperMessageId, `checks.${check}.inferred.viaHelperMessageId`);
+      }
       for (const word of facts.partWords) {
         if (words.has(word) || word !== word.toLowerCase())
           problems.push(`Part word \`${word}\` is repeated or not lower case.`);

@@ -12,6 +12,10 @@ export default defineRule({
       'This {{operation}} moves value with no approval gate and no amount limit on the path to it{{inputNote}}.',
     unboundedTransferViaHelper:
       'This call reaches a {{operation}} in `{{callee}}` that moves value with no approval gate and no amount limit on the path to it{{inputNote}}.',
+    inferredTransfer:
+      'This call to `{{callee}}` appears to move value ({{reason}}) with no approval gate and no amount limit on the path to it{{inputNote}}. If it does, confirm it as a sink under `sinks` in `.agent-risk.json`; if it does not, suppress this finding with the reason.',
+    inferredTransferViaHelper:
+      'This call reaches `{{callee}}`, which appears to move value ({{reason}}) with no approval gate and no amount limit on the path to it{{inputNote}}. If it does, confirm it as a sink under `sinks` in `.agent-risk.json`; if it does not, suppress this finding with the reason.',
   },
   reports: {
     role: 'sink',
@@ -24,6 +28,7 @@ export default defineRule({
         partWords: ['amount', 'value', 'payment', 'transfer'],
         messageId: 'unboundedTransfer',
         viaHelperMessageId: 'unboundedTransferViaHelper',
+        inferred: { messageId: 'inferredTransfer', viaHelperMessageId: 'inferredTransferViaHelper' },
       },
     },
     capability: {

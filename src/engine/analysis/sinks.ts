@@ -6,6 +6,7 @@ import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Origin, type Part, type Value } from './value';
+import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
@@ -32,6 +33,8 @@ export interface SinkHit {
   paymentBounded?: boolean;
   /** For payment requests: the tool input the request carries (its body, its URL). */
   paymentOrigins?: Origin[];
+  /** Set when no row models the call and its name (or its tool's) says it moves value: medium confidence. */
+  inferred?: InferredTransfer;
 }
 
 /** Rows whose callee path matches this call. */
@@ -87,15 +90,11 @@ export function evaluateSink(
   const callee = describe(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee, ctx.text);
   const base = { row, node, sinkFile: ctx.file, file: ctx.file, callee, paramIndexes: [] as number[] };
   if (row.check === 'transfer') {
-    const values = row.argument ? selectValues(row, node, args) : args;
+    const values = row.argument ? selectWritten(row, args) : args;
     if (row.argument && values.length === 0) return undefined;
-    if (
-      row.argument &&
-      row.argument.members.length > 0 &&
-      !values.some((value) => /^(transfer|transferFrom|approve|safeTransferFrom)$/.test(value.constant ?? ''))
-    ) {
-      return undefined;
-    }
+    // `writeContract({ functionName: 'transfer' })`, `client.post('transfers', …)`: the operation is an argument.
+    const pattern = row.argumentPattern;
+    if (pattern && !values.some((value) => pattern.test(constantText(value)))) return undefined;
     const origins = args.flatMap((value) => deepOrigins(value));
     const bounded = state.approved || args.some(hasAmountBound);
     return { ...base, modelControlled: origins.length > 0, bounded, origins, paramIndexes: paramIndexesOf(origins) };
@@ -238,6 +237,21 @@ function selectValues(row: SinkRow, node: SinkCall, args: Value[]): Value[] {
     out.push(...values);
   }
   return out;
+}
+
+/** For transfer rows: the argument a row points at, and only members written in it (an options object's `value`). */
+function selectWritten(row: SinkRow, args: Value[]): Value[] {
+  if (!row.argument) return args;
+  let values = selectIndexes(row.argument.indexes, args.length).flatMap((index) => (args[index] ? [args[index]] : []));
+  for (const names of row.argument.members) {
+    values = values.flatMap((value) => names.flatMap((name) => value.props?.get(name) ?? []));
+  }
+  return values;
+}
+
+/** A value's constant text, with anything not constant as `x` (`${base}/transfers` → `x/transfers`). */
+function constantText(value: Value): string {
+  return value.constant ?? (value.parts ?? []).map((part) => (part.kind === 'const' ? part.text : 'x')).join('');
 }
 
 function deepOrigins(value: Value): Origin[] {

@@ -26,6 +26,10 @@ export interface SinkRow {
   method?: string;
   methodAt?: PathToken[];
   operation?: string;
+  /** For transfer rows: the selected argument's constant text must match (the operation is an argument). */
+  argumentPattern?: RegExp;
+  /** Builds a transfer that another call sends (an instruction): reported only when the tool reaches no sending row. */
+  prepares?: boolean;
 }
 
 export interface PaymentRequestRow {
@@ -34,6 +38,25 @@ export interface PaymentRequestRow {
   urlPattern: RegExp;
   methods: string[];
   operation: string;
+}
+
+/** Words by which a call no row models is inferred to move value (`inference` in a rule catalog). */
+export interface InferenceWords {
+  rule: string;
+  moneyVerbs: ReadonlySet<string>;
+  moneyNouns: ReadonlySet<string>;
+  commitVerbs: ReadonlySet<string>;
+  /** Generic commits that move value when the tool's own name names a money operation. */
+  toolCommitVerbs: ReadonlySet<string>;
+  draftNouns: ReadonlySet<string>;
+  draftCommitVerbs: ReadonlySet<string>;
+  readWords: ReadonlySet<string>;
+  unrelatedWords: ReadonlySet<string>;
+  /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
+  storageWords: ReadonlySet<string>;
+  /** Modules whose calls are never inferred (ORMs, queues, mailers). */
+  notValueModules: ReadonlySet<string>;
+  valueKeys: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -93,6 +116,8 @@ export interface GenericObjectForm {
 export interface Catalogs {
   sinks: SinkRow[];
   paymentRequests: PaymentRequestRow[];
+  /** At most one rule, judged by authorization, infers value transfers through unmodelled calls. */
+  inference?: InferenceWords;
   forms: ToolForm[];
   genericObject: GenericObjectForm;
   inputParamNames: string[];
@@ -125,6 +150,7 @@ export function loadCatalogs(): Catalogs {
   const sinks: SinkRow[] = [];
   const paymentRequests: PaymentRequestRow[] = [];
   const sinkRules: string[] = [];
+  let inference: InferenceWords | undefined;
   const files = fs
     .readdirSync(dir)
     .sort()
@@ -142,6 +168,11 @@ export function loadCatalogs(): Catalogs {
     const payments = asArray(data['paymentRequests']);
     if (payments.length > 0 && table.sinkFacts(rule).judgedBy !== 'authorization') {
       throw new CatalogError(`${file}: paymentRequests belong to a rule judged by authorization, not ${rule}.`);
+    }
+    if (data['inference'] !== undefined) {
+      if (table.sinkFacts(rule).judgedBy !== 'authorization' || inference)
+        throw new CatalogError(`${file}: inference belongs to one rule judged by authorization.`);
+      inference = compileInference(data['inference'] as Record<string, unknown>, rule);
     }
     for (const raw of payments) {
       const row = raw as Record<string, unknown>;
@@ -163,6 +194,7 @@ export function loadCatalogs(): Catalogs {
   const catalogs: Catalogs = {
     sinks,
     paymentRequests,
+    ...(inference ? { inference } : {}),
     forms,
     genericObject: {
       framework: typeof generic['framework'] === 'string' ? generic['framework'] : 'generic',
@@ -254,7 +286,27 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   if (typeof row['method'] === 'string') compiled.method = row['method'].toUpperCase();
   if (typeof row['methodAt'] === 'string') compiled.methodAt = parseAccessPath(row['methodAt']);
   if (typeof row['operation'] === 'string') compiled.operation = row['operation'];
+  if (row['prepares'] === true) compiled.prepares = true;
+  if (typeof row['argumentPattern'] === 'string') compiled.argumentPattern = new RegExp(row['argumentPattern']);
   return compiled;
+}
+
+function compileInference(data: Record<string, unknown>, rule: string): InferenceWords {
+  const words = (key: string): ReadonlySet<string> => new Set(asStrings(data[key]).map((word) => word.toLowerCase()));
+  return {
+    rule,
+    moneyVerbs: words('moneyVerbs'),
+    moneyNouns: words('moneyNouns'),
+    commitVerbs: words('commitVerbs'),
+    toolCommitVerbs: words('toolCommitVerbs'),
+    draftNouns: words('draftNouns'),
+    draftCommitVerbs: words('draftCommitVerbs'),
+    readWords: words('readWords'),
+    unrelatedWords: words('unrelatedWords'),
+    storageWords: words('storageWords'),
+    notValueModules: new Set(asStrings(data['notValueModules'])),
+    valueKeys: words('valueKeys'),
+  };
 }
 
 function compileForm(row: Record<string, unknown>): ToolForm {

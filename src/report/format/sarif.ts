@@ -24,6 +24,9 @@ function level(severity: ReportedSeverity): Level {
  */
 const SECURITY_SEVERITY: Record<ReportedSeverity, string> = { error: '8.0', warning: '5.0', info: '3.0', hint: '1.0' };
 
+/** SARIF `rank` (0–100) of a finding whose effect is inferred rather than cataloged. */
+const MEDIUM_CONFIDENCE_RANK = 50;
+
 /** `unscoped-network` → `UnscopedNetwork`, the friendly name SARIF viewers show. */
 function friendlyName(id: string): string {
   return id
@@ -102,6 +105,11 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     properties: { severity: finding.severity, ...(finding.tool === undefined ? {} : { tool: finding.tool.name }) },
   };
+  if (finding.confidence === 'medium') {
+    // An effect inferred from names: viewers sort it below the rule's catalog findings.
+    entry.rank = MEDIUM_CONFIDENCE_RANK;
+    (entry.properties as Record<string, unknown>).precision = 'medium';
+  }
   const index = ruleIndex.get(finding.ruleId);
   if (index !== undefined) entry.ruleIndex = index;
   if (finding.related.length > 0) {

@@ -7,6 +7,7 @@ import type { State } from '../evaluator';
 import { keysOf } from '../guards';
 import { resolveFunctions } from '../resolve';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
+import { inferTransfer } from '../value-transfer-inference';
 import {
   CLEAN,
   combine,
@@ -137,9 +138,15 @@ export function recordSinks(
   args: Value[],
   state: State,
 ): void {
-  for (const row of matchSinks(node, interpreter)) {
+  const rows = matchSinks(node, interpreter);
+  for (const row of rows) {
     const hit = evaluateSink(row, node, args, state, interpreter);
     if (hit) interpreter.hits.push(hit);
+  }
+  // A call no catalog models may still move value through an SDK nobody listed.
+  if (rows.length === 0 && node.type === 'CallExpression') {
+    const inferred = inferTransfer(interpreter, node, args, state);
+    if (inferred) interpreter.hits.push(inferred);
   }
 }
 

@@ -1,0 +1,254 @@
+// Infers value transfers through external calls that no catalog row models, from the words of their names,
+// so that payment, wallet and exchange SDKs nobody listed are still seen (reported at medium confidence).
+import { builtinModules } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import { GLOBAL, LOCAL, type ApiRef } from '../api';
+import type { InferenceWords, SinkRow } from '../catalog/load';
+import type { FileContext } from './context';
+import type { Evaluator, State } from './evaluator';
+import { resolveFunction } from './resolve';
+import { evaluateSink, type SinkHit } from './sinks';
+import { isTainted, type Value } from './value';
+
+/** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
+export const INFERRED_SINK_ID = 'inferred-value-transfer';
+
+/** What the report knows of the tool that owns a hit. */
+interface ToolLike {
+  name: string;
+  definition: Node;
+}
+
+/** Why a call was inferred to move value: its own name, or the money-named tool it serves. */
+export interface InferredTransfer {
+  /** True when only the tool's name makes the call a money operation (`client.execute(...)` in `send_tip`). */
+  byToolName: boolean;
+  /** The words of the callee that named the operation, as shown in the message. */
+  words: string;
+}
+
+const BUILTINS = new Set(builtinModules);
+const rows = new WeakMap<InferenceWords, SinkRow>();
+/** Segments of a callee path whose words are judged: the resource and the method (`payments.create`). */
+const JUDGED_SEGMENTS = 2;
+const MAX_KEY_DEPTH = 4;
+const MAX_PATH_SEGMENTS = 8;
+const MAX_DESCRIPTION_ARGS = 4;
+const MAX_DESCRIPTION_CHARS = 2_000;
+
+/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
+export function wordsOf(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Whether a name moves or commits value: its method words hold a money verb (`refund`, `swap`), or a
+ * commit verb (`create`, `submit`) with a money noun anywhere (`payments.create`); a draft (an invoice, a
+ * checkout) only through the verbs that complete it; and nothing in it reads, prepares or handles another
+ * object. The verb must be the method's, so a brand in a receiver (`PayPalAPI.run`) names nothing.
+ */
+export function namesMoneyOperation(
+  methodWords: readonly string[],
+  allWords: readonly string[],
+  lists: InferenceWords,
+): boolean {
+  if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
+  if (methodWords.some((word) => lists.moneyVerbs.has(word))) return true;
+  if (allWords.some((word) => lists.draftNouns.has(word)))
+    return methodWords.some((word) => lists.draftCommitVerbs.has(word));
+  return (
+    methodWords.some((word) => lists.commitVerbs.has(word)) &&
+    allWords.some((word) => lists.moneyNouns.has(word) || lists.moneyVerbs.has(word))
+  );
+}
+
+/**
+ * Whether a tool's name, or its description, names a money operation, which makes its generic commits
+ * (`execute`) transfers. A description is prose: it counts when it holds a money verb and no read word.
+ */
+export function toolNamesMoney(name: string, definition: Node | undefined, lists: InferenceWords): boolean {
+  const words = wordsOf(name);
+  if (namesMoneyOperation(words, words, lists)) return true;
+  const prose = definition ? descriptionWords(definition) : [];
+  return (
+    prose.some((word) => lists.moneyVerbs.has(word)) &&
+    !prose.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))
+  );
+}
+
+/** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
+export function isReadTool(name: string, lists: InferenceWords): boolean {
+  const words = wordsOf(name);
+  // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
+  if (lists.readWords.has(words[0] ?? '')) return true;
+  return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
+}
+
+/** The words of a tool's description: a `description` string of its options object, or a string argument. */
+function descriptionWords(definition: Node): string[] {
+  const texts: string[] = [];
+  const objects: Node[] = [definition];
+  if (definition.type === 'CallExpression' || definition.type === 'NewExpression') {
+    for (const argument of definition.arguments.slice(0, MAX_DESCRIPTION_ARGS)) {
+      // `server.tool(name, description, schema, handler)`: the second string is the description.
+      if (argument !== definition.arguments[0] && argument.type === 'Literal' && typeof argument.value === 'string')
+        texts.push(argument.value);
+      objects.push(argument);
+    }
+  }
+  for (const object of objects) {
+    if (object.type !== 'ObjectExpression') continue;
+    for (const property of object.properties) {
+      if (property.type !== 'Property' || propertyName(property) !== 'description') continue;
+      if (property.value.type === 'Literal' && typeof property.value.value === 'string')
+        texts.push(property.value.value);
+    }
+  }
+  return texts.join(' ').slice(0, MAX_DESCRIPTION_CHARS).split(/\s+/).flatMap(wordsOf);
+}
+
+/**
+ * A call to an external SDK that no row matched: a hit of the inference rule when its name (or, for a generic
+ * commit, the tool's) names a money operation and model input reaches it. Reads, drafts and unrelated
+ * effects are never inferred; approvals and amount bounds apply exactly as for catalog rows.
+ */
+export function inferTransfer(
+  interpreter: Evaluator,
+  node: TSESTree.CallExpression,
+  args: Value[],
+  state: State,
+): SinkHit | undefined {
+  const lists = interpreter.ctx.catalogs.inference;
+  if (!lists || args.length === 0) return undefined;
+  const callee = unwrapExpression(node.callee);
+  const segments = calleeSegments(callee);
+  const method = segments[segments.length - 1];
+  if (method === undefined) return undefined;
+  const words = segments.flatMap(wordsOf);
+  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  const methodWords = wordsOf(method);
+  const byName = namesMoneyOperation(methodWords, words, lists);
+  if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
+  if (pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
+  if (!isExternalCall(callee, interpreter, lists)) return undefined;
+  const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
+  if (!hit || hit.origins.length === 0) return undefined;
+  if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
+  hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  return hit;
+}
+
+/** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
+function calleeSegments(callee: Node): string[] {
+  const out: string[] = [];
+  let current: Node = callee;
+  while (out.length < JUDGED_SEGMENTS) {
+    if (current.type === 'Identifier') {
+      out.unshift(current.name);
+      break;
+    }
+    if (current.type !== 'MemberExpression') break;
+    const name = propertyName(current);
+    if (name === undefined) break;
+    out.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  return out;
+}
+
+/** Words of every named segment of a callee path, bounded (`this.ctx.db.payments.create`). */
+function pathWords(callee: Node): string[] {
+  const out: string[] = [];
+  let current: Node = callee;
+  for (let depth = 0; depth < MAX_PATH_SEGMENTS; depth++) {
+    if (current.type === 'Identifier') return [...out, ...wordsOf(current.name)];
+    if (current.type !== 'MemberExpression') break;
+    out.push(...wordsOf(propertyName(current) ?? ''));
+    current = unwrapExpression(current.object);
+  }
+  return out;
+}
+
+/**
+ * Not project code and not a platform built-in: an import of a package, or a receiver the engine cannot
+ * follow (an untyped parameter, an object a project factory returned) whose method it cannot find.
+ */
+function isExternalCall(callee: Node, interpreter: Evaluator, lists: InferenceWords): boolean {
+  const { ctx } = interpreter;
+  if (resolveFunction(callee, ctx)) return false;
+  const ref = ctx.api.resolve(callee);
+  if (ref) return isExternalRef(ref) && !lists.notValueModules.has(ref.module);
+  return callee.type === 'MemberExpression' && callee.object.type !== 'ThisExpression';
+}
+
+function isExternalRef(ref: ApiRef): boolean {
+  // A method on an object made by project (or ambient) code that the resolver cannot find is an SDK's or
+  // an interface's; a global function or a project function itself is not.
+  if (ref.module === GLOBAL || ref.module === LOCAL) return ref.tokens.some((token) => token.kind !== 'Member');
+  return !BUILTINS.has(ref.module.replace(/^node:/, '')) && !ref.module.startsWith('node:');
+}
+
+/** Model input under a key (or from a field) that names an amount, a recipient, a price or a quantity. */
+function carriesValue(value: Value, lists: InferenceWords, depth: number): boolean {
+  if (depth > MAX_KEY_DEPTH) return false;
+  for (const [key, member] of value.props ?? []) {
+    if (isTainted(member) && wordsOf(key).some((word) => lists.valueKeys.has(word))) return true;
+    if (carriesValue(member, lists, depth + 1)) return true;
+  }
+  for (const element of value.elements ?? []) if (carriesValue(element, lists, depth + 1)) return true;
+  return value.origins.some((origin) => {
+    const last = origin.display.split('.').pop() ?? '';
+    return wordsOf(last).some((word) => lists.valueKeys.has(word));
+  });
+}
+
+function inferenceRow(lists: InferenceWords): SinkRow {
+  const cached = rows.get(lists);
+  if (cached) return cached;
+  const row: SinkRow = {
+    id: INFERRED_SINK_ID,
+    rule: lists.rule,
+    modules: [],
+    requiresImport: [],
+    callee: [],
+    template: false,
+    check: 'transfer',
+    isWrite: true,
+    operation: 'value transfer',
+  };
+  rows.set(lists, row);
+  return row;
+}
+
+/** Whether a tool reaches a cataloged call that sends value (not one that only prepares it, not a guess). */
+export function sendsThroughCatalog(hits: SinkHit[]): boolean {
+  return hits.some(
+    (hit) => hit.payment !== undefined || (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
+  );
+}
+
+/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
+export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
+  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
+  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
+}
+
+/** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
+function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
+}
+
+/** Why the finding's call appears to move value, for its message. */
+export function inferredReason(hit: SinkHit, toolName: string): string {
+  return hit.inferred?.byToolName
+    ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
+    : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
+}
