@@ -12,7 +12,7 @@ import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../ru
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
-import type { FileFacts } from './tools/file-facts';
+import { approvalFor, type FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, RelatedLocation, ResolvedConfig, ToolInfo, ToolRef } from './types';
 
 export interface FileReport {
@@ -28,11 +28,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
   for (const analysis of analyses) {
     const { tool } = analysis;
     const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
-    const registered =
-      facts.approvesAll ||
-      facts.approvedNames.has(tool.name) ||
-      variableNames(tool.definition).some((name) => facts.approvedNames.has(name));
-    const approval = tool.approval ?? (registered ? facts.approvalSource : undefined) ?? analysis.approvals[0];
+    const registration = approvalFor(facts, [tool.name, ...variableNames(tool.definition)]);
+    const registered = registration !== undefined;
+    const approval = tool.approval ?? registration?.source ?? analysis.approvals[0];
     const capabilities: Capability[] = [];
     const toolFindings: Finding[] = [];
     let hasUnscoped = false;

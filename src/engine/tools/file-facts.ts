@@ -12,17 +12,29 @@ export interface Hook {
   toolNames?: Set<string>;
 }
 
+/** An agent- or call-level approval registration. */
+export interface Approval {
+  source: string;
+  /** The tools it gates (tool or variable names); undefined when it gates every tool it sees. */
+  names?: Set<string>;
+  /** The tools of the agent or call it is registered on; undefined when the engine cannot tell. */
+  toolNames?: Set<string>;
+}
+
 export interface FileFacts {
   /** Framework-level hooks that record tool calls. */
   hooks: Hook[];
-  /** Tool names approved by a registration; `all` when a registration covers every tool. */
-  approvedNames: Set<string>;
-  approvesAll: boolean;
-  approvalSource?: string;
+  approvals: Approval[];
+}
+
+/** The registration that gates a tool known by these names (its name and the variables holding it). */
+export function approvalFor(facts: FileFacts, names: string[]): Approval | undefined {
+  const covers = (set: Set<string> | undefined) => !set || names.some((name) => set.has(name));
+  return facts.approvals.find((approval) => covers(approval.names) && covers(approval.toolNames));
 }
 
 export function collectFileFacts(ctx: FileContext): FileFacts {
-  const facts: FileFacts = { hooks: [], approvedNames: new Set(), approvesAll: false };
+  const facts: FileFacts = { hooks: [], approvals: [] };
   const common = ctx.catalogs.common;
   walk(ctx.ast, (node) => {
     if (node.type === 'CallExpression') {
@@ -52,7 +64,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
                 (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
               );
               if (property?.type === 'Property')
-                addApprovals(property.value as Node, facts, describe(callee, ctx.text));
+                addApproval(property.value as Node, facts, describe(callee, ctx.text), agentToolsAround(node, ctx));
             }
           }
         }
@@ -69,7 +81,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
         }
       }
       if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name))
-        addApprovals(node.value as Node, facts, name);
+        addApproval(node.value as Node, facts, name, agentToolsAround(node, ctx));
     }
   });
   return facts;
@@ -120,31 +132,110 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
   return undefined;
 }
 
-/** `agent.on(...)`: the tools of the agent the emitter was built with; a runner (or anything else) sees them all. */
+/**
+ * `agent.on(...)`: the tools of the agent the emitter was built with; `runner.on(...)`: the tools of the
+ * agents the runner runs in this file (`runner.run(agent, input)`); undefined when that is not known.
+ */
 function toolsOfEmitter(emitter: Node, ctx: FileContext): Set<string> | undefined {
   const inner = unwrapExpression(emitter);
   if (inner.type !== 'Identifier') return undefined;
+  const own = toolsOfConstruction(inner, ctx);
+  if (own) return own;
   const binding = ctx.scopes.resolve(inner);
+  if (!binding) return undefined;
+  const union = new Set<string>();
+  let runs = 0;
+  let unknown = false;
+  walk(ctx.ast, (node) => {
+    if (unknown || runs >= MAX_USES) return false;
+    if (node.type !== 'CallExpression') return undefined;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'run') return undefined;
+    const receiver = unwrapExpression(callee.object);
+    if (receiver.type !== 'Identifier' || ctx.scopes.resolve(receiver) !== binding) return undefined;
+    runs++;
+    const agent = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+    const tools = agent?.type === 'Identifier' ? toolsOfConstruction(agent, ctx) : undefined;
+    if (!tools) unknown = true;
+    else for (const name of tools) union.add(name);
+    return undefined;
+  });
+  return unknown || runs === 0 ? undefined : union;
+}
+
+/** `const agent = new Agent({ tools: [...] })`: the tools the variable's constructor call lists. */
+function toolsOfConstruction(variable: TSESTree.Identifier, ctx: FileContext): Set<string> | undefined {
+  const binding = ctx.scopes.resolve(variable);
   const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
   if (init?.type !== 'NewExpression' && init?.type !== 'CallExpression') return undefined;
   const options = init.arguments[0] ? unwrapExpression(init.arguments[0]) : undefined;
   return options?.type === 'ObjectExpression' ? toolsProperty(options, ctx) : undefined;
 }
 
-function addApprovals(value: Node, facts: FileFacts, source: string): void {
+function addApproval(value: Node, facts: FileFacts, source: string, toolNames: Set<string> | undefined): void {
   const inner = unwrapExpression(value);
+  const approval: Approval = { source };
+  if (toolNames) approval.toolNames = toolNames;
   if (inner.type === 'ObjectExpression') {
+    const names = new Set<string>();
     for (const property of inner.properties) {
       if (property.type !== 'Property') continue;
       const name = propertyName(property);
       const propertyValue = unwrapExpression(property.value as Node);
-      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false))
-        facts.approvedNames.add(name);
+      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false)) names.add(name);
     }
-  } else if (!(inner.type === 'Literal' && inner.value === false)) {
-    facts.approvesAll = true;
+    approval.names = names;
+  } else if (inner.type === 'Literal' && inner.value === false) {
+    return;
   }
-  facts.approvalSource ??= source;
+  facts.approvals.push(approval);
+}
+
+/**
+ * The tools of the agent or call a registration sits in: the nearest enclosing object literal with a
+ * `tools` property (`createAgent({ tools, middleware: [hitl(...)] })`), also when the registration is
+ * held in a variable that such an object uses. Undefined when the engine cannot tell.
+ */
+function agentToolsAround(node: Node, ctx: FileContext): Set<string> | undefined {
+  const direct = enclosingTools(node, ctx);
+  if (direct) return direct;
+  let holder: Node = node;
+  for (let i = 0; i < 3 && holder.parent && holder.parent.type !== 'VariableDeclarator'; i++) {
+    if (holder.parent.type !== 'ObjectExpression' && holder.parent.type !== 'Property') return undefined;
+    holder = holder.parent;
+  }
+  const declarator = holder.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(declarator.id);
+  if (!binding) return undefined;
+  const union = new Set<string>();
+  let uses = 0;
+  let unscoped = false;
+  walk(ctx.ast, (candidate) => {
+    if (unscoped || uses >= MAX_USES) return false;
+    if (candidate.type !== 'Identifier' || candidate === declarator.id) return undefined;
+    if (ctx.scopes.resolve(candidate) !== binding) return undefined;
+    uses++;
+    const tools = enclosingTools(candidate, ctx);
+    if (!tools) unscoped = true;
+    else for (const name of tools) union.add(name);
+    return undefined;
+  });
+  return unscoped || uses === 0 ? undefined : union;
+}
+
+const MAX_USES = 20;
+
+function enclosingTools(node: Node, ctx: FileContext): Set<string> | undefined {
+  let current: Node | undefined = node.parent;
+  for (let i = 0; i < 8 && current; i++, current = current.parent) {
+    if (current.type === 'ObjectExpression') {
+      const tools = toolsProperty(current, ctx);
+      if (tools) return tools;
+    }
+    if (isFunction(current) || current.type === 'Program') return undefined;
+  }
+  return undefined;
 }
 
 /** A hook counts when it does more than print: it calls something other than console or debug logging. */
