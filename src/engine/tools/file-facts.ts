@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import { matchesPath } from '../api';
 import type { FileContext } from '../analysis/context';
+import { agentToolsAround, classUseTools, toolsOfEmitter, toolsProperty } from './agent-scope';
 import { isAuditName } from '../analysis/sinks';
 
 export interface Hook {
@@ -77,7 +78,13 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
         const value = node.value;
         if (value && recordsSomething(value as Node, ctx)) {
           const owner = node.type === 'Property' && node.parent?.type === 'ObjectExpression' ? node.parent : undefined;
-          addHook(facts, name, owner ? toolsProperty(owner, ctx) : undefined);
+          const holder = node.type === 'Property' ? undefined : node.parent?.parent;
+          const scope = owner
+            ? (toolsProperty(owner, ctx) ?? agentToolsAround(owner, ctx))
+            : holder?.type === 'ClassDeclaration' || holder?.type === 'ClassExpression'
+              ? classUseTools(holder, ctx)
+              : undefined;
+          addHook(facts, name, scope);
         }
       }
       if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name))
@@ -91,85 +98,6 @@ function addHook(facts: FileFacts, description: string, toolNames: Set<string> |
   const hook: Hook = { description };
   if (toolNames) hook.toolNames = toolNames;
   facts.hooks.push(hook);
-}
-
-/** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
-function toolsProperty(object: TSESTree.ObjectExpression, ctx: FileContext): Set<string> | undefined {
-  const property = object.properties.find(
-    (candidate) => candidate.type === 'Property' && propertyName(candidate) === 'tools',
-  );
-  if (property?.type !== 'Property') return undefined;
-  return toolNamesIn(property.value as Node, ctx, 0);
-}
-
-function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> | undefined {
-  const inner = unwrapExpression(node);
-  const names = new Set<string>();
-  if (inner.type === 'ObjectExpression') {
-    for (const property of inner.properties) {
-      if (property.type !== 'Property') return undefined;
-      const key = propertyName(property);
-      if (key !== undefined) names.add(key);
-      const value = unwrapExpression(property.value as Node);
-      if (value.type === 'Identifier') names.add(value.name);
-    }
-    return names;
-  }
-  if (inner.type === 'ArrayExpression') {
-    for (const element of inner.elements) {
-      if (!element) continue;
-      const value = unwrapExpression(element);
-      if (value.type !== 'Identifier') return undefined;
-      names.add(value.name);
-    }
-    return names;
-  }
-  if (inner.type === 'Identifier' && depth < 3) {
-    const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
-      return toolNamesIn(binding.init, ctx, depth + 1);
-  }
-  return undefined;
-}
-
-/**
- * `agent.on(...)`: the tools of the agent the emitter was built with; `runner.on(...)`: the tools of the
- * agents the runner runs in this file (`runner.run(agent, input)`); undefined when that is not known.
- */
-function toolsOfEmitter(emitter: Node, ctx: FileContext): Set<string> | undefined {
-  const inner = unwrapExpression(emitter);
-  if (inner.type !== 'Identifier') return undefined;
-  const own = toolsOfConstruction(inner, ctx);
-  if (own) return own;
-  const binding = ctx.scopes.resolve(inner);
-  if (!binding) return undefined;
-  const union = new Set<string>();
-  let runs = 0;
-  let unknown = false;
-  walk(ctx.ast, (node) => {
-    if (unknown || runs >= MAX_USES) return false;
-    if (node.type !== 'CallExpression') return undefined;
-    const callee = unwrapExpression(node.callee);
-    if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'run') return undefined;
-    const receiver = unwrapExpression(callee.object);
-    if (receiver.type !== 'Identifier' || ctx.scopes.resolve(receiver) !== binding) return undefined;
-    runs++;
-    const agent = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
-    const tools = agent?.type === 'Identifier' ? toolsOfConstruction(agent, ctx) : undefined;
-    if (!tools) unknown = true;
-    else for (const name of tools) union.add(name);
-    return undefined;
-  });
-  return unknown || runs === 0 ? undefined : union;
-}
-
-/** `const agent = new Agent({ tools: [...] })`: the tools the variable's constructor call lists. */
-function toolsOfConstruction(variable: TSESTree.Identifier, ctx: FileContext): Set<string> | undefined {
-  const binding = ctx.scopes.resolve(variable);
-  const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
-  if (init?.type !== 'NewExpression' && init?.type !== 'CallExpression') return undefined;
-  const options = init.arguments[0] ? unwrapExpression(init.arguments[0]) : undefined;
-  return options?.type === 'ObjectExpression' ? toolsProperty(options, ctx) : undefined;
 }
 
 function addApproval(value: Node, facts: FileFacts, source: string, toolNames: Set<string> | undefined): void {
@@ -189,53 +117,6 @@ function addApproval(value: Node, facts: FileFacts, source: string, toolNames: S
     return;
   }
   facts.approvals.push(approval);
-}
-
-/**
- * The tools of the agent or call a registration sits in: the nearest enclosing object literal with a
- * `tools` property (`createAgent({ tools, middleware: [hitl(...)] })`), also when the registration is
- * held in a variable that such an object uses. Undefined when the engine cannot tell.
- */
-function agentToolsAround(node: Node, ctx: FileContext): Set<string> | undefined {
-  const direct = enclosingTools(node, ctx);
-  if (direct) return direct;
-  let holder: Node = node;
-  for (let i = 0; i < 3 && holder.parent && holder.parent.type !== 'VariableDeclarator'; i++) {
-    if (holder.parent.type !== 'ObjectExpression' && holder.parent.type !== 'Property') return undefined;
-    holder = holder.parent;
-  }
-  const declarator = holder.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
-  const binding = ctx.scopes.resolve(declarator.id);
-  if (!binding) return undefined;
-  const union = new Set<string>();
-  let uses = 0;
-  let unscoped = false;
-  walk(ctx.ast, (candidate) => {
-    if (unscoped || uses >= MAX_USES) return false;
-    if (candidate.type !== 'Identifier' || candidate === declarator.id) return undefined;
-    if (ctx.scopes.resolve(candidate) !== binding) return undefined;
-    uses++;
-    const tools = enclosingTools(candidate, ctx);
-    if (!tools) unscoped = true;
-    else for (const name of tools) union.add(name);
-    return undefined;
-  });
-  return unscoped || uses === 0 ? undefined : union;
-}
-
-const MAX_USES = 20;
-
-function enclosingTools(node: Node, ctx: FileContext): Set<string> | undefined {
-  let current: Node | undefined = node.parent;
-  for (let i = 0; i < 8 && current; i++, current = current.parent) {
-    if (current.type === 'ObjectExpression') {
-      const tools = toolsProperty(current, ctx);
-      if (tools) return tools;
-    }
-    if (isFunction(current) || current.type === 'Program') return undefined;
-  }
-  return undefined;
 }
 
 /** A hook counts when it does more than print: it calls something other than console or debug logging. */
