@@ -11,6 +11,7 @@ import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, type SinkHit } from '../analysis/sinks';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
+import { entryInput } from './forms/name-dispatch';
 import type { ToolHandler } from './types';
 
 /** How far same-file helpers and methods are followed from a handler, and how many are read in all. */
@@ -67,7 +68,8 @@ export function unseenWrite(
   for (const handler of handlers) {
     const state: ScanState = { seen, budget, writeEffect };
     if (caseName !== undefined) state.caseName = caseName;
-    const found = scan(handler.fn, handler.ctx, 0, state);
+    const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
+    const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
     if (found) return found;
   }
   return undefined;
@@ -81,29 +83,44 @@ interface ScanState {
   writeEffect: WriteEffect;
 }
 
-function scan(fn: FunctionNode, ctx: FileContext, depth: number, state: ScanState): string | undefined {
+/** Whether an expression is (part of) the model's input in the function being scanned. */
+type IsInput = (node: Node) => boolean;
+
+function scan(
+  fn: FunctionNode,
+  ctx: FileContext,
+  depth: number,
+  state: ScanState,
+  isInput: IsInput,
+): string | undefined {
   const { seen, budget } = state;
   if (seen.has(fn) || seen.size >= MAX_FUNCTIONS) return undefined;
   seen.add(fn);
   const matcher = rowMatcher(ctx);
   const skipped = new Set<Node>();
-  const helpers: FunctionNode[] = [];
+  const helpers: Array<{ fn: FunctionNode; isInput: IsInput }> = [];
   let found: string | undefined;
   walk(fn.body ?? fn, (node) => {
     if (found || budget.calls > MAX_CALLS) return false;
     if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped)) return false;
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
-    found = catalogWrite(node, matcher, state.writeEffect) ?? clientWrite(node, ctx);
+    found =
+      catalogWrite(node, matcher, state.writeEffect) ??
+      (node.arguments.some((argument) => carriesInput(argument, isInput)) ? clientWrite(node, ctx) : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
     // Same-file helpers and methods only: another file's effects reach the tool through its summary.
-    if (target && target.ctx === ctx && !isFunction(unwrapExpression(node.callee))) helpers.push(target.fn);
+    if (target && target.ctx === ctx && !isFunction(unwrapExpression(node.callee))) {
+      const indexes = node.arguments.flatMap((argument, index) => (carriesInput(argument, isInput) ? [index] : []));
+      const tracks = indexes.map((index) => entryInput(target.fn, ctx, index, []));
+      helpers.push({ fn: target.fn, isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined) });
+    }
     return undefined;
   });
   for (const helper of helpers) {
     if (found) break;
-    found = scan(helper, ctx, depth + 1, state);
+    found = scan(helper.fn, ctx, depth + 1, state, helper.isInput);
   }
   return found;
 }
@@ -139,6 +156,18 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
       skipped.add(node.consequent);
   }
   return false;
+}
+
+/** A client write counts when the model's input reaches it: the tool then writes what the model chose. */
+function carriesInput(argument: Node, isInput: IsInput): boolean {
+  let found = false;
+  let visited = 0;
+  walk(argument, (node) => {
+    if (found || ++visited > 200) return false;
+    if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Sink rows are matched by callee alone here; the argument values do not matter for a write. */
