@@ -55,7 +55,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (hit.row.isWrite && (unscoped || rule.scopedWritesNeedAudit !== false)) {
         hasWrite = true;
         effects.add(rule.effect.write);
-      } else if (isRemoteWriteRequest(hit)) {
+      } else if (isRemoteWriteRequest(hit, ctx)) {
         hasWrite = true;
         effects.add(REMOTE_WRITES);
       }

@@ -54,24 +54,15 @@ export function toolsOfEmitter(emitter: Node, ctx: FileContext): Set<string> | u
   if (own) return own;
   const binding = ctx.scopes.resolve(inner);
   if (!binding) return undefined;
-  const union = new Set<string>();
-  let runs = 0;
-  let unknown = false;
-  walk(ctx.ast, (node) => {
-    if (unknown || runs >= MAX_USES) return false;
+  return unionOverUses(ctx, (node) => {
     if (node.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(node.callee);
     if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'run') return undefined;
     const receiver = unwrapExpression(callee.object);
     if (receiver.type !== 'Identifier' || ctx.scopes.resolve(receiver) !== binding) return undefined;
-    runs++;
     const agent = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
-    const tools = agent?.type === 'Identifier' ? toolsOfConstruction(agent, ctx) : undefined;
-    if (!tools) unknown = true;
-    else for (const name of tools) union.add(name);
-    return undefined;
+    return { tools: agent?.type === 'Identifier' ? toolsOfConstruction(agent, ctx) : undefined };
   });
-  return unknown || runs === 0 ? undefined : union;
 }
 
 /** `const agent = new Agent({ tools: [...] })`: the tools the variable's constructor call lists. */
@@ -100,20 +91,11 @@ export function agentToolsAround(node: Node, ctx: FileContext): Set<string> | un
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(declarator.id);
   if (!binding) return undefined;
-  const union = new Set<string>();
-  let uses = 0;
-  let unscoped = false;
-  walk(ctx.ast, (candidate) => {
-    if (unscoped || uses >= MAX_USES) return false;
-    if (candidate.type !== 'Identifier' || candidate === declarator.id) return undefined;
-    if (ctx.scopes.resolve(candidate) !== binding) return undefined;
-    uses++;
-    const tools = usageTools(candidate, ctx);
-    if (!tools) unscoped = true;
-    else for (const name of tools) union.add(name);
-    return undefined;
-  });
-  return unscoped || uses === 0 ? undefined : union;
+  return unionOverUses(ctx, (candidate) =>
+    candidate.type === 'Identifier' && candidate !== declarator.id && ctx.scopes.resolve(candidate) === binding
+      ? { tools: usageTools(candidate, ctx) }
+      : undefined,
+  );
 }
 
 const MAX_USES = 20;
@@ -157,18 +139,32 @@ export function classUseTools(
 ): Set<string> | undefined {
   const id = node.id;
   if (!id) return undefined;
-  const union = new Set<string>();
-  let uses = 0;
-  let unscoped = false;
-  walk(ctx.ast, (candidate) => {
-    if (unscoped || uses >= MAX_USES) return false;
+  return unionOverUses(ctx, (candidate) => {
     if (candidate.type !== 'NewExpression') return undefined;
     const callee = unwrapExpression(candidate.callee);
     if (callee.type !== 'Identifier' || callee.name !== id.name) return undefined;
+    return { tools: usageTools(candidate, ctx) };
+  });
+}
+
+/**
+ * The union of the tools over every use `useOf` recognises in the file (it returns the use's tools,
+ * undefined when that use is unscoped); undefined when any use is unscoped or there is none.
+ */
+function unionOverUses(
+  ctx: FileContext,
+  useOf: (node: Node) => { tools: Set<string> | undefined } | undefined,
+): Set<string> | undefined {
+  const union = new Set<string>();
+  let uses = 0;
+  let unscoped = false;
+  walk(ctx.ast, (node) => {
+    if (unscoped || uses >= MAX_USES) return false;
+    const use = useOf(node);
+    if (!use) return undefined;
     uses++;
-    const tools = usageTools(candidate, ctx);
-    if (!tools) unscoped = true;
-    else for (const name of tools) union.add(name);
+    if (!use.tools) unscoped = true;
+    else for (const name of use.tools) union.add(name);
     return undefined;
   });
   return unscoped || uses === 0 ? undefined : union;

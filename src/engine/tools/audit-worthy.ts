@@ -8,7 +8,7 @@ import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
 import type { Evaluator } from '../analysis/evaluator';
-import { matchSinks, type SinkHit } from '../analysis/sinks';
+import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -25,29 +25,11 @@ const BUILTINS = new Set(builtinModules);
 export const REMOTE_WRITES = 'remote writes';
 
 /** A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end. */
-export function isRemoteWriteRequest(hit: SinkHit): boolean {
-  const method = hit.row.method ?? writtenMethod(hit);
+export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
+  const method =
+    hit.row.method ??
+    (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
   return method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
-}
-
-/** `fetch(url, { method: 'POST' })`: the method as written at the row's `methodAt`, when it is a literal. */
-function writtenMethod(hit: SinkHit): string | undefined {
-  const path = hit.row.methodAt;
-  const node = hit.node;
-  if (path?.[0]?.kind !== 'Argument' || node.type === 'TaggedTemplateExpression') return undefined;
-  const index = path[0].indexes[0];
-  if (!index || !('at' in index)) return undefined;
-  let current: Node | undefined = node.arguments[index.at];
-  for (const token of path.slice(1)) {
-    if (!current || token.kind !== 'Member') return undefined;
-    const inner: Node = unwrapExpression(current);
-    if (inner.type !== 'ObjectExpression') return undefined;
-    const property = inner.properties.find(
-      (candidate) => candidate.type === 'Property' && token.names.includes(propertyName(candidate) ?? ''),
-    );
-    current = property?.type === 'Property' ? (property.value as Node) : undefined;
-  }
-  return current ? stringValue(current) : undefined;
 }
 
 /** The audit message's word for a write row's effect, or undefined when a scoped reach is not audit-worthy. */
@@ -168,6 +150,15 @@ function carriesInput(argument: Node, isInput: IsInput): boolean {
     return !found;
   });
   return found;
+}
+
+/** Reads written literals only (`method: 'POST'`); anything computed is unknown. */
+function literalReader(ctx: FileContext): Evaluator {
+  const read = (node: Node): Value => {
+    const constant = stringValue(node);
+    return constant === undefined ? { origins: [], bounds: new Set() } : { origins: [], bounds: new Set(), constant };
+  };
+  return { ctx, evaluate: read, readIdentifier: read };
 }
 
 /** Sink rows are matched by callee alone here; the argument values do not matter for a write. */
