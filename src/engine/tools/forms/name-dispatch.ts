@@ -90,7 +90,7 @@ function remainderOf(base: string[], chain: string[]): string[] | undefined {
 }
 
 /** Selector-named expressions of a function that do not come from the model's input (`t.method`, `toolName`). */
-export function namedSelector(input: InputTrack): Selector {
+export function namedSelector(input: InputTrack, ctx: FileContext): Selector {
   return {
     keys: [],
     matches: (node) => {
@@ -99,7 +99,10 @@ export function namedSelector(input: InputTrack): Selector {
         inner.type === 'Identifier' ? inner.name : inner.type === 'MemberExpression' ? propertyName(inner) : undefined;
       if (name === undefined || !SELECTOR_NAME.test(name)) return false;
       // A name the model chose among the tool's own arguments is one tool's option, not a dispatch.
-      return input.pathOf(inner) === undefined;
+      if (input.pathOf(inner) !== undefined) return false;
+      // A constant name (`const name = 'search'`) selects one case, so it is one tool.
+      const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
+      return !(binding?.kind === 'var' && binding.init && stringValue(binding.init) !== undefined);
     },
   };
 }

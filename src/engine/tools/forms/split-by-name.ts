@@ -12,7 +12,7 @@ export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedT
   const handler = tool.handlers[0];
   if (tool.selector || tool.handlers.length !== 1 || !handler) return undefined;
   const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
-  const cases = namedCases(handler.fn, handler.ctx, namedSelector(input), input);
+  const cases = namedCases(handler.fn, handler.ctx, namedSelector(input, handler.ctx), input);
   if (cases.length < 2) return undefined;
   return cases.map((entry) => {
     // The case's name locates the tool when it is in the tool's file; else the tool's own definition does.
