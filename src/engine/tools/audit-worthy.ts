@@ -12,6 +12,7 @@ import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
+import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
 /** How far same-file helpers and methods are followed from a handler, and how many are read in all. */
@@ -127,12 +128,7 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
     const { left, right } = node.test;
     const literal = stringValue(right) ?? stringValue(left);
     const subject = unwrapExpression(stringValue(right) !== undefined ? left : right);
-    const subjectName =
-      subject.type === 'Identifier'
-        ? subject.name
-        : subject.type === 'MemberExpression'
-          ? propertyName(subject)
-          : undefined;
+    const subjectName = spelledName(subject);
     // Only the consequent is another tool's; the alternate may hold this one.
     if (literal !== undefined && literal !== caseName && subjectName !== undefined && SELECTOR_NAME.test(subjectName))
       skipped.add(node.consequent);

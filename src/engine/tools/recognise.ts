@@ -1,5 +1,5 @@
 // Finds the agent tools a file declares, with their handlers and which handler parameter the model controls, by walking the file and handing each node to the tool forms in ./forms/.
-import { propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { unwrapExpression, walk, type Node } from '../ast';
 import { parseAccessPath } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
 import { calleeMatches, fromCall, fromLoopCall, methodMatches } from './forms/call';
@@ -8,6 +8,7 @@ import { decoratorForm, fromCompiledDecorators, fromDecorator, isCompiledDecorat
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericObject } from './forms/generic-object';
 import { splitByName } from './forms/split-by-name';
+import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
 
 export type { RecognisedTool, ToolHandler } from './types';
@@ -71,12 +72,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         }
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
-          const name =
-            callee.type === 'Identifier'
-              ? callee.name
-              : callee.type === 'MemberExpression'
-                ? propertyName(callee)
-                : undefined;
+          const name = spelledName(callee);
           if (name === factory.name) {
             pushTool(tools, fromCall(node, form, ctx), consumed, node, ctx);
             return;

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { resolveFunction } from '../../analysis/resolve';
+import { spelledName } from '../tool-name';
 
 /** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
 const MAX_DEPTH = 3;
@@ -95,8 +96,7 @@ export function namedSelector(input: InputTrack, ctx: FileContext): Selector {
     keys: [],
     matches: (node) => {
       const inner = unwrapExpression(node);
-      const name =
-        inner.type === 'Identifier' ? inner.name : inner.type === 'MemberExpression' ? propertyName(inner) : undefined;
+      const name = spelledName(inner);
       if (name === undefined || !SELECTOR_NAME.test(name)) return false;
       // A name the model chose among the tool's own arguments is one tool's option, not a dispatch.
       if (input.pathOf(inner) !== undefined) return false;
