@@ -12,7 +12,8 @@ import { closestRuleId, findSuppression, parseDirectives, type Directive } from 
 import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
-import type { FileFacts } from './tools/file-facts';
+import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
+import { approvalFor, type FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, RelatedLocation, ResolvedConfig, ToolInfo, ToolRef } from './types';
 
 export interface FileReport {
@@ -28,11 +29,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
   for (const analysis of analyses) {
     const { tool } = analysis;
     const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
-    const registered =
-      facts.approvesAll ||
-      facts.approvedNames.has(tool.name) ||
-      variableNames(tool.definition).some((name) => facts.approvedNames.has(name));
-    const approval = tool.approval ?? (registered ? facts.approvalSource : undefined) ?? analysis.approvals[0];
+    const registration = approvalFor(facts, [tool.name, ...variableNames(tool.definition)]);
+    const registered = registration !== undefined;
+    const approval = tool.approval ?? registration?.source ?? analysis.approvals[0];
     const capabilities: Capability[] = [];
     const toolFindings: Finding[] = [];
     let hasUnscoped = false;
@@ -62,9 +61,12 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       }
       const unscoped = hit.modelControlled && !hit.bounded;
       capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
-      if (hit.row.isWrite) {
+      if (hit.row.isWrite && (unscoped || rule.scopedWritesNeedAudit !== false)) {
         hasWrite = true;
         effects.add(rule.effect.write);
+      } else if (isRemoteWriteRequest(hit, ctx)) {
+        hasWrite = true;
+        effects.add(REMOTE_WRITES);
       }
       if (unscoped) {
         hasUnscoped = true;
@@ -113,6 +115,14 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       (candidate) => !candidate.toolNames || names.some((name) => candidate.toolNames?.has(name)),
     );
     const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
+    const unseen =
+      !hasWrite && !hasUnscoped && !audit
+        ? unseenWrite(tool.handlers, tool.selector?.name, writeEffect(table))
+        : undefined;
+    if (unseen) {
+      hasWrite = true;
+      effects.add(unseen);
+    }
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
       toolFindings.push(auditFinding(table, ctx.file, toolRef, tool.nameNode, named));
@@ -193,6 +203,14 @@ function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Locatio
   }
   if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
   return { node: hit.node, file: hit.sinkFile };
+}
+
+/** A write row's effect wording when reaching it is audit-worthy whatever its target (not a constant process run). */
+function writeEffect(table: RuleTable): WriteEffect {
+  return (row) => {
+    const rule = table.sinkFacts(row.rule);
+    return rule.scopedWritesNeedAudit === false ? undefined : rule.effect.write;
+  };
 }
 
 function capability(

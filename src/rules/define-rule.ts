@@ -31,6 +31,11 @@ export interface SinkRole<M extends string = string> {
    * `authorization`: a finding for every reach that neither an approval nor an amount bound authorises.
    */
   judgedBy: 'scope' | 'authorization';
+  /**
+   * Whether a scoped reach of a write row is audit-worthy by itself (default true). A process run whose
+   * command is constant or allowlisted is not; an unscoped one always is.
+   */
+  scopedWritesNeedAudit?: boolean;
   /** Effect wording in the audit message: `file reads` / `file writes`. */
   effect: { read: string; write: string };
   /** The check of a configured sink that names no `part`. */

@@ -17,6 +17,7 @@ export default defineRule({
   reports: {
     role: 'sink',
     judgedBy: 'scope',
+    scopedWritesNeedAudit: false,
     effect: { read: 'process execution', write: 'process execution' },
     defaultCheck: 'command',
     checks: {

@@ -288,7 +288,7 @@ function paymentRequest(
   return rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
 }
 
-function methodOf(
+export function methodOf(
   row: SinkRow,
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Evaluator,

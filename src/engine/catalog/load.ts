@@ -103,6 +103,16 @@ export interface CommonCatalog {
   hookEventMethods: string[];
   hookCallbackProperties: string[];
   amountNames: string[];
+  remoteWrites: RemoteWriteNames;
+}
+
+/** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
+export interface RemoteWriteNames {
+  verbs: string[];
+  factorySuffixes: string[];
+  readCommandPrefixes: string[];
+  /** Module names; one ending in `/` is a scope or prefix. */
+  excludedModules: string[];
 }
 
 export interface GenericObjectForm {
@@ -349,6 +359,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
   const approvals = (data['approvalFunctions'] ?? {}) as Record<string, unknown>;
   const hooks = (data['frameworkHooks'] ?? {}) as Record<string, unknown>;
   const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
+  const remote = (data['remoteWrites'] ?? {}) as Record<string, unknown>;
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
@@ -373,6 +384,12 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     hookEventMethods: asStrings(hooks['eventMethods']),
     hookCallbackProperties: asStrings(hooks['callbackProperties']),
     amountNames: asStrings(data['amountNames']),
+    remoteWrites: {
+      verbs: asStrings(remote['verbs']),
+      factorySuffixes: asStrings(remote['factorySuffixes']),
+      readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
+      excludedModules: asStrings(remote['excludedModules']),
+    },
   };
 }
 

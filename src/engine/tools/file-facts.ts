@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import { matchesPath } from '../api';
 import type { FileContext } from '../analysis/context';
+import { agentToolsAround, classUseTools, toolsOfEmitter, toolsProperty } from './agent-scope';
 import { isAuditName } from '../analysis/sinks';
 
 export interface Hook {
@@ -12,17 +13,29 @@ export interface Hook {
   toolNames?: Set<string>;
 }
 
+/** An agent- or call-level approval registration. */
+export interface Approval {
+  source: string;
+  /** The tools it gates (tool or variable names); undefined when it gates every tool it sees. */
+  names?: Set<string>;
+  /** The tools of the agent or call it is registered on; undefined when the engine cannot tell. */
+  toolNames?: Set<string>;
+}
+
 export interface FileFacts {
   /** Framework-level hooks that record tool calls. */
   hooks: Hook[];
-  /** Tool names approved by a registration; `all` when a registration covers every tool. */
-  approvedNames: Set<string>;
-  approvesAll: boolean;
-  approvalSource?: string;
+  approvals: Approval[];
+}
+
+/** The registration that gates a tool known by these names (its name and the variables holding it). */
+export function approvalFor(facts: FileFacts, names: string[]): Approval | undefined {
+  const covers = (set: Set<string> | undefined) => !set || names.some((name) => set.has(name));
+  return facts.approvals.find((approval) => covers(approval.names) && covers(approval.toolNames));
 }
 
 export function collectFileFacts(ctx: FileContext): FileFacts {
-  const facts: FileFacts = { hooks: [], approvedNames: new Set(), approvesAll: false };
+  const facts: FileFacts = { hooks: [], approvals: [] };
   const common = ctx.catalogs.common;
   walk(ctx.ast, (node) => {
     if (node.type === 'CallExpression') {
@@ -52,7 +65,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
                 (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
               );
               if (property?.type === 'Property')
-                addApprovals(property.value as Node, facts, describe(callee, ctx.text));
+                addApproval(property.value as Node, facts, describe(callee, ctx.text), agentToolsAround(node, ctx));
             }
           }
         }
@@ -65,11 +78,17 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
         const value = node.value;
         if (value && recordsSomething(value as Node, ctx)) {
           const owner = node.type === 'Property' && node.parent?.type === 'ObjectExpression' ? node.parent : undefined;
-          addHook(facts, name, owner ? toolsProperty(owner, ctx) : undefined);
+          const holder = node.type === 'Property' ? undefined : node.parent?.parent;
+          const scope = owner
+            ? (toolsProperty(owner, ctx) ?? agentToolsAround(owner, ctx))
+            : holder?.type === 'ClassDeclaration' || holder?.type === 'ClassExpression'
+              ? classUseTools(holder, ctx)
+              : undefined;
+          addHook(facts, name, scope);
         }
       }
       if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name))
-        addApprovals(node.value as Node, facts, name);
+        addApproval(node.value as Node, facts, name, agentToolsAround(node, ctx));
     }
   });
   return facts;
@@ -81,70 +100,23 @@ function addHook(facts: FileFacts, description: string, toolNames: Set<string> |
   facts.hooks.push(hook);
 }
 
-/** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
-function toolsProperty(object: TSESTree.ObjectExpression, ctx: FileContext): Set<string> | undefined {
-  const property = object.properties.find(
-    (candidate) => candidate.type === 'Property' && propertyName(candidate) === 'tools',
-  );
-  if (property?.type !== 'Property') return undefined;
-  return toolNamesIn(property.value as Node, ctx, 0);
-}
-
-function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> | undefined {
-  const inner = unwrapExpression(node);
-  const names = new Set<string>();
-  if (inner.type === 'ObjectExpression') {
-    for (const property of inner.properties) {
-      if (property.type !== 'Property') return undefined;
-      const key = propertyName(property);
-      if (key !== undefined) names.add(key);
-      const value = unwrapExpression(property.value as Node);
-      if (value.type === 'Identifier') names.add(value.name);
-    }
-    return names;
-  }
-  if (inner.type === 'ArrayExpression') {
-    for (const element of inner.elements) {
-      if (!element) continue;
-      const value = unwrapExpression(element);
-      if (value.type !== 'Identifier') return undefined;
-      names.add(value.name);
-    }
-    return names;
-  }
-  if (inner.type === 'Identifier' && depth < 3) {
-    const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
-      return toolNamesIn(binding.init, ctx, depth + 1);
-  }
-  return undefined;
-}
-
-/** `agent.on(...)`: the tools of the agent the emitter was built with; a runner (or anything else) sees them all. */
-function toolsOfEmitter(emitter: Node, ctx: FileContext): Set<string> | undefined {
-  const inner = unwrapExpression(emitter);
-  if (inner.type !== 'Identifier') return undefined;
-  const binding = ctx.scopes.resolve(inner);
-  const init = binding?.kind === 'var' && binding.init ? unwrapExpression(binding.init) : undefined;
-  if (init?.type !== 'NewExpression' && init?.type !== 'CallExpression') return undefined;
-  const options = init.arguments[0] ? unwrapExpression(init.arguments[0]) : undefined;
-  return options?.type === 'ObjectExpression' ? toolsProperty(options, ctx) : undefined;
-}
-
-function addApprovals(value: Node, facts: FileFacts, source: string): void {
+function addApproval(value: Node, facts: FileFacts, source: string, toolNames: Set<string> | undefined): void {
   const inner = unwrapExpression(value);
+  const approval: Approval = { source };
+  if (toolNames) approval.toolNames = toolNames;
   if (inner.type === 'ObjectExpression') {
+    const names = new Set<string>();
     for (const property of inner.properties) {
       if (property.type !== 'Property') continue;
       const name = propertyName(property);
       const propertyValue = unwrapExpression(property.value as Node);
-      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false))
-        facts.approvedNames.add(name);
+      if (name !== undefined && !(propertyValue.type === 'Literal' && propertyValue.value === false)) names.add(name);
     }
-  } else if (!(inner.type === 'Literal' && inner.value === false)) {
-    facts.approvesAll = true;
+    approval.names = names;
+  } else if (inner.type === 'Literal' && inner.value === false) {
+    return;
   }
-  facts.approvalSource ??= source;
+  facts.approvals.push(approval);
 }
 
 /** A hook counts when it does more than print: it calls something other than console or debug logging. */

@@ -1,5 +1,5 @@
 // Finds the agent tools a file declares, with their handlers and which handler parameter the model controls, by walking the file and handing each node to the tool forms in ./forms/.
-import { propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { unwrapExpression, walk, type Node } from '../ast';
 import { parseAccessPath } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
 import { calleeMatches, fromCall, fromLoopCall, methodMatches } from './forms/call';
@@ -7,6 +7,8 @@ import { classForm, fromClass } from './forms/class';
 import { decoratorForm, fromCompiledDecorators, fromDecorator, isCompiledDecoratorHelper } from './forms/decorator';
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericObject } from './forms/generic-object';
+import { splitByName } from './forms/split-by-name';
+import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
 
 export type { RecognisedTool, ToolHandler } from './types';
@@ -37,7 +39,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'CallExpression':
       case 'NewExpression': {
         if (node.type === 'CallExpression' && isCompiledDecoratorHelper(node)) {
-          for (const tool of fromCompiledDecorators(node, ctx)) pushTool(tools, tool, consumed, node);
+          for (const tool of fromCompiledDecorators(node, ctx)) pushTool(tools, tool, consumed, node, ctx);
           return;
         }
         const ref = ctx.api.resolve(node.callee);
@@ -47,7 +49,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           if ((form.kind === 'call' || form.kind === 'provider') && ref && calleeMatches(ref, form)) {
             const tool = fromCall(node, form, ctx);
             if (tool.notAnalysable === undefined) {
-              pushTool(tools, tool, consumed, node);
+              pushTool(tools, tool, consumed, node, ctx);
               return;
             }
             fallback ??= tool;
@@ -55,29 +57,24 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           }
           if (form.kind === 'method' && methodMatches(node, form, ctx)) {
             const looped = fromLoopCall(node, form, ctx);
-            if (looped) for (const tool of looped) pushTool(tools, tool, consumed, tool.definition);
-            else pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            if (looped) for (const tool of looped) pushTool(tools, tool, consumed, tool.definition, ctx);
+            else pushTool(tools, fromCall(node, form, ctx), consumed, node, ctx);
             return;
           }
           if (form.kind === 'dispatch' && node.type === 'CallExpression' && dispatchMatches(node, form, ctx)) {
-            for (const tool of fromDispatch(node, form, ctx)) pushTool(tools, tool, consumed, node);
+            for (const tool of fromDispatch(node, form, ctx)) pushTool(tools, tool, consumed, node, ctx);
             return;
           }
         }
         if (fallback) {
-          pushTool(tools, fallback, consumed, node);
+          pushTool(tools, fallback, consumed, node, ctx);
           return;
         }
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
-          const name =
-            callee.type === 'Identifier'
-              ? callee.name
-              : callee.type === 'MemberExpression'
-                ? propertyName(callee)
-                : undefined;
+          const name = spelledName(callee);
           if (name === factory.name) {
-            pushTool(tools, fromCall(node, form, ctx), consumed, node);
+            pushTool(tools, fromCall(node, form, ctx), consumed, node, ctx);
             return;
           }
         }
@@ -86,21 +83,21 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'ClassDeclaration':
       case 'ClassExpression': {
         const form = classForm(node, ctx);
-        if (form) pushTool(tools, fromClass(node, form, ctx), consumed, node);
+        if (form) pushTool(tools, fromClass(node, form, ctx), consumed, node, ctx);
         return;
       }
       case 'MethodDefinition': {
         for (const decorator of node.decorators ?? []) {
           const expression = unwrapExpression(decorator.expression);
           const form = decoratorForm(expression, ctx);
-          if (form) pushTool(tools, fromDecorator(node, expression, form, ctx), consumed, node);
+          if (form) pushTool(tools, fromDecorator(node, expression, form, ctx), consumed, node, ctx);
         }
         return;
       }
       case 'ObjectExpression': {
         if (consumed.has(node)) return;
         const tool = fromGenericObject(node, ctx);
-        if (tool) pushTool(tools, tool, consumed, node);
+        if (tool) pushTool(tools, tool, consumed, node, ctx);
         return;
       }
       default:
@@ -110,9 +107,15 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
   return tools;
 }
 
-function pushTool(tools: RecognisedTool[], tool: RecognisedTool | undefined, consumed: Set<Node>, node: Node): void {
+function pushTool(
+  tools: RecognisedTool[],
+  tool: RecognisedTool | undefined,
+  consumed: Set<Node>,
+  node: Node,
+  ctx: FileContext,
+): void {
   if (!tool) return;
-  tools.push(tool);
+  tools.push(...(splitByName(tool, ctx) ?? [tool]));
   consumed.add(node);
   // The options object of a recognised call is not a second, generic tool.
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {

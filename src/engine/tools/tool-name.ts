@@ -51,3 +51,8 @@ export function nameNodeFromContext(node: Node): { name: string; node: Node } | 
   }
   return undefined;
 }
+
+/** The name an expression is spelled with: an identifier's, or a member access's last property (`t.method`). */
+export function spelledName(node: Node): string | undefined {
+  return node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+}

@@ -1,11 +1,11 @@
 // Builds the parts every tool form shares: the tool record, its handler functions, the model's parameter, approval and audit.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, unwrapExpression, type FunctionNode, type Node } from '../ast';
+import { isFunction, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import type { ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
-import { resolveFunction } from '../analysis/resolve';
+import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
 import { auditWrapper } from './audit-wrapper';
 import type { FormLike, RecognisedTool, ToolHandler } from './types';
 
@@ -47,8 +47,9 @@ export function attachHandlers(
     return;
   }
   for (const node of nodes) {
-    const unwrapped = unwrapHandler(node, ctx, tool);
-    const resolved = unwrapped ? resolveFunction(unwrapped, ctx) : undefined;
+    const produced = factoryProduct(node, ctx);
+    const unwrapped = produced ? undefined : unwrapHandler(node, ctx, tool);
+    const resolved = produced ?? (unwrapped ? resolveFunction(unwrapped, ctx) : undefined);
     if (!resolved) {
       tool.notAnalysable = `The handler \`${ctx.text.slice(node.range[0], node.range[1]).slice(0, 60)}\` is not a function the engine can resolve (defined outside the project or computed at run time).`;
       continue;
@@ -58,6 +59,36 @@ export function attachHandlers(
     if (resolved.ctx !== ctx || !containsNode(definition, resolved.fn)) handler.reference = node;
     tool.handlers.push(handler);
   }
+}
+
+/**
+ * `execute: makePatcher(ROOT)`: a call of a project function that returns a function (a handler
+ * factory) stands for the function it returns. Only direct returns are followed, one call deep.
+ */
+function factoryProduct(node: Node, ctx: FileContext): ResolvedFunction | undefined {
+  const call = unwrapExpression(node);
+  if (call.type !== 'CallExpression') return undefined;
+  // A call that is handed a function wraps it (`withAudit(handler)`); that is unwrapped elsewhere.
+  if (call.arguments.some((argument) => isFunction(argument) || resolveFunction(argument, ctx) !== undefined))
+    return undefined;
+  const factory = resolveFunction(call.callee, ctx);
+  if (!factory) return undefined;
+  const { fn } = factory;
+  if (fn.body?.type !== 'BlockStatement') {
+    const body = fn.body ? unwrapExpression(fn.body) : undefined;
+    return body && isFunction(body) ? { fn: body, ctx: factory.ctx } : undefined;
+  }
+  let product: FunctionNode | undefined;
+  walk(fn.body, (inner) => {
+    if (product) return false;
+    if (inner.type === 'ReturnStatement' && inner.argument) {
+      const value = unwrapExpression(inner.argument);
+      if (isFunction(value)) product = value;
+      return false;
+    }
+    return !isFunction(inner);
+  });
+  return product ? { fn: product, ctx: factory.ctx } : undefined;
 }
 
 function containsNode(outer: Node, inner: Node): boolean {

@@ -1,0 +1,210 @@
+// Decides which effects of a tool are audit-worthy beyond the other rules' findings: non-GET requests
+// to a fixed origin, write calls of clients built from installed packages, and (not) scoped process runs.
+import { builtinModules } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
+import type { RemoteWriteNames } from '../catalog/load';
+import type { FileContext } from '../analysis/context';
+import { resolveFunction } from '../analysis/resolve';
+import type { Evaluator } from '../analysis/evaluator';
+import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
+import type { Value } from '../analysis/value';
+import type { SinkRow } from '../catalog/load';
+import { entryInput } from './forms/name-dispatch';
+import { spelledName } from './tool-name';
+import type { ToolHandler } from './types';
+
+/** How far same-file helpers and methods are followed from a handler, and how many are read in all. */
+const MAX_HELPER_DEPTH = 3;
+const MAX_FUNCTIONS = 40;
+const MAX_CALLS = 2000;
+
+const BUILTINS = new Set(builtinModules);
+
+/** The effect's wording in the audit message. */
+export const REMOTE_WRITES = 'remote writes';
+
+/** A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end. */
+export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
+  const method =
+    hit.row.method ??
+    (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
+  return method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/** The audit message's word for a write row's effect, or undefined when a scoped reach is not audit-worthy. */
+export type WriteEffect = (row: SinkRow) => string | undefined;
+
+/**
+ * The first write the handlers reach that the interpreter's findings do not show: a write call of a
+ * package client (`stripe.customers.create(...)`), or a catalog write to a fixed target, in the handler
+ * or in same-file helpers and methods it calls. Returns the effect's wording.
+ */
+export function unseenWrite(
+  handlers: ToolHandler[],
+  caseName: string | undefined,
+  writeEffect: WriteEffect,
+): string | undefined {
+  const seen = new Set<FunctionNode>();
+  const budget = { calls: 0 };
+  for (const handler of handlers) {
+    const state: ScanState = { seen, budget, writeEffect };
+    if (caseName !== undefined) state.caseName = caseName;
+    const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
+    const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface ScanState {
+  /** For one case of a dispatcher: the other cases are other tools. */
+  caseName?: string;
+  seen: Set<FunctionNode>;
+  budget: { calls: number };
+  writeEffect: WriteEffect;
+}
+
+/** Whether an expression is (part of) the model's input in the function being scanned. */
+type IsInput = (node: Node) => boolean;
+
+function scan(
+  fn: FunctionNode,
+  ctx: FileContext,
+  depth: number,
+  state: ScanState,
+  isInput: IsInput,
+): string | undefined {
+  const { seen, budget } = state;
+  if (seen.has(fn) || seen.size >= MAX_FUNCTIONS) return undefined;
+  seen.add(fn);
+  const matcher = rowMatcher(ctx);
+  const skipped = new Set<Node>();
+  const helpers: Array<{ fn: FunctionNode; isInput: IsInput }> = [];
+  let found: string | undefined;
+  walk(fn.body ?? fn, (node) => {
+    if (found || budget.calls > MAX_CALLS) return false;
+    if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped)) return false;
+    if (node.type !== 'CallExpression') return undefined;
+    budget.calls++;
+    found =
+      catalogWrite(node, matcher, state.writeEffect) ??
+      (node.arguments.some((argument) => carriesInput(argument, isInput)) ? clientWrite(node, ctx) : undefined);
+    if (found || depth >= MAX_HELPER_DEPTH) return undefined;
+    const target = resolveFunction(node.callee, ctx);
+    // Same-file helpers and methods only: another file's effects reach the tool through its summary.
+    if (target && target.ctx === ctx && !isFunction(unwrapExpression(node.callee))) {
+      const indexes = node.arguments.flatMap((argument, index) => (carriesInput(argument, isInput) ? [index] : []));
+      const tracks = indexes.map((index) => entryInput(target.fn, ctx, index, []));
+      helpers.push({ fn: target.fn, isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined) });
+    }
+    return undefined;
+  });
+  for (const helper of helpers) {
+    if (found) break;
+    found = scan(helper.fn, ctx, depth + 1, state, helper.isInput);
+  }
+  return found;
+}
+
+const SELECTOR_NAME = /^(name|tool|toolName|tool_name|method|action|command|operation)$/i;
+
+/** In a dispatcher, the branches of other tools: cases whose name is another, `if (name === 'other')`. */
+function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
+  if (skipped.has(node)) return true;
+  if (node.type === 'SwitchCase') {
+    const label = node.test ? stringValue(node.test) : undefined;
+    const parent = node.parent;
+    const ours =
+      parent?.type === 'SwitchStatement' && parent.cases.some((c) => c.test && stringValue(c.test) === caseName);
+    return ours && label !== caseName;
+  }
+  if (
+    node.type === 'IfStatement' &&
+    node.test.type === 'BinaryExpression' &&
+    ['===', '=='].includes(node.test.operator)
+  ) {
+    const { left, right } = node.test;
+    const literal = stringValue(right) ?? stringValue(left);
+    const subject = unwrapExpression(stringValue(right) !== undefined ? left : right);
+    const subjectName = spelledName(subject);
+    // Only the consequent is another tool's; the alternate may hold this one.
+    if (literal !== undefined && literal !== caseName && subjectName !== undefined && SELECTOR_NAME.test(subjectName))
+      skipped.add(node.consequent);
+  }
+  return false;
+}
+
+/** A client write counts when the model's input reaches it: the tool then writes what the model chose. */
+function carriesInput(argument: Node, isInput: IsInput): boolean {
+  let found = false;
+  let visited = 0;
+  walk(argument, (node) => {
+    if (found || ++visited > 200) return false;
+    if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Reads written literals only (`method: 'POST'`); anything computed is unknown. */
+function literalReader(ctx: FileContext): Evaluator {
+  const read = (node: Node): Value => {
+    const constant = stringValue(node);
+    return constant === undefined ? { origins: [], bounds: new Set() } : { origins: [], bounds: new Set(), constant };
+  };
+  return { ctx, evaluate: read, readIdentifier: read };
+}
+
+/** Sink rows are matched by callee alone here; the argument values do not matter for a write. */
+function rowMatcher(ctx: FileContext): Evaluator {
+  const opaque = (): Value => ({ origins: [], bounds: new Set() });
+  return { ctx, evaluate: opaque, readIdentifier: opaque };
+}
+
+function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEffect: WriteEffect): string | undefined {
+  for (const row of matchSinks(node, matcher)) {
+    const effect = row.isWrite ? writeEffect(row) : undefined;
+    if (effect) return effect;
+  }
+  return undefined;
+}
+
+function clientWrite(node: TSESTree.CallExpression, ctx: FileContext): string | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const name = propertyName(callee);
+  const names = ctx.catalogs.common.remoteWrites;
+  if (name === undefined || !isWriteName(name, names)) return undefined;
+  const receiver = ctx.api.resolve(callee.object);
+  if (!receiver || !isPackage(receiver.module, names)) return undefined;
+  // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
+  if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
+  if (name === 'send' && isReadCommand(node.arguments[0], names)) return undefined;
+  return REMOTE_WRITES;
+}
+
+function isWriteName(name: string, names: RemoteWriteNames): boolean {
+  const verb = names.verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
+  if (!verb) return false;
+  const rest = name.slice(verb.length);
+  return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
+}
+
+function isPackage(module: string, names: RemoteWriteNames): boolean {
+  if ([GLOBAL, LOCAL, UNTYPED].includes(module) || isRelative(module)) return false;
+  if (module.startsWith('node:') || BUILTINS.has(module) || BUILTINS.has(module.split('/')[0] ?? '')) return false;
+  return !names.excludedModules.some((excluded) =>
+    excluded.endsWith('/') ? module.startsWith(excluded) : module === excluded || module.startsWith(`${excluded}/`),
+  );
+}
+
+/** `client.send(new GetObjectCommand(...))`: a command object whose class names a read. */
+function isReadCommand(argument: Node | undefined, names: RemoteWriteNames): boolean {
+  const inner = argument ? unwrapExpression(argument) : undefined;
+  if (inner?.type !== 'NewExpression') return false;
+  const callee = unwrapExpression(inner.callee);
+  const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);
+  return className !== undefined && names.readCommandPrefixes.some((prefix) => className.startsWith(prefix));
+}

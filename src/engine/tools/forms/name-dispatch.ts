@@ -1,0 +1,345 @@
+// Dispatch by tool name, in general: a function that hands the tool's name to another function which
+// switches on it (`run(method, args)` → `switch (method) { case 'create_order': … }`) or looks the
+// handler up in a name → function map (`handlers[name](args)`, `new Map([...]).get(name)`), possibly
+// in another file; one tool per case or key.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import type { FileContext } from '../../analysis/context';
+import { resolveFunction } from '../../analysis/resolve';
+import { spelledName } from '../tool-name';
+
+/** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
+const MAX_DEPTH = 3;
+const MAX_CASES = 200;
+const MAX_CALLS = 400;
+
+/** Parameters and members named like the selected tool's name. */
+const SELECTOR_NAME =
+  /^(name|method|tool|toolName|tool_name|toolId|action|actionName|operation|command|fn|functionName)$/;
+
+export interface Selector {
+  /** Binding keys the interpreter compares against (`b<offset>` of the selecting variable). */
+  keys: string[];
+  matches: (node: Node) => boolean;
+}
+
+/** Where the model's input is in a function: which expressions are it, and the member path inside them. */
+export interface InputTrack {
+  /** The member path inside the expression that is the model's input, or undefined when it is not. */
+  pathOf: (node: Node) => string[] | undefined;
+}
+
+export interface NamedCase {
+  name: string;
+  nameNode: Node;
+  fn: FunctionNode;
+  ctx: FileContext;
+  inputIndex: number | undefined;
+  inputPath: string[];
+  /** Set for a case of a switch: the interpreter takes only this case's branch. */
+  keys?: string[];
+  /** The first hand-off from the entry function, when the case is found in a function it calls. */
+  via?: TSESTree.CallExpression;
+}
+
+/**
+ * The model's input of an entry function: its parameter `index`, with `path` inside it (MCP requests
+ * carry it at `params.arguments`), and what is read or destructured from that parameter.
+ */
+export function entryInput(fn: FunctionNode, ctx: FileContext, index: number | undefined, path: string[]): InputTrack {
+  return {
+    pathOf: (node) => {
+      const chain = index === undefined ? undefined : paramChain(node, fn, ctx, index, 0);
+      return chain ? remainderOf(path, chain) : undefined;
+    },
+  };
+}
+
+/** The member chain an expression reads from parameter `index` of `fn` (`req.params.name` → [params, name]), through destructuring and `const` copies. */
+function paramChain(
+  node: Node,
+  fn: FunctionNode,
+  ctx: FileContext,
+  index: number,
+  depth: number,
+): string[] | undefined {
+  if (depth > 3) return undefined;
+  let inner = unwrapExpression(node);
+  const chain: string[] = [];
+  for (let i = 0; i < 8 && inner.type === 'MemberExpression'; i++) {
+    const name = propertyName(inner);
+    if (name === undefined) return undefined;
+    chain.unshift(name);
+    inner = unwrapExpression(inner.object);
+  }
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind === 'param' && binding.fn === fn && binding.paramIndex === index)
+    return [...binding.patternPath, ...chain];
+  if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) {
+    const base = paramChain(binding.init, fn, ctx, index, depth + 1);
+    return base ? [...base, ...binding.patternPath, ...chain] : undefined;
+  }
+  return undefined;
+}
+
+/** What is left of the input path `base` after reading `chain` from it; undefined when the read leaves it. */
+function remainderOf(base: string[], chain: string[]): string[] | undefined {
+  const shared = Math.min(base.length, chain.length);
+  for (let at = 0; at < shared; at++) if (base[at] !== chain[at]) return undefined;
+  return chain.length <= base.length ? base.slice(chain.length) : [];
+}
+
+/** Selector-named expressions of a function that do not come from the model's input (`t.method`, `toolName`). */
+export function namedSelector(input: InputTrack, ctx: FileContext): Selector {
+  return {
+    keys: [],
+    matches: (node) => {
+      const inner = unwrapExpression(node);
+      const name = spelledName(inner);
+      if (name === undefined || !SELECTOR_NAME.test(name)) return false;
+      // A name the model chose among the tool's own arguments is one tool's option, not a dispatch.
+      if (input.pathOf(inner) !== undefined) return false;
+      // A constant name (`const name = 'search'`) selects one case, so it is one tool.
+      const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
+      return !(binding?.kind === 'var' && binding.init && stringValue(binding.init) !== undefined);
+    },
+  };
+}
+
+/** The cases or keys a function selects among with the selector, directly or in functions it hands the name to. */
+export function namedCases(
+  fn: FunctionNode,
+  ctx: FileContext,
+  selector: Selector,
+  input: InputTrack,
+  depth = 0,
+  via?: TSESTree.CallExpression,
+): NamedCase[] {
+  if (depth > MAX_DEPTH) return [];
+  const cases: NamedCase[] = [];
+  const inputParam = inputParameter(fn, input);
+  let calls = 0;
+  walk(fn.body ?? fn, (node) => {
+    if (cases.length > 0 || calls > MAX_CALLS) return false;
+    if (isFunction(node) && node !== fn) return false;
+    if (node.type === 'SwitchStatement' && depth > 0 && selector.matches(node.discriminant)) {
+      for (const switchCase of node.cases) {
+        const name = switchCase.test ? stringValue(switchCase.test) : undefined;
+        if (name === undefined || !switchCase.test || cases.length >= MAX_CASES) continue;
+        const entry: NamedCase = { name, nameNode: switchCase.test, fn, ctx, keys: selector.keys, ...inputParam };
+        if (via) entry.via = via;
+        cases.push(entry);
+      }
+      return false;
+    }
+    if (node.type !== 'CallExpression') return undefined;
+    calls++;
+    const mapped = mapLookup(node, ctx, selector, input);
+    if (mapped.length > 0) {
+      cases.push(...mapped.map((entry) => ({ ...entry, via: via ?? node })));
+      return false;
+    }
+    const handOff = followHandOff(node, ctx, selector, input, depth, via);
+    if (handOff.length > 0) cases.push(...handOff);
+    return undefined;
+  });
+  return dedupe(cases);
+}
+
+/** `run(method, args)`: the called function's parameter that receives the name selects among its cases. */
+function followHandOff(
+  call: TSESTree.CallExpression,
+  ctx: FileContext,
+  selector: Selector,
+  input: InputTrack,
+  depth: number,
+  via: TSESTree.CallExpression | undefined,
+): NamedCase[] {
+  const selectorIndex = call.arguments.findIndex((argument) => selector.matches(argument));
+  if (selectorIndex < 0) return followRequest(call, ctx, input, depth, via);
+  const target = resolveFunction(call.callee, ctx);
+  const param = target?.fn.params[selectorIndex];
+  if (!target || param?.type !== 'Identifier') return [];
+  const binding = target.ctx.scopes.resolve(param);
+  if (!binding) return [];
+  const inputs = new Map<number, string[]>();
+  call.arguments.forEach((argument, index) => {
+    const path = input.pathOf(argument);
+    if (path) inputs.set(index, path);
+  });
+  const nextInput: InputTrack = {
+    pathOf: (node) => {
+      const inner = unwrapExpression(node);
+      if (inner.type !== 'Identifier') return undefined;
+      const bound = target.ctx.scopes.resolve(inner);
+      return bound?.kind === 'param' && bound.fn === target.fn && bound.paramIndex !== undefined
+        ? inputs.get(bound.paramIndex)
+        : undefined;
+    },
+  };
+  const nextSelector: Selector = {
+    keys: [`b${binding.id.range[0]}`],
+    matches: (candidate) => {
+      const value = unwrapExpression(candidate);
+      return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
+    },
+  };
+  return namedCases(target.fn, target.ctx, nextSelector, nextInput, depth + 1, via ?? call);
+}
+
+/**
+ * `handleCall(request)`: an MCP request handed on whole (the input sits at `params.arguments` inside
+ * it); the callee selects with `request.params.name`.
+ */
+function followRequest(
+  call: TSESTree.CallExpression,
+  ctx: FileContext,
+  input: InputTrack,
+  depth: number,
+  via: TSESTree.CallExpression | undefined,
+): NamedCase[] {
+  const index = call.arguments.findIndex((argument) => {
+    const path = input.pathOf(argument);
+    return path !== undefined && path.length > 0 && path[path.length - 1] === 'arguments';
+  });
+  const argument = call.arguments[index];
+  const path = argument ? input.pathOf(argument) : undefined;
+  const target = path ? resolveFunction(call.callee, ctx) : undefined;
+  const param = target?.fn.params[index];
+  if (!target || !path || param?.type !== 'Identifier') return [];
+  const binding = target.ctx.scopes.resolve(param);
+  if (!binding) return [];
+  const selectorPath = [...path.slice(0, -1), 'name'];
+  const keys = [`b${binding.id.range[0]}.${selectorPath.join('.')}`];
+  const nextSelector: Selector = {
+    keys,
+    matches: (candidate) => {
+      const chain = paramChain(candidate, target.fn, target.ctx, index, 0);
+      if (!chain || chain.join('.') !== selectorPath.join('.')) return false;
+      const inner = unwrapExpression(candidate);
+      const bound = inner.type === 'Identifier' ? target.ctx.scopes.resolve(inner) : undefined;
+      if (bound && bound !== binding) keys.push(`b${bound.id.range[0]}`);
+      return true;
+    },
+  };
+  return namedCases(
+    target.fn,
+    target.ctx,
+    nextSelector,
+    entryInput(target.fn, target.ctx, index, path),
+    depth + 1,
+    via ?? call,
+  );
+}
+
+/** `handlers[name](args)`, `handlers.get(name)?.(args)`, `const h = HANDLERS[name]; await h(args)`. */
+function mapLookup(
+  call: TSESTree.CallExpression,
+  ctx: FileContext,
+  selector: Selector,
+  input: InputTrack,
+): NamedCase[] {
+  const callee = lookedUp(unwrapExpression(call.callee), ctx, selector);
+  if (!callee) return [];
+  const inputIndex = call.arguments.findIndex((argument) => input.pathOf(argument) !== undefined);
+  const inputPath = inputIndex >= 0 ? (input.pathOf(call.arguments[inputIndex] as Node) ?? []) : [];
+  const out: NamedCase[] = [];
+  for (const entry of mapEntries(callee.map, ctx, 0)) {
+    if (out.length >= MAX_CASES) break;
+    const resolved = resolveFunction(entry.value, entry.ctx);
+    if (!resolved) continue;
+    out.push({
+      name: entry.key,
+      // A map in another file: the tool is located at the lookup, in this one.
+      nameNode: entry.ctx === ctx ? entry.keyNode : call,
+      fn: resolved.fn,
+      ctx: resolved.ctx,
+      inputIndex: inputIndex >= 0 ? inputIndex : undefined,
+      inputPath,
+    });
+  }
+  return out;
+}
+
+function lookedUp(callee: Node, ctx: FileContext, selector: Selector, depth = 0): { map: Node } | undefined {
+  if (callee.type === 'MemberExpression' && callee.computed && selector.matches(callee.property))
+    return { map: callee.object };
+  if (callee.type === 'CallExpression') {
+    const inner = unwrapExpression(callee.callee);
+    if (inner.type === 'MemberExpression' && propertyName(inner) === 'get' && callee.arguments[0]) {
+      if (selector.matches(callee.arguments[0])) return { map: inner.object };
+    }
+  }
+  if (callee.type === 'Identifier' && depth < 2) {
+    const binding = ctx.scopes.resolve(callee);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
+      return lookedUp(unwrapExpression(binding.init), ctx, selector, depth + 1);
+  }
+  return undefined;
+}
+
+interface MapEntry {
+  key: string;
+  keyNode: Node;
+  value: Node;
+  ctx: FileContext;
+}
+
+/** The entries of a constant name → function map: an object literal or `new Map([[k, fn], …])`, also imported. */
+function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
+  if (depth > 4) return [];
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ObjectExpression') {
+    return inner.properties.flatMap((property) => {
+      if (property.type !== 'Property') return [];
+      const key = propertyName(property);
+      return key === undefined ? [] : [{ key, keyNode: property.key as Node, value: property.value as Node, ctx }];
+    });
+  }
+  if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'Map') {
+    const list = inner.arguments[0] ? unwrapExpression(inner.arguments[0]) : undefined;
+    if (list?.type !== 'ArrayExpression') return [];
+    return list.elements.flatMap((element) => {
+      const pair = element ? unwrapExpression(element) : undefined;
+      if (pair?.type !== 'ArrayExpression') return [];
+      const [keyNode, value] = pair.elements;
+      const key = keyNode ? stringValue(keyNode) : undefined;
+      return key === undefined || !keyNode || !value || value.type === 'SpreadElement'
+        ? []
+        : [{ key, keyNode, value, ctx }];
+    });
+  }
+  if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') return [];
+  if (inner.type !== 'Identifier') return [];
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
+    return mapEntries(binding.init, ctx, depth + 1);
+  if (binding?.kind === 'import' && binding.importSource) {
+    const target = ctx.modules.resolveImport(ctx, binding.importSource);
+    const exported = target
+      ? ctx.modules.exportedNode(
+          target,
+          binding.importName === '*' ? binding.name : (binding.importName ?? binding.name),
+        )
+      : undefined;
+    return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
+  }
+  return [];
+}
+
+function inputParameter(fn: FunctionNode, input: InputTrack): { inputIndex: number | undefined; inputPath: string[] } {
+  const index = fn.params.findIndex((param) => input.pathOf(param) !== undefined);
+  return index >= 0
+    ? { inputIndex: index, inputPath: input.pathOf(fn.params[index] as Node) ?? [] }
+    : { inputIndex: undefined, inputPath: [] };
+}
+
+function dedupe(cases: NamedCase[]): NamedCase[] {
+  const seen = new Set<string>();
+  return cases.filter((entry) => {
+    if (seen.has(entry.name)) return false;
+    seen.add(entry.name);
+    return true;
+  });
+}

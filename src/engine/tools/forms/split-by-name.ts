@@ -1,0 +1,38 @@
+// Splits a recognised tool whose handler hands a tool name to a dispatcher into one tool per case or key.
+import type { FileContext } from '../../analysis/context';
+import type { RecognisedTool } from '../types';
+import { entryInput, namedCases, namedSelector } from './name-dispatch';
+
+/**
+ * A recognised tool whose handler hands a tool name it does not take from the model to a dispatcher
+ * (`execute: (args) => toolkit.run(t.method, args)`) stands for one tool per case or key it reaches;
+ * undefined when it reaches fewer than two.
+ */
+export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedTool[] | undefined {
+  const handler = tool.handlers[0];
+  if (tool.selector || tool.handlers.length !== 1 || !handler) return undefined;
+  const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
+  const cases = namedCases(handler.fn, handler.ctx, namedSelector(input, handler.ctx), input);
+  if (cases.length < 2) return undefined;
+  return cases.map((entry) => {
+    // The case's name locates the tool when it is in the tool's file; else the tool's own definition does.
+    const split: RecognisedTool = {
+      ...tool,
+      name: entry.name,
+      nameNode: entry.ctx === ctx && entry.nameNode !== entry.via ? entry.nameNode : tool.nameNode,
+      handlers: [
+        {
+          fn: entry.fn,
+          ctx: entry.ctx,
+          inputIndex: entry.inputIndex,
+          inputPath: entry.inputPath,
+          // Cross-file findings are reported at the hand-off in the tool's file.
+          reference: (handler.ctx === ctx ? entry.via : handler.reference) ?? tool.nameNode,
+        },
+      ],
+      cappedFields: new Set(tool.cappedFields),
+    };
+    if (entry.keys) split.selector = { keys: entry.keys, name: entry.name };
+    return split;
+  });
+}
