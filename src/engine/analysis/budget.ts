@@ -33,12 +33,13 @@ export function withBudget<T>(ms: number | undefined, work: () => T): T {
   }
 }
 
-/** One unit of analysis work; throws AnalysisTimeout once the budget is spent. */
-export function step(): void {
-  steps++;
-  if (--untilCheck > 0) return;
+/** `count` units of analysis work (an evaluation, an origin copied, a hit passed on); throws AnalysisTimeout once the budget is spent. */
+export function step(count = 1): void {
+  steps += count;
+  untilCheck -= count;
+  if (untilCheck > 0) return;
   untilCheck = CHECK_EVERY;
-  if (Date.now() > deadline) throw new AnalysisTimeout(budgetMs);
+  if (Date.now() >= deadline) throw new AnalysisTimeout(budgetMs);
 }
 
 /** Steps taken by every analysis in this thread so far (a test reads it before and after a lint). */

@@ -1,6 +1,7 @@
 // The abstract values the interpreter computes: where a value came from, what bounds it, and how a
 // string is built (so a constant origin in front of model input can be told from a model-chosen host).
 import type { FunctionNode, Node } from '../ast';
+import { step } from './budget';
 import { childOrigin, ELEMENT, MAX_ORIGINS, originKey } from './origins';
 
 export { childOrigin } from './origins';
@@ -118,6 +119,7 @@ export function derived(value: Value, keep: readonly Bound[]): Value {
  * needs to know each parameter that reaches a sink.
  */
 export function uniqueOrigins(origins: readonly Origin[]): Origin[] {
+  step(origins.length);
   const seen = new Set<string>();
   const out: Origin[] = [];
   const params = new Set<number>();

@@ -53,3 +53,23 @@ export function scaledToolFile(count: number, branches: number, links: number): 
   });
   return TOOL_IMPORTS + tools.join('\n');
 }
+
+/** `count` helper files in a ring, each calling the next `fanOut` before its sink: the source grows linearly with count. */
+export function helperRing(count: number, fanOut: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const next = Array.from({ length: fanOut }, (_, k) => `h${(i + k + 1) % count}`).filter((name) => name !== `h${i}`);
+    const unique = [...new Set(next)];
+    const imports = unique.map((name) => `import { ${name} } from './${name}';`).join('\n');
+    const calls = unique.map((name) => `    ${name}(target);`).join('\n');
+    files[`h${i}.ts`] =
+      `${imports}\nexport async function h${i}(target: string) {\n  if (target.length > 3) {\n${calls}\n  }\n  return fetch(target);\n}\n`;
+  }
+  files['tool.ts'] = `${TOOL_IMPORTS}import { h0 } from './h0';\n${toolWith('return h0(url);')}`;
+  return files;
+}
+
+/** The total size of a set of generated files. */
+export function sizeOf(files: Record<string, string>): number {
+  return Object.values(files).reduce((sum, text) => sum + text.length, 0);
+}

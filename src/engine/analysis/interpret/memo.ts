@@ -11,11 +11,15 @@ interface Entry {
   value: Value;
 }
 
-/** The state whose values `state` holds, and its version; undefined for a scratch copy that has changed. */
-function snapshotOf(state: State): { root: State; version: number } | undefined {
-  if (state.of === undefined) return { root: state, version: state.version ?? 0 };
+/** The state whose values `state` holds (its version is then `versionOf`); undefined for a scratch copy that has changed. */
+function rootOf(state: State): State | undefined {
+  if (state.of === undefined) return state;
   if ((state.version ?? 0) !== 0 || state.ofVersion !== (state.of.version ?? 0)) return undefined;
-  return { root: state.of, version: state.ofVersion };
+  return state.of;
+}
+
+function versionOf(root: State): number {
+  return root.version ?? 0;
 }
 
 export class EvaluationMemo {
@@ -24,13 +28,22 @@ export class EvaluationMemo {
   get(node: Node, state: State): Value | undefined {
     const entry = this.entries.get(node);
     if (entry === undefined) return undefined;
-    const snapshot = snapshotOf(state);
-    if (snapshot === undefined || snapshot.root !== entry.root || snapshot.version !== entry.version) return undefined;
+    const root = rootOf(state);
+    if (root === undefined || root !== entry.root || versionOf(root) !== entry.version) return undefined;
     return entry.value;
   }
 
   set(node: Node, state: State, value: Value): void {
-    const snapshot = snapshotOf(state);
-    if (snapshot !== undefined) this.entries.set(node, { ...snapshot, value });
+    const root = rootOf(state);
+    if (root === undefined) return;
+    const entry = this.entries.get(node);
+    if (entry === undefined) {
+      this.entries.set(node, { root, version: versionOf(root), value });
+      return;
+    }
+    // Reused rather than replaced: an analysis evaluates millions of expressions, each once stored here.
+    entry.root = root;
+    entry.version = versionOf(root);
+    entry.value = value;
   }
 }

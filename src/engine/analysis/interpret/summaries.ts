@@ -21,7 +21,8 @@ import {
   type Part,
   type Value,
 } from '../value';
-import { distinctHits } from './hits';
+import { step } from '../budget';
+import { distinctHits, hitsToInstantiate } from './hits';
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
 
@@ -39,7 +40,9 @@ export function applySummary(
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
   const actual = (index: number, path: readonly string[] = []): Value =>
     path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
-  for (const hit of summary.hits) {
+  const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
+  step(hits.length);
+  for (const hit of hits) {
     const mapped = instantiateHit(hit, node, interpreter, actual, state);
     if (mapped) interpreter.hits.push(mapped);
   }
