@@ -202,7 +202,14 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
   const cached = moduleConstants.get(binding.id);
   if (cached) return cached;
   moduleConstants.set(binding.id, opaqueValue());
-  let value = evaluate(interpreter, binding.init, { env: new Map(), approved: false });
+  let value: Value;
+  try {
+    value = evaluate(interpreter, binding.init, { env: new Map(), approved: false });
+  } catch (error) {
+    // Stopped at the budget: the placeholder must not outlive this lint as the constant's value.
+    moduleConstants.delete(binding.id);
+    throw error;
+  }
   for (const name of binding.patternPath) value = memberOf(value, name);
   if (isTainted(value)) value = opaqueValue();
   moduleConstants.set(binding.id, value);
