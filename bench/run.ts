@@ -8,6 +8,7 @@ import { benchCacheRoot, CORPUS, materialiseCorpus } from './corpus';
 import { ensureEslintEnv } from './eslint-env';
 import { listCorpusFiles, statsOf, writeFileList, type CorpusFile, type CorpusStats } from './files';
 import { runProcess, type ProcessRow } from './measure';
+import { measureCliffs } from './cliffs';
 import { prefilterReport, type PrefilterReport } from './prefilter-report';
 import { summarise, type Summary } from './stats';
 import { renderTable } from './table';
@@ -185,6 +186,7 @@ function main(): void {
     runProcess({ args: [row('latency'), latencyFile.file, String(LATENCY_RUNS)], cwd: corpusRoot }).stdout,
   ) as { tools: number; lint: Summary; parse: Summary };
   const prefilter = prefilterReport(files);
+  const cliffs = measureCliffs();
   const loadAfter = os.loadavg();
   // Others rebuilding out/ mid-run would mix two engines in one table (and empty the scan cache).
   const buildChanged = buildDigest() !== buildBefore;
@@ -234,6 +236,20 @@ function main(): void {
       (value) => value < 1,
     ),
     target(
+      'no cliffs: worst doubling of a generated shape (analysis steps)',
+      cliffs.worstDoubling,
+      '≤ 2.5',
+      (value) => value <= 2.5,
+    ),
+    target('no cliffs: slowest generated cliff input (ms)', cliffs.slowestCliffMs, '≤ 1000', (value) => value <= 1000),
+    target('peak RSS, scan --jobs 1 (MiB)', rss('scan-1'), '≤ 600', (value) => value <= 600),
+    target(
+      'a time limit everywhere: over-budget file is a timeout problem',
+      cliffs.timeLimitHolds,
+      '= 1',
+      (value) => value === 1,
+    ),
+    target(
       '--jobs, --cache and serial scans report identical results',
       sameResults ? 1 : 0,
       '= 1',
@@ -264,6 +280,7 @@ function main(): void {
       parseMs: latency.parse,
     },
     prefilter,
+    cliffs,
     targets,
   };
   const resultsFile = path.join(REPO_ROOT, 'bench', 'results', 'latest.json');

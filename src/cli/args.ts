@@ -25,10 +25,15 @@ export interface Options {
   baseline?: string;
   writeBaseline?: string;
   jobs: number;
+  /** `--file-timeout`: seconds one file may take before it is a `timeout` problem, in every mode. */
+  fileTimeoutMs: number;
   cache: boolean;
   /** Folder of the `--cache` file; defaults to DEFAULT_CACHE_LOCATION in the working directory. */
   cacheLocation?: string;
 }
+
+/** Seconds a file may take by default: far above any real file (the slowest real files take about 1 s). */
+export const DEFAULT_FILE_TIMEOUT_S = 30;
 
 const FLAGS = {
   format: { type: 'string', short: 'f' },
@@ -41,6 +46,7 @@ const FLAGS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  'file-timeout': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -94,6 +100,11 @@ export function parseCommandLine(argv: readonly string[]): Options {
     failOn: oneOf('fail-on', values['fail-on'] ?? 'error', FAIL_ON),
     quiet: values.quiet === true,
     jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1),
+    fileTimeoutMs:
+      1000 *
+      (values['file-timeout'] === undefined
+        ? DEFAULT_FILE_TIMEOUT_S
+        : wholeNumber('file-timeout', values['file-timeout'], 1)),
     cache: values.cache === true,
   };
   let command: Options['command'];

@@ -20,8 +20,9 @@ Options:
       --baseline FILE      report only findings whose fingerprint is not in FILE
       --write-baseline FILE  write the fingerprints of the current findings to FILE (exits 0 unless
                            the scan itself fails)
-  -j, --jobs N             lint on N worker threads (default 1: the main thread); a file taking over
-                           two minutes is then skipped with a problem instead of stalling the scan
+  -j, --jobs N             lint on N worker threads (default 1: the main thread)
+      --file-timeout S     a file whose linting takes over S seconds (default 30) is skipped with a
+                           "not analysed: timeout" problem instead of stalling the scan, in every mode
       --cache              reuse the results of files that did not change, nor did any file they
                            import, the configuration or the engine (stored in .agent-risk-cache/)
       --cache-location DIR keep the --cache file in DIR instead

@@ -48,6 +48,7 @@ function scanOptions(options: Options, io: Io, load: LoadOptions, onProgress: Sc
   return {
     load,
     jobs: options.jobs,
+    fileTimeoutMs: options.fileTimeoutMs,
     ...(cache === undefined ? {} : { cache }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };

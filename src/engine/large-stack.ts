@@ -14,7 +14,9 @@ const { workerData } = require('node:worker_threads');
 const { Project } = require(workerData.module);
 let result;
 try {
-  result = new Project(workerData.config, undefined, { largeStackFallback: false }).lint(workerData.file, workerData.text);
+  const options = { largeStackFallback: false };
+  if (workerData.budgetMs !== undefined) options.budgetMs = workerData.budgetMs;
+  result = new Project(workerData.config, undefined, options).lint(workerData.file, workerData.text);
 } catch (error) {
   result = { file: workerData.file, findings: [], suppressed: [], tools: [], problems: [{ kind: 'internal', file: workerData.file, message: String((error && error.message) || error) }] };
 }
@@ -29,25 +31,30 @@ function engineModule(): string {
   return fs.existsSync(sibling) ? sibling : __filename;
 }
 
-/** The result, or undefined when the worker could not run or did not finish in time. */
+/**
+ * The result; 'timeout' when the worker did not answer within `timeoutMs` (parsing included; the
+ * analysis in it stops at `budgetMs`), undefined when it could not run.
+ */
 export function lintOnLargeStack(
   text: string,
   file: string,
   config: ResolvedConfig,
   timeoutMs: number,
-): LintResult | undefined {
+  budgetMs?: number,
+): LintResult | 'timeout' | undefined {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker | undefined;
   try {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { module: engineModule(), port: port2, signal, text, file, config },
+      workerData: { module: engineModule(), port: port2, signal, text, file, config, budgetMs },
       transferList: [port2],
       resourceLimits: { stackSizeMb: STACK_MB },
     });
-    Atomics.wait(signal, 0, 0, timeoutMs);
+    const waited = Atomics.wait(signal, 0, 0, timeoutMs);
     const message = receiveMessageOnPort(port1);
+    if (message === undefined && waited === 'timed-out') return 'timeout';
     return message?.message as LintResult | undefined;
   } catch {
     return undefined;

@@ -11,9 +11,11 @@ import { buildReport } from './report';
 import { analyseTool } from './tools/analyse';
 import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
+import { AnalysisTimeout, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
+/** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
 const LARGE_STACK_TIMEOUT_MS = 120_000;
 
 /**
@@ -30,8 +32,9 @@ export class Project {
     /**
      * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
+     * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
      */
-    readonly options: { prefilter?: boolean; largeStackFallback?: boolean } = {},
+    readonly options: { prefilter?: boolean; largeStackFallback?: boolean; budgetMs?: number } = {},
   ) {
     this.modules = new ModuleLoader(host);
   }
@@ -67,14 +70,17 @@ export class Project {
       const tools = recogniseTools(ctx);
       // Without tools only suppression directives can report (as unused); most files have neither.
       if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
-      const facts = collectFileFacts(ctx);
-      const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
-      const report = buildReport(ctx, analyses, facts);
+      const report = withBudget(this.options.budgetMs, () => {
+        const facts = collectFileFacts(ctx);
+        const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
+        return buildReport(ctx, analyses, facts);
+      });
       result.findings = report.findings;
       result.suppressed = report.suppressed;
       result.tools = report.tools;
       if (/[\u2028\u2029]/.test(source)) remapLineSeparators(result, source);
     } catch (error) {
+      if (error instanceof AnalysisTimeout) return timedOut(file, error.budgetMs);
       if (error instanceof RangeError) {
         const deep = this.onLargeStack(source, file, effective);
         if (deep) return deep;
@@ -89,7 +95,9 @@ export class Project {
   /** A file too deeply nested for this thread's stack is linted again on a thread with a large one. */
   private onLargeStack(source: string, file: string, config: ResolvedConfig): LintResult | undefined {
     if (this.options.largeStackFallback === false) return undefined;
-    return lintOnLargeStack(source, file, config, LARGE_STACK_TIMEOUT_MS);
+    const budgetMs = this.options.budgetMs;
+    const result = lintOnLargeStack(source, file, config, budgetMs ?? LARGE_STACK_TIMEOUT_MS, budgetMs);
+    return result === 'timeout' ? timedOut(file, budgetMs ?? LARGE_STACK_TIMEOUT_MS) : result;
   }
 
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
@@ -98,6 +106,18 @@ export class Project {
     // Summaries may embed what the file's functions do; callers in other files depend on them too.
     this.summaries = new WeakMap();
   }
+}
+
+/** The result of a file over its budget: no findings, and a problem that says why, never a stall. */
+export function timedOut(file: string, budgetMs: number): LintResult {
+  const seconds = budgetMs >= 1000 ? `${Math.round(budgetMs / 100) / 10} s` : `${budgetMs} ms`;
+  return {
+    file,
+    findings: [],
+    suppressed: [],
+    tools: [],
+    problems: [{ kind: 'timeout', file, message: `Not analysed: timeout (the analysis took longer than ${seconds}).` }],
+  };
 }
 
 function withProblem(result: LintResult, problem: Problem | undefined): LintResult {

@@ -29,7 +29,15 @@ export interface LinterSetup {
   configs: ResolvedConfig[];
   /** Lint each file with a fresh Project whose host records what it reads (for the cache); slower for shared helpers. */
   recordDependencies: boolean;
+  /** A file whose analysis takes longer becomes a `timeout` problem (default DEFAULT_BUDGET_MS). */
+  budgetMs?: number;
 }
+
+/**
+ * For callers that set no budget (the editor, which lints on its host's thread): a few seconds, so a
+ * pathological file costs one file's diagnostics, never a frozen window.
+ */
+export const DEFAULT_BUDGET_MS = 5_000;
 
 /** Texts the caller holds for files (an editor's unsaved buffers); they win over the disk. */
 export type HeldTexts = (file: string) => string | undefined;
@@ -77,7 +85,7 @@ export class FileLinter {
         },
         listDirectory,
       };
-      const result = new Project(config, host).lint(job.file, text);
+      const result = new Project(config, host, this.projectOptions()).lint(job.file, text);
       const state = fileState(job.file, read, text);
       return keepText({ index: job.index, scanned: true, result, state, dependencies }, text);
     } catch (error) {
@@ -104,13 +112,18 @@ export class FileLinter {
     return config;
   }
 
+  private projectOptions(): { budgetMs: number } {
+    return { budgetMs: this.setup.budgetMs ?? DEFAULT_BUDGET_MS };
+  }
+
   private projectFor(key: string, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
     let project = this.projects.get(key);
     if (project === undefined) {
-      project = new Project(config, {
-        readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
-        listDirectory,
-      });
+      project = new Project(
+        config,
+        { readFile: (file) => (file === this.current?.file ? this.current.text : read(file)), listDirectory },
+        this.projectOptions(),
+      );
       this.projects.set(key, project);
     }
     return project;

@@ -16,7 +16,10 @@ export interface LintFilesOptions {
   /** Worker threads to use; 1 lints on the main thread. */
   jobs: number;
   cache?: ScanCache;
-  /** A file still being linted after this long is skipped with a problem (only with worker threads). */
+  /**
+   * A file still being linted after this long is skipped with a `timeout` problem, in every mode: on the
+   * main thread the analysis stops itself at this budget; a worker thread is also stopped from outside.
+   */
   fileTimeoutMs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -65,14 +68,11 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
     else record(cached, job);
   }
 
-  const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined };
+  const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined, budgetMs: fileTimeoutMs };
   const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
   if (workers > 1) {
-    runPool(misses, setup, {
-      workers,
-      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
-      onOutcome: record,
-    });
+    runPool(misses, setup, { workers, fileTimeoutMs, onOutcome: record });
   } else {
     const linter = new FileLinter(setup);
     for (const job of misses) record(linter.lint(job), job);

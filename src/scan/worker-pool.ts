@@ -23,6 +23,11 @@ const QUEUE_AHEAD = 4;
 /** The longest the main thread sleeps between looks for hung workers. */
 const WATCH_INTERVAL_MS = 500;
 const WORKER_KIND = 'agent-risk-lint-worker';
+/**
+ * Extra time for a worker that has not started a file yet: loading the parser takes seconds on a
+ * loaded machine, and must not count against the first file (a worker that died is still found).
+ */
+const STARTUP_GRACE_MS = 30_000;
 
 interface WorkerInit {
   kind: typeof WORKER_KIND;
@@ -39,6 +44,9 @@ interface Slot {
   pending: FileJob[];
   /** When this worker last answered, or was given work while idle (ms since the epoch). */
   lastProgress: number;
+  /** The job the worker said it is linting (-1: none, e.g. while it starts), and since when the main thread knows. */
+  current: number;
+  currentSince: number;
 }
 
 /**
@@ -60,7 +68,7 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
     const worker = new Worker(path.join(__dirname, 'worker-pool.js'), { workerData: init, transferList: [port2] });
     // The pool ends its workers itself; they must never keep the process alive.
     worker.unref();
-    return { worker, port: port1, pending: [], lastProgress: Date.now() };
+    return { worker, port: port1, pending: [], lastProgress: Date.now(), current: -1, currentSince: Date.now() };
   };
   const slots = Array.from({ length: options.workers }, (_, slot) => spawn(slot));
 
@@ -100,7 +108,17 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
       // Checked on every pass, not only when all workers are quiet: the others may keep answering.
       const now = Date.now();
       slots.forEach((slot, index) => {
-        if (slot.pending.length === 0 || now - slot.lastProgress < options.fileTimeoutMs) return;
+        const working = Atomics.load(counter, 1 + index);
+        if (working !== slot.current) {
+          slot.current = working;
+          slot.currentSince = now;
+        }
+        // A file's time counts from when it started, not from the worker's previous answer or its start-up.
+        const overdue =
+          slot.current >= 0
+            ? now - Math.max(slot.currentSince, slot.lastProgress) >= options.fileTimeoutMs
+            : now - slot.lastProgress >= options.fileTimeoutMs + STARTUP_GRACE_MS;
+        if (slot.pending.length === 0 || !overdue) return;
         // Stopping a thread is the only way to stop a runaway parse; its other jobs go back to the queue.
         // A worker that died answers nothing either, and is replaced the same way.
         void slot.worker.terminate();

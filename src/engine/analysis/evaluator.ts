@@ -9,6 +9,18 @@ import type { Value } from './value';
 export interface State {
   env: Map<string, Value>;
   approved: boolean;
+  /** Bumped by every change (see interpret/state.ts), so a value remembered for this state knows when it is stale. */
+  version?: number;
+  /** For a scratch copy: the state it copies, at `ofVersion`; while neither changed, they hold the same values. */
+  of?: State;
+  ofVersion?: number;
+}
+
+/** A copy to evaluate a guard's operands in without changing `state`; it shares remembered values with `state`. */
+export function scratchCopy(state: State): State {
+  const unchanged = state.of !== undefined && (state.version ?? 0) === 0 && state.ofVersion === (state.of.version ?? 0);
+  const root = unchanged && state.of ? state.of : state;
+  return { env: new Map(state.env), approved: state.approved, of: root, ofVersion: root.version ?? 0 };
 }
 
 export interface Evaluator {

@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { Binding } from '../scope';
 import { isApprovalCall } from './sinks';
-import type { Evaluator, State } from './evaluator';
+import { scratchCopy, type Evaluator, type State } from './evaluator';
 import { isTainted, type Bound, type Fact } from './value';
 
 export interface Facts {
@@ -374,5 +374,5 @@ function dependsOnInput(node: Node, interpreter: Evaluator, state: State): boole
 
 /** Evaluating a guard's operands must not change the state it guards. */
 function cloneEnv(state: State): State {
-  return { env: new Map(state.env), approved: state.approved };
+  return scratchCopy(state);
 }

@@ -7,6 +7,7 @@ import type { FileContext } from './context';
 import type { State } from './evaluator';
 import { evaluate, readIdentifier } from './interpret/expressions';
 import { bindParams, runBody } from './interpret/statements';
+import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import type { SinkHit } from './sinks';
@@ -24,6 +25,7 @@ export class FunctionInterpreter implements Interpreter {
   readonly guards: string[] = [];
   readonly returns: ReturnRecord[] = [];
   readonly breakStack: State[][] = [];
+  readonly memo = new EvaluationMemo();
   nested = 0;
 
   constructor(

@@ -1,11 +1,29 @@
 // The abstract values the interpreter computes: where a value came from, what bounds it, and how a
 // string is built (so a constant origin in front of model input can be told from a model-chosen host).
 import type { FunctionNode, Node } from '../ast';
+import { step } from './budget';
+import { childOrigin, ELEMENT, MAX_ORIGINS, originKey } from './origins';
+
+export { childOrigin } from './origins';
 
 /** Where model control starts: the tool's input (as written) or, inside a helper summary, a parameter. */
-export type Origin =
-  | { kind: 'input'; display: string; node: Node; file: string }
-  | { kind: 'param'; index: number; display: string; path: string[] };
+export type Origin = InputOrigin | ParamOrigin;
+
+export interface InputOrigin {
+  readonly kind: 'input';
+  /** How the source names the value (`input.url`); derived origins build it only when it is read. */
+  readonly display: string;
+  readonly node: Node;
+  readonly file: string;
+}
+
+export interface ParamOrigin {
+  readonly kind: 'param';
+  readonly index: number;
+  readonly display: string;
+  /** The members read from the parameter (`settings.browserType` is `['browserType']`). */
+  readonly path: readonly string[];
+}
 
 /** What a guard established about a value. */
 export type Bound = 'allowlist' | 'host' | 'path' | 'amount' | 'segment';
@@ -95,18 +113,24 @@ export function derived(value: Value, keep: readonly Bound[]): Value {
   return out;
 }
 
-export function uniqueOrigins(origins: Origin[]): Origin[] {
+/**
+ * Origins without repeats, at most MAX_ORIGINS of them: the first ones in order (so results stay
+ * deterministic), plus the first origin of every helper parameter not among them, because a summary
+ * needs to know each parameter that reaches a sink.
+ */
+export function uniqueOrigins(origins: readonly Origin[]): Origin[] {
+  step(origins.length);
   const seen = new Set<string>();
   const out: Origin[] = [];
+  const params = new Set<number>();
   for (const origin of origins) {
-    const key =
-      origin.kind === 'input'
-        ? `i:${origin.display}:${origin.node.range[0]}`
-        : `p:${origin.index}:${origin.path.join('.')}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(origin);
-    }
+    const key = originKey(origin);
+    if (seen.has(key)) continue;
+    if (out.length >= MAX_ORIGINS && (origin.kind !== 'param' || params.has(origin.index))) continue;
+    if (out.length >= 2 * MAX_ORIGINS) break;
+    seen.add(key);
+    out.push(origin);
+    if (origin.kind === 'param') params.add(origin.index);
   }
   return out;
 }
@@ -166,10 +190,7 @@ export function memberOf(value: Value, name: string): Value {
     return opaqueValue();
   }
   if (name === 'length') return CLEAN;
-  const origins: Origin[] = value.origins.map((origin) => {
-    const display = origin.display === '' ? name : `${origin.display}.${name}`;
-    return origin.kind === 'param' ? { ...origin, display, path: [...origin.path, name] } : { ...origin, display };
-  });
+  const origins = value.origins.map((origin) => childOrigin(origin, name));
   const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
   const out: Value = {
     origins: uniqueOrigins(origins),
@@ -184,7 +205,7 @@ export function elementOf(value: Value): Value {
     return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
   if (!isTainted(value)) return value.props ? CLEAN : opaqueValue();
   return {
-    origins: value.origins.map((origin) => ({ ...origin, display: `${origin.display}[]` })),
+    origins: uniqueOrigins(value.origins.map((origin) => childOrigin(origin, ELEMENT))),
     bounds: new Set([...value.bounds].filter((bound) => bound === 'allowlist')),
   };
 }

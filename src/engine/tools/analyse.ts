@@ -4,7 +4,7 @@ import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
 import type { SinkHit } from '../analysis/sinks';
-import { withBounds, type Value } from '../analysis/value';
+import { childOrigin, withBounds, type Value } from '../analysis/value';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -75,12 +75,7 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
   if (tool.cappedFields.size > 0) {
     const props = new Map<string, Value>();
     for (const field of tool.cappedFields) {
-      props.set(
-        field,
-        withBounds({ origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() }, [
-          'amount',
-        ]),
-      );
+      props.set(field, withBounds({ origins: [childOrigin(origin, field)], bounds: new Set() }, ['amount']));
     }
     tainted = { ...tainted, props };
   }

@@ -4,6 +4,7 @@ import { patternBindings } from '../../scope';
 import type { Evaluator, State } from '../evaluator';
 import { bindingKey, keysOf } from '../guards';
 import { memberOf, type Value } from '../value';
+import { setKey } from './state';
 
 export function assignPattern(
   interpreter: Evaluator,
@@ -21,7 +22,7 @@ export function assignPattern(
     const key = bindingKey(binding);
     const keys = path.length === 0 ? aliasKeys : aliasKeys.map((alias) => `${alias}.${path.join('.')}`);
     // A destructured default (`{ url = DEFAULT }`) keeps the input's taint: the default only applies when absent.
-    state.env.set(key, keys.length > 0 ? { ...bound, keys: [...new Set([...(bound.keys ?? []), ...keys])] } : bound);
+    setKey(state, key, keys.length > 0 ? { ...bound, keys: [...new Set([...(bound.keys ?? []), ...keys])] } : bound);
   }
 }
 
@@ -29,12 +30,12 @@ export function assignTo(interpreter: Evaluator, target: Node, value: Value, sta
   const inner = unwrapExpression(target);
   if (inner.type === 'Identifier') {
     const binding = interpreter.ctx.scopes.resolve(inner);
-    if (binding) state.env.set(bindingKey(binding), value);
+    if (binding) setKey(state, bindingKey(binding), value);
     return;
   }
   if (inner.type === 'MemberExpression') {
     const keys = keysOf(inner, interpreter, state);
-    for (const key of keys) state.env.set(key, value);
+    for (const key of keys) setKey(state, key, value);
     return;
   }
   if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern')

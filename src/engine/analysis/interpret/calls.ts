@@ -25,7 +25,7 @@ import {
 } from '../value';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
-import { cloneState } from './state';
+import { approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
 
 const ITERATION_METHODS = new Set([
@@ -88,7 +88,7 @@ export function evaluateCall(
 
   if (isApprovalCall(node, interpreter)) {
     interpreter.approvals.push(calleeText);
-    state.approved = true;
+    approve(state);
   }
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
@@ -129,7 +129,7 @@ function mutateReceiver(
   if (!MUTATING_METHODS.has(method) || !args.some(isTainted)) return;
   const added = method === 'set' ? args.slice(1) : method === 'splice' ? args.slice(2) : args;
   const next: Value = { ...container([receiver, ...added]), elements: [...(receiver.elements ?? []), ...added] };
-  for (const key of keysOf(callee.object, interpreter, state)) state.env.set(key, next);
+  for (const key of keysOf(callee.object, interpreter, state)) setKey(state, key, next);
 }
 
 export function recordSinks(

@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, type Node } from '../../ast';
 import type { Binding } from '../../scope';
+import { step } from '../budget';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import {
@@ -29,6 +30,17 @@ const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>',
 const moduleConstants = new WeakMap<TSESTree.Identifier, Value>();
 
 export function evaluate(interpreter: Interpreter, node: Node, state: State): Value {
+  step();
+  const remembered = interpreter.memo.get(node, state);
+  if (remembered !== undefined) return remembered;
+  const version = state.version ?? 0;
+  const value = evaluateNode(interpreter, node, state);
+  // Only a value whose evaluation left the state as it found it is the value of evaluating it again.
+  if ((state.version ?? 0) === version) interpreter.memo.set(node, state, value);
+  return value;
+}
+
+function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value {
   switch (node.type) {
     case 'Literal':
       if (typeof node.value === 'string') return constantValue(node.value);
@@ -190,7 +202,14 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
   const cached = moduleConstants.get(binding.id);
   if (cached) return cached;
   moduleConstants.set(binding.id, opaqueValue());
-  let value = evaluate(interpreter, binding.init, { env: new Map(), approved: false });
+  let value: Value;
+  try {
+    value = evaluate(interpreter, binding.init, { env: new Map(), approved: false });
+  } catch (error) {
+    // Stopped at the budget: the placeholder must not outlive this lint as the constant's value.
+    moduleConstants.delete(binding.id);
+    throw error;
+  }
   for (const name of binding.patternPath) value = memberOf(value, name);
   if (isTainted(value)) value = opaqueValue();
   moduleConstants.set(binding.id, value);

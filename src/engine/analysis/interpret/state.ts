@@ -29,6 +29,18 @@ export function readKey(key: string, state: State): Value | undefined {
   return parent ? memberOf(parent, key.slice(dot + 1)) : undefined;
 }
 
+/** Stores `value` under `key`: every change to a state goes through here or `approve`, so remembered values go stale. */
+export function setKey(state: State, key: string, value: Value): void {
+  state.env.set(key, value);
+  state.version = (state.version ?? 0) + 1;
+}
+
+export function approve(state: State): void {
+  if (state.approved) return;
+  state.approved = true;
+  state.version = (state.version ?? 0) + 1;
+}
+
 /** Applies what a condition established to the state (a new fact only adds bounds). */
 export function applyFacts(state: State, facts: Facts): State {
   const target = state;
@@ -36,13 +48,13 @@ export function applyFacts(state: State, facts: Facts): State {
     for (const key of fact.keys) {
       const current = readKey(key, target);
       if (!current) continue;
-      target.env.set(key, withBounds(current, [fact.bound]));
+      setKey(target, key, withBounds(current, [fact.bound]));
       for (const alias of current.keys ?? []) {
         const aliased = readKey(alias, target);
-        if (aliased) target.env.set(alias, withBounds(aliased, [fact.bound]));
+        if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }
     }
   }
-  if (facts.approved) target.approved = true;
+  if (facts.approved) approve(target);
   return target;
 }

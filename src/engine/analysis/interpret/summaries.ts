@@ -21,7 +21,9 @@ import {
   type Part,
   type Value,
 } from '../value';
-import { applyFacts, readKey } from './state';
+import { step } from '../budget';
+import { distinctHits, hitsToInstantiate } from './hits';
+import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
 
 /** Calls a helper through its summary: its sinks become ours, its guards bound our arguments. */
@@ -36,15 +38,17 @@ export function applySummary(
   const summary = interpreter.summarise(fn, ctx);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
-  const actual = (index: number, path: string[] = []): Value =>
+  const actual = (index: number, path: readonly string[] = []): Value =>
     path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
-  for (const hit of summary.hits) {
+  const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
+  step(hits.length);
+  for (const hit of hits) {
     const mapped = instantiateHit(hit, node, interpreter, actual, state);
     if (mapped) interpreter.hits.push(mapped);
   }
   interpreter.audits.push(...summary.audits);
   interpreter.approvals.push(...summary.approvals);
-  if (summary.approvedOnExit) state.approved = true;
+  if (summary.approvedOnExit) approve(state);
   if (summary.exitFacts.length > 0) {
     const bounds = [...new Set(summary.exitFacts.map((fact) => fact.bound))].join('/');
     interpreter.guards.push(`${bounds}: ${describe(node.callee, interpreter.ctx.text)}(...)`);
@@ -115,7 +119,7 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
     }
   }
   return {
-    hits: interpreter.hits,
+    hits: distinctHits(interpreter.hits),
     returnValue: returnValue ?? CLEAN,
     exitFacts,
     predicateFacts,
@@ -131,7 +135,7 @@ function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
-function mapOrigins(value: Value, actual: (index: number, path?: string[]) => Value, depth = 0): Value {
+function mapOrigins(value: Value, actual: (index: number, path?: readonly string[]) => Value, depth = 0): Value {
   if (!value.origins.some((origin) => origin.kind === 'param')) return value;
   const inputs: Value[] = [];
   const kept: Origin[] = [];
@@ -169,7 +173,7 @@ function instantiateHit(
   hit: SinkHit,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Interpreter,
-  actual: (index: number, path?: string[]) => Value,
+  actual: (index: number, path?: readonly string[]) => Value,
   state: State,
 ): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;

@@ -6,6 +6,7 @@ import type { FileContext } from '../context';
 import type { Evaluator, State } from '../evaluator';
 import type { SinkHit } from '../sinks';
 import type { Bound, Value } from '../value';
+import type { EvaluationMemo } from './memo';
 
 /** How a helper's summary says its parameters are bounded after it returns normally. */
 export interface ParamFact {
@@ -59,6 +60,8 @@ export interface Interpreter extends Evaluator {
   readonly returns: ReturnRecord[];
   /** Per enclosing loop or switch, the states that leave it through `break` or `continue`. */
   readonly breakStack: State[][];
+  /** Values already computed per expression and state (see memo.ts). */
+  readonly memo: EvaluationMemo;
   /** Inline callbacks analysed so far, to cap the work on generated code. */
   nested: number;
   /** A helper's summary under this analysis's options (undefined while it is being computed or too deep). */
