@@ -9,21 +9,13 @@ import { changesOf, reconcile } from './known-records';
 import type { RecordChange } from './known-records';
 import { lintPackage, packagePath } from './lint-package';
 import type { PackageLint } from './lint-package';
-import { fetchPackages, isCached, packageRoot, registryReachable } from './package-cache';
+import { ensureCached, packageRoot, specOfExpectation } from './package-cache';
 import { findTool, isOwnedBy, judgeTool } from './verdicts';
 
 function main(): number {
   const dir = path.join(repoRoot(), 'test', 'real', 'expectations');
   const expectations = loadExpectations(dir);
-  const specs = expectations.map((expectation) => ({ name: expectation.package, version: expectation.version }));
-  if (!specs.every(isCached)) {
-    const registry = registryReachable(repoRoot());
-    if (!registry.isReachable) {
-      console.error(`The npm registry cannot be reached and some packages are not cached: ${registry.reason}`);
-      return 2;
-    }
-    fetchPackages(specs, repoRoot());
-  }
+  if (!ensureCached(expectations.map(specOfExpectation), repoRoot())) return 2;
   const date = new Date().toISOString().slice(0, 10);
   const removed: string[] = [];
   const added: string[] = [];
