@@ -7,7 +7,7 @@ import type { AccuracyFigures, RuleFigures } from './accuracy-figures';
 import { loadExpectations } from './expectations';
 import type { PackageExpectation } from './expectations';
 import { lintPackage } from './lint-package';
-import { fetchPackages, isCached, packageRoot, registryReachable } from './package-cache';
+import { ensureCached, packageRoot, specOfExpectation } from './package-cache';
 import { packageTable, render } from './summary';
 import type { PackageReport } from './summary';
 import { judgeTool } from './verdicts';
@@ -25,15 +25,7 @@ interface Disagreement {
 
 function main(): number {
   const expectations = loadExpectations(path.join(repoRoot(), 'test', 'real', 'expectations'));
-  const specs = expectations.map((expectation) => ({ name: expectation.package, version: expectation.version }));
-  if (!specs.every(isCached)) {
-    const registry = registryReachable(repoRoot());
-    if (!registry.isReachable) {
-      console.error(`The npm registry cannot be reached and some packages are not cached: ${registry.reason}`);
-      return 2;
-    }
-    fetchPackages(specs, repoRoot());
-  }
+  if (!ensureCached(expectations.map(specOfExpectation), repoRoot())) return 2;
   const reports = expectations.map(reportFor);
   const figures = accuracyFigures(reports);
   // The same counts over recognised tools only separate analysis quality from recognition.

@@ -44,6 +44,22 @@ export function registryReachable(cwd: string): { isReachable: true } | { isReac
   }
 }
 
+export function specOfExpectation(expectation: { package: string; version: string }): PackageSpec {
+  return { name: expectation.package, version: expectation.version };
+}
+
+/** Fetches the specs not yet cached; false (with the reason printed) when some are missing and the registry is out of reach. */
+export function ensureCached(specs: PackageSpec[], cwd: string): boolean {
+  if (specs.every(isCached)) return true;
+  const registry = registryReachable(cwd);
+  if (!registry.isReachable) {
+    console.error(`The npm registry cannot be reached and some packages are not cached: ${registry.reason}`);
+    return false;
+  }
+  fetchPackages(specs, cwd);
+  return true;
+}
+
 /**
  * Downloads every spec not yet cached with one `npm pack` (which checks the registry's integrity
  * hash) and unpacks each tarball. Runs in `cwd` so that a project `.npmrc` (a CI mirror) applies.

@@ -165,7 +165,7 @@ function placesOf(finding: Finding, root: string): string[] {
   return [finding, ...finding.related].map((item) => `${packagePath(root, item.file)}:${item.range.start.line}`);
 }
 
-function isOwnedBy(finding: Finding, tool: ToolInfo): boolean {
+export function isOwnedBy(finding: Finding, tool: ToolInfo): boolean {
   return (
     finding.tool !== undefined &&
     finding.tool.name === tool.name &&
