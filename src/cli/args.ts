@@ -26,8 +26,12 @@ export interface Options {
   writeBaseline?: string;
   jobs: number;
   cache: boolean;
-  /** Folder of the `--cache` file; defaults to DEFAULT_CACHE_LOCATION in the working directory. */
+  /** Folder of the `--cache` file; defaults to the user's cache folder (scan/cache.ts). */
   cacheLocation?: string;
+  /** Exit 1 when any file is not analysed. */
+  failOnProblems: boolean;
+  /** False with `--no-default-excludes`. */
+  defaultExcludes: boolean;
 }
 
 const FLAGS = {
@@ -43,6 +47,8 @@ const FLAGS = {
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'fail-on-problems': { type: 'boolean' },
+  'no-default-excludes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -95,6 +101,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
     quiet: values.quiet === true,
     jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1),
     cache: values.cache === true,
+    failOnProblems: values['fail-on-problems'] === true,
+    defaultExcludes: values['no-default-excludes'] !== true,
   };
   let command: Options['command'];
   if (values.help === true) command = 'help';

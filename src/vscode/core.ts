@@ -40,8 +40,9 @@ export { walk, SOURCE_EXTENSIONS } from '../scan/walk';
 export { scanFiles, type ScanOutput } from '../scan/scan';
 export { FileLinter, type FileOutcome } from '../scan/file-linter';
 export { readSource } from '../scan/read';
-export { defaultRules, globRules, isExcluded } from '../scan/ignore-rules';
+export { defaultRules, globRules, isExcluded, matcherFor } from '../scan/ignore-rules';
 export { buildReport, type ScanReport, type ReportScope } from '../report/report';
+export { escapeControl, markdownCode, markdownText } from '../report/escape';
 export { formatSarif } from '../report/format/sarif';
 export { formatMarkdown } from '../report/format/markdown';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.

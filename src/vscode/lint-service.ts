@@ -8,7 +8,7 @@ import {
   globRules,
   isExcluded,
   loadConfigFor,
-  Minimatch,
+  matcherFor,
   readSource,
   type ConfigError,
   type ConfigLoadResult,
@@ -132,9 +132,12 @@ export class LintService {
 
   /** Loads the configuration for `file` and shows its errors on the configuration files themselves. */
   load(file: string, settings: EditorSettings): ConfigLoadResult {
+    // The search for .agent-risk.json stops at the workspace folder: a folder above it is not the project's.
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
     const options = {
       cache: this.configCache,
       overrides: settings.overrides,
+      ...(folder === undefined ? {} : { stopAt: folder }),
       ...(settings.configFile ? { explicitFile: this.resolveConfigFile(settings.configFile) } : {}),
     };
     const loaded = loadConfigFor(file, options);
@@ -180,7 +183,7 @@ export class LintService {
     const includes = [...loaded.include, ...settings.include.flatMap((glob) => absoluteGlobs(root, glob))].filter(
       (glob) => !glob.startsWith('!'),
     );
-    return includes.length > 0 && !includes.some((glob) => new Minimatch(glob, { dot: true }).match(slashed));
+    return includes.length > 0 && !includes.some((glob) => matcherFor(glob).match(slashed));
   }
 
   /** Lints `text` as `file` in the folder's project, which first forgets what it derived from the old text. */

@@ -1,5 +1,5 @@
 // Words a tool's capability manifest for the CodeLens line, the hover and the inventory view, from the engine's ToolInfo.
-import { rules, type Capability, type CapabilityKind, type ToolInfo } from './core';
+import { markdownCode, markdownText, rules, type Capability, type CapabilityKind, type ToolInfo } from './core';
 
 /** What the manifest shows for one kind of effect, read from the sink rule that reports it. */
 export interface CapabilityView {
@@ -98,10 +98,6 @@ export function manifestMarkdown(tool: ToolInfo, docLink: (ruleId: string) => st
   return lines.join('\n');
 }
 
-function codeSpan(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
-}
+// Tool names, inputs and guard text come from the scanned source: a span they cannot close, text they cannot mark up.
+const codeSpan = markdownCode;
+const escapeMarkdown = markdownText;
