@@ -40,6 +40,17 @@ export function markdownCode(text: string): string {
   return `${fence}${padded}${fence}`;
 }
 
+/**
+ * A message whose backtick pairs mark code (`The tool \`x\` …`): each code part becomes a safe code
+ * span and each text part escaped text. A backtick from the source can only shift the pairing, and
+ * every part is escaped either way; with an odd count the whole message is text.
+ */
+export function markdownMessage(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return markdownText(text);
+  return parts.map((part, index) => (index % 2 === 1 ? markdownCode(part) : markdownText(part))).join('');
+}
+
 /** SARIF `message.text` is plain text where `[label](n)` makes a link: brackets are escaped, controls shown. */
 export function sarifText(text: string): string {
   return escapeControl(text).replace(/[[\]]/g, (char) => `\\${char}`);

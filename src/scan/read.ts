@@ -48,8 +48,8 @@ const UTF16LE = new TextDecoder('utf-16le');
 /**
  * The text of a source file as TypeScript reads it: UTF-16 (either byte order) when it starts with a
  * byte-order mark, else UTF-8, where an invalid sequence (a Latin-1 comment) becomes U+FFFD. Undefined
- * when more than one character in 16 of the first 8 KiB is such a replacement: those bytes are not
- * text in any encoding a compiler reads. NUL bytes are judged later by looksBinary.
+ * (binary) when more than one character in 16 of the first 8 KiB is such a replacement, or when the
+ * first 8 KiB hold both a replacement and a NUL. A NUL in valid text is judged later by looksBinary.
  */
 export function decodeSource(buffer: Buffer): string | undefined {
   let text: string;
@@ -58,7 +58,10 @@ export function decodeSource(buffer: Buffer): string | undefined {
     const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));
     text = UTF16LE.decode(swapped.swap16());
   } else text = UTF8.decode(buffer);
-  return isDenseIn(text, '\uFFFD') ? undefined : text;
+  if (isDenseIn(text, '\uFFFD')) return undefined;
+  // A NUL together with bytes that are not UTF-8 is a binary header (PNG, gzip, …), however short the file.
+  const probe = text.slice(0, 8192);
+  return probe.includes('\u0000') && probe.includes('\uFFFD') ? undefined : text;
 }
 
 /** The text of `file` under the scan's read rules, or undefined when it cannot be linted. */

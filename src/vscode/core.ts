@@ -43,6 +43,7 @@ export { readSource } from '../scan/read';
 export { defaultRules, globRules, isExcluded, matcherFor } from '../scan/ignore-rules';
 export { buildReport, type ScanReport, type ReportScope } from '../report/report';
 export { escapeControl, markdownCode, markdownText } from '../report/escape';
+export { writeFileReplacing } from '../scan/write-file';
 export { formatSarif } from '../report/format/sarif';
 export { formatMarkdown } from '../report/format/markdown';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.

@@ -2,8 +2,8 @@
 import { ruleIds } from '../../engine/index';
 import { docLink, plural, position, scanTotals, severityCounts } from './common';
 import { shownFindings, summarise, type ScanReport } from '../report';
-import { markdownCode as code, markdownText as cell } from '../escape';
-import { scanNotes } from './notes';
+import { markdownCode as code, markdownText as cell, markdownMessage as message } from '../escape';
+import { IN_TOTALS, scanNotes } from './notes';
 
 export function formatMarkdown(report: ScanReport): string {
   const findings = shownFindings(report);
@@ -37,19 +37,19 @@ export function formatMarkdown(report: ScanReport): string {
   for (const finding of findings) {
     const where = `${finding.file}:${position(finding.range.start.line, finding.range.start.column)}`;
     lines.push(`### ${code(where)} ${finding.ruleId} (${finding.severity})`, '');
-    lines.push(cell(finding.message), '');
+    lines.push(message(finding.message), '');
     if (finding.tool !== undefined)
       lines.push(
         `- Tool: ${code(finding.tool.name)} (${cell(`${finding.tool.file}:${finding.tool.range.start.line}`)})`,
       );
     // The tool line above already says where the tool is defined.
     for (const related of finding.related.filter((entry) => entry.kind !== 'tool')) {
-      lines.push(`- ${cell(`${related.file}:${related.range.start.line}`)}: ${cell(related.message)}`);
+      lines.push(`- ${cell(`${related.file}:${related.range.start.line}`)}: ${message(related.message)}`);
     }
     lines.push(`- Guidance: [${finding.ruleId}](${docLink(report.root, finding.docPath)})`, '');
   }
 
-  const notes = scanNotes(report);
+  const notes = scanNotes(report).filter((entry) => !IN_TOTALS.has(entry.id));
   if (notes.length > 0) {
     lines.push('## What shaped this report', '');
     for (const note of notes) lines.push(`- ${cell(note.text)}`);

@@ -89,6 +89,9 @@ export function scanNotes(report: ScanReport): ScanNote[] {
   return notes;
 }
 
+/** Notes a format's summary line already states (scanTotals: suppressed, in baseline, from cache). */
+export const IN_TOTALS: ReadonlySet<string> = new Set(['suppressed', 'baselined', 'cache']);
+
 /** The structured form of the notes, for SARIF `invocations[].properties` and the JSON report. */
 export function scanProperties(report: ScanReport): Record<string, unknown> {
   return {

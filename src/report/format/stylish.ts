@@ -4,7 +4,7 @@ import { docLink, plural, position, scanTotals, severityCounts } from './common'
 import { shownFindings, summarise, type ReportFinding, type ScanReport } from '../report';
 import type { ReportedSeverity } from '../../engine/types';
 import { escapeControl, mapStrings } from '../escape';
-import { scanNotes } from './notes';
+import { IN_TOTALS, scanNotes } from './notes';
 
 function paintSeverity(colours: Palette, severity: ReportedSeverity, text: string): string {
   switch (severity) {
@@ -62,7 +62,7 @@ export function formatStylish(source: ScanReport, options: { colour: boolean } =
     lines.push('');
   }
 
-  for (const note of scanNotes(report)) lines.push(colours.dim(note.text));
+  for (const note of scanNotes(report).filter((entry) => !IN_TOTALS.has(entry.id))) lines.push(colours.dim(note.text));
   const summary = summarise(report);
   const total = summary.errors + summary.warnings + summary.infos + summary.hints;
   const mark = summary.errors > 0 ? colours.red('✖') : summary.warnings > 0 ? colours.yellow('⚠') : '✔';
