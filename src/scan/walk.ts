@@ -74,13 +74,13 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
   const seen = new Set<string>();
   const configFiles = new Set<string>();
   const dropped = new Map<string, { globs: Set<string>; count: number }>();
-  const drop = (source: string, glob: string): void => {
+  const drop = (source: string, globs: readonly string[]): void => {
     let entry = dropped.get(source);
     if (entry === undefined) {
       entry = { globs: new Set(), count: 0 };
       dropped.set(source, entry);
     }
-    entry.globs.add(glob);
+    for (const glob of globs) entry.globs.add(glob);
     entry.count++;
   };
 
@@ -124,12 +124,12 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       const excluding = excludingRule(excludes, full, root);
       if (excluding !== undefined) {
         // The defaults are one rule of many globs: the name dropped says more than all of them.
-        drop(excluding.source, excluding.source === DEFAULT_SOURCE ? entry.name : excluding.glob);
+        drop(excluding.source, [excluding.source === DEFAULT_SOURCE ? entry.name : excluding.glob]);
         if (kind === 'dir' && excluding.source === DEFAULT_SOURCE && COMPILED_FOLDERS.includes(entry.name))
           compiledFolders.push(full);
       } else if (kind === 'dir') visit(full, root, rules);
       else if (includes.length > 0 && !includes.some((matcher) => matcher.match(full.split(path.sep).join('/'))))
-        drop('include', loaded.include.join(' '));
+        drop('include', loaded.include);
       else addFile(full);
     }
     // A published package keeps its code only in dist/ or build/: rather than report nothing, read that.
