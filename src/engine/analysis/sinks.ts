@@ -316,13 +316,13 @@ export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
 
 /** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
 export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): boolean {
-  // The effect being audited does not audit itself.
-  if (matchSinks(node, interpreter).length > 0) return false;
-  return isAuditName(
+  const named = isAuditName(
     describe(unwrapExpression(node.callee), interpreter.ctx.text),
     interpreter.ctx.config.auditFunctions,
     interpreter.ctx.catalogs.common,
   );
+  // The effect being audited does not audit itself (sink rows are matched only for audit-named calls).
+  return named && matchSinks(node, interpreter).length === 0;
 }
 
 export function isAuditName(
