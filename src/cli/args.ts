@@ -28,8 +28,12 @@ export interface Options {
   /** `--file-timeout`: seconds one file may take before it is a `timeout` problem, in every mode. */
   fileTimeoutMs: number;
   cache: boolean;
-  /** Folder of the `--cache` file; defaults to DEFAULT_CACHE_LOCATION in the working directory. */
+  /** Folder of the `--cache` file; defaults to the user's cache folder (scan/cache.ts). */
   cacheLocation?: string;
+  /** Exit 1 when any file is not analysed. */
+  failOnProblems: boolean;
+  /** False with `--no-default-excludes`. */
+  defaultExcludes: boolean;
 }
 
 /** Seconds a file may take by default: far above any real file (the slowest real files take about 1 s). */
@@ -49,6 +53,8 @@ const FLAGS = {
   'file-timeout': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'fail-on-problems': { type: 'boolean' },
+  'no-default-excludes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -106,6 +112,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
         ? DEFAULT_FILE_TIMEOUT_S
         : wholeNumber('file-timeout', values['file-timeout'], 1)),
     cache: values.cache === true,
+    failOnProblems: values['fail-on-problems'] === true,
+    defaultExcludes: values['no-default-excludes'] !== true,
   };
   let command: Options['command'];
   if (values.help === true) command = 'help';

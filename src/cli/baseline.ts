@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './errors';
 import type { ScanReport } from '../report/report';
+import { writeFileReplacing } from '../scan/write-file';
 
 export const BASELINE_VERSION = 1;
 
@@ -56,7 +57,7 @@ export function writeBaseline(file: string, report: ScanReport): void {
   };
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
+    writeFileReplacing(path.resolve(file), `${JSON.stringify(content, null, 2)}\n`);
   } catch (error) {
     throw new CliError(`Cannot write the baseline ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

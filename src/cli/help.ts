@@ -24,20 +24,33 @@ Options:
       --file-timeout S     a file whose linting takes over S seconds (default 30) is skipped with a
                            "not analysed: timeout" problem instead of stalling the scan, in every mode
       --cache              reuse the results of files that did not change, nor did any file they
-                           import, the configuration or the engine (stored in .agent-risk-cache/)
-      --cache-location DIR keep the --cache file in DIR instead
+                           import, the configuration or the engine (stored in the user's cache
+                           folder: $XDG_CACHE_HOME/agent-risk or ~/.cache/agent-risk)
+      --cache-location DIR keep the --cache file in DIR instead; refused inside a scanned path
+                           or when DIR is a symlink (results never come from the scanned tree)
+      --fail-on-problems   also exit 1 when any file is not analysed (too large, binary,
+                           unparsable, timed out); config key "failOnProblems"
+      --no-default-excludes  walk dist/, build/, out/, test/, node_modules/ … like any folder
   -h, --help               show this help
   -v, --version            show the version
 
 Files: folders are walked for .ts .tsx .mts .cts .js .jsx .mjs .cjs files, honouring .gitignore,
 the include/exclude globs of .agent-risk.json and these default excludes (re-include with a
 "!" glob in "exclude"): ${DEFAULT_EXCLUDES.join(' ')}
-Files named on the command line are always scanned. Symlinks are followed, loops are not.
+A package whose only code is in dist/, build/ or out/ has that output scanned (said on stderr).
+Files named on the command line are always scanned. Symlinks are followed only while they stay
+inside the scanned folder (others are counted in the report); loops are not followed.
+--output, --write-baseline and the cache replace a symlink at their path instead of writing through it.
 
 Configuration: .agent-risk.json files are found by walking up from each file (stopping at one with
 "root": true); precedence is built-in defaults < configuration files (outer first) < --rule flags.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or too many warnings),
+Every format lists what changed the verdict: configuration files read, excludes and .gitignore
+files that dropped paths, rules turned off or downgraded, guard/approval/audit names, baselined,
+suppressed and cached results.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or too many warnings, or
+files not analysed with --fail-on-problems),
 2 usage, configuration or internal error (a one-line reason on stderr).
 `;
 }

@@ -1,5 +1,6 @@
 // The agent-risk command: argv → walk → engine → report format → exit code (0 clean, 1 findings, 2 errors).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigForDir, type LoadOptions } from '../config/index';
 import { parseCommandLine, type Options } from './args';
@@ -11,12 +12,14 @@ import { formatMarkdown } from '../report/format/markdown';
 import { formatSarif } from '../report/format/sarif';
 import { formatStylish } from '../report/format/stylish';
 import { buildReport, exitCodeFor, reportPath, type ScanReport } from '../report/report';
-import { DEFAULT_CACHE_LOCATION, ScanCache } from '../scan/cache';
+import { cacheLocationError, defaultCacheLocation, ScanCache } from '../scan/cache';
 import { ScanError } from '../scan/errors';
 import { packageVersion } from '../scan/package-info';
 import { scanFiles, uniqueErrors, type ScanOptions } from '../scan/scan';
 import { walk } from '../scan/walk';
+import { writeFileReplacing } from '../scan/write-file';
 import { CliError } from './errors';
+import { escapeControl } from '../report/escape';
 import { helpText } from './help';
 import { progressFor } from './progress';
 
@@ -40,11 +43,28 @@ function render(report: ScanReport, options: Options, colour: boolean): string {
   }
 }
 
+/** The `--cache` file for this scan; a location in the scanned tree or behind a symlink is refused. */
+function openCache(options: Options, io: Io): ScanCache | undefined {
+  if (!options.cache) return undefined;
+  const location =
+    options.cacheLocation === undefined
+      ? defaultCacheLocation(io.env, os.homedir())
+      : path.resolve(io.cwd, options.cacheLocation);
+  const refused = cacheLocationError(
+    location,
+    options.paths.map((target) => path.resolve(io.cwd, target)),
+  );
+  if (refused !== undefined) throw new CliError(`--cache: ${refused}`);
+  return ScanCache.open(location, io.cwd);
+}
+
 /** The scan's options from the command line: `--jobs`, `--cache` and the progress line. */
-function scanOptions(options: Options, io: Io, load: LoadOptions, onProgress: ScanOptions['onProgress']): ScanOptions {
-  const cache = options.cache
-    ? ScanCache.open(path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION))
-    : undefined;
+function scanOptions(
+  options: Options,
+  cache: ScanCache | undefined,
+  load: LoadOptions,
+  onProgress: ScanOptions['onProgress'],
+): ScanOptions {
   return {
     load,
     jobs: options.jobs,
@@ -72,13 +92,18 @@ function execute(options: Options, io: Io): number {
   }
   const baseline = options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline));
 
+  const cache = openCache(options, io);
   const progress = progressFor(io.stderr);
-  const walked = walk(options.paths, { cwd: io.cwd, load });
+  const walked = walk(options.paths, { cwd: io.cwd, load, defaultExcludes: options.defaultExcludes });
   const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
   if (nothing) io.stderr.write(`${nothing}\n`);
+  for (const folder of walked.compiledPackages)
+    io.stderr.write(
+      `agent-risk: ${escapeControl(reportPath(io.cwd, folder))} has no source outside its build output; scanning its compiled files (dist/, build/, out/).\n`,
+    );
   const onProgress = (done: number, total: number, file: string): void =>
     progress.update(done, total, reportPath(io.cwd, file));
-  const scanned = scanFiles(walked.files, scanOptions(options, io, load, onProgress));
+  const scanned = scanFiles(walked.files, scanOptions(options, cache, load, onProgress));
   progress.done();
   const configErrors = uniqueErrors([...walked.configErrors, ...scanned.configErrors]);
   if (configErrors.length > 0) {
@@ -94,8 +119,16 @@ function execute(options: Options, io: Io): number {
     results: scanned.results,
     problems: [...walked.problems, ...scanned.problems],
     scopes: scanned.scopes,
+    notes: {
+      configFiles: [...new Set([...walked.configFiles, ...scanned.scopes.flatMap((scope) => scope.configFiles)])],
+      dropped: walked.dropped,
+      symlinksOutside: walked.symlinksOutside,
+      compiledPackages: walked.compiledPackages,
+      fromCache: cache?.hits ?? 0,
+    },
     options: {
       failOn: options.failOn,
+      failOnProblems: options.failOnProblems || scanned.scopes.some((scope) => scope.failOnProblems === true),
       quiet: options.quiet,
       ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
       ...(options.baseline === undefined ? {} : { baseline: path.resolve(io.cwd, options.baseline) }),
@@ -111,7 +144,7 @@ function execute(options: Options, io: Io): number {
     const output = path.resolve(io.cwd, options.output);
     try {
       fs.mkdirSync(path.dirname(output), { recursive: true });
-      fs.writeFileSync(output, text);
+      writeFileReplacing(output, text);
     } catch (error) {
       throw new CliError(`Cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
     }

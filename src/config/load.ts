@@ -29,16 +29,18 @@ export function loadConfigForDir(dir: string, options: LoadOptions = {}): Config
   const include: string[] = [];
   const exclude: string[] = [];
   const errors: ConfigError[] = [];
+  let failOnProblems = false;
   for (const file of files) {
     const parsed = readConfigFile(file, cache);
     errors.push(...parsed.errors);
     layers.push(parsed.config);
+    failOnProblems = parsed.config.failOnProblems ?? failOnProblems;
     const base = path.dirname(file);
     include.push(...(parsed.config.include ?? []).flatMap((glob) => absoluteGlobs(base, glob)));
     exclude.push(...(parsed.config.exclude ?? []).flatMap((glob) => absoluteGlobs(base, glob)));
   }
   const config: ResolvedConfig = mergeConfig(defaultConfig(), ...layers.map(engineLayer), options.overrides ?? {});
-  return { config, include, exclude, configFiles: files, errors };
+  return { config, include, exclude, configFiles: files, failOnProblems, errors };
 }
 
 /** Configuration files from `start` upwards, returned outermost first. */
@@ -98,10 +100,11 @@ function readConfigFile(file: string, cache: Map<string, unknown>): ParsedFile {
 
 /** The part of a file's settings the engine takes; the file-walk settings stay with the loader. */
 function engineLayer(config: FileConfig): Partial<ResolvedConfig> {
-  const { include, exclude, root, ...engine } = config;
+  const { include, exclude, root, failOnProblems, ...engine } = config;
   void include;
   void exclude;
   void root;
+  void failOnProblems;
   return engine;
 }
 

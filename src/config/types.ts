@@ -15,6 +15,8 @@ export interface FileConfig extends Partial<ResolvedConfig> {
   exclude?: string[];
   /** Stops the walk up: folders above this file's folder are not searched. */
   root?: boolean;
+  /** Exit 1 when any file could not be analysed (`--fail-on-problems`). */
+  failOnProblems?: boolean;
 }
 
 export interface ConfigLoadResult {
@@ -28,6 +30,8 @@ export interface ConfigLoadResult {
   exclude: string[];
   /** Configuration files in force, outermost first. */
   configFiles: string[];
+  /** True when a file in force sets `failOnProblems` (the innermost that says wins). */
+  failOnProblems: boolean;
   errors: ConfigError[];
 }
 

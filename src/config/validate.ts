@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
 import type { ConfigSink, Severity, ToolFactory } from '../engine/types';
 import { parseAccessPath } from '../engine/catalog/access-path';
+import { globError } from '../engine/glob';
 import { didYouMean } from '../engine/suggest';
 import type { ConfigError, FileConfig } from './types';
 
@@ -32,6 +33,7 @@ export const TOP_LEVEL_KEYS = [
   'toolFactories',
   'vendorGlobs',
   'maxFileBytes',
+  'failOnProblems',
 ] as const;
 
 const SINK_KEYS = ['id', 'rule', 'module', 'path', 'part', 'isWrite'] as const;
@@ -97,6 +99,16 @@ class Validator {
     }
   }
 
+  /** A list of globs, each within the brace-expansion cap (engine/glob.ts). */
+  globList(node: Node, what: string): string[] | undefined {
+    const list = this.stringList(node, what);
+    return list?.filter((glob, index) => {
+      const error = globError(glob);
+      if (error !== undefined) this.report(node.children?.[index] ?? node, error);
+      return error === undefined;
+    });
+  }
+
   stringList(node: Node, what: string): string[] | undefined {
     if (node.type !== 'array') {
       this.report(node, `\`${what}\` must be an array of strings.`);
@@ -132,6 +144,11 @@ class Validator {
       const [keyNode, value] = property.children ?? [];
       if (keyNode === undefined || value === undefined) continue;
       const pattern = String(keyNode.value);
+      const tooWide = globError(pattern);
+      if (tooWide !== undefined) {
+        this.report(keyNode, tooWide);
+        continue;
+      }
       const known = rulesMatching(pattern).length > 0;
       if (!known) {
         const isGlob = /[*?[\]{}!]/.test(pattern);
@@ -272,13 +289,19 @@ export function validateConfig(tree: Node, errorAt: ErrorAt): { config: FileConf
           .map((node) => validator.factory(node, indexIn(value, node)))
           .filter((factory): factory is ToolFactory => factory !== undefined);
         break;
+      case 'failOnProblems': {
+        const fail = validator.boolean(value, key);
+        if (fail !== undefined) config.failOnProblems = fail;
+        break;
+      }
       case 'maxFileBytes': {
         const bytes = validator.positiveInteger(value, key);
         if (bytes !== undefined) config.maxFileBytes = bytes;
         break;
       }
       default: {
-        const list = validator.stringList(value, key);
+        const globs = key === 'include' || key === 'exclude' || key === 'vendorGlobs';
+        const list = globs ? validator.globList(value, key) : validator.stringList(value, key);
         if (list !== undefined) config[key as StringListKey] = list;
       }
     }

@@ -1,5 +1,6 @@
 // Words a tool's capability manifest for the CodeLens line, the hover and the inventory view, from the engine's ToolInfo.
 import type { Capability, CapabilityKind, ToolInfo } from '../engine/types';
+import { markdownCode, markdownText } from '../report/escape';
 import { rules } from '../rules/index';
 
 /** What the manifest shows for one kind of effect, read from the sink rule that reports it. */
@@ -99,10 +100,6 @@ export function manifestMarkdown(tool: ToolInfo, docLink: (ruleId: string) => st
   return lines.join('\n');
 }
 
-function codeSpan(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
-}
+// Tool names, inputs and guard text come from the scanned source: a span they cannot close, text they cannot mark up.
+const codeSpan = markdownCode;
+const escapeMarkdown = markdownText;

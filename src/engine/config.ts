@@ -1,5 +1,5 @@
 // Built-in defaults and the one function that turns layered rule settings into a rule's severity.
-import { minimatch } from 'minimatch';
+import { matchesGlob } from './glob';
 import { ruleById, rules } from '../rules/index';
 import type { ReportedSeverity, ResolvedConfig, Severity } from './types';
 
@@ -54,7 +54,7 @@ export function normaliseSeverity(value: string): Severity | undefined {
 export function severityFor(config: ResolvedConfig, ruleId: string): Severity {
   let severity: Severity = ruleById(ruleId)?.defaultSeverity ?? 'off';
   for (const [pattern, value] of config.rules) {
-    if (pattern === ruleId || minimatch(ruleId, pattern)) severity = value;
+    if (pattern === ruleId || matchesGlob(ruleId, pattern)) severity = value;
   }
   return severity;
 }
@@ -65,5 +65,5 @@ export function isReported(severity: Severity): severity is ReportedSeverity {
 
 /** Every rule id a pattern matches, for validating configuration. */
 export function rulesMatching(pattern: string): string[] {
-  return rules.filter((rule) => rule.id === pattern || minimatch(rule.id, pattern)).map((rule) => rule.id);
+  return rules.filter((rule) => rule.id === pattern || matchesGlob(rule.id, pattern)).map((rule) => rule.id);
 }

@@ -1,7 +1,7 @@
 // Turns tool analyses into findings and inventory entries: the one place where rule ids, messages,
 // severities and locations are decided.
+import { matchesGlob } from './glob';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { minimatch } from 'minimatch';
 import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
@@ -489,7 +489,7 @@ export function isVendored(file: string, config: ResolvedConfig): boolean {
   const normalised = file.replace(/\\/g, '/');
   // `external/**` means that folder wherever it is, as .gitignore reads it; paths here are absolute.
   return config.vendorGlobs.some((glob) =>
-    minimatch(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true }),
+    matchesGlob(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`),
   );
 }
 

@@ -1,10 +1,12 @@
 // The scan report every format renders: findings with report-relative paths, fingerprints, sorted, summarised.
 import * as path from 'node:path';
+import { escape as escapeGlob } from 'minimatch';
 import { ENGINE_VERSION } from '../engine/index';
 import type { Finding, LintResult, Problem, Range, ReportedSeverity, ToolInfo } from '../engine/types';
 import { fingerprint, lineAt } from './fingerprint';
 import { packageVersion } from '../scan/package-info';
 import type { ScanScope } from '../scan/scan';
+import type { DroppedPaths } from '../scan/walk';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -19,10 +21,34 @@ export type ReportScope = ScanScope;
 
 export interface ReportOptions {
   failOn: FailOn;
+  /** Exit 1 when any file is not analysed (`--fail-on-problems` or `failOnProblems`). */
+  failOnProblems?: boolean;
   maxWarnings?: number;
   quiet: boolean;
   baseline?: string;
 }
+
+/** What the walk and the cache did that changes which files and results a report holds. */
+export interface ScanNotes {
+  /** Every configuration file read, also those whose files were all excluded (report paths). */
+  configFiles: string[];
+  /** What each exclude source left out; `source` is a report path, DEFAULT_SOURCE or `include`. */
+  dropped: DroppedPaths[];
+  /** Symlinks not followed because they lead out of the scanned folder (report paths). */
+  symlinksOutside: string[];
+  /** Packages whose build output was scanned because they had no other source (report paths). */
+  compiledPackages: string[];
+  /** Results served from the `--cache` file instead of linted in this run. */
+  fromCache: number;
+}
+
+export const NO_NOTES: ScanNotes = {
+  configFiles: [],
+  dropped: [],
+  symlinksOutside: [],
+  compiledPackages: [],
+  fromCache: 0,
+};
 
 export interface ScanReport {
   tool: { name: string; version: string; engineVersion: string };
@@ -37,6 +63,7 @@ export interface ScanReport {
   filesScanned: number;
   /** Findings left out because the baseline already had them. */
   baselined: number;
+  notes: ScanNotes;
 }
 
 export interface Summary {
@@ -49,6 +76,7 @@ export interface Summary {
   baselined: number;
   problems: number;
   tools: number;
+  fromCache: number;
 }
 
 export interface ReportInput {
@@ -59,12 +87,23 @@ export interface ReportInput {
   scopes: ReportScope[];
   options: ReportOptions;
   filesScanned: number;
+  /** Absolute paths, made report paths here. */
+  notes?: Partial<ScanNotes>;
 }
 
 /** A path as reports show it: relative to the root, with forward slashes on every platform. */
 export function reportPath(root: string, file: string): string {
   const relative = path.relative(root, path.resolve(root, file));
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** Shows a glob the loader anchored at an absolute folder relative to the report root, as users wrote it. */
+export function relativeGlob(root: string, glob: string): string {
+  const negated = glob.startsWith('!');
+  const body = negated ? glob.slice(1) : glob;
+  const prefix = `${escapeGlob(root.split(path.sep).join('/').replace(/\/$/, ''))}/`;
+  const relative = body.startsWith(prefix) ? body.slice(prefix.length) : body;
+  return negated ? `!${relative}` : relative;
 }
 
 export function buildReport(input: ReportInput): ScanReport {
@@ -118,6 +157,17 @@ export function buildReport(input: ReportInput): ScanReport {
     options: input.options,
     filesScanned: input.filesScanned,
     baselined: 0,
+    notes: {
+      configFiles: (input.notes?.configFiles ?? []).map(rel),
+      dropped: (input.notes?.dropped ?? []).map((entry) => ({
+        ...entry,
+        source: path.isAbsolute(entry.source) ? rel(entry.source) : entry.source,
+        globs: entry.globs.map((glob) => relativeGlob(input.root, glob)),
+      })),
+      symlinksOutside: (input.notes?.symlinksOutside ?? []).map(rel),
+      compiledPackages: (input.notes?.compiledPackages ?? []).map(rel),
+      fromCache: input.notes?.fromCache ?? 0,
+    },
   };
 }
 
@@ -172,11 +222,16 @@ export function summarise(report: ScanReport): Summary {
     baselined: report.baselined,
     problems: report.problems.length,
     tools: report.tools.length,
+    fromCache: report.notes.fromCache,
   };
 }
 
-/** 1 when a finding reaches `--fail-on` or warnings exceed `--max-warnings`, else 0. */
+/**
+ * 1 when a finding reaches `--fail-on`, warnings exceed `--max-warnings`, or (with `--fail-on-problems`)
+ * a file was not analysed; else 0.
+ */
 export function exitCodeFor(report: ScanReport): 0 | 1 {
+  if (report.options.failOnProblems === true && report.problems.length > 0) return 1;
   const threshold = FAIL_RANK[report.options.failOn];
   if (report.findings.some((finding) => RANK[finding.severity] >= threshold)) return 1;
   const { maxWarnings } = report.options;

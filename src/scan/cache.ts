@@ -1,15 +1,18 @@
 // The on-disk scan cache: a file's lint result is reused while its content, the content of every file the engine
-// read to lint it, the configuration and the engine are unchanged.
+// read to lint it, the configuration and the engine are unchanged. It lives outside the scanned tree, so a pull
+// request cannot commit results for its own files.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ENGINE_VERSION } from '../engine/index';
 import type { LintResult, ResolvedConfig } from '../engine/types';
 import { packageRoot, packageVersion } from './package-info';
+import { writeFileReplacing } from './write-file';
 
-/** The folder used when `--cache` is given without `--cache-location`, relative to the working directory. */
-export const DEFAULT_CACHE_LOCATION = '.agent-risk-cache';
-const CACHE_FILE = 'scan-cache.json';
+/** One cache file per working directory, so projects sharing the user's cache folder do not contend. */
+function cacheFileName(cwd: string): string {
+  return `scan-cache-${hashText(path.resolve(cwd)).slice(0, 16)}.json`;
+}
 /** Bumped when the shape of the cache file changes. */
 const FORMAT = 1;
 /**
@@ -67,6 +70,8 @@ export function fileState(file: string, read: (file: string) => string | undefin
 export class ScanCache {
   private readonly entries: Map<string, Entry>;
   private readonly touched = new Set<string>();
+  /** Results served from the cache in this run; every report format states it. */
+  hits = 0;
 
   private constructor(
     readonly file: string,
@@ -76,9 +81,12 @@ export class ScanCache {
     this.entries = new Map(Object.entries(entries));
   }
 
-  /** Opens (or starts) the cache in `location`; an unreadable, foreign or outdated cache file starts empty. */
-  static open(location: string): ScanCache {
-    const file = path.join(location, CACHE_FILE);
+  /**
+   * Opens (or starts) the cache for scans run in `cwd` in `location` (checked by cacheLocationError
+   * first); an unreadable, foreign or outdated cache file starts empty.
+   */
+  static open(location: string, cwd: string): ScanCache {
+    const file = path.join(location, cacheFileName(cwd));
     const engine = engineStamp();
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
@@ -102,10 +110,15 @@ export class ScanCache {
    */
   lookup(file: string, config: string, read: (file: string) => string | undefined): LintResult | undefined {
     const entry = this.entries.get(file);
-    if (entry === undefined || entry.configHash !== config) return undefined;
-    if (!isUnchanged(entry.state, read)) return undefined;
+    if (entry === undefined || entry.configHash !== config || !Array.isArray(entry.dependencies)) return undefined;
+    // The entry's own content hash must match the file under its key, whatever `state.file` or the
+    // timestamps say: the entry is data, and data is not trusted to name what it describes.
+    const text = read(file);
+    if (text === undefined || entry.state?.hash !== hashText(text)) return undefined;
     if (!entry.dependencies.every((dependency) => isUnchanged(dependency, read))) return undefined;
+    if (!isResult(entry.result, file)) return undefined;
     this.touched.add(file);
+    this.hits++;
     return entry.result;
   }
 
@@ -122,9 +135,74 @@ export class ScanCache {
     }
     const content: CacheFile = { format: FORMAT, engine: this.engine, entries };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(content));
-    fs.renameSync(temporary, this.file);
+    writeFileReplacing(this.file, JSON.stringify(content));
+  }
+}
+
+/** A cached result has the shape the report reads and describes the file it is stored under. */
+function isResult(result: LintResult | undefined, file: string): boolean {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    result.file === file &&
+    Array.isArray(result.findings) &&
+    Array.isArray(result.suppressed) &&
+    Array.isArray(result.tools) &&
+    Array.isArray(result.problems)
+  );
+}
+
+/**
+ * The folder `--cache` uses by default: the user's cache folder (`$XDG_CACHE_HOME`, `%LOCALAPPDATA%`
+ * or `~/.cache`), as ESLint and Prettier keep theirs outside the project, never the scanned tree.
+ */
+export function defaultCacheLocation(env: NodeJS.ProcessEnv, home: string): string {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg !== undefined && path.isAbsolute(xdg)) return path.join(xdg, 'agent-risk');
+  const local = env.LOCALAPPDATA;
+  if (process.platform === 'win32' && local !== undefined && path.isAbsolute(local))
+    return path.join(local, 'agent-risk', 'cache');
+  return path.join(home, '.cache', 'agent-risk');
+}
+
+/**
+ * Why `location` cannot hold the cache, or undefined when it can: a folder inside a scanned path
+ * (its content would come from the tree under review) or a symlink (it would write elsewhere).
+ * Inside the tree is refused outright rather than asking git whether it is tracked: an untracked
+ * folder a build step writes is as much the attacker's as a committed one.
+ */
+export function cacheLocationError(location: string, scannedPaths: readonly string[]): string | undefined {
+  const resolved = path.resolve(location);
+  for (const scanned of scannedPaths) {
+    const root = path.resolve(scanned);
+    const relative = path.relative(realOrSelf(root), realOrSelf(resolved));
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)))
+      return `the cache location ${location} is inside the scanned path ${scanned}; results must not come from the tree under review. Use a folder outside it (the default is the user's cache folder).`;
+  }
+  let isLink = false;
+  try {
+    isLink = fs.lstatSync(resolved).isSymbolicLink();
+  } catch {
+    // A folder that does not exist yet is created when the cache is saved.
+  }
+  if (isLink) return `the cache location ${location} is a symlink; the cache is not written through links.`;
+  return undefined;
+}
+
+/** The real path of the deepest existing ancestor, with the rest of the path appended. */
+function realOrSelf(file: string): string {
+  let existing = file;
+  const rest: string[] = [];
+  while (!fs.existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) return file;
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+  try {
+    return path.join(fs.realpathSync(existing), ...rest);
+  } catch {
+    return file;
   }
 }
 

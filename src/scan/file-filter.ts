@@ -1,9 +1,8 @@
 // Decides whether an editor's file is excluded: built-in excludes < configuration file < editor settings, the last
 // match winning as in the CLI, then the include globs; shared by the extension and the language server.
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
 import { absoluteGlobs, type ConfigLoadResult } from '../config/index';
-import { defaultRules, globRules, isExcluded } from './ignore-rules';
+import { defaultRules, globRules, isExcluded, matcherFor } from './ignore-rules';
 
 /** Editor settings' globs, relative to the workspace folder. */
 export interface EditorGlobs {
@@ -25,5 +24,5 @@ export function isExcludedInEditor(
   const includes = [...loaded.include, ...settings.include.flatMap((glob) => absoluteGlobs(root, glob))].filter(
     (glob) => !glob.startsWith('!'),
   );
-  return includes.length > 0 && !includes.some((glob) => new Minimatch(glob, { dot: true }).match(slashed));
+  return includes.length > 0 && !includes.some((glob) => matcherFor(glob).match(slashed));
 }

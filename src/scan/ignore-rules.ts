@@ -1,15 +1,24 @@
 // Ordered exclude rules (built-in defaults, .gitignore lines, configuration globs) where the last match wins.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
 import { absoluteGlobs } from '../config/index';
+import { compileGlob, globError } from '../engine/glob';
 
 /** One exclude glob; `negated` rules re-include what an earlier rule excluded, as in .gitignore. */
 export interface IgnoreRule {
   negated: boolean;
+  /** Where the rule was written: a .gitignore or configuration file, or DEFAULT_SOURCE. */
+  source: string;
+  /** The glob as the report shows it. */
+  glob: string;
   /** True when the rule applies to this absolute path; `root` is the folder the scan started from. */
   matches(file: string, root: string): boolean;
 }
+
+/** The source of the built-in excludes in reports. */
+export const DEFAULT_SOURCE = 'default excludes';
+/** Build-output folders scanned after all when a package has no other source (a published package). */
+export const COMPILED_FOLDERS: readonly string[] = ['dist', 'out', 'build'];
 
 /** Folders never worth scanning by default: dependencies, VCS data, build output, tests. */
 const DEFAULT_EXCLUDED_FOLDERS = [
@@ -41,8 +50,6 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   ...DEFAULT_EXCLUDED_FILES.map((file) => `**/${file}`),
 ];
 
-const OPTIONS = { dot: true };
-
 function toSlashes(file: string): string {
   return file.split(path.sep).join('/');
 }
@@ -51,15 +58,20 @@ function toSlashes(file: string): string {
  * The built-in excludes, matched against the path relative to the scanned folder, so that scanning
  * a folder that itself sits under `test/` (or `out/`) still scans it.
  */
-export function defaultRules(): IgnoreRule[] {
+export function defaultRules(options: { compiled?: boolean } = {}): IgnoreRule[] {
+  const folders = options.compiled
+    ? DEFAULT_EXCLUDED_FOLDERS.filter((folder) => !COMPILED_FOLDERS.includes(folder))
+    : DEFAULT_EXCLUDED_FOLDERS;
   const globs = [
-    ...DEFAULT_EXCLUDED_FOLDERS.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
+    ...folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
     ...DEFAULT_EXCLUDED_FILES.map((file) => `**/${file}`),
   ];
-  const matchers = globs.map((glob) => new Minimatch(glob, OPTIONS));
+  const matchers = globs.map(compileGlob);
   return [
     {
       negated: false,
+      source: DEFAULT_SOURCE,
+      glob: globs.join(' '),
       matches(file, root) {
         const relative = toSlashes(path.relative(root, file));
         if (relative === '' || relative.startsWith('../')) return false;
@@ -69,36 +81,40 @@ export function defaultRules(): IgnoreRule[] {
   ];
 }
 
-const compiled = new Map<string, Minimatch>();
+/** One compiled matcher per glob, with brace expansion capped (engine/glob.ts). */
+export const matcherFor = compileGlob;
 
-/** One compiled matcher per glob: every folder of a walk re-reads the same configuration's globs. */
-export function matcherFor(glob: string): Minimatch {
-  let matcher = compiled.get(glob);
-  if (!matcher) {
-    matcher = new Minimatch(glob, OPTIONS);
-    compiled.set(glob, matcher);
-  }
-  return matcher;
-}
-
-/** Rules from absolute globs (configuration excludes, as the loader anchors them). */
-export function globRules(globs: readonly string[]): IgnoreRule[] {
-  return globs.map((glob) => {
+/** Rules from absolute globs (configuration excludes, as the loader anchors them), written in `source`. */
+export function globRules(globs: readonly string[], source = 'configuration', shown?: readonly string[]): IgnoreRule[] {
+  return globs.map((glob, index) => {
     const negated = glob.startsWith('!');
     const matcher = matcherFor(negated ? glob.slice(1) : glob);
-    return { negated, matches: (file) => matcher.match(toSlashes(file)) };
+    return { negated, source, glob: shown?.[index] ?? glob, matches: (file) => matcher.match(toSlashes(file)) };
   });
 }
 
-/** The rules of the `.gitignore` in `dir`, or none when it has none or cannot be read. */
+/**
+ * The rules of the `.gitignore` in `dir`, or none when it has none or cannot be read. A line whose
+ * braces expand past the cap is left out: an exclude that is not applied only scans more.
+ */
 export function gitignoreRules(dir: string): IgnoreRule[] {
+  const file = path.join(dir, '.gitignore');
   let text: string;
   try {
-    text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return [];
   }
-  return globRules(parseGitignore(text).flatMap((pattern) => absoluteGlobs(dir, pattern)));
+  const globs: string[] = [];
+  const shown: string[] = [];
+  for (const pattern of parseGitignore(text)) {
+    if (globError(pattern) !== undefined) continue;
+    for (const glob of absoluteGlobs(dir, pattern)) {
+      globs.push(glob);
+      shown.push(pattern);
+    }
+  }
+  return globRules(globs, file, shown);
 }
 
 /**
@@ -136,11 +152,16 @@ export function ancestorGitignoreRules(dir: string): IgnoreRule[] {
   return folders.reverse().flatMap((folder) => gitignoreRules(folder));
 }
 
+/** The last rule that matches the path when it excludes it, else undefined (kept, or re-included). */
+export function excludingRule(rules: readonly IgnoreRule[], file: string, root: string): IgnoreRule | undefined {
+  let last: IgnoreRule | undefined;
+  for (const rule of rules) {
+    if (rule.matches(file, root)) last = rule;
+  }
+  return last?.negated === false ? last : undefined;
+}
+
 /** True when the last rule that matches excludes the path. */
 export function isExcluded(rules: readonly IgnoreRule[], file: string, root: string): boolean {
-  let excluded = false;
-  for (const rule of rules) {
-    if (rule.matches(file, root)) excluded = !rule.negated;
-  }
-  return excluded;
+  return excludingRule(rules, file, root) !== undefined;
 }

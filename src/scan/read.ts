@@ -1,9 +1,7 @@
 // Reads source files for linting, turning every way a read can fail into a problem, and serves them to the engine.
 import * as fs from 'node:fs';
+import { isDenseIn, looksBinary } from '../engine/modules';
 import type { Problem, ProjectHost } from '../engine/types';
-
-/** Bytes inspected for a NUL byte, the same heuristic git uses to call a file binary. */
-const BINARY_SNIFF_BYTES = 8192;
 
 export type ReadOutcome = { text: string } | { problem: Problem };
 
@@ -30,12 +28,40 @@ export function readSource(file: string, maxFileBytes: number): ReadOutcome {
   } catch (error) {
     return { problem: { kind: 'read', file, message: `Cannot read this file: ${errorReason(error)}` } };
   }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+  const text = decodeSource(buffer);
+  if (text === undefined || looksBinary(text)) {
     return {
-      problem: { kind: 'binary', file, message: 'Skipped: this looks like a binary file (it has a NUL byte).' },
+      problem: {
+        kind: 'binary',
+        file,
+        message: 'Skipped: this looks like a binary file (not UTF-8 or UTF-16 text, or mostly NUL bytes).',
+      },
     };
   }
-  return { text: buffer.toString('utf8') };
+  return { text };
+}
+
+// ignoreBOM keeps a UTF-8 BOM in the text, as before: the parser blanks it so offsets match the file.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const UTF16LE = new TextDecoder('utf-16le');
+
+/**
+ * The text of a source file as TypeScript reads it: UTF-16 (either byte order) when it starts with a
+ * byte-order mark, else UTF-8, where an invalid sequence (a Latin-1 comment) becomes U+FFFD. Undefined
+ * (binary) when more than one character in 16 of the first 8 KiB is such a replacement, or when the
+ * first 8 KiB hold both a replacement and a NUL. A NUL in valid text is judged later by looksBinary.
+ */
+export function decodeSource(buffer: Buffer): string | undefined {
+  let text: string;
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) text = UTF16LE.decode(buffer.subarray(2));
+  else if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2, buffer.length - (buffer.length % 2)));
+    text = UTF16LE.decode(swapped.swap16());
+  } else text = UTF8.decode(buffer);
+  if (isDenseIn(text, '\uFFFD')) return undefined;
+  // A NUL together with bytes that are not UTF-8 is a binary header (PNG, gzip, …), however short the file.
+  const probe = text.slice(0, 8192);
+  return probe.includes('\u0000') && probe.includes('\uFFFD') ? undefined : text;
 }
 
 /** The text of `file` under the scan's read rules, or undefined when it cannot be linted. */

@@ -11,6 +11,8 @@ export interface ScanScope {
   include: string[];
   exclude: string[];
   files: number;
+  /** A configuration file in force sets `failOnProblems`. */
+  failOnProblems?: boolean;
 }
 
 export interface ScanOutput {
@@ -41,6 +43,7 @@ export function scanFiles(files: readonly string[], options: ScanOptions): ScanO
         include: loaded.include,
         exclude: loaded.exclude,
         files: 0,
+        failOnProblems: loaded.failOnProblems,
       };
       group = { scope, files: [] };
       groups.set(key, group);

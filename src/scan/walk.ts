@@ -1,4 +1,5 @@
-// Expands the paths given on the command line into the source files to scan, honouring excludes and never looping.
+// Expands the paths given on the command line into the source files to scan, honouring excludes, never looping and
+// never leaving the scanned folder through a symlink; it counts what each exclude dropped, so reports can say so.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/index';
@@ -7,10 +8,12 @@ import { ScanError } from './errors';
 import { errorReason } from './read';
 import {
   ancestorGitignoreRules,
+  COMPILED_FOLDERS,
+  DEFAULT_SOURCE,
   defaultRules,
+  excludingRule,
   gitignoreRules,
   globRules,
-  isExcluded,
   matcherFor,
   type IgnoreRule,
 } from './ignore-rules';
@@ -18,36 +21,74 @@ import {
 /** Extensions the engine parses. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+/** Paths one exclude source (a .gitignore, a configuration file, the defaults, includes) left out. */
+export interface DroppedPaths {
+  source: string;
+  /** The globs of that source that matched, as written. */
+  globs: string[];
+  /** Files and folders left out (a folder counts once, whatever it holds). */
+  count: number;
+}
+
 export interface WalkResult {
   /** Absolute paths, in walk order (folders depth first, entries by name). */
   files: string[];
   problems: Problem[];
   /** Errors in configuration files met on the way, even where no file ends up scanned. */
   configErrors: ConfigError[];
+  /** Every configuration file read, also those whose files were all excluded. */
+  configFiles: string[];
+  dropped: DroppedPaths[];
+  /** Symlinks not followed because they lead outside the scanned folder. */
+  symlinksOutside: string[];
+  /** Package folders whose only code is build output, scanned because nothing else was there. */
+  compiledPackages: string[];
 }
 
 export interface WalkOptions {
   cwd: string;
   /** Passed to the configuration loader, so `--config` and the shared cache apply to excludes too. */
   load: LoadOptions;
+  /** False with `--no-default-excludes`: dist/, test/, node_modules/ … are walked like any folder. */
+  defaultExcludes?: boolean;
 }
+
+/** Where an entry leads: a folder, a source file, or nothing worth reading (or a link out of the root). */
+type EntryKind = 'dir' | 'file' | 'other' | 'outside';
 
 /**
  * Walks `targets`. A file named on the command line is always scanned (the user asked for it); files
  * found in folders must be source files that pass the exclude rules and the configured includes.
  */
 export function walk(targets: readonly string[], options: WalkOptions): WalkResult {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const configErrors: ConfigError[] = [];
+  const out: WalkResult = {
+    files: [],
+    problems: [],
+    configErrors: [],
+    configFiles: [],
+    dropped: [],
+    symlinksOutside: [],
+    compiledPackages: [],
+  };
   // Real paths already visited: a symlink back to an ancestor (a loop) or to a visited file is skipped.
   const seen = new Set<string>();
+  const configFiles = new Set<string>();
+  const dropped = new Map<string, { globs: Set<string>; count: number }>();
+  const drop = (source: string, globs: readonly string[]): void => {
+    let entry = dropped.get(source);
+    if (entry === undefined) {
+      entry = { globs: new Set(), count: 0 };
+      dropped.set(source, entry);
+    }
+    for (const glob of globs) entry.globs.add(glob);
+    entry.count++;
+  };
 
   const addFile = (file: string): void => {
     const real = realpathOrSelf(file);
     if (seen.has(real)) return;
     seen.add(real);
-    files.push(file);
+    out.files.push(file);
   };
 
   const visit = (dir: string, root: string, inherited: readonly IgnoreRule[]): void => {
@@ -58,27 +99,47 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${errorReason(error)}` });
+      out.problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${errorReason(error)}` });
       return;
     }
     const loaded = loadConfigForDir(dir, options.load);
-    configErrors.push(...loaded.errors);
+    out.configErrors.push(...loaded.errors);
+    for (const file of loaded.configFiles) configFiles.add(file);
     const rules = [...inherited, ...gitignoreRules(dir)];
-    const excludes = [...rules, ...globRules(loaded.exclude)];
+    const source = loaded.configFiles.at(-1) ?? 'configuration';
+    const excludes = [...rules, ...globRules(loaded.exclude, source)];
     const includes = loaded.include.filter((glob) => !glob.startsWith('!')).map(matcherFor);
+    const before = out.files.length;
+    const compiledFolders: string[] = [];
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, entry.name);
-      const kind = entryKind(entry, full);
-      if (kind === 'dir') {
-        if (!isExcluded(excludes, full, root)) visit(full, root, rules);
-      } else if (
-        kind === 'file' &&
-        SOURCE_EXTENSIONS.includes(extensionOf(entry.name)) &&
-        !isExcluded(excludes, full, root)
-      ) {
-        const slashed = full.split(path.sep).join('/');
-        if (includes.length === 0 || includes.some((matcher) => matcher.match(slashed))) addFile(full);
+      const kind = entryKind(entry, full, root);
+      if (kind === 'outside') {
+        // Only what the walk would have read counts: a link to a folder or to a source file.
+        if (leadsToSource(full)) out.symlinksOutside.push(full);
+        continue;
       }
+      const isSource = kind === 'file' && SOURCE_EXTENSIONS.includes(extensionOf(entry.name));
+      if (kind !== 'dir' && !isSource) continue;
+      const excluding = excludingRule(excludes, full, root);
+      if (excluding !== undefined) {
+        // The defaults are one rule of many globs: the name dropped says more than all of them.
+        drop(excluding.source, [excluding.source === DEFAULT_SOURCE ? entry.name : excluding.glob]);
+        if (kind === 'dir' && excluding.source === DEFAULT_SOURCE && COMPILED_FOLDERS.includes(entry.name))
+          compiledFolders.push(full);
+      } else if (kind === 'dir') visit(full, root, rules);
+      else if (includes.length > 0 && !includes.some((matcher) => matcher.match(full.split(path.sep).join('/'))))
+        drop('include', loaded.include);
+      else addFile(full);
+    }
+    // A published package keeps its code only in dist/ or build/: rather than report nothing, read that.
+    if (out.files.length === before && compiledFolders.length > 0 && fs.existsSync(path.join(dir, 'package.json'))) {
+      const compiled = [
+        ...inherited.filter((rule) => rule.source !== DEFAULT_SOURCE),
+        ...defaultRules({ compiled: true }),
+      ];
+      for (const folder of compiledFolders) visit(folder, root, compiled);
+      if (out.files.length > before) out.compiledPackages.push(dir);
     }
   };
 
@@ -90,27 +151,50 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     } catch {
       throw new ScanError(`No such file or folder: ${target}`);
     }
-    if (stat.isDirectory()) visit(absolute, absolute, [...defaultRules(), ...ancestorGitignoreRules(absolute)]);
+    const defaults = options.defaultExcludes === false ? [] : defaultRules();
+    if (stat.isDirectory()) visit(absolute, absolute, [...defaults, ...ancestorGitignoreRules(absolute)]);
     else addFile(absolute);
   }
-  return { files, problems, configErrors };
+  out.configFiles = [...configFiles];
+  out.dropped = [...dropped].map(([source, entry]) => ({ source, globs: [...entry.globs], count: entry.count }));
+  return out;
 }
 
 function extensionOf(name: string): string {
   return path.extname(name).toLowerCase();
 }
 
-/** Resolves symlinks (following them is safe because `seen` stops loops); broken links and sockets are skipped. */
-function entryKind(entry: fs.Dirent, full: string): 'dir' | 'file' | 'other' {
+/**
+ * What an entry is. A symlink is followed only when its target stays inside the scanned folder
+ * (`seen` stops loops there); one that leaves it (`ln -s / rootlink`, a folder elsewhere on the
+ * machine) is not read: its content is not the project's, and it could be the whole file system.
+ */
+function entryKind(entry: fs.Dirent, full: string, root: string): EntryKind {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return 'other';
   try {
-    const stat = fs.statSync(full);
+    const target = fs.realpathSync(full);
+    if (!isInside(target, realpathOrSelf(root))) return 'outside';
+    const stat = fs.statSync(target);
     return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
   } catch {
     return 'other';
   }
+}
+
+function leadsToSource(link: string): boolean {
+  try {
+    const stat = fs.statSync(link);
+    return stat.isDirectory() || (stat.isFile() && SOURCE_EXTENSIONS.includes(extensionOf(link)));
+  } catch {
+    return false;
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function realpathOrSelf(file: string): string {

@@ -1,5 +1,6 @@
 // Puts a one-line capability manifest above each recognised tool; clicking it shows the tool in the Agent Tools view.
 import * as vscode from 'vscode';
+import { escapeControl } from './core';
 import { LANGUAGES } from './lint-service';
 import { manifestLine } from './core';
 import { toRange } from './positions';
@@ -23,8 +24,9 @@ export function registerCodeLens(store: ResultStore): vscode.Disposable {
       return entry.result.tools.map((tool) => {
         const range = toRange(tool.range);
         return new vscode.CodeLens(new vscode.Range(range.start, range.start), {
-          title: manifestLine(tool),
-          tooltip: `Show ${tool.name} in the Agent Tools view`,
+          // Plain text, but one line: a newline or escape sequence from the source is shown as an escape.
+          title: escapeControl(manifestLine(tool)),
+          tooltip: `Show ${escapeControl(tool.name)} in the Agent Tools view`,
           command: REVEAL_TOOL,
           arguments: [document.uri.toString(), tool.name, tool.range.start.offset],
         });

@@ -40,9 +40,11 @@ export { walk, SOURCE_EXTENSIONS } from '../scan/walk';
 export { scanFiles, type ScanOutput } from '../scan/scan';
 export { FileLinter, type FileOutcome } from '../scan/file-linter';
 export { readSource } from '../scan/read';
-export { defaultRules, globRules, isExcluded } from '../scan/ignore-rules';
+export { defaultRules, globRules, isExcluded, matcherFor } from '../scan/ignore-rules';
 export { isExcludedInEditor } from '../scan/file-filter';
 export { buildReport, type ScanReport, type ReportScope } from '../report/report';
+export { escapeControl, markdownCode, markdownText } from '../report/escape';
+export { writeFileReplacing } from '../scan/write-file';
 export { formatSarif } from '../report/format/sarif';
 export { formatMarkdown } from '../report/format/markdown';
 // Editor features shared with the language server: the capability manifest, quick fixes and suppression edits.

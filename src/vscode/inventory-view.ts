@@ -1,8 +1,18 @@
 // The "Agent Tools" view: every recognised tool, grouped by file or by capability, with its capabilities and findings; click to reveal.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CapabilityKind, Finding, Range, ToolInfo } from './core';
-import { CAPABILITY_KINDS, capabilityView, manifestLine, verdictFor, verdictText } from './core';
+import {
+  CAPABILITY_KINDS,
+  capabilityView,
+  manifestLine,
+  markdownText,
+  verdictFor,
+  verdictText,
+  type CapabilityKind,
+  type Finding,
+  type Range,
+  type ToolInfo,
+} from './core';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 
@@ -99,8 +109,9 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
         const item = new vscode.TreeItem(tool.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = element.id;
         item.description = manifestLine(tool);
+        // Every piece is source-derived or a path: escaped, so a tool name cannot add links, images or HTML.
         item.tooltip = new vscode.MarkdownString(
-          `**${tool.name}** (${tool.framework})\n\n${manifestLine(tool)}\n\n${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`,
+          `**${markdownText(tool.name)}** (${markdownText(tool.framework)})\n\n${markdownText(manifestLine(tool))}\n\n${markdownText(`${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`)}`,
         );
         item.iconPath = new vscode.ThemeIcon(
           element.findings.length > 0 ? 'warning' : 'pass',

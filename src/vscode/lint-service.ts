@@ -138,9 +138,12 @@ export class LintService {
 
   /** Loads the configuration for `file` and shows its errors on the configuration files themselves. */
   load(file: string, settings: EditorSettings): ConfigLoadResult {
+    // The search for .agent-risk.json stops at the workspace folder: a folder above it is not the project's.
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
     const options = {
       cache: this.configCache,
       overrides: settings.overrides,
+      ...(folder === undefined ? {} : { stopAt: folder }),
       ...(settings.configFile ? { explicitFile: this.resolveConfigFile(settings.configFile) } : {}),
     };
     const loaded = loadConfigFor(file, options);

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildReport, formatMarkdown, formatSarif } from './core';
+import { buildReport, formatMarkdown, formatSarif, writeFileReplacing } from './core';
 import type { ScanRecord, WorkspaceScanner } from './scan-workspace';
 
 export type ReportFormat = 'sarif' | 'markdown';
@@ -50,7 +50,8 @@ export async function exportReport(
     file = picked.fsPath;
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, renderReport(record, format));
+  // A symlink at the chosen path (one committed to the workspace) is replaced, never written through.
+  writeFileReplacing(file, renderReport(record, format));
   if (target === undefined) {
     void vscode.window
       .showInformationMessage(`Agent Risk: wrote ${label} report to ${file}.`, 'Open')

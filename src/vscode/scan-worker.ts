@@ -1,7 +1,7 @@
 // The workspace scan's worker thread: walks the folders with the CLI's rules and lints every file, reporting progress as it goes.
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { absoluteGlobs, globRules, isExcluded, Minimatch, scanFiles, walk, type LoadOptions } from './core';
+import { absoluteGlobs, globRules, isExcluded, matcherFor, scanFiles, walk, type LoadOptions } from './core';
 import type { FolderScan, ScanFolder, ScanRequest, WorkerMessage } from './scan-protocol';
 
 function post(message: WorkerMessage): void {
@@ -20,9 +20,7 @@ function loadOptions(folder: ScanFolder): LoadOptions {
 function filesOf(folder: ScanFolder, load: LoadOptions): { files: string[]; problems: FolderScan['walkProblems'] } {
   const walked = walk([folder.path], { cwd: folder.path, load });
   const excludes = globRules(folder.exclude.flatMap((glob) => absoluteGlobs(folder.path, glob)));
-  const includes = folder.include
-    .flatMap((glob) => absoluteGlobs(folder.path, glob))
-    .map((glob) => new Minimatch(glob, { dot: true }));
+  const includes = folder.include.flatMap((glob) => absoluteGlobs(folder.path, glob)).map(matcherFor);
   const files = walked.files.filter((file) => {
     if (isExcluded(excludes, file, folder.path)) return false;
     const slashed = file.split(path.sep).join('/');

@@ -22,39 +22,70 @@ export interface EditorSettings {
   groupBy: InventoryGrouping;
 }
 
+/**
+ * Settings that can hide a finding. In Restricted Mode (an untrusted workspace) only the user's own
+ * value counts: a cloned repository's `.vscode/settings.json` must not turn rules off or exclude its
+ * files. package.json declares the same list in `restrictedConfigurations`.
+ */
+export const RESTRICTED_SETTINGS = [
+  'rules',
+  'include',
+  'exclude',
+  'vendorGlobs',
+  'guardFunctions',
+  'approvalFunctions',
+  'auditFunctions',
+  // A limit of one byte would skip every file.
+  'maxFileBytes',
+  'configFile',
+] as const;
+
+/** Reads settings, dropping workspace and folder values of RESTRICTED_SETTINGS when the workspace is untrusted. */
+function settingsReader(config: vscode.WorkspaceConfiguration): { get(key: string): unknown } {
+  return {
+    get(key) {
+      if (vscode.workspace.isTrusted || !(RESTRICTED_SETTINGS as readonly string[]).includes(key))
+        return config.get(key);
+      const inspected = config.inspect<unknown>(key);
+      return inspected?.globalValue ?? inspected?.defaultValue;
+    },
+  };
+}
+
 export function readSettings(scope: vscode.ConfigurationScope | undefined): EditorSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const config = settingsReader(vscode.workspace.getConfiguration(SECTION, scope));
+  const full = vscode.workspace.getConfiguration(SECTION, scope);
   const overrides: Partial<ResolvedConfig> = {};
-  const rules = severityEntries(config.get<unknown>('rules'));
+  const rules = severityEntries(config.get('rules'));
   if (rules.length > 0) overrides.rules = rules;
-  const guardFunctions = stringList(config.get<unknown>('guardFunctions'));
+  const guardFunctions = stringList(config.get('guardFunctions'));
   if (guardFunctions.length > 0) overrides.guardFunctions = guardFunctions;
-  const auditFunctions = stringList(config.get<unknown>('auditFunctions'));
+  const auditFunctions = stringList(config.get('auditFunctions'));
   if (auditFunctions.length > 0) overrides.auditFunctions = auditFunctions;
-  const approvalFunctions = stringList(config.get<unknown>('approvalFunctions'));
+  const approvalFunctions = stringList(config.get('approvalFunctions'));
   if (approvalFunctions.length > 0) overrides.approvalFunctions = approvalFunctions;
-  const toolFactories = objectList<ToolFactory>(config.get<unknown>('toolFactories'), ['name', 'handler', 'input']);
+  const toolFactories = objectList<ToolFactory>(config.get('toolFactories'), ['name', 'handler', 'input']);
   if (toolFactories.length > 0) overrides.toolFactories = toolFactories;
-  const sinks = objectList<ConfigSink>(config.get<unknown>('sinks'), ['id', 'rule', 'module', 'path']);
+  const sinks = objectList<ConfigSink>(config.get('sinks'), ['id', 'rule', 'module', 'path']);
   if (sinks.length > 0) overrides.sinks = sinks;
-  const vendorGlobs = config.get<unknown>('vendorGlobs');
+  const vendorGlobs = config.get('vendorGlobs');
   if (Array.isArray(vendorGlobs)) overrides.vendorGlobs = stringList(vendorGlobs);
-  const maxFileBytes = config.get<unknown>('maxFileBytes');
+  const maxFileBytes = config.get('maxFileBytes');
   if (typeof maxFileBytes === 'number' && maxFileBytes > 0) overrides.maxFileBytes = maxFileBytes;
 
-  const configFile = config.get<unknown>('configFile');
+  const configFile = config.get('configFile');
   return {
-    enable: config.get<boolean>('enable', true),
-    run: config.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
-    lintDelay: clamp(config.get<number>('lintDelay', 250), 0, 5000),
+    enable: full.get<boolean>('enable', true),
+    run: full.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
+    lintDelay: clamp(full.get<number>('lintDelay', 250), 0, 5000),
     overrides,
-    include: stringList(config.get<unknown>('include')),
-    exclude: stringList(config.get<unknown>('exclude')),
-    // Restricted setting: VS Code already drops the workspace's value when the workspace is untrusted; this check also covers folder settings.
+    include: stringList(config.get('include')),
+    exclude: stringList(config.get('exclude')),
+    // Restricted: even a user-level configFile is ignored in an untrusted workspace (it may point into it).
     configFile:
       vscode.workspace.isTrusted && typeof configFile === 'string' && configFile.trim() !== '' ? configFile : undefined,
-    codeLens: config.get<boolean>('codeLens.enable', true),
-    groupBy: config.get<string>('inventory.groupBy', 'file') === 'capability' ? 'capability' : 'file',
+    codeLens: full.get<boolean>('codeLens.enable', true),
+    groupBy: full.get<string>('inventory.groupBy', 'file') === 'capability' ? 'capability' : 'file',
   };
 }
 

@@ -61,18 +61,25 @@ interface Report {
   suppressed: unknown[];
   tools: Array<{ name: string; file: string }>;
   problems: unknown[];
-  summary: { filesScanned: number };
+  summary: { filesScanned: number; fromCache?: number };
 }
 
+/** The user's cache folder for these runs (`--cache` keeps its file outside the scanned tree). */
+let cacheHome = '';
+
 function scan(cwd: string, ...flags: string[]): Report {
-  const run = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', ...flags], { cwd });
+  const run = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never', ...flags], {
+    cwd,
+    env: { XDG_CACHE_HOME: cacheHome },
+  });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout) as Report;
 }
 
 /** Everything a user or CI reads from a report, without fields that legitimately differ between runs. */
 function essence(report: Report): string {
-  return JSON.stringify([report.findings, report.suppressed, report.tools, report.problems, report.summary]);
+  const { fromCache: _fromCache, ...summary } = report.summary;
+  return JSON.stringify([report.findings, report.suppressed, report.tools, report.problems, summary]);
 }
 
 describe('scan --jobs and --cache', function () {
@@ -80,11 +87,17 @@ describe('scan --jobs and --cache', function () {
   let dir = '';
   let cleanup = (): void => undefined;
 
+  let removeCacheHome = (): void => undefined;
+
   beforeEach(() => {
     ({ dir, cleanup } = scratchDir('jobs-cache'));
+    ({ dir: cacheHome, cleanup: removeCacheHome } = scratchDir('jobs-cache-home'));
     writeTree(dir, agentTree());
   });
-  afterEach(() => cleanup());
+  afterEach(() => {
+    cleanup();
+    removeCacheHome();
+  });
 
   it('--jobs 2 reports the same findings, tools and problems as one job', () => {
     const serial = scan(dir, '--jobs', '1');
@@ -100,14 +113,16 @@ describe('scan --jobs and --cache', function () {
   });
 
   it('--cache reuses results of an unchanged tree and reports them identically', () => {
-    const cacheDir = path.join(dir, '.agent-risk-cache');
     const plain = scan(dir);
     const cold = scan(dir, '--cache');
-    assert.ok(
-      fs.existsSync(path.join(cacheDir, 'scan-cache.json')),
-      'The cache file is written to .agent-risk-cache/ by default.',
+    assert.equal(
+      fs.readdirSync(path.join(cacheHome, 'agent-risk')).length,
+      1,
+      'The cache file is written to the user cache folder by default.',
     );
+    assert.ok(!fs.existsSync(path.join(dir, '.agent-risk-cache')), 'and never into the scanned tree');
     const warm = scan(dir, '--cache');
+    assert.equal(warm.summary.fromCache, plain.summary.filesScanned);
     const warmParallel = scan(dir, '--cache', '--jobs', '2');
     assert.equal(essence(cold), essence(plain));
     assert.equal(essence(warm), essence(plain));
@@ -137,10 +152,10 @@ describe('scan --jobs and --cache', function () {
     assert.equal(essence(downgraded), essence(scan(dir, '--rule', 'unscoped-process=off')));
   });
 
-  it('--cache-location keeps the cache where it is told', () => {
-    const elsewhere = path.join(dir, 'cache-here');
-    scan(dir, '--cache', '--cache-location', 'cache-here');
-    assert.ok(fs.existsSync(path.join(elsewhere, 'scan-cache.json')));
+  it('--cache-location keeps the cache where it is told, outside the scanned tree', () => {
+    const elsewhere = path.join(cacheHome, 'cache-here');
+    scan(dir, '--cache', '--cache-location', elsewhere);
+    assert.equal(fs.readdirSync(elsewhere).length, 1);
     assert.ok(!fs.existsSync(path.join(dir, '.agent-risk-cache')));
   });
 });

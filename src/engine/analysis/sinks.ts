@@ -320,7 +320,8 @@ export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
   const callee = unwrapExpression(inner.callee);
   const text = describe(callee, ctx.text);
   const last = text.split('.').pop() ?? text;
-  if (ctx.config.approvalFunctions.includes(text) || ctx.config.approvalFunctions.includes(last)) return true;
+  // A configured name is a whole callee path, and a sink never approves itself (`["create"]` and `refunds.create`).
+  if (ctx.config.approvalFunctions.includes(text) && matchSinks(inner, interpreter).length === 0) return true;
   const common = ctx.catalogs.common;
   if (common.approvalNames.includes(last)) return true;
   const ref = ctx.api.resolve(callee);
@@ -329,11 +330,13 @@ export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
 
 /** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
 export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): boolean {
-  return isAuditName(
+  const named = isAuditName(
     describe(unwrapExpression(node.callee), interpreter.ctx.text),
     interpreter.ctx.config.auditFunctions,
     interpreter.ctx.catalogs.common,
   );
+  // The effect being audited does not audit itself (sink rows are matched only for audit-named calls).
+  return named && matchSinks(node, interpreter).length === 0;
 }
 
 export function isAuditName(
@@ -341,8 +344,8 @@ export function isAuditName(
   configured: string[],
   common: { auditNamePattern: RegExp; notAuditCallees: string[] },
 ): boolean {
-  const last = text.split('.').pop() ?? text;
-  if (configured.includes(text) || configured.includes(last)) return true;
+  // Configured names match the whole callee path: `["create"]` must not make every `x.create()` an audit.
+  if (configured.includes(text)) return true;
   const head = text.split('.')[0] ?? text;
   if (common.notAuditCallees.includes(head) || common.notAuditCallees.includes(text)) return false;
   return text.split('.').some((segment) => common.auditNamePattern.test(segment));

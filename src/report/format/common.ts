@@ -35,6 +35,7 @@ export function scanTotals(summary: Summary): string {
   const parts = [`${plural(summary.filesScanned, 'file')} scanned`, `${plural(summary.tools, 'tool')} recognised`];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
   if (summary.baselined > 0) parts.push(`${summary.baselined} in baseline`);
+  if (summary.fromCache > 0) parts.push(`${summary.fromCache} from cache`);
   if (summary.problems > 0) parts.push(`${plural(summary.problems, 'file')} not analysed`);
   return parts.join(', ');
 }

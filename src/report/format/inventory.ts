@@ -3,6 +3,8 @@ import type { Capability, ToolInfo } from '../../engine/types';
 import { palette } from './colour';
 import { plural } from './common';
 import type { ScanReport } from '../report';
+import { escapeControl, mapStrings } from '../escape';
+import { scanNotes } from './notes';
 
 function describeCapability(capability: Capability, toolFile: string): string {
   const traits = [
@@ -36,8 +38,10 @@ function describeTool(tool: ToolInfo): string[] {
   return lines;
 }
 
-export function formatInventory(report: ScanReport, options: { colour: boolean } = { colour: false }): string {
+export function formatInventory(source: ScanReport, options: { colour: boolean } = { colour: false }): string {
   const colours = palette(options.colour);
+  // Tool names, guard text and file names come from the scanned source: shown as escapes, never obeyed.
+  const report = mapStrings(source, escapeControl);
   const lines: string[] = [];
   let currentFile: string | undefined;
   for (const tool of report.tools) {
@@ -55,6 +59,7 @@ export function formatInventory(report: ScanReport, options: { colour: boolean }
       lines.push(`  ${problem.file}  ${colours.dim(problem.kind)}  ${problem.message}`);
     lines.push('');
   }
+  for (const note of scanNotes(report)) lines.push(colours.dim(note.text));
   const files = new Set(report.tools.map((tool) => tool.file)).size;
   lines.push(
     `${plural(report.tools.length, 'tool')} in ${plural(files, 'file')}; ${plural(report.filesScanned, 'file')} scanned.`,

@@ -1,20 +1,10 @@
 // The versioned JSON report (schema: rules/report.schema.json); bump REPORT_VERSION on any incompatible change.
-import * as path from 'node:path';
-import { escape as escapeGlob } from 'minimatch';
 import { ruleIds, severityFor } from '../../engine/index';
 import type { Severity } from '../../engine/types';
-import { reportPath, summarise, type ScanReport } from '../report';
+import { relativeGlob, reportPath, summarise, type ScanReport } from '../report';
+import { scanNotes, scanProperties } from './notes';
 
 export const REPORT_VERSION = 1;
-
-/** Shows a glob the loader anchored at an absolute folder relative to the report root, as users wrote it. */
-function relativeGlob(root: string, glob: string): string {
-  const negated = glob.startsWith('!');
-  const body = negated ? glob.slice(1) : glob;
-  const prefix = `${escapeGlob(root.split(path.sep).join('/').replace(/\/$/, ''))}/`;
-  const relative = body.startsWith(prefix) ? body.slice(prefix.length) : body;
-  return negated ? `!${relative}` : relative;
-}
 
 /** The JSON value of the report; `formatJson` serialises it, the extension may use it directly. */
 export function jsonReport(report: ScanReport): unknown {
@@ -47,6 +37,7 @@ export function jsonReport(report: ScanReport): unknown {
     tools: report.tools,
     problems: report.problems,
     summary: summarise(report),
+    scan: { ...scanProperties(report), notes: scanNotes(report) },
   };
 }
 

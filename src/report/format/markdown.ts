@@ -2,11 +2,8 @@
 import { ruleIds } from '../../engine/index';
 import { docLink, plural, position, scanTotals, severityCounts } from './common';
 import { shownFindings, summarise, type ScanReport } from '../report';
-
-/** Escapes text placed in a table cell or inline, so code in messages cannot break the layout. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+import { markdownCode as code, markdownText as cell, markdownMessage as message } from '../escape';
+import { IN_TOTALS, scanNotes } from './notes';
 
 export function formatMarkdown(report: ScanReport): string {
   const findings = shownFindings(report);
@@ -20,16 +17,18 @@ export function formatMarkdown(report: ScanReport): string {
     const suppressed = report.suppressed.filter((finding) => finding.ruleId === id);
     if (count === 0 && suppressed.length === 0) continue;
     const docPath = (findings.find((finding) => finding.ruleId === id) ?? suppressed[0])?.docPath ?? `rules/${id}.md`;
-    lines.push(`| \`${id}\` | ${count} | ${suppressed.length} | [${id}](${docLink(report.root, docPath)}) |`);
+    lines.push(`| ${code(id)} | ${count} | ${suppressed.length} | [${id}](${docLink(report.root, docPath)}) |`);
   }
   lines.push('');
 
   lines.push('## By tool', '', '| Tool | Framework | Location | Findings |', '| --- | --- | --- | --- |');
   for (const tool of report.tools) {
     const rules = tool.analysable
-      ? tool.findingRules.map((rule) => `\`${rule}\``).join(', ') || 'none'
+      ? tool.findingRules.map(code).join(', ') || 'none'
       : `not analysable: ${cell(tool.notAnalysableReason ?? 'unknown reason')}`;
-    lines.push(`| \`${cell(tool.name)}\` | ${tool.framework} | ${tool.file}:${tool.range.start.line} | ${rules} |`);
+    lines.push(
+      `| ${code(tool.name)} | ${cell(tool.framework)} | ${cell(`${tool.file}:${tool.range.start.line}`)} | ${rules} |`,
+    );
   }
   lines.push('');
 
@@ -37,15 +36,24 @@ export function formatMarkdown(report: ScanReport): string {
   if (findings.length === 0) lines.push('None.', '');
   for (const finding of findings) {
     const where = `${finding.file}:${position(finding.range.start.line, finding.range.start.column)}`;
-    lines.push(`### \`${where}\` ${finding.ruleId} (${finding.severity})`, '');
-    lines.push(finding.message, '');
+    lines.push(`### ${code(where)} ${finding.ruleId} (${finding.severity})`, '');
+    lines.push(message(finding.message), '');
     if (finding.tool !== undefined)
-      lines.push(`- Tool: \`${cell(finding.tool.name)}\` (${finding.tool.file}:${finding.tool.range.start.line})`);
+      lines.push(
+        `- Tool: ${code(finding.tool.name)} (${cell(`${finding.tool.file}:${finding.tool.range.start.line}`)})`,
+      );
     // The tool line above already says where the tool is defined.
     for (const related of finding.related.filter((entry) => entry.kind !== 'tool')) {
-      lines.push(`- ${related.file}:${related.range.start.line}: ${cell(related.message)}`);
+      lines.push(`- ${cell(`${related.file}:${related.range.start.line}`)}: ${message(related.message)}`);
     }
     lines.push(`- Guidance: [${finding.ruleId}](${docLink(report.root, finding.docPath)})`, '');
+  }
+
+  const notes = scanNotes(report).filter((entry) => !IN_TOTALS.has(entry.id));
+  if (notes.length > 0) {
+    lines.push('## What shaped this report', '');
+    for (const note of notes) lines.push(`- ${cell(note.text)}`);
+    lines.push('');
   }
 
   if (report.problems.length > 0) {

@@ -6,6 +6,8 @@ import type { RuleDefinition } from '../../rules/define-rule';
 import { FINGERPRINT_KEY } from '../fingerprint';
 import { docFile, packageRoot, ruleDocMarkdown } from '../../scan/package-info';
 import { shownFindings, type ReportFinding, type ScanReport } from '../report';
+import { sarifText } from '../escape';
+import { scanNotes, scanProperties } from './notes';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -100,7 +102,7 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
   const entry: Record<string, unknown> = {
     ruleId: finding.ruleId,
     level: level(finding.severity),
-    message: { text: finding.message },
+    message: { text: sarifText(finding.message) },
     locations: [{ physicalLocation: physicalLocation(finding.file, finding.range) }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     properties: { severity: finding.severity, ...(finding.tool === undefined ? {} : { tool: finding.tool.name }) },
@@ -116,12 +118,13 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
     entry.relatedLocations = finding.related.map((related, position) => ({
       id: position + 1,
       physicalLocation: physicalLocation(related.file, related.range),
-      message: { text: related.message },
+      message: { text: sarifText(related.message) },
     }));
   }
   if (finding.suppression !== undefined) {
     const suppression: Record<string, unknown> = { kind: 'inSource', status: 'accepted' };
-    if (finding.suppression.justification !== '') suppression.justification = finding.suppression.justification;
+    if (finding.suppression.justification !== '')
+      suppression.justification = sarifText(finding.suppression.justification);
     entry.suppressions = [suppression];
   }
   return entry;
@@ -177,9 +180,17 @@ export function sarifLog(report: ScanReport): Record<string, unknown> {
         invocations: [
           {
             executionSuccessful: true,
+            // What changed the verdict (configuration, excludes, overrides, baseline, cache) travels with the results.
+            properties: scanProperties(report),
+            toolConfigurationNotifications: scanNotes(report).map((note) => ({
+              descriptor: { id: note.id },
+              level: 'note',
+              message: { text: sarifText(note.text) },
+            })),
             toolExecutionNotifications: report.problems.map((problem) => ({
-              level: 'warning',
-              message: { text: `${problem.kind}: ${problem.message}` },
+              descriptor: { id: `not-analysed/${problem.kind}` },
+              level: report.options.failOnProblems === true ? 'error' : 'warning',
+              message: { text: sarifText(`${problem.kind}: ${problem.message}`) },
               locations: [{ physicalLocation: physicalLocation(problem.file, problem.range) }],
             })),
           },

@@ -3,6 +3,8 @@ import { palette, type Palette } from './colour';
 import { docLink, plural, position, scanTotals, severityCounts } from './common';
 import { shownFindings, summarise, type ReportFinding, type ScanReport } from '../report';
 import type { ReportedSeverity } from '../../engine/types';
+import { escapeControl, mapStrings } from '../escape';
+import { IN_TOTALS, scanNotes } from './notes';
 
 function paintSeverity(colours: Palette, severity: ReportedSeverity, text: string): string {
   switch (severity) {
@@ -17,8 +19,10 @@ function paintSeverity(colours: Palette, severity: ReportedSeverity, text: strin
   }
 }
 
-export function formatStylish(report: ScanReport, options: { colour: boolean } = { colour: false }): string {
+export function formatStylish(source: ScanReport, options: { colour: boolean } = { colour: false }): string {
   const colours = palette(options.colour);
+  // Names from the scanned source reach a terminal or a CI log: newlines and escape sequences are shown, not obeyed.
+  const report = mapStrings(source, escapeControl);
   const findings = shownFindings(report);
   const lines: string[] = [];
 
@@ -58,11 +62,17 @@ export function formatStylish(report: ScanReport, options: { colour: boolean } =
     lines.push('');
   }
 
+  for (const note of scanNotes(report).filter((entry) => !IN_TOTALS.has(entry.id))) lines.push(colours.dim(note.text));
   const summary = summarise(report);
   const total = summary.errors + summary.warnings + summary.infos + summary.hints;
   const mark = summary.errors > 0 ? colours.red('✖') : summary.warnings > 0 ? colours.yellow('⚠') : '✔';
   const counted = total === 0 ? 'No findings' : `${plural(total, 'finding')} (${severityCounts(summary)})`;
   const quietNote = report.options.quiet && findings.length < total ? '; only errors shown (--quiet)' : '';
-  lines.push(`${mark} ${colours.bold(counted)}: ${scanTotals(summary)}${quietNote}.`);
+  lines.push(`${mark} ${colours.bold(counted)}: ${scanTotals({ ...summary, problems: 0 })}${quietNote}.`);
+  // "No findings" is not a pass when files went unread: the last line says so in the error colour.
+  if (summary.problems > 0)
+    lines.push(
+      colours.red(`✖ ${plural(summary.problems, 'file')} not analysed (listed above under Files not analysed).`),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -261,9 +261,8 @@ function visitCallbacks(
 function isConfiguredGuard(interpreter: Interpreter, callee: Node): boolean {
   const names = interpreter.ctx.config.guardFunctions;
   if (names.length === 0) return false;
-  const text = describe(callee, interpreter.ctx.text);
-  const last = text.split('.').pop() ?? text;
-  return names.includes(text) || names.includes(last);
+  // Whole callee paths only: `["check"]` must not turn every `x.check()` into a guard.
+  return names.includes(describe(callee, interpreter.ctx.text));
 }
 
 function combineElements(array: Value): Value {
