@@ -14,10 +14,18 @@ export interface SharedSettings {
   configFile: string | undefined;
 }
 
-/** Reads `section` (e.g. the result of `workspace/configuration` for `agentRisk`); unknown or malformed values are skipped. */
-export function sharedSettings(section: unknown, trusted: boolean): SharedSettings {
-  const get = (key: string): unknown =>
+/** A plain settings object (e.g. the result of `workspace/configuration` for `agentRisk`) as a getter. */
+export function objectGetter(section: unknown): (key: string) => unknown {
+  return (key) =>
     typeof section === 'object' && section !== null ? (section as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Reads the settings through `get` (which decides what an untrusted workspace may set); unknown or
+ * malformed values are skipped. `configFile` is honoured only when `trusted`: even a user-level value
+ * may point into an untrusted workspace.
+ */
+export function sharedSettings(get: (key: string) => unknown, trusted: boolean): SharedSettings {
   const overrides: Partial<ResolvedConfig> = {};
   const rules = severityEntries(get('rules'));
   if (rules.length > 0) overrides.rules = rules;

@@ -14,7 +14,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { sharedSettings, type SharedSettings } from '../editor/settings';
+import { objectGetter, sharedSettings, type SharedSettings } from '../editor/settings';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { notAnalysed } from '../editor/not-analysed';
 import { fileUri, SOURCE, toDiagnostic, toRange } from './convert';
@@ -44,8 +44,8 @@ export function startServer(connection: Connection): void {
       cached = pullWorkspaceConfiguration
         ? connection.workspace
             .getConfiguration({ scopeUri: uri, section: 'agentRisk' })
-            .then((section: unknown) => sharedSettings(section ?? initialSettings, true))
-        : Promise.resolve(sharedSettings(initialSettings, true));
+            .then((section: unknown) => sharedSettings(objectGetter(section ?? initialSettings), true))
+        : Promise.resolve(sharedSettings(objectGetter(initialSettings), true));
       settingsCache.set(uri, cached);
     }
     return cached;

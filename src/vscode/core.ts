@@ -54,6 +54,7 @@ export { applyEdits, type OffsetEdit } from '../editor/fixes/source';
 export { suppressionEdit } from '../editor/fixes/suppression';
 export { verifiedFixes } from '../editor/fixes/verify';
 export { notAnalysed } from '../editor/not-analysed';
+export { sharedSettings, type SharedSettings } from '../editor/settings';
 // The quick fixes parse the text they edit; going through this module keeps the parser (and TypeScript) out of dist/extension.js.
 export { parse as parseEstree, AST_NODE_TYPES } from '@typescript-eslint/typescript-estree';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
