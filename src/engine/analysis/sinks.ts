@@ -141,6 +141,14 @@ export function recheckSink(hit: SinkHit, value: Value): boolean {
   return controllingValue(hit.row, value) !== undefined;
 }
 
+/** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
+export function isBoundFor(row: SinkRow, value: Value): boolean {
+  if (value.bounds.has('allowlist')) return true;
+  if (row.check === 'path') return value.bounds.has('path');
+  if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
+  return false;
+}
+
 /** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
 function controllingValue(row: SinkRow, value: Value): Value | undefined {
   switch (row.check) {

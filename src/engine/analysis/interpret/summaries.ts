@@ -5,7 +5,7 @@ import { describe, type FunctionNode } from '../../ast';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
-import { recheckSink, type SinkHit } from '../sinks';
+import { isBoundFor, recheckSink, type SinkHit } from '../sinks';
 import {
   CLEAN,
   combine,
@@ -21,6 +21,7 @@ import {
   type Part,
   type Value,
 } from '../value';
+import { fixedArguments } from './specialise';
 import { applyFacts, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
 
@@ -33,7 +34,8 @@ export function applySummary(
   args: Value[],
   state: State,
 ): Value {
-  const summary = interpreter.summarise(fn, ctx);
+  const fixed = fixedArguments(fn, args);
+  const summary = interpreter.summarise(fn, ctx, fixed);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
   const actual = (index: number, path: string[] = []): Value =>
@@ -201,8 +203,8 @@ function instantiateHit(
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
     reachedByInput = true;
-    const stillControlled =
-      hit.leadingParam === origin.index ? recheckSink(hit, value) : !value.bounds.has('allowlist');
+    // A path or host bound the caller established holds in the helper too (not only an allowlist).
+    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !isBoundFor(hit.row, value);
     if (!stillControlled) continue;
     controlled = true;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);

@@ -61,6 +61,9 @@ export interface Interpreter extends Evaluator {
   readonly breakStack: State[][];
   /** Inline callbacks analysed so far, to cap the work on generated code. */
   nested: number;
-  /** A helper's summary under this analysis's options (undefined while it is being computed or too deep). */
-  summarise(fn: FunctionNode, ctx: FileContext): FunctionSummary | undefined;
+  /**
+   * A helper's summary under this analysis's options (undefined while it is being computed or too deep);
+   * with `fixed`, analysed with those caller values in place of symbolic parameters.
+   */
+  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined;
 }
