@@ -7,6 +7,7 @@ import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact } from './value';
 import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
+import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
 
@@ -38,7 +39,7 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
       return factsOf(node.argument, interpreter, state, polarity);
     case 'Identifier': {
       const value = interpreter.readIdentifier(node, scratch);
-      if (!polarity) return NONE;
+      if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
       return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
     case 'BinaryExpression':
@@ -111,6 +112,7 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
     }
     if (method === 'some' && polarity && first && isFunction(first))
       return someFacts(receiver, first, interpreter, state);
+    if (method === 'endsWith' && first && polarity) return hostSuffixFacts(receiver, first as Node, interpreter, state);
     if (method === 'startsWith' && first) return startsWithFacts(receiver, first as Node, interpreter, state, polarity);
     if (method === 'includes' && first && !polarity && stringValue(first) === '..') {
       return relativeFacts(receiver, interpreter, state);

@@ -40,6 +40,8 @@ export interface Value {
   isUrl?: boolean;
   /** Truthiness implies these facts. */
   predicate?: Fact[];
+  /** Falsiness implies these facts (`const blocked = !ALLOWED.has(h)`). */
+  predicateWhenFalse?: Fact[];
   /** Truthiness implies a human approved. */
   isApproval?: boolean;
   /** A function value (a callback or a handler reference). */
@@ -180,8 +182,9 @@ export function memberOf(value: Value, name: string): Value {
 
 /** One element of an iterable: an array literal's elements joined, or model input indexed. */
 export function elementOf(value: Value): Value {
+  // Joined among themselves (not with CLEAN), so what every element shares (a resolved path) is kept.
   if (value.elements && value.elements.length > 0)
-    return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+    return value.elements.reduce<Value | undefined>((acc, item) => joinValues(acc, item), undefined) ?? CLEAN;
   if (!isTainted(value)) return value.props ? CLEAN : opaqueValue();
   return {
     origins: value.origins.map((origin) => ({ ...origin, display: `${origin.display}[]` })),

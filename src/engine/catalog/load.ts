@@ -70,6 +70,8 @@ export interface CommonCatalog {
   pathJoin: string[];
   realpathFunctions: ModulePath[];
   approvalNames: string[];
+  /** Callees (as written) that throw unless their first argument holds. */
+  assertionNames: string[];
   approvalImports: ModulePath[];
   approvalProperties: string[];
   approvalRegistrationProperties: string[];
@@ -306,6 +308,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     pathJoin: asStrings(pathFunctions['join']),
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     approvalNames: asStrings(approvals['names']),
+    assertionNames: asStrings(data['assertionFunctions']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),
     approvalRegistrationProperties: registrations.flatMap((row) =>

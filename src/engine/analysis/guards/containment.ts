@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, walk, type Node } from '../../ast';
 import type { Evaluator, State } from '../evaluator';
 import { isTainted, type Bound, type Fact } from '../value';
-import { cloneEnv, keysOf, NONE, type Facts } from './keys';
+import { cloneEnv, constantText, keysOf, NONE, type Facts } from './keys';
 import { membership } from './membership';
 
 /** `x.startsWith(ROOT)` on a resolved path is containment; on a URL with a full constant origin it is a host allowlist. */
@@ -68,9 +68,4 @@ export function someFacts(
     }
   });
   return { facts, approved: false };
-}
-
-function constantText(value: { parts?: Array<{ kind: string; text?: string }> }): string | undefined {
-  if (!value.parts || value.parts.some((part) => part.kind !== 'const')) return undefined;
-  return value.parts.map((part) => part.text ?? '').join('');
 }

@@ -98,3 +98,9 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
 export function cloneEnv(state: State): State {
   return { env: new Map(state.env), approved: state.approved };
 }
+
+/** The text of a value built only from constants, or undefined. */
+export function constantText(value: { parts?: Array<{ kind: string; text?: string }> }): string | undefined {
+  if (!value.parts || value.parts.some((part) => part.kind !== 'const')) return undefined;
+  return value.parts.map((part) => part.text ?? '').join('');
+}

@@ -5,7 +5,8 @@ import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode
 import { matchesPath, requiredModule } from '../../api';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
-import { keysOf } from '../guards';
+import { factsOf, keysOf } from '../guards';
+import { isCatalogAssertion } from '../guards/assertions';
 import { resolveFunction } from '../resolve';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import {
@@ -25,7 +26,7 @@ import {
 } from '../value';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
-import { cloneState } from './state';
+import { applyFacts, cloneState } from './state';
 import type { Interpreter } from './types';
 
 const ITERATION_METHODS = new Set([
@@ -101,6 +102,8 @@ export function evaluateCall(
 
   const local = resolveCallee(interpreter, callee);
   if (local) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
+  if (node.type === 'CallExpression' && node.arguments[0] && isCatalogAssertion(node, interpreter))
+    applyFacts(state, factsOf(node.arguments[0], interpreter, state, true));
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;

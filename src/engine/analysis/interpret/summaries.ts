@@ -5,6 +5,7 @@ import { describe, type FunctionNode } from '../../ast';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
+import { assertedParams } from '../guards/assertions';
 import { isBoundFor, recheckSink, type SinkHit } from '../sinks';
 import {
   CLEAN,
@@ -34,6 +35,11 @@ export function applySummary(
   args: Value[],
   state: State,
 ): Value {
+  // `invariant(cond, msg)`: a helper that throws unless an argument holds establishes what it establishes.
+  for (const index of assertedParams(fn)) {
+    const argument = node.arguments[index];
+    if (argument) applyFacts(state, factsOf(argument, interpreter, state, true));
+  }
   const fixed = fixedArguments(fn, args);
   const summary = interpreter.summarise(fn, ctx, fixed);
   if (!summary) return derived(combine(args), ['allowlist']);
