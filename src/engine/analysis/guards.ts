@@ -15,6 +15,8 @@ export { bindingKey, keysOf, type Facts } from './guards/keys';
 export { membership } from './guards/membership';
 
 const MEMBERSHIP_METHODS = new Set(['has', 'includes']);
+/** Answers that refuse: comparing equal to one of these is no approval. */
+const REFUSAL = /^(decline|declined|reject|rejected|deny|denied|cancel|cancelled|canceled|no|false|abort|aborted)$/i;
 const UPPER_BOUND_WHEN_TRUE = new Set(['<', '<=']);
 const LOWER_BOUND_WHEN_TRUE = new Set(['>', '>=']);
 
@@ -42,6 +44,11 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
       if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
       return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
+    case 'MemberExpression': {
+      // `if (!answer.confirmed) return`: a member of an approval's answer.
+      const value = interpreter.evaluate(node, cloneEnv(scratch));
+      return polarity && value.isApproval ? { facts: [], approved: true } : NONE;
+    }
     case 'BinaryExpression':
       return binaryFacts(node, interpreter, scratch, polarity);
     case 'CallExpression':
@@ -65,6 +72,10 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
     if (node.left.type === 'UnaryExpression' || node.right.type === 'UnaryExpression') return NONE;
     const left = interpreter.evaluate(node.left as Node, cloneEnv(state));
     const right = interpreter.evaluate(node.right, cloneEnv(state));
+    // `answer.action === 'accept'` where true: a person said yes (a refusal compared where true is not).
+    const answer = left.isApproval ? node.right : right.isApproval ? (node.left as Node) : undefined;
+    if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
+      return { facts: [], approved: true };
     if (isTainted(left) && !isTainted(right) && !isNullish(node.right))
       return membership(node.left as Node, interpreter, state);
     if (isTainted(right) && !isTainted(left) && !isNullish(node.left as Node))

@@ -4,6 +4,7 @@ import { describe, propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, UNTYPED, matchesPath, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
+import { hasAmountBound } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Origin, type Part, type Value } from './value';
 
@@ -97,7 +98,7 @@ export function evaluateSink(
       return undefined;
     }
     const origins = args.flatMap((value) => deepOrigins(value));
-    const bounded = state.approved || args.some(hasAmountBound);
+    const bounded = state.approved || args.some((value) => hasAmountBound(value));
     return { ...base, modelControlled: origins.length > 0, bounded, origins, paramIndexes: paramIndexesOf(origins) };
   }
   const values = node.type === 'TaggedTemplateExpression' ? args : selectValues(row, node, args);
@@ -130,7 +131,7 @@ export function evaluateSink(
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
   if (payment) {
     hit.payment = payment;
-    hit.paymentBounded = state.approved || args.some(hasAmountBound);
+    hit.paymentBounded = state.approved || args.some((value) => hasAmountBound(value));
     hit.paymentOrigins = args.flatMap(deepOrigins);
   }
   return hit;
@@ -253,13 +254,6 @@ function deepOrigins(value: Value): Origin[] {
   for (const prop of value.props?.values() ?? []) out.push(...deepOrigins(prop));
   for (const element of value.elements ?? []) out.push(...deepOrigins(element));
   return out;
-}
-
-function hasAmountBound(value: Value): boolean {
-  if (value.bounds.has('amount')) return true;
-  for (const prop of value.props?.values() ?? []) if (hasAmountBound(prop)) return true;
-  for (const element of value.elements ?? []) if (hasAmountBound(element)) return true;
-  return false;
 }
 
 function paramIndexesOf(origins: Origin[]): number[] {

@@ -161,6 +161,8 @@ export function describeOrigins(value: Value): string {
 export function memberOf(value: Value, name: string): Value {
   const prop = value.props?.get(name);
   if (prop) return prop;
+  // A member of an approval's answer (`result.action`) is still the answer.
+  if (value.isApproval && !value.props) return { ...memberOf({ ...value, isApproval: false }, name), isApproval: true };
   if (value.isObjectLiteral) return CLEAN;
   if (!isTainted(value)) {
     if (value.props) return CLEAN;

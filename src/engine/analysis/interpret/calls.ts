@@ -6,6 +6,7 @@ import { matchesPath, requiredModule } from '../../api';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { factsOf, keysOf } from '../guards';
+import { approvalUse } from '../guards/approval';
 import { isCatalogAssertion } from '../guards/assertions';
 import { resolveFunction } from '../resolve';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
@@ -80,6 +81,16 @@ export function evaluateCall(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   state: State,
 ): Value {
+  const value = evaluateCallValue(interpreter, node, state);
+  // An approval's answer gates what follows only where it is checked.
+  return node.type === 'CallExpression' && isApprovalCall(node, interpreter) ? { ...value, isApproval: true } : value;
+}
+
+function evaluateCallValue(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  state: State,
+): Value {
   if (node.type === 'CallExpression' && requiredModule(node, interpreter.ctx.scopes) !== undefined) return CLEAN;
   const callee = unwrapExpression(node.callee);
   let receiver: Value | undefined;
@@ -87,9 +98,10 @@ export function evaluateCall(
   const args = node.arguments.map((argument) => interpreter.evaluate(argument, state));
   const calleeText = describe(callee, interpreter.ctx.text);
 
-  if (isApprovalCall(node, interpreter)) {
-    interpreter.approvals.push(calleeText);
-    state.approved = true;
+  if (node.type === 'CallExpression' && isApprovalCall(node, interpreter)) {
+    const use = approvalUse(node, interpreter);
+    if (use !== 'ignored') interpreter.approvals.push(calleeText);
+    if (use === 'gate') state.approved = true;
   }
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
