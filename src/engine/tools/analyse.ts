@@ -4,7 +4,8 @@ import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
 import type { SinkHit } from '../analysis/sinks';
-import { withBounds, type Value } from '../analysis/value';
+import { withBounds, type Bound, type Value } from '../analysis/value';
+import { enumFieldsOf } from './enums';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -72,14 +73,20 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
   const display = [name, ...handler.inputPath].filter((part) => part.length > 0).join('.');
   const origin = { kind: 'input' as const, display, node: param as TSESTree.Node, file: handler.ctx.file };
   let tainted: Value = { origins: [origin], bounds: new Set() };
-  if (tool.cappedFields.size > 0) {
+  // Schema-capped fields are amount-bounded; fields limited to listed values (enums, literals) are allowlisted.
+  const enums = enumFieldsOf(tool);
+  if (tool.cappedFields.size > 0 || enums.size > 0) {
     const props = new Map<string, Value>();
-    for (const field of tool.cappedFields) {
+    for (const field of new Set([...tool.cappedFields, ...enums])) {
+      const bounds: Bound[] = [];
+      if (tool.cappedFields.has(field)) bounds.push('amount');
+      if (enums.has(field)) bounds.push('allowlist');
       props.set(
         field,
-        withBounds({ origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() }, [
-          'amount',
-        ]),
+        withBounds(
+          { origins: [{ ...origin, display: display ? `${display}.${field}` : field }], bounds: new Set() },
+          bounds,
+        ),
       );
     }
     tainted = { ...tainted, props };

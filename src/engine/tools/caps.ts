@@ -1,12 +1,14 @@
 // Finds the input fields a tool's schema caps, so an amount bounded by the schema counts as bounded.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { collectEnums } from './enums';
 import type { RecognisedTool } from './types';
 
 const LENGTH_SCHEMAS = new Set(['string', 'array', 'email', 'url', 'uuid', 'regex']);
 
 /** Input fields whose schema caps them: zod `.max()`/`.lte()`/`.lt()` or JSON schema `maximum`. */
 export function collectCaps(definition: Node, tool: RecognisedTool): void {
+  collectEnums(definition, tool);
   walk(definition, (node) => {
     if (isFunction(node)) return false;
     if (node.type !== 'Property') return true;

@@ -9,6 +9,7 @@ import { factsOf, keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
 import { isCatalogAssertion } from '../guards/assertions';
 import { resolveFunction } from '../resolve';
+import { isSegment, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import {
   CLEAN,
@@ -173,14 +174,14 @@ function knownStep(
         return { ...out, relativeOf: node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [] };
       }
       if (last.name === 'isAbsolute') return CLEAN;
-      // The last segment of a normalised, contained path cannot climb out of a root it is joined to.
-      if (last.name === 'basename' && args[0] && (args[0].isResolvedPath || args[0].bounds.has('path'))) {
+      // The last segment of a path holds no separator: joined to a root, it cannot climb out of it.
+      if (last.name === 'basename' && args[0]) {
         return withBounds(derived(args[0], ['allowlist']), ['segment']);
       }
       if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
         let out = derived(combine(args), ['allowlist']);
         const tainted = args.filter(isTainted);
-        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN))
+        if (tainted.length > 0 && tainted.every(isSegment) && !isTainted(args[0] ?? CLEAN))
           out = withBounds(out, ['path']);
         return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
       }
@@ -214,6 +215,8 @@ function knownStep(
       if (method === 'get' || method === 'at') return opaqueValue();
       return undefined;
     }
+    if (stripsSeparators(method, node.arguments as Node[]))
+      return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     if (STRING_IDENTITY_METHODS.has(method)) {
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
     }
