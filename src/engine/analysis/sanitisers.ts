@@ -20,7 +20,7 @@ export function stripsSeparators(method: string, args: readonly Node[]): boolean
     return method === 'replaceAll' && pattern.value === '/';
   }
   const regex = regexOf(pattern);
-  if (!regex || !regex.flags.includes('g')) return false;
+  if (!regex?.flags.includes('g')) return false;
   // The probes are a few characters long: even a pathological pattern cannot backtrack for long on them.
   return ['/', 'a/b', '../x', '..\\x'].every((probe) => !probe.replace(regex, replacement).includes('/'));
 }
@@ -39,7 +39,7 @@ function regexOf(node: Node): RegExp | undefined {
 /** A value the model fills only with segments: `${safe}.md`, or a sanitised name itself. */
 export function isSegment(value: Value): boolean {
   if (value.bounds.has('segment')) return true;
-  if (!value.parts || !value.parts.some((part) => part.kind === 'tainted')) return false;
+  if (!value.parts?.some((part) => part.kind === 'tainted')) return false;
   // Constant and opaque text is the author's; only the model's parts must be single segments.
   return value.parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('segment'));
 }
