@@ -46,8 +46,10 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
     }
     case 'MemberExpression': {
       // `if (!answer.confirmed) return`: a member of an approval's answer.
+      // `if (!check.isAllowed) throw`: a member of a checking helper's result carries its check.
       const value = interpreter.evaluate(node, cloneEnv(scratch));
-      return polarity && value.isApproval ? { facts: [], approved: true } : NONE;
+      if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
+      return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
     case 'BinaryExpression':
       return binaryFacts(node, interpreter, scratch, polarity);

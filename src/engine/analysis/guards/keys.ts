@@ -1,6 +1,7 @@
 // Which env keys an expression names (`args.url` → `b12.url`, plus the keys a variable aliases), shared by
 // every guard shape; and the `Facts` a condition yields.
 import { propertyName, unwrapExpression, type Node } from '../../ast';
+import { matchesPath } from '../../api';
 import type { Binding } from '../../scope';
 import type { Evaluator, State } from '../evaluator';
 import type { Fact } from '../value';
@@ -87,6 +88,10 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
       ) {
         return keysOf(first, interpreter, state, depth + 1);
       }
+      // realpath(x) names the same file as x: a containment check on it bounds x.
+      const { realpathFunctions } = interpreter.ctx.catalogs.common;
+      if (ref && first && realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path)))
+        return keysOf(first, interpreter, state, depth + 1);
       return [];
     }
     default:

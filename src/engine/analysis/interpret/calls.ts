@@ -54,6 +54,10 @@ const STRING_IDENTITY_METHODS = new Set([
   'normalize',
   'toLocaleLowerCase',
   'toLocaleUpperCase',
+  // Number formatting: the same amount, written out.
+  'toFixed',
+  'toPrecision',
+  'toLocaleString',
 ]);
 const DERIVING_GLOBALS = new Set([
   'String',
@@ -178,6 +182,9 @@ function knownStep(
       if (last.name === 'basename' && args[0]) {
         return withBounds(derived(args[0], ['allowlist']), ['segment']);
       }
+      // The folder of a contained path is inside the root too (or is the root).
+      if (last.name === 'dirname' && args[0]?.bounds.has('path'))
+        return { ...derived(args[0], ['allowlist', 'path']), isResolvedPath: args[0].isResolvedPath === true };
       if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
         let out = derived(combine(args), ['allowlist']);
         const tainted = args.filter(isTainted);

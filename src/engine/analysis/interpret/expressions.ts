@@ -22,7 +22,7 @@ import {
 import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
 import { evaluateCall, recordSinks } from './calls';
-import { applyFacts, cloneState } from './state';
+import { applyFacts, cloneState, withAliasBounds } from './state';
 import type { Interpreter } from './types';
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
@@ -226,5 +226,5 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
       return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
     return derived(combine([object, key]), ['allowlist']);
   }
-  return memberOf(object, name);
+  return withAliasBounds(memberOf(object, name), state);
 }

@@ -22,6 +22,7 @@ import {
   type Part,
   type Value,
 } from '../value';
+import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
 import { applyFacts, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
@@ -63,7 +64,13 @@ export function applySummary(
     const keys = keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key));
     applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false });
   }
-  const result = mapOrigins(summary.returnValue, actual);
+  const result = applyMemberFacts(
+    mapOrigins(summary.returnValue, actual),
+    summary.memberFacts ?? [],
+    node,
+    interpreter,
+    state,
+  );
   if (summary.predicateFacts.length > 0) {
     const predicate: Fact[] = [];
     for (const fact of summary.predicateFacts) {
@@ -122,7 +129,9 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
       }
     }
   }
+  const memberFacts = collectMemberFacts(interpreter, returns, paramKeys);
   return {
+    ...(memberFacts.length > 0 ? { memberFacts } : {}),
     hits: interpreter.hits,
     returnValue: returnValue ?? CLEAN,
     exitFacts,

@@ -14,6 +14,17 @@ export interface ParamFact {
   bound: Bound;
 }
 
+/** A member of a helper's returned object: what it establishes when truthy, and which parameter it names. */
+export interface MemberFact {
+  member: string;
+  /** Facts on the helper's parameters that hold when the member is truthy. */
+  predicate: ParamFact[];
+  /** The parameter the member names (the same value, possibly converted). */
+  aliasOf?: number;
+  /** Other members bounded on every return where this one may be truthy (`{ ok: true, path: contained }`). */
+  siblings?: Array<{ member: string; bound: Bound }>;
+}
+
 export interface FunctionSummary {
   hits: SinkHit[];
   returnValue: Value;
@@ -22,6 +33,8 @@ export interface FunctionSummary {
   audits: string[];
   approvedOnExit: boolean;
   approvals: string[];
+  /** Members of a returned object that carry a check on a parameter, or name one (`{ isAllowed, resolvedUrl }`). */
+  memberFacts?: MemberFact[];
 }
 
 export interface AnalysisOptions {
