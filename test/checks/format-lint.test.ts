@@ -8,7 +8,10 @@ describe('checks: format and lint', () => {
   it('biome ci reports no formatting or lint error (fix with npm run format and npm run lint)', () => {
     const root = repoRoot();
     const biome = path.join(root, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
-    const run = spawnSync(process.execPath, [biome, 'ci', '--colors=off', '--max-diagnostics=20'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [biome, 'ci', '--colors=off', '--max-diagnostics=20'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
   });
 });
