@@ -7,6 +7,7 @@ import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact } from './value';
 import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
+import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
@@ -123,6 +124,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
       const subjectNode = method === 'hasOwn' ? node.arguments[1] : first;
       if (subjectNode) return membership(subjectNode as Node, interpreter, state);
     }
+    if (method === 'every' && polarity && first && isFunction(first))
+      return everyFacts(receiver, first, interpreter, state, factsOf);
     if (method === 'some' && polarity && first && isFunction(first))
       return someFacts(receiver, first, interpreter, state);
     if (method === 'endsWith' && first && polarity) return hostSuffixFacts(receiver, first as Node, interpreter, state);
