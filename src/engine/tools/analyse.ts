@@ -104,8 +104,14 @@ function dedupe(hits: SinkHit[]): SinkHit[] {
     const location = hit.via ? hit.via.node.range[0] : hit.node.range[0];
     const key = `${hit.row.id}:${hit.file}:${location}:${hit.sinkFile}:${hit.node.range[0]}`;
     const existing = seen.get(key);
-    // The same sink evaluated twice (a guard's operand re-read): keep the model-controlled reading.
-    if (!existing || (hit.modelControlled && !existing.modelControlled)) seen.set(key, hit);
+    // The same sink evaluated twice (a guard's operand re-read, or reached on two paths through one helper
+    // call): keep the model-controlled reading, and of two such readings the unbounded one.
+    if (
+      !existing ||
+      (hit.modelControlled && !existing.modelControlled) ||
+      (hit.modelControlled === existing.modelControlled && existing.bounded && !hit.bounded)
+    )
+      seen.set(key, hit);
   }
   return [...seen.values()];
 }
