@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import { isApprovalCall } from './sinks';
 import type { Evaluator, State } from './evaluator';
-import { isTainted, type Bound, type Fact } from './value';
+import { isTainted, type Bound, type Fact, type Value } from './value';
 import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
 import { everyFacts } from './guards/every';
@@ -80,9 +80,9 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
     if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
       return { facts: [], approved: true };
     if (isTainted(left) && !isTainted(right) && !isNullish(node.right))
-      return membership(node.left as Node, interpreter, state);
+      return hostlike(membership(node.left as Node, interpreter, state), right);
     if (isTainted(right) && !isTainted(left) && !isNullish(node.left as Node))
-      return membership(node.right, interpreter, state);
+      return hostlike(membership(node.right, interpreter, state), left);
     return NONE;
   }
   const upperWhenTrue = UPPER_BOUND_WHEN_TRUE.has(operator);
@@ -168,6 +168,16 @@ function eitherFacts(left: Facts, right: Facts): Facts {
     }
   }
   return { facts, approved: left.approved && right.approved };
+}
+
+/**
+ * `args.origin === 'ui'` is membership of `args.origin`, not a bound on where `args` points: a host bound
+ * derived from a `.origin`/`.host` key needs a constant that can be a host or an origin.
+ */
+function hostlike(facts: Facts, constant: Value): Facts {
+  const text = constant.constant;
+  if (text === undefined || /[.:]/.test(text) || text === 'localhost') return facts;
+  return { ...facts, facts: facts.facts.filter((fact) => fact.bound !== 'host') };
 }
 
 function isNullish(node: Node): boolean {
