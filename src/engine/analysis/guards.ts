@@ -70,20 +70,7 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
   }
   if (['===', '==', '!==', '!='].includes(operator)) {
     const equalWhen = operator.startsWith('!') ? !polarity : polarity;
-    if (!equalWhen) return NONE;
-    // `typeof x === 'string'` says nothing about where x points.
-    if (node.left.type === 'UnaryExpression' || node.right.type === 'UnaryExpression') return NONE;
-    const left = interpreter.evaluate(node.left as Node, cloneEnv(state));
-    const right = interpreter.evaluate(node.right, cloneEnv(state));
-    // `answer.action === 'accept'` where true: a person said yes (a refusal compared where true is not).
-    const answer = left.isApproval ? node.right : right.isApproval ? (node.left as Node) : undefined;
-    if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
-      return { facts: [], approved: true };
-    if (isTainted(left) && !isTainted(right) && !isNullish(node.right))
-      return hostlike(membership(node.left as Node, interpreter, state), right);
-    if (isTainted(right) && !isTainted(left) && !isNullish(node.left as Node))
-      return hostlike(membership(node.right, interpreter, state), left);
-    return NONE;
+    return equalWhen ? equalityFacts(node.left as Node, node.right, interpreter, state) : NONE;
   }
   const upperWhenTrue = UPPER_BOUND_WHEN_TRUE.has(operator);
   const lowerWhenTrue = LOWER_BOUND_WHEN_TRUE.has(operator);
@@ -104,6 +91,23 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
       ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
+  return NONE;
+}
+
+/** What `a === b` establishes where it holds (also `assert.strictEqual(a, b)` after the call). */
+export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Evaluator, state: State): Facts {
+  // `typeof x === 'string'` says nothing about where x points.
+  if (leftNode.type === 'UnaryExpression' || rightNode.type === 'UnaryExpression') return NONE;
+  const left = interpreter.evaluate(leftNode, cloneEnv(state));
+  const right = interpreter.evaluate(rightNode, cloneEnv(state));
+  // `answer.action === 'accept'` where true: a person said yes (a refusal compared where true is not).
+  const answer = left.isApproval ? rightNode : right.isApproval ? leftNode : undefined;
+  if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
+    return { facts: [], approved: true };
+  if (isTainted(left) && !isTainted(right) && !isNullish(rightNode))
+    return hostlike(membership(leftNode, interpreter, state), right);
+  if (isTainted(right) && !isTainted(left) && !isNullish(leftNode))
+    return hostlike(membership(rightNode, interpreter, state), left);
   return NONE;
 }
 

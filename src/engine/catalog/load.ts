@@ -72,6 +72,8 @@ export interface CommonCatalog {
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
+  /** Callees (as written) that throw unless their first two arguments are equal. */
+  equalityAssertionNames: string[];
   approvalImports: ModulePath[];
   approvalProperties: string[];
   approvalRegistrationProperties: string[];
@@ -309,6 +311,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
+    equalityAssertionNames: asStrings(data['equalityAssertionFunctions']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),
     approvalRegistrationProperties: registrations.flatMap((row) =>

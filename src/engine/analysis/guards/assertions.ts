@@ -4,7 +4,9 @@
 // engine cannot follow counts when the common catalog names it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, unwrapExpression, type FunctionNode, type Node } from '../../ast';
-import type { Evaluator } from '../evaluator';
+import type { Evaluator, State } from '../evaluator';
+import { equalityFacts, factsOf } from '../guards';
+import { NONE, type Facts } from './keys';
 
 const MAX_LEADING_STATEMENTS = 8;
 const asserted = new WeakMap<FunctionNode, number[]>();
@@ -28,10 +30,21 @@ export function assertedParams(fn: FunctionNode): number[] {
   return out;
 }
 
-/** A call the catalog names as an assertion (for callees in packages the engine does not read). */
-export function isCatalogAssertion(node: TSESTree.CallExpression, interpreter: Evaluator): boolean {
-  const names = interpreter.ctx.catalogs.common.assertionNames;
-  return names.length > 0 && names.includes(describe(unwrapExpression(node.callee), interpreter.ctx.text));
+/**
+ * What a call the catalog names as an assertion establishes after it (for callees in packages the engine
+ * does not read): its condition's facts, or for an equality assertion (`assert.strictEqual(a, b)`) the
+ * equality's.
+ */
+export function catalogAssertionFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state: State): Facts {
+  const common = interpreter.ctx.catalogs.common;
+  if (common.assertionNames.length === 0 && common.equalityAssertionNames.length === 0) return NONE;
+  const text = describe(unwrapExpression(node.callee), interpreter.ctx.text);
+  const [first, second] = node.arguments;
+  if (!first || first.type === 'SpreadElement') return NONE;
+  if (common.assertionNames.includes(text)) return factsOf(first, interpreter, state, true);
+  if (second && second.type !== 'SpreadElement' && common.equalityAssertionNames.includes(text))
+    return equalityFacts(first, second, interpreter, state);
+  return NONE;
 }
 
 function throws(statement: TSESTree.Statement): boolean {

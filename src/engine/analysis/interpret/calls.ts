@@ -5,9 +5,9 @@ import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode
 import { matchesPath, requiredModule } from '../../api';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
-import { factsOf, keysOf } from '../guards';
+import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
-import { isCatalogAssertion } from '../guards/assertions';
+import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunction } from '../resolve';
 import { isSegment, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
@@ -119,8 +119,8 @@ function evaluateCallValue(
 
   const local = resolveCallee(interpreter, callee);
   if (local) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
-  if (node.type === 'CallExpression' && node.arguments[0] && isCatalogAssertion(node, interpreter))
-    applyFacts(state, factsOf(node.arguments[0], interpreter, state, true));
+  if (node.type === 'CallExpression' && node.arguments[0])
+    applyFacts(state, catalogAssertionFacts(node, interpreter, state));
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
