@@ -10,6 +10,7 @@ import { bindParams, runBody } from './interpret/statements';
 import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
+import { fixedKey, specialisedSlot } from './interpret/specialise';
 import type { SinkHit } from './sinks';
 import type { Origin, Value } from './value';
 
@@ -48,20 +49,46 @@ export class FunctionInterpreter implements Interpreter {
     return readIdentifier(this, node, state);
   }
 
-  summarise(fn: FunctionNode, ctx: FileContext): FunctionSummary | undefined {
-    return summarise(fn, ctx, this.options);
+  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined {
+    return fixed ? summariseWith(fn, ctx, this.options, fixed) : summarise(fn, ctx, this.options);
   }
 }
 
-/** Analyses a helper once with symbolic parameters; cached per function node. */
-export function summarise(fn: FunctionNode, ctx: FileContext, options: AnalysisOptions): FunctionSummary | undefined {
-  const cached = options.summaries.get(fn);
+/** A helper analysed with the caller's values for the parameters the model does not control (`safeJoin(ROOT, p)`). */
+function summariseWith(
+  fn: FunctionNode,
+  ctx: FileContext,
+  options: AnalysisOptions,
+  fixed: ReadonlyMap<number, Value>,
+): FunctionSummary | undefined {
+  const slot = specialisedSlot(options.summaries, fn, fixedKey(fixed));
+  if (slot.has()) return slot.get() ?? summarise(fn, ctx, options);
+  if (slot.full) return summarise(fn, ctx, options);
+  const summary = summarise(fn, ctx, options, fixed);
+  // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
+  if (summary) slot.set(summary);
+  return summary ?? summarise(fn, ctx, options);
+}
+
+/** Analyses a helper once with symbolic parameters (or some fixed by the caller); cached per function node. */
+export function summarise(
+  fn: FunctionNode,
+  ctx: FileContext,
+  options: AnalysisOptions,
+  fixed?: ReadonlyMap<number, Value>,
+): FunctionSummary | undefined {
+  const cached = fixed ? undefined : options.summaries.get(fn);
   if (cached) return cached;
   if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) return undefined;
   options.inProgress.add(fn);
   try {
     const params = new Map<number, Value>();
     fn.params.forEach((param, index) => {
+      const given = fixed?.get(index);
+      if (given) {
+        params.set(index, given);
+        return;
+      }
       const display = param.type === 'Identifier' ? param.name : `argument ${index + 1}`;
       const origin: Origin = { kind: 'param', index, display, path: [] };
       params.set(index, {
@@ -79,7 +106,7 @@ export function summarise(fn: FunctionNode, ctx: FileContext, options: AnalysisO
     delete (interpreter.options as { selector?: unknown }).selector;
     interpreter.run();
     const summary = buildSummary(fn, interpreter);
-    options.summaries.set(fn, summary);
+    if (!fixed) options.summaries.set(fn, summary);
     return summary;
   } finally {
     options.inProgress.delete(fn);

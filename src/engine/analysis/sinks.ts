@@ -4,6 +4,7 @@ import { describe, propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
+import { hasAmountBound } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Origin, type Part, type Value } from './value';
 import type { InferredTransfer } from './value-transfer-inference';
@@ -96,7 +97,7 @@ export function evaluateSink(
     const pattern = row.argumentPattern;
     if (pattern && !values.some((value) => pattern.test(constantText(value)))) return undefined;
     const origins = args.flatMap((value) => deepOrigins(value));
-    const bounded = state.approved || args.some(hasAmountBound);
+    const bounded = state.approved || args.some((value) => hasAmountBound(value));
     return { ...base, modelControlled: origins.length > 0, bounded, origins, paramIndexes: paramIndexesOf(origins) };
   }
   const values = node.type === 'TaggedTemplateExpression' ? args : selectValues(row, node, args);
@@ -129,7 +130,7 @@ export function evaluateSink(
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
   if (payment) {
     hit.payment = payment;
-    hit.paymentBounded = state.approved || args.some(hasAmountBound);
+    hit.paymentBounded = state.approved || args.some((value) => hasAmountBound(value));
     hit.paymentOrigins = args.flatMap(deepOrigins);
   }
   return hit;
@@ -138,6 +139,14 @@ export function evaluateSink(
 /** Re-checks a helper's sink with the caller's actual value for the parameter that leads the URL. */
 export function recheckSink(hit: SinkHit, value: Value): boolean {
   return controllingValue(hit.row, value) !== undefined;
+}
+
+/** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
+export function isBoundFor(row: SinkRow, value: Value): boolean {
+  if (value.bounds.has('allowlist')) return true;
+  if (row.check === 'path') return value.bounds.has('path');
+  if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
+  return false;
 }
 
 /** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
@@ -259,13 +268,6 @@ function deepOrigins(value: Value): Origin[] {
   for (const prop of value.props?.values() ?? []) out.push(...deepOrigins(prop));
   for (const element of value.elements ?? []) out.push(...deepOrigins(element));
   return out;
-}
-
-function hasAmountBound(value: Value): boolean {
-  if (value.bounds.has('amount')) return true;
-  for (const prop of value.props?.values() ?? []) if (hasAmountBound(prop)) return true;
-  for (const element of value.elements ?? []) if (hasAmountBound(element)) return true;
-  return false;
 }
 
 function paramIndexesOf(origins: Origin[]): number[] {

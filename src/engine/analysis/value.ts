@@ -58,6 +58,8 @@ export interface Value {
   isUrl?: boolean;
   /** Truthiness implies these facts. */
   predicate?: Fact[];
+  /** Falsiness implies these facts (`const blocked = !ALLOWED.has(h)`). */
+  predicateWhenFalse?: Fact[];
   /** Truthiness implies a human approved. */
   isApproval?: boolean;
   /** A function value (a callback or a handler reference). */
@@ -183,6 +185,8 @@ export function describeOrigins(value: Value): string {
 export function memberOf(value: Value, name: string): Value {
   const prop = value.props?.get(name);
   if (prop) return prop;
+  // A member of an approval's answer (`result.action`) is still the answer.
+  if (value.isApproval && !value.props) return { ...memberOf({ ...value, isApproval: false }, name), isApproval: true };
   if (value.isObjectLiteral) return CLEAN;
   if (!isTainted(value)) {
     if (value.props) return CLEAN;
@@ -201,8 +205,9 @@ export function memberOf(value: Value, name: string): Value {
 
 /** One element of an iterable: an array literal's elements joined, or model input indexed. */
 export function elementOf(value: Value): Value {
+  // Joined among themselves (not with CLEAN), so what every element shares (a resolved path) is kept.
   if (value.elements && value.elements.length > 0)
-    return value.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+    return value.elements.reduce<Value | undefined>((acc, item) => joinValues(acc, item), undefined) ?? CLEAN;
   if (!isTainted(value)) return value.props ? CLEAN : opaqueValue();
   return {
     origins: uniqueOrigins(value.origins.map((origin) => childOrigin(origin, ELEMENT))),

@@ -93,6 +93,10 @@ export interface CommonCatalog {
   pathJoin: string[];
   realpathFunctions: ModulePath[];
   approvalNames: string[];
+  /** Callees (as written) that throw unless their first argument holds. */
+  assertionNames: string[];
+  /** Callees (as written) that throw unless their first two arguments are equal. */
+  equalityAssertionNames: string[];
   approvalImports: ModulePath[];
   approvalProperties: string[];
   approvalRegistrationProperties: string[];
@@ -369,6 +373,8 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     pathJoin: asStrings(pathFunctions['join']),
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     approvalNames: asStrings(approvals['names']),
+    assertionNames: asStrings(data['assertionFunctions']),
+    equalityAssertionNames: asStrings(data['equalityAssertionFunctions']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),
     approvalRegistrationProperties: registrations.flatMap((row) =>

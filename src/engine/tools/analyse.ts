@@ -4,7 +4,8 @@ import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
 import type { SinkHit } from '../analysis/sinks';
-import { childOrigin, withBounds, type Value } from '../analysis/value';
+import { childOrigin, withBounds, type Bound, type Value } from '../analysis/value';
+import { enumFieldsOf } from './enums';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -72,10 +73,15 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
   const display = [name, ...handler.inputPath].filter((part) => part.length > 0).join('.');
   const origin = { kind: 'input' as const, display, node: param as TSESTree.Node, file: handler.ctx.file };
   let tainted: Value = { origins: [origin], bounds: new Set() };
-  if (tool.cappedFields.size > 0) {
+  // Schema-capped fields are amount-bounded; fields limited to listed values (enums, literals) are allowlisted.
+  const enums = enumFieldsOf(tool);
+  if (tool.cappedFields.size > 0 || enums.size > 0) {
     const props = new Map<string, Value>();
-    for (const field of tool.cappedFields) {
-      props.set(field, withBounds({ origins: [childOrigin(origin, field)], bounds: new Set() }, ['amount']));
+    for (const field of new Set([...tool.cappedFields, ...enums])) {
+      const bounds: Bound[] = [];
+      if (tool.cappedFields.has(field)) bounds.push('amount');
+      if (enums.has(field)) bounds.push('allowlist');
+      props.set(field, withBounds({ origins: [childOrigin(origin, field)], bounds: new Set() }, bounds));
     }
     tainted = { ...tainted, props };
   }
@@ -92,8 +98,14 @@ function dedupe(hits: SinkHit[]): SinkHit[] {
     const location = hit.via ? hit.via.node.range[0] : hit.node.range[0];
     const key = `${hit.row.id}:${hit.file}:${location}:${hit.sinkFile}:${hit.node.range[0]}`;
     const existing = seen.get(key);
-    // The same sink evaluated twice (a guard's operand re-read): keep the model-controlled reading.
-    if (!existing || (hit.modelControlled && !existing.modelControlled)) seen.set(key, hit);
+    // The same sink evaluated twice (a guard's operand re-read, or reached on two paths through one helper
+    // call): keep the model-controlled reading, and of two such readings the unbounded one.
+    if (
+      !existing ||
+      (hit.modelControlled && !existing.modelControlled) ||
+      (hit.modelControlled === existing.modelControlled && existing.bounded && !hit.bounded)
+    )
+      seen.set(key, hit);
   }
   return [...seen.values()];
 }

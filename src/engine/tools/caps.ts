@@ -1,10 +1,14 @@
 // Finds the input fields a tool's schema caps, so an amount bounded by the schema counts as bounded.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { collectEnums } from './enums';
 import type { RecognisedTool } from './types';
+
+const LENGTH_SCHEMAS = new Set(['string', 'array', 'email', 'url', 'uuid', 'regex']);
 
 /** Input fields whose schema caps them: zod `.max()`/`.lte()`/`.lt()` or JSON schema `maximum`. */
 export function collectCaps(definition: Node, tool: RecognisedTool): void {
+  collectEnums(definition, tool);
   walk(definition, (node) => {
     if (isFunction(node)) return false;
     if (node.type !== 'Property') return true;
@@ -23,13 +27,17 @@ export function collectCaps(definition: Node, tool: RecognisedTool): void {
 
 function hasCapCall(call: TSESTree.CallExpression): boolean {
   let current: Node = call;
+  let capped = false;
   for (let i = 0; i < 12; i++) {
     const inner = unwrapExpression(current);
-    if (inner.type !== 'CallExpression') return false;
+    if (inner.type !== 'CallExpression') return capped;
     const callee = unwrapExpression(inner.callee);
-    if (callee.type !== 'MemberExpression') return false;
-    if (['max', 'lte', 'lt', 'maxValue'].includes(propertyName(callee) ?? '')) return true;
+    if (callee.type !== 'MemberExpression') return capped;
+    const name = propertyName(callee) ?? '';
+    // `.max()` of a string or a list caps its length, not an amount.
+    if (LENGTH_SCHEMAS.has(name)) return false;
+    if (!capped && ['max', 'lte', 'lt', 'maxValue'].includes(name)) capped = true;
     current = callee.object;
   }
-  return false;
+  return capped;
 }

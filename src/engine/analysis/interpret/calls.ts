@@ -5,7 +5,10 @@ import { describe, isFunction, propertyName, unwrapExpression, type Node } from 
 import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
+import { approvalUse } from '../guards/approval';
+import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
+import { isSegment, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import { inferTransfer } from '../value-transfer-inference';
 import {
@@ -25,7 +28,7 @@ import {
 } from '../value';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
-import { approve, cloneState, setKey } from './state';
+import { applyFacts, approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
 
 const ITERATION_METHODS = new Set([
@@ -51,6 +54,10 @@ const STRING_IDENTITY_METHODS = new Set([
   'normalize',
   'toLocaleLowerCase',
   'toLocaleUpperCase',
+  // Number formatting: the same amount, written out.
+  'toFixed',
+  'toPrecision',
+  'toLocaleString',
 ]);
 const DERIVING_GLOBALS = new Set([
   'String',
@@ -79,6 +86,16 @@ export function evaluateCall(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   state: State,
 ): Value {
+  const value = evaluateCallValue(interpreter, node, state);
+  // An approval's answer gates what follows only where it is checked.
+  return node.type === 'CallExpression' && isApprovalCall(node, interpreter) ? { ...value, isApproval: true } : value;
+}
+
+function evaluateCallValue(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  state: State,
+): Value {
   if (node.type === 'CallExpression' && requiredModule(node, interpreter.ctx.scopes) !== undefined) return CLEAN;
   const callee = unwrapExpression(node.callee);
   let receiver: Value | undefined;
@@ -86,9 +103,10 @@ export function evaluateCall(
   const args = node.arguments.map((argument) => interpreter.evaluate(argument, state));
   const calleeText = describe(callee, interpreter.ctx.text);
 
-  if (isApprovalCall(node, interpreter)) {
-    interpreter.approvals.push(calleeText);
-    approve(state);
+  if (node.type === 'CallExpression' && isApprovalCall(node, interpreter)) {
+    const use = approvalUse(node, interpreter);
+    if (use !== 'ignored') interpreter.approvals.push(calleeText);
+    if (use === 'gate') approve(state);
   }
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
@@ -109,6 +127,8 @@ export function evaluateCall(
       joined = joinValues(joined, applySummary(interpreter, node, target.fn, target.ctx, args, cloneState(state)));
     return joined ?? CLEAN;
   }
+  if (node.type === 'CallExpression' && node.arguments[0])
+    applyFacts(state, catalogAssertionFacts(node, interpreter, state));
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
@@ -172,14 +192,17 @@ function knownStep(
         return { ...out, relativeOf: node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [] };
       }
       if (last.name === 'isAbsolute') return CLEAN;
-      // The last segment of a normalised, contained path cannot climb out of a root it is joined to.
-      if (last.name === 'basename' && args[0] && (args[0].isResolvedPath || args[0].bounds.has('path'))) {
+      // The last segment of a path holds no separator: joined to a root, it cannot climb out of it.
+      if (last.name === 'basename' && args[0]) {
         return withBounds(derived(args[0], ['allowlist']), ['segment']);
       }
+      // The folder of a contained path is inside the root too (or is the root).
+      if (last.name === 'dirname' && args[0]?.bounds.has('path'))
+        return { ...derived(args[0], ['allowlist', 'path']), isResolvedPath: args[0].isResolvedPath === true };
       if (common.pathResolve.includes(last.name) || common.pathJoin.includes(last.name)) {
         let out = derived(combine(args), ['allowlist']);
         const tainted = args.filter(isTainted);
-        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('segment')) && !isTainted(args[0] ?? CLEAN))
+        if (tainted.length > 0 && tainted.every(isSegment) && !isTainted(args[0] ?? CLEAN))
           out = withBounds(out, ['path']);
         return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
       }
@@ -213,6 +236,8 @@ function knownStep(
       if (method === 'get' || method === 'at') return opaqueValue();
       return undefined;
     }
+    if (stripsSeparators(method, node.arguments as Node[]))
+      return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     if (STRING_IDENTITY_METHODS.has(method)) {
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
     }

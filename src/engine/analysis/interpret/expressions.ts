@@ -20,9 +20,10 @@ import {
   type Part,
   type Value,
 } from '../value';
+import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
 import { evaluateCall, recordSinks } from './calls';
-import { applyFacts, cloneState } from './state';
+import { applyFacts, cloneState, withAliasBounds } from './state';
 import type { Interpreter } from './types';
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
@@ -159,11 +160,13 @@ function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiter
 function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpression, state: State): Value {
   const props = new Map<string, Value>();
   const values: Value[] = [];
+  const spreads: Value[] = [];
   let open = false;
   for (const property of node.properties) {
     if (property.type === 'SpreadElement') {
       const spread = evaluate(interpreter, property.argument, state);
       values.push(spread);
+      spreads.push(spread);
       if (spread.props) for (const [key, value] of spread.props) props.set(key, value);
       // `{ ...defaults, ...input }`: members the model adds are not known here.
       if (isTainted(spread) && !spread.isObjectLiteral) open = true;
@@ -178,6 +181,9 @@ function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpressio
     if (name !== undefined) props.set(name, value);
   }
   const out: Value = { ...container(values), props };
+  // `{ amount, metadata: { memo } }`: a cap on the memo is not a cap on what the object moves.
+  if (out.bounds.has('amount') && !carriesAmount(props, spreads))
+    out.bounds = new Set([...out.bounds].filter((bound) => bound !== 'amount'));
   if (!open) out.isObjectLiteral = true;
   return out;
 }
@@ -239,5 +245,5 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
       return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
     return derived(combine([object, key]), ['allowlist']);
   }
-  return memberOf(object, name);
+  return withAliasBounds(memberOf(object, name), state);
 }

@@ -2,7 +2,9 @@
 // and adding the bounds a condition established.
 import type { State } from '../evaluator';
 import type { Facts } from '../guards';
-import { isTainted, joinValues, memberOf, withBounds, type Value } from '../value';
+import { isTainted, joinValues, memberOf, withBounds, type Bound, type Value } from '../value';
+
+const MAX_ALIAS_SCAN = 256;
 
 export function cloneState(state: State): State {
   return { env: new Map(state.env), approved: state.approved };
@@ -53,8 +55,31 @@ export function applyFacts(state: State, facts: Facts): State {
         const aliased = readKey(alias, target);
         if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }
+      boundAliasesOf(target, key, fact.bound);
     }
   }
   if (facts.approved) approve(target);
   return target;
+}
+
+/** Env entries naming the same value as `key` (`const { resolvedUrl } = check(url)` aliases url) get the bound too. */
+function boundAliasesOf(state: State, key: string, bound: Bound): void {
+  // A large environment is left alone: the forward aliases above cover the common cases.
+  if (state.env.size > MAX_ALIAS_SCAN) return;
+  for (const [other, value] of state.env) {
+    if (other !== key && value.keys?.includes(key) && !value.bounds.has(bound))
+      state.env.set(other, withBounds(value, [bound]));
+  }
+}
+
+/** A value that names other keys (`check.resolvedUrl` names url) holds the bounds a guard has since put on them. */
+export function withAliasBounds(value: Value, state: State): Value {
+  if (!value.keys || !isTainted(value)) return value;
+  const added: Bound[] = [];
+  for (const key of value.keys) {
+    const other = state.env.get(key);
+    if (!other) continue;
+    for (const bound of other.bounds) if (!value.bounds.has(bound) && !added.includes(bound)) added.push(bound);
+  }
+  return added.length > 0 ? withBounds(value, added) : value;
 }

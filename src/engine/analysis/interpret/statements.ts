@@ -5,6 +5,7 @@ import { propertyName, stringValue, unwrapExpression, type FunctionNode, type No
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { factsOf, keysOf, membership, type Facts } from '../guards';
+import { withCondition } from '../guards/predicate';
 import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
 import { applyFacts, cloneState, joinStates } from './state';
@@ -50,7 +51,8 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
       return state;
     case 'VariableDeclaration':
       for (const declarator of statement.declarations) {
-        const value = declarator.init ? interpreter.evaluate(declarator.init, state) : CLEAN;
+        const init = declarator.init;
+        const value = init ? withCondition(init, interpreter.evaluate(init, state), interpreter, state) : CLEAN;
         assignPattern(interpreter, declarator.id, value, state, declarator.init ?? undefined);
       }
       return state;
@@ -83,7 +85,10 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
     case 'ForOfStatement':
     case 'ForInStatement': {
       const iterable = interpreter.evaluate(statement.right, state);
-      const element = statement.type === 'ForOfStatement' ? elementOf(iterable) : derived(iterable, ['allowlist']);
+      let element = statement.type === 'ForOfStatement' ? elementOf(iterable) : derived(iterable, ['allowlist']);
+      // `for (const p of [source, destination])`: a check on p in the body checks each of them.
+      const listed = statement.type === 'ForOfStatement' ? literalElementKeys(interpreter, statement.right, state) : [];
+      if (listed.length > 0) element = { ...element, keys: [...new Set([...(element.keys ?? []), ...listed])] };
       const loopState = cloneState(state);
       if (statement.left.type === 'VariableDeclaration') {
         for (const declarator of statement.left.declarations)
@@ -91,7 +96,8 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
       } else {
         assignTo(interpreter, statement.left, element, loopState);
       }
-      return execLoop(interpreter, statement.body, loopState, undefined, state);
+      // A non-empty array literal is always entered: skipping the body is not a path.
+      return execLoop(interpreter, statement.body, loopState, undefined, listed.length > 0 ? null : state);
     }
     case 'WhileStatement': {
       interpreter.evaluate(statement.test, state);
@@ -247,15 +253,30 @@ function execLoop(
   body: TSESTree.Statement,
   state: State,
   update?: () => void,
-  skipped: State = state,
+  /** The state when the body never runs; null when it always runs at least once. */
+  skipped: State | null = state,
 ): State | undefined {
   interpreter.breakStack.push([]);
   const end = exec(interpreter, body, cloneState(state));
   if (end && update) update();
   const breaks = interpreter.breakStack.pop() ?? [];
-  let out: State | undefined = joinStates(skipped, end);
+  let out: State | undefined = skipped === null ? end : joinStates(skipped, end);
   for (const broken of breaks) out = joinStates(out, broken);
   return out;
+}
+
+/** The keys of every element of a short array literal of variables or members (none when any is not). */
+function literalElementKeys(interpreter: Interpreter, node: Node, state: State): string[] {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'ArrayExpression' || inner.elements.length === 0 || inner.elements.length > 8) return [];
+  const keys: string[] = [];
+  for (const element of inner.elements) {
+    if (!element || element.type === 'SpreadElement') return [];
+    const own = keysOf(element, interpreter, state);
+    if (own.length === 0) return [];
+    keys.push(...own);
+  }
+  return keys;
 }
 
 /** The strings of a constant array literal (directly or through a `const`), or undefined. */

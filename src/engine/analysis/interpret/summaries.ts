@@ -5,7 +5,8 @@ import { describe, type FunctionNode } from '../../ast';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
-import { recheckSink, type SinkHit } from '../sinks';
+import { assertedParams } from '../guards/assertions';
+import { isBoundFor, recheckSink, type SinkHit } from '../sinks';
 import {
   CLEAN,
   combine,
@@ -23,6 +24,8 @@ import {
 } from '../value';
 import { step } from '../budget';
 import { distinctHits, hitsToInstantiate } from './hits';
+import { applyMemberFacts, collectMemberFacts } from './result-shapes';
+import { fixedArguments } from './specialise';
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
 
@@ -35,7 +38,13 @@ export function applySummary(
   args: Value[],
   state: State,
 ): Value {
-  const summary = interpreter.summarise(fn, ctx);
+  // `invariant(cond, msg)`: a helper that throws unless an argument holds establishes what it establishes.
+  for (const index of assertedParams(fn)) {
+    const argument = node.arguments[index];
+    if (argument) applyFacts(state, factsOf(argument, interpreter, state, true));
+  }
+  const fixed = fixedArguments(fn, args);
+  const summary = interpreter.summarise(fn, ctx, fixed);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
   const actual = (index: number, path: readonly string[] = []): Value =>
@@ -59,7 +68,13 @@ export function applySummary(
     const keys = keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key));
     applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false });
   }
-  const result = mapOrigins(summary.returnValue, actual);
+  const result = applyMemberFacts(
+    mapOrigins(summary.returnValue, actual),
+    summary.memberFacts ?? [],
+    node,
+    interpreter,
+    state,
+  );
   if (summary.predicateFacts.length > 0) {
     const predicate: Fact[] = [];
     for (const fact of summary.predicateFacts) {
@@ -118,7 +133,9 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
       }
     }
   }
+  const memberFacts = collectMemberFacts(interpreter, returns, paramKeys);
   return {
+    ...(memberFacts.length > 0 ? { memberFacts } : {}),
     hits: distinctHits(interpreter.hits),
     returnValue: returnValue ?? CLEAN,
     exitFacts,
@@ -205,8 +222,8 @@ function instantiateHit(
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
     reachedByInput = true;
-    const stillControlled =
-      hit.leadingParam === origin.index ? recheckSink(hit, value) : !value.bounds.has('allowlist');
+    // A path or host bound the caller established holds in the helper too (not only an allowlist).
+    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !isBoundFor(hit.row, value);
     if (!stillControlled) continue;
     controlled = true;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);

@@ -15,6 +15,17 @@ export interface ParamFact {
   bound: Bound;
 }
 
+/** A member of a helper's returned object: what it establishes when truthy, and which parameter it names. */
+export interface MemberFact {
+  member: string;
+  /** Facts on the helper's parameters that hold when the member is truthy. */
+  predicate: ParamFact[];
+  /** The parameter the member names (the same value, possibly converted). */
+  aliasOf?: number;
+  /** Other members bounded on every return where this one may be truthy (`{ ok: true, path: contained }`). */
+  siblings?: Array<{ member: string; bound: Bound }>;
+}
+
 export interface FunctionSummary {
   hits: SinkHit[];
   returnValue: Value;
@@ -23,6 +34,8 @@ export interface FunctionSummary {
   audits: string[];
   approvedOnExit: boolean;
   approvals: string[];
+  /** Members of a returned object that carry a check on a parameter, or name one (`{ isAllowed, resolvedUrl }`). */
+  memberFacts?: MemberFact[];
 }
 
 export interface AnalysisOptions {
@@ -64,6 +77,9 @@ export interface Interpreter extends Evaluator {
   readonly memo: EvaluationMemo;
   /** Inline callbacks analysed so far, to cap the work on generated code. */
   nested: number;
-  /** A helper's summary under this analysis's options (undefined while it is being computed or too deep). */
-  summarise(fn: FunctionNode, ctx: FileContext): FunctionSummary | undefined;
+  /**
+   * A helper's summary under this analysis's options (undefined while it is being computed or too deep);
+   * with `fixed`, analysed with those caller values in place of symbolic parameters.
+   */
+  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined;
 }

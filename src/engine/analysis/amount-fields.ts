@@ -1,0 +1,26 @@
+// Which members of a transfer's arguments can hold its amount: a cap on `memo` or `description` bounds
+// nothing that moves value. Amounts travel under many names and inside generic containers (`args`, `data`,
+// `body`), so the members ruled out are those named as text, an identifier, an address or a currency.
+import type { Value } from './value';
+
+const NOT_AMOUNT_KEY =
+  /^(memo|description|desc|note|notes|metadata|meta|reference|ref|name|title|label|comment|comments|message|subject|reason|email|phone|tags?|statement_?descriptor|idempotency_?key|customer|recipient|receiver|payee|to|from|address|destination|currency|symbol|chain|network|url|id|[a-z]+_id|[a-z]+Id|[a-z]+Address)$/i;
+
+export function isAmountKey(name: string): boolean {
+  return !NOT_AMOUNT_KEY.test(name);
+}
+
+/** Whether the value, or a member of it that names an amount (at any depth), carries an amount bound. */
+export function hasAmountBound(value: Value, depth = 0): boolean {
+  if (value.bounds.has('amount')) return true;
+  if (depth > 6) return false;
+  for (const [key, prop] of value.props ?? []) if (isAmountKey(key) && hasAmountBound(prop, depth + 1)) return true;
+  for (const element of value.elements ?? []) if (hasAmountBound(element, depth + 1)) return true;
+  return false;
+}
+
+/** An object literal carries an amount cap to whatever receives it only through its amount members. */
+export function carriesAmount(props: ReadonlyMap<string, Value>, spreads: readonly Value[]): boolean {
+  for (const [key, prop] of props) if (isAmountKey(key) && prop.bounds.has('amount')) return true;
+  return spreads.some((spread) => spread.bounds.has('amount'));
+}

@@ -1,0 +1,71 @@
+// Path containment and URL prefix checks: `resolved.startsWith(ROOT)`, `path.relative(root, p)` not
+// climbing out, and `LIST.some((prefix) => url.startsWith(prefix))`.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, stringValue, walk, type Node } from '../../ast';
+import type { Evaluator, State } from '../evaluator';
+import { isTainted, type Bound, type Fact } from '../value';
+import { cloneEnv, constantText, keysOf, NONE, type Facts } from './keys';
+import { membership } from './membership';
+
+/** `x.startsWith(ROOT)` on a resolved path is containment; on a URL with a full constant origin it is a host allowlist. */
+export function startsWithFacts(
+  receiver: Node,
+  prefixNode: Node,
+  interpreter: Evaluator,
+  state: State,
+  polarity: boolean,
+): Facts {
+  const subject = interpreter.evaluate(receiver, cloneEnv(state));
+  const prefix = interpreter.evaluate(prefixNode, cloneEnv(state));
+  if (!polarity) {
+    if (stringValue(prefixNode) === '..') return relativeFacts(receiver, interpreter, state);
+    return NONE;
+  }
+  if (!isTainted(subject) || isTainted(prefix)) return NONE;
+  if (subject.isResolvedPath)
+    return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'path' }], approved: false };
+  const text = stringValue(prefixNode) ?? constantText(prefix);
+  if (text !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(text)) {
+    return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'host' }], approved: false };
+  }
+  return NONE;
+}
+
+/** `path.relative(root, p)` that does not start with `..` and is not absolute keeps p inside root. */
+export function relativeFacts(receiver: Node, interpreter: Evaluator, state: State): Facts {
+  const value = interpreter.evaluate(receiver, cloneEnv(state));
+  if (!value.relativeOf || value.relativeOf.length === 0) return NONE;
+  return { facts: [{ keys: value.relativeOf, bound: 'path' }], approved: false };
+}
+
+/** `ALLOWED.some((h) => url.hostname === h)` or `(p) => url.startsWith(p)`. */
+export function someFacts(
+  receiver: Node,
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  interpreter: Evaluator,
+  state: State,
+): Facts {
+  const container = interpreter.evaluate(receiver, cloneEnv(state));
+  if (isTainted(container)) return NONE;
+  const facts: Fact[] = [];
+  walk(callback.body, (inner) => {
+    if (inner.type === 'BinaryExpression' && ['===', '=='].includes(inner.operator)) {
+      for (const side of [inner.left, inner.right]) {
+        const value = interpreter.evaluate(side as Node, cloneEnv(state));
+        if (isTainted(value)) facts.push(...membership(side as Node, interpreter, state).facts);
+      }
+    }
+    if (
+      inner.type === 'CallExpression' &&
+      inner.callee.type === 'MemberExpression' &&
+      ['startsWith', 'endsWith'].includes(propertyName(inner.callee) ?? '')
+    ) {
+      const value = interpreter.evaluate(inner.callee.object, cloneEnv(state));
+      if (isTainted(value)) {
+        const bound: Bound = value.isResolvedPath ? 'path' : 'host';
+        facts.push({ keys: keysOf(inner.callee.object, interpreter, state), bound });
+      }
+    }
+  });
+  return { facts, approved: false };
+}

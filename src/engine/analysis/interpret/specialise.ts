@@ -1,0 +1,72 @@
+// Helper summaries instantiated with the caller's arguments: a helper that takes the allowed root or the
+// allowlist as a parameter bounds the value only when the caller passes a root or list the model does not
+// choose, so a call that passes such a value gets a summary analysed with it in place of a symbol.
+import type { FunctionNode } from '../../ast';
+import { isTainted, type Value } from '../value';
+import type { FunctionSummary } from './types';
+
+/** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
+const MAX_SPECIALISATIONS = 4;
+const MAX_KEY_TEXT = 200;
+
+type Cache = WeakMap<FunctionNode, Map<string, FunctionSummary | undefined>>;
+/** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
+const caches = new WeakMap<object, Cache>();
+
+/**
+ * The arguments to analyse the helper with: the caller's values for parameters the model does not
+ * control, when at least one other argument carries model input (otherwise the symbolic summary serves).
+ */
+export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Value> | undefined {
+  const count = Math.min(fn.params.length, args.length);
+  const fixed = new Map<number, Value>();
+  let tainted = false;
+  for (let index = 0; index < count; index++) {
+    const param = fn.params[index];
+    if (param?.type === 'RestElement') break;
+    const value = args[index] as Value;
+    if (isTainted(value)) tainted = true;
+    else fixed.set(index, value);
+  }
+  return tainted && fixed.size > 0 ? fixed : undefined;
+}
+
+/** A key telling apart argument shapes that can change what the helper's guards establish. */
+export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
+  return [...fixed]
+    .map(
+      ([index, value]) =>
+        `${index}=${value.constant !== undefined ? `c${value.constant.slice(0, MAX_KEY_TEXT)}` : 'o'}`,
+    )
+    .join('|');
+}
+
+export interface SpecialisedSlot {
+  get(): FunctionSummary | undefined;
+  has(): boolean;
+  set(summary: FunctionSummary | undefined): void;
+  /** Too many shapes already: use the symbolic summary. */
+  full: boolean;
+}
+
+export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(owner, cache);
+  }
+  let byKey = cache.get(fn);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(fn, byKey);
+  }
+  const map = byKey;
+  return {
+    get: () => map.get(key),
+    has: () => map.has(key),
+    set: (summary) => {
+      map.set(key, summary);
+    },
+    full: !map.has(key) && map.size >= MAX_SPECIALISATIONS,
+  };
+}

@@ -1,0 +1,77 @@
+// Input fields whose schema allows only listed values (zod `z.enum([...])`, a union of literals, a literal,
+// JSON schema `enum` / `const`): the model picks one of the author's values, so the field is allowlisted.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import type { RecognisedTool } from './types';
+
+const ENUM_CALLS = new Set(['enum', 'nativeenum', 'literal']);
+const UNION_CALLS = new Set(['union']);
+/** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`). */
+const KEEPING_CALLS = new Set(['optional', 'nullable', 'nullish', 'default', 'describe', 'catch', 'readonly', 'brand']);
+const MAX_CHAIN = 12;
+const MAX_UNION_MEMBERS = 64;
+
+const enumFields = new WeakMap<RecognisedTool, Set<string>>();
+
+export function enumFieldsOf(tool: RecognisedTool): ReadonlySet<string> {
+  return enumFields.get(tool) ?? new Set();
+}
+
+export function collectEnums(definition: Node, tool: RecognisedTool): void {
+  walk(definition, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type !== 'Property') return true;
+    const name = propertyName(node);
+    if (name === undefined) return true;
+    if (isEnumSchema(node.value as Node, 0)) {
+      let fields = enumFields.get(tool);
+      if (!fields) {
+        fields = new Set();
+        enumFields.set(tool, fields);
+      }
+      fields.add(name);
+    }
+    return true;
+  });
+}
+
+function isEnumSchema(node: Node, depth: number): boolean {
+  if (depth > 3) return false;
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ObjectExpression') {
+    // JSON schema: `{ type: 'string', enum: [...] }` or `{ const: 'x' }`.
+    const listed = findProperty(inner, 'enum');
+    if (listed && listed.type === 'Property' && unwrapExpression(listed.value as Node).type === 'ArrayExpression')
+      return true;
+    return findProperty(inner, 'const') !== undefined;
+  }
+  let current: Node = inner;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const call = unwrapExpression(current);
+    if (call.type !== 'CallExpression') return false;
+    const callee = unwrapExpression(call.callee);
+    const method = (
+      callee.type === 'MemberExpression'
+        ? (propertyName(callee) ?? '')
+        : callee.type === 'Identifier'
+          ? callee.name
+          : ''
+    ).toLowerCase();
+    if (ENUM_CALLS.has(method)) return true;
+    if (UNION_CALLS.has(method)) return unionOfEnums(call, depth);
+    if (!KEEPING_CALLS.has(method) || callee.type !== 'MemberExpression') return false;
+    current = callee.object;
+  }
+  return false;
+}
+
+function unionOfEnums(call: TSESTree.CallExpression, depth: number): boolean {
+  const first = call.arguments[0];
+  if (!first) return false;
+  const list = unwrapExpression(first);
+  if (list.type !== 'ArrayExpression' || list.elements.length === 0 || list.elements.length > MAX_UNION_MEMBERS)
+    return false;
+  return list.elements.every(
+    (element) => element !== null && element.type !== 'SpreadElement' && isEnumSchema(element, depth + 1),
+  );
+}
