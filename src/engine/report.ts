@@ -1,20 +1,18 @@
 // Turns tool analyses into findings and inventory entries: the one place where rule ids, messages,
 // severities and locations are decided.
-import { matchesGlob } from './glob';
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
-import { isReported, severityFor } from './config';
-import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
-import { activeRules, formatMessage, type RuleTable, type SinkRole } from '../rules/index';
+import { applyDirectives } from './directive-findings';
+import { dedupeFindings, makeFinding, sortFindings } from './findings';
+import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
 import { approvalFor, type FileFacts } from './tools/file-facts';
-import type { Capability, CapabilityKind, Finding, RelatedLocation, ResolvedConfig, ToolInfo, ToolRef } from './types';
+import type { Capability, CapabilityKind, Finding, RelatedLocation, ToolInfo, ToolRef } from './types';
 
 export interface FileReport {
   findings: Finding[];
@@ -335,171 +333,4 @@ function joinList(items: string[]): string {
   const sorted = [...new Set(items)].sort();
   if (sorted.length <= 1) return sorted[0] ?? 'effects';
   return `${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
-}
-
-function makeFinding(
-  table: RuleTable,
-  ruleId: string,
-  messageId: string,
-  file: string,
-  node: Node | { range: [number, number]; loc: TSESTree.SourceLocation },
-  data: Record<string, string>,
-  tool: ToolRef | undefined,
-  related: RelatedLocation[],
-): Finding {
-  const rule = table.get(ruleId);
-  const template = rule.messages[messageId];
-  if (template === undefined) throw new Error(`Rule ${ruleId} has no message \`${messageId}\`.`);
-  const finding: Finding = {
-    ruleId,
-    messageId,
-    severity: 'error',
-    message: formatMessage(template, data),
-    file,
-    range: rangeOf(node as Node),
-    related,
-    docPath: rule.docPath,
-    cwe: rule.cwe,
-    owasp: rule.owasp,
-  };
-  if (tool) finding.tool = tool;
-  return finding;
-}
-
-function dedupeFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.ruleId}:${finding.file}:${finding.range.start.offset}:${finding.range.end.offset}:${finding.tool?.name ?? ''}:${finding.tool?.range.start.offset ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Applies severities and suppression directives; adds hygiene findings for unused or unjustified directives. */
-function applyDirectives(
-  table: RuleTable,
-  ctx: FileContext,
-  raw: Finding[],
-): { findings: Finding[]; suppressed: Finding[] } {
-  const config = ctx.config;
-  const directives = parseDirectives(ctx.ast.comments ?? []);
-  const honoured = !isVendored(ctx.file, config);
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const finding of raw) {
-    const severity = severityFor(config, finding.ruleId);
-    if (!isReported(severity)) continue;
-    finding.severity = severity;
-    const directive =
-      finding.file === ctx.file ? findSuppression(directives, finding.ruleId, finding.range.start.line) : undefined;
-    if (directive) {
-      finding.suppression = {
-        kind: directive.kind,
-        justification: directive.justification,
-        range: directive.range,
-        honoured,
-      };
-      directive.used.add(finding.ruleId);
-      if (honoured) {
-        suppressed.push(finding);
-        continue;
-      }
-    }
-    findings.push(finding);
-  }
-  if (honoured) findings.push(...hygiene(table, ctx, directives));
-  return { findings, suppressed };
-}
-
-function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): Finding[] {
-  const out: Finding[] = [];
-  const config = ctx.config;
-  const unused = table.only('unused-directive');
-  const noReason = table.only('directive-reason');
-  const unusedId = unused.rule.id;
-  const reasonId = noReason.rule.id;
-  const known = table.ids.filter((id) => id !== unusedId && id !== reasonId);
-  for (const directive of directives) {
-    const at = {
-      range: [directive.range.start.offset, directive.range.end.offset] as [number, number],
-      loc: {
-        start: { line: directive.range.start.line, column: directive.range.start.column },
-        end: { line: directive.range.end.line, column: directive.range.end.column },
-      },
-    };
-    const unusedSeverity = severityFor(config, unusedId);
-    if (isReported(unusedSeverity)) {
-      for (const id of directive.ruleIds) {
-        if (!table.find(id)) {
-          const suggestion = closestRuleId(id, known);
-          const finding = makeFinding(
-            table,
-            unusedId,
-            unused.facts.unknownRuleMessageId,
-            ctx.file,
-            at,
-            { rule: id, suggestion: suggestion ? ` (did you mean \`${suggestion}\`?)` : '' },
-            undefined,
-            [],
-          );
-          finding.severity = unusedSeverity;
-          out.push(finding);
-        } else if (!directive.used.has(id) && isReported(severityFor(config, id))) {
-          const finding = makeFinding(
-            table,
-            unusedId,
-            unused.facts.unusedMessageId,
-            ctx.file,
-            at,
-            { rule: id },
-            undefined,
-            [],
-          );
-          finding.severity = unusedSeverity;
-          out.push(finding);
-        }
-      }
-      if (directive.ruleIds.length === 0 && directive.used.size === 0) {
-        const finding = makeFinding(
-          table,
-          unusedId,
-          unused.facts.unusedMessageId,
-          ctx.file,
-          at,
-          { rule: 'any rule' },
-          undefined,
-          [],
-        );
-        finding.severity = unusedSeverity;
-        out.push(finding);
-      }
-    }
-    const reasonSeverity = severityFor(config, reasonId);
-    if (directive.justification === '' && isReported(reasonSeverity)) {
-      const finding = makeFinding(table, reasonId, noReason.facts.messageId, ctx.file, at, {}, undefined, []);
-      finding.severity = reasonSeverity;
-      out.push(finding);
-    }
-  }
-  return out;
-}
-
-export function isVendored(file: string, config: ResolvedConfig): boolean {
-  const normalised = file.replace(/\\/g, '/');
-  // `external/**` means that folder wherever it is, as .gitignore reads it; paths here are absolute.
-  return config.vendorGlobs.some((glob) =>
-    matchesGlob(normalised, glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`),
-  );
-}
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.range.start.line - b.range.start.line ||
-      a.range.start.column - b.range.start.column ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      (a.tool?.name ?? '').localeCompare(b.tool?.name ?? ''),
-  );
 }
