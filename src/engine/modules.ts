@@ -212,10 +212,14 @@ export function inputProblem(text: string, file: string, config: ResolvedConfig)
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {
   const imports = new Set<string>();
+  // Broken code can leave a declaration without a string source (the parser recovers): only strings count.
+  const add = (source: unknown): void => {
+    if (typeof source === 'string') imports.add(source);
+  };
   for (const statement of ast.body) {
-    if (statement.type === 'ImportDeclaration') imports.add(statement.source.value);
+    if (statement.type === 'ImportDeclaration') add(statement.source.value);
     if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source)
-      imports.add(statement.source.value);
+      add(statement.source.value);
   }
   walk(ast, (node) => {
     if (node.type === 'CallExpression') {

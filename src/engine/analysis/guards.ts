@@ -191,11 +191,23 @@ function isNullish(node: Node): boolean {
   );
 }
 
-/** Whether any value a condition reads is model-controlled. */
+/** A condition larger than this is taken to depend on input without being read through: bounded work. */
+const MAX_CONDITION_NODES = 256;
+
+/**
+ * Whether any value a condition reads is model-controlled. A condition too large to read through is
+ * taken to depend on input, which keeps fewer facts (never more) and stops a long `a || b || …` chain
+ * from being walked again at every level.
+ */
 function dependsOnInput(node: Node, interpreter: Evaluator, state: State): boolean {
   let depends = false;
+  let visited = 0;
   walk(node, (inner) => {
     if (depends) return false;
+    if (++visited > MAX_CONDITION_NODES) {
+      depends = true;
+      return false;
+    }
     if (inner.type === 'Identifier' || inner.type === 'MemberExpression') {
       if (isTainted(interpreter.evaluate(inner, cloneEnv(state)))) depends = true;
       return false;
