@@ -4,6 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { receiverClasses } from './receivers';
+import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
 export interface ResolvedFunction {
@@ -167,17 +168,16 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
     return { node: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
     return resolveClass(binding.init, ctx, depth + 1);
-  if (binding.kind === 'import' && binding.importSource) {
-    const target = ctx.modules.resolveImport(ctx, binding.importSource);
-    const exported = target
-      ? ctx.modules.exportedNode(
-          target,
-          binding.importName === '*' ? binding.name : (binding.importName ?? binding.name),
-        )
-      : undefined;
-    return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
-  }
-  return undefined;
+  const exported = importedExport(binding, ctx);
+  return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
+}
+
+/** What an import binding names in the project module it imports: the exported node and that module's context. */
+export function importedExport(binding: Binding, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
+  if (binding.kind !== 'import' || !binding.importSource) return undefined;
+  const target = ctx.modules.resolveImport(ctx, binding.importSource);
+  const name = binding.importName === '*' ? binding.name : (binding.importName ?? binding.name);
+  return target ? ctx.modules.exportedNode(target, name) : undefined;
 }
 
 /** The class of an object made with `new C(...)`: in its initialiser or in an assignment in the file. */

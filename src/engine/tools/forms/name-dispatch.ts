@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
-import { resolveFunction } from '../../analysis/resolve';
+import { importedExport, resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
 
 /** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
@@ -315,17 +315,8 @@ function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
   const binding = ctx.scopes.resolve(inner);
   if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
     return mapEntries(binding.init, ctx, depth + 1);
-  if (binding?.kind === 'import' && binding.importSource) {
-    const target = ctx.modules.resolveImport(ctx, binding.importSource);
-    const exported = target
-      ? ctx.modules.exportedNode(
-          target,
-          binding.importName === '*' ? binding.name : (binding.importName ?? binding.name),
-        )
-      : undefined;
-    return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
-  }
-  return [];
+  const exported = binding === undefined ? undefined : importedExport(binding, ctx);
+  return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
 }
 
 function inputParameter(fn: FunctionNode, input: InputTrack): { inputIndex: number | undefined; inputPath: string[] } {
