@@ -117,24 +117,26 @@ function evaluateCallValue(
   const known = knownStep(interpreter, node, callee, receiver, args, state);
   if (known) return known;
 
+  // A project function named in `guardFunctions` throws unless its argument is allowed, so what it returns
+  // (the checked value) is bounded, whatever the engine can see of its body.
+  const configuredGuard = isConfiguredGuard(interpreter, callee);
+  const guarded = (value: Value): Value => (configuredGuard ? withBounds(value, ['allowlist', 'host', 'path']) : value);
   const targets = resolveFunctions(callee, interpreter.ctx);
   const [local] = targets;
-  if (local && targets.length === 1) return applySummary(interpreter, node, local.fn, local.ctx, args, state);
+  if (local && targets.length === 1) return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
   // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
   if (targets.length > 1) {
     let joined: Value | undefined;
     for (const target of targets)
       joined = joinValues(joined, applySummary(interpreter, node, target.fn, target.ctx, args, cloneState(state)));
-    return joined ?? CLEAN;
+    return guarded(joined ?? CLEAN);
   }
   if (node.type === 'CallExpression' && node.arguments[0])
     applyFacts(state, catalogAssertionFacts(node, interpreter, state));
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
-  const result = derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']);
-  if (isConfiguredGuard(interpreter, callee)) return withBounds(result, ['allowlist', 'host', 'path']);
-  return result;
+  return guarded(derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']));
 }
 
 /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */
