@@ -9,7 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type OffsetEdit } from '../editor/fixes/source';
-import { suppressionEdit } from '../editor/fixes/suppression';
+import { directiveFixes } from '../editor/fixes/directive-fixes';
+import { fileSuppressionEdit, suppressionEdit } from '../editor/fixes/suppression';
 import { type Relint, verifiedFixes } from '../editor/fixes/verify';
 import type { Finding, LintResult } from '../engine/types';
 import { SOURCE, toRange } from './convert';
@@ -44,13 +45,25 @@ export function codeActionsFor(
         edit: { changes: { [document.uri]: textEdits(document, fix.edits) } },
       });
     }
-    const suppression = suppressionEdit(text, finding);
-    if (suppression !== undefined) {
+    for (const fix of directiveFixes(text, finding)) {
       actions.push({
-        title: `Disable ${finding.ruleId} for this line (give the reason after --)`,
+        title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: textEdits(document, [suppression.edit]) } },
+        isPreferred: true,
+        edit: { changes: { [document.uri]: textEdits(document, fix.edits) } },
+      });
+    }
+    for (const [scope, edit] of [
+      ['line', suppressionEdit(text, finding)],
+      ['file', fileSuppressionEdit(text, finding)],
+    ] as const) {
+      if (edit === undefined) continue;
+      actions.push({
+        title: `Disable ${finding.ruleId} for this ${scope} (give the reason after --)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: textEdits(document, [edit.edit]) } },
       });
     }
   }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { rules, SEVERITIES, type Finding, type LintResult } from './core';
 import { ruleIdOf } from './diagnostics';
 import { OPEN_RULE_DOC } from './doc-links';
-import { suppressionEdit, verifiedFixes, type OffsetEdit } from './core';
+import { directiveFixes, fileSuppressionEdit, suppressionEdit, verifiedFixes, type OffsetEdit } from './core';
 import { LANGUAGES, type LintService } from './lint-service';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
@@ -46,8 +46,17 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
           action.edit = workspaceEdit(document, fix.edits);
           actions.push(action);
         }
-        const suppress = this.suppressAction(document, text, finding, diagnostic);
+        for (const fix of directiveFixes(text, finding)) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = true;
+          action.edit = workspaceEdit(document, fix.edits);
+          actions.push(action);
+        }
+        const suppress = this.suppressAction(document, text, finding, diagnostic, 'line');
         if (suppress !== undefined) actions.push(suppress);
+        const suppressFile = this.suppressAction(document, text, finding, diagnostic, 'file');
+        if (suppressFile !== undefined) actions.push(suppressFile);
       }
       const doc = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
       doc.command = { title: doc.title, command: OPEN_RULE_DOC, arguments: [ruleId] };
@@ -80,11 +89,14 @@ export class AgentRiskCodeActions implements vscode.CodeActionProvider {
     text: string,
     finding: Finding,
     diagnostic: vscode.Diagnostic,
+    scope: 'line' | 'file',
   ): vscode.CodeAction | undefined {
-    const suppression = suppressionEdit(text, finding);
+    const suppression = scope === 'line' ? suppressionEdit(text, finding) : fileSuppressionEdit(text, finding);
     if (suppression === undefined) return undefined;
     const action = new vscode.CodeAction(
-      `Suppress ${finding.ruleId} on this line (with a reason)`,
+      scope === 'line'
+        ? `Suppress ${finding.ruleId} on this line (with a reason)`
+        : `Suppress ${finding.ruleId} in this file (with a reason)`,
       vscode.CodeActionKind.QuickFix,
     );
     action.diagnostics = [diagnostic];

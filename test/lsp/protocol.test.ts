@@ -114,6 +114,10 @@ describe('language server over stdio', function () {
         titles.some((title) => title.startsWith('Disable unscoped-network for this line')),
         titles.join('\n'),
       );
+      assert.ok(
+        titles.some((title) => title.startsWith('Disable unscoped-network for this file')),
+        titles.join('\n'),
+      );
 
       // A cancelled request is answered (with a result or a cancellation error) and the server keeps serving.
       const source = new CancellationTokenSource();

@@ -1,6 +1,6 @@
 // Builds the suppression directive for a finding's line, extending a directive already above it rather than stacking a second one.
 import { ruleById } from '../../rules/index';
-import { NEXT_LINE_KEYWORD as NEXT_LINE_DIRECTIVE } from '../../engine/directives';
+import { FILE_KEYWORD as FILE_DIRECTIVE, NEXT_LINE_KEYWORD as NEXT_LINE_DIRECTIVE } from '../../engine/directives';
 import type { Finding } from '../../engine/types';
 import { eolOf, indentationAt, lineStartOf, type OffsetEdit } from './source';
 
@@ -36,6 +36,18 @@ export function suppressionEdit(text: string, finding: Finding): SuppressionEdit
     edit: { start: lineStart, end: lineStart, text: directive + eolOf(text) },
     cursor: lineStart + directive.length,
   };
+}
+
+/**
+ * Inserts `/* agent-risk-disable <rule> -- *\/` as the file's first line (after a `#!` line), with the
+ * reason left for the author, as ESLint's "disable for the entire file" does.
+ */
+export function fileSuppressionEdit(text: string, finding: Finding): SuppressionEdit | undefined {
+  const role = ruleById(finding.ruleId)?.reports.role;
+  if (role === 'unused-directive' || role === 'directive-reason') return undefined;
+  const start = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
+  const head = `/* ${FILE_DIRECTIVE} ${finding.ruleId} -- `;
+  return { edit: { start, end: start, text: `${head} */${eolOf(text)}` }, cursor: start + head.length };
 }
 
 function extendDirective(match: RegExpExecArray, lineStart: number, ruleId: string): SuppressionEdit | undefined {

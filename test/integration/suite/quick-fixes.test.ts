@@ -148,4 +148,39 @@ describe('quick fixes', () => {
       actions.map((a) => a.title).join(' | '),
     );
   });
+
+  it('replaces a misspelt rule id in a directive with the closest rule, which then suppresses the finding', async () => {
+    const editor = await open('src/fetch-page.ts');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'unscoped-network',
+    );
+    try {
+      await editor.edit((edit) =>
+        edit.insert(
+          new vscode.Position(7, 0),
+          '    // agent-risk-disable-next-line unscoped-netwrk -- fetches the operator mirror\n',
+        ),
+      );
+      const { diagnostic } = await actionsFor(editor, 'unused-suppression');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        diagnostic.range,
+      );
+      const replace = actions.find((action) =>
+        /^Replace `unscoped-netwrk` with `unscoped-network`$/.test(action.title),
+      );
+      assert.ok(replace, actions.map((a) => a.title).join(' | '));
+      await apply(replace);
+      await waitForDiagnostics(
+        editor.document.uri,
+        (d) => !d.some((x) => ruleOf(x) === 'unused-suppression' || ruleOf(x) === 'unscoped-network'),
+        'the directive now suppresses the finding',
+      );
+    } finally {
+      await revertActive();
+    }
+  });
 });
