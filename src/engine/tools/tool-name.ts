@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
+import { constantString } from './constant-name';
 import { navigate } from './navigate';
 import type { FormLike } from './types';
 
@@ -13,7 +14,7 @@ export function toolName(
 ): { name: string; node: Node } {
   for (const path of form.names) {
     for (const candidate of navigate([node], path, ctx, call)) {
-      const value = stringValue(candidate);
+      const value = stringValue(candidate) ?? constantString(candidate, ctx);
       if (value !== undefined) return { name: value, node: candidate };
     }
   }

@@ -1,0 +1,61 @@
+// The string a tool's name expression stands for when it is not a literal: a `const`, a member of a constant
+// object or an enum, in this file or imported from a project file (`server.tool(ToolName.READ_FILE, …)`).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, stringValue, unwrapExpression, type Node } from '../ast';
+import type { FileContext } from '../analysis/context';
+import { importedExport } from '../analysis/resolve';
+
+/** Constants hand names on to other constants; a few steps are plenty, and bound hostile chains. */
+const MAX_STEPS = 4;
+
+export function constantString(node: Node, ctx: FileContext, steps = 0): string | undefined {
+  if (steps > MAX_STEPS) return undefined;
+  const inner = unwrapExpression(node);
+  const literal = stringValue(inner);
+  if (literal !== undefined) return literal;
+  if (inner.type === 'Identifier') {
+    const target = valueOf(inner, ctx);
+    return target ? constantString(target.node, target.ctx, steps + 1) : undefined;
+  }
+  if (inner.type === 'MemberExpression' && inner.object.type === 'Identifier') {
+    const key = propertyName(inner);
+    if (key === undefined) return undefined;
+    const enumMember = enumMemberValue(inner.object.name, key, ctx);
+    if (enumMember !== undefined) return enumMember;
+    const target = valueOf(inner.object, ctx);
+    const object = target ? unwrapExpression(target.node) : undefined;
+    if (object?.type !== 'ObjectExpression' || !target) return undefined;
+    const property = object.properties.find(
+      (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
+    );
+    return property?.type === 'Property' ? constantString(property.value, target.ctx, steps + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** What a `const` or an imported name holds. */
+function valueOf(identifier: TSESTree.Identifier, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
+  const binding = ctx.scopes.resolve(identifier);
+  if (
+    binding?.kind === 'var' &&
+    binding.declarationKind === 'const' &&
+    binding.init &&
+    binding.patternPath.length === 0
+  )
+    return { node: binding.init, ctx };
+  return binding === undefined ? undefined : importedExport(binding, ctx);
+}
+
+/** `enum ToolName { READ = 'read_file' }` declared in this file. */
+function enumMemberValue(enumName: string, key: string, ctx: FileContext): string | undefined {
+  for (const statement of ctx.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'TSEnumDeclaration' || declaration.id.name !== enumName) continue;
+    const member = declaration.body.members.find(
+      (candidate: TSESTree.TSEnumMember) =>
+        (candidate.id.type === 'Identifier' ? candidate.id.name : stringValue(candidate.id)) === key,
+    );
+    return member?.initializer ? stringValue(member.initializer) : undefined;
+  }
+  return undefined;
+}
