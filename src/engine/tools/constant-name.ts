@@ -14,7 +14,7 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
   const literal = stringValue(inner);
   if (literal !== undefined) return literal;
   if (inner.type === 'Identifier') {
-    const target = valueOf(inner, ctx);
+    const target = heldValue(inner, ctx);
     return target ? constantString(target.node, target.ctx, steps + 1) : undefined;
   }
   if (inner.type === 'MemberExpression' && inner.object.type === 'Identifier') {
@@ -22,7 +22,7 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
     if (key === undefined) return undefined;
     const enumMember = enumMemberValue(inner.object.name, key, ctx);
     if (enumMember !== undefined) return enumMember;
-    const target = valueOf(inner.object, ctx);
+    const target = heldValue(inner.object, ctx);
     const object = target ? unwrapExpression(target.node) : undefined;
     if (object?.type !== 'ObjectExpression' || !target) return undefined;
     const property = object.properties.find(
@@ -34,7 +34,7 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
 }
 
 /** What a `const` or an imported name holds. */
-function valueOf(identifier: TSESTree.Identifier, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
+function heldValue(identifier: TSESTree.Identifier, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
   const binding = ctx.scopes.resolve(identifier);
   if (
     binding?.kind === 'var' &&
