@@ -3,7 +3,7 @@
 import { Project } from '../engine/index';
 import type { LintResult, Problem, ProjectHost, ResolvedConfig } from '../engine/types';
 import { fileState, type FileState } from './cache';
-import { errorReason, listDirectory, readSource, readSourceText } from './read';
+import { errorReason, readSource, sourceHost } from './read';
 
 /** One file to lint; `group` indexes the configurations the linter was set up with. */
 export interface FileJob {
@@ -67,7 +67,8 @@ export class FileLinter {
    * whose files change (the editor) calls `invalidate` first.
    */
   lintText(job: FileJob, text: string, config: ResolvedConfig = this.configOf(job)): FileOutcome {
-    const read = (file: string): string | undefined => this.held?.(file) ?? readSourceText(file, config.maxFileBytes);
+    const disk = sourceHost(config.maxFileBytes, this.held);
+    const read = (file: string): string | undefined => disk.readFile(file);
     try {
       if (!this.setup.recordDependencies) {
         // The text goes through the host, not as lint()'s `text` argument, so the engine reads every
@@ -78,12 +79,12 @@ export class FileLinter {
       }
       const dependencies: FileState[] = [];
       const host: ProjectHost = {
+        ...disk,
         readFile(file: string): string | undefined {
           const dependency = read(file);
           dependencies.push(fileState(file, () => dependency, dependency));
           return dependency;
         },
-        listDirectory,
       };
       const result = new Project(config, host, this.projectOptions()).lint(job.file, text);
       const state = fileState(job.file, read, text);
@@ -121,7 +122,10 @@ export class FileLinter {
     if (project === undefined) {
       project = new Project(
         config,
-        { readFile: (file) => (file === this.current?.file ? this.current.text : read(file)), listDirectory },
+        {
+          ...sourceHost(config.maxFileBytes, this.held),
+          readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
+        },
         this.projectOptions(),
       );
       this.projects.set(key, project);
