@@ -61,7 +61,12 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
   return {
     words: [...words],
-    genericKeys: [generic.nameKeys, generic.descriptionKeys, generic.schemaKeys, generic.handlerKeys],
+    genericKeys: [
+      generic.nameKeys,
+      generic.descriptionKeys,
+      [...generic.schemaKeys, ...generic.actionMarkKeys],
+      generic.handlerKeys,
+    ],
   };
 }
 

@@ -202,10 +202,8 @@ function carriesValue(value: Value, lists: InferenceWords, depth: number): boole
     if (carriesValue(member, lists, depth + 1)) return true;
   }
   for (const element of value.elements ?? []) if (carriesValue(element, lists, depth + 1)) return true;
-  return value.origins.some((origin) => {
-    const last = origin.display.split('.').pop() ?? '';
-    return wordsOf(last).some((word) => lists.valueKeys.has(word));
-  });
+  // Any step counts: what an SDK returns for the model's amount (`quote(input.amount).routes[0]`) carries it.
+  return value.origins.some((origin) => wordsOf(origin.display).some((word) => lists.valueKeys.has(word)));
 }
 
 function inferenceRow(lists: InferenceWords): SinkRow {

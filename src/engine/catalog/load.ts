@@ -95,6 +95,8 @@ export interface CommonCatalog {
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
+  /** Functions or methods (by their own name) whose result a language model writes. */
+  modelOutputMethods: string[];
   /** Callees (as written) that throw unless their first two arguments are equal. */
   equalityAssertionNames: string[];
   approvalImports: ModulePath[];
@@ -125,6 +127,12 @@ export interface GenericObjectForm {
   descriptionKeys: string[];
   schemaKeys: string[];
   handlerKeys: string[];
+  /**
+   * Keys that mark an agent-runtime action (`similes`): with a name, a description and a handler they
+   * make a tool even without an input schema, and the action's input is `actionInput`.
+   */
+  actionMarkKeys: string[];
+  actionInput: PathToken[];
 }
 
 export interface Catalogs {
@@ -216,6 +224,8 @@ export function loadCatalogs(): Catalogs {
       descriptionKeys: asStrings(generic['descriptionKeys']),
       schemaKeys: asStrings(generic['schemaKeys']),
       handlerKeys: asStrings(generic['handlerKeys']),
+      actionMarkKeys: asStrings(generic['actionMarkKeys']),
+      actionInput: typeof generic['actionInput'] === 'string' ? parseAccessPath(generic['actionInput']) : [],
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),
@@ -374,6 +384,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
+    modelOutputMethods: asStrings(data['modelOutputMethods']),
     equalityAssertionNames: asStrings(data['equalityAssertionFunctions']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),

@@ -23,6 +23,7 @@ import {
   partsOf,
   withBounds,
   type Bound,
+  type Origin,
   type Part,
   type Value,
 } from '../value';
@@ -116,6 +117,8 @@ function evaluateCallValue(
 
   const known = knownStep(interpreter, node, callee, receiver, args, state);
   if (known) return known;
+  const modelOutput = modelOutputOf(interpreter, node, callee);
+  if (modelOutput) return modelOutput;
 
   // A project function named in `guardFunctions` throws unless its argument is allowed, so what it returns
   // (the checked value) is bounded, whatever the engine can see of its body.
@@ -137,6 +140,24 @@ function evaluateCallValue(
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
   return guarded(derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']));
+}
+
+/**
+ * `await runtime.useModel(...)`: what a language model answers inside a tool is model input, wherever the
+ * call's own arguments came from (an agent runtime's action derives its parameters this way).
+ */
+function modelOutputOf(interpreter: Interpreter, node: Node, callee: Node): Value | undefined {
+  const name =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const { ctx } = interpreter;
+  if (name === undefined || !ctx.catalogs.common.modelOutputMethods.includes(name)) return undefined;
+  if (resolveFunctions(callee, ctx).length > 0) return undefined;
+  const origin: Origin = { kind: 'input', display: `${describe(callee, ctx.text)}()`, node, file: ctx.file };
+  return {
+    origins: [origin],
+    bounds: new Set(),
+    parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
+  };
 }
 
 /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */

@@ -1,4 +1,4 @@
-// The generic tool object: an object literal with a name, a description, an input schema and a handler, whatever framework reads it.
+// The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, stringValue, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
@@ -18,13 +18,15 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   };
   const nameProperty = has(generic.nameKeys);
   const handlerProperty = has(generic.handlerKeys);
-  if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys) || !has(generic.schemaKeys)) return undefined;
+  if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys)) return undefined;
+  const hasSchema = has(generic.schemaKeys) !== undefined;
+  if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   const nameValue = stringValue(nameProperty.value as Node);
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
     handler: [],
-    input: [],
+    input: hasSchema ? [] : generic.actionInput,
     names: [],
     approval: [],
   };
