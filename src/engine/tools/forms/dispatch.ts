@@ -145,7 +145,8 @@ function dispatchCases(
         if (literal !== undefined && switchCase.test) names.push({ name: literal, node: switchCase.test });
       }
     }
-    if (inner.type === 'BinaryExpression' && ['===', '=='].includes(inner.operator)) {
+    // `if (name !== 'fetch') throw …` guards a one-tool dispatcher: its tool is `fetch`.
+    if (inner.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(inner.operator)) {
       for (const [subject, other] of [
         [inner.left, inner.right],
         [inner.right, inner.left],
