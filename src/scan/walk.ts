@@ -132,8 +132,13 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
         drop('include', loaded.include);
       else addFile(full);
     }
-    // A published package keeps its code only in dist/ or build/: rather than report nothing, read that.
-    if (out.files.length === before && compiledFolders.length > 0 && fs.existsSync(path.join(dir, 'package.json'))) {
+    // A published package keeps its code only in dist/ or build/ (beside at most a few entry shims such as
+    // `cli.js` → `import './dist/index.js'`): rather than report nothing, read that.
+    if (
+      compiledFolders.length > 0 &&
+      onlyEntryShims(out.files.slice(before)) &&
+      fs.existsSync(path.join(dir, 'package.json'))
+    ) {
       const compiled = [
         ...inherited.filter((rule) => rule.source !== DEFAULT_SOURCE),
         ...defaultRules({ compiled: true }),
@@ -203,4 +208,19 @@ function realpathOrSelf(file: string): string {
   } catch {
     return file;
   }
+}
+
+/** Entry shims: a handful of tiny files that only hand over to the compiled code (none at all counts). */
+const MAX_SHIMS = 4;
+const MAX_SHIM_BYTES = 2_048;
+const HANDS_OVER = new RegExp(`['"]\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/`);
+function onlyEntryShims(files: readonly string[]): boolean {
+  if (files.length > MAX_SHIMS) return false;
+  return files.every((file) => {
+    try {
+      return fs.statSync(file).size <= MAX_SHIM_BYTES && HANDS_OVER.test(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }

@@ -306,7 +306,7 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
   });
 
   describe('issue 10 item 8: compiled packages', () => {
-    it('scans the build output of a package with no other source, and says so; --no-default-excludes walks tests', () => {
+    it('scans the build output of a package with no other source (or only entry shims), and says so; --no-default-excludes walks tests', () => {
       dir.write({
         'server/package.json': '{ "name": "mcp-server", "main": "dist/index.js" }',
         'server/dist/index.js': RISKY.replace('fetchPage', 'compiledTool'),
@@ -315,18 +315,23 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'app/src/tool.ts': RISKY,
         'app/dist/index.js': RISKY.replace('fetchPage', 'appBuild'),
         'app/test/tool.ts': RISKY.replace('fetchPage', 'testTool'),
+        // An entry shim beside the build output is no source of its own.
+        'shim/package.json': '{ "name": "mcp-shim", "bin": "cli.js" }',
+        'shim/cli.js': "#!/usr/bin/env node\nimport './dist/index.js';\n",
+        'shim/dist/index.js': RISKY.replace('fetchPage', 'shimTool'),
       });
       const run = cli(['scan', '.', '--format', 'json']);
       const report = json(run);
       const names = report.tools.map((tool) => tool.name).sort();
-      assert.deepEqual(names, ['compiledTool', 'fetchPage']);
-      assert.deepEqual(report.scan.compiledPackages, ['server']);
+      assert.deepEqual(names, ['compiledTool', 'fetchPage', 'shimTool']);
+      assert.deepEqual(report.scan.compiledPackages, ['server', 'shim']);
       assert.match(run.stderr, /server has no source outside its build output/);
       const all = json(cli(['scan', '.', '--format', 'json', '--no-default-excludes']));
       assert.deepEqual(all.tools.map((tool) => tool.name).sort(), [
         'appBuild',
         'compiledTool',
         'fetchPage',
+        'shimTool',
         'testTool',
       ]);
     });

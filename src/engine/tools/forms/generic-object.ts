@@ -3,23 +3,29 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, stringValue, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
+import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
   const generic = ctx.catalogs.genericObject;
-  const has = (keys: string[]): TSESTree.Property | undefined => {
+  const has = (keys: string[], object = node): TSESTree.Property | undefined => {
     for (const key of keys) {
-      const property = findProperty(node, key);
+      const property = findProperty(object, key);
       if (property) return property;
     }
     return undefined;
   };
-  const nameProperty = has(generic.nameKeys);
   const handlerProperty = has(generic.handlerKeys);
-  if (!nameProperty || !handlerProperty || !has(generic.descriptionKeys)) return undefined;
-  const hasSchema = has(generic.schemaKeys) !== undefined;
+  if (!handlerProperty) return undefined;
+  const schemaProperty = has(generic.schemaKeys);
+  // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down.
+  const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : undefined;
+  const declaration = has(generic.nameKeys) || !nested ? node : nested;
+  const nameProperty = has(generic.nameKeys, declaration);
+  if (!nameProperty || !has(generic.descriptionKeys, declaration)) return undefined;
+  const hasSchema = schemaProperty !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   const nameValue = stringValue(nameProperty.value as Node);
   const form: FormLike = {
