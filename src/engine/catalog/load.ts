@@ -77,6 +77,11 @@ export interface ToolForm {
   names: PathToken[][];
   defaultName?: string;
   approval: PathToken[];
+  /**
+   * For a method form: how a receiver the engine cannot type is spelled when it is the framework's object
+   * (compiled code drops `server: McpServer`); such a call must also have the form's shape.
+   */
+  untypedReceiver?: RegExp;
 }
 
 export interface ModulePath {
@@ -355,6 +360,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
     approval: optionalPath('approval'),
   };
   if (typeof row['defaultName'] === 'string') form.defaultName = row['defaultName'];
+  if (typeof row['untypedReceiver'] === 'string') form.untypedReceiver = new RegExp(row['untypedReceiver']);
   return form;
 }
 

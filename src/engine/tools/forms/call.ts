@@ -1,7 +1,7 @@
 // Call forms: `tool({...})`, `new DynamicTool({...})`, method calls on framework objects (`server.tool(...)`), and registration loops over constant arrays.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from '../../ast';
-import { tokensMatch, type ApiRef } from '../../api';
+import { describe, findProperty, isFunction, propertyName, stringValue, unwrapExpression, type Node } from '../../ast';
+import { tokensMatch, UNTYPED, type ApiRef } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
@@ -31,8 +31,29 @@ export function methodMatches(
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
   const receiver = ctx.api.resolve(callee.object);
-  if (receiver) return modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver);
-  return form.modules.some((module) => ctx.imports.has(module));
+  if (receiver && receiver.module !== UNTYPED)
+    return modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver);
+  if (form.modules.some((module) => ctx.imports.has(module))) return true;
+  return form.untypedReceiver !== undefined && hasUntypedToolShape(node, callee, form.untypedReceiver, ctx);
+}
+
+/** `server.tool('transfer', '…', schema, async (args) => …)` on an untyped `server`: named by a string, ending in a function. */
+function hasUntypedToolShape(
+  node: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  pattern: RegExp,
+  ctx: FileContext,
+): boolean {
+  if (!pattern.test(describe(callee.object, ctx.text))) return false;
+  const first = node.arguments[0];
+  const last = node.arguments[node.arguments.length - 1];
+  return (
+    node.arguments.length >= 2 &&
+    first !== undefined &&
+    stringValue(first) !== undefined &&
+    last !== undefined &&
+    isFunction(unwrapExpression(last))
+  );
 }
 
 /**
