@@ -7,6 +7,7 @@ import { classForm, fromClass } from './forms/class';
 import { decoratorForm, fromCompiledDecorators, fromDecorator, isCompiledDecoratorHelper } from './forms/decorator';
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericObject } from './forms/generic-object';
+import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
@@ -104,6 +105,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         return;
     }
   });
+  const handled = new Set(tools.flatMap((tool) => tool.handlers.map((handler) => handler.fn)));
+  tools.push(...fromModelToolCalls(ctx, (fn) => handled.has(fn)));
   return tools;
 }
 

@@ -147,10 +147,11 @@ function evaluateCallValue(
  * call's own arguments came from (an agent runtime's action derives its parameters this way).
  */
 function modelOutputOf(interpreter: Interpreter, node: Node, callee: Node): Value | undefined {
-  const name =
-    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   const { ctx } = interpreter;
-  if (name === undefined || !ctx.catalogs.common.modelOutputMethods.includes(name)) return undefined;
+  // An entry is the function's own name (`useModel`) or the end of its written path (`chat.completions.create`).
+  const written = describe(callee, ctx.text);
+  const matches = (entry: string): boolean => written === entry || written.endsWith(`.${entry}`);
+  if (!ctx.catalogs.common.modelOutputMethods.some(matches)) return undefined;
   if (resolveFunctions(callee, ctx).length > 0) return undefined;
   const origin: Origin = { kind: 'input', display: `${describe(callee, ctx.text)}()`, node, file: ctx.file };
   return {

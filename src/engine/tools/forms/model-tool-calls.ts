@@ -1,0 +1,124 @@
+// Raw model tool calls: an agent loop that calls a model API itself and switches on the name of each tool
+// call it gets back (`switch (call.function.name)`, `if (block.name === 'bash')`, or a hand-off
+// `runTool(block.name, block.input)` to a function that compares its `name`) declares one tool per name.
+import {
+  describe,
+  enclosingFunction,
+  stringValue,
+  unwrapExpression,
+  walk,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
+import type { FileContext } from '../../analysis/context';
+import { bindingKey } from '../../analysis/guards/keys';
+import { resolveFunction } from '../../analysis/resolve';
+import { baseTool } from '../tool-parts';
+import type { FormLike, RecognisedTool } from '../types';
+
+/** Only files that handle a model's tool calls (the APIs' own field names) are read for this form. */
+const TOOL_CALL_MARKERS =
+  /\b(tool_calls|toolCalls|tool_call|toolCall|tool_use|function_call|functionCall|functionCalls)\b/;
+/** The name of a tool call as the APIs spell it: `call.function.name`, `block.name`, `toolCall.name`. */
+const CALL_NAME = /(^|\.)(function\.)?name$/;
+/** How agent loops name the object of one tool call (`call`, `toolCall`, `block`, `part`, `fc`, `toolUse`; not `user`). */
+const TOOL_CALL_OBJECT = /(call|tool|block|part|invocation|^fc$)/i;
+const MAX_MEMBERS = 4;
+const MAX_NAMES = 200;
+
+const FORM: FormLike = {
+  id: 'model-tool-call-dispatch',
+  framework: 'model-api',
+  handler: [],
+  input: [],
+  names: [],
+  approval: [],
+};
+
+interface Subject {
+  fn: FunctionNode;
+  key: string;
+  /** The parameter that receives the call's arguments when the name arrives as a parameter. */
+  inputIndex: number | undefined;
+}
+
+/**
+ * One tool per name compared against a tool call's name. `claimed` says whether a function already
+ * belongs to a recognised tool (an MCP dispatcher's switch is that form's, not this one's).
+ */
+export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode) => boolean): RecognisedTool[] {
+  if (!TOOL_CALL_MARKERS.test(ctx.text)) return [];
+  const handOffs = handOffTargets(ctx);
+  const tools = new Map<string, RecognisedTool>();
+  const add = (subjectNode: Node, literal: Node | null | undefined): void => {
+    const name = literal ? stringValue(literal) : undefined;
+    if (name === undefined || !literal || tools.size >= MAX_NAMES) return;
+    const subject = subjectOf(subjectNode, ctx, handOffs);
+    if (!subject || claimed(subject.fn)) return;
+    const id = `${name}@${subject.fn.range[0]}`;
+    if (tools.has(id)) return;
+    const tool = baseTool({ name, node: literal }, FORM, literal);
+    tool.handlers.push({ fn: subject.fn, ctx, inputIndex: subject.inputIndex, inputPath: [] });
+    tool.selector = { keys: [subject.key], name };
+    tools.set(id, tool);
+  };
+  walk(ctx.ast, (node) => {
+    if (node.type === 'SwitchStatement') for (const switchCase of node.cases) add(node.discriminant, switchCase.test);
+    if (node.type === 'BinaryExpression' && ['===', '=='].includes(node.operator)) {
+      add(node.left, node.right);
+      add(node.right, node.left);
+    }
+    return undefined;
+  });
+  return [...tools.values()];
+}
+
+/** Parameters that receive a tool call's name at some call in this file: `runTool(block.name, …)`. */
+function handOffTargets(ctx: FileContext): Map<FunctionNode, number> {
+  const targets = new Map<FunctionNode, number>();
+  walk(ctx.ast, (node) => {
+    if (node.type !== 'CallExpression') return undefined;
+    const index = node.arguments.findIndex((argument) => isCallName(argument, ctx));
+    if (index < 0) return undefined;
+    const target = resolveFunction(node.callee, ctx);
+    if (target && target.ctx === ctx) targets.set(target.fn, index);
+    return undefined;
+  });
+  return targets;
+}
+
+function isCallName(node: Node, ctx: FileContext): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === 'MemberExpression' && CALL_NAME.test(describe(inner, ctx.text));
+}
+
+/** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
+function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, number>): Subject | undefined {
+  const inner = unwrapExpression(node);
+  const text = describe(inner, ctx.text);
+  // `request.params.name` is an MCP request's: the CallTool form reads those.
+  if (text.includes('params.name')) return undefined;
+  const members: string[] = [];
+  let root: Node = inner;
+  while (root.type === 'MemberExpression' && members.length <= MAX_MEMBERS) {
+    const property = root.computed ? undefined : root.property.type === 'Identifier' ? root.property.name : undefined;
+    if (property === undefined) return undefined;
+    members.unshift(property);
+    root = unwrapExpression(root.object);
+  }
+  if (root.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(root);
+  const fn = enclosingFunction(inner);
+  if (!binding || !fn) return undefined;
+  const key = [bindingKey(binding), ...members].join('.');
+  if (members.length > 0) {
+    // `user.name === 'admin'` compares something else's name: the object must be spelled as a tool call.
+    const isToolCall = members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name);
+    return CALL_NAME.test(text) && isToolCall ? { fn, key, inputIndex: undefined } : undefined;
+  }
+  // A bare name: a parameter that a tool call's name is handed to; the call's arguments are another parameter.
+  const index = binding.kind === 'param' && binding.fn === fn ? binding.paramIndex : undefined;
+  if (index === undefined || handOffs.get(fn) !== index) return undefined;
+  const others = fn.params.map((_, at) => at).filter((at) => at !== index);
+  return { fn, key, inputIndex: others[0] };
+}
