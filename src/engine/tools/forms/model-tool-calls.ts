@@ -1,9 +1,13 @@
-// Raw model tool calls: an agent loop that calls a model API itself and switches on the name of each tool
-// call it gets back (`switch (call.function.name)`, `if (block.name === 'bash')`, or a hand-off
-// `runTool(block.name, block.input)` to a function that compares its `name`) declares one tool per name.
+// Raw model tool calls: an agent loop that calls a model API itself and dispatches each tool call it gets
+// back by name (`switch (call.function.name)`, `if (block.name === 'bash')`, a hand-off
+// `runTool(block.name, block.input)` to a function that compares its `name`, or `HANDLERS[call.name](args)`)
+// declares one tool per name.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import {
   describe,
   enclosingFunction,
+  isFunction,
+  propertyName,
   stringValue,
   unwrapExpression,
   walk,
@@ -13,7 +17,8 @@ import {
 import type { FileContext } from '../../analysis/context';
 import { bindingKey } from '../../analysis/guards/keys';
 import { resolveFunction } from '../../analysis/resolve';
-import { baseTool } from '../tool-parts';
+import { objectLiteralOf } from '../navigate';
+import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 /** Only files that handle a model's tool calls (the APIs' own field names) are read for this form. */
@@ -63,6 +68,10 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     tools.set(id, tool);
   };
   walk(ctx.ast, (node) => {
+    if (node.type === 'MemberExpression' && node.computed && isToolCallName(node.property, ctx)) {
+      for (const tool of fromHandlerMap(node, ctx)) if (tools.size < MAX_NAMES) tools.set(`${tool.name}@map`, tool);
+      return undefined;
+    }
     if (node.type === 'SwitchStatement') for (const switchCase of node.cases) add(node.discriminant, switchCase.test);
     if (node.type === 'BinaryExpression' && ['===', '=='].includes(node.operator)) {
       add(node.left, node.right);
@@ -85,6 +94,36 @@ function handOffTargets(ctx: FileContext): Map<FunctionNode, number> {
     return undefined;
   });
   return targets;
+}
+
+/** `HANDLERS[call.function.name](args)`: one tool per function-valued key of the constant map. */
+function fromHandlerMap(lookup: TSESTree.MemberExpression, ctx: FileContext): RecognisedTool[] {
+  const map = objectLiteralOf(lookup.object, ctx);
+  if (!map) return [];
+  const tools: RecognisedTool[] = [];
+  for (const property of map.properties) {
+    if (property.type !== 'Property') continue;
+    const name = propertyName(property);
+    if (name === undefined) continue;
+    const value = property.value as Node;
+    if (!isFunction(unwrapExpression(value)) && !resolveFunction(value, ctx)) continue;
+    const tool = baseTool({ name, node: property.key }, FORM, property);
+    attachHandlers(tool, [value], FORM, ctx, property);
+    tools.push(tool);
+  }
+  return tools;
+}
+
+/** A tool call's name, spelled as the APIs and agent loops spell it. */
+function isToolCallName(node: Node, ctx: FileContext): boolean {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'MemberExpression' || !CALL_NAME.test(describe(inner, ctx.text))) return false;
+  let root: Node = inner;
+  while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+  return (
+    /\.function\.name$/.test(describe(inner, ctx.text)) ||
+    (root.type === 'Identifier' && TOOL_CALL_OBJECT.test(root.name))
+  );
 }
 
 function isCallName(node: Node, ctx: FileContext): boolean {
