@@ -5,6 +5,7 @@
 import type { Catalogs } from './catalog/load';
 import type { PathToken } from './catalog/access-path';
 import type { ResolvedConfig } from './types';
+import { TOOL_CALL_WORDS } from './tools/forms/model-tool-calls';
 
 export interface Prefilter {
   mayHoldTools(text: string): boolean;
@@ -28,7 +29,12 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
       if (anyWord.test(text)) return true;
-      return keys.every((pattern) => pattern.test(text));
+      // The handler may instead be a function handed to the same call as the declaration (`…}, async (x) =>`).
+      const handlerKeys = keys[keys.length - 1];
+      return (
+        keys.slice(0, -1).every((pattern) => pattern.test(text)) &&
+        (handlerKeys === undefined || handlerKeys.test(text) || SIBLING_HANDLER.test(text))
+      );
     },
   };
   perConfig.set(key, filter);
@@ -36,6 +42,8 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
 }
 
 export const DIRECTIVE_WORD = 'agent-risk-disable';
+/** An object literal closed and followed by a function argument: `{ name, … }, async (input) =>`. */
+const SIBLING_HANDLER = /\}\s*,\s*(?:async\b\s*)?(?:\(|function\b|[A-Za-z_$][\w$]*\s*=>)/;
 
 export interface PrefilterSignals {
   /** Names a tool declaration must spell as code. */
@@ -57,6 +65,8 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
     for (const word of form.methods) words.add(word);
   }
   for (const factory of config.toolFactories) words.add(factory.name);
+  // Agent loops that dispatch a model's tool calls themselves spell the APIs' field names.
+  for (const word of TOOL_CALL_WORDS) words.add(word);
   const generic = catalogs.genericObject;
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
   return {

@@ -1,6 +1,7 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, stringValue, type Node } from '../../ast';
+import { findProperty, isFunction, stringValue, unwrapExpression, type Node } from '../../ast';
+import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
 import { objectLiteralOf } from '../navigate';
@@ -17,9 +18,15 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     }
     return undefined;
   };
-  const handlerProperty = has(generic.handlerKeys);
-  if (!handlerProperty) return undefined;
   const schemaProperty = has(generic.schemaKeys);
+  const handlerProperty = has(generic.handlerKeys);
+  // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler.
+  const handlerNode = handlerProperty
+    ? (handlerProperty.value as Node)
+    : schemaProperty
+      ? siblingHandler(node, ctx)
+      : undefined;
+  if (!handlerNode) return undefined;
   // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down.
   const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : undefined;
   const declaration = has(generic.nameKeys) || !nested ? node : nested;
@@ -44,11 +51,21 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     form,
     node,
   );
-  attachHandlers(tool, [handlerProperty.value as Node], form, ctx, node);
+  attachHandlers(tool, [handlerNode], form, ctx, node);
   for (const key of ctx.catalogs.common.approvalProperties) {
     const property = findProperty(node, key);
     if (property && !isLiteralFalse(property.value as Node)) tool.approval = key;
   }
   collectCaps(node, tool);
   return tool;
+}
+
+/** The function argument beside a declaration object in the same call, when there is exactly one. */
+function siblingHandler(node: TSESTree.ObjectExpression, ctx: FileContext): Node | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(node)) return undefined;
+  const functions = call.arguments.filter(
+    (argument) => argument !== node && (isFunction(unwrapExpression(argument)) || resolveFunction(argument, ctx)),
+  );
+  return functions.length === 1 ? functions[0] : undefined;
 }

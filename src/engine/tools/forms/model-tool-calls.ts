@@ -22,8 +22,17 @@ import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 /** Only files that handle a model's tool calls (the APIs' own field names) are read for this form. */
-const TOOL_CALL_MARKERS =
-  /\b(tool_calls|toolCalls|tool_call|toolCall|tool_use|function_call|functionCall|functionCalls)\b/;
+export const TOOL_CALL_WORDS = [
+  'tool_calls',
+  'toolCalls',
+  'tool_call',
+  'toolCall',
+  'tool_use',
+  'function_call',
+  'functionCall',
+  'functionCalls',
+];
+const TOOL_CALL_MARKERS = new RegExp(`\\b(${TOOL_CALL_WORDS.join('|')})\\b`);
 /** The name of a tool call as the APIs spell it: `call.function.name`, `block.name`, `toolCall.name`. */
 const CALL_NAME = /(^|\.)(function\.)?name$/;
 /** How agent loops name the object of one tool call (`call`, `toolCall`, `block`, `part`, `fc`, `toolUse`; not `user`). */
