@@ -93,7 +93,7 @@ function execute(options: Options, io: Io): number {
   const baseline = options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline));
 
   const cache = openCache(options, io);
-  const progress = progressFor(io.stderr);
+  const progress = progressFor(io.stderr, io.env);
   const walked = walk(options.paths, { cwd: io.cwd, load, defaultExcludes: options.defaultExcludes });
   const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
   if (nothing) io.stderr.write(`${nothing}\n`);

@@ -7,6 +7,7 @@ export {
   severityFor,
   rulesMatching,
   SEVERITIES,
+  SEVERITY_SPELLINGS,
   ENGINE_VERSION,
 } from './config';
 export { lintText, Project } from './project';

@@ -103,7 +103,7 @@ describe('cli: configuration', () => {
       run.stderr,
     );
     assert.ok(
-      run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning, error.`),
+      run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning (or warn), error.`),
       run.stderr,
     );
     assert.ok(
