@@ -118,6 +118,8 @@ export function buildReport(input: ReportInput): ScanReport {
       related: finding.related.map((related) => ({ ...related, file: rel(related.file) })),
     };
     if (finding.tool !== undefined) copy.tool = { ...finding.tool, file: rel(finding.tool.file) };
+    if (finding.sharedWith !== undefined)
+      copy.sharedWith = finding.sharedWith.map((tool) => ({ ...tool, file: rel(tool.file) }));
     return copy;
   };
   const findings = withFingerprints(
