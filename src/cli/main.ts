@@ -130,6 +130,7 @@ function execute(options: Options, io: Io): number {
       failOn: options.failOn,
       failOnProblems: options.failOnProblems || scanned.scopes.some((scope) => scope.failOnProblems === true),
       quiet: options.quiet,
+      ...(options.rules.length === 0 ? {} : { overrides: [{ source: '--rule', rules: options.rules }] }),
       ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
       ...(options.baseline === undefined ? {} : { baseline: path.resolve(io.cwd, options.baseline) }),
     },
