@@ -1,6 +1,6 @@
 // The quick fix for unscoped-process: run only commands from a constant allowlist, checked before the process starts.
 import type { Finding } from '../../engine/types';
-import { checkedValue, declareModuleConstant, guardedArguments, insertBeforeStatement } from './guard-insertion';
+import { checkedValue, guardedArguments, membershipGuard } from './guard-insertion';
 import { isCall, nodeCovering, type Node, type OffsetEdit, type Source } from './source';
 
 export const ALLOWED_COMMANDS = 'ALLOWED_COMMANDS';
@@ -27,20 +27,13 @@ export function commandAllowlistFixes(
 
 function allowlistFor(source: Source, call: Node, target: Node, typescript: boolean): OffsetEdit[] | undefined {
   const value = checkedValue(source, target, 'command');
-  const guard = [
-    ...value.prelude,
-    `if (!${ALLOWED_COMMANDS}.has(${value.expression})) {`,
-    `\tthrow new Error(\`This tool may not run \${${value.expression}}.\`);`,
-    '}',
-  ];
-  const inserted = insertBeforeStatement(source, call, guard);
-  if (inserted === undefined) return undefined;
-  const edits: OffsetEdit[] = [...value.edits, ...inserted];
-  const constant = declareModuleConstant(source, ALLOWED_COMMANDS, [
-    "// The commands the agent's tools may run, exactly as they are passed; list every one they need.",
-    // Empty until someone lists a command: nothing runs that nobody chose.
-    `const ${ALLOWED_COMMANDS} = new Set${typescript ? '<string>' : ''}([]);`,
-  ]);
-  if (constant !== undefined) edits.push(constant);
-  return edits;
+  return membershipGuard(source, call, value, value.expression, {
+    name: ALLOWED_COMMANDS,
+    verb: 'run',
+    declaration: [
+      "// The commands the agent's tools may run, exactly as they are passed; list every one they need.",
+      // Empty until someone lists a command: nothing runs that nobody chose.
+      `const ${ALLOWED_COMMANDS} = new Set${typescript ? '<string>' : ''}([]);`,
+    ],
+  });
 }

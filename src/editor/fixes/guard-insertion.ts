@@ -201,3 +201,35 @@ export function guardedArguments(call: TSESTree.CallExpression | TSESTree.NewExp
   const expressions = call.arguments.filter((argument) => argument.type !== 'SpreadElement');
   return viaHelper ? expressions.slice(0, HELPER_ARGUMENTS) : expressions.slice(0, 1);
 }
+
+/** A module-level Set the guard checks against, declared once per file. */
+export interface AllowedSet {
+  name: string;
+  /** The declaration (a comment, then the `const`), written after the imports when the file has none. */
+  declaration: string[];
+  /** What the tool may not do with a value outside the set: `reach`, `run`. */
+  verb: string;
+}
+
+/**
+ * Edits that throw before `call` unless `checked` (an expression over `value`) is in `set`: the value's own
+ * edits, the guard, and the set's declaration when the file does not have it yet.
+ */
+export function membershipGuard(
+  source: Source,
+  call: Node,
+  value: CheckedValue,
+  checked: string,
+  set: AllowedSet,
+): OffsetEdit[] | undefined {
+  const guard = [
+    ...value.prelude,
+    `if (!${set.name}.has(${checked})) {`,
+    `\tthrow new Error(\`This tool may not ${set.verb} \${${checked}}.\`);`,
+    '}',
+  ];
+  const inserted = insertBeforeStatement(source, call, guard);
+  if (inserted === undefined) return undefined;
+  const constant = declareModuleConstant(source, set.name, set.declaration);
+  return [...value.edits, ...inserted, ...(constant === undefined ? [] : [constant])];
+}

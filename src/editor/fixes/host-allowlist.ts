@@ -1,7 +1,7 @@
 // The quick fix for unscoped-network: check the request's host against a constant allowlist before the request runs.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Finding } from '../../engine/types';
-import { checkedValue, declareModuleConstant, guardedArguments, insertBeforeStatement } from './guard-insertion';
+import { checkedValue, guardedArguments, membershipGuard } from './guard-insertion';
 import { isCall, nodeCovering, propertyNamed, type Node, type OffsetEdit, type Source } from './source';
 
 export const ALLOWED_HOSTS = 'ALLOWED_HOSTS';
@@ -37,21 +37,14 @@ function allowlistFor(source: Source, call: Call, destination: Destination): Off
     : isNewUrl(destination.node)
       ? `${value.expression}.hostname`
       : `new URL(${value.expression}).hostname`;
-  const guard = [
-    ...value.prelude,
-    `if (!${ALLOWED_HOSTS}.has(${host})) {`,
-    `\tthrow new Error(\`This tool may not reach \${${host}}.\`);`,
-    '}',
-  ];
-  const inserted = insertBeforeStatement(source, call, guard);
-  if (inserted === undefined) return undefined;
-  const edits: OffsetEdit[] = [...value.edits, ...inserted];
-  const constant = declareModuleConstant(source, ALLOWED_HOSTS, [
-    "// The hosts the agent's tools may reach; list every one they need.",
-    `const ${ALLOWED_HOSTS} = new Set(['api.example.com']);`,
-  ]);
-  if (constant !== undefined) edits.push(constant);
-  return edits;
+  return membershipGuard(source, call, value, host, {
+    name: ALLOWED_HOSTS,
+    verb: 'reach',
+    declaration: [
+      "// The hosts the agent's tools may reach; list every one they need.",
+      `const ${ALLOWED_HOSTS} = new Set(['api.example.com']);`,
+    ],
+  });
 }
 
 function destinationOf(call: Call): Destination | undefined {
