@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { parseCommandLine } from '../../src/cli/args';
+import { CliError } from '../../src/cli/errors';
 import { repoRoot } from '../support/paths';
 import { sarifSchemaErrors } from './sarif-validation';
 import { runCli, scratchDir, writeTree } from './support';
@@ -89,6 +91,23 @@ describe('cli: command line', () => {
       assert.match(run.stderr, /^agent-risk: /);
     });
   }
+});
+
+describe('cli: severity spellings', () => {
+  it('takes warn for warning, as ESLint users write it, in --fail-on and --rule', () => {
+    const options = parseCommandLine(['scan', '--fail-on', 'warn', '--rule', 'unscoped-network=warn']);
+    assert.equal(options.failOn, 'warning');
+    assert.deepEqual(options.rules, [['unscoped-network', 'warning']]);
+  });
+
+  it('lists warn among the accepted severities when a --rule severity is wrong', () => {
+    assert.throws(
+      () => parseCommandLine(['scan', '--rule', 'unscoped-network=loud']),
+      (error: unknown) =>
+        error instanceof CliError &&
+        error.message.includes('severity must be one of off, hint, info, warning (or warn), error'),
+    );
+  });
 });
 
 describe('cli: configuration', () => {
