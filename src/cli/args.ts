@@ -1,7 +1,7 @@
 // Parses the command line into a checked Options value; every mistake becomes a CliError naming the flag.
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../config/index';
-import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
+import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/index';
 import type { Severity } from '../engine/types';
 import { CliError } from './errors';
 import type { FailOn } from '../report/report';
@@ -82,7 +82,7 @@ export function parseRuleFlag(value: string): [string, Severity] {
   const severity = normaliseSeverity(written);
   if (severity === undefined) {
     throw new CliError(
-      `--rule ${value}: severity must be one of ${SEVERITIES.join(', ')}${didYouMean(written, [...SEVERITIES, 'warn'])}`,
+      `--rule ${value}: severity must be one of ${SEVERITY_SPELLINGS}${didYouMean(written, [...SEVERITIES, 'warn'])}`,
     );
   }
   return [pattern, severity];
@@ -103,7 +103,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
   const base = {
     format: oneOf('format', values.format ?? 'stylish', FORMATS),
     rules: (values.rule ?? []).map(parseRuleFlag),
-    failOn: oneOf('fail-on', values['fail-on'] ?? 'error', FAIL_ON),
+    // `warn` as ESLint users write it, as in configuration files.
+    failOn: oneOf('fail-on', values['fail-on'] === 'warn' ? 'warning' : (values['fail-on'] ?? 'error'), FAIL_ON),
     quiet: values.quiet === true,
     jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1),
     fileTimeoutMs:

@@ -49,6 +49,9 @@ Every format lists what changed the verdict: configuration files read, excludes 
 files that dropped paths, rules turned off or downgraded, guard/approval/audit names, baselined,
 suppressed and cached results.
 
+Colour and the progress line are drawn only at a terminal, and never when CI or NO_COLOR is set
+or TERM is dumb, so task terminals and CI logs hold plain text.
+
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or too many warnings, or
 files not analysed with --fail-on-problems),
 2 usage, configuration or internal error (a one-line reason on stderr).

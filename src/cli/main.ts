@@ -93,7 +93,7 @@ function execute(options: Options, io: Io): number {
   const baseline = options.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, options.baseline));
 
   const cache = openCache(options, io);
-  const progress = progressFor(io.stderr);
+  const progress = progressFor(io.stderr, io.env);
   const walked = walk(options.paths, { cwd: io.cwd, load, defaultExcludes: options.defaultExcludes });
   const nothing = walked.files.length === 0 ? nothingToScan(options.paths, io.cwd, load) : undefined;
   if (nothing) io.stderr.write(`${nothing}\n`);
@@ -130,6 +130,7 @@ function execute(options: Options, io: Io): number {
       failOn: options.failOn,
       failOnProblems: options.failOnProblems || scanned.scopes.some((scope) => scope.failOnProblems === true),
       quiet: options.quiet,
+      ...(options.rules.length === 0 ? {} : { overrides: [{ source: '--rule', rules: options.rules }] }),
       ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
       ...(options.baseline === undefined ? {} : { baseline: path.resolve(io.cwd, options.baseline) }),
     },

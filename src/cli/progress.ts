@@ -1,4 +1,5 @@
-// A one-line progress display on stderr, drawn only when stderr is a terminal so CI logs stay clean.
+// A one-line progress display on stderr, drawn only for a person at a terminal so task terminals and CI logs stay clean.
+import { shouldColour } from '../report/format/colour';
 
 export interface Progress {
   update(done: number, total: number, file: string): void;
@@ -7,8 +8,9 @@ export interface Progress {
 
 const silent: Progress = { update: () => undefined, done: () => undefined };
 
-export function progressFor(stream: NodeJS.WriteStream): Progress {
-  if (stream.isTTY !== true) return silent;
+/** The progress line redraws itself with `\r`: drawn under the same conditions as colour (colour.ts). */
+export function progressFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Progress {
+  if (!shouldColour(stream, env)) return silent;
   let drawn = false;
   let lastDraw = 0;
   return {

@@ -1,6 +1,6 @@
 // Checks a parsed configuration tree key by key, keeping what is valid and reporting the rest where it is written.
 import type { Node } from 'jsonc-parser';
-import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES } from '../engine/index';
+import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/index';
 import type { ConfigSink, Severity, ToolFactory } from '../engine/types';
 import { parseAccessPath } from '../engine/catalog/access-path';
 import { globError } from '../engine/glob';
@@ -161,14 +161,14 @@ class Validator {
           // ESLint writes `["error", options]`; here a rule takes only a severity.
           this.report(
             value,
-            `Severity must be a string, one of ${SEVERITIES.join(', ')}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`,
+            `Severity must be a string, one of ${SEVERITY_SPELLINGS}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`,
           );
           continue;
         }
         const written = typeof value.value === 'string' ? value.value : String(value.value);
         this.report(
           value,
-          withHint(`Severity \`${written}\` is not one of ${SEVERITIES.join(', ')}`, written, SEVERITY_WORDS),
+          withHint(`Severity \`${written}\` is not one of ${SEVERITY_SPELLINGS}`, written, SEVERITY_WORDS),
         );
         continue;
       }

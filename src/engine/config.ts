@@ -5,6 +5,9 @@ import type { ReportedSeverity, ResolvedConfig, Severity } from './types';
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** Every spelling `normaliseSeverity` accepts, for messages that list the allowed values. */
+export const SEVERITY_SPELLINGS = 'off, hint, info, warning (or warn), error';
+
 /** Bumped whenever a change to the engine or catalogs can change results (cache keys use it). */
 export const ENGINE_VERSION = '0.1.0';
 

@@ -7,9 +7,11 @@ export {
   severityFor,
   rulesMatching,
   SEVERITIES,
+  SEVERITY_SPELLINGS,
   ENGINE_VERSION,
 } from './config';
 export { lintText, Project } from './project';
+export { findingTools } from './findings';
 export { rules, ruleById, ruleIds } from '../rules/index';
 export type { RuleDefinition } from '../rules/define-rule';
 export { NEXT_LINE_KEYWORD, FILE_KEYWORD } from './directives';

@@ -6,7 +6,7 @@ import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
 import { applyDirectives } from './directive-findings';
-import { dedupeFindings, makeFinding, sortFindings } from './findings';
+import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
@@ -146,14 +146,15 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (audit) info.audit = audit;
     tools.push(info);
   }
-  const { findings, suppressed } = applyDirectives(table, ctx, dedupeFindings(raw));
+  const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)));
   const byTool = new Map<string, Set<string>>();
   for (const finding of findings) {
-    if (!finding.tool) continue;
-    const key = `${finding.tool.name}@${finding.tool.range.start.offset}`;
-    const set = byTool.get(key) ?? new Set<string>();
-    set.add(finding.ruleId);
-    byTool.set(key, set);
+    for (const tool of findingTools(finding)) {
+      const key = `${tool.name}@${tool.range.start.offset}`;
+      const set = byTool.get(key) ?? new Set<string>();
+      set.add(finding.ruleId);
+      byTool.set(key, set);
+    }
   }
   for (const info of tools)
     info.findingRules = [...(byTool.get(`${info.name}@${info.range.start.offset}`) ?? [])].sort();

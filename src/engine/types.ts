@@ -53,6 +53,11 @@ export interface Finding {
   range: Range;
   /** The tool that owns the finding; absent only for directive hygiene findings. */
   tool?: ToolRef;
+  /**
+   * Other tools that reach this same finding (one handler registered under several names). `tool` is the
+   * first of all of them by name, so the fingerprint stays when a tool is added or removed after it.
+   */
+  sharedWith?: ToolRef[];
   related: RelatedLocation[];
   /** Repository-relative path of the rule's doc, e.g. `rules/unscoped-network.md`. */
   docPath: string;

@@ -8,6 +8,7 @@ export interface FingerprintInput {
   ruleId: string;
   /** Report path of the file (relative, forward slashes). */
   file: string;
+  /** The finding's tool; for one shared by several tools, the first of them by name (engine/findings.ts). */
   toolName: string;
   /** The text of the line the finding starts on. */
   lineText: string;

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { escape as escapeGlob } from 'minimatch';
 import { ENGINE_VERSION } from '../engine/index';
-import type { Finding, LintResult, Problem, Range, ReportedSeverity, ToolInfo } from '../engine/types';
+import type { Finding, LintResult, Problem, Range, ReportedSeverity, Severity, ToolInfo } from '../engine/types';
 import { fingerprint, lineAt } from './fingerprint';
 import { packageVersion } from '../scan/package-info';
 import type { ScanScope } from '../scan/scan';
@@ -19,6 +19,12 @@ export interface ReportFinding extends Finding {
 /** The configuration scopes of a scan, as the report lists them. */
 export type ReportScope = ScanScope;
 
+/** Rule severities set outside the configuration files, by where they came from (`--rule`, editor settings). */
+export interface SeverityOverride {
+  source: string;
+  rules: Array<[string, Severity]>;
+}
+
 export interface ReportOptions {
   failOn: FailOn;
   /** Exit 1 when any file is not analysed (`--fail-on-problems` or `failOnProblems`). */
@@ -26,6 +32,8 @@ export interface ReportOptions {
   maxWarnings?: number;
   quiet: boolean;
   baseline?: string;
+  /** Severities that override the configuration files; every export names them beside the files. */
+  overrides?: SeverityOverride[];
 }
 
 /** What the walk and the cache did that changes which files and results a report holds. */
@@ -118,6 +126,8 @@ export function buildReport(input: ReportInput): ScanReport {
       related: finding.related.map((related) => ({ ...related, file: rel(related.file) })),
     };
     if (finding.tool !== undefined) copy.tool = { ...finding.tool, file: rel(finding.tool.file) };
+    if (finding.sharedWith !== undefined)
+      copy.sharedWith = finding.sharedWith.map((tool) => ({ ...tool, file: rel(tool.file) }));
     return copy;
   };
   const findings = withFingerprints(
@@ -158,7 +168,12 @@ export function buildReport(input: ReportInput): ScanReport {
     filesScanned: input.filesScanned,
     baselined: 0,
     notes: {
-      configFiles: (input.notes?.configFiles ?? []).map(rel),
+      // The scopes' files too, so a caller that passes no notes (the editor's export) still names them.
+      configFiles: [
+        ...new Set(
+          [...(input.notes?.configFiles ?? []), ...input.scopes.flatMap((scope) => scope.configFiles)].map(rel),
+        ),
+      ],
       dropped: (input.notes?.dropped ?? []).map((entry) => ({
         ...entry,
         source: path.isAbsolute(entry.source) ? rel(entry.source) : entry.source,

@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { parseCommandLine } from '../../src/cli/args';
+import { CliError } from '../../src/cli/errors';
 import { repoRoot } from '../support/paths';
 import { sarifSchemaErrors } from './sarif-validation';
 import { runCli, scratchDir, writeTree } from './support';
@@ -91,6 +93,23 @@ describe('cli: command line', () => {
   }
 });
 
+describe('cli: severity spellings', () => {
+  it('takes warn for warning, as ESLint users write it, in --fail-on and --rule', () => {
+    const options = parseCommandLine(['scan', '--fail-on', 'warn', '--rule', 'unscoped-network=warn']);
+    assert.equal(options.failOn, 'warning');
+    assert.deepEqual(options.rules, [['unscoped-network', 'warning']]);
+  });
+
+  it('lists warn among the accepted severities when a --rule severity is wrong', () => {
+    assert.throws(
+      () => parseCommandLine(['scan', '--rule', 'unscoped-network=loud']),
+      (error: unknown) =>
+        error instanceof CliError &&
+        error.message.includes('severity must be one of off, hint, info, warning (or warn), error'),
+    );
+  });
+});
+
 describe('cli: configuration', () => {
   it('exits 2 on configuration errors and lists each with file, line and column', () => {
     const run = runCli(['scan', 'test/cli/fixtures/bad-config']);
@@ -103,7 +122,7 @@ describe('cli: configuration', () => {
       run.stderr,
     );
     assert.ok(
-      run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning, error.`),
+      run.stderr.includes(`${config}:5:25: Severity \`loud\` is not one of off, hint, info, warning (or warn), error.`),
       run.stderr,
     );
     assert.ok(

@@ -15,7 +15,7 @@ import { defaultConfig, ruleIds } from '../../src/engine/index';
 import { repoRoot } from '../support/paths';
 import { sampleProblem, sampleResults } from './sample-results';
 import { multitoolValidate, sarifSchemaErrors } from './sarif-validation';
-import { matchSnapshot } from './support';
+import { matchSnapshot, withoutRuleDocs } from './support';
 
 function sampleReport(options: Partial<ReportOptions> = {}, shift = 0): ScanReport {
   return buildReport({
@@ -39,8 +39,18 @@ describe('cli formats (sample results)', () => {
     assert.match(formatStylish(sampleReport(), { colour: true }), /\u001b\[31merror/);
   });
 
-  it('markdown has summary tables by rule and by tool, then each finding with its doc link', () => {
-    matchSnapshot('format-markdown.md', formatMarkdown(sampleReport()));
+  it('markdown has summary tables by rule and by tool, then each finding, then the docs it cites', () => {
+    const text = formatMarkdown(sampleReport());
+    matchSnapshot('format-markdown.md', withoutRuleDocs(text));
+    // Links work where the report is read (a PR comment): anchors into the appendix and public URLs only.
+    for (const [, target] of text.matchAll(/\]\(([^)]+)\)/g))
+      assert.match(target ?? '', /^(#[a-z-]+|https:\/\/)/, `link ${target} does not work outside this machine`);
+    assert.deepEqual(
+      [...text.matchAll(/^### ([a-z-]+)$/gm)].map((match) => match[1]),
+      ['missing-audit-hook', 'unscoped-filesystem', 'unscoped-network'],
+      'one appendix entry per cited rule, suppressed ones included',
+    );
+    assert.match(text, /^Configuration: built-in defaults \\\(no \.agent-risk\.json file\\\)\.$/m);
   });
 
   it('inventory lists each tool with its capabilities, guards, approval, audit and findings', () => {
@@ -74,7 +84,7 @@ describe('cli formats (sample results)', () => {
             rules: Array<{
               id: string;
               helpUri: string;
-              help: { markdown: string };
+              help: { markdown: string; text: string };
               properties: { tags: string[]; 'security-severity': string };
             }>;
           };
@@ -85,6 +95,13 @@ describe('cli formats (sample results)', () => {
           level: string;
           partialFingerprints: Record<string, string>;
           relatedLocations?: unknown[];
+          codeFlows?: Array<{
+            threadFlows: Array<{
+              locations: Array<{
+                location: { physicalLocation: { artifactLocation: { uri: string } }; message: { text: string } };
+              }>;
+            }>;
+          }>;
           suppressions?: Array<{ kind: string; justification?: string }>;
           locations: Array<{ physicalLocation: { region: { startColumn: number } } }>;
         }>;
@@ -99,7 +116,13 @@ describe('cli formats (sample results)', () => {
     );
     const network = run.tool.driver.rules.find((rule) => rule.id === 'unscoped-network');
     assert.ok(network?.properties.tags.includes('external/cwe/cwe-918'));
-    assert.match(network?.helpUri ?? '', /^file:\/\/.*\/rules\/unscoped-network\.md$/);
+    // The help travels inside the log and the link is public: nothing names the machine that scanned.
+    assert.equal(network?.helpUri, 'https://github.com/agent-risk/agent-risk-lint/blob/main/rules/unscoped-network.md');
+    assert.match(network?.help.markdown ?? '', /^# unscoped-network\n/);
+    assert.doesNotMatch(network?.help.text ?? '', /^#|\*\*/m, 'help.text is plain text');
+    const text = JSON.stringify(log);
+    assert.ok(!text.includes('file://'), 'a file URI in the log');
+    assert.ok(!text.includes(repoRoot()), 'the scanning folder in the log');
     assert.ok(Number(network?.properties['security-severity']) >= 7);
     assert.ok(
       run.taxonomies.some(
@@ -109,6 +132,22 @@ describe('cli formats (sample results)', () => {
     const result = run.results.find((entry) => entry.ruleId === 'unscoped-network');
     assert.equal(result?.level, 'error');
     assert.equal(result?.relatedLocations?.length, 2);
+    // The path view: input → the call in the handler → the request in the helper.
+    assert.deepEqual(
+      result?.codeFlows?.[0]?.threadFlows[0]?.locations.map(
+        ({ location }) => `${location.physicalLocation.artifactLocation.uri}: ${location.message.text}`,
+      ),
+      [
+        'test/cli/fixtures/format/src/tools.js: Model-controlled value',
+        'test/cli/fixtures/format/src/tools.js: The input is passed on here.',
+        'test/cli/fixtures/format/src/http.js: The request is made here',
+      ],
+    );
+    assert.equal(
+      run.results.find((entry) => entry.ruleId === 'missing-audit-hook')?.codeFlows,
+      undefined,
+      'no path for a finding with no input step',
+    );
     assert.equal(result?.locations[0]?.physicalLocation.region.startColumn, 12, 'SARIF columns are 1-based');
     assert.match(result?.partialFingerprints[FINGERPRINT_KEY] ?? '', /^[0-9a-f]{32}$/);
     const suppressed = run.results.find((entry) => entry.suppressions !== undefined);
@@ -122,6 +161,43 @@ describe('cli formats (sample results)', () => {
     const { errors, warnings } = multitoolValidate(formatSarif(sampleReport()));
     assert.deepEqual(errors, []);
     assert.deepEqual(warnings, []);
+  });
+
+  it('every export names the configuration that produced it: files read and severity overrides', () => {
+    const report = sampleReport({ overrides: [{ source: '--rule', rules: [['unscoped-network', 'warning']] }] });
+    report.notes.configFiles = ['.agent-risk.json'];
+    const json = JSON.parse(formatJson(report)) as {
+      configuration: { overrides: unknown };
+      scan: { configFiles: string[] };
+    };
+    assert.deepEqual(json.configuration.overrides, [
+      { source: '--rule', rules: [{ rule: 'unscoped-network', severity: 'warning' }] },
+    ]);
+    assert.deepEqual(json.scan.configFiles, ['.agent-risk.json']);
+    const sarif = JSON.parse(formatSarif(report)) as {
+      runs: Array<{
+        invocations: Array<{
+          properties: { configFiles: string[]; severityOverrides: unknown };
+          toolConfigurationNotifications: Array<{ descriptor: { id: string }; message: { text: string } }>;
+        }>;
+      }>;
+    };
+    const invocation = sarif.runs[0]?.invocations[0];
+    assert.deepEqual(invocation?.properties.configFiles, ['.agent-risk.json']);
+    assert.deepEqual(invocation?.properties.severityOverrides, [
+      { source: '--rule', rules: { 'unscoped-network': 'warning' } },
+    ]);
+    assert.ok(
+      invocation?.toolConfigurationNotifications.some(
+        (note) =>
+          note.descriptor.id === 'severity-overrides' &&
+          note.message.text === 'Rule severities overridden by --rule: unscoped-network=warning.',
+      ),
+    );
+    assert.match(
+      formatMarkdown(report),
+      /^Configuration: \.agent-risk\.json; severities overridden by --rule: unscoped-network=warning\.$/m,
+    );
   });
 
   it('fingerprints survive lines moving, so a baseline still matches', () => {

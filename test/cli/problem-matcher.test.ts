@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'jsonc-parser';
 import { cliFindings } from '../support/cli-findings';
 import { repoRoot } from '../support/paths';
 
@@ -63,5 +64,15 @@ describe('the $agent-risk problem matcher', function () {
       .sort();
     assert.ok(expected.length > 0);
     assert.deepEqual(apply(matcher(), stylish), expected);
+  });
+
+  it('is what the example task uses, on plain output', () => {
+    const tasks = parse(fs.readFileSync(path.join(repoRoot(), 'examples', '.vscode', 'tasks.json'), 'utf8')) as {
+      tasks: Array<{ command: string; problemMatcher: string; options?: { env?: Record<string, string> } }>;
+    };
+    const scan = tasks.tasks.find((task) => task.problemMatcher === '$agent-risk');
+    assert.ok(scan, 'a task with the $agent-risk matcher');
+    assert.match(scan.command, /agent-risk scan \./);
+    assert.equal(scan.options?.env?.NO_COLOR, '1');
   });
 });

@@ -81,3 +81,15 @@ export const fetchPage = tool({
   },
 });
 `;
+
+/**
+ * A Markdown report with its rules appendix cut to the rule headings: the appendix quotes the rule docs,
+ * which change on their own schedule; report snapshots record which rules are cited, not the docs' text.
+ */
+export function withoutRuleDocs(markdown: string): string {
+  const [body, appendix] = markdown.split(/^## Rules cited$/m);
+  if (appendix === undefined) return markdown;
+  const cited = [...appendix.matchAll(/^### .*$/gm)].map((match) => match[0]);
+  const footer = appendix.slice(appendix.lastIndexOf('</details>') + '</details>'.length);
+  return `${body}## Rules cited\n\n${cited.join('\n')}\n(rule doc excerpts left out of the snapshot)\n${footer}`;
+}

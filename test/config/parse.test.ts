@@ -77,7 +77,7 @@ describe('config: parseConfigText', () => {
       {
         file: FILE,
         ...positionOf(text, '"eror"'),
-        message: 'Severity `eror` is not one of off, hint, info, warning, error; did you mean error?',
+        message: 'Severity `eror` is not one of off, hint, info, warning (or warn), error; did you mean error?',
       },
     ]);
   });

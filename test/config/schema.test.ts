@@ -41,4 +41,20 @@ describe('config: rules/config.schema.json', () => {
     assert.equal(validate({ exlude: [] }), false);
     assert.equal(validate({ maxFileBytes: 0 }), false);
   });
+
+  it('reaches users through the extension, so shipped configuration carries no $schema that could fail to resolve', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      contributes: { jsonValidation: Array<{ fileMatch: string; url: string }> };
+      repository?: { url: string };
+    };
+    const contributed = manifest.contributes.jsonValidation.find((entry) => entry.fileMatch === '.agent-risk.json');
+    assert.equal(contributed?.url, './rules/config.schema.json');
+    assert.ok(fs.existsSync(path.join(repoRoot(), contributed?.url ?? '')));
+    // An unresolvable "$schema" replaces the contributed schema: the example and the README must not carry one.
+    const example = parse(fs.readFileSync(path.join(repoRoot(), 'examples', '.agent-risk.json'), 'utf8')) as object;
+    assert.equal('$schema' in example, false);
+    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    assert.doesNotMatch(readme, /^\s*"\$schema"\s*:/m);
+    assert.equal(manifest.repository?.url, 'https://github.com/agent-risk/agent-risk-lint');
+  });
 });

@@ -1,5 +1,5 @@
 // Compares one tool's expected verdicts with what the engine reported for that tool in a real package.
-import type { Finding, ToolInfo } from '../../src/engine';
+import { findingTools, type Finding, type ToolInfo } from '../../src/engine';
 import { CHECKED_RULES } from './expectations';
 import type { CheckedRule, ToolExpectation } from './expectations';
 import { packagePath } from './lint-package';
@@ -165,12 +165,11 @@ function placesOf(finding: Finding, root: string): string[] {
   return [finding, ...finding.related].map((item) => `${packagePath(root, item.file)}:${item.range.start.line}`);
 }
 
+/** The finding's tool, or one of the tools that share it (one handler registered under several names). */
 export function isOwnedBy(finding: Finding, tool: ToolInfo): boolean {
-  return (
-    finding.tool !== undefined &&
-    finding.tool.name === tool.name &&
-    finding.tool.file === tool.file &&
-    finding.tool.range.start.offset === tool.range.start.offset
+  return findingTools(finding).some(
+    (owner) =>
+      owner.name === tool.name && owner.file === tool.file && owner.range.start.offset === tool.range.start.offset,
   );
 }
 

@@ -158,3 +158,78 @@ export function freshName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
+
+/** `url`, `args.url`, `input.target.href`: names a guard can repeat without evaluating anything twice. */
+export function isPlainReference(node: Node): boolean {
+  if (node.type === 'Identifier') return true;
+  return node.type === 'MemberExpression' && !node.computed && isPlainReference(node.object);
+}
+
+/** What a guard checks: an expression it may repeat, and the edits that make it so. */
+export interface CheckedValue {
+  expression: string;
+  /** Statements to run before the guard (a computed value evaluated once into a name). */
+  prelude: string[];
+  edits: OffsetEdit[];
+}
+
+/**
+ * The value of `node` (an argument of the sink call) as a guard should check it: a plain reference as
+ * written; anything computed is evaluated once into a fresh `base` name, which the call then uses, so the
+ * guard checks exactly the value the effect receives.
+ */
+export function checkedValue(source: Source, node: Node, base: string): CheckedValue {
+  const expression = source.text.slice(node.range[0], node.range[1]);
+  if (isPlainReference(node)) return { expression, prelude: [], edits: [] };
+  const scope = ancestors(source, node).find(isFunction) ?? source.program;
+  const name = freshName(base, declaredNames(scope));
+  return {
+    expression: name,
+    prelude: [`const ${name} = ${expression};`],
+    edits: [{ start: node.range[0], end: node.range[1], text: name }],
+  };
+}
+
+/** Argument positions tried for a call into a project helper, whose parameters say nothing about their use. */
+const HELPER_ARGUMENTS = 3;
+
+/**
+ * The arguments a guard may bound: the effect's own first argument, or (for a call into a helper that
+ * reaches the effect) each of the first few expression arguments, left to the re-lint to choose between.
+ */
+export function guardedArguments(call: TSESTree.CallExpression | TSESTree.NewExpression, viaHelper: boolean): Node[] {
+  const expressions = call.arguments.filter((argument) => argument.type !== 'SpreadElement');
+  return viaHelper ? expressions.slice(0, HELPER_ARGUMENTS) : expressions.slice(0, 1);
+}
+
+/** A module-level Set the guard checks against, declared once per file. */
+export interface AllowedSet {
+  name: string;
+  /** The declaration (a comment, then the `const`), written after the imports when the file has none. */
+  declaration: string[];
+  /** What the tool may not do with a value outside the set: `reach`, `run`. */
+  verb: string;
+}
+
+/**
+ * Edits that throw before `call` unless `checked` (an expression over `value`) is in `set`: the value's own
+ * edits, the guard, and the set's declaration when the file does not have it yet.
+ */
+export function membershipGuard(
+  source: Source,
+  call: Node,
+  value: CheckedValue,
+  checked: string,
+  set: AllowedSet,
+): OffsetEdit[] | undefined {
+  const guard = [
+    ...value.prelude,
+    `if (!${set.name}.has(${checked})) {`,
+    `\tthrow new Error(\`This tool may not ${set.verb} \${${checked}}.\`);`,
+    '}',
+  ];
+  const inserted = insertBeforeStatement(source, call, guard);
+  if (inserted === undefined) return undefined;
+  const constant = declareModuleConstant(source, set.name, set.declaration);
+  return [...value.edits, ...inserted, ...(constant === undefined ? [] : [constant])];
+}

@@ -2,16 +2,30 @@
 import { ruleById } from '../../rules/index';
 import type { Finding, ToolInfo } from '../../engine/types';
 import { approvalFlagFix, approvalFlagFor } from './approval-flag';
-import { hostAllowlistFix } from './host-allowlist';
-import { rootContainmentFix } from './root-containment';
-import { parseSource, type OffsetEdit } from './source';
+import { auditCallFix } from './audit-call';
+import { commandAllowlistFixes } from './command-allowlist';
+import { hostAllowlistFixes } from './host-allowlist';
+import { rootContainmentFixes } from './root-containment';
+import { parseSource, type OffsetEdit, type Source } from './source';
 
-export type FixKind = 'approval-flag' | 'host-allowlist' | 'root-containment';
+export type FixKind = 'approval-flag' | 'host-allowlist' | 'root-containment' | 'command-allowlist' | 'audit-call';
 
 export interface FixProposal {
   kind: FixKind;
   title: string;
   edits: OffsetEdit[];
+}
+
+/**
+ * Kinds a fix-all on save must not apply: the command allowlist starts empty (nothing runs that nobody
+ * chose), so applied unseen it would stop the tool; a person adds the commands when applying it.
+ */
+export const NOT_FOR_BULK: ReadonlySet<FixKind> = new Set<FixKind>(['command-allowlist']);
+
+/** What the fixes may know about the project beyond the file: the configuration in force. */
+export interface FixOptions {
+  /** `auditFunctions` from the configuration; the audit fix calls the first one the file can reach. */
+  auditFunctions?: readonly string[];
 }
 
 export function toolOf(finding: Finding, tools: readonly ToolInfo[]): ToolInfo | undefined {
@@ -22,61 +36,83 @@ export function toolOf(finding: Finding, tools: readonly ToolInfo[]): ToolInfo |
   );
 }
 
-/** Fixes for a finding in `text`; a finding reached through a helper in another file gets none (the sink is elsewhere). */
-export function fixesFor(text: string, file: string, finding: Finding, tools: readonly ToolInfo[]): FixProposal[] {
-  if (finding.related.some((related) => related.kind === 'sink' && related.file !== file)) return [];
+const TYPESCRIPT_FILE = /\.(c|m)?tsx?$/i;
+
+/**
+ * Fixes for a finding in `text`, edited in this file only. A sink reached through a helper (here or in
+ * another file) is bounded where the handler calls the helper: one proposal per argument that may carry
+ * the input, of which the re-lint (verify.ts) keeps the first that removes the finding.
+ */
+export function fixesFor(
+  text: string,
+  file: string,
+  finding: Finding,
+  tools: readonly ToolInfo[],
+  options: FixOptions = {},
+): FixProposal[] {
   const wanted = kindFor(finding, tools);
   if (wanted === undefined) return [];
   const source = parseSource(text, file);
   if (source === undefined) return [];
+  const viaHelper = finding.related.some((related) => related.kind === 'sink');
+  const typescript = TYPESCRIPT_FILE.test(file);
+  const all = (kind: FixKind, title: string, candidates: OffsetEdit[][]): FixProposal[] =>
+    candidates.map((edits) => ({ kind, title, edits }));
   switch (wanted.kind) {
     case 'approval-flag': {
       const edits = approvalFlagFix(source, wanted.tool);
-      return edits
-        ? [
-            {
-              kind: 'approval-flag',
-              title: `Require approval for each call: add \`${wanted.flag}: true\` to ${wanted.tool.name}`,
-              edits,
-            },
-          ]
-        : [];
+      const title = `Require approval for each call: add \`${wanted.flag}: true\` to ${wanted.tool.name}`;
+      return all('approval-flag', title, edits ? [edits] : []);
     }
-    case 'host-allowlist': {
-      const edits = hostAllowlistFix(source, finding);
-      return edits
-        ? [
-            {
-              kind: 'host-allowlist',
-              title: 'Allow only listed hosts: insert a host allowlist check before this request',
-              edits,
-            },
-          ]
-        : [];
-    }
-    case 'root-containment': {
-      const edits = rootContainmentFix(source, finding);
-      return edits
-        ? [
-            {
-              kind: 'root-containment',
-              title: 'Keep the path inside a root folder: insert a containment check before this call',
-              edits,
-            },
-          ]
-        : [];
-    }
+    case 'host-allowlist':
+      return all(
+        'host-allowlist',
+        `Allow only listed hosts: insert a host allowlist check before this ${viaHelper ? 'call' : 'request'}`,
+        hostAllowlistFixes(source, finding, viaHelper),
+      );
+    case 'root-containment':
+      return all(
+        'root-containment',
+        'Keep the path inside a root folder: insert a containment check before this call',
+        rootContainmentFixes(source, finding, viaHelper),
+      );
+    case 'command-allowlist':
+      return all(
+        'command-allowlist',
+        'Run only listed commands: insert a command allowlist check before this call',
+        commandAllowlistFixes(source, finding, viaHelper, typescript),
+      );
+    case 'audit-call':
+      return auditProposal(source, file, wanted.tool, options, typescript);
   }
+}
+
+function auditProposal(
+  source: Source,
+  file: string,
+  tool: ToolInfo,
+  options: FixOptions,
+  typescript: boolean,
+): FixProposal[] {
+  const edits = auditCallFix(source, file, tool, options.auditFunctions ?? [], typescript);
+  const title = `Record each call: insert an audit call with the tool name and its input at the start of ${tool.name}`;
+  return edits === undefined ? [] : [{ kind: 'audit-call', title, edits }];
 }
 
 type Wanted =
   | { kind: 'approval-flag'; tool: ToolInfo; flag: string }
+  | { kind: 'audit-call'; tool: ToolInfo }
   | { kind: 'host-allowlist' }
-  | { kind: 'root-containment' };
+  | { kind: 'root-containment' }
+  | { kind: 'command-allowlist' };
 
 /** The structural fix for a finding follows from what its rule judges, read from the rule's own facts. */
 function kindFor(finding: Finding, tools: readonly ToolInfo[]): Wanted | undefined {
   const reports = ruleById(finding.ruleId)?.reports;
+  if (reports?.role === 'audit') {
+    const tool = toolOf(finding, tools);
+    return tool ? { kind: 'audit-call', tool } : undefined;
+  }
   if (reports?.role !== 'sink') return undefined;
   if (reports.judgedBy === 'authorization') {
     const tool = toolOf(finding, tools);
@@ -85,5 +121,6 @@ function kindFor(finding: Finding, tools: readonly ToolInfo[]): Wanted | undefin
   }
   if (reports.capability.kind === 'network') return { kind: 'host-allowlist' };
   if (reports.capability.kind === 'filesystem') return { kind: 'root-containment' };
+  if (reports.capability.kind === 'process') return { kind: 'command-allowlist' };
   return undefined;
 }

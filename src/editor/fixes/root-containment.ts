@@ -1,7 +1,7 @@
 // The quick fix for unscoped-filesystem: resolve the path under a fixed root, refuse anything outside it, and use the resolved path.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Finding } from '../../engine/types';
-import { declareModuleConstant, freshName, insertBeforeStatement } from './guard-insertion';
+import { declareModuleConstant, freshName, guardedArguments, insertBeforeStatement } from './guard-insertion';
 import {
   ancestors,
   declaredNames,
@@ -15,24 +15,37 @@ import {
 
 export const ALLOWED_ROOT = 'ALLOWED_ROOT';
 const PATH_MODULES = new Set(['path', 'node:path']);
+/** Names a module-level folder constant goes by (`NOTES_ROOT`, `baseDir`, `DATA_FOLDER`, `workspacePath`). */
+const ROOT_NAME = /(root|dir|directory|folder|base|workspace|sandbox|home|path)$/i;
 
-export function rootContainmentFix(source: Source, finding: Finding): OffsetEdit[] | undefined {
+/**
+ * One proposal per argument the path may be (the sink's first argument, or for a call into a helper each
+ * of its first arguments); the re-lint keeps the one that bounds the finding.
+ */
+export function rootContainmentFixes(source: Source, finding: Finding, viaHelper: boolean): OffsetEdit[][] {
   const call = nodeCovering(source, finding.range.start.offset, finding.range.end.offset, isCall);
-  if (call === undefined) return undefined;
-  // File APIs take the path first; a call whose first argument is not an expression gets no fix.
-  const target = call.arguments[0];
-  if (target === undefined || target.type === 'SpreadElement' || target.type === 'ObjectExpression') return undefined;
+  if (call === undefined) return [];
+  return guardedArguments(call, viaHelper).flatMap((target) => {
+    // An options object is not a path; the guard needs the path itself.
+    if (target.type === 'ObjectExpression') return [];
+    const edits = containmentFor(source, call, target);
+    return edits === undefined ? [] : [edits];
+  });
+}
 
+function containmentFor(source: Source, call: Node, target: Node): OffsetEdit[] | undefined {
   const handler = ancestors(source, call).find(isFunction) ?? source.program;
   const inScope = declaredNames(handler);
   const pathModule = pathModuleBinding(source, inScope);
+  const existingRoot = rootConstant(source, pathModule.name, inScope);
+  const root = existingRoot ?? ALLOWED_ROOT;
   const safe = freshName('safePath', inScope);
   const expression = source.text.slice(target.range[0], target.range[1]);
   const p = pathModule.name;
   const guard = [
-    `const ${safe} = ${p}.resolve(${ALLOWED_ROOT}, ${expression});`,
-    `if (${safe} !== ${ALLOWED_ROOT} && !${safe}.startsWith(${ALLOWED_ROOT} + ${p}.sep)) {`,
-    `\tthrow new Error(\`This tool may not use \${${safe}}: it is outside \${${ALLOWED_ROOT}}.\`);`,
+    `const ${safe} = ${p}.resolve(${root}, ${expression});`,
+    `if (${safe} !== ${root} && !${safe}.startsWith(${root} + ${p}.sep)) {`,
+    `\tthrow new Error(\`This tool may not use \${${safe}}: it is outside \${${root}}.\`);`,
     '}',
   ];
   const inserted = insertBeforeStatement(source, call, guard);
@@ -40,15 +53,50 @@ export function rootContainmentFix(source: Source, finding: Finding): OffsetEdit
   const edits: OffsetEdit[] = [{ start: target.range[0], end: target.range[1], text: safe }, ...inserted];
   const constant = declareModuleConstant(
     source,
-    ALLOWED_ROOT,
-    [
-      "// The folder the agent's tools may use; point it at the one they need.",
-      `const ${ALLOWED_ROOT} = ${p}.resolve('data');`,
-    ],
+    root,
+    existingRoot !== undefined
+      ? []
+      : [
+          "// The folder the agent's tools may use; point it at the one they need.",
+          `const ${ALLOWED_ROOT} = ${p}.resolve('data');`,
+        ],
     pathModule.declaration,
   );
   if (constant !== undefined) edits.push(constant);
   return edits;
+}
+
+/**
+ * The folder the file already confines its tools to: a module-level constant named like a root whose
+ * value is resolved by the path module (`const NOTES_ROOT = path.resolve(...)`) or written as a string,
+ * and that the handler does not shadow. The last such declaration wins (nearest to the tools, usually).
+ */
+function rootConstant(source: Source, pathName: string, inHandler: ReadonlySet<string>): string | undefined {
+  let found: string | undefined;
+  for (const statement of source.program.body) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' ? statement.declaration : (statement as Node | null);
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || !ROOT_NAME.test(declarator.id.name)) continue;
+      if (inHandler.has(declarator.id.name) || !isFolderValue(declarator.init, pathName)) continue;
+      found = declarator.id.name;
+    }
+  }
+  return found;
+}
+
+function isFolderValue(init: Node | null, pathName: string): boolean {
+  if (init === null) return false;
+  if (init.type === 'Literal') return typeof init.value === 'string';
+  return (
+    init.type === 'CallExpression' &&
+    init.callee.type === 'MemberExpression' &&
+    init.callee.object.type === 'Identifier' &&
+    init.callee.object.name === pathName &&
+    init.callee.property.type === 'Identifier' &&
+    (init.callee.property.name === 'resolve' || init.callee.property.name === 'join')
+  );
 }
 
 interface PathModule {

@@ -28,7 +28,17 @@ export function palette(enabled: boolean): Palette {
   };
 }
 
-/** Colour only for a person at a terminal who has not opted out with the NO_COLOR convention. */
+/** True when `name` is set to anything but the empty string (the NO_COLOR convention's reading). */
+function isSet(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name];
+  return value !== undefined && value !== '';
+}
+
+/**
+ * Terminal decorations (colour, a redrawn progress line) only for a person at a terminal: not in a pipe or
+ * a file, not in CI (whose logs keep every escape and carriage return), not after the NO_COLOR opt-out, not
+ * on a terminal that declares it understands none (`TERM=dumb`).
+ */
 export function shouldColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+  return stream.isTTY === true && !isSet(env, 'NO_COLOR') && !isSet(env, 'CI') && env.TERM !== 'dumb';
 }

@@ -16,6 +16,10 @@ export function jsonReport(report: ScanReport): unknown {
       maxWarnings: report.options.maxWarnings ?? null,
       quiet: report.options.quiet,
       baseline: report.options.baseline === undefined ? null : reportPath(report.root, report.options.baseline),
+      overrides: (report.options.overrides ?? []).map((override) => ({
+        source: override.source,
+        rules: override.rules.map(([rule, severity]) => ({ rule, severity })),
+      })),
       scopes: report.scopes.map((scope) => ({
         configFiles: scope.configFiles.map((file) => reportPath(report.root, file)),
         files: scope.files,

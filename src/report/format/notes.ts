@@ -31,9 +31,31 @@ function weakened(scope: ScanReport['scopes'][number]): string[] {
   });
 }
 
-function scopeName(report: ScanReport, scope: ScanReport['scopes'][number]): string {
+/** Where a scope's settings came from: its files, then (for severities) the overrides layered on them. */
+function scopeName(report: ScanReport, scope: ScanReport['scopes'][number], severities = false): string {
   const files = scope.configFiles.map((file) => reportPath(report.root, file));
-  return files.length === 0 ? 'the command line' : files.join(' + ');
+  const overrides = (severities ? (report.options.overrides ?? []) : [])
+    .filter((entry) => entry.rules.length > 0)
+    .map((entry) => entry.source);
+  const sources = [...files, ...overrides];
+  return sources.length === 0 ? 'the command line' : sources.join(' + ');
+}
+
+/** `--rule: a=warning, b=off` for each source of overrides, or nothing. */
+function overrideTexts(report: ScanReport): string[] {
+  return (report.options.overrides ?? [])
+    .filter((override) => override.rules.length > 0)
+    .map(
+      (override) => `${override.source}: ${override.rules.map(([rule, severity]) => `${rule}=${severity}`).join(', ')}`,
+    );
+}
+
+/** Which configuration produced the report, in one sentence: the files read (or defaults) and any overrides. */
+export function configurationSummary(report: ScanReport): string {
+  const files = report.notes.configFiles;
+  const base = files.length === 0 ? 'built-in defaults (no .agent-risk.json file)' : list(files);
+  const overrides = overrideTexts(report);
+  return `Configuration: ${base}${overrides.length === 0 ? '' : `; severities overridden by ${overrides.join('; ')}`}.`;
 }
 
 /** The notes in a fixed order; empty for a plain scan with no configuration, excludes or baseline. */
@@ -42,6 +64,8 @@ export function scanNotes(report: ScanReport): ScanNote[] {
   const { notes: scan } = report;
   if (scan.configFiles.length > 0)
     notes.push({ id: 'config-files', text: `Configuration read: ${list(scan.configFiles)}.` });
+  for (const text of overrideTexts(report))
+    notes.push({ id: 'severity-overrides', text: `Rule severities overridden by ${text}.` });
   for (const dropped of scan.dropped) {
     const source = dropped.source === 'include' ? 'include globs (files outside them)' : dropped.source;
     notes.push({
@@ -54,7 +78,7 @@ export function scanNotes(report: ScanReport): ScanNote[] {
     if (off.length > 0)
       notes.push({
         id: 'rules-weakened',
-        text: `Rules off or downgraded by ${scopeName(report, scope)}: ${list(off)}.`,
+        text: `Rules off or downgraded by ${scopeName(report, scope, true)}: ${list(off)}.`,
       });
     for (const key of NAME_KEYS) {
       const names = scope.config[key];
@@ -96,6 +120,10 @@ export const IN_TOTALS: ReadonlySet<string> = new Set(['suppressed', 'baselined'
 export function scanProperties(report: ScanReport): Record<string, unknown> {
   return {
     configFiles: report.notes.configFiles,
+    severityOverrides: (report.options.overrides ?? []).map((override) => ({
+      source: override.source,
+      rules: Object.fromEntries(override.rules),
+    })),
     dropped: report.notes.dropped,
     ruleOverrides: report.scopes.map((scope) => ({
       configFiles: scope.configFiles.map((file) => reportPath(report.root, file)),

@@ -1,12 +1,12 @@
-// SARIF 2.1.0 output for code scanning: rules from rule metadata, CWE/OWASP taxonomies, fingerprints, suppressions.
-import { pathToFileURL } from 'node:url';
+// SARIF 2.1.0 output for code scanning: rules with their help, CWE/OWASP taxonomies, paths, fingerprints, suppressions.
 import { rules } from '../../engine/index';
 import type { Range, ReportedSeverity } from '../../engine/types';
 import type { RuleDefinition } from '../../rules/define-rule';
 import { FINGERPRINT_KEY } from '../fingerprint';
-import { docFile, packageRoot, ruleDocMarkdown } from '../../scan/package-info';
 import { shownFindings, type ReportFinding, type ScanReport } from '../report';
 import { sarifText } from '../escape';
+import { flowSteps } from '../flow';
+import { plainText, repositoryUrl, ruleDocUrl, ruleHelpMarkdown } from '../rule-docs';
 import { scanNotes, scanProperties } from './notes';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -63,7 +63,7 @@ function taxa(values: (rule: RuleDefinition) => string[]): Array<{ id: string }>
 }
 
 function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
-  const markdown = ruleDocMarkdown(rule.docPath) ?? `${rule.description}\n\nSee ${rule.docPath}.`;
+  const markdown = ruleHelpMarkdown(rule.docPath, rule.description);
   const tags = [
     'security',
     ...rule.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`),
@@ -81,9 +81,9 @@ function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
     name: friendlyName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
-    // SARIF requires an absolute helpUri; the doc ships inside the package, so it is a file URI there.
-    helpUri: pathToFileURL(docFile(rule.docPath)).href,
-    help: { text: markdown, markdown },
+    // The help travels in the log; the link is public, never a path on the machine that ran the scan.
+    helpUri: ruleDocUrl(rule.docPath),
+    help: { text: plainText(markdown), markdown },
     defaultConfiguration: { level: level(rule.defaultSeverity) },
     properties: {
       tags,
@@ -98,6 +98,15 @@ function ruleDescriptor(rule: RuleDefinition): Record<string, unknown> {
   return descriptor;
 }
 
+/** The finding's tool, and every tool that shares it (one handler registered under several names). */
+function toolProperties(finding: ReportFinding): Record<string, unknown> {
+  if (finding.tool === undefined) return {};
+  const shared = finding.sharedWith ?? [];
+  return shared.length === 0
+    ? { tool: finding.tool.name }
+    : { tool: finding.tool.name, tools: [finding.tool, ...shared].map((tool) => tool.name) };
+}
+
 function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     ruleId: finding.ruleId,
@@ -105,7 +114,7 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
     message: { text: sarifText(finding.message) },
     locations: [{ physicalLocation: physicalLocation(finding.file, finding.range) }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
-    properties: { severity: finding.severity, ...(finding.tool === undefined ? {} : { tool: finding.tool.name }) },
+    properties: { severity: finding.severity, ...toolProperties(finding) },
   };
   if (finding.confidence === 'medium') {
     // An effect inferred from names: viewers sort it below the rule's catalog findings.
@@ -121,6 +130,25 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
       message: { text: sarifText(related.message) },
     }));
   }
+  const steps = flowSteps(finding);
+  if (steps.length > 1) {
+    // GitHub code scanning and SARIF viewers show this as the path from the tool input to the effect.
+    entry.codeFlows = [
+      {
+        threadFlows: [
+          {
+            locations: steps.map((step, index) => ({
+              location: {
+                physicalLocation: physicalLocation(step.file, step.range),
+                message: { text: sarifText(step.message) },
+              },
+              executionOrder: index + 1,
+            })),
+          },
+        ],
+      },
+    ];
+  }
   if (finding.suppression !== undefined) {
     const suppression: Record<string, unknown> = { kind: 'inSource', status: 'accepted' };
     if (finding.suppression.justification !== '')
@@ -132,7 +160,6 @@ function result(finding: ReportFinding, ruleIndex: Map<string, number>): Record<
 
 export function sarifLog(report: ScanReport): Record<string, unknown> {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const rootUri = pathToFileURL(report.root).href.replace(/\/?$/, '/');
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -144,7 +171,7 @@ export function sarifLog(report: ScanReport): Record<string, unknown> {
             fullName: 'Agent Risk Lint',
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: pathToFileURL(docFile('README.md')).href,
+            informationUri: repositoryUrl(),
             rules: rules.map(ruleDescriptor),
           },
         },
@@ -165,17 +192,9 @@ export function sarifLog(report: ScanReport): Record<string, unknown> {
             taxa: taxa((rule) => rule.owasp),
           },
         ],
+        // No `uri`: the scanning machine's folder is not part of a report that is shared; viewers ask for it.
         originalUriBaseIds: {
-          [SOURCE_ROOT]: {
-            uri: rootUri,
-            description: { text: 'The folder the scan ran in; result paths are relative to it.' },
-          },
-          AGENTRISKDOCS: {
-            uri: pathToFileURL(packageRoot()).href.replace(/\/?$/, '/'),
-            description: {
-              text: 'The installed agent-risk package; each rule doc is at its docPath property under it.',
-            },
-          },
+          [SOURCE_ROOT]: { description: { text: 'The folder the scan ran in; result paths are relative to it.' } },
         },
         invocations: [
           {
