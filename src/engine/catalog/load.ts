@@ -76,6 +76,8 @@ export interface ToolForm {
   selector: PathToken[];
   names: PathToken[][];
   defaultName?: string;
+  /** How a decorator without a name derives the tool's name from the method's (`snake_case`: `transferFrom` → `transfer_from`). */
+  nameFromMethod?: 'snake_case';
   approval: PathToken[];
 }
 
@@ -345,6 +347,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
     approval: optionalPath('approval'),
   };
   if (typeof row['defaultName'] === 'string') form.defaultName = row['defaultName'];
+  if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
   return form;
 }
 
