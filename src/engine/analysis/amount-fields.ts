@@ -24,3 +24,28 @@ export function carriesAmount(props: ReadonlyMap<string, Value>, spreads: readon
   for (const [key, prop] of props) if (isAmountKey(key) && prop.bounds.has('amount')) return true;
   return spreads.some((spread) => spread.bounds.has('amount'));
 }
+
+const ZERO = /^(0+(\.0+)?|0x0+)n?$/i;
+const ALLOWANCE_OPERATION = /^approve$/i;
+
+/**
+ * The amount of an allowance approval (`approve(spender, amount)`, or a contract call whose
+ * `functionName` is `approve` and whose `args` end with the amount), which is the last argument in
+ * every token standard; undefined for any other call.
+ */
+export function allowanceAmount(method: string | undefined, args: readonly Value[]): Value | undefined {
+  const options = args[0];
+  const operation = options?.props?.get('functionName')?.constant;
+  if (operation !== undefined) {
+    const elements = options?.props?.get('args')?.elements;
+    return ALLOWANCE_OPERATION.test(operation) && elements ? elements[elements.length - 1] : undefined;
+  }
+  return method !== undefined && ALLOWANCE_OPERATION.test(method) && args.length >= 2
+    ? args[args.length - 1]
+    : undefined;
+}
+
+/** Setting an allowance to zero revokes it: nothing can move through it afterwards. */
+export function isZeroAmount(value: Value | undefined): boolean {
+  return value?.constant !== undefined && ZERO.test(value.constant.trim());
+}

@@ -19,9 +19,11 @@ import {
   type Bound,
   type Fact,
   type Origin,
+  type ParamOrigin,
   type Part,
   type Value,
 } from '../value';
+import { isZeroAmount } from '../amount-fields';
 import { step } from '../budget';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
@@ -200,8 +202,17 @@ function instantiateHit(
     base.file = interpreter.ctx.file;
   }
   if (hit.row.check === 'transfer') {
+    let revoked = false;
+    if (hit.allowanceFrom) {
+      const amounts = hit.allowanceFrom.map((origin) => actual(origin.index, origin.path));
+      revoked = amounts.every(isZeroAmount);
+      const fromParams = amounts.flatMap((value) => value.origins);
+      if (fromParams.length > 0 && fromParams.every((origin) => origin.kind === 'param'))
+        base.allowanceFrom = fromParams as ParamOrigin[];
+      else delete base.allowanceFrom;
+    }
     const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
-    base.bounded = hit.bounded || state.approved || argsBounded;
+    base.bounded = hit.bounded || state.approved || argsBounded || revoked;
     base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
     base.origins = [
       ...hit.origins.filter((origin) => origin.kind === 'input'),
