@@ -195,6 +195,36 @@ function instantiateHit(
   actual: (index: number, path?: readonly string[]) => Value,
   state: State,
 ): SinkHit | undefined {
+  const out = instantiateSinkHit(hit, call, interpreter, actual, state);
+  if (!hit.payment) return out;
+  // A payment request commits money whoever chose its URL: it survives the helper even when the request
+  // itself is not model-controlled (`axios.post(`${base}/v2/invoicing/invoices/${id}/send`)`).
+  const paymentOrigins = (hit.paymentOrigins ?? []).flatMap((origin) =>
+    origin.kind === 'param' ? actual(origin.index, origin.path).origins : [origin],
+  );
+  const paymentBounded =
+    hit.paymentBounded === true ||
+    state.approved ||
+    call.arguments.some((_, index) => actual(index).bounds.has('amount'));
+  if (out) return { ...out, paymentOrigins, paymentBounded };
+  return {
+    ...hit,
+    modelControlled: false,
+    bounded: true,
+    origins: [],
+    paramIndexes: [],
+    paymentOrigins,
+    paymentBounded,
+  };
+}
+
+function instantiateSinkHit(
+  hit: SinkHit,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  interpreter: Interpreter,
+  actual: (index: number, path?: readonly string[]) => Value,
+  state: State,
+): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
   if (!sameFile) {
