@@ -26,6 +26,8 @@ export interface InferredTransfer {
   byToolName: boolean;
   /** The words of the callee that named the operation, as shown in the message. */
   words: string;
+  /** Named a money operation only as a transaction (`signOrSendTX`): a tool named for undoing something sends none. */
+  sendsTransaction?: boolean;
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -37,9 +39,10 @@ const MAX_PATH_SEGMENTS = 8;
 const MAX_DESCRIPTION_ARGS = 4;
 const MAX_DESCRIPTION_CHARS = 2_000;
 
-/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
+/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case; a bundler's suffix (`signOrSendTX4`) is dropped. */
 export function wordsOf(identifier: string): string[] {
   return identifier
+    .replace(/(?<=[A-Za-z])\d+$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -141,7 +144,21 @@ export function inferTransfer(
   if (!hit || hit.origins.length === 0) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  if (byName && namesOnlyTransaction(words, lists)) hit.inferred.sendsTransaction = true;
   return hit;
+}
+
+/** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */
+function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords): boolean {
+  return (
+    allWords.some((word) => lists.transactionNouns.has(word)) &&
+    !allWords.some(
+      (word) =>
+        lists.moneyVerbs.has(word) ||
+        lists.draftNouns.has(word) ||
+        (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
+    )
+  );
 }
 
 /** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
@@ -233,16 +250,21 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
   );
 }
 
-/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
+/** The one inferred transfer a tool reports: a call named as a money operation, else the last generic commit. */
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
   const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
-  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
+  // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
+  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
 }
 
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  // A transaction sent by a tool that cancels, closes or revokes something undoes a commitment; it moves
+  // value only when the tool also names a money operation (`close_trade`).
+  if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
+    return toolNamesMoney(tool.name, tool.definition, lists);
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 

@@ -64,6 +64,8 @@ export interface Value {
   isApproval?: boolean;
   /** A function value (a callback or a handler reference). */
   fn?: FunctionNode;
+  /** Computed from its origins (a call's result, a conversion), not one of them: a member of it is no member of a parameter. */
+  isDerived?: boolean;
   /** A constant string or number. */
   constant?: string;
 }
@@ -112,6 +114,7 @@ export function withBounds(value: Value, bounds: Iterable<Bound>): Value {
 export function derived(value: Value, keep: readonly Bound[]): Value {
   const bounds = new Set<Bound>([...value.bounds].filter((bound) => keep.includes(bound)));
   const out: Value = { origins: value.origins, bounds };
+  if (out.origins.length > 0) out.isDerived = true;
   return out;
 }
 
@@ -194,12 +197,16 @@ export function memberOf(value: Value, name: string): Value {
     return opaqueValue();
   }
   if (name === 'length') return CLEAN;
-  const origins = value.origins.map((origin) => childOrigin(origin, name));
+  // `(await fetch(url(p))).tx` depends on the parameter p as a whole: a caller's `p.tx` is not what it reads.
+  const origins = value.origins.map((origin) =>
+    value.isDerived && origin.kind === 'param' ? origin : childOrigin(origin, name),
+  );
   const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
   const out: Value = {
     origins: uniqueOrigins(origins),
     bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))),
   };
+  if (value.isDerived) out.isDerived = true;
   return out;
 }
 

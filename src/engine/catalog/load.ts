@@ -54,6 +54,10 @@ export interface InferenceWords {
   unrelatedWords: ReadonlySet<string>;
   /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
   storageWords: ReadonlySet<string>;
+  /** Money nouns that name only a transaction (`sendTransaction`): what it commits depends on the tool. */
+  transactionNouns: ReadonlySet<string>;
+  /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
+  undoVerbs: ReadonlySet<string>;
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
@@ -320,6 +324,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
     storageWords: words('storageWords'),
+    transactionNouns: words('transactionNouns'),
+    undoVerbs: words('undoVerbs'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };

@@ -205,7 +205,7 @@ function instantiateHit(
   const paymentBounded =
     hit.paymentBounded === true ||
     state.approved ||
-    call.arguments.some((_, index) => actual(index).bounds.has('amount'));
+    (hit.paymentOrigins ?? []).some((origin) => origin.kind === 'param' && actual(origin.index).bounds.has('amount'));
   if (out) return { ...out, paymentOrigins, paymentBounded };
   return {
     ...hit,
@@ -241,7 +241,8 @@ function instantiateSinkHit(
         base.allowanceFrom = fromParams as ParamOrigin[];
       else delete base.allowanceFrom;
     }
-    const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
+    // Only an argument that reaches the transfer can bound it: a capped slippage passed beside the amount does not.
+    const argsBounded = hit.paramIndexes.some((index) => actual(index).bounds.has('amount'));
     base.bounded = hit.bounded || state.approved || argsBounded || revoked;
     base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
     base.origins = [
