@@ -76,7 +76,7 @@ export function namesMoneyOperation(
  * (`execute`) transfers. A description is prose: it counts when it holds a money verb and no read word.
  */
 export function toolNamesMoney(name: string, definition: Node | undefined, lists: InferenceWords): boolean {
-  const words = wordsOf(name);
+  const words = toolWords(name, lists);
   if (namesMoneyOperation(words, words, lists)) return true;
   const prose = definition ? descriptionWords(definition) : [];
   return (
@@ -87,10 +87,21 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
 
 /** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
 export function isReadTool(name: string, lists: InferenceWords): boolean {
-  const words = wordsOf(name);
+  const words = toolWords(name, lists);
   // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
   if (lists.readWords.has(words[0] ?? '')) return true;
   return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
+}
+
+/**
+ * A tool name's words without read words that only qualify the money noun after them (`create_limit_order`,
+ * `place_market_order`: a limit order is an order); the leading word is the tool's verb and always kept.
+ */
+function toolWords(name: string, lists: InferenceWords): string[] {
+  const words = wordsOf(name);
+  return words.filter(
+    (word, index) => index === 0 || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
+  );
 }
 
 /** The words of a tool's description: a `description` string of its options object, or a string argument. */
