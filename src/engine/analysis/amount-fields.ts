@@ -1,7 +1,7 @@
 // Which members of a transfer's arguments can hold its amount: a cap on `memo` or `description` bounds
 // nothing that moves value. Amounts travel under many names and inside generic containers (`args`, `data`,
 // `body`), so the members ruled out are those named as text, an identifier, an address or a currency.
-import type { Value } from './value';
+import { isTainted, type Value } from './value';
 
 const NOT_AMOUNT_KEY =
   /^(memo|description|desc|note|notes|metadata|meta|reference|ref|name|title|label|comment|comments|message|subject|reason|email|phone|tags?|statement_?descriptor|idempotency_?key|customer|recipient|receiver|payee|to|from|address|destination|currency|symbol|chain|network|url|id|[a-z]+_id|[a-z]+Id|[a-z]+Address)$/i;
@@ -10,9 +10,12 @@ export function isAmountKey(name: string): boolean {
   return !NOT_AMOUNT_KEY.test(name);
 }
 
-/** Whether the value, or a member of it that names an amount (at any depth), carries an amount bound. */
+/**
+ * Whether the value, or a member of it that names an amount (at any depth), is model input that carries an
+ * amount bound: a cap on a configured tip (`Math.min(tip, maxTip)`) bounds nothing the model chose.
+ */
 export function hasAmountBound(value: Value, depth = 0): boolean {
-  if (value.bounds.has('amount')) return true;
+  if (value.bounds.has('amount') && isTainted(value)) return true;
   if (depth > 6) return false;
   for (const [key, prop] of value.props ?? []) if (isAmountKey(key) && hasAmountBound(prop, depth + 1)) return true;
   for (const element of value.elements ?? []) if (hasAmountBound(element, depth + 1)) return true;

@@ -143,7 +143,9 @@ export function uniqueOrigins(origins: readonly Origin[]): Origin[] {
 /** A container (object or array literal) holding a capped amount carries the cap to whatever receives it. */
 export function container(values: Value[]): Value {
   const out = combine(values, []);
-  if (values.some((value) => value.bounds.has('amount'))) return { ...out, bounds: new Set<Bound>(['amount']) };
+  // Only a capped member the model chose caps the container: a capped configured tip beside it does not.
+  if (values.some((value) => value.bounds.has('amount') && isTainted(value)))
+    return { ...out, bounds: new Set<Bound>(['amount']) };
   return out;
 }
 
