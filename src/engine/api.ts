@@ -1,7 +1,7 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, type Node } from './ast';
+import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 
@@ -36,6 +36,8 @@ export class ApiResolver {
     private readonly namespaces: ReadonlyArray<ModulePathLike> = [],
     /** The `name` of the file's nearest package.json. */
     private readonly ownPackage?: string,
+    /** Parameter types that compiled decorators record for untyped methods (`design:paramtypes`), built on first use. */
+    private readonly recordedParamTypes?: () => ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>>,
   ) {}
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
@@ -141,7 +143,14 @@ export class ApiResolver {
       case 'param': {
         if (binding.patternPath.length > 0) return undefined;
         const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
-        return annotation ? this.fromType(annotation, depth) : undefined;
+        if (annotation) return this.fromType(annotation, depth);
+        // Compiled code keeps the annotation only as decorator metadata: `[typeof a > "u" ? Object : a]`.
+        const recorded =
+          binding.fn && binding.paramIndex !== undefined
+            ? this.recordedParamTypes?.().get(binding.fn)?.[binding.paramIndex]
+            : undefined;
+        const base = recorded && this.resolve(recorded, depth);
+        return base && base.module !== GLOBAL ? extend(base, { kind: 'Instance' }) : undefined;
       }
       case 'function':
       case 'class':

@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { ApiResolver, isRelative, requiredModule } from './api';
-import { propertyName, stringValue, walk, type Node } from './ast';
+import { propertyName, stringValue, walk, type FunctionNode, type Node } from './ast';
+import { indexDesignParamTypes } from './compiled-decorators';
 import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
@@ -62,7 +63,13 @@ export class ModuleLoader implements ModuleLinks {
       text,
       ast,
       scopes,
-      api: new ApiResolver(scopes, catalogs.common.transparentWrappers, catalogs.common.namespaceMembers, ownPackage),
+      api: new ApiResolver(
+        scopes,
+        catalogs.common.transparentWrappers,
+        catalogs.common.namespaceMembers,
+        ownPackage,
+        recordedParamTypes(text, ast, scopes),
+      ),
       imports,
       catalogs,
       sinks: config.sinks.length > 0 ? [...catalogs.sinks, ...compileConfigSinks(config.sinks)] : catalogs.sinks,
@@ -292,4 +299,17 @@ function exportedNode(ctx: FileContext, name: string, depth: number): { node: No
     }
   }
   return undefined;
+}
+
+/** The file's `design:paramtypes` index, built once and only for text that records any. */
+function recordedParamTypes(
+  text: string,
+  ast: TSESTree.Program,
+  scopes: ScopeIndex,
+): () => ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>> {
+  let index: ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>> | undefined;
+  return () => {
+    index ??= text.includes('design:paramtypes') ? indexDesignParamTypes(ast, scopes) : new Map();
+    return index;
+  };
 }

@@ -1,7 +1,7 @@
 // Which members of a transfer's arguments can hold its amount: a cap on `memo` or `description` bounds
 // nothing that moves value. Amounts travel under many names and inside generic containers (`args`, `data`,
 // `body`), so the members ruled out are those named as text, an identifier, an address or a currency.
-import type { Value } from './value';
+import { isTainted, type Value } from './value';
 
 const NOT_AMOUNT_KEY =
   /^(memo|description|desc|note|notes|metadata|meta|reference|ref|name|title|label|comment|comments|message|subject|reason|email|phone|tags?|statement_?descriptor|idempotency_?key|customer|recipient|receiver|payee|to|from|address|destination|currency|symbol|chain|network|url|id|[a-z]+_id|[a-z]+Id|[a-z]+Address)$/i;
@@ -10,9 +10,12 @@ export function isAmountKey(name: string): boolean {
   return !NOT_AMOUNT_KEY.test(name);
 }
 
-/** Whether the value, or a member of it that names an amount (at any depth), carries an amount bound. */
+/**
+ * Whether the value, or a member of it that names an amount (at any depth), is model input that carries an
+ * amount bound: a cap on a configured tip (`Math.min(tip, maxTip)`) bounds nothing the model chose.
+ */
 export function hasAmountBound(value: Value, depth = 0): boolean {
-  if (value.bounds.has('amount')) return true;
+  if (value.bounds.has('amount') && isTainted(value)) return true;
   if (depth > 6) return false;
   for (const [key, prop] of value.props ?? []) if (isAmountKey(key) && hasAmountBound(prop, depth + 1)) return true;
   for (const element of value.elements ?? []) if (hasAmountBound(element, depth + 1)) return true;
@@ -23,4 +26,29 @@ export function hasAmountBound(value: Value, depth = 0): boolean {
 export function carriesAmount(props: ReadonlyMap<string, Value>, spreads: readonly Value[]): boolean {
   for (const [key, prop] of props) if (isAmountKey(key) && prop.bounds.has('amount')) return true;
   return spreads.some((spread) => spread.bounds.has('amount'));
+}
+
+const ZERO = /^(0+(\.0+)?|0x0+)n?$/i;
+const ALLOWANCE_OPERATION = /^approve$/i;
+
+/**
+ * The amount of an allowance approval (`approve(spender, amount)`, or a contract call whose
+ * `functionName` is `approve` and whose `args` end with the amount), which is the last argument in
+ * every token standard; undefined for any other call.
+ */
+export function allowanceAmount(method: string | undefined, args: readonly Value[]): Value | undefined {
+  const options = args[0];
+  const operation = options?.props?.get('functionName')?.constant;
+  if (operation !== undefined) {
+    const elements = options?.props?.get('args')?.elements;
+    return ALLOWANCE_OPERATION.test(operation) && elements ? elements[elements.length - 1] : undefined;
+  }
+  return method !== undefined && ALLOWANCE_OPERATION.test(method) && args.length >= 2
+    ? args[args.length - 1]
+    : undefined;
+}
+
+/** Setting an allowance to zero revokes it: nothing can move through it afterwards. */
+export function isZeroAmount(value: Value | undefined): boolean {
+  return value?.constant !== undefined && ZERO.test(value.constant.trim());
 }

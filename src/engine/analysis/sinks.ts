@@ -4,9 +4,9 @@ import { describe, propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
-import { hasAmountBound } from './amount-fields';
+import { allowanceAmount, hasAmountBound, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
-import { isTainted, type Origin, type Part, type Value } from './value';
+import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -36,6 +36,8 @@ export interface SinkHit {
   paymentOrigins?: Origin[];
   /** Set when no row models the call and its name (or its tool's) says it moves value: medium confidence. */
   inferred?: InferredTransfer;
+  /** An allowance approval whose amount is these helper parameters: a caller passing zero revokes, moving nothing. */
+  allowanceFrom?: ParamOrigin[];
 }
 
 /** Rows whose callee path matches this call. */
@@ -96,9 +98,24 @@ export function evaluateSink(
     // `writeContract({ functionName: 'transfer' })`, `client.post('transfers', …)`: the operation is an argument.
     const pattern = row.argumentPattern;
     if (pattern && !values.some((value) => pattern.test(constantText(value)))) return undefined;
+    const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
+    const allowance = allowanceAmount(
+      calleeNode.type === 'MemberExpression' ? propertyName(calleeNode) : undefined,
+      args,
+    );
     const origins = args.flatMap((value) => deepOrigins(value));
-    const bounded = state.approved || args.some((value) => hasAmountBound(value));
-    return { ...base, modelControlled: origins.length > 0, bounded, origins, paramIndexes: paramIndexesOf(origins) };
+    // An allowance set to zero revokes it: a write (audit-worthy), but it moves nothing.
+    const bounded = state.approved || isZeroAmount(allowance) || args.some((value) => hasAmountBound(value));
+    const hit: SinkHit = {
+      ...base,
+      modelControlled: origins.length > 0,
+      bounded,
+      origins,
+      paramIndexes: paramIndexesOf(origins),
+    };
+    const fromParams = allowance?.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
+    if (fromParams?.length && fromParams.length === allowance?.origins.length) hit.allowanceFrom = fromParams;
+    return hit;
   }
   const values = node.type === 'TaggedTemplateExpression' ? args : selectValues(row, node, args);
   if (values.length === 0) return undefined;

@@ -26,6 +26,8 @@ export interface InferredTransfer {
   byToolName: boolean;
   /** The words of the callee that named the operation, as shown in the message. */
   words: string;
+  /** Named a money operation only as a transaction (`signOrSendTX`): a tool named for undoing something sends none. */
+  sendsTransaction?: boolean;
 }
 
 const BUILTINS = new Set(builtinModules);
@@ -37,9 +39,10 @@ const MAX_PATH_SEGMENTS = 8;
 const MAX_DESCRIPTION_ARGS = 4;
 const MAX_DESCRIPTION_CHARS = 2_000;
 
-/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case. */
+/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case; a bundler's suffix (`signOrSendTX4`) is dropped. */
 export function wordsOf(identifier: string): string[] {
   return identifier
+    .replace(/(?<=[A-Za-z])\d+$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -73,7 +76,7 @@ export function namesMoneyOperation(
  * (`execute`) transfers. A description is prose: it counts when it holds a money verb and no read word.
  */
 export function toolNamesMoney(name: string, definition: Node | undefined, lists: InferenceWords): boolean {
-  const words = wordsOf(name);
+  const words = toolWords(name, lists);
   if (namesMoneyOperation(words, words, lists)) return true;
   const prose = definition ? descriptionWords(definition) : [];
   return (
@@ -84,10 +87,21 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
 
 /** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
 export function isReadTool(name: string, lists: InferenceWords): boolean {
-  const words = wordsOf(name);
+  const words = toolWords(name, lists);
   // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
   if (lists.readWords.has(words[0] ?? '')) return true;
   return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
+}
+
+/**
+ * A tool name's words without read words that only qualify the money noun after them (`create_limit_order`,
+ * `place_market_order`: a limit order is an order); the leading word is the tool's verb and always kept.
+ */
+function toolWords(name: string, lists: InferenceWords): string[] {
+  const words = wordsOf(name);
+  return words.filter(
+    (word, index) => index === 0 || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
+  );
 }
 
 /** The words of a tool's description: a `description` string of its options object, or a string argument. */
@@ -141,7 +155,21 @@ export function inferTransfer(
   if (!hit || hit.origins.length === 0) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  if (byName && namesOnlyTransaction(words, lists)) hit.inferred.sendsTransaction = true;
   return hit;
+}
+
+/** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */
+function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords): boolean {
+  return (
+    allWords.some((word) => lists.transactionNouns.has(word)) &&
+    !allWords.some(
+      (word) =>
+        lists.moneyVerbs.has(word) ||
+        lists.draftNouns.has(word) ||
+        (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
+    )
+  );
 }
 
 /** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
@@ -231,16 +259,21 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
   );
 }
 
-/** The one inferred transfer a tool reports: a call named as a money operation before a generic commit. */
+/** The one inferred transfer a tool reports: a call named as a money operation, else the last generic commit. */
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
   const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
-  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[0];
+  // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
+  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
 }
 
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  // A transaction sent by a tool that cancels, closes or revokes something undoes a commitment; it moves
+  // value only when the tool also names a money operation (`close_trade`).
+  if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
+    return toolNamesMoney(tool.name, tool.definition, lists);
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 

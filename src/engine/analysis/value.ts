@@ -64,6 +64,8 @@ export interface Value {
   isApproval?: boolean;
   /** A function value (a callback or a handler reference). */
   fn?: FunctionNode;
+  /** Computed from its origins (a call's result, a conversion), not one of them: a member of it is no member of a parameter. */
+  isDerived?: boolean;
   /** A constant string or number. */
   constant?: string;
 }
@@ -112,6 +114,7 @@ export function withBounds(value: Value, bounds: Iterable<Bound>): Value {
 export function derived(value: Value, keep: readonly Bound[]): Value {
   const bounds = new Set<Bound>([...value.bounds].filter((bound) => keep.includes(bound)));
   const out: Value = { origins: value.origins, bounds };
+  if (out.origins.length > 0) out.isDerived = true;
   return out;
 }
 
@@ -140,7 +143,9 @@ export function uniqueOrigins(origins: readonly Origin[]): Origin[] {
 /** A container (object or array literal) holding a capped amount carries the cap to whatever receives it. */
 export function container(values: Value[]): Value {
   const out = combine(values, []);
-  if (values.some((value) => value.bounds.has('amount'))) return { ...out, bounds: new Set<Bound>(['amount']) };
+  // Only a capped member the model chose caps the container: a capped configured tip beside it does not.
+  if (values.some((value) => value.bounds.has('amount') && isTainted(value)))
+    return { ...out, bounds: new Set<Bound>(['amount']) };
   return out;
 }
 
@@ -194,12 +199,16 @@ export function memberOf(value: Value, name: string): Value {
     return opaqueValue();
   }
   if (name === 'length') return CLEAN;
-  const origins = value.origins.map((origin) => childOrigin(origin, name));
+  // `(await fetch(url(p))).tx` depends on the parameter p as a whole: a caller's `p.tx` is not what it reads.
+  const origins = value.origins.map((origin) =>
+    value.isDerived && origin.kind === 'param' ? origin : childOrigin(origin, name),
+  );
   const keep: Bound[] = value.isUrl ? ['allowlist', 'host'] : ['allowlist', 'host', 'amount'];
   const out: Value = {
     origins: uniqueOrigins(origins),
     bounds: new Set([...value.bounds].filter((bound) => keep.includes(bound))),
   };
+  if (value.isDerived) out.isDerived = true;
   return out;
 }
 

@@ -54,6 +54,10 @@ export interface InferenceWords {
   unrelatedWords: ReadonlySet<string>;
   /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
   storageWords: ReadonlySet<string>;
+  /** Money nouns that name only a transaction (`sendTransaction`): what it commits depends on the tool. */
+  transactionNouns: ReadonlySet<string>;
+  /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
+  undoVerbs: ReadonlySet<string>;
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
@@ -76,6 +80,8 @@ export interface ToolForm {
   selector: PathToken[];
   names: PathToken[][];
   defaultName?: string;
+  /** How a decorator without a name derives the tool's name from the method's (`snake_case`: `transferFrom` → `transfer_from`). */
+  nameFromMethod?: 'snake_case';
   approval: PathToken[];
   /**
    * For a method form: how a receiver the engine cannot type is spelled when it is the framework's object
@@ -333,6 +339,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
     storageWords: words('storageWords'),
+    transactionNouns: words('transactionNouns'),
+    undoVerbs: words('undoVerbs'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };
@@ -361,6 +369,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   };
   if (typeof row['defaultName'] === 'string') form.defaultName = row['defaultName'];
   if (typeof row['untypedReceiver'] === 'string') form.untypedReceiver = new RegExp(row['untypedReceiver']);
+  if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
   return form;
 }
 

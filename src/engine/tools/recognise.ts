@@ -4,7 +4,7 @@ import { parseAccessPath } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
 import { calleeMatches, fromCall, fromLoopCall, methodMatches } from './forms/call';
 import { classForm, fromClass } from './forms/class';
-import { decoratorForm, fromCompiledDecorators, fromDecorator, isCompiledDecoratorHelper } from './forms/decorator';
+import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorator } from './forms/decorator';
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericObject } from './forms/generic-object';
 import { fromModelToolCalls } from './forms/model-tool-calls';
@@ -39,8 +39,9 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
     switch (node.type) {
       case 'CallExpression':
       case 'NewExpression': {
-        if (node.type === 'CallExpression' && isCompiledDecoratorHelper(node)) {
-          for (const tool of fromCompiledDecorators(node, ctx)) pushTool(tools, tool, consumed, node, ctx);
+        const decoration = node.type === 'CallExpression' ? compiledDecoration(node, ctx) : undefined;
+        if (node.type === 'CallExpression' && decoration) {
+          for (const tool of fromCompiledDecorators(node, decoration, ctx)) pushTool(tools, tool, consumed, node, ctx);
           return;
         }
         const ref = ctx.api.resolve(node.callee);

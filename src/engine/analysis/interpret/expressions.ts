@@ -46,6 +46,8 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
     case 'Literal':
       if (typeof node.value === 'string') return constantValue(node.value);
       if (typeof node.value === 'number' || typeof node.value === 'boolean') return constantValue(String(node.value));
+      // `0n`: the parser gives the digits even where the runtime has no BigInt.
+      if ('bigint' in node && typeof node.bigint === 'string') return constantValue(`${node.bigint}n`);
       return CLEAN;
     case 'TemplateLiteral':
       return evaluateTemplate(interpreter, node, state);

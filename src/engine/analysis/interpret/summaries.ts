@@ -19,9 +19,11 @@ import {
   type Bound,
   type Fact,
   type Origin,
+  type ParamOrigin,
   type Part,
   type Value,
 } from '../value';
+import { isZeroAmount } from '../amount-fields';
 import { step } from '../budget';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
@@ -193,6 +195,36 @@ function instantiateHit(
   actual: (index: number, path?: readonly string[]) => Value,
   state: State,
 ): SinkHit | undefined {
+  const out = instantiateSinkHit(hit, call, interpreter, actual, state);
+  if (!hit.payment) return out;
+  // A payment request commits money whoever chose its URL: it survives the helper even when the request
+  // itself is not model-controlled (`axios.post(`${base}/v2/invoicing/invoices/${id}/send`)`).
+  const paymentOrigins = (hit.paymentOrigins ?? []).flatMap((origin) =>
+    origin.kind === 'param' ? actual(origin.index, origin.path).origins : [origin],
+  );
+  const paymentBounded =
+    hit.paymentBounded === true ||
+    state.approved ||
+    (hit.paymentOrigins ?? []).some((origin) => origin.kind === 'param' && actual(origin.index).bounds.has('amount'));
+  if (out) return { ...out, paymentOrigins, paymentBounded };
+  return {
+    ...hit,
+    modelControlled: false,
+    bounded: true,
+    origins: [],
+    paramIndexes: [],
+    paymentOrigins,
+    paymentBounded,
+  };
+}
+
+function instantiateSinkHit(
+  hit: SinkHit,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  interpreter: Interpreter,
+  actual: (index: number, path?: readonly string[]) => Value,
+  state: State,
+): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
   if (!sameFile) {
@@ -200,8 +232,18 @@ function instantiateHit(
     base.file = interpreter.ctx.file;
   }
   if (hit.row.check === 'transfer') {
-    const argsBounded = call.arguments.some((_, index) => actual(index).bounds.has('amount'));
-    base.bounded = hit.bounded || state.approved || argsBounded;
+    let revoked = false;
+    if (hit.allowanceFrom) {
+      const amounts = hit.allowanceFrom.map((origin) => actual(origin.index, origin.path));
+      revoked = amounts.every(isZeroAmount);
+      const fromParams = amounts.flatMap((value) => value.origins);
+      if (fromParams.length > 0 && fromParams.every((origin) => origin.kind === 'param'))
+        base.allowanceFrom = fromParams as ParamOrigin[];
+      else delete base.allowanceFrom;
+    }
+    // Only an argument that reaches the transfer can bound it: a capped slippage passed beside the amount does not.
+    const argsBounded = hit.paramIndexes.some((index) => actual(index).bounds.has('amount'));
+    base.bounded = hit.bounded || state.approved || argsBounded || revoked;
     base.modelControlled = hit.modelControlled || hit.paramIndexes.some((index) => isTainted(actual(index)));
     base.origins = [
       ...hit.origins.filter((origin) => origin.kind === 'input'),
