@@ -9,6 +9,7 @@ import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
+import { isWriteMethod } from '../analysis/request-method';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -25,12 +26,15 @@ const BUILTINS = new Set(builtinModules);
 /** The effect's wording in the audit message. */
 export const REMOTE_WRITES = 'remote writes';
 
-/** A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end. */
+/**
+ * A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end: written
+ * at the sink, or by the caller of the helper that holds it (`githubRequest(url, { method: 'POST' })`).
+ */
 export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const method =
-    hit.row.method ??
+    hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
-  return method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+  return isWriteMethod(method);
 }
 
 /** The audit message's word for a write row's effect, or undefined when a scoped reach is not audit-worthy. */

@@ -39,6 +39,8 @@ function hitKey(hit: Omit<SinkHit, 'via'> & { via?: SinkHit['via'] | undefined }
     hit.payment ? hit.payment.id : '',
     hit.paymentBounded ?? '',
     (hit.paymentOrigins ?? []).map(originKey).join('|'),
+    hit.method ?? '',
+    (hit.methodParams ?? []).map(originKey).join('|'),
   ].join('\u0000');
 }
 
