@@ -1,6 +1,7 @@
-// The HTTP method of a request sink, followed through helpers: a wrapper such as `request(url, { method })`
-// sends what its caller wrote, so a helper's hit remembers which parameter member chose the method and
-// each call site that passes a written method settles it.
+// The HTTP method and target of a request sink, followed through helpers: a wrapper such as
+// `request(path, { method })` sends what its caller wrote, so a helper's hit remembers which parameter
+// member chose the method (and the URL as built, to be completed by each caller), and each call site
+// that passes a written method settles it.
 import type { SinkRow } from '../catalog/load';
 import { memberOf, type ParamOrigin, type Value } from './value';
 
@@ -10,6 +11,8 @@ export interface RequestMethod {
   method?: string;
   /** Inside a helper: the parameter members the method comes from, settled by the caller's arguments. */
   methodParams?: ParamOrigin[];
+  /** The URL as built at the sink (a helper's parameters in it are replaced at each call). */
+  target?: Value;
 }
 
 /** A method that changes state at the other end. */
@@ -41,7 +44,7 @@ export function requestMethod(row: SinkRow, args: readonly Value[]): RequestMeth
 export function methodAtCall(
   hit: RequestMethod,
   actual: (index: number, path?: readonly string[]) => Value,
-): RequestMethod {
+): Omit<RequestMethod, 'target'> {
   if (hit.method !== undefined || !hit.methodParams) return hit.method !== undefined ? { method: hit.method } : {};
   const params: ParamOrigin[] = [];
   for (const origin of hit.methodParams) {
@@ -56,4 +59,31 @@ function fromValue(value: Value): RequestMethod {
   if (value.constant !== undefined) return { method: value.constant.toUpperCase() };
   const params = value.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
   return params.length > 0 && params.length <= MAX_METHOD_PARAMS ? { methodParams: params } : {};
+}
+
+/**
+ * A request sent with a write method to an endpoint named for a read: the last segment of the URL's
+ * path names a query, search or lookup (`POST /v1/indexes/docs/query`, `POST /v2/search`) and no write.
+ */
+export function isReadEndpoint(
+  target: Value | undefined,
+  readWords: readonly string[],
+  writeVerbs: readonly string[],
+): boolean {
+  const text = target
+    ? (target.constant ?? (target.parts ?? []).map((part) => (part.kind === 'const' ? part.text : '\u0000')).join(''))
+    : '';
+  const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  const last = path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .pop();
+  // A segment the caller fills in (an id, an operation) is unknown: the method decides.
+  if (last === undefined || last.includes('\u0000')) return false;
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+  return words.some((word) => readWords.includes(word)) && !words.some((word) => writeVerbs.includes(word));
 }

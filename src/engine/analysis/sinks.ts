@@ -128,7 +128,10 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leadingParam !== undefined) hit.leadingParam = leadingParam;
-  if (row.method !== undefined || row.methodAt) Object.assign(hit, requestMethod(row, args));
+  if (row.method !== undefined || row.methodAt) {
+    Object.assign(hit, requestMethod(row, args));
+    if (values[0]) hit.target = values[0];
+  }
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
   if (payment) {
     hit.payment = payment;

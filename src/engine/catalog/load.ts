@@ -115,6 +115,8 @@ export interface RemoteWriteNames {
   verbs: string[];
   factorySuffixes: string[];
   readCommandPrefixes: string[];
+  /** Words of an endpoint's last path segment that name a read sent by POST (`/query`, `/search`). */
+  readEndpointWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
 }
@@ -394,6 +396,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       verbs: asStrings(remote['verbs']),
       factorySuffixes: asStrings(remote['factorySuffixes']),
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
+      readEndpointWords: asStrings(remote['readEndpointWords']),
       excludedModules: asStrings(remote['excludedModules']),
     },
   };

@@ -9,7 +9,7 @@ import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isWriteMethod } from '../analysis/request-method';
+import { isReadEndpoint, isWriteMethod } from '../analysis/request-method';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -34,7 +34,9 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const method =
     hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
-  return isWriteMethod(method);
+  if (!isWriteMethod(method)) return false;
+  const names = ctx.catalogs.common.remoteWrites;
+  return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 
 /** The audit message's word for a write row's effect, or undefined when a scoped reach is not audit-worthy. */

@@ -41,6 +41,7 @@ function hitKey(hit: Omit<SinkHit, 'via'> & { via?: SinkHit['via'] | undefined }
     (hit.paymentOrigins ?? []).map(originKey).join('|'),
     hit.method ?? '',
     (hit.methodParams ?? []).map(originKey).join('|'),
+    targetText(hit),
   ].join('\u0000');
 }
 
@@ -71,4 +72,11 @@ export function hitsToInstantiate(hits: readonly SinkHit[], file: string): reado
   }
   if (foreign) foreignViews.set(hits, out);
   return out;
+}
+
+/** The written text of a request's URL (unknown parts as `*`), so two calls of one helper to two endpoints stay two. */
+function targetText(hit: Pick<SinkHit, 'target'>): string {
+  const target = hit.target;
+  if (!target) return '';
+  return target.constant ?? (target.parts ?? []).map((part) => (part.kind === 'const' ? part.text : '*')).join('');
 }

@@ -199,6 +199,8 @@ function instantiateHit(
   delete base.method;
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
+  // The caller's path completes the helper's URL (`post('/v2/search', body)`): it may name a read.
+  if (hit.target && writesOrMayWrite(base)) base.target = mapOrigins(hit.target, actual);
   // A same-file hit no input reaches is dropped, unless it is a request whose method is (or may yet
   // be, at an outer call) a write: the audit rule must see that even when its destination is fixed.
   const dropUnreached = sameFile && !writesOrMayWrite(base);
