@@ -113,6 +113,8 @@ export interface CommonCatalog {
 /** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
 export interface RemoteWriteNames {
   verbs: string[];
+  /** The verbs that count on a client parameter with no type (`stripe.customers.create`). */
+  untypedReceiverVerbs: string[];
   factorySuffixes: string[];
   readCommandPrefixes: string[];
   /** Words of an endpoint's last path segment that name a read sent by POST (`/query`, `/search`). */
@@ -394,6 +396,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     amountNames: asStrings(data['amountNames']),
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
+      untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),
       factorySuffixes: asStrings(remote['factorySuffixes']),
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
       readEndpointWords: asStrings(remote['readEndpointWords']),

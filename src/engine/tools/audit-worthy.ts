@@ -20,6 +20,8 @@ import type { ToolHandler } from './types';
 const MAX_HELPER_DEPTH = 3;
 const MAX_FUNCTIONS = 40;
 const MAX_CALLS = 2000;
+/** Members between a client parameter and the write (`stripe.customers.create` has one). */
+const MAX_RESOURCE_DEPTH = 4;
 
 const BUILTINS = new Set(builtinModules);
 
@@ -96,7 +98,9 @@ function scan(
     budget.calls++;
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput)) ? clientWrite(node, ctx) : undefined);
+      (node.arguments.some((argument) => carriesInput(argument, isInput))
+        ? clientWrite(node, ctx, isInput)
+        : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
     // Same-file helpers and methods only: another file's effects reach the tool through its summary.
@@ -177,22 +181,47 @@ function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEf
   return undefined;
 }
 
-function clientWrite(node: TSESTree.CallExpression, ctx: FileContext): string | undefined {
+function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
-  if (name === undefined || !isWriteName(name, names)) return undefined;
+  if (name === undefined) return undefined;
   const receiver = ctx.api.resolve(callee.object);
-  if (!receiver || !isPackage(receiver.module, names)) return undefined;
+  if (!receiver)
+    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedClient(callee, ctx, isInput)
+      ? REMOTE_WRITES
+      : undefined;
+  if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
   if (name === 'send' && isReadCommand(node.arguments[0], names)) return undefined;
   return REMOTE_WRITES;
 }
 
-function isWriteName(name: string, names: RemoteWriteNames): boolean {
-  const verb = names.verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
+/**
+ * `stripe.customers.create(params)` where `stripe` is a parameter with no type (compiled JavaScript, a
+ * client handed in by the toolkit): a resource of a client the project does not define. Only through a
+ * resource (`client.resource.verb`), because a bare `x.delete(key)` on an unknown object is as likely a
+ * Map or a Set; never on the model's input itself.
+ */
+function isUntypedClient(callee: TSESTree.MemberExpression, ctx: FileContext, isInput: IsInput): boolean {
+  let root: Node = unwrapExpression(callee.object);
+  let resources = 0;
+  while (root.type === 'MemberExpression' && resources < MAX_RESOURCE_DEPTH) {
+    if (isInput(root)) return false;
+    root = unwrapExpression(root.object);
+    resources++;
+  }
+  if (resources === 0 || root.type !== 'Identifier' || isInput(root)) return false;
+  const binding = ctx.scopes.resolve(root);
+  if (binding?.kind !== 'param' || binding.patternPath.length > 0) return false;
+  const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+  return annotation === undefined || annotation.type === 'TSAnyKeyword';
+}
+
+function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
   if (!verb) return false;
   const rest = name.slice(verb.length);
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
