@@ -102,6 +102,8 @@ export interface CommonCatalog {
   approvalRegistrationProperties: string[];
   approvalRegistrationPaths: ModulePath[];
   auditNamePattern: RegExp;
+  /** Names of project functions that record tool calls: audit calls when their body writes. */
+  toolCallLogPattern?: RegExp;
   notAuditCallees: string[];
   hookEventNames: string[];
   hookEventMethods: string[];
@@ -390,6 +392,9 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       'i',
     ),
     notAuditCallees: asStrings(data['notAuditCallees']),
+    ...(typeof data['toolCallLogPattern'] === 'string'
+      ? { toolCallLogPattern: new RegExp(data['toolCallLogPattern'], 'i') }
+      : {}),
     hookEventNames: asStrings(hooks['eventNames']),
     hookEventMethods: asStrings(hooks['eventMethods']),
     hookCallbackProperties: asStrings(hooks['callbackProperties']),
