@@ -23,6 +23,9 @@ export function isWriteMethod(method: string | undefined): boolean {
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A method chosen by more parameter members than this is not followed (it is then unknown). */
 const MAX_METHOD_PARAMS = 4;
+/** A longer URL is not read for its last segment (the method then decides). */
+const MAX_ENDPOINT_TEXT = 2000;
+const UNKNOWN = '*';
 
 /** The method a row's call uses, read from the evaluated arguments at the row's `methodAt` path. */
 export function requestMethod(row: SinkRow, args: readonly Value[]): RequestMethod {
@@ -70,20 +73,30 @@ export function isReadEndpoint(
   readWords: readonly string[],
   writeVerbs: readonly string[],
 ): boolean {
-  const text = target
-    ? (target.constant ?? (target.parts ?? []).map((part) => (part.kind === 'const' ? part.text : '\u0000')).join(''))
-    : '';
+  const text = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
+  if (text.length >= MAX_ENDPOINT_TEXT) return false;
   const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
   const last = path
     .split('/')
     .filter((segment) => segment.length > 0)
     .pop();
   // A segment the caller fills in (an id, an operation) is unknown: the method decides.
-  if (last === undefined || last.includes('\u0000')) return false;
+  if (last === undefined || last.includes(UNKNOWN)) return false;
   const words = last
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
   return words.some((word) => readWords.includes(word)) && !words.some((word) => writeVerbs.includes(word));
+}
+
+/** A URL's written text, at most `limit` characters, with each part not written as one `*`. */
+export function writtenText(value: Value, limit: number): string {
+  if (value.constant !== undefined) return value.constant.slice(0, limit);
+  let text = '';
+  for (const part of value.parts ?? []) {
+    if (text.length >= limit) break;
+    text += part.kind === 'const' ? part.text : UNKNOWN;
+  }
+  return text.slice(0, limit);
 }

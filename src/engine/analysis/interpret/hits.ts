@@ -2,10 +2,13 @@
 // each other would otherwise pass every callee's hits up once per call site, doubling them at each level.
 import { step } from '../budget';
 import { originKey } from '../origins';
+import { writtenText } from '../request-method';
 import type { SinkHit } from '../sinks';
 
 /** Far above what a real helper reaches (distinct sinks × the calls that reach them from this function). */
 export const MAX_SUMMARY_HITS = 256;
+/** Enough of a URL to tell endpoints apart; a hostile template cannot make every key long. */
+const MAX_TARGET_KEY = 400;
 
 /**
  * Two hits are the same when a caller would make the same finding of them: the same row, sink and
@@ -76,7 +79,5 @@ export function hitsToInstantiate(hits: readonly SinkHit[], file: string): reado
 
 /** The written text of a request's URL (unknown parts as `*`), so two calls of one helper to two endpoints stay two. */
 function targetText(hit: Pick<SinkHit, 'target'>): string {
-  const target = hit.target;
-  if (!target) return '';
-  return target.constant ?? (target.parts ?? []).map((part) => (part.kind === 'const' ? part.text : '*')).join('');
+  return hit.target ? writtenText(hit.target, MAX_TARGET_KEY) : '';
 }

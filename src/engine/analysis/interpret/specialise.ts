@@ -40,10 +40,12 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
-  const members = [...(value.props ?? [])]
-    .filter(([, member]) => member.constant !== undefined)
-    .slice(0, MAX_KEY_MEMBERS)
-    .map(([name, member]) => `${name.slice(0, MAX_KEY_TEXT)}:${member.constant?.slice(0, MAX_KEY_TEXT)}`);
+  const members: string[] = [];
+  for (const [name, member] of value.props ?? []) {
+    if (members.length >= MAX_KEY_MEMBERS) break;
+    if (member.constant !== undefined)
+      members.push(`${name.slice(0, MAX_KEY_TEXT)}:${member.constant.slice(0, MAX_KEY_TEXT)}`);
+  }
   return members.length > 0 ? `o{${members.join(',')}}` : 'o';
 }
 
