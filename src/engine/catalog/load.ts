@@ -110,6 +110,8 @@ export interface CommonCatalog {
   hookCallbackProperties: string[];
   amountNames: string[];
   remoteWrites: RemoteWriteNames;
+  /** A method name that writes a file whatever object it is called on (`saveFile`), for untyped parameters. */
+  untypedFileWriteMethod?: RegExp;
 }
 
 /** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
@@ -399,6 +401,9 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     hookEventMethods: asStrings(hooks['eventMethods']),
     hookCallbackProperties: asStrings(hooks['callbackProperties']),
     amountNames: asStrings(data['amountNames']),
+    ...(typeof data['untypedFileWriteMethod'] === 'string'
+      ? { untypedFileWriteMethod: new RegExp(data['untypedFileWriteMethod']) }
+      : {}),
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
       untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),

@@ -98,6 +98,7 @@ function scan(
     budget.calls++;
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
+      untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput))
         ? clientWrite(node, ctx, isInput)
         : undefined);
@@ -188,8 +189,10 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   if (name === undefined) return undefined;
   const receiver = ctx.api.resolve(callee.object);
+  // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
+  // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
-    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedClient(callee, ctx, isInput)
+    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
       ? REMOTE_WRITES
       : undefined;
   if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
@@ -200,20 +203,43 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
 }
 
 /**
- * `stripe.customers.create(params)` where `stripe` is a parameter with no type (compiled JavaScript, a
- * client handed in by the toolkit): a resource of a client the project does not define. Only through a
- * resource (`client.resource.verb`), because a bare `x.delete(key)` on an unknown object is as likely a
- * Map or a Set; never on the model's input itself.
+ * `context.saveFile(data, path)` on a parameter with no type (the context object a toolkit hands in): a
+ * method named for writing a file, which no Map, Set or stream has. A file write is audit-worthy
+ * wherever it writes, so the model's input need not reach it.
  */
-function isUntypedClient(callee: TSESTree.MemberExpression, ctx: FileContext, isInput: IsInput): boolean {
+function untypedFileWrite(
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  writeEffect: WriteEffect,
+): string | undefined {
+  const callee = unwrapExpression(node.callee);
+  const pattern = ctx.catalogs.common.untypedFileWriteMethod;
+  if (callee.type !== 'MemberExpression' || !pattern?.test(propertyName(callee) ?? '')) return undefined;
+  if (ctx.api.resolve(callee.object) || !isUntypedParameter(callee, ctx, isInput, 0)) return undefined;
+  const fileWrite = ctx.sinks.find((row) => row.check === 'path' && row.isWrite);
+  return fileWrite ? writeEffect(fileWrite) : undefined;
+}
+
+/**
+ * Whether the call's receiver is a parameter with no type, reached through at least `resources`
+ * members (`client.resource.verb` has one: a bare `x.delete(key)` on an unknown object is as likely
+ * a Map or a Set); never the model's input itself.
+ */
+function isUntypedParameter(
+  callee: TSESTree.MemberExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  resources: number,
+): boolean {
   let root: Node = unwrapExpression(callee.object);
-  let resources = 0;
-  while (root.type === 'MemberExpression' && resources < MAX_RESOURCE_DEPTH) {
+  let depth = 0;
+  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
     if (isInput(root)) return false;
     root = unwrapExpression(root.object);
-    resources++;
+    depth++;
   }
-  if (resources === 0 || root.type !== 'Identifier' || isInput(root)) return false;
+  if (depth < resources || root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
   if (binding?.kind !== 'param' || binding.patternPath.length > 0) return false;
   const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
