@@ -6,12 +6,13 @@ import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, hasAmountBound, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
+import { requestMethod, type RequestMethod } from './request-method';
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
-export interface SinkHit {
+export interface SinkHit extends RequestMethod {
   row: SinkRow;
   /** The sink call, in `sinkFile`. */
   node: SinkCall;
@@ -144,6 +145,10 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leadingParam !== undefined) hit.leadingParam = leadingParam;
+  if (row.method !== undefined || row.methodAt) {
+    Object.assign(hit, requestMethod(row, args));
+    if (values[0]) hit.target = values[0];
+  }
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
   if (payment) {
     hit.payment = payment;

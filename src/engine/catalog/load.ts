@@ -115,19 +115,27 @@ export interface CommonCatalog {
   approvalRegistrationProperties: string[];
   approvalRegistrationPaths: ModulePath[];
   auditNamePattern: RegExp;
+  /** Names of project functions that record tool calls: audit calls when their body writes. */
+  toolCallLogPattern?: RegExp;
   notAuditCallees: string[];
   hookEventNames: string[];
   hookEventMethods: string[];
   hookCallbackProperties: string[];
   amountNames: string[];
   remoteWrites: RemoteWriteNames;
+  /** A method name that writes a file whatever object it is called on (`saveFile`), for untyped parameters. */
+  untypedFileWriteMethod?: RegExp;
 }
 
 /** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
 export interface RemoteWriteNames {
   verbs: string[];
+  /** The verbs that count on a client parameter with no type (`stripe.customers.create`). */
+  untypedReceiverVerbs: string[];
   factorySuffixes: string[];
   readCommandPrefixes: string[];
+  /** Words of an endpoint's last path segment that name a read sent by POST (`/query`, `/search`). */
+  readEndpointWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
 }
@@ -412,14 +420,22 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       'i',
     ),
     notAuditCallees: asStrings(data['notAuditCallees']),
+    ...(typeof data['toolCallLogPattern'] === 'string'
+      ? { toolCallLogPattern: new RegExp(data['toolCallLogPattern'], 'i') }
+      : {}),
     hookEventNames: asStrings(hooks['eventNames']),
     hookEventMethods: asStrings(hooks['eventMethods']),
     hookCallbackProperties: asStrings(hooks['callbackProperties']),
     amountNames: asStrings(data['amountNames']),
+    ...(typeof data['untypedFileWriteMethod'] === 'string'
+      ? { untypedFileWriteMethod: new RegExp(data['untypedFileWriteMethod']) }
+      : {}),
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
+      untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),
       factorySuffixes: asStrings(remote['factorySuffixes']),
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
+      readEndpointWords: asStrings(remote['readEndpointWords']),
       excludedModules: asStrings(remote['excludedModules']),
     },
   };

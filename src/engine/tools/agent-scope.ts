@@ -1,7 +1,7 @@
 // Which tools an agent- or call-level registration (an approval, a hook) applies to: the tools of the
 // agent or call it is registered on, read from the `tools` the agent's or call's options list.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 
 /** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
@@ -23,6 +23,8 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
       if (key !== undefined) names.add(key);
       const value = unwrapExpression(property.value as Node);
       if (value.type === 'Identifier') names.add(value.name);
+      const inline = inlineToolName(value);
+      if (inline !== undefined) names.add(inline);
     }
     return names;
   }
@@ -30,8 +32,9 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
     for (const element of inner.elements) {
       if (!element) continue;
       const value = unwrapExpression(element);
-      if (value.type !== 'Identifier') return undefined;
-      names.add(value.name);
+      const name = value.type === 'Identifier' ? value.name : inlineToolName(value);
+      if (name === undefined) return undefined;
+      names.add(name);
     }
     return names;
   }
@@ -39,6 +42,23 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
     const binding = ctx.scopes.resolve(inner);
     if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
       return toolNamesIn(binding.init, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+/** A tool written in place (`tools: [tool({ name: 'purge_cache', ... })]`): the name its options spell. */
+function inlineToolName(node: Node): string | undefined {
+  const candidates =
+    node.type === 'CallExpression' || node.type === 'NewExpression'
+      ? node.arguments.map((argument) => unwrapExpression(argument))
+      : [node];
+  for (const candidate of candidates) {
+    if (candidate.type !== 'ObjectExpression') continue;
+    for (const property of candidate.properties) {
+      if (property.type !== 'Property' || !['name', 'id'].includes(propertyName(property) ?? '')) continue;
+      const name = stringValue(property.value as Node);
+      if (name !== undefined) return name;
+    }
   }
   return undefined;
 }

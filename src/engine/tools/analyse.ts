@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
+import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
 import { childOrigin, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
@@ -99,11 +100,14 @@ function dedupe(hits: SinkHit[]): SinkHit[] {
     const key = `${hit.row.id}:${hit.file}:${location}:${hit.sinkFile}:${hit.node.range[0]}`;
     const existing = seen.get(key);
     // The same sink evaluated twice (a guard's operand re-read, or reached on two paths through one helper
-    // call): keep the model-controlled reading, and of two such readings the unbounded one.
+    // call): keep the model-controlled reading, and of two such readings the unbounded one; of two
+    // otherwise equal readings of a shared request helper, the one whose caller wrote a write method.
+    const same = existing !== undefined && hit.modelControlled === existing.modelControlled;
     if (
       !existing ||
       (hit.modelControlled && !existing.modelControlled) ||
-      (hit.modelControlled === existing.modelControlled && existing.bounded && !hit.bounded)
+      (same && existing.bounded && !hit.bounded) ||
+      (same && existing.bounded === hit.bounded && isWriteMethod(hit.method) && !isWriteMethod(existing.method))
     )
       seen.set(key, hit);
   }

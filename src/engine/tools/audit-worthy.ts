@@ -9,6 +9,7 @@ import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
+import { isReadEndpoint, isWriteMethod } from '../analysis/request-method';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -19,18 +20,25 @@ import type { ToolHandler } from './types';
 const MAX_HELPER_DEPTH = 3;
 const MAX_FUNCTIONS = 40;
 const MAX_CALLS = 2000;
+/** Members between a client parameter and the write (`stripe.customers.create` has one). */
+const MAX_RESOURCE_DEPTH = 4;
 
 const BUILTINS = new Set(builtinModules);
 
 /** The effect's wording in the audit message. */
 export const REMOTE_WRITES = 'remote writes';
 
-/** A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end. */
+/**
+ * A request whose method is written and is not GET/HEAD/OPTIONS changes state at the other end: written
+ * at the sink, or by the caller of the helper that holds it (`githubRequest(url, { method: 'POST' })`).
+ */
 export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const method =
-    hit.row.method ??
+    hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
-  return method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+  if (!isWriteMethod(method)) return false;
+  const names = ctx.catalogs.common.remoteWrites;
+  return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 
 /** The audit message's word for a write row's effect, or undefined when a scoped reach is not audit-worthy. */
@@ -90,7 +98,10 @@ function scan(
     budget.calls++;
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput)) ? clientWrite(node, ctx) : undefined);
+      untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
+      (node.arguments.some((argument) => carriesInput(argument, isInput))
+        ? clientWrite(node, ctx, isInput)
+        : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
     // Same-file helpers and methods only: another file's effects reach the tool through its summary.
@@ -171,22 +182,72 @@ function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEf
   return undefined;
 }
 
-function clientWrite(node: TSESTree.CallExpression, ctx: FileContext): string | undefined {
+function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
-  if (name === undefined || !isWriteName(name, names)) return undefined;
+  if (name === undefined) return undefined;
   const receiver = ctx.api.resolve(callee.object);
-  if (!receiver || !isPackage(receiver.module, names)) return undefined;
+  // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
+  // toolkit hands in): a SaaS verb on a resource of it.
+  if (!receiver)
+    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
+      ? REMOTE_WRITES
+      : undefined;
+  if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
   if (name === 'send' && isReadCommand(node.arguments[0], names)) return undefined;
   return REMOTE_WRITES;
 }
 
-function isWriteName(name: string, names: RemoteWriteNames): boolean {
-  const verb = names.verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
+/**
+ * `context.saveFile(data, path)` on a parameter with no type (the context object a toolkit hands in): a
+ * method named for writing a file, which no Map, Set or stream has. A file write is audit-worthy
+ * wherever it writes, so the model's input need not reach it.
+ */
+function untypedFileWrite(
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  writeEffect: WriteEffect,
+): string | undefined {
+  const callee = unwrapExpression(node.callee);
+  const pattern = ctx.catalogs.common.untypedFileWriteMethod;
+  if (callee.type !== 'MemberExpression' || !pattern?.test(propertyName(callee) ?? '')) return undefined;
+  if (ctx.api.resolve(callee.object) || !isUntypedParameter(callee, ctx, isInput, 0)) return undefined;
+  const fileWrite = ctx.sinks.find((row) => row.check === 'path' && row.isWrite);
+  return fileWrite ? writeEffect(fileWrite) : undefined;
+}
+
+/**
+ * Whether the call's receiver is a parameter with no type, reached through at least `resources`
+ * members (`client.resource.verb` has one: a bare `x.delete(key)` on an unknown object is as likely
+ * a Map or a Set); never the model's input itself.
+ */
+function isUntypedParameter(
+  callee: TSESTree.MemberExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  resources: number,
+): boolean {
+  let root: Node = unwrapExpression(callee.object);
+  let depth = 0;
+  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
+    if (isInput(root)) return false;
+    root = unwrapExpression(root.object);
+    depth++;
+  }
+  if (depth < resources || root.type !== 'Identifier' || isInput(root)) return false;
+  const binding = ctx.scopes.resolve(root);
+  if (binding?.kind !== 'param' || binding.patternPath.length > 0) return false;
+  const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
+  return annotation === undefined || annotation.type === 'TSAnyKeyword';
+}
+
+function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
   if (!verb) return false;
   const rest = name.slice(verb.length);
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));

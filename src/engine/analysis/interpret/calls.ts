@@ -1,7 +1,8 @@
 // Calls: approvals, audit hooks and sinks at the call, inline callbacks, receivers that now hold model
 // input, built-in steps whose effect is known (URL, path and string helpers), and project helpers.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describe, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
+import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import type { FileContext } from '../context';
 import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
@@ -10,6 +11,7 @@ import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { isSegment, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
+import { isWriteMethod } from '../request-method';
 import { inferTransfer } from '../value-transfer-inference';
 import {
   CLEAN,
@@ -126,7 +128,10 @@ function evaluateCallValue(
   const guarded = (value: Value): Value => (configuredGuard ? withBounds(value, ['allowlist', 'host', 'path']) : value);
   const targets = resolveFunctions(callee, interpreter.ctx);
   const [local] = targets;
-  if (local && targets.length === 1) return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
+  if (local && targets.length === 1) {
+    if (recordsToolCalls(interpreter, calleeText, local.fn, local.ctx)) interpreter.audits.push(`${calleeText}()`);
+    return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
+  }
   // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
   if (targets.length > 1) {
     let joined: Value | undefined;
@@ -329,4 +334,12 @@ function urlValue(input: Value, base: Value | undefined, keys: string[]): Value 
   }
   const value = combine(base ? [input, base] : [input], ['allowlist', 'host']);
   return { ...value, parts, isUrl: true, keys };
+}
+
+/** `trackToolCall(name, args)`: a project function named for recording tool calls, whose body writes the record. */
+function recordsToolCalls(interpreter: Interpreter, calleeText: string, fn: FunctionNode, ctx: FileContext): boolean {
+  const pattern = interpreter.ctx.catalogs.common.toolCallLogPattern;
+  if (pattern === undefined || !pattern.test(calleeText.split('.').pop() ?? calleeText)) return false;
+  const hits = interpreter.summarise(fn, ctx)?.hits ?? [];
+  return hits.some((hit) => hit.row.isWrite || isWriteMethod(hit.method));
 }

@@ -82,6 +82,8 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
     }
     case 'LogicalExpression': {
       const left = evaluate(interpreter, node.left, state);
+      // `options.method || 'GET'` where the caller wrote the method: a written left side decides.
+      if (node.operator !== '&&' && isDecidingConstant(left, node.operator)) return left;
       const rightState =
         node.operator === '&&' ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true)) : state;
       const right = evaluate(interpreter, node.right, rightState);
@@ -248,4 +250,10 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
     return derived(combine([object, key]), ['allowlist']);
   }
   return withAliasBounds(memberOf(object, name), state);
+}
+
+/** A constant on the left of `||` (truthy) or `??` (not nullish), which the right side never replaces. */
+function isDecidingConstant(left: Value, operator: '||' | '??'): boolean {
+  if (left.constant === undefined || isTainted(left)) return false;
+  return operator === '??' || !['', '0', 'false', 'NaN'].includes(left.constant);
 }

@@ -2,10 +2,13 @@
 // each other would otherwise pass every callee's hits up once per call site, doubling them at each level.
 import { step } from '../budget';
 import { originKey } from '../origins';
+import { writtenText } from '../request-method';
 import type { SinkHit } from '../sinks';
 
 /** Far above what a real helper reaches (distinct sinks × the calls that reach them from this function). */
 export const MAX_SUMMARY_HITS = 256;
+/** Enough of a URL to tell endpoints apart; a hostile template cannot make every key long. */
+const MAX_TARGET_KEY = 400;
 
 /**
  * Two hits are the same when a caller would make the same finding of them: the same row, sink and
@@ -39,6 +42,9 @@ function hitKey(hit: Omit<SinkHit, 'via'> & { via?: SinkHit['via'] | undefined }
     hit.payment ? hit.payment.id : '',
     hit.paymentBounded ?? '',
     (hit.paymentOrigins ?? []).map(originKey).join('|'),
+    hit.method ?? '',
+    (hit.methodParams ?? []).map(originKey).join('|'),
+    targetText(hit),
   ].join('\u0000');
 }
 
@@ -69,4 +75,9 @@ export function hitsToInstantiate(hits: readonly SinkHit[], file: string): reado
   }
   if (foreign) foreignViews.set(hits, out);
   return out;
+}
+
+/** The written text of a request's URL (unknown parts as `*`), so two calls of one helper to two endpoints stay two. */
+function targetText(hit: Pick<SinkHit, 'target'>): string {
+  return hit.target ? writtenText(hit.target, MAX_TARGET_KEY) : '';
 }

@@ -8,6 +8,7 @@ import type { FunctionSummary } from './types';
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
 const MAX_KEY_TEXT = 200;
+const MAX_KEY_MEMBERS = 8;
 
 type Cache = WeakMap<FunctionNode, Map<string, FunctionSummary | undefined>>;
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
@@ -33,12 +34,19 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
 
 /** A key telling apart argument shapes that can change what the helper's guards establish. */
 export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
-  return [...fixed]
-    .map(
-      ([index, value]) =>
-        `${index}=${value.constant !== undefined ? `c${value.constant.slice(0, MAX_KEY_TEXT)}` : 'o'}`,
-    )
-    .join('|');
+  return [...fixed].map(([index, value]) => `${index}=${shapeKey(value)}`).join('|');
+}
+
+/** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
+function shapeKey(value: Value): string {
+  if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
+  const members: string[] = [];
+  for (const [name, member] of value.props ?? []) {
+    if (members.length >= MAX_KEY_MEMBERS) break;
+    if (member.constant !== undefined)
+      members.push(`${name.slice(0, MAX_KEY_TEXT)}:${member.constant.slice(0, MAX_KEY_TEXT)}`);
+  }
+  return members.length > 0 ? `o{${members.join(',')}}` : 'o';
 }
 
 export interface SpecialisedSlot {

@@ -28,6 +28,7 @@ import { step } from '../budget';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
+import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact } from './types';
 
@@ -227,6 +228,14 @@ function instantiateSinkHit(
 ): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
+  delete base.method;
+  delete base.methodParams;
+  Object.assign(base, methodAtCall(hit, actual));
+  // The caller's path completes the helper's URL (`post('/v2/search', body)`): it may name a read.
+  if (hit.target && writesOrMayWrite(base)) base.target = mapOrigins(hit.target, actual);
+  // A same-file hit no input reaches is dropped, unless it is a request whose method is (or may yet
+  // be, at an outer call) a write: the audit rule must see that even when its destination is fixed.
+  const dropUnreached = sameFile && !writesOrMayWrite(base);
   if (!sameFile) {
     base.via = { node: call, file: interpreter.ctx.file, callee: describe(call.callee, interpreter.ctx.text) };
     base.file = interpreter.ctx.file;
@@ -254,7 +263,7 @@ function instantiateSinkHit(
     );
     return base;
   }
-  if (hit.paramIndexes.length === 0) return hit.modelControlled ? base : sameFile ? undefined : base;
+  if (hit.paramIndexes.length === 0) return hit.modelControlled ? base : dropUnreached ? undefined : base;
   const inputs: Origin[] = hit.origins.filter((origin) => origin.kind === 'input');
   const params: Origin[] = [];
   let controlled = hit.modelControlled && inputs.length > 0;
@@ -272,7 +281,7 @@ function instantiateSinkHit(
   }
   if (!controlled) {
     // Kept for the inventory: the effect is reached, bounded by the caller's guard (or not model-controlled).
-    if (!reachedByInput && sameFile) return undefined;
+    if (!reachedByInput && dropUnreached) return undefined;
     return { ...base, modelControlled: reachedByInput, bounded: true, origins: [], paramIndexes: [] };
   }
   base.modelControlled = true;
@@ -281,4 +290,8 @@ function instantiateSinkHit(
   const paramIndexes = params.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : []));
   base.paramIndexes = [...new Set(paramIndexes)];
   return base;
+}
+
+function writesOrMayWrite(method: RequestMethod): boolean {
+  return isWriteMethod(method.method) || (method.methodParams?.length ?? 0) > 0;
 }

@@ -1,0 +1,102 @@
+// The HTTP method and target of a request sink, followed through helpers: a wrapper such as
+// `request(path, { method })` sends what its caller wrote, so a helper's hit remembers which parameter
+// member chose the method (and the URL as built, to be completed by each caller), and each call site
+// that passes a written method settles it.
+import type { SinkRow } from '../catalog/load';
+import { memberOf, type ParamOrigin, type Value } from './value';
+
+/** A request's method as far as it is known at a sink or a call site. */
+export interface RequestMethod {
+  /** The written method, upper case. */
+  method?: string;
+  /** Inside a helper: the parameter members the method comes from, settled by the caller's arguments. */
+  methodParams?: ParamOrigin[];
+  /** The URL as built at the sink (a helper's parameters in it are replaced at each call). */
+  target?: Value;
+}
+
+/** A method that changes state at the other end. */
+export function isWriteMethod(method: string | undefined): boolean {
+  return method !== undefined && !READ_METHODS.has(method.toUpperCase());
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** A method chosen by more parameter members than this is not followed (it is then unknown). */
+const MAX_METHOD_PARAMS = 4;
+/** A longer URL is not read for its last segment (the method then decides). */
+const MAX_ENDPOINT_TEXT = 2000;
+const UNKNOWN = '*';
+
+/** The method a row's call uses, read from the evaluated arguments at the row's `methodAt` path. */
+export function requestMethod(row: SinkRow, args: readonly Value[]): RequestMethod {
+  if (row.method !== undefined) return { method: row.method.toUpperCase() };
+  const [first, ...rest] = row.methodAt ?? [];
+  if (first?.kind !== 'Argument') return {};
+  const index = first.indexes[0];
+  if (!index || !('at' in index)) return {};
+  let value: Value | undefined = args[index.at];
+  for (const token of rest) {
+    const name = token.kind === 'Member' ? token.names[0] : undefined;
+    if (!value || name === undefined) return {};
+    value = memberOf(value, name);
+  }
+  return value ? fromValue(value) : {};
+}
+
+/** The method at a call of the helper a hit was found in, given what the caller passed. */
+export function methodAtCall(
+  hit: RequestMethod,
+  actual: (index: number, path?: readonly string[]) => Value,
+): Omit<RequestMethod, 'target'> {
+  if (hit.method !== undefined || !hit.methodParams) return hit.method !== undefined ? { method: hit.method } : {};
+  const params: ParamOrigin[] = [];
+  for (const origin of hit.methodParams) {
+    const settled = fromValue(actual(origin.index, origin.path));
+    if (settled.method !== undefined) return settled;
+    params.push(...(settled.methodParams ?? []));
+  }
+  return params.length > 0 ? { methodParams: params.slice(0, MAX_METHOD_PARAMS) } : {};
+}
+
+function fromValue(value: Value): RequestMethod {
+  if (value.constant !== undefined) return { method: value.constant.toUpperCase() };
+  const params = value.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
+  return params.length > 0 && params.length <= MAX_METHOD_PARAMS ? { methodParams: params } : {};
+}
+
+/**
+ * A request sent with a write method to an endpoint named for a read: the last segment of the URL's
+ * path names a query, search or lookup (`POST /v1/indexes/docs/query`, `POST /v2/search`) and no write.
+ */
+export function isReadEndpoint(
+  target: Value | undefined,
+  readWords: readonly string[],
+  writeVerbs: readonly string[],
+): boolean {
+  const text = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
+  if (text.length >= MAX_ENDPOINT_TEXT) return false;
+  const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  const last = path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .pop();
+  // A segment the caller fills in (an id, an operation) is unknown: the method decides.
+  if (last === undefined || last.includes(UNKNOWN)) return false;
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+  return words.some((word) => readWords.includes(word)) && !words.some((word) => writeVerbs.includes(word));
+}
+
+/** A URL's written text, at most `limit` characters, with each part not written as one `*`. */
+export function writtenText(value: Value, limit: number): string {
+  if (value.constant !== undefined) return value.constant.slice(0, limit);
+  let text = '';
+  for (const part of value.parts ?? []) {
+    if (text.length >= limit) break;
+    text += part.kind === 'const' ? part.text : UNKNOWN;
+  }
+  return text.slice(0, limit);
+}
