@@ -1,9 +1,10 @@
 // Built-in defaults and the one function that turns layered rule settings into a rule's severity.
 import { matchesGlob } from './glob';
 import { ruleById, rules } from '../rules/index';
+import { SEVERITIES } from '../rules/severity';
 import type { ReportedSeverity, ResolvedConfig, Severity } from './types';
 
-export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
+export { SEVERITIES };
 
 /** Bumped whenever a change to the engine or catalogs can change results (cache keys use it). */
 export const ENGINE_VERSION = '0.1.0';
