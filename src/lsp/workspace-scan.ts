@@ -143,11 +143,16 @@ export class WorkspaceScan {
         this.host.connection.console.log('Scan cancelled.');
         finish(undefined);
       });
+      let total = 0;
       worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'walked') onProgress(0, message.total);
-        else if (message.type === 'progress') onProgress(message.done, message.total);
-        else if (message.type === 'done') finish({ folders: message.folders, millis: message.millis });
-        else {
+        if (message.type === 'walked') {
+          total = message.total;
+          onProgress(0, total);
+        } else if (message.type === 'progress') onProgress(message.done, message.total);
+        else if (message.type === 'done') {
+          onProgress(total, total);
+          finish({ folders: message.folders, millis: message.millis });
+        } else {
           this.host.connection.console.error(`Scan failed: ${message.message}`);
           finish(undefined);
         }
