@@ -17,5 +17,7 @@ export function run(args: readonly string[], scanWorker = path.join(__dirname, '
   }
   // Logging goes to the client (connection.console); nothing but protocol may reach stdout.
   console.log = console.error;
+  // One failed promise (a reply the client could not give) must not end the server and every editor's diagnostics.
+  process.on('unhandledRejection', (reason) => console.error(`agent-risk lsp: unhandled rejection: ${String(reason)}`));
   startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout), { scanWorker });
 }

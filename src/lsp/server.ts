@@ -60,6 +60,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const timers = new Map<string, NodeJS.Timeout>();
   let pull = false;
   let pullWorkspaceConfiguration = false;
+  /** Whether the client accepts `workspace/diagnostic/refresh`; asking one that does not is an error reply. */
+  let refreshSupport = false;
   let relatedInformation = false;
   let initialSettings: unknown;
   let init: InitializationOptions = {};
@@ -161,6 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     pull = capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     pullWorkspaceConfiguration = capabilities.workspace?.configuration === true;
     relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true || pull;
     init = (params.initializationOptions as InitializationOptions | null | undefined) ?? {};
@@ -201,7 +204,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     linter.reset();
     configErrors.clear();
     scan.republish();
-    if (pull) connection.languages.diagnostics.refresh();
+    // A client that cannot be asked to pull again pulls on its next edit; an error reply must not end the process.
+    if (pull && refreshSupport) connection.languages.diagnostics.refresh();
     else documents.all().forEach(schedulePush);
   };
 

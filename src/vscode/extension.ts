@@ -59,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
     { dispose: () => void languageClient.stop() },
     languageClient.onNotification(DID_LINT, (params: DidLintParams) => {
       const uri = vscode.Uri.parse(params.uri);
+      // A lint that finishes after its document closed (or changed again) must not leave a stale entry behind.
+      const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+      if (document === undefined || document.isClosed || document.version !== params.version) return;
       if (params.result === undefined) store.clearLive(uri);
       else store.setLive(uri, params.result, params.version);
       status.setLint(uri, params.millis, params.state);

@@ -24,22 +24,17 @@ export const RESTRICTED_SETTINGS = [
   'configFile',
 ] as const;
 
-/** The keys the server reads (editor/settings.ts); the rest of the section is VS Code's own. */
-const SERVER_KEYS = ['enable', ...RESTRICTED_SETTINGS, 'toolFactories', 'sinks'] as const;
-
-/** The section as the server gets it, dropping workspace and folder values of RESTRICTED_SETTINGS when untrusted. */
+/** The section as the server gets it, with workspace and folder values of RESTRICTED_SETTINGS dropped when untrusted. */
 export function serverSection(scope: vscode.Uri | undefined): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const section: Record<string, unknown> = {};
-  for (const key of SERVER_KEYS) {
-    let value: unknown;
-    if (vscode.workspace.isTrusted || !(RESTRICTED_SETTINGS as readonly string[]).includes(key))
-      value = config.get(key);
-    else {
-      const inspected = config.inspect<unknown>(key);
-      value = inspected?.globalValue ?? inspected?.defaultValue;
-    }
-    if (value !== undefined) section[key] = value;
+  // The merged values of every key of the section (a WorkspaceConfiguration serialises to them).
+  const section = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  if (vscode.workspace.isTrusted) return section;
+  for (const key of RESTRICTED_SETTINGS) {
+    const inspected = config.inspect<unknown>(key);
+    const value = inspected?.globalValue ?? inspected?.defaultValue;
+    if (value === undefined) delete section[key];
+    else section[key] = value;
   }
   return section;
 }

@@ -99,6 +99,20 @@ describe('language server: the messages of the VS Code client', function () {
     assert.equal((await networkFindings(server, uri)).length, 0, 'trusted: the configuration file turns the rule off');
   });
 
+  it('stops the search for .agent-risk.json at the workspace folder', async () => {
+    // A configuration above the folder that turns every rule off must not reach the folder's files.
+    const folder = path.join(root, 'checkout');
+    fs.mkdirSync(path.join(folder, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.agent-risk.json'), '{ "rules": { "*": "off" } }\n');
+    fs.writeFileSync(path.join(folder, 'src', 'tool.ts'), TOOL);
+    await initialise(server, folder, {});
+    const uri = pathToFileURL(path.join(folder, 'src', 'tool.ts')).toString();
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'typescript', version: 1, text: TOOL },
+    });
+    assert.equal((await networkFindings(server, uri)).length, 1);
+  });
+
   it("notifies each lint, and names the client's commands in rule links, CodeLens and suppressions", async () => {
     const linted = new Promise<DidLintParams>((resolve) =>
       server.connection.onNotification(DID_LINT, (params: DidLintParams) => resolve(params)),
