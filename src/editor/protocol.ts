@@ -34,7 +34,10 @@ export interface InitializationOptions {
 /** Why the status item shows no findings for a file it did not analyse. */
 export type FileState = { kind: 'off' } | { kind: 'skipped'; reason: string } | { kind: 'config-error' };
 
-/** Server → client after each lint of an open document; `result` is absent when the file was not analysed. */
+/**
+ * Server → client after each lint of an open document; `result` is absent when the file was not analysed, and its
+ * findings come without related locations and suppressed findings (the diagnostics carry those).
+ */
 export const DID_LINT = 'agentRisk/didLint';
 export interface DidLintParams {
   uri: string;

@@ -289,7 +289,17 @@ function didLint(document: TextDocument, lint: DocumentLint, settings: SharedSet
     uri: document.uri,
     version: document.version,
     millis: lint.millis,
-    ...(lint.result === undefined ? {} : { result: lint.result }),
+    // The diagnostics carry the related locations and suppressions; the tool view needs neither, and a large file
+    // has hundreds of findings to send on every lint.
+    ...(lint.result === undefined
+      ? {}
+      : {
+          result: {
+            ...lint.result,
+            findings: lint.result.findings.map((finding) => ({ ...finding, related: [] })),
+            suppressed: [],
+          },
+        }),
     ...(state === undefined ? {} : { state }),
   };
 }

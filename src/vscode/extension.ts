@@ -61,12 +61,17 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
       const uri = vscode.Uri.parse(params.uri);
       // A lint that finishes after its document closed (or changed again) must not leave a stale entry behind.
       const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
-      if (document === undefined || document.isClosed || document.version !== params.version) return;
+      if (document === undefined || document.version !== params.version || !inTab(uri)) return;
       if (params.result === undefined) store.clearLive(uri);
       else store.setLive(uri, params.result, params.version);
       status.setLint(uri, params.millis, params.state);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => store.clearLive(document.uri)),
+    // VS Code keeps a document after its last tab closes, and the client drops its diagnostics then: so does the store.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      for (const tab of event.closed)
+        if (tab.input instanceof vscode.TabInputText && !inTab(tab.input.uri)) store.clearLive(tab.input.uri);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       const params: DidChangeTrustParams = { trusted: true };
       void ready.then(() => languageClient.sendNotification(DID_CHANGE_TRUST, params));
@@ -106,6 +111,14 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
   const activationMillis = Date.now() - loadStarted;
   log.appendLine(`Agent Risk activated in ${activationMillis} ms.`);
   return { store, scanner, inventory, inventoryView: treeView, status, activationMillis, ready };
+}
+
+/** True when a tab shows the document: the language client pulls diagnostics only for those. */
+function inTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key),
+  );
 }
 
 /** The scan summary with its follow-ups; not awaited by the command, so the command returns as soon as the scan ends. */
