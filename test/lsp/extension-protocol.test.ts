@@ -28,20 +28,10 @@ import {
   SCAN_WORKSPACE,
   type ScanResponse,
 } from '../../src/editor/protocol';
+import { RISKY_FETCH_TOOL } from '../cli/support';
 import { type ServerUnderTest, startServer } from './client';
 
-const TOOL = `import { tool } from 'ai';
-import { z } from 'zod';
-
-export const fetchPage = tool({
-  description: 'Fetch a web page',
-  inputSchema: z.object({ url: z.string() }),
-  execute: async ({ url }) => {
-    const response = await fetch(url);
-    return response.text();
-  },
-});
-`;
+const TOOL = RISKY_FETCH_TOOL;
 
 const COMMANDS = { ruleDoc: 'test.ruleDoc', placeCursor: 'test.placeCursor', revealTool: 'test.revealTool' };
 

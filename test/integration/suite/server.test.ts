@@ -4,7 +4,16 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { closeAll, eventually, extensionApi, open, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  closeAll,
+  eventually,
+  extensionApi,
+  open,
+  ruleOf,
+  stallMeter,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 /** Modules whose presence in the extension host would mean analysis runs there. */
 const ANALYSIS_MODULES =
@@ -52,13 +61,7 @@ describe('language server', () => {
     const text = bigFile();
     assert.ok(text.split('\n').length >= 3000, `${text.split('\n').length} lines`);
     await fs.writeFile(workspaceUri(BIG_FILE).fsPath, text);
-    let worstLag = 0;
-    let last = Date.now();
-    const ticker = setInterval(() => {
-      const now = Date.now();
-      worstLag = Math.max(worstLag, now - last - 10);
-      last = now;
-    }, 10);
+    const meter = stallMeter();
     const started = Date.now();
     const editor = await open(BIG_FILE);
     const diagnostics = await waitForDiagnostics(
@@ -68,7 +71,7 @@ describe('language server', () => {
       120_000,
     );
     const millis = Date.now() - started;
-    clearInterval(ticker);
+    const worstLag = meter.stop();
     console.log(
       `      (${editor.document.lineCount} lines: first diagnostics after ${millis} ms; worst extension host stall ${worstLag} ms)`,
     );
