@@ -9,6 +9,8 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
@@ -240,9 +242,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (document === undefined || token.isCancellationRequested)
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const lint = await lintDocument(document);
+    if (document === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const lint = token.isCancellationRequested ? undefined : await lintDocument(document);
+    // Cancelled, or the document changed while its settings were fetched: an empty report would blank its
+    // diagnostics until the next pull, so the client is told to keep them and ask again.
+    if (lint === undefined && LINTED.has(document.languageId))
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', {
+        retriggerRequest: true,
+      });
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(lint?.result) };
   });
 

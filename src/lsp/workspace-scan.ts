@@ -100,6 +100,8 @@ export class WorkspaceScan {
 
   private async publish(entry: { uri: string; result: LintResult }): Promise<void> {
     const enabled = (await this.host.settingsFor(entry.uri)).enable;
+    // Opened while the settings were fetched: its own lint reports it now.
+    if (this.host.isOpen(entry.uri)) return;
     const diagnostics = enabled ? this.host.diagnosticsOf(entry.result) : [];
     await this.host.connection.sendDiagnostics({ uri: entry.uri, diagnostics });
   }
