@@ -1,9 +1,10 @@
 // Built-in defaults and the one function that turns layered rule settings into a rule's severity.
 import { matchesGlob } from './glob';
 import { ruleById, rules } from '../rules/index';
+import { SEVERITIES } from '../rules/severity';
 import type { ReportedSeverity, ResolvedConfig, Severity } from './types';
 
-export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
+export { SEVERITIES };
 
 /** Every spelling `normaliseSeverity` accepts, for messages that list the allowed values. */
 export const SEVERITY_SPELLINGS = 'off, hint, info, warning (or warn), error';

@@ -1,4 +1,4 @@
-// Code actions: verified structural fixes and "disable for this line" per finding, and `source.fixAll.agentRisk`,
+// Code actions: verified structural fixes and "suppress on this line / in this file" per finding, and `source.fixAll.agentRisk`,
 // which applies the fixes that are safe in bulk (each re-linted before it is offered).
 import {
   type CodeAction,
@@ -7,7 +7,7 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type OffsetEdit } from '../editor/fixes/source';
 import { directiveFixes } from '../editor/fixes/directive-fixes';
 import { fileSuppressionEdit, suppressionEdit } from '../editor/fixes/suppression';
@@ -24,6 +24,8 @@ export function codeActionsFor(
   result: LintResult,
   params: CodeActionParams,
   relint: Relint,
+  /** The client's command that places the cursor, when it has one (see ClientCommands). */
+  placeCursor?: string,
 ): CodeAction[] {
   const only = params.context.only;
   const text = document.getText();
@@ -54,17 +56,22 @@ export function codeActionsFor(
         edit: { changes: { [document.uri]: textEdits(document, fix.edits) } },
       });
     }
-    for (const [scope, edit] of [
-      ['line', suppressionEdit(text, finding)],
-      ['file', fileSuppressionEdit(text, finding)],
-    ] as const) {
-      if (edit === undefined) continue;
-      actions.push({
-        title: `Disable ${finding.ruleId} for this ${scope} (give the reason after --)`,
+    for (const scope of ['line', 'file'] as const) {
+      const suppression = scope === 'line' ? suppressionEdit(text, finding) : fileSuppressionEdit(text, finding);
+      if (suppression === undefined) continue;
+      const action: CodeAction = {
+        title: `Suppress ${finding.ruleId} ${scope === 'line' ? 'on this line' : 'in this file'} (with a reason)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: textEdits(document, [edit.edit]) } },
-      });
+        edit: { changes: { [document.uri]: textEdits(document, [suppression.edit]) } },
+      };
+      if (placeCursor !== undefined) {
+        // The reason goes after `--`: the client's command puts the cursor there once the edit is applied.
+        const after = TextDocument.create(document.uri, document.languageId, 0, applyEdits(text, [suppression.edit]));
+        const { line, character } = after.positionAt(suppression.cursor);
+        action.command = { title: 'Type the reason', command: placeCursor, arguments: [document.uri, line, character] };
+      }
+      actions.push(action);
     }
   }
   return actions;

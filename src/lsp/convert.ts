@@ -46,12 +46,23 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).toString();
 }
 
-/** `uriFor` maps an engine path back to the document it came from (the client's own URI). */
-export function toDiagnostic(
-  finding: Finding,
-  uriFor: (file: string) => string,
-  relatedInformation: boolean,
-): Diagnostic {
+/** How a client wants diagnostics: `uriFor` maps an engine path back to its document (the client's own URI). */
+export interface DiagnosticOptions {
+  uriFor: (file: string) => string;
+  relatedInformation: boolean;
+  /** The link of a rule's doc: a file URI, or the client's own command when it has one. */
+  docLink: (ruleId: string) => string | undefined;
+}
+
+/** A rule doc link that runs the client's command (VS Code renders the doc in its preview), else the doc file. */
+export function docLinker(command: string | undefined): (ruleId: string) => string | undefined {
+  if (command === undefined) return ruleDocUri;
+  return (ruleId) =>
+    ruleById(ruleId) === undefined ? undefined : `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+export function toDiagnostic(finding: Finding, options: DiagnosticOptions): Diagnostic {
+  const { uriFor, relatedInformation } = options;
   const diagnostic: Diagnostic = {
     range: toRange(finding.range),
     severity: SEVERITY[finding.severity],
@@ -60,7 +71,7 @@ export function toDiagnostic(
     message: finding.message,
     data: { ruleId: finding.ruleId, tool: finding.tool?.name },
   };
-  const href = ruleDocUri(finding.ruleId);
+  const href = options.docLink(finding.ruleId);
   if (href !== undefined) diagnostic.codeDescription = { href };
   if (relatedInformation && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({

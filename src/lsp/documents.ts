@@ -85,6 +85,8 @@ export class DocumentLinter {
     const loaded = loadConfigFor(file, {
       cache: this.configCache,
       overrides: settings.overrides,
+      // The search for .agent-risk.json stops at the workspace folder: a folder above it is not the project's.
+      ...(folder === undefined ? {} : { stopAt: folder }),
       ...(explicitFile === undefined ? {} : { explicitFile }),
     });
     if (uri.startsWith('file:') && isExcludedInEditor(file, folder, loaded, settings)) {

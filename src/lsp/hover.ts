@@ -2,9 +2,13 @@
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver/node';
 import { manifestMarkdown } from '../editor/manifest';
 import type { LintResult } from '../engine/types';
-import { contains, ruleDocUri, toRange } from './convert';
+import { contains, toRange } from './convert';
 
-export function hoverFor(result: LintResult, position: Position): Hover | null {
+export function hoverFor(
+  result: LintResult,
+  position: Position,
+  link: (ruleId: string) => string | undefined,
+): Hover | null {
   const onName = result.tools.find((tool) => contains(tool.range, position));
   const findings = result.findings.filter((finding) => contains(finding.range, position));
   const ref = findings.find((finding) => finding.tool !== undefined)?.tool;
@@ -16,7 +20,7 @@ export function hoverFor(result: LintResult, position: Position): Hover | null {
           (candidate) => candidate.name === ref.name && candidate.range.start.offset === ref.range.start.offset,
         ));
   if (tool === undefined && findings.length === 0) return null;
-  const docLink = (ruleId: string): string => ruleDocUri(ruleId) ?? '';
+  const docLink = (ruleId: string): string => link(ruleId) ?? '';
   const parts: string[] = [];
   if (tool !== undefined) parts.push(manifestMarkdown(tool, docLink));
   if (findings.length > 0)

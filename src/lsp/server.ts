@@ -1,5 +1,6 @@
 // The language server (`agent-risk lsp --stdio`): wires the LSP connection to the document linter, diagnostics (pull
-// when the client supports it, pushed otherwise), hover and code actions. Analysis runs in this process, not the editor's.
+// when the client supports it, pushed otherwise), hover, code actions, CodeLens, the workspace scan and the messages of
+// editor/protocol.ts. Analysis runs in this process, not the editor's.
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -8,24 +9,50 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { objectGetter, sharedSettings, type SharedSettings } from '../editor/settings';
-import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { notAnalysed } from '../editor/not-analysed';
-import { fileUri, SOURCE, toDiagnostic, toRange } from './convert';
+import {
+  DID_CHANGE_TRUST,
+  DID_LINT,
+  type DidChangeTrustParams,
+  type DidLintParams,
+  EXPORT_REPORT,
+  type ExportParams,
+  type FileState,
+  type InitializationOptions,
+  LANGUAGES,
+  SCAN_WORKSPACE,
+  type ScanParams,
+} from '../editor/protocol';
+import { objectGetter, sharedSettings, type SharedSettings } from '../editor/settings';
+import { defaultConfig } from '../engine/config';
+import type { LintResult } from '../engine/types';
+import { readSource } from '../scan/read';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { codeLensesFor } from './code-lens';
+import { ConfigErrors } from './config-errors';
+import { docLinker, fileUri, SOURCE, toDiagnostic, toRange } from './convert';
 import { DocumentLinter, type DocumentLint } from './documents';
 import { hoverFor } from './hover';
+import { WorkspaceScan } from './workspace-scan';
 
-const LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+const LINTED = new Set<string>(LANGUAGES);
 /** Pushed diagnostics wait for typing to pause this long; a new edit restarts the wait (and so cancels the lint). */
 const PUSH_DELAY_MS = 200;
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The script a workspace scan runs in a worker thread (see scan-worker.ts). */
+  scanWorker: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const openText = (file: string): string | undefined => documents.get(fileUri(file))?.getText();
   const linter = new DocumentLinter(openText);
@@ -35,8 +62,14 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let pull = false;
   let pullWorkspaceConfiguration = false;
+  /** Whether the client accepts `workspace/diagnostic/refresh`; asking one that does not is an error reply. */
+  let refreshSupport = false;
   let relatedInformation = false;
   let initialSettings: unknown;
+  let init: InitializationOptions = {};
+  let trusted = true;
+  let docLink = docLinker(undefined);
+  const configErrors = new ConfigErrors(connection);
 
   const settingsFor = (uri: string): Promise<SharedSettings> => {
     let cached = settingsCache.get(uri);
@@ -44,8 +77,8 @@ export function startServer(connection: Connection): void {
       cached = pullWorkspaceConfiguration
         ? connection.workspace
             .getConfiguration({ scopeUri: uri, section: 'agentRisk' })
-            .then((section: unknown) => sharedSettings(objectGetter(section ?? initialSettings), true))
-        : Promise.resolve(sharedSettings(objectGetter(initialSettings), true));
+            .then((section: unknown) => sharedSettings(objectGetter(section ?? initialSettings), trusted))
+        : Promise.resolve(sharedSettings(objectGetter(initialSettings), trusted));
       settingsCache.set(uri, cached);
     }
     return cached;
@@ -54,7 +87,7 @@ export function startServer(connection: Connection): void {
   const uriFor = (file: string): string => linter.uriFor(file) ?? fileUri(file);
 
   const lintDocument = async (document: TextDocument): Promise<DocumentLint | undefined> => {
-    if (!LANGUAGES.has(document.languageId)) return undefined;
+    if (!LINTED.has(document.languageId)) return undefined;
     const known = results.get(document.uri);
     if (known !== undefined && known.version === document.version) return known.lint;
     const settings = await settingsFor(document.uri);
@@ -63,17 +96,19 @@ export function startServer(connection: Connection): void {
     if (current === undefined || current.version !== document.version) return undefined;
     const lint = linter.lint(document.uri, document.languageId, document.getText(), settings);
     results.set(document.uri, { version: document.version, lint });
+    configErrors.show(lint.configErrors);
+    if (init.lintNotifications === true) void connection.sendNotification(DID_LINT, didLint(document, lint, settings));
     for (const problem of lint.result?.problems ?? [])
       connection.console.log(`[${problem.kind}] ${problem.file}: ${problem.message}`);
     if (lint.millis > 1000) connection.console.log(`[slow] ${document.uri}: ${lint.millis} ms`);
     return lint;
   };
 
-  const diagnosticsOf = (lint: DocumentLint | undefined): Diagnostic[] => {
-    const diagnostics = (lint?.result?.findings ?? []).map((finding) =>
-      toDiagnostic(finding, uriFor, relatedInformation),
+  const diagnosticsOf = (result: LintResult | undefined): Diagnostic[] => {
+    const diagnostics = (result?.findings ?? []).map((finding) =>
+      toDiagnostic(finding, { uriFor, relatedInformation, docLink }),
     );
-    const missing = notAnalysed(lint?.result?.problems ?? []);
+    const missing = notAnalysed(result?.problems ?? []);
     if (missing !== undefined) {
       const severity = missing.isError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
       diagnostics.push({ range: toRange(missing.range), severity, source: SOURCE, message: missing.message });
@@ -93,26 +128,58 @@ export function startServer(connection: Connection): void {
             void connection.sendDiagnostics({
               uri: document.uri,
               version: document.version,
-              diagnostics: diagnosticsOf(lint),
+              diagnostics: diagnosticsOf(lint.result),
             });
         });
       }, PUSH_DELAY_MS),
     );
   };
 
+  /** A closed document as it now is on disk, for files that belong to the last workspace scan. */
+  const lintFromDisk = async (document: TextDocument): Promise<LintResult | undefined> => {
+    if (!document.uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(document.uri);
+    const settings = await settingsFor(document.uri);
+    const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
+    if (!('text' in read)) return undefined;
+    linter.invalidate(file);
+    return linter.lint(document.uri, document.languageId, read.text, settings).result;
+  };
+
+  /** The same file under another spelling of its URI (clients escape characters differently). */
+  const isOpenFile = (uri: string): boolean => {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return documents.all().some((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === file);
+  };
+
+  const scan = new WorkspaceScan({
+    connection,
+    workerFile: options.scanWorker,
+    settingsFor,
+    trusted: () => trusted,
+    diagnosticsOf,
+    isOpen: (uri) => documents.get(uri) !== undefined || isOpenFile(uri),
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     pull = capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     pullWorkspaceConfiguration = capabilities.workspace?.configuration === true;
     relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true || pull;
-    initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    init = (params.initializationOptions as InitializationOptions | null | undefined) ?? {};
+    initialSettings = init.settings;
+    trusted = init.trusted !== false;
+    docLink = docLinker(init.commands?.ruleDoc);
     const folders = (params.workspaceFolders ?? []).map((folder) => fileURLToPath(folder.uri));
     if (folders.length === 0 && params.rootUri) folders.push(fileURLToPath(params.rootUri));
     linter.setFolders(folders);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         ...(pull
           ? {
@@ -132,49 +199,78 @@ export function startServer(connection: Connection): void {
     if (pullWorkspaceConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   });
 
+  /** Settings, trust or a file on disk changed: every result may change, so everything is derived afresh. */
+  const relintAll = (): void => {
+    settingsCache.clear();
+    results.clear();
+    linter.reset();
+    configErrors.clear();
+    scan.republish();
+    // A client that cannot be asked to pull again pulls on its next edit; an error reply must not end the process.
+    if (pull && refreshSupport) connection.languages.diagnostics.refresh();
+    else documents.all().forEach(schedulePush);
+  };
+
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { agentRisk?: unknown } | undefined)?.agentRisk;
     if (section !== undefined) initialSettings = section;
-    settingsCache.clear();
-    results.clear();
-    linter.reset();
-    if (pull) connection.languages.diagnostics.refresh();
-    else documents.all().forEach(schedulePush);
+    relintAll();
   });
-
-  connection.onDidChangeWatchedFiles(() => {
-    // A configuration file or an imported helper changed on disk: every result may change.
-    settingsCache.clear();
-    results.clear();
-    linter.reset();
-    if (pull) connection.languages.diagnostics.refresh();
-    else documents.all().forEach(schedulePush);
+  connection.onDidChangeWatchedFiles(relintAll);
+  connection.onNotification(DID_CHANGE_TRUST, (params: DidChangeTrustParams) => {
+    trusted = params.trusted;
+    relintAll();
   });
 
   documents.onDidChangeContent((change) => {
     if (change.document.uri.startsWith('file:')) linter.invalidate(fileURLToPath(change.document.uri));
     schedulePush(change.document);
   });
+  documents.onDidOpen((event) => scan.opened(event.document.uri));
+  documents.onDidSave((event) => {
+    // A saved helper can change what its importers report: their results are derived again when next asked for.
+    for (const uri of [...results.keys()]) if (uri !== event.document.uri) results.delete(uri);
+    if (!pull) documents.all().forEach(schedulePush);
+  });
   documents.onDidClose((event) => {
-    results.delete(event.document.uri);
-    clearTimeout(timers.get(event.document.uri));
-    if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const { document } = event;
+    results.delete(document.uri);
+    clearTimeout(timers.get(document.uri));
+    if (scan.isScanned(document.uri)) void lintFromDisk(document).then((result) => scan.closed(document.uri, result));
+    else if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (document === undefined || token.isCancellationRequested)
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const lint = await lintDocument(document);
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(lint) };
+    if (document === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const lint = token.isCancellationRequested ? undefined : await lintDocument(document);
+    // Cancelled, or the document changed while its settings were fetched: an empty report would blank its
+    // diagnostics until the next pull, so the client is told to keep them and ask again.
+    if (lint === undefined && LINTED.has(document.languageId))
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', {
+        retriggerRequest: true,
+      });
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(lint?.result) };
   });
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined || token.isCancellationRequested) return null;
     const lint = await lintDocument(document);
-    return lint?.result === undefined ? null : hoverFor(lint.result, params.position);
+    return lint?.result === undefined ? null : hoverFor(lint.result, params.position, docLink);
   });
+
+  connection.onCodeLens(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined || token.isCancellationRequested) return [];
+    const lint = await lintDocument(document);
+    return lint?.result === undefined ? [] : codeLensesFor(document.uri, lint.result, init.commands?.revealTool);
+  });
+
+  connection.onRequest(SCAN_WORKSPACE, (params: ScanParams, token) =>
+    scan.scan(params.folders, token, params.workDoneToken),
+  );
+  connection.onRequest(EXPORT_REPORT, (params: ExportParams) => scan.export(params.format, params.file) ?? null);
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
@@ -183,9 +279,34 @@ export function startServer(connection: Connection): void {
     if (lint?.result === undefined) return [];
     const settings = await settingsFor(document.uri);
     const relint = (text: string) => linter.lint(document.uri, document.languageId, text, settings).result;
-    return codeActionsFor(document, lint.result, params, relint);
+    return codeActionsFor(document, lint.result, params, relint, init.commands?.placeCursor);
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** What the client's status item and tool view need of one lint. */
+function didLint(document: TextDocument, lint: DocumentLint, settings: SharedSettings): DidLintParams {
+  let state: FileState | undefined;
+  if (!settings.enable) state = { kind: 'off' };
+  else if (lint.skipped !== undefined) state = { kind: 'skipped', reason: lint.skipped };
+  else if (lint.configErrors.length > 0) state = { kind: 'config-error' };
+  return {
+    uri: document.uri,
+    version: document.version,
+    millis: lint.millis,
+    // The diagnostics carry the related locations and suppressions; the tool view needs neither, and a large file
+    // has hundreds of findings to send on every lint.
+    ...(lint.result === undefined
+      ? {}
+      : {
+          result: {
+            ...lint.result,
+            findings: lint.result.findings.map((finding) => ({ ...finding, related: [] })),
+            suppressed: [],
+          },
+        }),
+    ...(state === undefined ? {} : { state }),
+  };
 }

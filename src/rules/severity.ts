@@ -3,3 +3,6 @@
 /** A diagnostic level; `off` disables a rule. */
 export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 export type ReportedSeverity = Exclude<Severity, 'off'>;
+
+/** Every level, lowest first. */
+export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];

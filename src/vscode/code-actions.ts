@@ -1,143 +1,48 @@
-// Offers, per finding: the framework's own fix where one exists, suppress this line with a reason, open the rule's doc, and change the rule's severity for the workspace.
+// What VS Code adds to the server's code actions: per finding, open the rule's doc and change the rule's severity for
+// the workspace; and the commands the server's actions call (put the cursor on a suppression's reason).
 import * as vscode from 'vscode';
-import { rules, SEVERITIES, type Finding, type LintResult } from './core';
-import { ruleIdOf } from './diagnostics';
+import { RULE_IDS, SEVERITIES } from '../editor/for-client';
 import { OPEN_RULE_DOC } from './doc-links';
-import { directiveFixes, fileSuppressionEdit, suppressionEdit, verifiedFixes, type OffsetEdit } from './core';
-import { LANGUAGES, type LintService } from './lint-service';
-import { toRange } from './positions';
-import type { ResultStore } from './results-store';
 import { SECTION } from './settings';
 
 export const PLACE_CURSOR = 'agentRisk.placeCursor';
 export const SET_RULE_SEVERITY = 'agentRisk.setRuleSeverity';
+const SOURCE = 'agent-risk';
 
-export class AgentRiskCodeActions implements vscode.CodeActionProvider {
-  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+/** The rule id of one of our diagnostics, or undefined for anyone else's. */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== SOURCE) return undefined;
+  const code = diagnostic.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
 
-  constructor(
-    private readonly store: ResultStore,
-    private readonly service: LintService,
-  ) {}
-
-  provideCodeActions(
-    document: vscode.TextDocument,
-    _range: vscode.Range,
-    context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((diagnostic) => ruleIdOf(diagnostic) !== undefined);
-    if (ours.length === 0) return [];
-    const result = this.currentResult(document);
-    if (result === undefined) return [];
-    const text = document.getText();
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of ours) {
-      const ruleId = ruleIdOf(diagnostic) as string;
-      const finding = result.findings.find(
-        (candidate) => candidate.ruleId === ruleId && toRange(candidate.range).isEqual(diagnostic.range),
-      );
-      if (finding !== undefined) {
-        for (const fix of verifiedFixes(text, result, finding, (variant) =>
-          this.service.lintVariant(document, variant),
-        )) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = true;
-          action.edit = workspaceEdit(document, fix.edits);
-          actions.push(action);
-        }
-        for (const fix of directiveFixes(text, finding)) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = true;
-          action.edit = workspaceEdit(document, fix.edits);
-          actions.push(action);
-        }
-        const suppress = this.suppressAction(document, text, finding, diagnostic, 'line');
-        if (suppress !== undefined) actions.push(suppress);
-        const suppressFile = this.suppressAction(document, text, finding, diagnostic, 'file');
-        if (suppressFile !== undefined) actions.push(suppressFile);
-      }
-      const doc = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
-      doc.command = { title: doc.title, command: OPEN_RULE_DOC, arguments: [ruleId] };
-      doc.diagnostics = [diagnostic];
-      actions.push(doc);
-      const severity = new vscode.CodeAction(
-        `Change the severity of ${ruleId} for this workspace…`,
-        vscode.CodeActionKind.QuickFix,
-      );
-      severity.command = { title: severity.title, command: SET_RULE_SEVERITY, arguments: [ruleId] };
-      severity.diagnostics = [diagnostic];
-      actions.push(severity);
-    }
-    return actions;
-  }
-
-  /**
-   * The result for the document's current text. When it was edited since the last lint, the text is
-   * linted here without publishing: VS Code asks for code actions on every cursor move, and that must
-   * not lint behind the back of `agentRisk.run: onSave`.
-   */
-  private currentResult(document: vscode.TextDocument): LintResult | undefined {
-    const entry = this.store.get(document.uri);
-    if (entry !== undefined && entry.origin === 'live' && entry.version === document.version) return entry.result;
-    return this.service.lintVariant(document, document.getText());
-  }
-
-  private suppressAction(
-    document: vscode.TextDocument,
-    text: string,
-    finding: Finding,
-    diagnostic: vscode.Diagnostic,
-    scope: 'line' | 'file',
-  ): vscode.CodeAction | undefined {
-    const suppression = scope === 'line' ? suppressionEdit(text, finding) : fileSuppressionEdit(text, finding);
-    if (suppression === undefined) return undefined;
-    const action = new vscode.CodeAction(
-      scope === 'line'
-        ? `Suppress ${finding.ruleId} on this line (with a reason)`
-        : `Suppress ${finding.ruleId} in this file (with a reason)`,
+/** The server's actions, then the doc and severity actions for each of our diagnostics in the context. */
+export function codeActionsWithCommands(
+  context: vscode.CodeActionContext,
+  fromServer: ReadonlyArray<vscode.Command | vscode.CodeAction> | null | undefined,
+): Array<vscode.Command | vscode.CodeAction> {
+  const actions: Array<vscode.Command | vscode.CodeAction> = [...(fromServer ?? [])];
+  if (context.only !== undefined && !context.only.contains(vscode.CodeActionKind.QuickFix)) return actions;
+  for (const diagnostic of context.diagnostics) {
+    const ruleId = ruleIdOf(diagnostic);
+    if (ruleId === undefined) continue;
+    const doc = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
+    doc.command = { title: doc.title, command: OPEN_RULE_DOC, arguments: [ruleId] };
+    doc.diagnostics = [diagnostic];
+    const severity = new vscode.CodeAction(
+      `Change the severity of ${ruleId} for this workspace…`,
       vscode.CodeActionKind.QuickFix,
     );
-    action.diagnostics = [diagnostic];
-    action.edit = workspaceEdit(document, [suppression.edit]);
-    // Offsets after the edit: the inserted text shifts everything after the insertion point.
-    const { edit, cursor } = suppression;
-    const before = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-    const position = positionIn(before, cursor);
-    action.command = {
-      title: 'Type the reason',
-      command: PLACE_CURSOR,
-      arguments: [document.uri.toString(), position.line, position.character],
-    };
-    return action;
+    severity.command = { title: severity.title, command: SET_RULE_SEVERITY, arguments: [ruleId] };
+    severity.diagnostics = [diagnostic];
+    actions.push(doc, severity);
   }
+  return actions;
 }
 
-function workspaceEdit(document: vscode.TextDocument, edits: readonly OffsetEdit[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  for (const { start, end, text } of edits) {
-    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), text);
-  }
-  return edit;
-}
-
-function positionIn(text: string, offset: number): vscode.Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  const character = offset - (before.lastIndexOf('\n') + 1);
-  return new vscode.Position(line, character);
-}
-
-export function registerCodeActions(store: ResultStore, service: LintService): vscode.Disposable {
-  const selector = LANGUAGES.flatMap((language) => [
-    { language, scheme: 'file' },
-    { language, scheme: 'untitled' },
-  ]);
+export function registerCodeActionCommands(): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(selector, new AgentRiskCodeActions(store, service), {
-      providedCodeActionKinds: AgentRiskCodeActions.providedCodeActionKinds,
-    }),
     vscode.commands.registerCommand(PLACE_CURSOR, placeCursor),
     vscode.commands.registerCommand(SET_RULE_SEVERITY, setRuleSeverity),
   );
@@ -156,12 +61,7 @@ async function placeCursor(uri: string, line: number, character: number): Promis
 
 /** Writes `agentRisk.rules[ruleId]` in the workspace settings; the severity comes from the argument or a quick pick. */
 export async function setRuleSeverity(ruleId?: string, severity?: string): Promise<void> {
-  const id =
-    ruleId ??
-    (await vscode.window.showQuickPick(
-      rules.map((rule) => rule.id),
-      { placeHolder: 'Which rule?' },
-    ));
+  const id = ruleId ?? (await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: 'Which rule?' }));
   if (id === undefined) return;
   const chosen =
     severity ??

@@ -1,27 +1,19 @@
 // Links to the rule docs shipped inside the extension, opened rendered in VS Code's markdown preview so they work offline.
 import * as vscode from 'vscode';
-import { ruleById, rules } from './core';
+import { RULE_IDS, ruleDocPath } from '../editor/for-client';
 
 export const OPEN_RULE_DOC = 'agentRisk.openRuleDoc';
 
-/** A command link: diagnostics' code, hovers and the inventory use it so one click shows the rendered doc. */
-export function ruleDocCommandUri(ruleId: string): vscode.Uri {
-  return vscode.Uri.parse(`command:${OPEN_RULE_DOC}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
-}
-
 export function ruleDocFile(extensionUri: vscode.Uri, ruleId: string): vscode.Uri | undefined {
-  const rule = ruleById(ruleId);
-  return rule === undefined ? undefined : vscode.Uri.joinPath(extensionUri, ...rule.docPath.split('/'));
+  const docPath = ruleDocPath(ruleId);
+  return docPath === undefined ? undefined : vscode.Uri.joinPath(extensionUri, ...docPath.split('/'));
 }
 
 /** Opens the rule's doc in the markdown preview; asks which rule when called from the palette. */
 export async function openRuleDoc(extensionUri: vscode.Uri, ruleId: unknown): Promise<void> {
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (id === undefined) {
-    id = await vscode.window.showQuickPick(
-      rules.map((rule) => rule.id),
-      { placeHolder: 'Which rule’s documentation?' },
-    );
+    id = await vscode.window.showQuickPick([...RULE_IDS], { placeHolder: 'Which rule’s documentation?' });
     if (id === undefined) return;
   }
   const file = ruleDocFile(extensionUri, id);

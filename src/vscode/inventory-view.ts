@@ -12,11 +12,13 @@ import {
   type Finding,
   type Range,
   type ToolInfo,
-} from './core';
+} from '../editor/for-client';
 import { toRange } from './positions';
 import type { ResultStore } from './results-store';
 
 export const INVENTORY_VIEW = 'agentRisk.inventory';
+/** Reveals a tool in the view: `[uri, name, offset]`; the server's CodeLens calls it. */
+export const REVEAL_TOOL = 'agentRisk.revealTool';
 
 type Grouping = 'file' | 'capability';
 

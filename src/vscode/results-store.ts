@@ -1,6 +1,6 @@
 // Holds the latest lint result of every file, from live linting of open documents or from the last workspace scan, and says when one changes.
 import * as vscode from 'vscode';
-import type { LintResult, ToolInfo } from './core';
+import type { LintResult, ToolInfo } from '../editor/for-client';
 
 export type ResultOrigin = 'live' | 'scan';
 

@@ -1,19 +1,10 @@
-// Reads the resource-scoped `agentRisk.*` settings into the editor's configuration layer, the last and strongest one.
+// Reads the `agentRisk` settings: the section the server asks for through `workspace/configuration` (with Restricted
+// Mode's restrictions applied here, where trust is known) and the view settings only VS Code has.
 import * as vscode from 'vscode';
-import { sharedSettings, type SharedSettings } from './core';
 
 export const SECTION = 'agentRisk';
 
-export type RunMode = 'onType' | 'onSave';
 export type InventoryGrouping = 'file' | 'capability';
-
-/** The settings every front end reads (editor/settings.ts), plus VS Code's own. */
-export interface EditorSettings extends SharedSettings {
-  run: RunMode;
-  lintDelay: number;
-  codeLens: boolean;
-  groupBy: InventoryGrouping;
-}
 
 /**
  * Settings that can hide a finding. In Restricted Mode (an untrusted workspace) only the user's own
@@ -33,35 +24,36 @@ export const RESTRICTED_SETTINGS = [
   'configFile',
 ] as const;
 
-/** Reads settings, dropping workspace and folder values of RESTRICTED_SETTINGS when the workspace is untrusted. */
-function settingsReader(config: vscode.WorkspaceConfiguration): { get(key: string): unknown } {
-  return {
-    get(key) {
-      if (vscode.workspace.isTrusted || !(RESTRICTED_SETTINGS as readonly string[]).includes(key))
-        return config.get(key);
-      const inspected = config.inspect<unknown>(key);
-      return inspected?.globalValue ?? inspected?.defaultValue;
-    },
-  };
+/** The section as the server gets it, with workspace and folder values of RESTRICTED_SETTINGS dropped when untrusted. */
+export function serverSection(scope: vscode.Uri | undefined): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // The merged values of every key of the section (a WorkspaceConfiguration serialises to them).
+  const section = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  if (vscode.workspace.isTrusted) return section;
+  for (const key of RESTRICTED_SETTINGS) {
+    const inspected = config.inspect<unknown>(key);
+    const value = inspected?.globalValue ?? inspected?.defaultValue;
+    if (value === undefined) delete section[key];
+    else section[key] = value;
+  }
+  return section;
 }
 
-export function readSettings(scope: vscode.ConfigurationScope | undefined): EditorSettings {
-  const config = settingsReader(vscode.workspace.getConfiguration(SECTION, scope));
-  const full = vscode.workspace.getConfiguration(SECTION, scope);
-  return {
-    ...sharedSettings((key) => config.get(key), vscode.workspace.isTrusted),
-    run: full.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
-    lintDelay: clamp(full.get<number>('lintDelay', 250), 0, 5000),
-    codeLens: full.get<boolean>('codeLens.enable', true),
-    groupBy: full.get<string>('inventory.groupBy', 'file') === 'capability' ? 'capability' : 'file',
-  };
+export function isEnabled(scope: vscode.Uri | undefined): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('enable', true) !== false;
 }
 
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+/** `agentRisk.run: onSave` stops linting while typing. */
+export function lintsOnType(scope: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<string>('run', 'onType') !== 'onSave';
 }
 
-/** True when a settings change can change what the engine reports. */
-export function affectsResults(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
+export function codeLensEnabled(scope: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('codeLens.enable', true);
+}
+
+export function inventoryGrouping(): InventoryGrouping {
+  return vscode.workspace.getConfiguration(SECTION).get<string>('inventory.groupBy', 'file') === 'capability'
+    ? 'capability'
+    : 'file';
 }

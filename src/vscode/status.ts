@@ -1,6 +1,7 @@
 // The status bar item, named "Agent Risk": the current file's state (findings, not analysed and why, off) or the
 // scan's progress, with the current file's own lint time; a click opens a small menu, as vscode-eslint's does.
 import * as vscode from 'vscode';
+import { type FileState, LANGUAGES } from '../editor/for-client';
 import type { ResultStore } from './results-store';
 import type { ScanState } from './scan-workspace';
 
@@ -8,10 +9,7 @@ export const SCAN_WORKSPACE = 'agentRisk.scanWorkspace';
 export const SHOW_OUTPUT = 'agentRisk.showOutput';
 export const SHOW_STATUS_MENU = 'agentRisk.showStatusMenu';
 
-const LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
-
-/** Why the current file has no findings to show, when it was not analysed. */
-export type FileState = { kind: 'off' } | { kind: 'skipped'; reason: string } | { kind: 'config-error' };
+const LINTED = new Set<string>(LANGUAGES);
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('agentRisk.status', vscode.StatusBarAlignment.Left, 50);
@@ -61,7 +59,7 @@ export class StatusItem implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor;
     // Markdown, JSON and settings editors are not ours to judge: the item stays out of their way.
-    if (editor === undefined || !LANGUAGES.has(editor.document.languageId)) {
+    if (editor === undefined || !LINTED.has(editor.document.languageId)) {
       this.item.hide();
       return;
     }

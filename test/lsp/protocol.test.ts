@@ -111,11 +111,11 @@ describe('language server over stdio', function () {
       });
       const titles = (actions ?? []).map((action) => action.title);
       assert.ok(
-        titles.some((title) => title.startsWith('Disable unscoped-network for this line')),
+        titles.some((title) => title.startsWith('Suppress unscoped-network on this line')),
         titles.join('\n'),
       );
       assert.ok(
-        titles.some((title) => title.startsWith('Disable unscoped-network for this file')),
+        titles.some((title) => title.startsWith('Suppress unscoped-network in this file')),
         titles.join('\n'),
       );
 

@@ -124,3 +124,20 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await config.update(key, value, vscode.ConfigurationTarget.Workspace);
   await dispatched;
 }
+
+/** Measures the extension host's worst event-loop stall (ms beyond a 10 ms tick) until `stop` is called. */
+export function stallMeter(): { stop(): number } {
+  let worst = 0;
+  let last = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(ticker);
+      return worst;
+    },
+  };
+}

@@ -82,6 +82,28 @@ describe('quick fixes', () => {
   it('adds requireApproval: true to a Mastra tool that moves money', () =>
     fixRemovesFinding('src/payments/payout.ts', 'unbounded-transaction', /requireApproval/, /requireApproval: true,/));
 
+  it('offers source.fixAll.agentRisk (editor.codeActionsOnSave) with the safe fixes of the file', async () => {
+    const editor = await open('src/fetch-page.ts');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'findings');
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      whole,
+      'source.fixAll.agentRisk',
+    );
+    const fixAll = actions.find((action) => action.kind?.value === 'source.fixAll.agentRisk');
+    assert.ok(fixAll?.edit, actions.map((action) => `${action.kind?.value}: ${action.title}`).join(' | '));
+    await apply(fixAll);
+    assert.match(editor.document.getText(), /ALLOWED_HOSTS/);
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'no unscoped-network after fixing all',
+    );
+    await revertActive();
+  });
+
   it('suppresses a line with a directive and puts the cursor where the reason goes', async () => {
     const editor = await open('src/shell.ts');
     const { diagnostic, actions } = await actionsFor(editor, 'unscoped-process');

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanSummary } from '../../../src/vscode/scan-workspace';
 import type { ScanState } from '../../../src/vscode/scan-workspace';
-import { closeAll, extensionApi, withRule, workspaceUri } from './helpers';
+import { closeAll, extensionApi, stallMeter, withRule, workspaceUri } from './helpers';
 
 describe('workspace scan', () => {
   let summary: ScanSummary | undefined;
@@ -83,15 +83,9 @@ describe('workspace scan', () => {
     });
 
     it('keeps the extension host responsive while it scans', async () => {
-      let worstLag = 0;
-      let last = Date.now();
-      const ticker = setInterval(() => {
-        const now = Date.now();
-        worstLag = Math.max(worstLag, now - last - 10);
-        last = now;
-      }, 10);
+      const meter = stallMeter();
       const result = await vscode.commands.executeCommand<ScanSummary | undefined>('agentRisk.scanWorkspace');
-      clearInterval(ticker);
+      const worstLag = meter.stop();
       assert.equal(result?.files, 309);
       assert.ok(
         worstLag < 250,

@@ -1,5 +1,6 @@
-// The messages between the extension and the scan worker thread; plain data, so they cross the thread boundary by structured clone.
-import type { Problem, ResolvedConfig, ScanOutput } from './core';
+// The messages between the language server and its scan worker thread; plain data, so they cross the thread boundary by structured clone.
+import type { Problem, ResolvedConfig } from '../engine/types';
+import type { ScanOutput } from '../scan/scan';
 
 export interface ScanFolder {
   /** Absolute path of the workspace folder. */
@@ -14,6 +15,8 @@ export interface ScanFolder {
 }
 
 export interface ScanRequest {
+  /** Marks the worker's data, so the bundled server (one file for both) knows to run as the scan worker. */
+  scanWorker: true;
   folders: ScanFolder[];
 }
 

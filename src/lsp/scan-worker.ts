@@ -1,7 +1,10 @@
-// The workspace scan's worker thread: walks the folders with the CLI's rules and lints every file, reporting progress as it goes.
+// The language server's workspace-scan worker thread: walks the folders with the CLI's rules and lints every file, reporting progress as it goes.
 import * as path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { absoluteGlobs, globRules, isExcluded, matcherFor, scanFiles, walk, type LoadOptions } from './core';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { absoluteGlobs, type LoadOptions } from '../config/index';
+import { globRules, isExcluded, matcherFor } from '../scan/ignore-rules';
+import { scanFiles } from '../scan/scan';
+import { walk } from '../scan/walk';
 import type { FolderScan, ScanFolder, ScanRequest, WorkerMessage } from './scan-protocol';
 
 function post(message: WorkerMessage): void {
@@ -12,6 +15,8 @@ function loadOptions(folder: ScanFolder): LoadOptions {
   return {
     cache: new Map(),
     overrides: folder.overrides,
+    // The configuration search stops at the workspace folder: a folder above it is not the project's.
+    stopAt: folder.path,
     ...(folder.explicitFile === undefined ? {} : { explicitFile: folder.explicitFile }),
   };
 }
@@ -50,8 +55,13 @@ function run(request: ScanRequest): void {
   post({ type: 'done', folders, millis: Date.now() - started });
 }
 
-try {
-  run(workerData as ScanRequest);
-} catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+/** The worker's body; the scan worker file and the bundled server (started as a worker) both call it. */
+export function runScanWorker(): void {
+  try {
+    run(workerData as ScanRequest);
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
 }
+
+if (!isMainThread && (workerData as { scanWorker?: boolean } | undefined)?.scanWorker === true) runScanWorker();
