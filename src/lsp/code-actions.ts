@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, type OffsetEdit } from '../editor/fixes/source';
 import { directiveFixes } from '../editor/fixes/directive-fixes';
 import { fileSuppressionEdit, suppressionEdit } from '../editor/fixes/suppression';
+import { type FixOptions, NOT_FOR_BULK } from '../editor/fixes/index';
 import { type Relint, verifiedFixes } from '../editor/fixes/verify';
 import type { Finding, LintResult } from '../engine/types';
 import { SOURCE, toRange } from './convert';
@@ -26,11 +27,12 @@ export function codeActionsFor(
   relint: Relint,
   /** The client's command that places the cursor, when it has one (see ClientCommands). */
   placeCursor?: string,
+  fixOptions: FixOptions = {},
 ): CodeAction[] {
   const only = params.context.only;
   const text = document.getText();
   if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Source)) {
-    const fixAll = fixAllAction(document, text, result, relint);
+    const fixAll = fixAllAction(document, text, result, relint, fixOptions);
     return fixAll === undefined ? [] : [fixAll];
   }
   const actions: CodeAction[] = [];
@@ -38,7 +40,7 @@ export function codeActionsFor(
     if (diagnostic.source !== SOURCE) continue;
     const finding = findingOf(result, diagnostic);
     if (finding === undefined) continue;
-    for (const fix of verifiedFixes(text, result, finding, relint)) {
+    for (const fix of verifiedFixes(text, result, finding, relint, fixOptions)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -83,13 +85,18 @@ function fixAllAction(
   original: string,
   result: LintResult,
   relint: Relint,
+  fixOptions: FixOptions,
 ): CodeAction | undefined {
   let text = original;
   let current: LintResult | undefined = result;
   let applied = 0;
   for (let round = 0; round < MAX_BULK_FIXES && current !== undefined; round++) {
     const base: LintResult = current;
-    const fix = base.findings.flatMap((finding) => verifiedFixes(text, base, finding, relint).slice(0, 1))[0];
+    const fix = base.findings.flatMap((finding) =>
+      verifiedFixes(text, base, finding, relint, fixOptions)
+        .filter((candidate) => !NOT_FOR_BULK.has(candidate.kind))
+        .slice(0, 1),
+    )[0];
     if (fix === undefined) break;
     text = applyEdits(text, fix.edits);
     current = relint(text);

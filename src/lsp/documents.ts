@@ -13,6 +13,8 @@ export interface DocumentLint {
   result?: LintResult;
   skipped?: string;
   configErrors: ConfigError[];
+  /** The configuration's audit functions, for the audit quick fix. */
+  auditFunctions?: readonly string[];
   millis: number;
 }
 
@@ -104,7 +106,7 @@ export class DocumentLinter {
         configErrors: loaded.errors,
       });
     }
-    return done({ result: outcome.result, configErrors: loaded.errors });
+    return done({ result: outcome.result, configErrors: loaded.errors, auditFunctions: loaded.config.auditFunctions });
   }
 
   private groupOf(folder: string | undefined): number {

@@ -279,7 +279,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (lint?.result === undefined) return [];
     const settings = await settingsFor(document.uri);
     const relint = (text: string) => linter.lint(document.uri, document.languageId, text, settings).result;
-    return codeActionsFor(document, lint.result, params, relint, init.commands?.placeCursor);
+    return codeActionsFor(document, lint.result, params, relint, init.commands?.placeCursor, {
+      auditFunctions: lint.auditFunctions ?? [],
+    });
   });
 
   documents.listen(connection);

@@ -196,8 +196,11 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
 }
 
 function toolNode(parent: GroupNode, uri: vscode.Uri, tool: ToolInfo, findings: readonly Finding[]): ToolNode {
-  const own = findings.filter(
-    (finding) => finding.tool?.name === tool.name && finding.tool.range.start.offset === tool.range.start.offset,
+  // A finding shared by tools with one handler names the others in `sharedWith`: it is each one's.
+  const own = findings.filter((finding) =>
+    [finding.tool, ...(finding.sharedWith ?? [])].some(
+      (ref) => ref?.name === tool.name && ref.range.start.offset === tool.range.start.offset,
+    ),
   );
   return { kind: 'tool', id: `${parent.id}#${tool.name}@${tool.range.start.offset}`, uri, tool, findings: own, parent };
 }

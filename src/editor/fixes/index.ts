@@ -17,10 +17,15 @@ export interface FixProposal {
 }
 
 /**
- * Kinds a fix-all on save must not apply: the command allowlist starts empty (nothing runs that nobody
- * chose), so applied unseen it would stop the tool; a person adds the commands when applying it.
+ * Kinds a fix-all on save must not apply: the command and host allowlists start empty (nothing runs or is
+ * reached that nobody chose), so applied unseen they would stop the tool, and the audit call may name a
+ * stub; a person completes them when applying them one by one.
  */
-export const NOT_FOR_BULK: ReadonlySet<FixKind> = new Set<FixKind>(['command-allowlist']);
+export const NOT_FOR_BULK: ReadonlySet<FixKind> = new Set<FixKind>([
+  'command-allowlist',
+  'host-allowlist',
+  'audit-call',
+]);
 
 /** What the fixes may know about the project beyond the file: the configuration in force. */
 export interface FixOptions {
