@@ -50,6 +50,12 @@ export interface Value {
   elements?: Value[];
   /** Env keys this value aliases, so a guard on it bounds them too. */
   keys?: string[];
+  /**
+   * Env keys of values this one is a derived copy of (what a project helper such as `normalizePath(p)`
+   * returns): a containment or host check on the copy bounds them too, a membership check does not
+   * (`ALLOWED_EXTENSIONS.has(extensionOf(p))` says nothing about where p points).
+   */
+  copyOf?: string[];
   /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
   isResolvedPath?: boolean;
   /** Produced by path.relative(root, x): holds the keys of x. */

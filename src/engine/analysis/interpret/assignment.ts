@@ -26,11 +26,19 @@ export function assignPattern(
   }
 }
 
-export function assignTo(interpreter: Evaluator, target: Node, value: Value, state: State): void {
+export function assignTo(interpreter: Evaluator, target: Node, value: Value, state: State, init?: Node): void {
   const inner = unwrapExpression(target);
   if (inner.type === 'Identifier') {
     const binding = interpreter.ctx.scopes.resolve(inner);
-    if (binding) setKey(state, bindingKey(binding), value);
+    if (!binding) return;
+    const key = bindingKey(binding);
+    // `let p; try { p = path.resolve(x) } …`: an assignment aliases like a declaration does (not itself, though).
+    const aliases = init ? keysOf(init, interpreter, state).filter((alias) => alias !== key) : [];
+    setKey(
+      state,
+      key,
+      aliases.length > 0 ? { ...value, keys: [...new Set([...(value.keys ?? []), ...aliases])] } : value,
+    );
     return;
   }
   if (inner.type === 'MemberExpression') {

@@ -206,9 +206,15 @@ function knownStep(
         const tainted = args.filter(isTainted);
         if (tainted.length > 0 && tainted.every(isSegment) && !isTainted(args[0] ?? CLEAN))
           out = withBounds(out, ['path']);
+        // Under a contained folder, names the model does not choose (or single segments) stay inside it.
+        const [head, ...rest] = args;
+        if (head?.bounds.has('path') && rest.every((arg) => !isTainted(arg) || isSegment(arg)))
+          out = withBounds(out, ['path']);
         return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
       }
     }
+    // The names in a folder come from disk: the model chose the folder (checked as the sink), not them.
+    if (common.directoryListings.some((entry) => matchesPath(ref, entry.modules, entry.path))) return opaqueValue();
     if (common.realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
       const arg = args[0] ?? CLEAN;
       return { ...derived(arg, ['allowlist', 'path']), isResolvedPath: true };

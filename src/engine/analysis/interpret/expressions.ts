@@ -99,7 +99,7 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       if (node.operator === '=') {
         if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern')
           assignPattern(interpreter, node.left, right, state, node.right);
-        else assignTo(interpreter, node.left, right, state);
+        else assignTo(interpreter, node.left, right, state, node.right);
         return right;
       }
       const left = evaluate(interpreter, node.left, state);

@@ -36,6 +36,8 @@ export interface FunctionSummary {
   approvals: string[];
   /** Members of a returned object that carry a check on a parameter, or name one (`{ isAllowed, resolvedUrl }`). */
   memberFacts?: MemberFact[];
+  /** The parameter every return is a derived copy of (`normalizePath(p)` returns p, normalised). */
+  copyOf?: number;
 }
 
 export interface AnalysisOptions {
