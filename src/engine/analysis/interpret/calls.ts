@@ -26,6 +26,7 @@ import {
   type Part,
   type Value,
 } from '../value';
+import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -79,7 +80,6 @@ const DERIVING_GLOBALS = new Set([
   'unescape',
 ]);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
-const MAX_NESTED_FUNCTIONS = 200;
 
 export function evaluateCall(
   interpreter: Interpreter,
@@ -111,7 +111,10 @@ function evaluateCallValue(
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
   recordSinks(interpreter, node, args, state);
+  const promise = openPromise(interpreter, node);
   visitCallbacks(interpreter, node, callee, receiver, state);
+  if (promise !== undefined) return closePromise(interpreter, promise);
+  if (resolvesPromise(interpreter, callee, args)) return CLEAN;
   if (callee.type === 'MemberExpression' && receiver) mutateReceiver(interpreter, callee, receiver, args, state);
 
   const known = knownStep(interpreter, node, callee, receiver, args, state);
@@ -123,6 +126,8 @@ function evaluateCallValue(
   const guarded = (value: Value): Value => (configuredGuard ? withBounds(value, ['allowlist', 'host', 'path']) : value);
   const targets = resolveFunctions(callee, interpreter.ctx);
   const [local] = targets;
+  if (local && targets.length === 1 && isClosureOf(interpreter, local.fn, local.ctx))
+    return guarded(callClosure(interpreter, node, local.fn, args, state));
   if (local && targets.length === 1) return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
   // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
   if (targets.length > 1) {
