@@ -3,8 +3,8 @@ import { unwrapExpression, type Node } from '../../ast';
 import { patternBindings } from '../../scope';
 import type { Evaluator, State } from '../evaluator';
 import { bindingKey, keysOf } from '../guards';
-import { memberOf, type Value } from '../value';
-import { setKey } from './state';
+import { CLEAN, container, isTainted, memberOf, type Value } from '../value';
+import { readKey, setKey } from './state';
 
 export function assignPattern(
   interpreter: Evaluator,
@@ -44,6 +44,10 @@ export function assignTo(interpreter: Evaluator, target: Node, value: Value, sta
   if (inner.type === 'MemberExpression') {
     const keys = keysOf(inner, interpreter, state);
     for (const key of keys) setKey(state, key, value);
+    // `result[key] = input[key]`: under a key not known here, the object now holds model input somewhere.
+    if (keys.length === 0 && inner.computed && isTainted(value))
+      for (const key of keysOf(inner.object, interpreter, state))
+        setKey(state, key, container([readKey(key, state) ?? CLEAN, value]));
     return;
   }
   if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern')
