@@ -134,6 +134,9 @@ export function describe(node: Node, text: string): string {
   const inner = unwrapExpression(node);
   if (inner.type === 'Identifier') return inner.name;
   if (inner.type === 'ThisExpression') return 'this';
+  // `(0, m.helper)`: compiled CommonJS calls an import through a sequence; the function is its last expression.
+  const last = inner.type === 'SequenceExpression' ? inner.expressions[inner.expressions.length - 1] : undefined;
+  if (last) return describe(last, text);
   if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier') {
     return `${describe(inner.object, text)}.${inner.property.name}`;
   }

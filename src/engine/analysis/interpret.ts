@@ -28,6 +28,8 @@ export class FunctionInterpreter implements Interpreter {
   readonly breakStack: State[][] = [];
   readonly memo = new EvaluationMemo();
   nested = 0;
+  readonly inlining = new Set<FunctionNode>();
+  readonly resolved = new Map<string, Value>();
 
   constructor(
     readonly ctx: FileContext,

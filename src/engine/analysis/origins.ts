@@ -44,6 +44,11 @@ export function childOrigin(parent: Origin, step: string): Origin {
   return child;
 }
 
+/** A helper's parameter itself, not a member or an element of it. */
+export function isWholeParam(origin: Origin): boolean {
+  return origin.kind === 'param' && !(origin instanceof DerivedParam);
+}
+
 function stepsOf(origin: Origin): number {
   return origin instanceof DerivedInput || origin instanceof DerivedParam ? origin.steps : 0;
 }

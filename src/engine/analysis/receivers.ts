@@ -77,7 +77,7 @@ function exportClasses(target: FileContext | undefined, name: string, from: File
 }
 
 /** The project module an identifier holds: `import * as m` or `const m = require('./m')`. */
-function moduleObject(node: Node, ctx: FileContext): FileContext | undefined {
+export function moduleObject(node: Node, ctx: FileContext): FileContext | undefined {
   if (node.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(node);
   if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)

@@ -3,7 +3,7 @@
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { receiverClasses } from './receivers';
+import { moduleObject, receiverClasses } from './receivers';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -24,7 +24,7 @@ const MAX_DEPTH = 6;
  * the implementations found in the project (bounded).
  */
 export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction[] {
-  const inner = unwrapExpression(node);
+  const inner = lastOfSequence(unwrapExpression(node));
   if (inner.type === 'MemberExpression') return memberTargets(inner, ctx, 0);
   const one = resolveFunction(inner, ctx);
   return one ? [one] : [];
@@ -33,7 +33,7 @@ export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction
 /** The function a callee refers to: a local function, or one exported by an imported project file. */
 export function resolveFunction(node: Node, ctx: FileContext, depth = 0): ResolvedFunction | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const inner = unwrapExpression(node);
+  const inner = lastOfSequence(unwrapExpression(node));
   if (isFunction(inner)) return { fn: inner, ctx };
   switch (inner.type) {
     case 'Identifier':
@@ -50,6 +50,13 @@ export function resolveFunction(node: Node, ctx: FileContext, depth = 0): Resolv
     default:
       return undefined;
   }
+}
+
+/** `(0, m.helper)`: compiled CommonJS calls an import through a sequence whose last expression is the function. */
+function lastOfSequence(node: Node): Node {
+  if (node.type !== 'SequenceExpression') return node;
+  const last = node.expressions[node.expressions.length - 1];
+  return last ? unwrapExpression(last) : node;
 }
 
 function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: number): ResolvedFunction | undefined {
@@ -92,6 +99,10 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
       if (exported && literal?.type === 'ObjectExpression')
         return list(objectMember(literal, name, exported.ctx, depth));
     }
+    // `const m = require('./m'); (0, m.helper)(…)`, as compiled CommonJS calls its imports.
+    const required = binding?.kind === 'var' ? moduleObject(object, ctx) : undefined;
+    const exported = required ? ctx.modules.exportedNode(required, name) : undefined;
+    if (exported) return list(resolveFunction(exported.node, exported.ctx, depth + 1));
     if (binding?.kind === 'var' && binding.init && unwrapExpression(binding.init).type === 'ObjectExpression') {
       const found = objectMember(unwrapExpression(binding.init) as TSESTree.ObjectExpression, name, ctx, depth);
       if (found) return [found];

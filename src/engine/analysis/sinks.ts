@@ -1,7 +1,7 @@
 // Matches calls against the sink catalogs and decides whether the part a rule cares about is model-controlled.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, propertyName, unwrapExpression, type Node } from '../ast';
-import { GLOBAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
+import { GLOBAL, LOCAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, hasAmountBound, isZeroAmount } from './amount-fields';
@@ -72,9 +72,10 @@ function matchesUntyped(row: SinkRow, callee: Node, ref: ApiRef | undefined, int
   if (!first.names.includes(propertyName(callee) ?? '')) return false;
   if (ref && ref.module !== GLOBAL) {
     // The receiver is another library's object: that library's rows decide. An object of the row's own
-    // library (a Playwright locator) on a path its typed rows do not spell out matches.
+    // library (a Playwright locator) on a path its typed rows do not spell out matches. What a project
+    // function returns (`const page = await ensureBrowser()`) is as untyped as a parameter.
     const receiver = interpreter.ctx.api.resolve(callee.object);
-    if (receiver) return moduleIn(receiver, row.requiresImport);
+    if (receiver && receiver.module !== LOCAL) return moduleIn(receiver, row.requiresImport);
   }
   // A row with a receiver pattern needs a receiver spelled like it; compiled JavaScript, which drops
   // type-only imports, is then matched on the spelling alone.

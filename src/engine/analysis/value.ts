@@ -2,6 +2,7 @@
 // string is built (so a constant origin in front of model input can be told from a model-chosen host).
 import type { FunctionNode, Node } from '../ast';
 import { step } from './budget';
+import { joinParts } from './join-parts';
 import { childOrigin, ELEMENT, MAX_ORIGINS, originKey } from './origins';
 
 export { childOrigin } from './origins';
@@ -50,6 +51,12 @@ export interface Value {
   elements?: Value[];
   /** Env keys this value aliases, so a guard on it bounds them too. */
   keys?: string[];
+  /**
+   * Env keys of values this one is a derived copy of (what a project helper such as `normalizePath(p)`
+   * returns): a containment or host check on the copy bounds them too, a membership check does not
+   * (`ALLOWED_EXTENSIONS.has(extensionOf(p))` says nothing about where p points).
+   */
+  copyOf?: string[];
   /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
   isResolvedPath?: boolean;
   /** Produced by path.relative(root, x): holds the keys of x. */
@@ -165,6 +172,7 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (a.parts && b.parts && !isTainted(a) && !isTainted(b)) out.parts = [{ kind: 'opaque' }];
   else if (aTainted && !bTainted && a.parts) out.parts = a.parts;
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
+  else if (aTainted && bTainted && a.parts && b.parts) out.parts = joinParts(a.parts, b.parts, combine);
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
   // `settings ?? {}`: the object keeps its members, each joined with the other side's.
   if (a.props || b.props) {

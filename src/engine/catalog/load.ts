@@ -103,6 +103,8 @@ export interface CommonCatalog {
   pathResolve: string[];
   pathJoin: string[];
   realpathFunctions: ModulePath[];
+  /** Calls that list a folder: the names they return are read from disk, one entry of the folder each. */
+  directoryListings: ModulePath[];
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
@@ -405,6 +407,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
     pathResolve: asStrings(pathFunctions['resolve']),
     pathJoin: asStrings(pathFunctions['join']),
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
+    directoryListings: compileModulePaths(data['directoryListings']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
     modelOutputMethods: asStrings(data['modelOutputMethods']),

@@ -1,7 +1,8 @@
 // Which env keys an expression names (`args.url` → `b12.url`, plus the keys a variable aliases), shared by
 // every guard shape; and the `Facts` a condition yields.
 import { propertyName, unwrapExpression, type Node } from '../../ast';
-import { matchesPath } from '../../api';
+import { matchesPath, type ApiRef } from '../../api';
+import type { Catalogs } from '../../catalog/load';
 import type { Binding } from '../../scope';
 import { scratchCopy, type Evaluator, type State } from '../evaluator';
 import type { Fact } from '../value';
@@ -67,6 +68,11 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
     case 'CallExpression': {
       const callee = unwrapExpression(inner.callee);
       const first = inner.arguments[0];
+      // Module functions first: `path.normalize(x)` is the path module's, not a string's `normalize`.
+      const ref = interpreter.ctx.api.resolve(callee);
+      const moduleKeys =
+        ref && first ? moduleSameValue(ref, inner.arguments.length, interpreter.ctx.catalogs.common) : false;
+      if (moduleKeys && first) return keysOf(first, interpreter, state, depth + 1);
       // new URL(x), String(x), BigInt(x) and x.trim() are the same value for a guard's purposes.
       if (callee.type === 'Identifier' && SAME_VALUE_FUNCTIONS.has(callee.name) && first)
         return keysOf(first, interpreter, state, depth + 1);
@@ -75,28 +81,28 @@ export function keysOf(node: Node, interpreter: Evaluator, state: State | undefi
         if (SAME_VALUE_METHODS.has(method)) return keysOf(callee.object, interpreter, state, depth + 1);
         if (SAME_VALUE_FUNCTIONS.has(method) && first) return keysOf(first, interpreter, state, depth + 1);
       }
-      // path.resolve(x) and path.normalize(x) name the same file as x.
-      const ref = interpreter.ctx.api.resolve(callee);
-      const last = ref?.tokens[ref.tokens.length - 1];
-      if (
-        ref &&
-        first &&
-        inner.arguments.length === 1 &&
-        last?.kind === 'Member' &&
-        ['resolve', 'normalize'].includes(last.name) &&
-        interpreter.ctx.catalogs.common.pathModules.includes(ref.module)
-      ) {
-        return keysOf(first, interpreter, state, depth + 1);
-      }
-      // realpath(x) names the same file as x: a containment check on it bounds x.
-      const { realpathFunctions } = interpreter.ctx.catalogs.common;
-      if (ref && first && realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path)))
-        return keysOf(first, interpreter, state, depth + 1);
       return [];
     }
     default:
       return [];
   }
+}
+
+/**
+ * Whether a module function returns the same file as its only argument: `path.resolve(x)` and
+ * `path.normalize(x)` name the file x names, and `realpath(x)` is its canonical name, so a containment
+ * check on the result bounds x.
+ */
+function moduleSameValue(ref: ApiRef, argumentCount: number, common: Catalogs['common']): boolean {
+  const last = ref.tokens[ref.tokens.length - 1];
+  if (
+    argumentCount === 1 &&
+    last?.kind === 'Member' &&
+    ['resolve', 'normalize'].includes(last.name) &&
+    common.pathModules.includes(ref.module)
+  )
+    return true;
+  return common.realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path));
 }
 
 /** Evaluating a guard's operands must not change the state it guards. */

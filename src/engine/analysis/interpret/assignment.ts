@@ -3,8 +3,8 @@ import { unwrapExpression, type Node } from '../../ast';
 import { patternBindings } from '../../scope';
 import type { Evaluator, State } from '../evaluator';
 import { bindingKey, keysOf } from '../guards';
-import { memberOf, type Value } from '../value';
-import { setKey } from './state';
+import { CLEAN, container, isTainted, memberOf, type Value } from '../value';
+import { readKey, setKey } from './state';
 
 export function assignPattern(
   interpreter: Evaluator,
@@ -26,16 +26,28 @@ export function assignPattern(
   }
 }
 
-export function assignTo(interpreter: Evaluator, target: Node, value: Value, state: State): void {
+export function assignTo(interpreter: Evaluator, target: Node, value: Value, state: State, init?: Node): void {
   const inner = unwrapExpression(target);
   if (inner.type === 'Identifier') {
     const binding = interpreter.ctx.scopes.resolve(inner);
-    if (binding) setKey(state, bindingKey(binding), value);
+    if (!binding) return;
+    const key = bindingKey(binding);
+    // `let p; try { p = path.resolve(x) } …`: an assignment aliases like a declaration does (not itself, though).
+    const aliases = init ? keysOf(init, interpreter, state).filter((alias) => alias !== key) : [];
+    setKey(
+      state,
+      key,
+      aliases.length > 0 ? { ...value, keys: [...new Set([...(value.keys ?? []), ...aliases])] } : value,
+    );
     return;
   }
   if (inner.type === 'MemberExpression') {
     const keys = keysOf(inner, interpreter, state);
     for (const key of keys) setKey(state, key, value);
+    // `result[key] = input[key]`: under a key not known here, the object now holds model input somewhere.
+    if (keys.length === 0 && inner.computed && isTainted(value))
+      for (const key of keysOf(inner.object, interpreter, state))
+        setKey(state, key, container([readKey(key, state) ?? CLEAN, value]));
     return;
   }
   if (inner.type === 'ObjectPattern' || inner.type === 'ArrayPattern')

@@ -29,6 +29,7 @@ import {
   type Part,
   type Value,
 } from '../value';
+import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -82,7 +83,6 @@ const DERIVING_GLOBALS = new Set([
   'unescape',
 ]);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
-const MAX_NESTED_FUNCTIONS = 200;
 
 export function evaluateCall(
   interpreter: Interpreter,
@@ -114,7 +114,10 @@ function evaluateCallValue(
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
   recordSinks(interpreter, node, args, state);
+  const promise = openPromise(interpreter, node);
   visitCallbacks(interpreter, node, callee, receiver, state);
+  if (promise !== undefined) return closePromise(interpreter, promise);
+  if (resolvesPromise(interpreter, callee, args)) return CLEAN;
   if (callee.type === 'MemberExpression' && receiver) mutateReceiver(interpreter, callee, receiver, args, state);
 
   const known = knownStep(interpreter, node, callee, receiver, args, state);
@@ -128,6 +131,8 @@ function evaluateCallValue(
   const guarded = (value: Value): Value => (configuredGuard ? withBounds(value, ['allowlist', 'host', 'path']) : value);
   const targets = resolveFunctions(callee, interpreter.ctx);
   const [local] = targets;
+  if (local && targets.length === 1 && isClosureOf(interpreter, local.fn, local.ctx))
+    return guarded(callClosure(interpreter, node, local.fn, args, state));
   if (local && targets.length === 1) {
     if (recordsToolCalls(interpreter, calleeText, local.fn, local.ctx)) interpreter.audits.push(`${calleeText}()`);
     return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
@@ -233,9 +238,15 @@ function knownStep(
         const tainted = args.filter(isTainted);
         if (tainted.length > 0 && tainted.every(isSegment) && !isTainted(args[0] ?? CLEAN))
           out = withBounds(out, ['path']);
+        // Under a contained folder, names the model does not choose (or single segments) stay inside it.
+        const [head, ...rest] = args;
+        if (head?.bounds.has('path') && rest.every((arg) => !isTainted(arg) || isSegment(arg)))
+          out = withBounds(out, ['path']);
         return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
       }
     }
+    // The names in a folder come from disk: the model chose the folder (checked as the sink), not them.
+    if (common.directoryListings.some((entry) => matchesPath(ref, entry.modules, entry.path))) return opaqueValue();
     if (common.realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
       const arg = args[0] ?? CLEAN;
       return { ...derived(arg, ['allowlist', 'path']), isResolvedPath: true };

@@ -103,7 +103,7 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       if (node.operator === '=') {
         if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern')
           assignPattern(interpreter, node.left, right, state, node.right);
-        else assignTo(interpreter, node.left, right, state);
+        else assignTo(interpreter, node.left, right, state, node.right);
         return right;
       }
       const left = evaluate(interpreter, node.left, state);
@@ -171,9 +171,12 @@ function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpressio
       const spread = evaluate(interpreter, property.argument, state);
       values.push(spread);
       spreads.push(spread);
+      const isOpen = isTainted(spread) && !spread.isObjectLiteral;
+      // `{ ...DEFAULTS, ...input }`: the model's object may replace any member written before it.
+      if (isOpen) for (const [key, value] of props) props.set(key, joinValues(value, memberOf(spread, key)));
       if (spread.props) for (const [key, value] of spread.props) props.set(key, value);
-      // `{ ...defaults, ...input }`: members the model adds are not known here.
-      if (isTainted(spread) && !spread.isObjectLiteral) open = true;
+      // Members the model adds are not known here.
+      if (isOpen) open = true;
       continue;
     }
     const name = propertyName(property);

@@ -5,6 +5,8 @@ import type { Facts } from '../guards';
 import { isTainted, joinValues, memberOf, withBounds, type Bound, type Value } from '../value';
 
 const MAX_ALIAS_SCAN = 256;
+/** Bounds a check on a derived copy puts on the original: where it points, not what it is (see `Value.copyOf`). */
+const COPY_BOUNDS: ReadonlySet<Bound> = new Set<Bound>(['path', 'host']);
 
 export function cloneState(state: State): State {
   return { env: new Map(state.env), approved: state.approved };
@@ -51,7 +53,8 @@ export function applyFacts(state: State, facts: Facts): State {
       const current = readKey(key, target);
       if (!current) continue;
       setKey(target, key, withBounds(current, [fact.bound]));
-      for (const alias of current.keys ?? []) {
+      const aliases = COPY_BOUNDS.has(fact.bound) ? [...(current.keys ?? []), ...(current.copyOf ?? [])] : current.keys;
+      for (const alias of aliases ?? []) {
         const aliased = readKey(alias, target);
         if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }

@@ -25,12 +25,13 @@ import {
 } from '../value';
 import { isZeroAmount } from '../amount-fields';
 import { step } from '../budget';
+import { isWholeParam } from '../origins';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { applyFacts, approve, readKey } from './state';
-import type { FunctionSummary, Interpreter, ParamFact } from './types';
+import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
 /** Calls a helper through its summary: its sinks become ours, its guards bound our arguments. */
 export function applySummary(
@@ -66,31 +67,48 @@ export function applySummary(
     interpreter.guards.push(`${bounds}: ${describe(node.callee, interpreter.ctx.text)}(...)`);
   }
   for (const fact of summary.exitFacts) {
-    const argument = node.arguments[fact.index];
-    if (!argument) continue;
-    const keys = keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key));
-    applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false });
+    const keys = argumentKeys(interpreter, node, args, fact, state);
+    if (keys.length > 0) applyFacts(state, { facts: [{ keys, bound: fact.bound }], approved: false });
   }
-  const result = applyMemberFacts(
+  let result = applyMemberFacts(
     mapOrigins(summary.returnValue, actual),
     summary.memberFacts ?? [],
     node,
     interpreter,
     state,
   );
+  const copied = summary.copyOf === undefined ? undefined : node.arguments[summary.copyOf];
+  if (copied && summary.copyOf !== undefined) {
+    const copyOf = [...keysOf(copied, interpreter, state), ...(args[summary.copyOf]?.copyOf ?? [])];
+    if (copyOf.length > 0) result = { ...result, copyOf: [...new Set(copyOf)] };
+  }
   if (summary.predicateFacts.length > 0) {
     const predicate: Fact[] = [];
     for (const fact of summary.predicateFacts) {
-      const argument = node.arguments[fact.index];
-      if (argument)
-        predicate.push({
-          keys: keysOf(argument, interpreter, state).map((key) => (fact.path ? `${key}.${fact.path}` : key)),
-          bound: fact.bound,
-        });
+      const keys = argumentKeys(interpreter, node, args, fact, state);
+      if (keys.length > 0) predicate.push({ keys, bound: fact.bound });
     }
     return { ...result, predicate };
   }
   return result;
+}
+
+/**
+ * The caller's keys a helper's fact on one of its parameters names: the argument's (a member of it for a
+ * fact on `param.path`), and for a containment or host fact also what the argument is a derived copy of.
+ */
+function argumentKeys(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  args: readonly Value[],
+  fact: ParamFact,
+  state: State,
+): string[] {
+  const argument = node.arguments[fact.index];
+  if (!argument) return [];
+  const own = keysOf(argument, interpreter, state);
+  const copies = fact.bound === 'path' || fact.bound === 'host' ? (args[fact.index]?.copyOf ?? []) : [];
+  return [...own, ...copies].map((key) => (fact.path ? `${key}.${fact.path}` : key));
 }
 
 export function buildSummary(fn: FunctionNode, interpreter: Interpreter): FunctionSummary {
@@ -137,8 +155,10 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
     }
   }
   const memberFacts = collectMemberFacts(interpreter, returns, paramKeys);
+  const copyOf = copiedParam(returns);
   return {
     ...(memberFacts.length > 0 ? { memberFacts } : {}),
+    ...(copyOf !== undefined ? { copyOf } : {}),
     hits: distinctHits(interpreter.hits),
     returnValue: returnValue ?? CLEAN,
     exitFacts,
@@ -147,6 +167,23 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
     approvedOnExit: returns.length > 0 && returns.every((entry) => entry.state.approved),
     approvals: interpreter.approvals,
   };
+}
+
+/**
+ * The parameter every return is a derived copy of: each returns a string built from that parameter alone
+ * (the whole of it, not a member; not a single segment of it), as `normalizePath(p)` or `expandHome(p)` do.
+ */
+function copiedParam(returns: readonly ReturnRecord[]): number | undefined {
+  let index: number | undefined;
+  for (const { value } of returns) {
+    if (value.origins.length === 0 || value.props || value.elements || value.bounds.has('segment')) return undefined;
+    for (const origin of value.origins) {
+      if (origin.kind !== 'param' || !isWholeParam(origin) || (index !== undefined && origin.index !== index))
+        return undefined;
+      index = origin.index;
+    }
+  }
+  return index;
 }
 
 function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {

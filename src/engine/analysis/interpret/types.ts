@@ -36,6 +36,8 @@ export interface FunctionSummary {
   approvals: string[];
   /** Members of a returned object that carry a check on a parameter, or name one (`{ isAllowed, resolvedUrl }`). */
   memberFacts?: MemberFact[];
+  /** The parameter every return is a derived copy of (`normalizePath(p)` returns p, normalised). */
+  copyOf?: number;
 }
 
 export interface AnalysisOptions {
@@ -75,8 +77,12 @@ export interface Interpreter extends Evaluator {
   readonly breakStack: State[][];
   /** Values already computed per expression and state (see memo.ts). */
   readonly memo: EvaluationMemo;
-  /** Inline callbacks analysed so far, to cap the work on generated code. */
+  /** Inline callbacks and closures analysed so far, to cap the work on generated code. */
   nested: number;
+  /** Closures running in place now (see closures.ts): a closure that calls itself goes through its summary. */
+  readonly inlining: Set<FunctionNode>;
+  /** Per promise executor running now, by its `resolve` parameter's key: what it resolved the promise with so far. */
+  readonly resolved: Map<string, Value>;
   /**
    * A helper's summary under this analysis's options (undefined while it is being computed or too deep);
    * with `fixed`, analysed with those caller values in place of symbolic parameters.
