@@ -83,25 +83,40 @@ describe('quick fixes', () => {
     fixRemovesFinding('src/payments/payout.ts', 'unbounded-transaction', /requireApproval/, /requireApproval: true,/));
 
   it('offers source.fixAll.agentRisk (editor.codeActionsOnSave) with the safe fixes of the file', async () => {
-    const editor = await open('src/fetch-page.ts');
-    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'findings');
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      editor.document.uri,
-      whole,
-      'source.fixAll.agentRisk',
-    );
-    const fixAll = actions.find((action) => action.kind?.value === 'source.fixAll.agentRisk');
-    assert.ok(fixAll?.edit, actions.map((action) => `${action.kind?.value}: ${action.title}`).join(' | '));
-    await apply(fixAll);
-    assert.match(editor.document.getText(), /ALLOWED_HOSTS/);
+    const fixAllOf = async (editor: vscode.TextEditor): Promise<vscode.CodeAction | undefined> => {
+      const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        whole,
+        'source.fixAll.agentRisk',
+      );
+      return actions.find((action) => action.kind?.value === 'source.fixAll.agentRisk');
+    };
+    const charge = await open('src/payments/charge.ts');
     await waitForDiagnostics(
-      editor.document.uri,
-      (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'),
-      'no unscoped-network after fixing all',
+      charge.document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unbounded-transaction'),
+      'unbounded-transaction',
+    );
+    const fixAll = await fixAllOf(charge);
+    assert.ok(fixAll?.edit, 'a fix-all action with an edit');
+    await apply(fixAll);
+    assert.match(charge.document.getText(), /needsApproval: true/);
+    await waitForDiagnostics(
+      charge.document.uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unbounded-transaction'),
+      'no unbounded-transaction after fixing all',
     );
     await revertActive();
+    // A host allowlist starts empty: applied unseen on save it would stop the tool, so fix-all leaves it.
+    const fetchPage = await open('src/fetch-page.ts');
+    await waitForDiagnostics(
+      fetchPage.document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'findings',
+    );
+    assert.equal((await fixAllOf(fetchPage))?.edit, undefined);
   });
 
   it('suppresses a line with a directive and puts the cursor where the reason goes', async () => {
@@ -160,13 +175,13 @@ describe('quick fixes', () => {
     await setSetting('rules', undefined);
   });
 
-  it('offers no structural fix where the sink is in another file', async () => {
+  it('offers a structural fix at the call in the handler where the sink is in another file', async () => {
     const editor = await open('src/read-url.ts');
     const { actions } = await actionsFor(editor, 'unscoped-network');
     assert.ok(actions.some((action) => /Suppress/.test(action.title)));
     assert.equal(
       actions.filter((action) => STRUCTURAL_FIX.test(action.title)).length,
-      0,
+      1,
       actions.map((a) => a.title).join(' | '),
     );
   });
