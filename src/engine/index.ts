@@ -9,7 +9,7 @@ export {
   SEVERITIES,
   ENGINE_VERSION,
 } from './config';
-export { lintText, Project } from './project';
+export { lintText, prepareEngine, Project } from './project';
 export { rules, ruleById, ruleIds } from '../rules/index';
 export type { RuleDefinition } from '../rules/define-rule';
 export { NEXT_LINE_KEYWORD, FILE_KEYWORD } from './directives';

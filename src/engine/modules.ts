@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { ApiResolver, isRelative, requiredModule } from './api';
 import { propertyName, stringValue, walk, type Node } from './ast';
 import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
+import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { HierarchyIndex } from './project-model/hierarchy';
@@ -98,6 +99,8 @@ export class ModuleLoader implements ModuleLinks {
       return undefined;
     }
     const outcome = parseText(text, candidate);
+    // An imported file's parse counts against the linted file's budget (nothing is cached before it).
+    checkBudget();
     if (!outcome.ast) {
       this.contexts.set(candidate, null);
       return undefined;

@@ -86,7 +86,7 @@ export class LintService {
       const reason = 'Excluded by the include/exclude settings or the configuration file.';
       return { ...this.skip(document, reason, started), state: { kind: 'skipped', reason } };
     }
-    const outcome = this.lintIn(folder, file, document.getText(), loaded.config);
+    const outcome = this.lintIn(folder, file, document.getText(), loaded.config, settings.fileTimeoutMs);
     const result = outcome.result;
     if (result === undefined) {
       // The engine promises not to throw; if it does, say so once in the log and keep the editor usable.
@@ -105,11 +105,12 @@ export class LintService {
    */
   lintVariant(document: vscode.TextDocument, text: string): LintResult | undefined {
     const file = this.pathFor(document);
-    const loaded = this.load(file, readSettings(document.uri));
+    const settings = readSettings(document.uri);
+    const loaded = this.load(file, settings);
     const variant = new FileLinter({ configs: [loaded.config], recordDependencies: false }, (other) =>
       this.openText(other),
     );
-    return variant.lintText({ index: 0, file, group: 0 }, text).result;
+    return variant.lintText({ index: 0, file, group: 0 }, text, loaded.config, settings.fileTimeoutMs).result;
   }
 
   /** Re-reads a closed file from disk, for files that belong to the last workspace scan. */
@@ -120,7 +121,7 @@ export class LintService {
     const read = readSource(file, loaded.config.maxFileBytes);
     if (!('text' in read)) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-    return this.lintIn(folder, file, read.text, loaded.config).result;
+    return this.lintIn(folder, file, read.text, loaded.config, settings.fileTimeoutMs).result;
   }
 
   /** A file changed (in an editor or on disk): forget what the engine remembers of it. */
@@ -175,7 +176,13 @@ export class LintService {
   }
 
   /** Lints `text` as `file` in the folder's project, which first forgets what it derived from the old text. */
-  private lintIn(folder: string | undefined, file: string, text: string, config: ResolvedConfig): FileOutcome {
+  private lintIn(
+    folder: string | undefined,
+    file: string,
+    text: string,
+    config: ResolvedConfig,
+    budgetMs: number | undefined,
+  ): FileOutcome {
     const key = folder ?? '';
     let group = this.groups.get(key);
     if (group === undefined) {
@@ -183,7 +190,7 @@ export class LintService {
       this.groups.set(key, group);
     }
     this.linter.invalidate(file);
-    return this.linter.lintText({ index: 0, file, group }, text, config);
+    return this.linter.lintText({ index: 0, file, group }, text, config, budgetMs);
   }
 
   /** Imported helpers are read from their editor when open (unsaved edits count), else from disk by the linter. */
