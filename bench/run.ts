@@ -41,12 +41,12 @@ interface Target {
 const REPO_ROOT = findRepoRoot();
 const ROUNDS = positiveInteger('BENCH_ROUNDS', 5);
 const ESLINT_ROUNDS = positiveInteger('BENCH_ESLINT_ROUNDS', 3);
-const LATENCY_RUNS = 50;
+const LATENCY_RUNS = positiveInteger('BENCH_LATENCY_RUNS', 50);
 /** Runs per file of the slowest files (each lint takes up to a second or two). */
-const SLOW_FILE_RUNS = 15;
+const SLOW_FILE_RUNS = positiveInteger('BENCH_SLOW_FILE_RUNS', 15);
 const SLOWEST_FILES = 5;
 /** The slowest files are picked among this many of the largest corpus files with tools (one timed lint each). */
-const SLOWEST_CANDIDATES = 60;
+const SLOWEST_CANDIDATES = positiveInteger('BENCH_SLOWEST_CANDIDATES', 60);
 const TARGET_LINES = 3000;
 
 function main(): void {

@@ -146,13 +146,21 @@ export class ModuleLoader implements ModuleLinks {
     return found;
   }
 
-  /** Forgets the cached context of `file` (it changed on disk or in the editor). */
-  invalidate(file: string): void {
+  /**
+   * Forgets the cached context of `file` (it changed on disk or in the editor). True when the analysis
+   * of another file had loaded it, so what was derived from its old text may live on elsewhere.
+   */
+  invalidate(file: string): boolean {
     const full = path.resolve(file);
+    const wasLoaded = this.contexts.has(full);
     this.contexts.delete(full);
     this.implementerCache.clear();
     this.hierarchy?.refresh(full);
-    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) this.packages?.forget();
+    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
+      this.packages?.forget();
+      return true;
+    }
+    return wasLoaded;
   }
 }
 

@@ -25,6 +25,8 @@ const LARGE_STACK_TIMEOUT_MS = 120_000;
 export class Project {
   private readonly modules: ModuleLoader;
   private summaries = new WeakMap<FunctionNode, FunctionSummary>();
+  /** The configuration the summaries were computed under (a lint may bring its own, e.g. an editor's per document). */
+  private summariesConfig: { config: ResolvedConfig; key: string } | undefined;
 
   constructor(
     readonly config: ResolvedConfig = defaultConfig(),
@@ -93,6 +95,7 @@ export class Project {
     // Without tools only suppression directives can report (as unused); most files have neither.
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
     const facts = collectFileFacts(ctx);
+    this.summariesFor(config);
     const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
     const report = buildReport(ctx, analyses, facts);
     result.findings = report.findings;
@@ -114,11 +117,22 @@ export class Project {
     return result === 'timeout' ? timedOut(file, budgetMs ?? LARGE_STACK_TIMEOUT_MS) : result;
   }
 
+  /** Summaries computed under another configuration (other sinks, guard or approval names) are not reused. */
+  private summariesFor(config: ResolvedConfig): void {
+    if (this.summariesConfig?.config === config) return;
+    const key = JSON.stringify(config);
+    if (this.summariesConfig !== undefined && this.summariesConfig.key !== key) this.summaries = new WeakMap();
+    this.summariesConfig = { config, key };
+  }
+
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    this.modules.invalidate(file);
-    // Summaries may embed what the file's functions do; callers in other files depend on them too.
-    this.summaries = new WeakMap();
+    // Summaries may embed what the file's functions do, and callers in other files depend on them
+    // too, but only when some analysis loaded the file through the module loader: every cross-file
+    // reference goes through it. The file an editor re-lints at each keystroke is usually loaded by no
+    // other (its own functions' summaries are keyed by its old AST's nodes and die with it), so the
+    // summaries of the helpers it calls in other files are kept instead of being recomputed each time.
+    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
   }
 }
 
