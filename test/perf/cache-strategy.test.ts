@@ -74,7 +74,7 @@ describe('scan cache strategies (metadata | content)', () => {
     const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as {
       entries: Record<string, { state: { mtimeMs: number; checkedAt: number } }>;
     };
-    assert.equal(stored.entries[tool]?.state.mtimeMs, later.getTime());
+    assert.equal(stored.entries[tool]?.state.mtimeMs, fs.statSync(tool).mtimeMs);
   });
 
   it('metadata and content: changed content is a miss, in the file or in a file it read', () => {
