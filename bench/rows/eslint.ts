@@ -1,4 +1,4 @@
-// Row (d): ESLint with @typescript-eslint/parser and eslint-plugin-security's recommended rules over the corpus files.
+// Row (d): ESLint with @typescript-eslint/parser and eslint-plugin-security's recommended rules (when installed) over the corpus files.
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { readFileList } from '../files';
@@ -20,7 +20,13 @@ async function main(): Promise<void> {
   const load = createRequire(path.join(envDir, 'package.json'));
   const { ESLint } = load('eslint') as EslintApi;
   const parser = load('@typescript-eslint/parser') as unknown;
-  const security = load('eslint-plugin-security') as SecurityPlugin;
+  // Without the plugin (an offline run on the project's own ESLint) the row measures parse + core traversal.
+  let security: SecurityPlugin | undefined;
+  try {
+    security = load('eslint-plugin-security') as SecurityPlugin;
+  } catch {
+    security = undefined;
+  }
   const eslint = new ESLint({
     cwd,
     // No configuration file lookup and no ignore files: exactly these files with exactly this configuration.
@@ -28,7 +34,7 @@ async function main(): Promise<void> {
     ignore: false,
     overrideConfig: [
       {
-        ...security.configs.recommended,
+        ...(security?.configs.recommended ?? {}),
         files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'],
         languageOptions: {
           parser,

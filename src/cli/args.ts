@@ -5,6 +5,7 @@ import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES, SEVERITY_SPELLIN
 import type { Severity } from '../engine/types';
 import { CliError } from './errors';
 import type { FailOn } from '../report/report';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../scan/cache';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -30,6 +31,8 @@ export interface Options {
   cache: boolean;
   /** Folder of the `--cache` file; defaults to the user's cache folder (scan/cache.ts). */
   cacheLocation?: string;
+  /** `--cache-strategy`: how an unchanged file is recognised (timestamps, or always the content hash). */
+  cacheStrategy: CacheStrategy;
   /** Exit 1 when any file is not analysed. */
   failOnProblems: boolean;
   /** False with `--no-default-excludes`. */
@@ -53,6 +56,7 @@ const FLAGS = {
   'file-timeout': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   'fail-on-problems': { type: 'boolean' },
   'no-default-excludes': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -113,6 +117,7 @@ export function parseCommandLine(argv: readonly string[]): Options {
         ? DEFAULT_FILE_TIMEOUT_S
         : wholeNumber('file-timeout', values['file-timeout'], 1)),
     cache: values.cache === true,
+    cacheStrategy: oneOf('cache-strategy', values['cache-strategy'] ?? 'metadata', CACHE_STRATEGIES),
     failOnProblems: values['fail-on-problems'] === true,
     defaultExcludes: values['no-default-excludes'] !== true,
   };

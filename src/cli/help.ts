@@ -28,6 +28,9 @@ Options:
                            folder: $XDG_CACHE_HOME/agent-risk or ~/.cache/agent-risk)
       --cache-location DIR keep the --cache file in DIR instead; refused inside a scanned path
                            or when DIR is a symlink (results never come from the scanned tree)
+      --cache-strategy S   how --cache tells a file unchanged: metadata (default: same size and
+                           modification time, the content hashed only when they changed) or
+                           content (hash every file on every run)
       --fail-on-problems   also exit 1 when any file is not analysed (too large, binary,
                            unparsable, timed out); config key "failOnProblems"
       --no-default-excludes  walk dist/, build/, out/, test/, node_modules/ … like any folder

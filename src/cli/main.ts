@@ -55,7 +55,7 @@ function openCache(options: Options, io: Io): ScanCache | undefined {
     options.paths.map((target) => path.resolve(io.cwd, target)),
   );
   if (refused !== undefined) throw new CliError(`--cache: ${refused}`);
-  return ScanCache.open(location, io.cwd);
+  return ScanCache.open(location, io.cwd, options.cacheStrategy);
 }
 
 /** The scan's options from the command line: `--jobs`, `--cache` and the progress line. */

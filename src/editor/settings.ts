@@ -12,7 +12,12 @@ export interface SharedSettings {
   exclude: string[];
   /** A configuration file used instead of searching for `.agent-risk.json`; never taken from an untrusted workspace. */
   configFile: string | undefined;
+  /** `fileTimeout` in milliseconds: one file's lint budget (the scan's DEFAULT_BUDGET_MS when unset). */
+  fileTimeoutMs: number | undefined;
 }
+
+/** The `fileTimeout` range the settings schema declares, in seconds: a typo must not freeze the editor for hours. */
+const FILE_TIMEOUT_SECONDS = { min: 1, max: 60 };
 
 /** A plain settings object (e.g. the result of `workspace/configuration` for `agentRisk`) as a getter. */
 export function objectGetter(section: unknown): (key: string) => unknown {
@@ -44,12 +49,17 @@ export function sharedSettings(get: (key: string) => unknown, trusted: boolean):
   const maxFileBytes = get('maxFileBytes');
   if (typeof maxFileBytes === 'number' && maxFileBytes > 0) overrides.maxFileBytes = maxFileBytes;
   const configFile = get('configFile');
+  const fileTimeout = get('fileTimeout');
   return {
     enable: get('enable') !== false,
     overrides,
     include: stringList(get('include')),
     exclude: stringList(get('exclude')),
     configFile: trusted && typeof configFile === 'string' && configFile.trim() !== '' ? configFile : undefined,
+    fileTimeoutMs:
+      typeof fileTimeout === 'number' && Number.isFinite(fileTimeout)
+        ? Math.round(1000 * Math.min(FILE_TIMEOUT_SECONDS.max, Math.max(FILE_TIMEOUT_SECONDS.min, fileTimeout)))
+        : undefined,
   };
 }
 

@@ -10,7 +10,7 @@ export {
   SEVERITY_SPELLINGS,
   ENGINE_VERSION,
 } from './config';
-export { lintText, Project } from './project';
+export { lintText, prepareEngine, Project } from './project';
 export { findingTools } from './findings';
 export { rules, ruleById, ruleIds } from '../rules/index';
 export type { RuleDefinition } from '../rules/define-rule';

@@ -6,6 +6,7 @@ import { ApiResolver, isRelative, requiredModule } from './api';
 import { propertyName, stringValue, walk, type FunctionNode, type Node } from './ast';
 import { indexDesignParamTypes } from './compiled-decorators';
 import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
+import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { HierarchyIndex } from './project-model/hierarchy';
@@ -105,6 +106,8 @@ export class ModuleLoader implements ModuleLinks {
       return undefined;
     }
     const outcome = parseText(text, candidate);
+    // An imported file's parse counts against the linted file's budget (nothing is cached before it).
+    checkBudget();
     if (!outcome.ast) {
       this.contexts.set(candidate, null);
       return undefined;
@@ -150,13 +153,21 @@ export class ModuleLoader implements ModuleLinks {
     return found;
   }
 
-  /** Forgets the cached context of `file` (it changed on disk or in the editor). */
-  invalidate(file: string): void {
+  /**
+   * Forgets the cached context of `file` (it changed on disk or in the editor). True when the analysis
+   * of another file had loaded it, so what was derived from its old text may live on elsewhere.
+   */
+  invalidate(file: string): boolean {
     const full = path.resolve(file);
+    const wasLoaded = this.contexts.has(full);
     this.contexts.delete(full);
     this.implementerCache.clear();
     this.hierarchy?.refresh(full);
-    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) this.packages?.forget();
+    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
+      this.packages?.forget();
+      return true;
+    }
+    return wasLoaded;
   }
 }
 

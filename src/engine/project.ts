@@ -5,13 +5,13 @@ import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
 import { inputProblem, ModuleLoader } from './modules';
-import { parseText } from './parse';
+import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
 import { analyseTool } from './tools/analyse';
 import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
-import { AnalysisTimeout, withBudget } from './analysis/budget';
+import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
@@ -25,6 +25,8 @@ const LARGE_STACK_TIMEOUT_MS = 120_000;
 export class Project {
   private readonly modules: ModuleLoader;
   private summaries = new WeakMap<FunctionNode, FunctionSummary>();
+  /** The configuration the summaries were computed under (a lint may bring its own, e.g. an editor's per document). */
+  private summariesConfig: { config: ResolvedConfig; key: string } | undefined;
 
   constructor(
     readonly config: ResolvedConfig = defaultConfig(),
@@ -39,8 +41,11 @@ export class Project {
     this.modules = new ModuleLoader(host);
   }
 
-  /** Lints `file`; `text` overrides what the host would read (an unsaved editor buffer); `config` overrides the project's. */
-  lint(file: string, text?: string, config?: ResolvedConfig): LintResult {
+  /**
+   * Lints `file`; `text` overrides what the host would read (an unsaved editor buffer); `config` overrides the
+   * project's, and `budgetMs` its budget (an editor setting that changes without a new project).
+   */
+  lint(file: string, text?: string, config?: ResolvedConfig, budgetMs = this.options.budgetMs): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
     const effective = config ?? this.config;
     const read = text ?? this.host?.readFile(file);
@@ -60,52 +65,84 @@ export class Project {
         result.skipped = 'no-tool-shapes';
         return result;
       }
-      const outcome = parseText(source, file);
-      if (outcome.stackOverflow)
-        return this.onLargeStack(source, file, effective) ?? withProblem(result, outcome.problem);
-      if (!outcome.ast) return withProblem(result, outcome.problem);
-      // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
-      // other files import are parsed again through the host when a helper in them is needed.
-      const ctx = this.modules.createContext(file, source, outcome.ast, effective);
-      const tools = recogniseTools(ctx);
-      // Without tools only suppression directives can report (as unused); most files have neither.
-      if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
-      const report = withBudget(this.options.budgetMs, () => {
-        const facts = collectFileFacts(ctx);
-        const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
-        return buildReport(ctx, analyses, facts);
-      });
-      result.findings = report.findings;
-      result.suppressed = report.suppressed;
-      result.tools = report.tools;
-      if (/[\u2028\u2029]/.test(source)) remapLineSeparators(result, source);
+      prepareEngine();
+      // The budget covers the rest of the file: its parse, the files it imports, recognition and analysis.
+      return withBudget(budgetMs, () => this.lintSource(result, source, effective, budgetMs));
     } catch (error) {
       if (error instanceof AnalysisTimeout) return timedOut(file, error.budgetMs);
       if (error instanceof RangeError) {
-        const deep = this.onLargeStack(source, file, effective);
+        const deep = this.onLargeStack(source, file, effective, budgetMs);
         if (deep) return deep;
       }
       // A bug in the engine must cost one file's result, never the whole scan.
       const message = error instanceof Error ? `${error.message}` : String(error);
       result.problems.push({ kind: 'internal', file, message: `Internal error while analysing this file: ${message}` });
+      return result;
     }
+  }
+
+  private lintSource(result: LintResult, source: string, config: ResolvedConfig, budgetMs?: number): LintResult {
+    const file = result.file;
+    const outcome = parseText(source, file);
+    if (outcome.stackOverflow)
+      return this.onLargeStack(source, file, config, budgetMs) ?? withProblem(result, outcome.problem);
+    if (!outcome.ast) return withProblem(result, outcome.problem);
+    checkBudget();
+    // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
+    // other files import are parsed again through the host when a helper in them is needed.
+    const ctx = this.modules.createContext(file, source, outcome.ast, config);
+    const tools = recogniseTools(ctx);
+    // Without tools only suppression directives can report (as unused); most files have neither.
+    if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
+    const facts = collectFileFacts(ctx);
+    this.summariesFor(config);
+    const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
+    const report = buildReport(ctx, analyses, facts);
+    result.findings = report.findings;
+    result.suppressed = report.suppressed;
+    result.tools = report.tools;
+    if (/[\u2028\u2029]/.test(source)) remapLineSeparators(result, source);
     return result;
   }
 
   /** A file too deeply nested for this thread's stack is linted again on a thread with a large one. */
-  private onLargeStack(source: string, file: string, config: ResolvedConfig): LintResult | undefined {
+  private onLargeStack(
+    source: string,
+    file: string,
+    config: ResolvedConfig,
+    budgetMs?: number,
+  ): LintResult | undefined {
     if (this.options.largeStackFallback === false) return undefined;
-    const budgetMs = this.options.budgetMs;
     const result = lintOnLargeStack(source, file, config, budgetMs ?? LARGE_STACK_TIMEOUT_MS, budgetMs);
     return result === 'timeout' ? timedOut(file, budgetMs ?? LARGE_STACK_TIMEOUT_MS) : result;
   }
 
+  /** Summaries computed under another configuration (other sinks, guard or approval names) are not reused. */
+  private summariesFor(config: ResolvedConfig): void {
+    if (this.summariesConfig?.config === config) return;
+    const key = JSON.stringify(config);
+    if (this.summariesConfig !== undefined && this.summariesConfig.key !== key) this.summaries = new WeakMap();
+    this.summariesConfig = { config, key };
+  }
+
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    this.modules.invalidate(file);
-    // Summaries may embed what the file's functions do; callers in other files depend on them too.
-    this.summaries = new WeakMap();
+    // Summaries may embed what the file's functions do, and callers in other files depend on them
+    // too, but only when some analysis loaded the file through the module loader: every cross-file
+    // reference goes through it. The file an editor re-lints at each keystroke is usually loaded by no
+    // other (its own functions' summaries are keyed by its old AST's nodes and die with it), so the
+    // summaries of the helpers it calls in other files are kept instead of being recomputed each time.
+    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
   }
+}
+
+/**
+ * Loads the catalogs and the parser (once per thread): a worker calls it before taking files, and a lint
+ * calls it before starting its file's clock, so start-up is never counted against the first file's budget.
+ */
+export function prepareEngine(): void {
+  loadCatalogs();
+  loadParser();
 }
 
 /** The result of a file over its budget: no findings, and a problem that says why, never a stall. */

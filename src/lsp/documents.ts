@@ -98,7 +98,12 @@ export class DocumentLinter {
       });
     }
     this.linter.invalidate(file);
-    const outcome = this.linter.lintText({ index: 0, file, group: this.groupOf(folder) }, text, loaded.config);
+    const outcome = this.linter.lintText(
+      { index: 0, file, group: this.groupOf(folder) },
+      text,
+      loaded.config,
+      settings.fileTimeoutMs,
+    );
     if (outcome.result === undefined) {
       const problem: Problem = outcome.problem ?? { kind: 'internal', file, message: 'The analysis gave no result.' };
       return done({

@@ -67,6 +67,14 @@ export function fileState(file: string, read: (file: string) => string | undefin
   return { file, hash: hashText(content), size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
 }
 
+/**
+ * How a cached file is known to be unchanged, as ESLint's `--cache-strategy`: `metadata` trusts an
+ * unchanged size and modification time (and hashes the content only when they changed); `content`
+ * hashes every file on every run (for checkouts that rewrite timestamps, e.g. some CI caches).
+ */
+export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
+export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
+
 export class ScanCache {
   private readonly entries: Map<string, Entry>;
   private readonly touched = new Set<string>();
@@ -77,6 +85,7 @@ export class ScanCache {
     readonly file: string,
     private readonly engine: string,
     entries: Record<string, Entry>,
+    private readonly strategy: CacheStrategy,
   ) {
     this.entries = new Map(Object.entries(entries));
   }
@@ -85,7 +94,7 @@ export class ScanCache {
    * Opens (or starts) the cache for scans run in `cwd` in `location` (checked by cacheLocationError
    * first); an unreadable, foreign or outdated cache file starts empty.
    */
-  static open(location: string, cwd: string): ScanCache {
+  static open(location: string, cwd: string, strategy: CacheStrategy = 'metadata'): ScanCache {
     const file = path.join(location, cacheFileName(cwd));
     const engine = engineStamp();
     try {
@@ -96,12 +105,12 @@ export class ScanCache {
         typeof parsed.entries === 'object' &&
         parsed.entries !== null
       ) {
-        return new ScanCache(file, engine, parsed.entries);
+        return new ScanCache(file, engine, parsed.entries, strategy);
       }
     } catch {
       // A missing or corrupt cache only costs a full scan.
     }
-    return new ScanCache(file, engine, {});
+    return new ScanCache(file, engine, {}, strategy);
   }
 
   /**
@@ -111,12 +120,21 @@ export class ScanCache {
   lookup(file: string, config: string, read: (file: string) => string | undefined): LintResult | undefined {
     const entry = this.entries.get(file);
     if (entry === undefined || entry.configHash !== config || !Array.isArray(entry.dependencies)) return undefined;
-    // The entry's own content hash must match the file under its key, whatever `state.file` or the
-    // timestamps say: the entry is data, and data is not trusted to name what it describes.
-    const text = read(file);
-    if (text === undefined || entry.state?.hash !== hashText(text)) return undefined;
-    if (!entry.dependencies.every((dependency) => isUnchanged(dependency, read))) return undefined;
+    // The entry is data, and data is not trusted to name what it describes: its state must be the
+    // state of the file under its key, checked by that file's own timestamps or content hash.
+    if (typeof entry.state !== 'object' || entry.state === null || entry.state.file !== file) return undefined;
+    const state = verified(entry.state, read, this.strategy);
+    if (state === undefined || state.hash === undefined) return undefined;
+    const dependencies: FileState[] = [];
+    for (const dependency of entry.dependencies) {
+      const checked = verified(dependency, read, this.strategy);
+      if (checked === undefined) return undefined;
+      dependencies.push(checked);
+    }
     if (!isResult(entry.result, file)) return undefined;
+    // Timestamps that changed with the content kept are refreshed, so the next run needs no hashing.
+    entry.state = state;
+    entry.dependencies = dependencies;
     this.touched.add(file);
     this.hits++;
     return entry.result;
@@ -206,24 +224,39 @@ function realOrSelf(file: string): string {
   }
 }
 
-/** True when `state` still describes the file: same timestamps and size (when those can be trusted) or same content. */
-function isUnchanged(state: FileState, read: (file: string) => string | undefined): boolean {
+/**
+ * `state` (refreshed when only its timestamps changed) while it still describes its file, else
+ * undefined: with `metadata`, unchanged size and modification time suffice when they can be trusted
+ * (not written within RACY_MS of the hashing); otherwise, and always with `content`, the content hash decides.
+ */
+function verified(
+  state: FileState,
+  read: (file: string) => string | undefined,
+  strategy: CacheStrategy,
+): FileState | undefined {
+  if (typeof state !== 'object' || state === null || typeof state.file !== 'string') return undefined;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(state.file);
   } catch {
-    return state.hash === undefined;
+    return state.hash === undefined ? state : undefined;
   }
   if (
+    strategy === 'metadata' &&
     state.hash !== undefined &&
     stat.size === state.size &&
     stat.mtimeMs === state.mtimeMs &&
     stat.mtimeMs < state.checkedAt - RACY_MS
   ) {
-    return true;
+    return state;
   }
+  const checkedAt = Date.now();
   const content = read(state.file);
-  return (content === undefined ? undefined : hashText(content)) === state.hash;
+  const hash = content === undefined ? undefined : hashText(content);
+  if (hash !== state.hash) return undefined;
+  return hash === undefined
+    ? { file: state.file, checkedAt }
+    : { file: state.file, hash, size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
 }
 
 /**

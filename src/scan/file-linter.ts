@@ -29,13 +29,14 @@ export interface LinterSetup {
   configs: ResolvedConfig[];
   /** Lint each file with a fresh Project whose host records what it reads (for the cache); slower for shared helpers. */
   recordDependencies: boolean;
-  /** A file whose analysis takes longer becomes a `timeout` problem (default DEFAULT_BUDGET_MS). */
+  /** A file whose parse and analysis take longer becomes a `timeout` problem (default DEFAULT_BUDGET_MS). */
   budgetMs?: number;
 }
 
 /**
  * For callers that set no budget (the editor, which lints on its host's thread): a few seconds, so a
- * pathological file costs one file's diagnostics, never a frozen window.
+ * pathological file costs one file's diagnostics, never a frozen window. The editors' `fileTimeout`
+ * setting (seconds) overrides it per lint.
  */
 export const DEFAULT_BUDGET_MS = 5_000;
 
@@ -63,10 +64,15 @@ export class FileLinter {
 
   /**
    * Lints `text` as the content of the job's file. `config` overrides the group's configuration for
-   * this file (the editor resolves one per document); the Project is still the group's, so a caller
-   * whose files change (the editor) calls `invalidate` first.
+   * this file (the editor resolves one per document), and `budgetMs` the setup's budget; the Project is
+   * still the group's, so a caller whose files change (the editor) calls `invalidate` first.
    */
-  lintText(job: FileJob, text: string, config: ResolvedConfig = this.configOf(job)): FileOutcome {
+  lintText(
+    job: FileJob,
+    text: string,
+    config: ResolvedConfig = this.configOf(job),
+    budgetMs = this.setup.budgetMs ?? DEFAULT_BUDGET_MS,
+  ): FileOutcome {
     const disk = sourceHost(config.maxFileBytes, this.held);
     const read = (file: string): string | undefined => disk.readFile(file);
     try {
@@ -74,7 +80,7 @@ export class FileLinter {
         // The text goes through the host, not as lint()'s `text` argument, so the engine reads every
         // file, this one included, the same way.
         this.current = { file: job.file, text };
-        const result = this.projectFor(String(job.group), config, read).lint(job.file, undefined, config);
+        const result = this.projectFor(String(job.group), config, read).lint(job.file, undefined, config, budgetMs);
         return keepText({ index: job.index, scanned: true, result }, text);
       }
       const dependencies: FileState[] = [];
@@ -86,7 +92,7 @@ export class FileLinter {
           return dependency;
         },
       };
-      const result = new Project(config, host, this.projectOptions()).lint(job.file, text);
+      const result = new Project(config, host).lint(job.file, text, config, budgetMs);
       const state = fileState(job.file, read, text);
       return keepText({ index: job.index, scanned: true, result, state, dependencies }, text);
     } catch (error) {
@@ -113,21 +119,13 @@ export class FileLinter {
     return config;
   }
 
-  private projectOptions(): { budgetMs: number } {
-    return { budgetMs: this.setup.budgetMs ?? DEFAULT_BUDGET_MS };
-  }
-
   private projectFor(key: string, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
     let project = this.projects.get(key);
     if (project === undefined) {
-      project = new Project(
-        config,
-        {
-          ...sourceHost(config.maxFileBytes, this.held),
-          readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
-        },
-        this.projectOptions(),
-      );
+      project = new Project(config, {
+        ...sourceHost(config.maxFileBytes, this.held),
+        readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
+      });
       this.projects.set(key, project);
     }
     return project;

@@ -8,6 +8,7 @@ import {
   workerData,
   type MessagePort,
 } from 'node:worker_threads';
+import { prepareEngine } from '../engine/index';
 import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
 import { errorReason } from './read';
 
@@ -149,6 +150,8 @@ export function runPool(jobs: readonly FileJob[], setup: LinterSetup, options: P
 
 /** The worker side: lints each job it is given and posts one outcome per file. */
 function workerMain(init: WorkerInit): void {
+  // While the worker has not started a file, the pool allows it STARTUP_GRACE_MS: loading belongs there.
+  prepareEngine();
   const linter = new FileLinter(init.setup);
   const counter = new Int32Array(init.control);
   init.port.on('message', (batch: FileJob[]) => {

@@ -21,6 +21,8 @@ export const RESTRICTED_SETTINGS = [
   'auditFunctions',
   // A limit of one byte would skip every file.
   'maxFileBytes',
+  // A limit too short for any file would leave every file not analysed.
+  'fileTimeout',
   'configFile',
 ] as const;
 

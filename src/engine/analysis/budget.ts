@@ -1,6 +1,7 @@
-// The analysis's time budget and operation count: every evaluation is one step, a step now and then
-// looks at the clock, and a file over its budget ends the analysis with AnalysisTimeout, never a stall.
-// The count is also what the linearity test measures, so it cannot flake the way wall-clock time does.
+// A file's time budget and the analysis's operation count: every evaluation is one step, a step now and
+// then looks at the clock, every parse looks at it once, and a file over its budget ends with
+// AnalysisTimeout, never a stall. The count is also what the linearity test measures, so it cannot
+// flake the way wall-clock time does.
 
 /** Thrown out of the interpreter when the file's budget is spent; the project turns it into a `timeout` problem. */
 export class AnalysisTimeout extends Error {
@@ -39,6 +40,14 @@ export function step(count = 1): void {
   untilCheck -= count;
   if (untilCheck > 0) return;
   untilCheck = CHECK_EVERY;
+  if (Date.now() >= deadline) throw new AnalysisTimeout(budgetMs);
+}
+
+/**
+ * Looks at the clock now: after a parse, which cannot be interrupted (it is linear in the file's size,
+ * which maxFileBytes caps), so a file whose parse alone spends its budget goes no further.
+ */
+export function checkBudget(): void {
   if (Date.now() >= deadline) throw new AnalysisTimeout(budgetMs);
 }
 

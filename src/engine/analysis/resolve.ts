@@ -202,20 +202,33 @@ function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedCla
     const init = unwrapExpression(binding.init);
     return init.type === 'NewExpression' ? resolveClass(init.callee, ctx, depth + 1) : undefined;
   }
-  let found: ResolvedClass | undefined;
+  for (const made of constructedAssignments(ctx).get(binding) ?? []) {
+    const found = resolveClass(made.callee, ctx, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Per file: `x = new C(...)` assignments in source order, by the binding of `x`. */
+const assignedInstances = new WeakMap<TSESTree.Program, Map<Binding, TSESTree.NewExpression[]>>();
+
+/**
+ * One walk per file, not one per lookup: a bundle declares hundreds of `var x;` assigned later, and
+ * walking the whole file for each of them made the lint of such a file quadratic.
+ */
+function constructedAssignments(ctx: FileContext): Map<Binding, TSESTree.NewExpression[]> {
+  const cached = assignedInstances.get(ctx.ast);
+  if (cached) return cached;
+  const index = new Map<Binding, TSESTree.NewExpression[]>();
   walk(ctx.ast, (candidate) => {
-    if (found) return false;
-    if (
-      candidate.type === 'AssignmentExpression' &&
-      candidate.left.type === 'Identifier' &&
-      ctx.scopes.resolve(candidate.left) === binding
-    ) {
-      const right = unwrapExpression(candidate.right);
-      if (right.type === 'NewExpression') found = resolveClass(right.callee, ctx, depth + 1);
-    }
+    if (candidate.type !== 'AssignmentExpression' || candidate.left.type !== 'Identifier') return true;
+    const right = unwrapExpression(candidate.right);
+    const binding = right.type === 'NewExpression' ? ctx.scopes.resolve(candidate.left) : undefined;
+    if (binding && right.type === 'NewExpression') index.set(binding, [...(index.get(binding) ?? []), right]);
     return true;
   });
-  return found;
+  assignedInstances.set(ctx.ast, index);
+  return index;
 }
 
 /** `this.client` made with `new HttpClient(...)` in a field initialiser or an assignment inside the class. */
