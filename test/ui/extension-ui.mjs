@@ -155,6 +155,13 @@ const failing = results.length - passing;
 console.log(`\n  ${passing} passing`);
 if (failing > 0) console.log(`  ${failing} failing`);
 console.log(`  screenshots: ${path.relative(root, shots)}/`);
+// UPDATE_SCREENSHOTS=1 refreshes the README's and the Marketplace page's images from a passing run.
+if (failing === 0 && process.env.UPDATE_SCREENSHOTS === '1') {
+  const images = path.join(root, 'docs', 'images');
+  for (const name of fs.readdirSync(shots).filter((file) => file.endsWith('.png') && file !== 'failure.png'))
+    fs.copyFileSync(path.join(shots, name), path.join(images, `extension-${name}`));
+  console.log(`  refreshed: ${path.relative(root, images)}/`);
+}
 if (failing === 0) fs.rmSync(d.root, { recursive: true, force: true });
 else console.log(`  logs: ${d.root}`);
 process.exitCode = failing > 0 ? 1 : 0;
