@@ -6,6 +6,7 @@ export { CAPABILITY_KINDS, capabilityView, manifestLine, verdictFor, verdictText
 export { markdownText } from '../report/escape';
 export { SEVERITIES } from '../rules/severity';
 export * from './protocol';
+export { withRuleSeverity } from './config-edit';
 
 export const RULE_IDS: readonly string[] = rules.map((rule) => rule.id);
 

@@ -158,7 +158,7 @@ describe('quick fixes', () => {
     assert.deepEqual(doc?.command?.arguments, ['unscoped-process']);
     const severity = actions.find((action) => action.command?.command === 'agentRisk.setRuleSeverity');
     assert.ok(severity, 'a change-severity action');
-    await vscode.commands.executeCommand('agentRisk.setRuleSeverity', 'unscoped-process', 'info');
+    await vscode.commands.executeCommand('agentRisk.setRuleSeverity', 'unscoped-process', 'info', 'settings');
     await eventually(
       () => vscode.workspace.getConfiguration('agentRisk').inspect('rules')?.workspaceValue,
       'the setting to be written',
@@ -173,6 +173,37 @@ describe('quick fixes', () => {
       'unscoped-process at info level',
     );
     await setSetting('rules', undefined);
+  });
+
+  it("writes a severity change into the team's .agent-risk.json, keeping its comments", async () => {
+    const editor = await open('src/shell.ts');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-process'), 'findings');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder');
+    const configUri = vscode.Uri.joinPath(folder, '.agent-risk.json');
+    const original = Buffer.from(await vscode.workspace.fs.readFile(configUri)).toString('utf8');
+    try {
+      await vscode.commands.executeCommand('agentRisk.setRuleSeverity', 'unscoped-process', 'warning', 'team');
+      const written = Buffer.from(await vscode.workspace.fs.readFile(configUri)).toString('utf8');
+      assert.match(written, /"unscoped-process": "warning"/);
+      assert.match(written, /\/\/ The integration tests' project/);
+      await waitForDiagnostics(
+        editor.document.uri,
+        (d) => d.some((x) => ruleOf(x) === 'unscoped-process' && x.severity === vscode.DiagnosticSeverity.Warning),
+        'unscoped-process at warning level from the team file',
+      );
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from(original, 'utf8'));
+      const document = vscode.workspace.textDocuments.find(
+        (candidate) => candidate.uri.toString() === configUri.toString(),
+      );
+      if (document?.isDirty) await document.save();
+    }
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => ruleOf(x) === 'unscoped-process' && x.severity === vscode.DiagnosticSeverity.Error),
+      'unscoped-process back at error level',
+    );
   });
 
   it('offers a structural fix at the call in the handler where the sink is in another file', async () => {
