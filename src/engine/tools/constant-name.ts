@@ -1,7 +1,7 @@
 // The string a tool's name expression stands for when it is not a literal: a `const`, a member of a constant
 // object or an enum, in this file or imported from a project file (`server.tool(ToolName.READ_FILE, …)`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, type Node } from '../ast';
+import { propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { importedExport } from '../analysis/resolve';
 
@@ -36,14 +36,32 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
 /** What a `const` or an imported name holds. */
 function heldValue(identifier: TSESTree.Identifier, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
   const binding = ctx.scopes.resolve(identifier);
-  if (
-    binding?.kind === 'var' &&
-    binding.declarationKind === 'const' &&
-    binding.init &&
-    binding.patternPath.length === 0
-  )
+  // Bundlers write every constant as `var`: one that is never assigned again holds its initial string.
+  const constant = binding?.declarationKind === 'const' || (binding !== undefined && !reassigned(ctx).has(binding.id));
+  if (binding?.kind === 'var' && constant && binding.init && binding.patternPath.length === 0)
     return { node: binding.init, ctx };
   return binding === undefined ? undefined : importedExport(binding, ctx);
+}
+
+const reassignedByFile = new WeakMap<FileContext, Set<Node>>();
+
+/** The declaring identifiers of the file's variables that are assigned after their declaration. */
+function reassigned(ctx: FileContext): Set<Node> {
+  let found = reassignedByFile.get(ctx);
+  if (found) return found;
+  const ids = new Set<Node>();
+  found = ids;
+  walk(ctx.ast, (node) => {
+    const target =
+      node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    if (target?.type === 'Identifier') {
+      const binding = ctx.scopes.resolve(target);
+      if (binding) ids.add(binding.id);
+    }
+    return undefined;
+  });
+  reassignedByFile.set(ctx, found);
+  return found;
 }
 
 /** `enum ToolName { READ = 'read_file' }` declared in this file. */

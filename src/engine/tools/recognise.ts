@@ -72,6 +72,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           pushTool(tools, fallback, consumed, node, ctx);
           return;
         }
+        // A configured factory called inside a recognised tool object (`logic: createToolHandler(fn)`) is that tool's handler.
+        if (consumed.has(node)) return;
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
           const name = spelledName(callee);
@@ -99,7 +101,13 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'ObjectExpression': {
         if (consumed.has(node)) return;
         const tool = fromGenericObject(node, ctx);
-        if (tool) pushTool(tools, tool, consumed, node, ctx);
+        if (tool) {
+          pushTool(tools, tool, consumed, node, ctx);
+          walk(node, (inner) => {
+            if (inner.type === 'CallExpression') consumed.add(inner);
+            return undefined;
+          });
+        }
         return;
       }
       default:

@@ -1,9 +1,10 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, isFunction, stringValue, unwrapExpression, type Node } from '../../ast';
+import { findProperty, isFunction, unwrapExpression, type Node } from '../../ast';
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
+import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
@@ -34,7 +35,8 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   if (!nameProperty || !has(generic.descriptionKeys, declaration)) return undefined;
   const hasSchema = schemaProperty !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
-  const nameValue = stringValue(nameProperty.value as Node);
+  // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
+  const nameValue = constantString(nameProperty.value as Node, ctx);
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
