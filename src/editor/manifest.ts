@@ -10,6 +10,8 @@ export interface CapabilityView {
   shortLabel: string;
   /** What the model controls for this kind of effect (`host`, `path`). */
   controlledPart: string;
+  /** How a guard bounds it (`on an allowlist`, `contained to a root`). */
+  boundWording: string;
   icon: string;
   judgedBy: 'scope' | 'authorization';
 }
@@ -42,27 +44,30 @@ export function verdictFor(capabilities: readonly Capability[], kind: Capability
   return 'fixed';
 }
 
-/** `model-controlled host ✗`, `allowlisted host ✓`, `fixed path`, `—`. */
+/** `model-controlled host ✗`, `host on an allowlist ✓`, `path contained to a root ✓`, `fixed path`, `—`. */
 export function verdictText(kind: CapabilityKind, verdict: Verdict): string {
-  const { controlledPart: part, judgedBy } = capabilityView(kind);
+  const { controlledPart: part, boundWording, judgedBy } = capabilityView(kind);
   switch (verdict) {
     case 'none':
       return '—';
     case 'fixed':
       return `fixed ${part}`;
     case 'bounded':
-      return judgedBy === 'authorization' ? 'approved or limited ✓' : `model-controlled ${part}, bounded ✓`;
+      return judgedBy === 'authorization' ? 'approved or limited ✓' : `${part} ${boundWording} ✓`;
     case 'unbounded':
       return judgedBy === 'authorization' ? 'no approval or limit ✗' : `model-controlled ${part} ✗`;
   }
 }
 
-/** The one-line manifest shown above a tool: `network: model-controlled host ✗ · fs: — · … · approval: none · audit: none`. */
+/** The one-line manifest shown above a tool, its effects only: `network: model-controlled host ✗ · approval: none · audit: none`. */
 export function manifestLine(tool: ToolInfo): string {
   if (!tool.analysable) return `not analysable: ${tool.notAnalysableReason ?? 'the handler could not be resolved'}`;
-  const parts = CAPABILITY_KINDS.map(
-    (kind) => `${capabilityView(kind).shortLabel}: ${verdictText(kind, verdictFor(tool.capabilities, kind))}`,
-  );
+  // Only the effects the tool has: a row of dashes hides the one that matters.
+  const parts = CAPABILITY_KINDS.flatMap((kind) => {
+    const verdict = verdictFor(tool.capabilities, kind);
+    return verdict === 'none' ? [] : [`${capabilityView(kind).shortLabel}: ${verdictText(kind, verdict)}`];
+  });
+  if (parts.length === 0) parts.push('no effects seen');
   parts.push(`approval: ${tool.approval ?? 'none'}`, `audit: ${tool.audit ?? 'none'}`);
   return parts.join(' · ');
 }

@@ -49,6 +49,8 @@ export interface SinkRole<M extends string = string> {
     shortLabel: string;
     /** What the model may control, in the manifest's verdicts: `host`, `path`. */
     controlledPart: string;
+    /** How a guard bounds that part, in the manifest's verdicts: `on an allowlist`, `contained to a root`. */
+    boundWording: string;
     /** Codicon id for the inventory view. */
     icon: string;
   };

@@ -37,6 +37,7 @@ export default defineRule({
       label: 'Value transfer',
       shortLabel: 'payments',
       controlledPart: 'amount',
+      boundWording: 'capped',
       icon: 'credit-card',
     },
   },

@@ -33,6 +33,7 @@ export default defineRule({
       label: 'File system',
       shortLabel: 'fs',
       controlledPart: 'path',
+      boundWording: 'contained to a root',
       icon: 'file',
     },
   },

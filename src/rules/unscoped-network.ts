@@ -38,6 +38,7 @@ export default defineRule({
       label: 'Network',
       shortLabel: 'network',
       controlledPart: 'host',
+      boundWording: 'on an allowlist',
       icon: 'globe',
     },
   },

@@ -46,6 +46,7 @@ export default defineRule({
       label: 'Processes and code',
       shortLabel: 'process',
       controlledPart: 'command',
+      boundWording: 'on an allowlist',
       icon: 'terminal',
     },
   },

@@ -122,6 +122,7 @@ describe('rule registry', () => {
         label: 'X',
         shortLabel: 'x',
         controlledPart: 'x',
+        boundWording: 'on an allowlist',
         icon: 'x',
       };
       const effect = { read: 'x', write: 'x' };

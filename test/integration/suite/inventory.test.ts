@@ -65,10 +65,7 @@ describe('tool inventory', () => {
       editor.document.uri,
     );
     const manifest = lenses.map((lens) => lens.command?.title ?? '').find((title) => title.startsWith('network:'));
-    assert.equal(
-      manifest,
-      'network: model-controlled host ✗ · fs: — · process: — · payments: — · approval: none · audit: none',
-    );
+    assert.equal(manifest, 'network: model-controlled host ✗ · approval: none · audit: none');
     const lens = lenses.find((candidate) => candidate.command?.title === manifest);
     assert.equal(lens?.range.start.line, 3);
     await vscode.commands.executeCommand(lens?.command?.command as string, ...(lens?.command?.arguments ?? []));
