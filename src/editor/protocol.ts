@@ -36,7 +36,7 @@ export type FileState = { kind: 'off' } | { kind: 'skipped'; reason: string } | 
 
 /**
  * Server → client after each lint of an open document; `result` is absent when the file was not analysed, and its
- * findings come without related locations and suppressed findings (the diagnostics carry those).
+ * findings and suppressed findings come without related locations (the diagnostics carry those).
  */
 export const DID_LINT = 'agentRisk/didLint';
 export interface DidLintParams {

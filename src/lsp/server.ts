@@ -298,15 +298,15 @@ function didLint(document: TextDocument, lint: DocumentLint, settings: SharedSet
     uri: document.uri,
     version: document.version,
     millis: lint.millis,
-    // The diagnostics carry the related locations and suppressions; the tool view needs neither, and a large file
-    // has hundreds of findings to send on every lint.
+    // The diagnostics carry the related locations; the tool view does not need them, and a large file has hundreds
+    // of findings to send on every lint. Suppressed findings go along so that the view shows them as suppressed.
     ...(lint.result === undefined
       ? {}
       : {
           result: {
             ...lint.result,
             findings: lint.result.findings.map((finding) => ({ ...finding, related: [] })),
-            suppressed: [],
+            suppressed: lint.result.suppressed.map((finding) => ({ ...finding, related: [] })),
           },
         }),
     ...(state === undefined ? {} : { state }),

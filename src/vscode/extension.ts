@@ -8,7 +8,13 @@ import { DID_CHANGE_TRUST, DID_LINT, type DidChangeTrustParams, type DidLintPara
 import { createClient } from './client';
 import { registerCodeActionCommands } from './code-actions';
 import { OPEN_RULE_DOC, openRuleDoc } from './doc-links';
-import { INVENTORY_VIEW, InventoryProvider, type InventoryNode, REVEAL_TOOL } from './inventory-view';
+import {
+  INVENTORY_VIEW,
+  type InventoryFilter,
+  InventoryProvider,
+  type InventoryNode,
+  REVEAL_TOOL,
+} from './inventory-view';
 import { exportReport } from './report-export';
 import { ResultStore } from './results-store';
 import { summaryText, WorkspaceScanner, type ScanSummary } from './scan-workspace';
@@ -106,6 +112,9 @@ export function activate(context: vscode.ExtensionContext): AgentRiskApi {
     ),
     vscode.commands.registerCommand('agentRisk.inventoryGroupByFile', () => inventory.setGrouping('file')),
     vscode.commands.registerCommand('agentRisk.inventoryGroupByCapability', () => inventory.setGrouping('capability')),
+    vscode.commands.registerCommand('agentRisk.inventoryFilter', (filter?: InventoryFilter) =>
+      chooseFilter(inventory, filter),
+    ),
   );
 
   const activationMillis = Date.now() - loadStarted;
@@ -140,4 +149,23 @@ async function offerNextSteps(
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
+}
+
+const FILTERS: ReadonlyArray<{ label: string; filter: InventoryFilter }> = [
+  { label: 'All tools', filter: 'all' },
+  { label: 'Tools with effects', filter: 'effects' },
+  { label: 'Tools with findings', filter: 'findings' },
+];
+
+/** Which tools the Agent Tools view lists; the argument skips the quick pick (tests, keybindings). */
+async function chooseFilter(inventory: InventoryProvider, filter?: InventoryFilter): Promise<void> {
+  const chosen =
+    filter ??
+    (
+      await vscode.window.showQuickPick(
+        FILTERS.map((entry) => ({ ...entry, picked: entry.filter === inventory.getFilter() })),
+        { placeHolder: 'Show in Agent Tools' },
+      )
+    )?.filter;
+  if (chosen !== undefined) inventory.setFilter(chosen);
 }

@@ -37,8 +37,13 @@ interface ToolNode {
   uri: vscode.Uri;
   tool: ToolInfo;
   findings: Finding[];
+  /** Findings a directive suppressed: shown as such, not as a pass. */
+  suppressed: Finding[];
   parent: GroupNode;
 }
+
+/** Which tools the view lists: all, those with effects, or those with findings. */
+export type InventoryFilter = 'all' | 'effects' | 'findings';
 
 interface DetailNode {
   kind: 'detail';
@@ -79,6 +84,23 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
     this.refresh();
   }
 
+  private filter: InventoryFilter = 'all';
+
+  setFilter(filter: InventoryFilter): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  getFilter(): InventoryFilter {
+    return this.filter;
+  }
+
+  private shows(node: ToolNode): boolean {
+    if (this.filter === 'effects') return node.tool.capabilities.length > 0;
+    if (this.filter === 'findings') return node.findings.length > 0;
+    return true;
+  }
+
   refresh(): void {
     this.groups = undefined;
     this.changed.fire(undefined);
@@ -115,10 +137,15 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
         item.tooltip = new vscode.MarkdownString(
           `**${markdownText(tool.name)}** (${markdownText(tool.framework)})\n\n${markdownText(manifestLine(tool))}\n\n${markdownText(`${vscode.workspace.asRelativePath(element.uri)}:${tool.range.start.line}`)}`,
         );
-        item.iconPath = new vscode.ThemeIcon(
-          element.findings.length > 0 ? 'warning' : 'pass',
-          new vscode.ThemeColor(element.findings.length > 0 ? 'list.warningForeground' : 'testing.iconPassed'),
-        );
+        // A tool whose only findings are suppressed is not a pass: it says so.
+        item.iconPath =
+          element.findings.length > 0
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : element.suppressed.length > 0
+              ? new vscode.ThemeIcon('bell-slash')
+              : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+        if (element.findings.length === 0 && element.suppressed.length > 0)
+          item.description = `suppressed · ${item.description}`;
         item.command = openAt(element.uri, tool.range);
         item.contextValue = 'agentRiskTool';
         return item;
@@ -163,9 +190,12 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
             uri: entry.uri,
             tools: [],
           };
-          group.tools = entry.result.tools.map((tool) => toolNode(group, entry.uri, tool, entry.result.findings));
+          group.tools = entry.result.tools
+            .map((tool) => toolNode(group, entry.uri, tool, entry.result))
+            .filter((node) => this.shows(node));
           return group;
-        });
+        })
+        .filter((group) => group.tools.length > 0);
     }
     const groups: GroupNode[] = [...CAPABILITY_KINDS, 'none' as const].map((capability) => ({
       kind: 'group',
@@ -181,7 +211,8 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
         );
         for (const kind of kinds.length > 0 ? kinds : ['none' as const]) {
           const group = groups.find((candidate) => candidate.capability === kind) as GroupNode;
-          group.tools.push(toolNode(group, entry.uri, tool, entry.result.findings));
+          const node = toolNode(group, entry.uri, tool, entry.result);
+          if (this.shows(node)) group.tools.push(node);
         }
       }
     }
@@ -195,14 +226,28 @@ export class InventoryProvider implements vscode.TreeDataProvider<InventoryNode>
   }
 }
 
-function toolNode(parent: GroupNode, uri: vscode.Uri, tool: ToolInfo, findings: readonly Finding[]): ToolNode {
+function toolNode(
+  parent: GroupNode,
+  uri: vscode.Uri,
+  tool: ToolInfo,
+  result: { findings: readonly Finding[]; suppressed?: readonly Finding[] },
+): ToolNode {
   // A finding shared by tools with one handler names the others in `sharedWith`: it is each one's.
-  const own = findings.filter((finding) =>
-    [finding.tool, ...(finding.sharedWith ?? [])].some(
-      (ref) => ref?.name === tool.name && ref.range.start.offset === tool.range.start.offset,
-    ),
-  );
-  return { kind: 'tool', id: `${parent.id}#${tool.name}@${tool.range.start.offset}`, uri, tool, findings: own, parent };
+  const own = (findings: readonly Finding[]): Finding[] =>
+    findings.filter((finding) =>
+      [finding.tool, ...(finding.sharedWith ?? [])].some(
+        (ref) => ref?.name === tool.name && ref.range.start.offset === tool.range.start.offset,
+      ),
+    );
+  return {
+    kind: 'tool',
+    id: `${parent.id}#${tool.name}@${tool.range.start.offset}`,
+    uri,
+    tool,
+    findings: own(result.findings),
+    suppressed: own(result.suppressed ?? []),
+    parent,
+  };
 }
 
 function details(node: ToolNode): DetailNode[] {
@@ -222,6 +267,18 @@ function details(node: ToolNode): DetailNode[] {
         parent: node,
       });
     }
+  }
+  for (const [index, finding] of node.suppressed.entries()) {
+    rows.push({
+      kind: 'detail',
+      id: `${node.id}/suppressed:${index}`,
+      label: finding.message,
+      description: `${finding.ruleId} (suppressed)`,
+      icon: new vscode.ThemeIcon('bell-slash'),
+      uri: node.uri,
+      range: finding.range,
+      parent: node,
+    });
   }
   for (const [index, finding] of node.findings.entries()) {
     rows.push({

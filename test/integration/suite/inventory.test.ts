@@ -34,6 +34,50 @@ describe('tool inventory', () => {
     ]);
   });
 
+  it('shows a tool whose findings are all suppressed as suppressed, and the findings filter hides it', async () => {
+    const api = await extensionApi();
+    const editor = await open('src/fetch-page.ts');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'findings');
+    await editor.edit((edit) =>
+      edit.insert(
+        new vscode.Position(0, 0),
+        '// agent-risk-disable unscoped-network missing-audit-hook -- the operator reviews every page\n',
+      ),
+    );
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => !d.some((x) => ruleOf(x) === 'unscoped-network'),
+      'suppressed',
+    );
+    const toolNode = (): InventoryNode | undefined => {
+      const group = api.inventory
+        .getChildren()
+        .find((candidate) => api.inventory.getTreeItem(candidate).label === 'src/fetch-page.ts');
+      return group
+        ? api.inventory
+            .getChildren(group)
+            .find((candidate) => api.inventory.getTreeItem(candidate).label === 'fetchPage')
+        : undefined;
+    };
+    try {
+      const fetchPage = await eventually(() => {
+        const node = toolNode();
+        return node && String(api.inventory.getTreeItem(node).description).startsWith('suppressed') ? node : undefined;
+      }, 'fetchPage shown as suppressed');
+      const icon = api.inventory.getTreeItem(fetchPage).iconPath;
+      assert.equal(icon instanceof vscode.ThemeIcon ? icon.id : undefined, 'bell-slash');
+      const details = api.inventory.getChildren(fetchPage).map((node) => api.inventory.getTreeItem(node).description);
+      assert.ok(details.includes('unscoped-network (suppressed)'), details.join(', '));
+      await vscode.commands.executeCommand('agentRisk.inventoryFilter', 'findings');
+      assert.equal(toolNode(), undefined);
+      await vscode.commands.executeCommand('agentRisk.inventoryFilter', 'effects');
+      assert.ok(toolNode(), 'fetchPage has an effect');
+    } finally {
+      await vscode.commands.executeCommand('agentRisk.inventoryFilter', 'all');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('groups tools by capability, with their findings underneath', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('agentRisk.inventoryGroupByCapability');
