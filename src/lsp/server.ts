@@ -270,7 +270,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(SCAN_WORKSPACE, (params: ScanParams, token) =>
     scan.scan(params.folders, token, params.workDoneToken),
   );
-  connection.onRequest(EXPORT_REPORT, (params: ExportParams) => scan.export(params.format, params.file) ?? null);
+  connection.onRequest(
+    EXPORT_REPORT,
+    async (params: ExportParams) => (await scan.export(params.format, params.file)) ?? null,
+  );
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);

@@ -11,7 +11,7 @@ import type { SharedSettings } from '../editor/settings';
 import type { LintResult } from '../engine/types';
 import { formatMarkdown } from '../report/format/markdown';
 import { formatSarif } from '../report/format/sarif';
-import { buildReport } from '../report/report';
+import { buildReport, type SeverityOverride } from '../report/report';
 import { writeFileReplacing } from '../scan/write-file';
 import { fileUri } from './convert';
 import type { FolderScan, ScanFolder, ScanRequest, WorkerMessage } from './scan-protocol';
@@ -57,15 +57,22 @@ export class WorkspaceScan {
   }
 
   /** Writes the last scan as a report with the CLI's writers; paths relative to the first folder, as the CLI's to its cwd. */
-  export(format: ReportFormat, file: string): string | undefined {
+  async export(format: ReportFormat, file: string): Promise<string | undefined> {
     const folders = this.last;
     if (folders === undefined) return undefined;
+    // Severities from editor settings override the team's files: the report says so (and which).
+    const overrides: SeverityOverride[] = [];
+    for (const folder of folders) {
+      const rules = (await this.host.settingsFor(fileUri(folder.folder))).overrides.rules ?? [];
+      if (rules.length > 0)
+        overrides.push({ source: `editor settings (${path.basename(folder.folder)})`, rules: [...rules] });
+    }
     const report = buildReport({
       root: folders[0]?.folder ?? process.cwd(),
       results: folders.flatMap((folder) => folder.output.results),
       problems: folders.flatMap((folder) => [...folder.walkProblems, ...folder.output.problems]),
       scopes: folders.flatMap((folder) => folder.output.scopes),
-      options: { failOn: 'error', quiet: false },
+      options: { failOn: 'error', quiet: false, ...(overrides.length > 0 ? { overrides } : {}) },
       filesScanned: folders.reduce((sum, folder) => sum + folder.output.filesScanned, 0),
     });
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanSummary } from '../../../src/vscode/scan-workspace';
 import type { ScanState } from '../../../src/vscode/scan-workspace';
-import { closeAll, extensionApi, stallMeter, withRule, workspaceUri } from './helpers';
+import { closeAll, extensionApi, setSetting, stallMeter, withRule, workspaceUri } from './helpers';
 
 describe('workspace scan', () => {
   let summary: ScanSummary | undefined;
@@ -63,7 +63,22 @@ describe('workspace scan', () => {
     const markdown = await fs.readFile(file, 'utf8');
     assert.match(markdown, /unbounded-transaction/);
     assert.match(markdown, /src\/untouched\.ts/);
+    assert.doesNotMatch(markdown, /severities overridden/);
     await fs.rm(file, { force: true });
+  });
+
+  it('says in an export that personal editor settings override a rule severity of the team', async () => {
+    const file = path.join(os.tmpdir(), `agent-risk-${process.pid}-overridden.md`);
+    await setSetting('rules', { 'missing-audit-hook': 'info' });
+    try {
+      await vscode.commands.executeCommand<string>('agentRisk.exportMarkdown', file);
+      const markdown = await fs.readFile(file, 'utf8');
+      // Markdown escapes the parentheses.
+      assert.match(markdown, /severities overridden by editor settings \\?\([^)]*\): missing-audit-hook=info/);
+    } finally {
+      await setSetting('rules', undefined);
+      await fs.rm(file, { force: true });
+    }
   });
 
   describe('on a larger workspace', () => {
