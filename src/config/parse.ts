@@ -39,7 +39,12 @@ export function parseConfigText(text: string, file: string): { config: FileConfi
     // jsonc-parser can report the same error twice while it recovers; one line per error is enough.
     const seen = new Set<string>();
     const errors = syntaxErrors
-      .map((error) => errorAt(error.offset, SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? 'Invalid JSON.'))
+      .map(
+        (error): ConfigError => ({
+          ...errorAt(error.offset, SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? 'Invalid JSON.'),
+          kind: 'syntax',
+        }),
+      )
       .filter((error) => {
         const key = `${error.line}:${error.column}:${error.message}`;
         if (seen.has(key)) return false;

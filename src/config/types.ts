@@ -7,6 +7,11 @@ export interface ConfigError {
   line: number;
   column: number;
   message: string;
+  /**
+   * `syntax`: not JSON; `shape`: a value of the wrong type or a missing key. Editors that validate the file
+   * with the JSON schema report these themselves, so the VS Code client does not show them twice.
+   */
+  kind?: 'syntax' | 'shape';
 }
 
 /** What one `.agent-risk.json` contributes, before it is layered over the defaults. */

@@ -55,6 +55,11 @@ class Validator {
     this.errors.push(this.errorAt(node.offset, message));
   }
 
+  /** A value of the wrong type or a missing key: the JSON schema says so too. */
+  reportShape(node: Node, message: string): void {
+    this.errors.push({ ...this.errorAt(node.offset, message), kind: 'shape' });
+  }
+
   /** The properties of an object node, reporting duplicates and keys outside `allowed`; `where` names the object. */
   properties(
     node: Node,
@@ -82,7 +87,7 @@ class Validator {
 
   string(node: Node, what: string): string | undefined {
     if (node.type === 'string' && typeof node.value === 'string' && node.value.length > 0) return node.value;
-    this.report(node, `\`${what}\` must be a non-empty string.`);
+    this.reportShape(node, `\`${what}\` must be a non-empty string.`);
     return undefined;
   }
 
@@ -111,7 +116,7 @@ class Validator {
 
   stringList(node: Node, what: string): string[] | undefined {
     if (node.type !== 'array') {
-      this.report(node, `\`${what}\` must be an array of strings.`);
+      this.reportShape(node, `\`${what}\` must be an array of strings.`);
       return undefined;
     }
     const values: string[] = [];
@@ -124,19 +129,19 @@ class Validator {
 
   objects(node: Node, what: string): Node[] {
     if (node.type !== 'array') {
-      this.report(node, `\`${what}\` must be an array of objects.`);
+      this.reportShape(node, `\`${what}\` must be an array of objects.`);
       return [];
     }
     return (node.children ?? []).filter((item) => {
       if (item.type === 'object') return true;
-      this.report(item, `Each entry of \`${what}\` must be an object.`);
+      this.reportShape(item, `Each entry of \`${what}\` must be an object.`);
       return false;
     });
   }
 
   rules(node: Node): Array<[string, Severity]> {
     if (node.type !== 'object') {
-      this.report(node, '`rules` must be an object mapping rule ids (or globs of ids) to a severity.');
+      this.reportShape(node, '`rules` must be an object mapping rule ids (or globs of ids) to a severity.');
       return [];
     }
     const entries: Array<[string, Severity]> = [];
@@ -219,13 +224,13 @@ class Validator {
 
   boolean(node: Node, what: string): boolean | undefined {
     if (node.type === 'boolean') return node.value === true;
-    this.report(node, `\`${what}\` must be true or false.`);
+    this.reportShape(node, `\`${what}\` must be true or false.`);
     return undefined;
   }
 
   positiveInteger(node: Node, what: string): number | undefined {
     if (node.type === 'number' && Number.isInteger(node.value) && Number(node.value) > 0) return Number(node.value);
-    this.report(node, `\`${what}\` must be a positive whole number of bytes.`);
+    this.reportShape(node, `\`${what}\` must be a positive whole number of bytes.`);
     return undefined;
   }
 
@@ -246,7 +251,7 @@ class Validator {
   ): T | undefined {
     const value = fields.get(key);
     if (value !== undefined) return read(value);
-    this.report(owner, `\`${what}\` is missing \`${key}\`.`);
+    this.reportShape(owner, `\`${what}\` is missing \`${key}\`.`);
     return undefined;
   }
 }
@@ -261,7 +266,7 @@ export function validateConfig(tree: Node, errorAt: ErrorAt): { config: FileConf
   const validator = new Validator(errorAt);
   const config: FileConfig = {};
   if (tree.type !== 'object') {
-    validator.report(tree, 'The configuration must be a JSON object.');
+    validator.reportShape(tree, 'The configuration must be a JSON object.');
     return { config, errors: validator.errors };
   }
   for (const { key, value } of validator.properties(tree, TOP_LEVEL_KEYS, '')) {

@@ -20,6 +20,8 @@ export class ConfigErrors {
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
         message: error.message,
+        // Lets a client that validates the file with the JSON schema itself drop what it already shows.
+        ...(error.kind === undefined ? {} : { code: `config-${error.kind}` }),
       });
       byFile.set(error.file, list);
     }

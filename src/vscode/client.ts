@@ -19,6 +19,9 @@ import { OPEN_RULE_DOC } from './doc-links';
 import { REVEAL_TOOL } from './inventory-view';
 import { codeLensEnabled, lintsOnType, SECTION, serverSection } from './settings';
 
+/** Codes of the server's configuration errors that the JSON schema reports too (see src/lsp/config-errors.ts). */
+const SCHEMA_REPORTED = new Set(['config-syntax', 'config-shape']);
+
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up, as vscode-eslint does. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60_000;
@@ -61,6 +64,15 @@ export function createClient(serverModule: string, log: vscode.OutputChannel): L
     },
     errorHandler: new RestartingErrorHandler(log),
     middleware: {
+      // VS Code's JSON language service validates .agent-risk.json with our schema: its syntax and type
+      // errors are shown once, by it; the server's own (unknown rule, did you mean) stay.
+      handleDiagnostics: (uri, diagnostics, next) =>
+        next(
+          uri,
+          uri.path.endsWith('/.agent-risk.json')
+            ? diagnostics.filter((diagnostic) => !SCHEMA_REPORTED.has(String(diagnostic.code ?? '')))
+            : diagnostics,
+        ),
       workspace: {
         // Trust is known here, not in the server: the restricted settings are dropped before they leave.
         configuration: (params, token, next) =>

@@ -153,6 +153,26 @@ describe('config: parseConfigText', () => {
 
   it('rejects a configuration that is not an object', () => {
     const { errors } = parseConfigText('["unscoped-network"]', FILE);
-    assert.deepEqual(errors, [{ file: FILE, line: 1, column: 1, message: 'The configuration must be a JSON object.' }]);
+    assert.deepEqual(errors, [
+      { file: FILE, line: 1, column: 1, message: 'The configuration must be a JSON object.', kind: 'shape' },
+    ]);
+  });
+});
+
+describe('configuration errors say which ones a JSON schema reports too', () => {
+  it('marks syntax errors and wrong-type values, not unknown rules or keys', () => {
+    const syntax = parseConfigText('{ "rules": { ', '/p/.agent-risk.json').errors;
+    assert.ok(syntax.length > 0 && syntax.every((error) => error.kind === 'syntax'));
+    const shape = parseConfigText('{ "include": "src" }', '/p/.agent-risk.json').errors;
+    assert.deepEqual(
+      shape.map((error) => error.kind),
+      ['shape'],
+    );
+    const semantic = parseConfigText(
+      '{ "rules": { "unscoped-netwrk": "off" }, "colour": true }',
+      '/p/.agent-risk.json',
+    );
+    assert.equal(semantic.errors.length, 2);
+    assert.ok(semantic.errors.every((error) => error.kind === undefined));
   });
 });

@@ -43,6 +43,27 @@ describe('configuration file', () => {
     assert.equal(error?.range.start.line, 2);
   });
 
+  it('shows a syntax error once: the JSON language service reports it, the server does not repeat it', async () => {
+    await fs.writeFile(workspaceUri(CONFIG).fsPath, '{\n  "root": true,\n  "rules": { "unscoped-network": \n}\n');
+    const document = await vscode.workspace.openTextDocument(workspaceUri(CONFIG));
+    await vscode.window.showTextDocument(document);
+    await eventually(
+      () => vscode.languages.getDiagnostics(document.uri).find((d) => d.source !== 'agent-risk'),
+      'a syntax diagnostic from the JSON language service',
+      30_000,
+    );
+    // A lint after the change loads the broken file: the server's errors for it have been sent by the time its findings are.
+    const editor = await open('src/fetch-page.ts');
+    await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'findings');
+    assert.deepEqual(
+      vscode.languages
+        .getDiagnostics(document.uri)
+        .filter((d) => d.source === 'agent-risk')
+        .map((d) => d.message),
+      [],
+    );
+  });
+
   it('validates .agent-risk.json against the contributed JSON schema', async () => {
     await fs.writeFile(
       workspaceUri(CONFIG).fsPath,
