@@ -52,9 +52,12 @@ describe('configuration file', () => {
       'a syntax diagnostic from the JSON language service',
       30_000,
     );
-    // A lint after the change loads the broken file: the server's errors for it have been sent by the time its findings are.
+    // An edit makes the server lint again with the broken file: it sends that file's errors before the findings.
     const editor = await open('src/fetch-page.ts');
-    await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'findings');
+    const line = (d: readonly vscode.Diagnostic[]) => d.find((x) => ruleOf(x) === 'unscoped-network')?.range.start.line;
+    const before = line(await waitForDiagnostics(editor.document.uri, (d) => line(d) !== undefined, 'findings'));
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n'));
+    await waitForDiagnostics(editor.document.uri, (d) => line(d) === (before ?? 0) + 1, 'findings after the edit');
     assert.deepEqual(
       vscode.languages
         .getDiagnostics(document.uri)
@@ -62,6 +65,7 @@ describe('configuration file', () => {
         .map((d) => d.message),
       [],
     );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('validates .agent-risk.json against the contributed JSON schema', async () => {
