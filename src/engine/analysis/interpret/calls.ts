@@ -158,17 +158,18 @@ function evaluateCallValue(
  */
 function modelOutputOf(interpreter: Interpreter, node: Node, callee: Node): Value | undefined {
   const { ctx } = interpreter;
+  // Every call passes here: the callee's own name rules most out before its path is written out.
+  const name =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const entries = ctx.catalogs.common.modelOutputMethods;
+  if (name === undefined || !entries.some((entry) => entry === name || entry.endsWith(`.${name}`))) return undefined;
   // An entry is the function's own name (`useModel`) or the end of its written path (`chat.completions.create`).
   const written = describe(callee, ctx.text);
-  const matches = (entry: string): boolean => written === entry || written.endsWith(`.${entry}`);
-  if (!ctx.catalogs.common.modelOutputMethods.some(matches)) return undefined;
+  if (!entries.some((entry) => written === entry || written.endsWith(`.${entry}`))) return undefined;
   if (resolveFunctions(callee, ctx).length > 0) return undefined;
-  const origin: Origin = { kind: 'input', display: `${describe(callee, ctx.text)}()`, node, file: ctx.file };
-  return {
-    origins: [origin],
-    bounds: new Set(),
-    parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
-  };
+  const origin: Origin = { kind: 'input', display: `${written}()`, node, file: ctx.file };
+  const tainted: Value = { origins: [origin], bounds: new Set() };
+  return { ...tainted, parts: [{ kind: 'tainted', value: tainted }] };
 }
 
 /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */

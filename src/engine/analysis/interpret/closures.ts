@@ -69,6 +69,28 @@ export function callClosure(
   }
 }
 
+/**
+ * `return { action: async () => page.goto(params.url) }`: a function the handler defines and hands back is
+ * run by the framework later, with everything the handler saw; its effects are the handler's.
+ */
+export function runReturnedFunctions(interpreter: Interpreter, value: Value, state: State): void {
+  const candidates = [value.fn, ...[...(value.props?.values() ?? [])].map((member) => member.fn)];
+  for (const fn of candidates) {
+    if (!fn || !isClosureOf(interpreter, fn, interpreter.ctx)) continue;
+    interpreter.nested++;
+    interpreter.inlining.add(fn);
+    const saved = interpreter.returns.length;
+    try {
+      const inner = cloneState(state);
+      bindParams(interpreter, fn, new Map(), inner);
+      runBody(interpreter, fn, inner);
+    } finally {
+      interpreter.returns.length = saved;
+      interpreter.inlining.delete(fn);
+    }
+  }
+}
+
 /** What the closure established on every way out (`const check = () => { if (!ok(input.url)) throw … }`) holds after the call. */
 function keepExitBounds(state: State, exit: State): void {
   for (const [key, before] of [...state.env]) {

@@ -8,6 +8,7 @@ import { factsOf, keysOf, membership, type Facts } from '../guards';
 import { withCondition } from '../guards/predicate';
 import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
+import { runReturnedFunctions } from './closures';
 import { applyFacts, cloneState, joinStates } from './state';
 import type { Interpreter } from './types';
 
@@ -300,28 +301,4 @@ function constantStrings(node: Node, ctx: FileContext, depth = 0): string[] | un
     }
   }
   return undefined;
-}
-
-/** Shared with callbacks through `interpreter.nested`: how many nested functions one analysis runs. */
-const MAX_RETURNED_FUNCTIONS = 200;
-
-/**
- * `return { action: async () => page.goto(params.url) }`: a function the handler defines and hands back is
- * run by the framework later, with everything the handler saw; its effects are the handler's.
- */
-export function runReturnedFunctions(interpreter: Interpreter, value: Value, state: State): void {
-  const candidates = [value.fn, ...[...(value.props?.values() ?? [])].map((member) => member.fn)];
-  for (const fn of candidates) {
-    if (!fn || fn === interpreter.fn || !within(interpreter.fn, fn)) continue;
-    if (interpreter.nested++ > MAX_RETURNED_FUNCTIONS) return;
-    const inner = cloneState(state);
-    bindParams(interpreter, fn, new Map(), inner);
-    const saved = interpreter.returns.length;
-    runBody(interpreter, fn, inner);
-    interpreter.returns.length = saved;
-  }
-}
-
-function within(outer: Node, inner: Node): boolean {
-  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }

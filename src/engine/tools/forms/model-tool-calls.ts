@@ -77,7 +77,7 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     tools.set(id, tool);
   };
   walk(ctx.ast, (node) => {
-    if (node.type === 'MemberExpression' && node.computed && isToolCallName(node.property, ctx)) {
+    if (node.type === 'MemberExpression' && node.computed && toolCallName(node.property, ctx)) {
       for (const tool of fromHandlerMap(node, ctx)) if (tools.size < MAX_NAMES) tools.set(`${tool.name}@map`, tool);
       return undefined;
     }
@@ -96,7 +96,7 @@ function handOffTargets(ctx: FileContext): Map<FunctionNode, number> {
   const targets = new Map<FunctionNode, number>();
   walk(ctx.ast, (node) => {
     if (node.type !== 'CallExpression') return undefined;
-    const index = node.arguments.findIndex((argument) => isCallName(argument, ctx));
+    const index = node.arguments.findIndex((argument) => toolCallName(argument, ctx) !== undefined);
     if (index < 0) return undefined;
     const target = resolveFunction(node.callee, ctx);
     if (target && target.ctx === ctx) targets.set(target.fn, index);
@@ -123,29 +123,15 @@ function fromHandlerMap(lookup: TSESTree.MemberExpression, ctx: FileContext): Re
   return tools;
 }
 
-/** A tool call's name, spelled as the APIs and agent loops spell it. */
-function isToolCallName(node: Node, ctx: FileContext): boolean {
-  const inner = unwrapExpression(node);
-  if (inner.type !== 'MemberExpression' || !CALL_NAME.test(describe(inner, ctx.text))) return false;
-  let root: Node = inner;
-  while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
-  return (
-    /\.function\.name$/.test(describe(inner, ctx.text)) ||
-    (root.type === 'Identifier' && TOOL_CALL_OBJECT.test(root.name))
-  );
-}
-
-function isCallName(node: Node, ctx: FileContext): boolean {
-  const inner = unwrapExpression(node);
-  return inner.type === 'MemberExpression' && CALL_NAME.test(describe(inner, ctx.text));
-}
-
-/** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
-function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, number>): Subject | undefined {
+/**
+ * A tool call's name as the APIs and agent loops spell it (`call.function.name`, `block.name`), as the
+ * identifier it is read from and the members read; undefined for anything else's name (`user.name`) and
+ * for an MCP request's (`request.params.name`), which the CallTool form reads.
+ */
+function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier; members: string[] } | undefined {
   const inner = unwrapExpression(node);
   const text = describe(inner, ctx.text);
-  // `request.params.name` is an MCP request's: the CallTool form reads those.
-  if (text.includes('params.name')) return undefined;
+  if (inner.type !== 'MemberExpression' || !CALL_NAME.test(text) || text.includes('params.name')) return undefined;
   const members: string[] = [];
   let root: Node = inner;
   while (root.type === 'MemberExpression' && members.length <= MAX_MEMBERS) {
@@ -155,18 +141,23 @@ function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, num
     root = unwrapExpression(root.object);
   }
   if (root.type !== 'Identifier') return undefined;
-  const binding = ctx.scopes.resolve(root);
+  return members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name) ? { root, members } : undefined;
+}
+
+/** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
+function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, number>): Subject | undefined {
+  const inner = unwrapExpression(node);
   const fn = enclosingFunction(inner);
-  if (!binding || !fn) return undefined;
-  const key = [bindingKey(binding), ...members].join('.');
-  if (members.length > 0) {
-    // `user.name === 'admin'` compares something else's name: the object must be spelled as a tool call.
-    const isToolCall = members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name);
-    return CALL_NAME.test(text) && isToolCall ? { fn, key, inputIndex: undefined } : undefined;
+  if (!fn) return undefined;
+  const read = toolCallName(inner, ctx);
+  if (read) {
+    const binding = ctx.scopes.resolve(read.root);
+    return binding ? { fn, key: [bindingKey(binding), ...read.members].join('.'), inputIndex: undefined } : undefined;
   }
   // A bare name: a parameter that a tool call's name is handed to; the call's arguments are another parameter.
-  const index = binding.kind === 'param' && binding.fn === fn ? binding.paramIndex : undefined;
-  if (index === undefined || handOffs.get(fn) !== index) return undefined;
+  const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
+  const index = binding?.kind === 'param' && binding.fn === fn ? binding.paramIndex : undefined;
+  if (!binding || index === undefined || handOffs.get(fn) !== index) return undefined;
   const others = fn.params.map((_, at) => at).filter((at) => at !== index);
-  return { fn, key, inputIndex: others[0] };
+  return { fn, key: bindingKey(binding), inputIndex: others[0] };
 }
