@@ -164,14 +164,15 @@ class Validator {
       if (value.type !== 'string' || severity === undefined) {
         if (value.type === 'array' || value.type === 'object') {
           // ESLint writes `["error", options]`; here a rule takes only a severity.
-          this.report(
+          this.reportShape(
             value,
             `Severity must be a string, one of ${SEVERITY_SPELLINGS}; an ${value.type} (ESLint's \`["error", …]\` form) is not accepted.`,
           );
           continue;
         }
         const written = typeof value.value === 'string' ? value.value : String(value.value);
-        this.report(
+        // The schema's enum reports this too, listing the same values; so it is a shape error.
+        this.reportShape(
           value,
           withHint(`Severity \`${written}\` is not one of ${SEVERITY_SPELLINGS}`, written, SEVERITY_WORDS),
         );

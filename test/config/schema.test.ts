@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'jsonc-parser';
 import { TOP_LEVEL_KEYS } from '../../src/config/index';
+import { parseConfigText } from '../../src/config/parse';
 import { ruleIds } from '../../src/engine/index';
 import { repoRoot } from '../support/paths';
 
 interface ConfigSchema {
   properties: Record<string, { properties?: Record<string, unknown> }>;
-  definitions: { ruleId: { enum: string[] }; severity: { enum: string[] }; ruleGlob: { pattern: string } };
+  definitions: { ruleId: { examples: string[] }; severity: { enum: string[] } };
 }
 
 const schemaFile = (): string => path.join(repoRoot(), 'rules', 'config.schema.json');
@@ -19,7 +20,7 @@ const readSchema = (): ConfigSchema => JSON.parse(fs.readFileSync(schemaFile(), 
 describe('config: rules/config.schema.json', () => {
   it('lists exactly the engine rule ids, for validation and for completion', () => {
     const schema = readSchema();
-    assert.deepEqual([...schema.definitions.ruleId.enum].sort(), [...ruleIds].sort());
+    assert.deepEqual([...schema.definitions.ruleId.examples].sort(), [...ruleIds].sort());
     assert.deepEqual(Object.keys(schema.properties.rules?.properties ?? {}).sort(), [...ruleIds].sort());
   });
 
@@ -27,7 +28,7 @@ describe('config: rules/config.schema.json', () => {
     assert.deepEqual(Object.keys(readSchema().properties).sort(), [...TOP_LEVEL_KEYS].sort());
   });
 
-  it('accepts the bundled example configuration and rejects what the loader rejects', () => {
+  it('accepts the bundled example configuration and rejects wrong types and severities', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(readSchema());
     const example = parse(fs.readFileSync(path.join(repoRoot(), 'examples', '.agent-risk.json'), 'utf8')) as unknown;
     assert.equal(validate(example), true, JSON.stringify(validate.errors));
@@ -36,10 +37,30 @@ describe('config: rules/config.schema.json', () => {
       true,
       JSON.stringify(validate.errors),
     );
-    assert.equal(validate({ rules: { 'unscoped-netwrk': 'off' } }), false);
     assert.equal(validate({ rules: { 'unscoped-network': 'eror' } }), false);
-    assert.equal(validate({ exlude: [] }), false);
+    assert.equal(validate({ exclude: 'dist' }), false);
     assert.equal(validate({ maxFileBytes: 0 }), false);
+  });
+
+  it('leaves misspelt names to the loader, so the editor shows one error that suggests the right name', () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(readSchema());
+    const misspelt =
+      '{\n  "exlude": [],\n  "rules": { "unscoped-netwrk": "off" },\n  "sinks": [{ "id": "x", "rule": "unscoped-network", "module": "m", "path": "Member[send].Argument[0]", "isWrit": true }]\n}\n';
+    // The JSON language service validates with the schema: it must not add a second error beside the loader's.
+    assert.equal(validate(parse(misspelt)), true, JSON.stringify(validate.errors));
+    const messages = parseConfigText(misspelt, '/project/.agent-risk.json').errors.map((error) => error.message);
+    assert.ok(
+      messages.some((message) => /`exlude`.*exclude/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => /unscoped-netwrk.*unscoped-network/.test(message)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => /`isWrit`.*isWrite/.test(message)),
+      messages.join('\n'),
+    );
   });
 
   it('reaches users through the extension, so shipped configuration carries no $schema that could fail to resolve', () => {

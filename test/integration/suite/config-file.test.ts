@@ -30,17 +30,38 @@ describe('configuration file', () => {
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'unscoped-network'), 'unscoped-network back');
   });
 
-  it('shows configuration errors at their line and column, with a suggestion', async () => {
+  it('shows a misspelt rule once, at its line and column, with a suggestion', async () => {
     const editor = await open('src/fetch-page.ts');
     await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'findings');
     await fs.writeFile(
       workspaceUri(CONFIG).fsPath,
-      '{\n  "root": true,\n  "rules": { "unscoped-netwrok": "off" }\n}\n',
+      '{\n  "root": true,\n  "rules": { "unscoped-netwrok": "off",\n    "unscoped-process": "loud" }\n}\n',
     );
-    const configUri = workspaceUri(CONFIG);
-    const [error] = await waitForDiagnostics(configUri, (d) => d.length > 0, 'a configuration error');
-    assert.match(error?.message ?? '', /unscoped-network/);
-    assert.equal(error?.range.start.line, 2);
+    const document = await vscode.workspace.openTextDocument(workspaceUri(CONFIG));
+    // Beside the source file, which stays visible: VS Code pulls its diagnostics, and that lint reports the file's errors.
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    // The wrong severity on line 4 proves the JSON language service has validated the file with the schema.
+    await eventually(
+      () =>
+        vscode.languages
+          .getDiagnostics(document.uri)
+          .find((d) => d.source !== 'agent-risk' && d.range.start.line === 3),
+      'the schema diagnostic for the wrong severity',
+      30_000,
+    );
+    await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => x.range.start.line === 2),
+      'the server diagnostic for the misspelt rule',
+    );
+    const misspelt = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.start.line === 2);
+    assert.equal(misspelt.length, 1, misspelt.map((d) => `${d.source}: ${d.message}`).join('\n'));
+    assert.match(misspelt[0]?.message ?? '', /did you mean unscoped-network/);
+    // The wrong severity is the schema's to show: the server's copy of it is dropped.
+    const wrongSeverity = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.start.line === 3);
+    assert.equal(wrongSeverity.length, 1, wrongSeverity.map((d) => `${d.source}: ${d.message}`).join('\n'));
+    assert.notEqual(wrongSeverity[0]?.source, 'agent-risk');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('shows a syntax error once: the JSON language service reports it, the server does not repeat it', async () => {
