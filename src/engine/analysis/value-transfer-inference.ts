@@ -149,7 +149,10 @@ export function inferTransfer(
   const methodWords = wordsOf(method);
   const byName = namesMoneyOperation(methodWords, words, lists);
   if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
-  if (pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
+  // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
+  // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
+  const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word));
+  if (!namesMoneyVerb && pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
   if (!isExternalCall(callee, interpreter, lists)) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
   if (!hit || hit.origins.length === 0) return undefined;
