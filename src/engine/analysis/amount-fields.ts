@@ -10,6 +10,15 @@ export function isAmountKey(name: string): boolean {
   return !NOT_AMOUNT_KEY.test(name);
 }
 
+/** Capped numbers that tune a transfer or pick an option, not size it: their cap bounds no amount. */
+const NOT_AMOUNT_CAP =
+  /^(number|num|choice|face|side|index|idx|page|page_?size|limit|offset|count|days|hours|minutes|seconds|deadline|timeout|duration|interval|period|decimals|leverage|multiplier|odds|chance|slippage[a-z_]*|[a-z_]*slippage|[a-z_]*bps|fee[a-z_]*|gas[a-z_]*|nonce|priority[a-z_]*|level|rating|score|temperature|round|rounds|bet_?count|max_?bet_?count)$/i;
+
+/** Whether a schema cap on an input field (`z.number().max(…)`) can bound what a transfer moves. */
+export function capsAmount(field: string): boolean {
+  return isAmountKey(field) && !NOT_AMOUNT_CAP.test(field);
+}
+
 /**
  * Whether the value, or a member of it that names an amount (at any depth), is model input that carries an
  * amount bound: a cap on a configured tip (`Math.min(tip, maxTip)`) bounds nothing the model chose.
@@ -20,6 +29,29 @@ export function hasAmountBound(value: Value, depth = 0): boolean {
   for (const [key, prop] of value.props ?? []) if (isAmountKey(key) && hasAmountBound(prop, depth + 1)) return true;
   for (const element of value.elements ?? []) if (hasAmountBound(element, depth + 1)) return true;
   return false;
+}
+
+/** Keys that name the amount itself; a transfer with an unbounded one moves what the model chose. */
+const AMOUNT_KEY = /^(amount|amounts|value|quantity|qty|price|total|sum|cents|lamports|wei|[a-z_]*amount|[a-z_]*_amount)$/i;
+
+/** Whether a member named as the amount (at any depth) is model input with no amount bound. */
+function hasUnboundedAmount(value: Value, depth = 0): boolean {
+  if (depth > 6) return false;
+  for (const [key, prop] of value.props ?? []) {
+    if (AMOUNT_KEY.test(key) && isTainted(prop) && !prop.bounds.has('amount')) return true;
+    if (hasUnboundedAmount(prop, depth + 1)) return true;
+  }
+  for (const element of value.elements ?? []) if (hasUnboundedAmount(element, depth + 1)) return true;
+  return false;
+}
+
+/**
+ * Whether a transfer's arguments bound what it moves: some argument carries the model's amount under a bound,
+ * and no member named as the amount is unbounded model input (a capped dice number beside an uncapped
+ * `value: betAmount` bounds nothing).
+ */
+export function argumentsBoundAmount(args: readonly Value[]): boolean {
+  return args.some((value) => hasAmountBound(value)) && !args.some((value) => hasUnboundedAmount(value));
 }
 
 /** An object literal carries an amount cap to whatever receives it only through its amount members. */

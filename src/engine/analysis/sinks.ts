@@ -4,7 +4,7 @@ import { describe, propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, LOCAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
-import { allowanceAmount, hasAmountBound, isZeroAmount } from './amount-fields';
+import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
@@ -107,7 +107,7 @@ export function evaluateSink(
     );
     const origins = args.flatMap((value) => deepOrigins(value));
     // An allowance set to zero revokes it: a write (audit-worthy), but it moves nothing.
-    const bounded = state.approved || isZeroAmount(allowance) || args.some((value) => hasAmountBound(value));
+    const bounded = state.approved || isZeroAmount(allowance) || argumentsBoundAmount(args);
     const hit: SinkHit = {
       ...base,
       modelControlled: origins.length > 0,
@@ -153,7 +153,7 @@ export function evaluateSink(
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
   if (payment) {
     hit.payment = payment;
-    hit.paymentBounded = state.approved || args.some((value) => hasAmountBound(value));
+    hit.paymentBounded = state.approved || argumentsBoundAmount(args);
     hit.paymentOrigins = args.flatMap(deepOrigins);
   }
   return hit;

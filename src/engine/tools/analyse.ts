@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
+import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
 import { childOrigin, withBounds, type Bound, type Value } from '../analysis/value';
@@ -80,7 +81,7 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
     const props = new Map<string, Value>();
     for (const field of new Set([...tool.cappedFields, ...enums])) {
       const bounds: Bound[] = [];
-      if (tool.cappedFields.has(field)) bounds.push('amount');
+      if (tool.cappedFields.has(field) && capsAmount(field)) bounds.push('amount');
       if (enums.has(field)) bounds.push('allowlist');
       props.set(field, withBounds({ origins: [childOrigin(origin, field)], bounds: new Set() }, bounds));
     }
