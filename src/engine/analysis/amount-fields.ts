@@ -32,7 +32,8 @@ export function hasAmountBound(value: Value, depth = 0): boolean {
 }
 
 /** Keys that name the amount itself; a transfer with an unbounded one moves what the model chose. */
-const AMOUNT_KEY = /^(amount|amounts|value|quantity|qty|price|total|sum|cents|lamports|wei|[a-z_]*amount|[a-z_]*_amount)$/i;
+const AMOUNT_KEY =
+  /^(amount|amounts|value|quantity|qty|price|total|sum|cents|lamports|wei|[a-z_]*amount|[a-z_]*_amount)$/i;
 
 /** Whether a member named as the amount (at any depth) is model input with no amount bound. */
 function hasUnboundedAmount(value: Value, depth = 0): boolean {
