@@ -4,7 +4,12 @@ import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
-import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
+import {
+  chooseInferred,
+  inferredReason,
+  isUnreachedMoneyCall,
+  sendsThroughCatalog,
+} from './analysis/value-transfer-inference';
 import { applyDirectives } from './directive-findings';
 import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
@@ -44,7 +49,15 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       const kind: CapabilityKind = rule.capability.kind;
       if (rule.judgedBy === 'authorization') {
         // Guesses in one tool (build a call, then submit it) are one movement: one stands for all.
-        if (hit.inferred && hit !== inferred) continue;
+        if (hit.inferred && hit !== inferred) {
+          // A money call no model input reaches moves value the owner chose: audit-worthy, never unbounded.
+          if (!inferred && !sends && !effects.has(rule.effect.write) && isUnreachedMoneyCall(hit, tool, ctx)) {
+            capabilities.push(capability(kind, hit.row.id, hit, false, true, true, location));
+            hasWrite = true;
+            effects.add(rule.effect.write);
+          }
+          continue;
+        }
         // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
         if ((hit.inferred || hit.row.prepares) && sends) continue;
         const unbounded = !hit.bounded && !tool.approval && !registered;

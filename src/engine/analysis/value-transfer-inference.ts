@@ -155,7 +155,10 @@ export function inferTransfer(
   if (!namesMoneyVerb && pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
   if (!isExternalCall(callee, interpreter, lists)) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
-  if (!hit || hit.origins.length === 0) return undefined;
+  if (!hit) return undefined;
+  // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
+  // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
+  if (hit.origins.length === 0 && !(byName && namesMoneyVerb)) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (byName && namesOnlyTransaction(words, lists)) hit.inferred.sendsTransaction = true;
@@ -267,6 +270,16 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
   const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
   // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
   return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
+}
+
+/**
+ * A call named by a money verb that no model input reaches (`vault.unstakeAll()` in `unstake_all`): it still
+ * moves value, so the tool is audit-worthy, but what it moves was not the model's choice.
+ */
+export function isUnreachedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  if (!hit.inferred || hit.modelControlled || hit.inferred.byToolName || !lists) return false;
+  return !isReadTool(tool.name, lists);
 }
 
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
