@@ -98,13 +98,26 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (hit.payment) {
         // A network write to a payment endpoint is a reach of the payment row's own rule, judged by authorization.
         const payment = table.sinkFacts(hit.payment.rule);
-        const unbounded = !hit.paymentBounded && !tool.approval && !registered;
+        // An endpoint only guessed to move value counts as a transfer when the model's input is in the request.
+        // A request guessed to commit money yields to any other transfer the tool reaches: a router's
+        // `POST /swap` that returns the transaction the tool then signs prepares it, the send moves it.
+        const guessed = hit.paymentInferred !== undefined;
+        const reached =
+          (hit.paymentOrigins ?? []).some((origin) => origin.kind === 'input') &&
+          !(guessed && reachesOtherTransfer(analysis.hits, hit, table));
+        const unbounded = !hit.paymentBounded && !tool.approval && !registered && (!guessed || reached);
         capabilities.push(
           capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location),
         );
         hasWrite = true;
         effects.add(payment.effect.write);
-        if (unbounded) {
+        if (unbounded && hit.paymentInferred) {
+          const paymentCheck = checkFacts(payment, hit.payment.rule, payment.defaultCheck);
+          const named: SinkHit = { ...hit, inferred: hit.paymentInferred };
+          toolFindings.push(
+            inferredFinding(table, hit.payment.rule, paymentCheck, named, location, toolRef, tool.name),
+          );
+        } else if (unbounded) {
           const paymentCheck = checkFacts(payment, hit.payment.rule, payment.defaultCheck);
           toolFindings.push(
             sinkFinding(
@@ -269,6 +282,16 @@ function transferData(hit: SinkHit): Record<string, string> {
 }
 
 /** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
+/** Whether a tool reaches a transfer besides this request: a transfer sink, a guess or a listed payment path. */
+function reachesOtherTransfer(hits: readonly SinkHit[], request: SinkHit, table: RuleTable): boolean {
+  return hits.some(
+    (hit) =>
+      hit !== request &&
+      ((hit.payment !== undefined && !hit.paymentInferred) ||
+        table.sinkFacts(hit.row.rule).judgedBy === 'authorization'),
+  );
+}
+
 function inferredFinding(
   table: RuleTable,
   ruleId: string,

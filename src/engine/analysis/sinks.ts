@@ -8,6 +8,7 @@ import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fi
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
+import { paymentRequest } from './payment-requests';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -35,6 +36,8 @@ export interface SinkHit extends RequestMethod {
   paymentBounded?: boolean;
   /** For payment requests: the tool input the request carries (its body, its URL). */
   paymentOrigins?: Origin[];
+  /** For payment requests no row lists: the endpoint words that named a money operation. */
+  paymentInferred?: InferredTransfer;
   /** Set when no row models the call and its name (or its tool's) says it moves value: medium confidence. */
   inferred?: InferredTransfer;
   /** An allowance approval whose amount is these helper parameters: a caller passing zero revokes, moving nothing. */
@@ -150,9 +153,11 @@ export function evaluateSink(
     Object.assign(hit, requestMethod(row, args));
     if (values[0]) hit.target = values[0];
   }
-  const payment = row.check === 'url' ? paymentRequest(row, node, values[0], interpreter) : undefined;
+  const payment = row.check === 'url' ? paymentRequest(row, node, values[0], args, interpreter) : undefined;
   if (payment) {
-    hit.payment = payment;
+    hit.payment = payment.row;
+    if (payment.inferredFrom !== undefined)
+      hit.paymentInferred = { byToolName: false, words: payment.inferredFrom, endpoint: true };
     hit.paymentBounded = state.approved || argumentsBoundAmount(args);
     hit.paymentOrigins = args.flatMap(deepOrigins);
   }
@@ -282,11 +287,11 @@ function selectWritten(row: SinkRow, args: Value[]): Value[] {
 }
 
 /** A value's constant text, with anything not constant as `x` (`${base}/transfers` → `x/transfers`). */
-function constantText(value: Value): string {
+export function constantText(value: Value): string {
   return value.constant ?? (value.parts ?? []).map((part) => (part.kind === 'const' ? part.text : 'x')).join('');
 }
 
-function deepOrigins(value: Value): Origin[] {
+export function deepOrigins(value: Value): Origin[] {
   const out = [...value.origins];
   for (const prop of value.props?.values() ?? []) out.push(...deepOrigins(prop));
   for (const element of value.elements ?? []) out.push(...deepOrigins(element));
@@ -295,22 +300,6 @@ function deepOrigins(value: Value): Origin[] {
 
 function paramIndexesOf(origins: Origin[]): number[] {
   return [...new Set(origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])))];
-}
-
-/** A network write to a constant path that names a payment operation is a transaction too. */
-function paymentRequest(
-  row: SinkRow,
-  node: SinkCall,
-  url: Value | undefined,
-  interpreter: Evaluator,
-): PaymentRequestRow | undefined {
-  if (!url || node.type === 'TaggedTemplateExpression') return undefined;
-  const rows = interpreter.ctx.catalogs.paymentRequests;
-  if (rows.length === 0) return undefined;
-  const text = (url.parts ?? []).map((part) => (part.kind === 'const' ? part.text : 'x')).join('');
-  if (text === '') return undefined;
-  const method = row.method ?? methodOf(row, node, interpreter) ?? 'GET';
-  return rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
 }
 
 export function methodOf(

@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, LOCAL, type ApiRef } from '../api';
-import type { InferenceWords, SinkRow } from '../catalog/load';
+import type { InferenceWords, PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { FileContext } from './context';
 import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
@@ -28,7 +28,14 @@ export interface InferredTransfer {
   words: string;
   /** Named a money operation only as a transaction (`signOrSendTX`): a tool named for undoing something sends none. */
   sendsTransaction?: boolean;
+  /** Named by the endpoint a request writes to (`POST /v1/order`), not by a call. */
+  endpoint?: boolean;
 }
+
+/** The inventory's id for a request inferred to move value from its endpoint's words. */
+export const INFERRED_PAYMENT_ID = 'inferred-payment-request';
+/** Path words that carry no meaning of their own (`/api/v2/…`, a placeholder for a computed part). */
+const PATH_FILLER = new Set(['api', 'v', 'x', 'rest', 'public', 'private', 'request', 'requests']);
 
 const BUILTINS = new Set(builtinModules);
 const rows = new WeakMap<InferenceWords, SinkRow>();
@@ -261,7 +268,9 @@ function inferenceRow(lists: InferenceWords): SinkRow {
 /** Whether a tool reaches a cataloged call that sends value (not one that only prepares it, not a guess). */
 export function sendsThroughCatalog(hits: SinkHit[]): boolean {
   return hits.some(
-    (hit) => hit.payment !== undefined || (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
+    (hit) =>
+      (hit.payment !== undefined && !hit.paymentInferred) ||
+      (hit.row.check === 'transfer' && !hit.inferred && !hit.row.prepares),
   );
 }
 
@@ -295,7 +304,49 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
 
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
+  if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
   return hit.inferred?.byToolName
     ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
+}
+
+/**
+ * A write request to an endpoint no payment row lists whose path names a money operation (`POST /order`,
+ * `POST /v1/withdraw`) and whose arguments carry an amount, price or quantity: an exchange's or a shop's
+ * REST API that no catalog names. Reads, drafts and unrelated resources never are.
+ */
+export function inferPaymentRequest(
+  urlText: string,
+  method: string,
+  args: readonly Value[],
+  lists: InferenceWords | undefined,
+): { row: PaymentRequestRow; words: string } | undefined {
+  if (!lists || method === 'GET' || method === 'DELETE' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  const path = urlText.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  const words = path
+    .split('/')
+    .flatMap(wordsOf)
+    .filter((word) => !PATH_FILLER.has(word))
+    .slice(-MAX_PATH_SEGMENTS);
+  if (words.length === 0) return undefined;
+  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  if (words.some((word) => lists.draftNouns.has(word) || lists.storageWords.has(word) || lists.undoVerbs.has(word)))
+    return undefined;
+  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit.
+  const moves =
+    words.some((word) => lists.moneyVerbs.has(word)) ||
+    (method === 'POST' && words.some((word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)));
+  // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
+  const wholeInput = (arg: Value) =>
+    arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
+  if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
+  const row: PaymentRequestRow = {
+    id: INFERRED_PAYMENT_ID,
+    rule: lists.rule,
+    urlPattern: /$^/,
+    methods: [method],
+    operation: 'payment request',
+  };
+  // A computed base (`${base}/order`) is shown from its first constant slash.
+  return { row, words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
 }

@@ -6,7 +6,7 @@ import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
-import { isBoundFor, recheckSink, type SinkHit } from '../sinks';
+import { deepOrigins, isBoundFor, recheckSink, type SinkHit } from '../sinks';
 import {
   CLEAN,
   combine,
@@ -23,7 +23,8 @@ import {
   type Part,
   type Value,
 } from '../value';
-import { isZeroAmount } from '../amount-fields';
+import { argumentsBoundAmount, isZeroAmount } from '../amount-fields';
+import { paymentOfRequest } from '../payment-requests';
 import { step } from '../budget';
 import { isWholeParam } from '../origins';
 import { distinctHits, hitsToInstantiate } from './hits';
@@ -234,7 +235,7 @@ function instantiateHit(
   state: State,
 ): SinkHit | undefined {
   const out = instantiateSinkHit(hit, call, interpreter, actual, state);
-  if (!hit.payment) return out;
+  if (!hit.payment) return out && completedPayment(out, call, interpreter, actual, state);
   // A payment request commits money whoever chose its URL: it survives the helper even when the request
   // itself is not model-controlled (`axios.post(`${base}/v2/invoicing/invoices/${id}/send`)`).
   const paymentOrigins = (hit.paymentOrigins ?? []).flatMap((origin) =>
@@ -254,6 +255,35 @@ function instantiateHit(
     paymentOrigins,
     paymentBounded,
   };
+}
+
+/** Arguments of a request helper's call read for the amount it carries. */
+const MAX_PAYMENT_ARGS = 8;
+
+/**
+ * A request helper (`send(url, init)` calling `fetch(url, init)`) learns its URL and method from each caller:
+ * where they name a payment endpoint, the caller's request commits money.
+ */
+function completedPayment(
+  hit: SinkHit,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  interpreter: Interpreter,
+  actual: (index: number, path?: readonly string[]) => Value,
+  state: State,
+): SinkHit {
+  if (hit.row.check !== 'url' || !hit.target || !isWriteMethod(hit.method) || hit.method === undefined) return hit;
+  const args = call.arguments.slice(0, MAX_PAYMENT_ARGS).map((_, index) => actual(index));
+  const payment = paymentOfRequest(hit.target, hit.method, args, interpreter);
+  if (!payment) return hit;
+  const out: SinkHit = {
+    ...hit,
+    payment: payment.row,
+    paymentOrigins: args.flatMap(deepOrigins),
+    paymentBounded: state.approved || argumentsBoundAmount(args),
+  };
+  if (payment.inferredFrom !== undefined)
+    out.paymentInferred = { byToolName: false, words: payment.inferredFrom, endpoint: true };
+  return out;
 }
 
 function instantiateSinkHit(
