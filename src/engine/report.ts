@@ -7,6 +7,7 @@ import { describeOrigins, type Origin } from './analysis/value';
 import {
   chooseInferred,
   inferredReason,
+  isReadTool,
   isUnreachedMoneyCall,
   sendsThroughCatalog,
 } from './analysis/value-transfer-inference';
@@ -104,7 +105,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         const guessed = hit.paymentInferred !== undefined;
         const reached =
           (hit.paymentOrigins ?? []).some((origin) => origin.kind === 'input') &&
-          !(guessed && reachesOtherTransfer(analysis.hits, hit, table));
+          !(guessed && (reachesOtherTransfer(analysis.hits, hit, table) || namedAsRead(tool.name, ctx)));
         const unbounded = !hit.paymentBounded && !tool.approval && !registered && (!guessed || reached);
         capabilities.push(
           capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location),
@@ -282,6 +283,12 @@ function transferData(hit: SinkHit): Record<string, string> {
 }
 
 /** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
+/** A tool named as a read (`get_quote`, `token_prices_by_address`): a request it makes is not guessed to pay. */
+function namedAsRead(name: string, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  return lists !== undefined && isReadTool(name, lists);
+}
+
 /** Whether a tool reaches a transfer besides this request: a transfer sink, a guess or a listed payment path. */
 function reachesOtherTransfer(hits: readonly SinkHit[], request: SinkHit, table: RuleTable): boolean {
   return hits.some(

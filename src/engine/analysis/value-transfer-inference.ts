@@ -36,6 +36,8 @@ export interface InferredTransfer {
 export const INFERRED_PAYMENT_ID = 'inferred-payment-request';
 /** Path words that carry no meaning of their own (`/api/v2/…`, a placeholder for a computed part). */
 const PATH_FILLER = new Set(['api', 'v', 'x', 'rest', 'public', 'private', 'request', 'requests']);
+/** Path words that describe a resource rather than act on it (`/order_metadata`). */
+const DESCRIBING_WORDS = new Set(['metadata', 'meta', 'book', 'books', 'history', 'depth']);
 
 const BUILTINS = new Set(builtinModules);
 const rows = new WeakMap<InferenceWords, SinkRow>();
@@ -329,13 +331,17 @@ export function inferPaymentRequest(
     .filter((word) => !PATH_FILLER.has(word))
     .slice(-MAX_PATH_SEGMENTS);
   if (words.length === 0) return undefined;
-  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word) || DESCRIBING_WORDS.has(word)))
+    return undefined;
   if (words.some((word) => lists.draftNouns.has(word) || lists.storageWords.has(word) || lists.undoVerbs.has(word)))
     return undefined;
   // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit.
   const moves =
     words.some((word) => lists.moneyVerbs.has(word)) ||
-    (method === 'POST' && words.some((word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)));
+    (method === 'POST' &&
+      words.some(
+        (word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word) && !lists.assetNouns.has(word),
+      ));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
   const wholeInput = (arg: Value) =>
     arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));

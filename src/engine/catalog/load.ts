@@ -58,6 +58,8 @@ export interface InferenceWords {
   transactionNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
+  /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
+  assetNouns: ReadonlySet<string>;
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
@@ -351,6 +353,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
+    assetNouns: words('assetNouns'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };
