@@ -8,7 +8,7 @@ import {
   chooseInferred,
   inferredReason,
   isReadTool,
-  isUnreachedMoneyCall,
+  isUnreportedMoneyCall,
   sendsThroughCatalog,
 } from './analysis/value-transfer-inference';
 import { applyDirectives } from './directive-findings';
@@ -51,8 +51,8 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       if (rule.judgedBy === 'authorization') {
         // Guesses in one tool (build a call, then submit it) are one movement: one stands for all.
         if (hit.inferred && hit !== inferred) {
-          // A money call no model input reaches moves value the owner chose: audit-worthy, never unbounded.
-          if (!inferred && !sends && !effects.has(rule.effect.write) && isUnreachedMoneyCall(hit, tool, ctx)) {
+          // A money call not reported as a transfer (no model input, an undoing tool) is still audit-worthy.
+          if (!inferred && !sends && !effects.has(rule.effect.write) && isUnreportedMoneyCall(hit, tool, ctx)) {
             capabilities.push(capability(kind, hit.row.id, hit, false, true, true, location));
             hasWrite = true;
             effects.add(rule.effect.write);

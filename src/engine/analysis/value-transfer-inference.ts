@@ -167,10 +167,11 @@ export function inferTransfer(
   if (!hit) return undefined;
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
   // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
-  if (hit.origins.length === 0 && !(byName && namesMoneyVerb)) return undefined;
+  const namesTransaction = byName && namesOnlyTransaction(words, lists);
+  if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
-  if (byName && namesOnlyTransaction(words, lists)) hit.inferred.sendsTransaction = true;
+  if (namesTransaction) hit.inferred.sendsTransaction = true;
   return hit;
 }
 
@@ -284,12 +285,13 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 }
 
 /**
- * A call named by a money verb that no model input reaches (`vault.unstakeAll()` in `unstake_all`): it still
- * moves value, so the tool is audit-worthy, but what it moves was not the model's choice.
+ * A call named as a money operation or a transaction that is not reported as a transfer: no model input
+ * reaches it (`vault.unstakeAll()`), or the tool undoes something (`signOrSendTX` in `cancel_orders`). It
+ * still commits the owner's value or a signed write on the model's request, so the tool is audit-worthy.
  */
-export function isUnreachedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
+export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
-  if (!hit.inferred || hit.modelControlled || hit.inferred.byToolName || !lists) return false;
+  if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
   return !isReadTool(tool.name, lists);
 }
 
