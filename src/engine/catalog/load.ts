@@ -58,6 +58,9 @@ export interface InferenceWords {
   transactionNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
+  /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
+  credentialNouns: ReadonlySet<string>;
+  credentialQualifiers: ReadonlySet<string>;
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
@@ -351,6 +354,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
+    credentialNouns: words('credentialNouns'),
+    credentialQualifiers: words('credentialQualifiers'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };
