@@ -89,6 +89,27 @@ export function constantValue(text: string): Value {
   return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'const', text }], constant: text };
 }
 
+/** A constant string after a method that only changes its case or trims it (`'post'.toUpperCase()`); else undefined. */
+export function convertedConstant(receiver: Value, method: string): Value | undefined {
+  const text = receiver.constant;
+  if (text === undefined) return undefined;
+  switch (method) {
+    case 'toUpperCase':
+    case 'toLocaleUpperCase':
+      return constantValue(text.toUpperCase());
+    case 'toLowerCase':
+    case 'toLocaleLowerCase':
+      return constantValue(text.toLowerCase());
+    case 'trim':
+      return constantValue(text.trim());
+    case 'toString':
+    case 'valueOf':
+      return constantValue(text);
+    default:
+      return undefined;
+  }
+}
+
 export function opaqueValue(): Value {
   return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'opaque' }] };
 }

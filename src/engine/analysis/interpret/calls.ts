@@ -17,6 +17,7 @@ import {
   CLEAN,
   combine,
   container,
+  convertedConstant,
   derived,
   elementOf,
   isTainted,
@@ -273,6 +274,9 @@ function knownStep(
     const method = propertyName(callee) ?? '';
     if (!isTainted(receiver)) {
       if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+      // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
+      const converted = convertedConstant(receiver, method);
+      if (converted) return converted;
       // A lookup in a map the model does not control yields one of its values, whatever the key.
       if (method === 'get' || method === 'at') return opaqueValue();
       return undefined;
