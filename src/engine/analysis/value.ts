@@ -110,6 +110,19 @@ export function convertedConstant(receiver: Value, method: string): Value | unde
   }
 }
 
+/**
+ * `url.replace('/transaction', '/estimation')` with a constant text and replacement: the first occurrence
+ * is replaced; when it lies in the constant text in front, that text changes and the rest is kept, and
+ * when it does not, the text in front (the origin of a URL) is kept as it is. Undefined when the value's
+ * front is not constant text.
+ */
+export function replacedFront(receiver: Value, pattern: string, replacement: string): Value | undefined {
+  const [front, ...rest] = receiver.parts ?? [];
+  if (front?.kind !== 'const' || pattern === '') return undefined;
+  const text = front.text.includes(pattern) ? front.text.replace(pattern, () => replacement) : front.text;
+  return { ...receiver, parts: [{ kind: 'const', text }, ...rest] };
+}
+
 export function opaqueValue(): Value {
   return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'opaque' }] };
 }
