@@ -84,7 +84,12 @@ export function isReadEndpoint(
     .pop();
   // A segment the caller fills in (an id, an operation) is unknown: the method decides.
   if (last === undefined || last.includes(UNKNOWN)) return false;
-  const words = last
+  return namesRead(last, readWords, writeVerbs);
+}
+
+/** A name (`query`, `eth_getBalance`) whose words hold a read word and no write verb. */
+function namesRead(name: string, readWords: readonly string[], writeVerbs: readonly string[]): boolean {
+  const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -120,13 +125,7 @@ export function isReadRpcCall(
     const payload = findProperty(object, 'jsonrpc') ? object : body ? stringified(body.value as Node) : undefined;
     const method = payload && findProperty(payload, 'jsonrpc') ? findProperty(payload, 'method') : undefined;
     const name = method ? stringValue(method.value as Node) : undefined;
-    if (name === undefined) continue;
-    const words = name
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 0);
-    return words.some((word) => readWords.includes(word)) && !words.some((word) => writeVerbs.includes(word));
+    if (name !== undefined) return namesRead(name, readWords, writeVerbs);
   }
   return false;
 }
