@@ -110,7 +110,14 @@ export function codeWordPattern(words: string[]): RegExp {
   );
 }
 
-/** A property key as written in an object literal: bare, quoted or computed, then `:`, `,`, `}` or `(`. */
+/**
+ * A property key as written in an object literal (bare, quoted or computed, then `:`, `,`, `}` or `(`), or a
+ * member a class sets on its instances (`this.name = …` in a constructor, a `name = …` field).
+ */
 export function keyPattern(words: string[]): RegExp {
-  return new RegExp(`\\b(?:${escapeWords(words)})['"\\]]*\\s*[:,}(]`);
+  const alternatives = escapeWords(words);
+  return new RegExp(
+    `\\b(?:${alternatives})['"\\]]*\\s*[:,}(]|\\bthis\\.(?:${alternatives})\\s*=[^=]|^[ \\t]*(?:(?:public|readonly|override)[ \\t]+)*(?:${alternatives})[ \\t]*=[^=]`,
+    'm',
+  );
 }

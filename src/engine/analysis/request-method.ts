@@ -2,6 +2,8 @@
 // `request(path, { method })` sends what its caller wrote, so a helper's hit remembers which parameter
 // member chose the method (and the URL as built, to be completed by each caller), and each call site
 // that passes a written method settles it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from '../ast';
 import type { SinkRow } from '../catalog/load';
 import { memberOf, type ParamOrigin, type Value } from './value';
 
@@ -82,7 +84,12 @@ export function isReadEndpoint(
     .pop();
   // A segment the caller fills in (an id, an operation) is unknown: the method decides.
   if (last === undefined || last.includes(UNKNOWN)) return false;
-  const words = last
+  return namesRead(last, readWords, writeVerbs);
+}
+
+/** A name (`query`, `eth_getBalance`) whose words hold a read word and no write verb. */
+function namesRead(name: string, readWords: readonly string[], writeVerbs: readonly string[]): boolean {
+  const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -99,4 +106,35 @@ export function writtenText(value: Value, limit: number): string {
     text += part.kind === 'const' ? part.text : UNKNOWN;
   }
   return text.slice(0, limit);
+}
+
+/**
+ * A JSON-RPC call whose method names a read (`{ jsonrpc: '2.0', method: 'eth_getUserOperationReceipt' }`,
+ * as a request's object argument or the object its `body` stringifies): every JSON-RPC call is a POST, so
+ * the method in the body, not the HTTP one, says whether it changes anything.
+ */
+export function isReadRpcCall(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  readWords: readonly string[],
+  writeVerbs: readonly string[],
+): boolean {
+  for (const argument of call.arguments.slice(0, 3)) {
+    const object = unwrapExpression(argument);
+    if (object.type !== 'ObjectExpression') continue;
+    const body = findProperty(object, 'body');
+    const payload = findProperty(object, 'jsonrpc') ? object : body ? stringified(body.value as Node) : undefined;
+    const method = payload && findProperty(payload, 'jsonrpc') ? findProperty(payload, 'method') : undefined;
+    const name = method ? stringValue(method.value as Node) : undefined;
+    if (name !== undefined) return namesRead(name, readWords, writeVerbs);
+  }
+  return false;
+}
+
+/** The object literal inside `JSON.stringify({ … })`. */
+function stringified(node: Node): TSESTree.ObjectExpression | undefined {
+  const call = unwrapExpression(node);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;
+  if (propertyName(call.callee) !== 'stringify') return undefined;
+  const object = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  return object?.type === 'ObjectExpression' ? object : undefined;
 }

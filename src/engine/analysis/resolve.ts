@@ -4,6 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { moduleObject, receiverClasses } from './receivers';
+import { tableTargets } from './table-targets';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -21,13 +22,13 @@ const MAX_DEPTH = 6;
 
 /**
  * Every function a callee may run: one, or for a method called on an interface or abstract class,
- * the implementations found in the project (bounded).
+ * the implementations found in the project, or for a lookup in a constant table, its functions (bounded).
  */
 export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction[] {
   const inner = lastOfSequence(unwrapExpression(node));
-  if (inner.type === 'MemberExpression') return memberTargets(inner, ctx, 0);
-  const one = resolveFunction(inner, ctx);
-  return one ? [one] : [];
+  const found = inner.type === 'MemberExpression' ? memberTargets(inner, ctx, 0) : list(resolveFunction(inner, ctx));
+  // `handlers[method](args)`: a function picked from a constant table by a key the code does not fix.
+  return found.length > 0 ? found : tableTargets(inner, ctx);
 }
 
 /** The function a callee refers to: a local function, or one exported by an imported project file. */

@@ -47,6 +47,8 @@ const MAX_KEY_DEPTH = 4;
 const MAX_PATH_SEGMENTS = 8;
 const MAX_DESCRIPTION_ARGS = 4;
 const MAX_DESCRIPTION_CHARS = 2_000;
+/** How many words before a token its credential qualifier may stand (`client side token`). */
+const CREDENTIAL_REACH = 2;
 
 /** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case; a bundler's suffix (`signOrSendTX4`) is dropped. */
 export function wordsOf(identifier: string): string[] {
@@ -71,12 +73,27 @@ export function namesMoneyOperation(
   lists: InferenceWords,
 ): boolean {
   if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
+  if (namesCredential(allWords, lists)) return false;
   if (methodWords.some((word) => lists.moneyVerbs.has(word))) return true;
   if (allWords.some((word) => lists.draftNouns.has(word)))
     return methodWords.some((word) => lists.draftCommitVerbs.has(word));
   return (
     methodWords.some((word) => lists.commitVerbs.has(word)) &&
     allWords.some((word) => lists.moneyNouns.has(word) || lists.moneyVerbs.has(word))
+  );
+}
+
+/**
+ * A token that a qualifier before it makes a credential (`clientTokens.create`, `create_client_side_token`,
+ * `sessionToken`): a crypto token is value, a client or session token only grants access.
+ */
+function namesCredential(words: readonly string[], lists: InferenceWords): boolean {
+  return words.some(
+    (word, index) =>
+      lists.credentialNouns.has(word) &&
+      words
+        .slice(Math.max(0, index - CREDENTIAL_REACH), index)
+        .some((before) => lists.credentialQualifiers.has(before)),
   );
 }
 
@@ -155,6 +172,7 @@ export function inferTransfer(
   if (method === undefined) return undefined;
   const words = segments.flatMap(wordsOf);
   if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
   const byName = namesMoneyOperation(methodWords, words, lists);
   if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;

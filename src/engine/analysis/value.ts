@@ -89,6 +89,40 @@ export function constantValue(text: string): Value {
   return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'const', text }], constant: text };
 }
 
+/** A constant string after a method that only changes its case or trims it (`'post'.toUpperCase()`); else undefined. */
+export function convertedConstant(receiver: Value, method: string): Value | undefined {
+  const text = receiver.constant;
+  if (text === undefined) return undefined;
+  switch (method) {
+    case 'toUpperCase':
+    case 'toLocaleUpperCase':
+      return constantValue(text.toUpperCase());
+    case 'toLowerCase':
+    case 'toLocaleLowerCase':
+      return constantValue(text.toLowerCase());
+    case 'trim':
+      return constantValue(text.trim());
+    case 'toString':
+    case 'valueOf':
+      return constantValue(text);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `url.replace('/transaction', '/estimation')` with a constant text and replacement: the first occurrence
+ * is replaced; when it lies in the constant text in front, that text changes and the rest is kept, and
+ * when it does not, the text in front (the origin of a URL) is kept as it is. Undefined when the value's
+ * front is not constant text.
+ */
+export function replacedFront(receiver: Value, pattern: string, replacement: string): Value | undefined {
+  const [front, ...rest] = receiver.parts ?? [];
+  if (front?.kind !== 'const' || pattern === '') return undefined;
+  const text = front.text.includes(pattern) ? front.text.replace(pattern, () => replacement) : front.text;
+  return { ...receiver, parts: [{ kind: 'const', text }, ...rest] };
+}
+
 export function opaqueValue(): Value {
   return { origins: [], bounds: NO_BOUNDS, parts: [{ kind: 'opaque' }] };
 }

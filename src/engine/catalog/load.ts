@@ -60,6 +60,9 @@ export interface InferenceWords {
   undoVerbs: ReadonlySet<string>;
   /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
   assetNouns: ReadonlySet<string>;
+  /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
+  credentialNouns: ReadonlySet<string>;
+  credentialQualifiers: ReadonlySet<string>;
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
@@ -354,6 +357,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
     assetNouns: words('assetNouns'),
+    credentialNouns: words('credentialNouns'),
+    credentialQualifiers: words('credentialQualifiers'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
   };

@@ -9,7 +9,7 @@ import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isReadEndpoint, isWriteMethod } from '../analysis/request-method';
+import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -38,6 +38,8 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
   if (!isWriteMethod(method)) return false;
   const names = ctx.catalogs.common.remoteWrites;
+  if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
+    return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 

@@ -6,6 +6,7 @@ import { calleeMatches, fromCall, fromLoopCall, methodMatches } from './forms/ca
 import { classForm, fromClass } from './forms/class';
 import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorator } from './forms/decorator';
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
+import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
@@ -88,6 +89,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'ClassExpression': {
         const form = classForm(node, ctx);
         if (form) pushTool(tools, fromClass(node, form, ctx), consumed, node, ctx);
+        else pushTool(tools, fromGenericClass(node, ctx), consumed, node, ctx);
         return;
       }
       case 'MethodDefinition': {

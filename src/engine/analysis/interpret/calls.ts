@@ -1,7 +1,15 @@
 // Calls: approvals, audit hooks and sinks at the call, inline callbacks, receivers that now hold model
 // input, built-in steps whose effect is known (URL, path and string helpers), and project helpers.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describe, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import {
+  describe,
+  isFunction,
+  propertyName,
+  stringValue,
+  unwrapExpression,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
 import type { FileContext } from '../context';
 import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
@@ -17,12 +25,14 @@ import {
   CLEAN,
   combine,
   container,
+  convertedConstant,
   derived,
   elementOf,
   isTainted,
   joinValues,
   opaqueValue,
   partsOf,
+  replacedFront,
   withBounds,
   type Bound,
   type Origin,
@@ -273,6 +283,9 @@ function knownStep(
     const method = propertyName(callee) ?? '';
     if (!isTainted(receiver)) {
       if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+      // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
+      const converted = convertedConstant(receiver, method);
+      if (converted) return converted;
       // A lookup in a map the model does not control yields one of its values, whatever the key.
       if (method === 'get' || method === 'at') return opaqueValue();
       return undefined;
@@ -281,6 +294,12 @@ function knownStep(
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     if (STRING_IDENTITY_METHODS.has(method)) {
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
+    }
+    // A constant text replaced by a constant (not a pattern the engine would have to run): the front stays known.
+    const [pattern, replacement] = node.arguments.map((argument) => stringValue(argument));
+    if (method === 'replace' && pattern !== undefined && replacement !== undefined) {
+      const replaced = replacedFront(receiver, pattern, replacement);
+      if (replaced) return replaced;
     }
     if (method === 'then') return receiver;
     if (

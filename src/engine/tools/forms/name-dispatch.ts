@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { importedExport, resolveFunction } from '../../analysis/resolve';
+import { constantString } from '../constant-name';
 import { spelledName } from '../tool-name';
 
 /** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
@@ -293,7 +294,8 @@ function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
   if (inner.type === 'ObjectExpression') {
     return inner.properties.flatMap((property) => {
       if (property.type !== 'Property') return [];
-      const key = propertyName(property);
+      // `[TOOL_METHODS.CREATE]: create`: a computed key named by a constant stands for its string.
+      const key = propertyName(property) ?? (property.computed ? constantString(property.key, ctx) : undefined);
       return key === undefined ? [] : [{ key, keyNode: property.key as Node, value: property.value as Node, ctx }];
     });
   }
