@@ -104,6 +104,9 @@ export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Eval
   const answer = left.isApproval ? rightNode : right.isApproval ? leftNode : undefined;
   if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
     return { facts: [], approved: true };
+  // `rel === ''` on `path.relative(root, p)`: p is the root itself.
+  if (left.relativeOf && ['', '.'].includes(stringValue(rightNode) ?? '-'))
+    return relativeFacts(leftNode, interpreter, state);
   if (isTainted(left) && !isTainted(right) && !isNullish(rightNode))
     return hostlike(membership(leftNode, interpreter, state), right);
   if (isTainted(right) && !isTainted(left) && !isNullish(leftNode))

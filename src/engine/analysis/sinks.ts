@@ -7,6 +7,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
+import { isQuotedAt, isQuotedData, quotesHoldData, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import type { InferredTransfer } from './value-transfer-inference';
@@ -127,7 +128,7 @@ export function evaluateSink(
   let controlled: Value | undefined;
   let leadingParam: number | undefined;
   for (const value of values) {
-    const result = controllingValue(row, value);
+    const result = controllingValue(row, value, quotesHoldData(row.check, args[0]?.constant));
     if (result) {
       controlled = result;
       if (
@@ -178,7 +179,7 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
 }
 
 /** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
-function controllingValue(row: SinkRow, value: Value): Value | undefined {
+function controllingValue(row: SinkRow, value: Value, quotes: Quotes = SHELL_QUOTES): Value | undefined {
   switch (row.check) {
     case 'url':
       if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
@@ -196,12 +197,21 @@ function controllingValue(row: SinkRow, value: Value): Value | undefined {
       if (value.elements) {
         // `--window-size=${w}`: the model fills in the value of a fixed option, it does not choose the option.
         return value.elements.find(
-          (item) => isTainted(item) && !item.bounds.has('allowlist') && !isFixedOptionValue(item),
+          (item) =>
+            isTainted(item) &&
+            !item.bounds.has('allowlist') &&
+            !isFixedOptionValue(item) &&
+            !isQuotedData(item, quotes),
         );
       }
       if (value.parts) {
-        const part = value.parts.find((item) => item.kind === 'tainted' && !item.value.bounds.has('allowlist'));
+        const parts = value.parts;
+        const part = parts.find(
+          (item, index) =>
+            item.kind === 'tainted' && !item.value.bounds.has('allowlist') && !isQuotedAt(parts, index, quotes),
+        );
         if (part && part.kind === 'tainted') return part.value;
+        if (parts.some((_part, index) => isQuotedAt(parts, index, quotes))) return undefined;
         if (value.parts.every((item) => item.kind !== 'tainted'))
           return isTainted(value) && !value.props ? value : undefined;
       }

@@ -27,7 +27,16 @@ export interface ParamOrigin {
 }
 
 /** What a guard established about a value. */
-export type Bound = 'allowlist' | 'host' | 'path' | 'amount' | 'segment';
+export type Bound =
+  | 'allowlist'
+  | 'host'
+  | 'path'
+  | 'amount'
+  | 'segment'
+  // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
+  | 'backslash-escaped'
+  | 'double-quote-escaped'
+  | 'single-quote-escaped';
 
 /** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
 export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };

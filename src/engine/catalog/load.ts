@@ -170,6 +170,9 @@ export interface Catalogs {
   genericObject: GenericObjectForm;
   inputParamNames: string[];
   contextParamNames: string[];
+  /** A request-shaped input parameter (`request`) whose members in `requestInputMembers` are the model's input. */
+  requestParamNames: string[];
+  requestInputMembers: string[];
   common: CommonCatalog;
   /** Every rule id that has a sink catalog. */
   sinkRules: string[];
@@ -255,6 +258,8 @@ export function loadCatalogs(): Catalogs {
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),
+    requestParamNames: asStrings(tools['requestParamNames']),
+    requestInputMembers: asStrings(tools['requestInputMembers']),
     common,
     sinkRules,
   };

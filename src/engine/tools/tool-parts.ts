@@ -1,6 +1,6 @@
 // Builds the parts every tool form shares: the tool record, its handler functions, the model's parameter, approval and audit.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import type { ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
@@ -134,7 +134,23 @@ export function inputOf(
   const named = names.findIndex((name) => ctx.catalogs.inputParamNames.includes(name));
   if (named >= 0) return { index: named, path: [] };
   if (count > 1 && ctx.catalogs.contextParamNames.includes(names[0] ?? '')) return { index: count - 1, path: [] };
-  return { index: count > 0 ? 0 : undefined, path: [] };
+  return { index: count > 0 ? 0 : undefined, path: count > 0 ? requestInputPath(fn, names[0] ?? '', ctx) : [] };
+}
+
+/** `request.params` when the first parameter is named like a request and the body reads that member. */
+function requestInputPath(fn: FunctionNode, name: string, ctx: FileContext): string[] {
+  const { requestParamNames, requestInputMembers } = ctx.catalogs;
+  if (!requestParamNames.includes(name)) return [];
+  let found: string | undefined;
+  walk(fn.body, (node) => {
+    if (found !== undefined) return false;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === name) {
+      const member = propertyName(node);
+      if (member !== undefined && requestInputMembers.includes(member)) found = member;
+    }
+    return true;
+  });
+  return found === undefined ? [] : [found];
 }
 
 export function approvalPropertyName(form: FormLike): string {

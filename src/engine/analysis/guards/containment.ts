@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, walk, type Node } from '../../ast';
 import type { Evaluator, State } from '../evaluator';
-import { isTainted, type Bound, type Fact } from '../value';
+import { isTainted, type Bound, type Fact, type Value } from '../value';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './keys';
 import { membership } from './membership';
 
@@ -18,7 +18,7 @@ export function startsWithFacts(
   const subject = interpreter.evaluate(receiver, cloneEnv(state));
   const prefix = interpreter.evaluate(prefixNode, cloneEnv(state));
   if (!polarity) {
-    if (stringValue(prefixNode) === '..') return relativeFacts(receiver, interpreter, state);
+    if (climbsOut(prefixNode, prefix)) return relativeFacts(receiver, interpreter, state);
     return NONE;
   }
   if (!isTainted(subject) || isTainted(prefix)) return NONE;
@@ -29,6 +29,19 @@ export function startsWithFacts(
     return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'host' }], approved: false };
   }
   return NONE;
+}
+
+/**
+ * The prefix of a climbing-out check on a relative path: `'..'`, or `'..'` followed by the separator however it
+ * is spelled (`` `..${sep}` ``, `'..' + path.sep`, `'../'`). Any other text after the dots (`'..cache'`) is a name.
+ */
+function climbsOut(prefixNode: Node, prefix: Value): boolean {
+  const literal = stringValue(prefixNode);
+  if (literal !== undefined) return /^\.\.[\\/]?$/.test(literal);
+  const [first, ...rest] = prefix.parts ?? [];
+  return (
+    first?.kind === 'const' && /^\.\.[\\/]?$/.test(first.text ?? '') && rest.every((part) => part.kind !== 'const')
+  );
 }
 
 /** `path.relative(root, p)` that does not start with `..` and is not absolute keeps p inside root. */

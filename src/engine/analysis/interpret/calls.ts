@@ -17,7 +17,7 @@ import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
-import { isSegment, stripsSeparators } from '../sanitisers';
+import { isSegment, quoteEscape, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import { isWriteMethod } from '../request-method';
 import { inferTransfer } from '../value-transfer-inference';
@@ -292,6 +292,8 @@ function knownStep(
     }
     if (stripsSeparators(method, node.arguments as Node[]))
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
+    const escaped = quoteEscape(method, node.arguments as Node[], receiver);
+    if (escaped) return withBounds(derived(combine([receiver, ...args]), ['allowlist']), [escaped]);
     if (STRING_IDENTITY_METHODS.has(method)) {
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
     }

@@ -9,6 +9,7 @@ import { withCondition } from '../guards/predicate';
 import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
 import { runReturnedFunctions } from './closures';
+import { callNeverReturns } from './never-returns';
 import { applyFacts, cloneState, joinStates } from './state';
 import type { Interpreter } from './types';
 
@@ -49,7 +50,7 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
   switch (statement.type) {
     case 'ExpressionStatement':
       interpreter.evaluate(statement.expression, state);
-      return state;
+      return callNeverReturns(statement.expression, interpreter.ctx) ? undefined : state;
     case 'VariableDeclaration':
       for (const declarator of statement.declarations) {
         const init = declarator.init;

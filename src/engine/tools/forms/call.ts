@@ -6,6 +6,7 @@ import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
 import { arrayElements, navigate, objectLiteralOf } from '../navigate';
+import { constantString } from '../constant-name';
 import { toolName } from '../tool-name';
 import {
   approvalPropertyName,
@@ -37,7 +38,10 @@ export function methodMatches(
   return form.untypedReceiver !== undefined && hasUntypedToolShape(node, callee, form.untypedReceiver, ctx);
 }
 
-/** `server.tool('transfer', '…', schema, async (args) => …)` on an untyped `server`: named by a string, ending in a function. */
+/**
+ * `server.tool('transfer', '…', schema, async (args) => …)` on an untyped `server`: named by a string (a literal
+ * or a constant, as compiled servers that keep `const name = 'echo'` beside the config write it), ending in a function.
+ */
 function hasUntypedToolShape(
   node: TSESTree.CallExpression,
   callee: TSESTree.MemberExpression,
@@ -50,7 +54,7 @@ function hasUntypedToolShape(
   return (
     node.arguments.length >= 2 &&
     first !== undefined &&
-    stringValue(first) !== undefined &&
+    constantString(first, ctx) !== undefined &&
     last !== undefined &&
     isFunction(unwrapExpression(last))
   );

@@ -1,6 +1,6 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, isFunction, unwrapExpression, type Node } from '../../ast';
+import { findProperty, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
@@ -12,15 +12,23 @@ import type { FormLike, RecognisedTool } from '../types';
 
 export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
   const generic = ctx.catalogs.genericObject;
+  // `tool({ ...DEFINITIONS.list_tables, execute })`: members spread in from constant objects count as written.
+  const spreads = spreadObjects(node, ctx);
   const has = (keys: string[], object = node): TSESTree.Property | undefined => {
     for (const key of keys) {
       const property = findProperty(object, key);
       if (property) return property;
     }
+    if (object !== node) return undefined;
+    for (const spread of spreads) {
+      const property = has(keys, spread);
+      if (property) return property;
+    }
     return undefined;
   };
   const schemaProperty = has(generic.schemaKeys);
-  const handlerProperty = has(generic.handlerKeys);
+  // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
+  const handlerProperty = generic.handlerKeys.map((key) => findProperty(node, key)).find((found) => found);
   // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler.
   const handlerNode = handlerProperty
     ? (handlerProperty.value as Node)
@@ -32,11 +40,13 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : undefined;
   const declaration = has(generic.nameKeys) || !nested ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration);
-  if (!nameProperty || !has(generic.descriptionKeys, declaration)) return undefined;
+  // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
+  const slot = nameProperty ? undefined : toolsetSlot(node);
+  if ((!nameProperty && !slot) || !has(generic.descriptionKeys, declaration)) return undefined;
   const hasSchema = schemaProperty !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
-  const nameValue = constantString(nameProperty.value as Node, ctx);
+  const nameValue = nameProperty ? constantString(nameProperty.value as Node, ctx) : slot?.name;
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
@@ -48,7 +58,11 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const tool = baseTool(
     {
       name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)',
-      node: nameValue !== undefined ? (nameProperty.value as Node) : nameProperty.key,
+      node: !nameProperty
+        ? (slot?.node ?? node)
+        : nameValue !== undefined
+          ? (nameProperty.value as Node)
+          : nameProperty.key,
     },
     form,
     node,
@@ -70,4 +84,39 @@ function siblingHandler(node: TSESTree.ObjectExpression, ctx: FileContext): Node
     (argument) => argument !== node && (isFunction(unwrapExpression(argument)) || resolveFunction(argument, ctx)),
   );
   return functions.length === 1 ? functions[0] : undefined;
+}
+
+/** Spreads worth reading are few: a definition or two; more is not a tool declaration. */
+const MAX_SPREADS = 4;
+
+/** The constant object literals spread into `node` (`...DEFS`, `...DEFS.key`), in this file. */
+function spreadObjects(node: TSESTree.ObjectExpression, ctx: FileContext): TSESTree.ObjectExpression[] {
+  const out: TSESTree.ObjectExpression[] = [];
+  for (const property of node.properties) {
+    if (property.type !== 'SpreadElement' || out.length >= MAX_SPREADS) continue;
+    const argument = unwrapExpression(property.argument);
+    const object =
+      argument.type === 'MemberExpression' && !argument.computed
+        ? memberObject(argument, ctx)
+        : objectLiteralOf(argument, ctx);
+    if (object && object !== node) out.push(object);
+  }
+  return out;
+}
+
+function memberObject(member: TSESTree.MemberExpression, ctx: FileContext): TSESTree.ObjectExpression | undefined {
+  const owner = objectLiteralOf(member.object, ctx);
+  const key = propertyName(member);
+  const property = owner && key !== undefined ? findProperty(owner, key) : undefined;
+  return property ? objectLiteralOf(property.value as Node, ctx) : undefined;
+}
+
+/** The key of a toolset entry whose value is a call wrapping `node` as its one argument. */
+function toolsetSlot(node: TSESTree.ObjectExpression): { name: string; node: Node } | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 1 || call.arguments[0] !== node) return undefined;
+  const entry = call.parent;
+  if (entry?.type !== 'Property' || entry.value !== call) return undefined;
+  const name = propertyName(entry);
+  return name === undefined ? undefined : { name, node: entry.key };
 }
