@@ -7,6 +7,7 @@ import { GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
+import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isReadEndpoint, isWriteMethod } from '../analysis/request-method';
@@ -99,7 +100,7 @@ function scan(
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput))
+      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
         ? clientWrite(node, ctx, isInput)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
@@ -147,13 +148,24 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
   return false;
 }
 
-/** A client write counts when the model's input reaches it: the tool then writes what the model chose. */
-function carriesInput(argument: Node, isInput: IsInput): boolean {
+/** Local variables followed back to their initialisers (`const raw = encode(input); send({ raw })`). */
+const MAX_COPY_DEPTH = 3;
+
+/**
+ * A client write counts when the model's input reaches it: the tool then writes what the model chose.
+ * With a context, a local variable carries the input when its initialiser does (a value built from it).
+ */
+function carriesInput(argument: Node, isInput: IsInput, ctx?: FileContext, depth = 0): boolean {
   let found = false;
   let visited = 0;
   walk(argument, (node) => {
     if (found || ++visited > 200) return false;
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
+      const binding = ctx.scopes.resolve(node);
+      if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.init !== argument)
+        found = carriesInput(binding.init, isInput, ctx, depth + 1);
+    }
     return !found;
   });
   return found;
@@ -188,7 +200,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
   if (name === undefined) return undefined;
-  const receiver = ctx.api.resolve(callee.object);
+  const receiver = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
@@ -198,7 +210,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
-  if (name === 'send' && isReadCommand(node.arguments[0], names)) return undefined;
+  if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;
   return REMOTE_WRITES;
 }
 
@@ -262,8 +274,13 @@ function isPackage(module: string, names: RemoteWriteNames): boolean {
 }
 
 /** `client.send(new GetObjectCommand(...))`: a command object whose class names a read. */
-function isReadCommand(argument: Node | undefined, names: RemoteWriteNames): boolean {
-  const inner = argument ? unwrapExpression(argument) : undefined;
+function isReadCommand(argument: Node | undefined, names: RemoteWriteNames, ctx: FileContext): boolean {
+  let inner = argument ? unwrapExpression(argument) : undefined;
+  // `const command = new DescribeExecutionCommand(...); client.send(command)`.
+  if (inner?.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) inner = unwrapExpression(binding.init);
+  }
   if (inner?.type !== 'NewExpression') return false;
   const callee = unwrapExpression(inner.callee);
   const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);
