@@ -1,5 +1,6 @@
 // The package API a project function or method hands back: `(await this.getClient()).users.messages.send(...)`
-// where `getClient()` (perhaps inherited from a base class in another file) returns `google.gmail(...)`.
+// where `getClient()` (perhaps inherited from a base class in another file) returns `google.gmail(...)`,
+// also through a local copy (`const client = await this.client()`).
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import type { ApiRef, ApiToken } from '../api';
 import type { FileContext } from './context';
@@ -8,6 +9,8 @@ import { resolveFunction } from './resolve';
 /** Members between the call and the use (`.users.messages`), and returns read per function. */
 const MAX_MEMBERS = 6;
 const MAX_RETURNS = 8;
+/** Local variables followed back to the call (`const c = await this.client()`). */
+const MAX_COPIES = 2;
 
 /**
  * What `node` is when it is a project function's return value, or a member of one: the first return
@@ -17,9 +20,15 @@ const MAX_RETURNS = 8;
 export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   const members: ApiToken[] = [];
   let current = unwrapExpression(node);
+  let copies = 0;
   while (members.length <= MAX_MEMBERS) {
     if (current.type === 'AwaitExpression') current = unwrapExpression(current.argument);
-    else if (current.type === 'MemberExpression') {
+    else if (current.type === 'Identifier' && copies++ < MAX_COPIES) {
+      // `const client = await this.client(); client.upsert(...)`.
+      const binding = ctx.scopes.resolve(current);
+      if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+      current = unwrapExpression(binding.init);
+    } else if (current.type === 'MemberExpression') {
       const name = propertyName(current);
       if (name === undefined) return undefined;
       members.unshift({ kind: 'Member', name });
