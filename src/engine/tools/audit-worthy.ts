@@ -6,6 +6,7 @@ import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Fun
 import { GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
+import type { Binding } from '../scope';
 import { resolveFunction } from '../analysis/resolve';
 import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
@@ -163,12 +164,41 @@ function carriesInput(argument: Node, isInput: IsInput, ctx?: FileContext, depth
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
     else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
       const binding = ctx.scopes.resolve(node);
-      if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.init !== argument)
-        found = carriesInput(binding.init, isInput, ctx, depth + 1);
+      if (binding?.kind === 'var' && !binding.isLoopElement && binding.patternPath.length === 0)
+        found = valuesOf(binding, ctx).some(
+          (value) => value !== argument && carriesInput(value, isInput, ctx, depth + 1),
+        );
     }
     return !found;
   });
   return found;
+}
+
+/** Assignments read per variable when its values are looked for. */
+const MAX_ASSIGNMENT_SCAN = 2000;
+
+/**
+ * What a local variable may hold: its initialiser, and what its function assigns to it later
+ * (`let payload; try { payload = JSON.parse(input); } catch {}`).
+ */
+function valuesOf(binding: Binding, ctx: FileContext): Node[] {
+  const values: Node[] = binding.init ? [binding.init] : [];
+  if (binding.declarationKind === 'const') return values;
+  let scope: Node | undefined = binding.id.parent;
+  while (scope && !isFunction(scope) && scope.type !== 'Program') scope = scope.parent;
+  if (!scope) return values;
+  let visited = 0;
+  walk(scope, (node) => {
+    if (++visited > MAX_ASSIGNMENT_SCAN) return false;
+    if (
+      node.type === 'AssignmentExpression' &&
+      node.left.type === 'Identifier' &&
+      ctx.scopes.resolve(node.left) === binding
+    )
+      values.push(node.right);
+    return undefined;
+  });
+  return values;
 }
 
 /** Reads written literals only (`method: 'POST'`); anything computed is unknown. */
