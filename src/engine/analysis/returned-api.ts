@@ -49,12 +49,18 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   return undefined;
 }
 
+/** Each function's body is read once, however many calls ask for its returns. */
+const returnsOf = new WeakMap<FunctionNode, Node[]>();
+
 /** The values a function returns (its own returns, not those of functions nested in it). */
 function returnValues(fn: FunctionNode): Node[] {
+  const cached = returnsOf.get(fn);
+  if (cached) return cached;
   const body = fn.body;
   if (!body) return [];
   if (body.type !== 'BlockStatement') return [body];
   const out: Node[] = [];
+  returnsOf.set(fn, out);
   walk(body, (node) => {
     if (out.length >= MAX_RETURNS) return false;
     if (node !== body && isFunction(node)) return false;
