@@ -96,6 +96,10 @@ export class ApiResolver {
       }
       case 'AwaitExpression':
         return this.resolve(node.argument, depth);
+      case 'LogicalExpression':
+        // An injected dependency with a default (`this.client = client ?? new Client()`, `fetch` as the
+        // default fetcher): what is passed in is unknown, so the default says what the value is.
+        return node.operator === '&&' ? undefined : (this.resolve(node.left, depth) ?? this.resolve(node.right, depth));
       case 'SequenceExpression': {
         // Compiled CommonJS calls imports as `(0, module_1.name)(...)`.
         const last = node.expressions[node.expressions.length - 1];

@@ -63,6 +63,10 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
       for (const word of names ?? []) words.add(word);
     }
     for (const word of form.methods) words.add(word);
+    // A class that extends a project class (`SendMail extends MailBase extends Tool`) need not spell the
+    // framework's base class, but it spells the handler method it defines (`_call`); names that generic
+    // objects use everywhere (`execute`) would let most files through, so they are left out.
+    if (form.kind === 'class') for (const word of handlerMethods(form.handler, catalogs)) words.add(word);
   }
   for (const factory of config.toolFactories) words.add(factory.name);
   // Agent loops that dispatch a model's tool calls themselves spell the APIs' field names.
@@ -78,6 +82,11 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
       generic.handlerKeys,
     ],
   };
+}
+
+function handlerMethods(path: PathToken[], catalogs: Catalogs): string[] {
+  const common = new Set(catalogs.genericObject.handlerKeys);
+  return path.flatMap((token) => (token.kind === 'Method' ? token.names.filter((name) => !common.has(name)) : []));
 }
 
 /** The names of the path's member token with the longest names (`FunctionTool` rather than `from`). */

@@ -80,6 +80,13 @@ function loadConfig(fixture: FixtureCase): ResolvedConfig {
 
 const linted = new Map<string, LintResult[]>();
 
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
 /** Lints every file of a case, once per run. */
 export function lintCase(fixture: FixtureCase): LintResult[] {
   const cached = linted.get(fixture.location);
@@ -90,7 +97,9 @@ export function lintCase(fixture: FixtureCase): LintResult[] {
   if (fixture.files.length === 1 && fixture.files[0] === fixture.location) {
     results = [lintText(texts.get(fixture.location) ?? '', fixture.location, config)];
   } else {
-    const project = new Project(config, { readFile: (file) => texts.get(path.resolve(file)) });
+    // As in test/rules/fixtures.test.ts: the host sees every file of the case (package.json included).
+    const all = new Map(filesUnder(fixture.location).map((file) => [file, fs.readFileSync(file, 'utf8')]));
+    const project = new Project(config, { readFile: (file) => all.get(path.resolve(file)) });
     results = fixture.files.map((file) => project.lint(file, texts.get(file)));
   }
   linted.set(fixture.location, results);

@@ -60,8 +60,15 @@ export function methodAtCall(
   return params.length > 0 ? { methodParams: params.slice(0, MAX_METHOD_PARAMS) } : {};
 }
 
+/**
+ * A method the model picks (`method: input.method`): it may pick POST or DELETE, so the request may
+ * write. Not a real method name, so no catalog row that lists methods matches it.
+ */
+export const MODEL_CHOSEN_METHOD = '<model-chosen>';
+
 function fromValue(value: Value): RequestMethod {
   if (value.constant !== undefined) return { method: value.constant.toUpperCase() };
+  if (value.origins.some((origin) => origin.kind === 'input')) return { method: MODEL_CHOSEN_METHOD };
   const params = value.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
   return params.length > 0 && params.length <= MAX_METHOD_PARAMS ? { methodParams: params } : {};
 }

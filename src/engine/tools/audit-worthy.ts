@@ -6,7 +6,9 @@ import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Fun
 import { GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
+import type { Binding } from '../scope';
 import { resolveFunction } from '../analysis/resolve';
+import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
@@ -101,7 +103,7 @@ function scan(
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput))
+      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
         ? clientWrite(node, ctx, isInput)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
@@ -149,16 +151,76 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
   return false;
 }
 
-/** A client write counts when the model's input reaches it: the tool then writes what the model chose. */
-function carriesInput(argument: Node, isInput: IsInput): boolean {
+/** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
+const MAX_COPY_DEPTH = 3;
+/** Nodes read for one argument, across the variables followed from it. */
+const MAX_CARRY_NODES = 400;
+
+/**
+ * A client write counts when the model's input reaches it: the tool then writes what the model chose.
+ * With a context, a local variable carries the input when a value it is given does (a value built
+ * from it). One budget bounds the whole search, whatever the number of variables and assignments.
+ */
+function carriesInput(
+  argument: Node,
+  isInput: IsInput,
+  ctx?: FileContext,
+  depth = 0,
+  budget = { nodes: 0, bindings: new Set<Binding>() },
+): boolean {
   let found = false;
-  let visited = 0;
   walk(argument, (node) => {
-    if (found || ++visited > 200) return false;
+    if (found || ++budget.nodes > MAX_CARRY_NODES) return false;
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
+      const binding = ctx.scopes.resolve(node);
+      if (
+        binding?.kind === 'var' &&
+        !binding.isLoopElement &&
+        binding.patternPath.length === 0 &&
+        !budget.bindings.has(binding)
+      ) {
+        budget.bindings.add(binding);
+        found = valuesOf(binding, ctx).some(
+          (value) => value !== argument && carriesInput(value, isInput, ctx, depth + 1, budget),
+        );
+      }
+    }
     return !found;
   });
   return found;
+}
+
+/** Nodes read per variable when its assignments are looked for; values kept per variable. */
+const MAX_ASSIGNMENT_SCAN = 2000;
+const MAX_VALUES = 8;
+const assignedValues = new WeakMap<Binding, Node[]>();
+
+/**
+ * What a local variable may hold: its initialiser, and what its function assigns to it later
+ * (`let payload; try { payload = JSON.parse(input); } catch {}`).
+ */
+function valuesOf(binding: Binding, ctx: FileContext): Node[] {
+  const cached = assignedValues.get(binding);
+  if (cached) return cached;
+  const values: Node[] = binding.init ? [binding.init] : [];
+  assignedValues.set(binding, values);
+  if (binding.declarationKind === 'const') return values;
+  let scope: Node | undefined = binding.id.parent;
+  while (scope && !isFunction(scope) && scope.type !== 'Program') scope = scope.parent;
+  if (!scope) return values;
+  let visited = 0;
+  walk(scope, (node) => {
+    if (++visited > MAX_ASSIGNMENT_SCAN || values.length >= MAX_VALUES) return false;
+    if (
+      node.type === 'AssignmentExpression' &&
+      node.left.type === 'Identifier' &&
+      ctx.scopes.resolve(node.left) === binding
+    )
+      values.push(node.right);
+    return undefined;
+  });
+  return values;
 }
 
 /** Reads written literals only (`method: 'POST'`); anything computed is unknown. */
@@ -190,7 +252,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
   if (name === undefined) return undefined;
-  const receiver = ctx.api.resolve(callee.object);
+  const receiver = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
@@ -200,7 +262,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
-  if (name === 'send' && isReadCommand(node.arguments[0], names)) return undefined;
+  if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;
   return REMOTE_WRITES;
 }
 
@@ -264,8 +326,13 @@ function isPackage(module: string, names: RemoteWriteNames): boolean {
 }
 
 /** `client.send(new GetObjectCommand(...))`: a command object whose class names a read. */
-function isReadCommand(argument: Node | undefined, names: RemoteWriteNames): boolean {
-  const inner = argument ? unwrapExpression(argument) : undefined;
+function isReadCommand(argument: Node | undefined, names: RemoteWriteNames, ctx: FileContext): boolean {
+  let inner = argument ? unwrapExpression(argument) : undefined;
+  // `const command = new DescribeExecutionCommand(...); client.send(command)`.
+  if (inner?.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) inner = unwrapExpression(binding.init);
+  }
   if (inner?.type !== 'NewExpression') return false;
   const callee = unwrapExpression(inner.callee);
   const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import { selectIndexes, type PathToken } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
+import { fieldSources } from '../api';
 
 /** Follows `Argument[0].Member[execute]`-style paths from a call to the nodes they reach. */
 export function navigate(
@@ -69,6 +70,10 @@ export function navigate(
               if (returned?.argument) next.push(returned.argument);
             }
           }
+          // `constructor() { super(); this.name = 'google_routes'; }`: set in the constructor instead.
+          for (const name of token.names)
+            for (const source of fieldSources(classBody, name))
+              if (source.value && !next.includes(source.value)) next.push(source.value);
           break;
         }
         default:

@@ -1,7 +1,7 @@
 // Builds the parts every tool form shares: the tool record, its handler functions, the model's parameter, approval and audit.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import type { ApiRef } from '../api';
+import { moduleIn, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
@@ -9,8 +9,12 @@ import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
 import { auditWrapper } from './audit-wrapper';
 import type { FormLike, RecognisedTool, ToolHandler } from './types';
 
+/**
+ * Whether a ref comes from one of the form's modules. Inside a framework's own package, its relative
+ * imports are its API (`class WebCrawlerTool extends Tool` with `Tool` from `../base.js`).
+ */
 export function modulesMatch(ref: ApiRef, form: ToolForm): boolean {
-  return form.modules.includes(ref.module);
+  return moduleIn(ref, form.modules);
 }
 
 export function baseTool(name: { name: string; node: Node }, form: FormLike, definition: Node): RecognisedTool {

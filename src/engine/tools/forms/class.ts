@@ -1,21 +1,34 @@
-// Class forms: a class that extends a framework's tool base class, its handler a method or property of the class.
+// Class forms: a class that extends a framework's tool base class, directly or through the project's own
+// classes, its handler a method or property of the class or of a project class it extends.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { stringValue } from '../../ast';
+import { stringValue, type Node } from '../../ast';
 import { tokensMatch } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
+import { resolveClass, type ResolvedClass } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, modulesMatch } from '../tool-parts';
 import type { RecognisedTool } from '../types';
 
-/** The class form whose base class this class extends, if any. */
-export function classForm(
-  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  ctx: FileContext,
-): ToolForm | undefined {
-  if (!node.superClass) return undefined;
-  const ref = ctx.api.resolve(node.superClass);
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Project classes followed between a tool class and the framework's base (`SendMail extends MailBase extends Tool`). */
+const MAX_PROJECT_BASES = 4;
+
+/** The class form whose base class this class extends, if any, directly or through project classes. */
+export function classForm(node: ClassNode, ctx: FileContext): ToolForm | undefined {
+  let current: ResolvedClass | undefined = { node, ctx };
+  for (let level = 0; current?.node.superClass && level <= MAX_PROJECT_BASES; level++) {
+    const form = directForm(current.node, current.ctx);
+    if (form) return form;
+    current = resolveClass(current.node.superClass, current.ctx);
+  }
+  return undefined;
+}
+
+function directForm(node: ClassNode, ctx: FileContext): ToolForm | undefined {
+  const ref = node.superClass ? ctx.api.resolve(node.superClass) : undefined;
   return ref
     ? ctx.catalogs.forms.find(
         (candidate) =>
@@ -24,16 +37,45 @@ export function classForm(
     : undefined;
 }
 
-export function fromClass(
-  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  form: ToolForm,
-  ctx: FileContext,
-): RecognisedTool {
-  const nameNodes = form.names.flatMap((path) => navigate([node], path, ctx));
-  const nameNode = nameNodes.find((candidate) => stringValue(candidate) !== undefined);
-  const name = nameNode ? (stringValue(nameNode) as string) : (node.id?.name ?? '(anonymous class)');
+export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): RecognisedTool {
+  const lineage = projectLineage(node, ctx);
+  // The nearest class that says the name or holds the handler wins, as it does at run time.
+  const nameNode = firstOf(lineage, (cls) =>
+    form.names
+      .flatMap((path) => navigate([cls.node], path, cls.ctx))
+      .find((candidate) => stringValue(candidate) !== undefined),
+  );
+  const name = nameNode ? (stringValue(nameNode) as string) : (className(node) ?? '(anonymous class)');
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
-  attachHandlers(tool, navigate([node], form.handler, ctx), form, ctx, node);
+  const owner = lineage.find((cls) => navigate([cls.node], form.handler, cls.ctx).length > 0) ?? { node, ctx };
+  attachHandlers(tool, navigate([owner.node], form.handler, owner.ctx), form, owner.ctx, node);
   collectCaps(node, tool);
   return tool;
+}
+
+/** The class and the project classes it extends, nearest first (bounded). */
+function projectLineage(node: ClassNode, ctx: FileContext): ResolvedClass[] {
+  const out: ResolvedClass[] = [{ node, ctx }];
+  let current: ResolvedClass | undefined = out[0];
+  for (let level = 0; current?.node.superClass && level < MAX_PROJECT_BASES; level++) {
+    current = resolveClass(current.node.superClass, current.ctx);
+    if (!current || out.some((seen) => seen.node === current?.node)) break;
+    out.push(current);
+  }
+  return out;
+}
+
+function firstOf<T>(classes: ResolvedClass[], pick: (cls: ResolvedClass) => T | undefined): T | undefined {
+  for (const cls of classes) {
+    const found = pick(cls);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `class Search extends Tool {}`, or `var Search = class extends Tool {}` as bundlers emit it. */
+function className(node: ClassNode): string | undefined {
+  if (node.id) return node.id.name;
+  const parent: Node | undefined = node.parent;
+  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
 }

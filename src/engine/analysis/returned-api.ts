@@ -1,0 +1,71 @@
+// The package API a project function or method hands back: `(await this.getClient()).users.messages.send(...)`
+// where `getClient()` (perhaps inherited from a base class in another file) returns `google.gmail(...)`,
+// also through a local copy (`const client = await this.client()`).
+import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import type { ApiRef, ApiToken } from '../api';
+import type { FileContext } from './context';
+import { resolveFunction } from './resolve';
+
+/** Members between the call and the use (`.users.messages`), and returns read per function. */
+const MAX_MEMBERS = 6;
+const MAX_RETURNS = 8;
+/** Local variables followed back to the call (`const c = await this.client()`). */
+const MAX_COPIES = 2;
+
+/**
+ * What `node` is when it is a project function's return value, or a member of one: the first return
+ * statement whose value names a module's API. Undefined when the function is not the project's or no
+ * return names an API.
+ */
+export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
+  const members: ApiToken[] = [];
+  let current = unwrapExpression(node);
+  let copies = 0;
+  while (members.length <= MAX_MEMBERS) {
+    if (current.type === 'AwaitExpression') current = unwrapExpression(current.argument);
+    else if (current.type === 'Identifier' && copies++ < MAX_COPIES) {
+      // `const client = await this.client(); client.upsert(...)`.
+      const binding = ctx.scopes.resolve(current);
+      if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+      current = unwrapExpression(binding.init);
+    } else if (current.type === 'MemberExpression') {
+      const name = propertyName(current);
+      if (name === undefined) return undefined;
+      members.unshift({ kind: 'Member', name });
+      current = unwrapExpression(current.object);
+    } else break;
+  }
+  if (current.type !== 'CallExpression') return undefined;
+  const target = resolveFunction(current.callee, ctx);
+  if (!target) return undefined;
+  for (const value of returnValues(target.fn)) {
+    const ref = target.ctx.api.resolve(value);
+    if (ref) {
+      const out: ApiRef = { module: ref.module, tokens: [...ref.tokens, ...members] };
+      if (ref.pkg !== undefined) out.pkg = ref.pkg;
+      return out;
+    }
+  }
+  return undefined;
+}
+
+/** Each function's body is read once, however many calls ask for its returns. */
+const returnsOf = new WeakMap<FunctionNode, Node[]>();
+
+/** The values a function returns (its own returns, not those of functions nested in it). */
+function returnValues(fn: FunctionNode): Node[] {
+  const cached = returnsOf.get(fn);
+  if (cached) return cached;
+  const body = fn.body;
+  if (!body) return [];
+  if (body.type !== 'BlockStatement') return [body];
+  const out: Node[] = [];
+  returnsOf.set(fn, out);
+  walk(body, (node) => {
+    if (out.length >= MAX_RETURNS) return false;
+    if (node !== body && isFunction(node)) return false;
+    if (node.type === 'ReturnStatement' && node.argument) out.push(node.argument);
+    return undefined;
+  });
+  return out;
+}
