@@ -5,6 +5,7 @@ import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
+import { delegatedHandler, delegatedHome, dispatchRelated } from './delegated';
 import { applyDirectives } from './directive-findings';
 import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
@@ -70,16 +71,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         hasUnscoped = true;
         effects.add(`unscoped ${hit.row.isWrite ? rule.effect.write : rule.effect.read}`);
         toolFindings.push(
-          sinkFinding(
-            table,
-            hit.row.rule,
-            check,
-            hit.via !== undefined,
-            hit,
-            location,
-            toolRef,
-            sinkData(check, hit, location),
-          ),
+          sinkFinding(table, hit.row.rule, check, hit.via !== undefined, hit, location, toolRef, sinkData(check, hit)),
         );
       }
       if (hit.payment) {
@@ -123,7 +115,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     }
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
-      toolFindings.push(auditFinding(table, ctx.file, toolRef, tool.nameNode, named));
+      toolFindings.push(auditFinding(table, ctx, toolRef, tool, named));
     }
     raw.push(...toolFindings);
     const info: ToolInfo = {
@@ -146,7 +138,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (audit) info.audit = audit;
     tools.push(info);
   }
-  const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)));
+  // Delegated tools' findings sit in their handlers' files, whose own directives suppress them.
+  const handlerFiles = new Map(analyses.flatMap(({ tool }) => tool.handlers.map((h) => [h.ctx.file, h.ctx] as const)));
+  const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)), handlerFiles);
   const byTool = new Map<string, Set<string>>();
   for (const finding of findings) {
     for (const tool of findingTools(finding)) {
@@ -183,25 +177,26 @@ interface Location {
   file: string;
   /** The sink itself when the finding is reported elsewhere (a helper in another file). */
   sink?: { file: string; node: Node; callee: string };
-  /** What the reported call hands the input to, when that is not the sink's own callee. */
-  callee?: string;
+  /** A delegated tool's dispatch in the declaring file (engine/delegated.ts). */
+  dispatch?: RelatedLocation[];
 }
 
-/** Sink in the handler's file: at the sink. Elsewhere: at the call (or handler reference) in the tool's file. */
+/**
+ * Sink in the handler's file: at the sink. Through a helper in another file: at the call in the handler's
+ * file. The handler's file is the tool's own, or for a delegated tool the file its handler is in.
+ */
 function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Location {
-  const handler = analysis.handlerOf.get(hit);
-  const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
-  if (handler?.reference && handler.ctx.file !== ctx.file) {
-    const text = ctx.text.slice(handler.reference.range[0], handler.reference.range[1]).replace(/\s+/g, ' ');
+  const delegated = delegatedHandler(analysis.handlerOf.get(hit), ctx);
+  const dispatch = delegated ? dispatchRelated(analysis.tool.name, delegated, ctx) : undefined;
+  const at = dispatch ? { dispatch } : {};
+  if (hit.via)
     return {
-      node: handler.reference,
-      file: ctx.file,
-      sink,
-      callee: text.length > 40 ? `${text.slice(0, 37)}...` : text,
+      node: hit.via.node,
+      file: hit.via.file,
+      sink: { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee },
+      ...at,
     };
-  }
-  if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
-  return { node: hit.node, file: hit.sinkFile };
+  return { node: hit.node, file: hit.sinkFile, ...at };
 }
 
 /** A write row's effect wording when reaching it is audit-worthy whatever its target (not a constant process run). */
@@ -238,11 +233,11 @@ function sourceText(origins: Origin[]): string {
   return text.length > 0 ? text : 'input';
 }
 
-function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<string, string> {
+function sinkData(check: CheckFacts, hit: SinkHit): Record<string, string> {
   return {
     part: check.part,
     source: sourceText(hit.origins),
-    callee: location.callee ?? hit.via?.callee ?? hit.callee,
+    callee: hit.via?.callee ?? hit.callee,
   };
 }
 
@@ -304,6 +299,7 @@ function sinkFinding(
     break;
   }
   related.push({ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` });
+  related.push(...(location.dispatch ?? []));
   if (location.sink) {
     related.push({
       file: location.sink.file,
@@ -316,17 +312,29 @@ function sinkFinding(
   return makeFinding(table, ruleId, messageId, location.file, location.node, data, tool, related);
 }
 
-function auditFinding(table: RuleTable, file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
+/** At the tool's name; a delegated tool's in its handler's file, with the dispatch as related information. */
+function auditFinding(
+  table: RuleTable,
+  ctx: FileContext,
+  toolRef: ToolRef,
+  tool: ToolAnalysis['tool'],
+  effects: string[],
+): Finding {
   const audit = table.only('audit');
+  const delegated = delegatedHandler(tool.handlers[0], ctx);
+  const related: RelatedLocation[] = [
+    { file: toolRef.file, range: toolRef.range, kind: 'tool', message: `Tool \`${toolRef.name}\` is defined here.` },
+    ...(delegated ? dispatchRelated(toolRef.name, delegated, ctx) : []),
+  ];
   return makeFinding(
     table,
     audit.rule.id,
     audit.facts.messageId,
-    file,
-    nameNode,
-    { tool: tool.name, effects: joinList(effects) },
-    tool,
-    [{ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` }],
+    delegated?.ctx.file ?? ctx.file,
+    delegated ? delegatedHome(delegated) : tool.nameNode,
+    { tool: toolRef.name, effects: joinList(effects) },
+    toolRef,
+    related,
   );
 }
 
