@@ -5,7 +5,7 @@ import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
 import { describeOrigins, type Origin } from './analysis/value';
 import { chooseInferred, inferredReason, sendsThroughCatalog } from './analysis/value-transfer-inference';
-import { delegatedHandler, delegatedHome, dispatchRelated } from './delegated';
+import { delegatedHome, delegateOf, dispatchRelated, type Delegate } from './delegated';
 import { applyDirectives } from './directive-findings';
 import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
@@ -25,9 +25,13 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
   const table = activeRules();
   const raw: Finding[] = [];
   const tools: ToolInfo[] = [];
+  // Delegated tools' findings sit in their handlers' files, whose own directives suppress them.
+  const handlerFiles = new Map<string, FileContext>();
   for (const analysis of analyses) {
     const { tool } = analysis;
     const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
+    const delegate = delegateOf(tool, ctx);
+    if (delegate) handlerFiles.set(delegate.ctx.file, delegate.ctx);
     const registration = approvalFor(facts, [tool.name, ...variableNames(tool.definition)]);
     const registered = registration !== undefined;
     const approval = tool.approval ?? registration?.source ?? analysis.approvals[0];
@@ -39,7 +43,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const sends = sendsThroughCatalog(analysis.hits);
     const inferred = chooseInferred(analysis.hits, tool, ctx);
     for (const hit of analysis.hits) {
-      const location = locate(hit, analysis, ctx);
+      const location = locate(hit, analysis, ctx, delegate);
       const rule = table.sinkFacts(hit.row.rule);
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
@@ -115,7 +119,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     }
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
-      toolFindings.push(auditFinding(table, ctx, toolRef, tool, named));
+      toolFindings.push(auditFinding(table, ctx, toolRef, tool.nameNode, named, delegate));
     }
     raw.push(...toolFindings);
     const info: ToolInfo = {
@@ -138,8 +142,6 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (audit) info.audit = audit;
     tools.push(info);
   }
-  // Delegated tools' findings sit in their handlers' files, whose own directives suppress them.
-  const handlerFiles = new Map(analyses.flatMap(({ tool }) => tool.handlers.map((h) => [h.ctx.file, h.ctx] as const)));
   const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)), handlerFiles);
   const byTool = new Map<string, Set<string>>();
   for (const finding of findings) {
@@ -185,17 +187,19 @@ interface Location {
  * Sink in the handler's file: at the sink. Through a helper in another file: at the call in the handler's
  * file. The handler's file is the tool's own, or for a delegated tool the file its handler is in.
  */
-function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Location {
-  const delegated = delegatedHandler(analysis.handlerOf.get(hit), ctx);
-  const dispatch = delegated ? dispatchRelated(analysis.tool.name, delegated, ctx) : undefined;
-  const at = dispatch ? { dispatch } : {};
-  if (hit.via)
-    return {
-      node: hit.via.node,
-      file: hit.via.file,
-      sink: { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee },
-      ...at,
-    };
+function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext, delegate: Delegate | undefined): Location {
+  const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
+  const handler = analysis.handlerOf.get(hit);
+  const ownHandler = delegate && !delegate.forward && handler?.ctx.file === delegate.ctx.file;
+  const forwarded = delegate?.forward !== undefined && hit.via?.node === delegate.forward;
+  const at =
+    delegate && (ownHandler || forwarded) ? { dispatch: dispatchRelated(analysis.tool.name, delegate, ctx) } : {};
+  if (forwarded && delegate) {
+    // Through the handler a case forwards to: at the sink when it is in the handler's file, else at the handler.
+    if (hit.sinkFile === delegate.ctx.file) return { node: hit.node, file: hit.sinkFile, ...at };
+    return { node: delegatedHome(delegate), file: delegate.ctx.file, sink, ...at };
+  }
+  if (hit.via) return { node: hit.via.node, file: hit.via.file, sink, ...at };
   return { node: hit.node, file: hit.sinkFile, ...at };
 }
 
@@ -317,21 +321,21 @@ function auditFinding(
   table: RuleTable,
   ctx: FileContext,
   toolRef: ToolRef,
-  tool: ToolAnalysis['tool'],
+  nameNode: Node,
   effects: string[],
+  delegate: Delegate | undefined,
 ): Finding {
   const audit = table.only('audit');
-  const delegated = delegatedHandler(tool.handlers[0], ctx);
   const related: RelatedLocation[] = [
     { file: toolRef.file, range: toolRef.range, kind: 'tool', message: `Tool \`${toolRef.name}\` is defined here.` },
-    ...(delegated ? dispatchRelated(toolRef.name, delegated, ctx) : []),
+    ...(delegate ? dispatchRelated(toolRef.name, delegate, ctx) : []),
   ];
   return makeFinding(
     table,
     audit.rule.id,
     audit.facts.messageId,
-    delegated?.ctx.file ?? ctx.file,
-    delegated ? delegatedHome(delegated) : tool.nameNode,
+    delegate?.ctx.file ?? ctx.file,
+    delegate ? delegatedHome(delegate) : nameNode,
     { tool: toolRef.name, effects: joinList(effects) },
     toolRef,
     related,
