@@ -1,0 +1,145 @@
+// A delegated tool in the language server: the lint of the declaring file reports in the handler's file, and the
+// handler's file shows it there (once, moving with its edits), pulled or pushed, open or not.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type Diagnostic,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  ShutdownRequest,
+} from 'vscode-languageserver/node';
+import { type ServerUnderTest, startServer } from './client';
+
+const SERVER = `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { runScript } from './handlers';
+
+const server = new Server({ name: 'ops', version: '1.0.0' }, { capabilities: { tools: {} } });
+
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const args = request.params.arguments ?? {};
+  switch (request.params.name) {
+    case 'run_script':
+      return runScript(args as { script: string });
+    case 'ping':
+      return { content: [{ type: 'text', text: 'pong' }] };
+    default:
+      throw new Error('unknown tool');
+  }
+});
+`;
+
+const HANDLERS = `import { execSync } from 'node:child_process';
+
+export function runScript(args: { script: string }) {
+  return { content: [{ type: 'text', text: execSync(args.script, { encoding: 'utf8' }) }] };
+}
+`;
+
+const lines = (diagnostics: readonly Diagnostic[], code: string): number[] =>
+  diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line + 1);
+
+async function initialise(server: ServerUnderTest, folder: string, pull: boolean): Promise<void> {
+  await server.connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).toString(),
+    workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'ops' }],
+    capabilities: {
+      textDocument: {
+        ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { relatedInformation: true },
+      },
+    },
+  });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+}
+
+async function open(server: ServerUnderTest, file: string): Promise<string> {
+  const uri = pathToFileURL(file).toString();
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') },
+  });
+  return uri;
+}
+
+async function pullDiagnostics(server: ServerUnderTest, uri: string): Promise<Diagnostic[]> {
+  const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  return report.kind === 'full' ? report.items : [];
+}
+
+async function shutDown(server: ServerUnderTest): Promise<number | null> {
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  return server.exited;
+}
+
+describe('language server: a delegated tool is shown in its handler file', function () {
+  this.timeout(120_000);
+  let folder = '';
+  let serverFile = '';
+  let handlersFile = '';
+  beforeEach(() => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agent-risk-lsp-delegated-')));
+    serverFile = path.join(folder, 'server.ts');
+    handlersFile = path.join(folder, 'handlers.ts');
+    fs.writeFileSync(serverFile, SERVER);
+    fs.writeFileSync(handlersFile, HANDLERS);
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('pulls the finding on the handler file, not the dispatcher, and moves it with an edit', async () => {
+    const server = startServer();
+    try {
+      await initialise(server, folder, true);
+      const serverUri = await open(server, serverFile);
+      assert.deepEqual(lines(await pullDiagnostics(server, serverUri), 'unscoped-process'), []);
+      const handlersUri = await open(server, handlersFile);
+      const diagnostics = await pullDiagnostics(server, handlersUri);
+      assert.deepEqual(lines(diagnostics, 'unscoped-process'), [4]);
+      assert.deepEqual(lines(diagnostics, 'missing-audit-hook'), [3]);
+      const related = diagnostics.find((d) => d.code === 'unscoped-process')?.relatedInformation ?? [];
+      assert.ok(
+        related.some((entry) => entry.location.uri === serverUri && entry.location.range.start.line === 10),
+        JSON.stringify(related),
+      );
+      // The handler's file changes: the dispatcher is linted again, and the finding moves (one copy, not two).
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: handlersUri, version: 2 },
+        contentChanges: [{ text: `// one more line\n${HANDLERS}` }],
+      });
+      assert.deepEqual(lines(await pullDiagnostics(server, handlersUri), 'unscoped-process'), [5]);
+      assert.deepEqual(lines(await pullDiagnostics(server, serverUri), 'unscoped-process'), []);
+      assert.equal(await shutDown(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  it('pushes the finding to the handler file when only the dispatcher is open', async () => {
+    const server = startServer();
+    try {
+      const handlersUri = pathToFileURL(handlersFile).toString();
+      const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+        server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+          if (params.uri === handlersUri && params.diagnostics.length > 0) resolve(params);
+        }),
+      );
+      await initialise(server, folder, false);
+      await open(server, serverFile);
+      const params = await published;
+      assert.deepEqual(lines(params.diagnostics, 'unscoped-process'), [4]);
+      assert.equal(await shutDown(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+});
