@@ -75,7 +75,16 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         hasUnscoped = true;
         effects.add(`unscoped ${hit.row.isWrite ? rule.effect.write : rule.effect.read}`);
         toolFindings.push(
-          sinkFinding(table, hit.row.rule, check, hit.via !== undefined, hit, location, toolRef, sinkData(check, hit)),
+          sinkFinding(
+            table,
+            hit.row.rule,
+            check,
+            location.sink !== undefined,
+            hit,
+            location,
+            toolRef,
+            sinkData(check, hit, location),
+          ),
         );
       }
       if (hit.payment) {
@@ -94,7 +103,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
               table,
               hit.payment.rule,
               paymentCheck,
-              hit.via !== undefined,
+              location.sink !== undefined,
               hit,
               location,
               toolRef,
@@ -237,11 +246,11 @@ function sourceText(origins: Origin[]): string {
   return text.length > 0 ? text : 'input';
 }
 
-function sinkData(check: CheckFacts, hit: SinkHit): Record<string, string> {
+function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<string, string> {
   return {
     part: check.part,
     source: sourceText(hit.origins),
-    callee: hit.via?.callee ?? hit.callee,
+    callee: location.sink ? (hit.via?.callee ?? hit.callee) : hit.callee,
   };
 }
 
@@ -270,7 +279,7 @@ function inferredFinding(
     table,
     ruleId,
     { ...check, ...wording },
-    hit.via !== undefined,
+    location.sink !== undefined,
     hit,
     location,
     tool,
