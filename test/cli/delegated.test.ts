@@ -3,37 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DISPATCHER as SERVER, HANDLERS } from '../support/delegated-case';
 import { runCli, scratchDir, writeTree } from './support';
-
-const SERVER = `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { runScript, showUptime } from './handlers';
-
-const server = new Server({ name: 'ops', version: '1.0.0' }, { capabilities: { tools: {} } });
-
-server.setRequestHandler(CallToolRequestSchema, async (request) => {
-  const args = request.params.arguments ?? {};
-  switch (request.params.name) {
-    case 'run_script':
-      return runScript(args as { script: string });
-    case 'show_uptime':
-      return showUptime();
-    default:
-      throw new Error('unknown tool');
-  }
-});
-`;
-
-const HANDLERS = `import { execSync } from 'node:child_process';
-
-export function runScript(args: { script: string }) {
-  return { content: [{ type: 'text', text: execSync(args.script, { encoding: 'utf8' }) }] };
-}
-
-export function showUptime() {
-  return { content: [{ type: 'text', text: execSync('uptime', { encoding: 'utf8' }) }] };
-}
-`;
 
 interface Related {
   file: string;

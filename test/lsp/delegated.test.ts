@@ -8,42 +8,13 @@ import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
   DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  ShutdownRequest,
 } from 'vscode-languageserver/node';
-import { type ServerUnderTest, startServer } from './client';
-
-const SERVER = `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { runScript } from './handlers';
-
-const server = new Server({ name: 'ops', version: '1.0.0' }, { capabilities: { tools: {} } });
-
-server.setRequestHandler(CallToolRequestSchema, async (request) => {
-  const args = request.params.arguments ?? {};
-  switch (request.params.name) {
-    case 'run_script':
-      return runScript(args as { script: string });
-    case 'ping':
-      return { content: [{ type: 'text', text: 'pong' }] };
-    default:
-      throw new Error('unknown tool');
-  }
-});
-`;
-
-const HANDLERS = `import { execSync } from 'node:child_process';
-
-export function runScript(args: { script: string }) {
-  return { content: [{ type: 'text', text: execSync(args.script, { encoding: 'utf8' }) }] };
-}
-`;
+import { DISPATCHER as SERVER, HANDLERS } from '../support/delegated-case';
+import { open, pullDiagnostics, type ServerUnderTest, shutDown, startServer } from './client';
 
 const lines = (diagnostics: readonly Diagnostic[], code: string): number[] =>
   diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line + 1);
@@ -61,25 +32,6 @@ async function initialise(server: ServerUnderTest, folder: string, pull: boolean
     },
   });
   await server.connection.sendNotification(InitializedNotification.type, {});
-}
-
-async function open(server: ServerUnderTest, file: string): Promise<string> {
-  const uri = pathToFileURL(file).toString();
-  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-    textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') },
-  });
-  return uri;
-}
-
-async function pullDiagnostics(server: ServerUnderTest, uri: string): Promise<Diagnostic[]> {
-  const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-  return report.kind === 'full' ? report.items : [];
-}
-
-async function shutDown(server: ServerUnderTest): Promise<number | null> {
-  await server.connection.sendRequest(ShutdownRequest.type);
-  await server.connection.sendNotification(ExitNotification.type);
-  return server.exited;
 }
 
 describe('language server: a delegated tool is shown in its handler file', function () {
