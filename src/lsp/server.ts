@@ -33,13 +33,13 @@ import {
 } from '../editor/protocol';
 import { objectGetter, sharedSettings, type SharedSettings } from '../editor/settings';
 import { defaultConfig } from '../engine/config';
-import type { Finding, LintResult } from '../engine/types';
+import type { LintResult } from '../engine/types';
 import { readSource } from '../scan/read';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { codeLensesFor } from './code-lens';
 import { ConfigErrors } from './config-errors';
 import { docLinker, fileUri, SOURCE, toDiagnostic, toRange } from './convert';
-import { DelegatedFindings, MAX_RELINTED_SOURCES } from './delegated';
+import { DelegatedSync } from './delegated-sync';
 import { DocumentLinter, type DocumentLint } from './documents';
 import { hoverFor } from './hover';
 import { WorkspaceScan } from './workspace-scan';
@@ -71,8 +71,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let trusted = true;
   let docLink = docLinker(undefined);
   const configErrors = new ConfigErrors(connection);
-  /** Findings that lints of declaring files report in handlers' files (delegated tools), by declaring file. */
-  const delegated = new DelegatedFindings();
 
   const settingsFor = (uri: string): Promise<SharedSettings> => {
     let cached = settingsCache.get(uri);
@@ -99,13 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (current === undefined || current.version !== document.version) return undefined;
     const lint = linter.lint(document.uri, document.languageId, document.getText(), settings);
     results.set(document.uri, { version: document.version, lint });
-    if (document.uri.startsWith('file:')) {
-      const file = fileURLToPath(document.uri);
-      // This file changed: the declaring files that report in it are linted again, so their findings here move with it.
-      for (const source of delegated.sourcesOf(file, MAX_RELINTED_SOURCES))
-        if (source !== file) await relintSource(source);
-      announce(delegated.set(file, lint.moved ?? { findings: [], suppressed: [] }), document.uri);
-    }
+    await delegated.linted(document, lint);
     configErrors.show(lint.configErrors);
     if (init.lintNotifications === true) void connection.sendNotification(DID_LINT, didLint(document, lint, settings));
     for (const problem of lint.result?.problems ?? [])
@@ -115,7 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const diagnosticsOf = (own: LintResult | undefined): Diagnostic[] => {
-    const result = own === undefined ? undefined : delegated.resultFor(own.file, own);
+    const result = own === undefined ? undefined : delegated.findings.resultFor(own.file, own);
     const diagnostics = (result?.findings ?? []).map((finding) =>
       toDiagnostic(finding, { uriFor, relatedInformation, docLink }),
     );
@@ -151,49 +143,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document.uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(document.uri);
     const settings = await settingsFor(document.uri);
-    const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
-    if (!('text' in read)) return undefined;
+    const text = textOnDisk(file, settings);
+    if (text === undefined) return undefined;
     linter.invalidate(file);
-    const lint = linter.lint(document.uri, document.languageId, read.text, settings);
-    announce(delegated.set(file, lint.moved ?? { findings: [], suppressed: [] }), document.uri);
+    const lint = linter.lint(document.uri, document.languageId, text, settings);
+    delegated.lintedFromDisk(file, document.uri, lint);
     return lint.result;
-  };
-
-  /** A declaring file linted again (its open text, else the disk) for what it reports in a changed handler's file. */
-  const relintSource = async (file: string): Promise<void> => {
-    const uri = fileUri(file);
-    const open = documents.all().find((doc) => doc.uri.startsWith('file:') && fileURLToPath(doc.uri) === file);
-    const settings = await settingsFor(open?.uri ?? uri);
-    const text = open?.getText() ?? textOnDisk(file, settings);
-    if (text === undefined) {
-      announce(delegated.delete(file), undefined);
-      return;
-    }
-    const lint = linter.lint(open?.uri ?? uri, open?.languageId ?? 'typescript', text, settings);
-    if (open !== undefined) results.set(open.uri, { version: open.version, lint });
-    announce(delegated.set(file, lint.moved ?? { findings: [], suppressed: [] }), undefined);
-  };
-
-  /** Files whose delegated findings changed show them: open ones again, closed ones pushed (or the scan's entry). */
-  let refreshPending = false;
-  const announce = (files: readonly string[], except: string | undefined): void => {
-    for (const file of files) {
-      const uri = fileUri(file);
-      if (uri === except) continue;
-      const open = documents.all().find((doc) => doc.uri.startsWith('file:') && fileURLToPath(doc.uri) === file);
-      if (open !== undefined) {
-        if (!pull) schedulePush(open);
-        else if (refreshSupport && !refreshPending) {
-          // One refresh for a burst of changes; the client pulls every open document, which are cached by version.
-          refreshPending = true;
-          setTimeout(() => {
-            refreshPending = false;
-            connection.languages.diagnostics.refresh();
-          }, 0);
-        }
-      } else if (scan.isScanned(uri)) scan.closed(uri, undefined);
-      else void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(undefinedResult(file)) });
-    }
   };
 
   /** The same file under another spelling of its URI (clients escape characters differently). */
@@ -210,24 +165,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trusted: () => trusted,
     diagnosticsOf,
     isOpen: (uri) => documents.get(uri) !== undefined || isOpenFile(uri),
-    // What the scan's lints report in other files is known for those files' next lints, unless fresher ones exist.
-    onResults: (scanned) => {
-      const bySource = new Map<string, { findings: Finding[]; suppressed: Finding[] }>();
-      for (const result of scanned)
-        for (const list of ['findings', 'suppressed'] as const)
-          for (const finding of result[list]) {
-            const source = finding.tool?.file;
-            if (source === undefined || source === finding.file || isOpenFile(fileUri(source))) continue;
-            const entry = bySource.get(source) ?? { findings: [], suppressed: [] };
-            entry[list].push(finding);
-            bySource.set(source, entry);
-          }
-      const changed = [...bySource].flatMap(([source, moved]) => delegated.set(source, moved));
-      announce(
-        changed.filter((file) => isOpenFile(fileUri(file))),
-        undefined,
-      );
+    onResults: (scanned) => delegated.scanned(scanned),
+  });
+
+  const delegated: DelegatedSync = new DelegatedSync({
+    openDocument: (file) =>
+      documents.all().find((doc) => doc.uri.startsWith('file:') && fileURLToPath(doc.uri) === file),
+    settingsFor,
+    lint: (uri, languageId, text, settings) => linter.lint(uri, languageId, text, settings),
+    remember: (document, lint) => results.set(document.uri, { version: document.version, lint }),
+    textOnDisk,
+    pulls: () => pull,
+    refresh: () => {
+      if (refreshSupport) connection.languages.diagnostics.refresh();
     },
+    schedulePush,
+    send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    diagnosticsOf,
+    isScanned: (uri) => scan.isScanned(uri),
+    republishScanned: (uri) => scan.closed(uri, undefined),
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -295,7 +251,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (change.document.uri.startsWith('file:')) linter.invalidate(fileURLToPath(change.document.uri));
     schedulePush(change.document);
   });
-  documents.onDidOpen((event) => scan.opened(event.document.uri));
+  documents.onDidOpen((event) => {
+    scan.opened(event.document.uri);
+    delegated.opened(event.document.uri);
+  });
   documents.onDidSave((event) => {
     // A saved helper can change what its importers report: their results are derived again when next asked for.
     for (const uri of [...results.keys()]) if (uri !== event.document.uri) results.delete(uri);
@@ -308,9 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (scan.isScanned(document.uri)) void lintFromDisk(document).then((result) => scan.closed(document.uri, result));
     else {
       // Nothing lints it any more: what it reported in handlers' files goes too, and what others report here stays.
-      if (document.uri.startsWith('file:')) announce(delegated.delete(fileURLToPath(document.uri)), document.uri);
-      const file = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined;
-      const kept = file === undefined ? [] : diagnosticsOf(undefinedResult(file));
+      const kept = delegated.closed(document.uri);
       if (!pull || kept.length > 0) void connection.sendDiagnostics({ uri: document.uri, diagnostics: kept });
     }
   });
@@ -366,11 +323,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.listen();
 }
 
-/** A file nobody lints, which other files' lints may report in. */
-function undefinedResult(file: string): LintResult {
-  return { file, findings: [], suppressed: [], tools: [], problems: [] };
-}
-
+/** A file's text as the scan would read it, or undefined. */
 function textOnDisk(file: string, settings: SharedSettings): string | undefined {
   const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
   return 'text' in read ? read.text : undefined;
