@@ -13,6 +13,7 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { SCAN_WORKSPACE } from '../../src/editor/protocol';
 import { DISPATCHER as SERVER, HANDLERS } from '../support/delegated-case';
 import { open, pullDiagnostics, type ServerUnderTest, shutDown, startServer } from './client';
 
@@ -70,6 +71,24 @@ describe('language server: a delegated tool is shown in its handler file', funct
       });
       assert.deepEqual(lines(await pullDiagnostics(server, handlersUri), 'unscoped-process'), [5]);
       assert.deepEqual(lines(await pullDiagnostics(server, serverUri), 'unscoped-process'), []);
+      assert.equal(await shutDown(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  it('shows the finding on the handler file opened after a workspace scan, once, without opening the dispatcher', async () => {
+    const server = startServer();
+    try {
+      await initialise(server, folder, true);
+      const pushed = new Map<string, PublishDiagnosticsParams>();
+      server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => pushed.set(params.uri, params));
+      await server.connection.sendRequest(SCAN_WORKSPACE, { folders: [pathToFileURL(folder).toString()] });
+      const handlersUri = pathToFileURL(handlersFile).toString();
+      // Closed, the scan pushes it on the handler file.
+      assert.deepEqual(lines(pushed.get(handlersUri)?.diagnostics ?? [], 'unscoped-process'), [4]);
+      const opened = await open(server, handlersFile);
+      assert.deepEqual(lines(await pullDiagnostics(server, opened), 'unscoped-process'), [4]);
       assert.equal(await shutDown(server), 0);
     } finally {
       server.process.kill();
