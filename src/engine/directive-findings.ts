@@ -3,6 +3,7 @@
 import type { RuleTable } from '../rules/index';
 import type { FileContext } from './analysis/context';
 import { isReported, severityFor } from './config';
+import { dispatchLine } from './delegated';
 import { closestRuleId, findSuppression, parseDirectives, type Directive } from './directives';
 import { makeFinding } from './findings';
 import { matchesGlob } from './glob';
@@ -13,27 +14,51 @@ export function applyDirectives(
   table: RuleTable,
   ctx: FileContext,
   raw: Finding[],
+  handlerFiles: ReadonlyMap<string, FileContext> = new Map(),
 ): { findings: Finding[]; suppressed: Finding[] } {
   const config = ctx.config;
   const directives = parseDirectives(ctx.ast.comments ?? []);
   const honoured = !isVendored(ctx.file, config);
+  const elsewhere = new Map<string, Directive[]>();
+  /** A delegated tool's finding in its handler's file (engine/delegated.ts): that file's directives, else the dispatch line's. */
+  const movedSuppression = (finding: Finding): { directive: Directive; honoured: boolean } | undefined => {
+    const handlerCtx = handlerFiles.get(finding.file);
+    if (handlerCtx) {
+      let own = elsewhere.get(finding.file);
+      if (!own) {
+        own = parseDirectives(handlerCtx.ast.comments ?? []);
+        elsewhere.set(finding.file, own);
+      }
+      const directive = findSuppression(own, finding.ruleId, finding.range.start.line);
+      if (directive) return { directive, honoured: !isVendored(finding.file, config) };
+    }
+    // Where the finding was reported before it moved: a directive there still applies, and so is not unused.
+    const line = dispatchLine(finding.related, ctx.file);
+    const directive = line === undefined ? undefined : findSuppression(directives, finding.ruleId, line);
+    return directive ? { directive, honoured } : undefined;
+  };
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const finding of raw) {
     const severity = severityFor(config, finding.ruleId);
     if (!isReported(severity)) continue;
     finding.severity = severity;
-    const directive =
-      finding.file === ctx.file ? findSuppression(directives, finding.ruleId, finding.range.start.line) : undefined;
-    if (directive) {
+    const found =
+      finding.file === ctx.file
+        ? mapDirective(findSuppression(directives, finding.ruleId, finding.range.start.line), honoured)
+        : movedSuppression(finding);
+    if (found) {
+      const { directive } = found;
       finding.suppression = {
         kind: directive.kind,
         justification: directive.justification,
         range: directive.range,
-        honoured,
+        honoured: found.honoured,
       };
+      // On the dispatch line, the directive is in another file than the finding it suppresses.
+      if (finding.file !== ctx.file && directives.includes(directive)) finding.suppression.file = ctx.file;
       directive.used.add(finding.ruleId);
-      if (honoured) {
+      if (found.honoured) {
         suppressed.push(finding);
         continue;
       }
@@ -42,6 +67,13 @@ export function applyDirectives(
   }
   if (honoured) findings.push(...hygiene(table, ctx, directives));
   return { findings, suppressed };
+}
+
+function mapDirective(
+  directive: Directive | undefined,
+  honoured: boolean,
+): { directive: Directive; honoured: boolean } | undefined {
+  return directive ? { directive, honoured } : undefined;
 }
 
 function hygiene(table: RuleTable, ctx: FileContext, directives: Directive[]): Finding[] {

@@ -12,6 +12,7 @@ export {
 } from './config';
 export { lintText, prepareEngine, Project } from './project';
 export { findingTools } from './findings';
+export { hasMoved, mergeDelegatedFindings } from './delegated-results';
 export { rules, ruleById, ruleIds } from '../rules/index';
 export type { RuleDefinition } from '../rules/define-rule';
 export { NEXT_LINE_KEYWORD, FILE_KEYWORD } from './directives';

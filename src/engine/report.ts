@@ -11,6 +11,7 @@ import {
   isUnreportedMoneyCall,
   sendsThroughCatalog,
 } from './analysis/value-transfer-inference';
+import { delegatedHome, delegateOf, dispatchRelated, type Delegate } from './delegated';
 import { applyDirectives } from './directive-findings';
 import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
@@ -30,9 +31,13 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
   const table = activeRules();
   const raw: Finding[] = [];
   const tools: ToolInfo[] = [];
+  // Delegated tools' findings sit in their handlers' files, whose own directives suppress them.
+  const handlerFiles = new Map<string, FileContext>();
   for (const analysis of analyses) {
     const { tool } = analysis;
     const toolRef: ToolRef = { name: tool.name, file: ctx.file, range: rangeOf(tool.nameNode) };
+    const delegate = delegateOf(tool, ctx);
+    if (delegate) handlerFiles.set(delegate.ctx.file, delegate.ctx);
     const registration = approvalFor(facts, [tool.name, ...variableNames(tool.definition)]);
     const registered = registration !== undefined;
     const approval = tool.approval ?? registration?.source ?? analysis.approvals[0];
@@ -44,7 +49,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const sends = sendsThroughCatalog(analysis.hits);
     const inferred = chooseInferred(analysis.hits, tool, ctx);
     for (const hit of analysis.hits) {
-      const location = locate(hit, analysis, ctx);
+      const location = locate(hit, analysis, ctx, delegate);
       const rule = table.sinkFacts(hit.row.rule);
       const check = checkFacts(rule, hit.row.rule, hit.row.check);
       const kind: CapabilityKind = rule.capability.kind;
@@ -88,7 +93,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
             table,
             hit.row.rule,
             check,
-            hit.via !== undefined,
+            location.sink !== undefined,
             hit,
             location,
             toolRef,
@@ -125,7 +130,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
               table,
               hit.payment.rule,
               paymentCheck,
-              hit.via !== undefined,
+              location.sink !== undefined,
               hit,
               location,
               toolRef,
@@ -150,7 +155,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     }
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
-      toolFindings.push(auditFinding(table, ctx.file, toolRef, tool.nameNode, named));
+      toolFindings.push(auditFinding(table, ctx, toolRef, tool.nameNode, named, delegate));
     }
     raw.push(...toolFindings);
     const info: ToolInfo = {
@@ -173,7 +178,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     if (audit) info.audit = audit;
     tools.push(info);
   }
-  const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)));
+  const { findings, suppressed } = applyDirectives(table, ctx, mergeSharedFindings(dedupeFindings(raw)), handlerFiles);
   const byTool = new Map<string, Set<string>>();
   for (const finding of findings) {
     for (const tool of findingTools(finding)) {
@@ -210,25 +215,28 @@ interface Location {
   file: string;
   /** The sink itself when the finding is reported elsewhere (a helper in another file). */
   sink?: { file: string; node: Node; callee: string };
-  /** What the reported call hands the input to, when that is not the sink's own callee. */
-  callee?: string;
+  /** A delegated tool's dispatch in the declaring file (engine/delegated.ts). */
+  dispatch?: RelatedLocation[];
 }
 
-/** Sink in the handler's file: at the sink. Elsewhere: at the call (or handler reference) in the tool's file. */
-function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext): Location {
-  const handler = analysis.handlerOf.get(hit);
+/**
+ * Sink in the handler's file: at the sink. Through a helper in another file: at the call in the handler's
+ * file. The handler's file is the tool's own, or for a delegated tool the file its handler is in.
+ */
+function locate(hit: SinkHit, analysis: ToolAnalysis, ctx: FileContext, delegate: Delegate | undefined): Location {
   const sink = { file: hit.sinkFile, node: hit.node as Node, callee: hit.callee };
-  if (handler?.reference && handler.ctx.file !== ctx.file) {
-    const text = ctx.text.slice(handler.reference.range[0], handler.reference.range[1]).replace(/\s+/g, ' ');
-    return {
-      node: handler.reference,
-      file: ctx.file,
-      sink,
-      callee: text.length > 40 ? `${text.slice(0, 37)}...` : text,
-    };
+  const handler = analysis.handlerOf.get(hit);
+  const ownHandler = delegate && !delegate.forward && handler?.ctx.file === delegate.ctx.file;
+  const forwarded = delegate?.forward !== undefined && hit.via?.node === delegate.forward;
+  const at =
+    delegate && (ownHandler || forwarded) ? { dispatch: dispatchRelated(analysis.tool.name, delegate, ctx) } : {};
+  if (forwarded && delegate) {
+    // Through the handler a case forwards to: at the sink when it is in the handler's file, else at the handler.
+    if (hit.sinkFile === delegate.ctx.file) return { node: hit.node, file: hit.sinkFile, ...at };
+    return { node: delegatedHome(delegate), file: delegate.ctx.file, sink, ...at };
   }
-  if (hit.via) return { node: hit.via.node, file: hit.via.file, sink };
-  return { node: hit.node, file: hit.sinkFile };
+  if (hit.via) return { node: hit.via.node, file: hit.via.file, sink, ...at };
+  return { node: hit.node, file: hit.sinkFile, ...at };
 }
 
 /** A write row's effect wording when reaching it is audit-worthy whatever its target (not a constant process run). */
@@ -269,7 +277,7 @@ function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<s
   return {
     part: check.part,
     source: sourceText(hit.origins),
-    callee: location.callee ?? hit.via?.callee ?? hit.callee,
+    callee: location.sink ? (hit.via?.callee ?? hit.callee) : hit.callee,
   };
 }
 
@@ -314,7 +322,7 @@ function inferredFinding(
     table,
     ruleId,
     { ...check, ...wording },
-    hit.via !== undefined,
+    location.sink !== undefined,
     hit,
     location,
     tool,
@@ -347,6 +355,7 @@ function sinkFinding(
     break;
   }
   related.push({ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` });
+  related.push(...(location.dispatch ?? []));
   if (location.sink) {
     related.push({
       file: location.sink.file,
@@ -359,17 +368,29 @@ function sinkFinding(
   return makeFinding(table, ruleId, messageId, location.file, location.node, data, tool, related);
 }
 
-function auditFinding(table: RuleTable, file: string, tool: ToolRef, nameNode: Node, effects: string[]): Finding {
+/** At the tool's name; a delegated tool's in its handler's file, with the dispatch as related information. */
+function auditFinding(
+  table: RuleTable,
+  ctx: FileContext,
+  toolRef: ToolRef,
+  nameNode: Node,
+  effects: string[],
+  delegate: Delegate | undefined,
+): Finding {
   const audit = table.only('audit');
+  const related: RelatedLocation[] = [
+    { file: toolRef.file, range: toolRef.range, kind: 'tool', message: `Tool \`${toolRef.name}\` is defined here.` },
+    ...(delegate ? dispatchRelated(toolRef.name, delegate, ctx) : []),
+  ];
   return makeFinding(
     table,
     audit.rule.id,
     audit.facts.messageId,
-    file,
-    nameNode,
-    { tool: tool.name, effects: joinList(effects) },
-    tool,
-    [{ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` }],
+    delegate?.ctx.file ?? ctx.file,
+    delegate ? delegatedHome(delegate) : nameNode,
+    { tool: toolRef.name, effects: joinList(effects) },
+    toolRef,
+    related,
   );
 }
 

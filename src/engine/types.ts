@@ -40,6 +40,8 @@ export interface SuppressionInfo {
   justification: string;
   /** Where the directive comment is. */
   range: Range;
+  /** The directive's file when it is not the finding's: a directive on a delegated tool's dispatch line. */
+  file?: string;
   /** False when the directive stands in vendored code, where suppressions are not honoured. */
   honoured: boolean;
 }

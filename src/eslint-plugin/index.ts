@@ -1,5 +1,7 @@
 // `agent-risk-lint/eslint-plugin`: one ESLint rule per product rule, backed by the engine, for teams that want the
 // checks in the ESLint config and pipeline they already run. Flat config: `configs.recommended`.
+import * as path from 'node:path';
+import type { Finding, Range } from '../engine/types';
 import { rules as productRules } from '../rules/index';
 import type { RuleDefinition } from '../rules/define-rule';
 import { packageVersion } from '../scan/package-info';
@@ -39,18 +41,32 @@ function eslintRule(rule: RuleDefinition): EslintRule {
           const result = resultFor(context.filename, context.sourceCode.text);
           for (const finding of result?.findings ?? []) {
             if (finding.ruleId !== rule.id) continue;
+            const at = placeInFile(finding, result?.file ?? context.filename);
+            if (at === undefined) continue;
             context.report({
               loc: {
-                start: { line: finding.range.start.line, column: finding.range.start.column },
-                end: { line: finding.range.end.line, column: finding.range.end.column },
+                start: { line: at.range.start.line, column: at.range.start.column },
+                end: { line: at.range.end.line, column: at.range.end.column },
               },
-              message: finding.message,
+              message: at.message,
             });
           }
         },
       };
     },
   };
+}
+
+/**
+ * ESLint reports only in the file it lints: a delegated tool's finding, which the engine puts in its handler's
+ * file, is reported at its dispatch in this file, and says where the effect is.
+ */
+function placeInFile(finding: Finding, file: string): { range: Range; message: string } | undefined {
+  if (finding.file === file) return finding;
+  const dispatch = finding.related.find((entry) => entry.kind === 'call' && entry.file === file);
+  if (dispatch === undefined) return undefined;
+  const where = `${path.basename(finding.file)}:${finding.range.start.line}`;
+  return { range: dispatch.range, message: `${finding.message} (Reported in the handler's file, ${where}.)` };
 }
 
 export const rules: Record<string, EslintRule> = Object.fromEntries(

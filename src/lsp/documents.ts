@@ -3,10 +3,11 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFor, type ConfigError } from '../config/index';
-import type { LintResult, Problem } from '../engine/types';
+import type { Finding, LintResult, Problem } from '../engine/types';
 import type { SharedSettings } from '../editor/settings';
 import { FileLinter } from '../scan/file-linter';
 import { isExcludedInEditor } from '../scan/file-filter';
+import { splitMoved } from './delegated';
 
 export interface DocumentLint {
   /** Undefined when the document is not linted; `skipped` says why. */
@@ -15,6 +16,8 @@ export interface DocumentLint {
   configErrors: ConfigError[];
   /** The configuration's audit functions, for the audit quick fix. */
   auditFunctions?: readonly string[];
+  /** What the lint reports in other files (delegated tools' findings, lsp/delegated.ts); `result` holds the rest. */
+  moved?: { findings: Finding[]; suppressed: Finding[] };
   millis: number;
 }
 
@@ -111,7 +114,8 @@ export class DocumentLinter {
         configErrors: loaded.errors,
       });
     }
-    return done({ result: outcome.result, configErrors: loaded.errors, auditFunctions: loaded.config.auditFunctions });
+    const { own, moved } = splitMoved(outcome.result);
+    return done({ result: own, moved, configErrors: loaded.errors, auditFunctions: loaded.config.auditFunctions });
   }
 
   private groupOf(folder: string | undefined): number {

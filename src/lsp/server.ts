@@ -39,6 +39,7 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { codeLensesFor } from './code-lens';
 import { ConfigErrors } from './config-errors';
 import { docLinker, fileUri, SOURCE, toDiagnostic, toRange } from './convert';
+import { DelegatedSync } from './delegated-sync';
 import { DocumentLinter, type DocumentLint } from './documents';
 import { hoverFor } from './hover';
 import { WorkspaceScan } from './workspace-scan';
@@ -96,6 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (current === undefined || current.version !== document.version) return undefined;
     const lint = linter.lint(document.uri, document.languageId, document.getText(), settings);
     results.set(document.uri, { version: document.version, lint });
+    await delegated.linted(document, lint);
     configErrors.show(lint.configErrors);
     if (init.lintNotifications === true) void connection.sendNotification(DID_LINT, didLint(document, lint, settings));
     for (const problem of lint.result?.problems ?? [])
@@ -104,7 +106,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return lint;
   };
 
-  const diagnosticsOf = (result: LintResult | undefined): Diagnostic[] => {
+  const diagnosticsOf = (own: LintResult | undefined): Diagnostic[] => {
+    const result = own === undefined ? undefined : delegated.findings.resultFor(own.file, own);
     const diagnostics = (result?.findings ?? []).map((finding) =>
       toDiagnostic(finding, { uriFor, relatedInformation, docLink }),
     );
@@ -140,10 +143,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document.uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(document.uri);
     const settings = await settingsFor(document.uri);
-    const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
-    if (!('text' in read)) return undefined;
+    const text = textOnDisk(file, settings);
+    if (text === undefined) return undefined;
     linter.invalidate(file);
-    return linter.lint(document.uri, document.languageId, read.text, settings).result;
+    const lint = linter.lint(document.uri, document.languageId, text, settings);
+    delegated.lintedFromDisk(file, document.uri, lint);
+    return lint.result;
   };
 
   /** The same file under another spelling of its URI (clients escape characters differently). */
@@ -160,6 +165,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trusted: () => trusted,
     diagnosticsOf,
     isOpen: (uri) => documents.get(uri) !== undefined || isOpenFile(uri),
+    onResults: (scanned) => delegated.scanned(scanned),
+  });
+
+  const delegated: DelegatedSync = new DelegatedSync({
+    openDocument: (file) =>
+      documents.all().find((doc) => doc.uri.startsWith('file:') && fileURLToPath(doc.uri) === file),
+    settingsFor,
+    lint: (uri, languageId, text, settings) => linter.lint(uri, languageId, text, settings),
+    remember: (document, lint) => results.set(document.uri, { version: document.version, lint }),
+    textOnDisk,
+    pulls: () => pull,
+    refresh: () => {
+      if (refreshSupport) connection.languages.diagnostics.refresh();
+    },
+    schedulePush,
+    send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    diagnosticsOf,
+    isScanned: (uri) => scan.isScanned(uri),
+    republishScanned: (uri) => scan.closed(uri, undefined),
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -203,6 +227,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const relintAll = (): void => {
     settingsCache.clear();
     results.clear();
+    delegated.clear();
     linter.reset();
     configErrors.clear();
     scan.republish();
@@ -226,7 +251,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (change.document.uri.startsWith('file:')) linter.invalidate(fileURLToPath(change.document.uri));
     schedulePush(change.document);
   });
-  documents.onDidOpen((event) => scan.opened(event.document.uri));
+  documents.onDidOpen((event) => {
+    scan.opened(event.document.uri);
+    delegated.opened(event.document.uri);
+  });
   documents.onDidSave((event) => {
     // A saved helper can change what its importers report: their results are derived again when next asked for.
     for (const uri of [...results.keys()]) if (uri !== event.document.uri) results.delete(uri);
@@ -237,7 +265,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     results.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     if (scan.isScanned(document.uri)) void lintFromDisk(document).then((result) => scan.closed(document.uri, result));
-    else if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    else {
+      // Nothing lints it any more: what it reported in handlers' files goes too, and what others report here stays.
+      const kept = delegated.closed(document.uri);
+      if (!pull || kept.length > 0) void connection.sendDiagnostics({ uri: document.uri, diagnostics: kept });
+    }
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -289,6 +321,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A file's text as the scan would read it, or undefined. */
+function textOnDisk(file: string, settings: SharedSettings): string | undefined {
+  const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
+  return 'text' in read ? read.text : undefined;
 }
 
 /** What the client's status item and tool view need of one lint. */

@@ -26,6 +26,8 @@ export interface ScanHost {
   trusted(): boolean;
   diagnosticsOf(result: LintResult): Diagnostic[];
   isOpen(uri: string): boolean;
+  /** Every result of a finished scan, before its findings are pushed. */
+  onResults?(results: readonly LintResult[]): void;
 }
 
 export class WorkspaceScan {
@@ -178,6 +180,7 @@ export class WorkspaceScan {
     const results = folders.flatMap((folder) =>
       folder.output.results.map(({ result }) => ({ uri: fileUri(result.file), result })),
     );
+    this.host.onResults?.(results.map((entry) => entry.result));
     const previous = this.scanned;
     this.scanned = new Map(results.map((entry) => [keyOf(entry.uri), { ...entry }]));
     this.last = folders;

@@ -1,7 +1,7 @@
 // The scan report every format renders: findings with report-relative paths, fingerprints, sorted, summarised.
 import * as path from 'node:path';
 import { escape as escapeGlob } from 'minimatch';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION, mergeDelegatedFindings } from '../engine/index';
 import type { Finding, LintResult, Problem, Range, ReportedSeverity, Severity, ToolInfo } from '../engine/types';
 import { fingerprint, lineAt } from './fingerprint';
 import { packageVersion } from '../scan/package-info';
@@ -118,6 +118,8 @@ export function buildReport(input: ReportInput): ScanReport {
   const rel = (file: string): string => reportPath(input.root, file);
   const texts = new Map<string, string>();
   for (const { result, text } of input.results) if (text !== undefined) texts.set(rel(result.file), text);
+  // Results not from one lint loop (several folders' scans) may still hold findings moved to another file.
+  const results = mergeDelegatedFindings(input.results.map(({ result }) => result));
 
   const relFinding = (finding: Finding): Finding => {
     const copy: Finding = {
@@ -126,16 +128,18 @@ export function buildReport(input: ReportInput): ScanReport {
       related: finding.related.map((related) => ({ ...related, file: rel(related.file) })),
     };
     if (finding.tool !== undefined) copy.tool = { ...finding.tool, file: rel(finding.tool.file) };
+    if (finding.suppression?.file !== undefined)
+      copy.suppression = { ...finding.suppression, file: rel(finding.suppression.file) };
     if (finding.sharedWith !== undefined)
       copy.sharedWith = finding.sharedWith.map((tool) => ({ ...tool, file: rel(tool.file) }));
     return copy;
   };
   const findings = withFingerprints(
-    input.results.flatMap(({ result }) => result.findings.map(relFinding)).sort(compareFindings),
+    results.flatMap((result) => result.findings.map(relFinding)).sort(compareFindings),
     texts,
   );
   const suppressed = withFingerprints(
-    input.results.flatMap(({ result }) => result.suppressed.map(relFinding)).sort(compareFindings),
+    results.flatMap((result) => result.suppressed.map(relFinding)).sort(compareFindings),
     texts,
   );
 

@@ -1,6 +1,7 @@
 // The one lint loop over grouped files: cached results are reused, the rest are linted in-process or on worker
 // threads, and outcomes come back in the order the files were given, whatever finished first.
 import * as os from 'node:os';
+import { hasMoved, mergeDelegatedFindings } from '../engine/index';
 import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
 import { configHash, type ScanCache } from './cache';
 import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
@@ -86,7 +87,25 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
     if (outcome.problem !== undefined) linted.problems.push(outcome.problem);
     if (outcome.result !== undefined) linted.results.push({ result: outcome.result, text: outcome.text });
   }
+  linted.results = withDelegatedFindings(linted.results, configs[0]?.maxFileBytes);
   return linted;
+}
+
+/**
+ * A delegated tool's findings are in its handler's file (engine/delegated.ts): after the loop, cached or not,
+ * each goes to that file's result once, and that file's text is kept for the report's fingerprints.
+ */
+function withDelegatedFindings(results: LintedFiles['results'], maxBytes: number | undefined): LintedFiles['results'] {
+  if (!results.some(({ result }) => hasMoved(result))) return results;
+  const texts = new Map(results.map(({ result, text }) => [result.file, text]));
+  return mergeDelegatedFindings(results.map(({ result }) => result)).map((result) => {
+    const known = texts.get(result.file);
+    const needed = result.findings.length > 0 || result.suppressed.length > 0;
+    return {
+      result,
+      text: known ?? (needed && maxBytes !== undefined ? readSourceText(result.file, maxBytes) : undefined),
+    };
+  });
 }
 
 /** A cached outcome for `job`, with the text read back when the report needs it for fingerprints. */

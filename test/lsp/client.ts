@@ -1,8 +1,16 @@
 // A plain LSP client over stdio for tests: starts `agent-risk lsp --stdio` and speaks JSON-RPC to it, as any editor would.
+import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  type Diagnostic,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  ShutdownRequest,
   type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -44,4 +52,29 @@ export function cliFindingsOf(folder: string, file: string): string[] {
     .filter((finding) => finding.file === relative)
     .map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)
     .sort();
+}
+
+/** Opens `file` (its text on disk, unless given) as a TypeScript document; returns its URI. */
+export async function open(
+  server: ServerUnderTest,
+  file: string,
+  text = fs.readFileSync(file, 'utf8'),
+): Promise<string> {
+  const uri = pathToFileURL(file).toString();
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'typescript', version: 1, text },
+  });
+  return uri;
+}
+
+export async function pullDiagnostics(server: ServerUnderTest, uri: string): Promise<Diagnostic[]> {
+  const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  assert.equal(report.kind, 'full');
+  return report.kind === 'full' ? report.items : [];
+}
+
+export async function shutDown(server: ServerUnderTest): Promise<number | null> {
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  return server.exited;
 }

@@ -10,18 +10,15 @@ import {
   CodeActionRequest,
   type Diagnostic,
   DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  ShutdownRequest,
 } from 'vscode-languageserver/node';
 import { repoRoot } from '../support/paths';
-import { cliFindingsOf, type ServerUnderTest, startServer } from './client';
+import { cliFindingsOf, open, pullDiagnostics, type ServerUnderTest, shutDown, startServer } from './client';
 
 const EXAMPLES = path.join(repoRoot(), 'examples');
 const WEB_TOOLS = path.join(EXAMPLES, 'src', 'ai-sdk', 'web-tools.ts');
@@ -51,26 +48,6 @@ async function initialise(server: ServerUnderTest, pull: boolean): Promise<void>
     'pull diagnostics only when the client asks',
   );
   await server.connection.sendNotification(InitializedNotification.type, {});
-}
-
-async function open(server: ServerUnderTest, file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
-  const uri = pathToFileURL(file).toString();
-  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-    textDocument: { uri, languageId: 'typescript', version: 1, text },
-  });
-  return uri;
-}
-
-async function pullDiagnostics(server: ServerUnderTest, uri: string): Promise<Diagnostic[]> {
-  const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-  assert.equal(report.kind, 'full');
-  return report.kind === 'full' ? report.items : [];
-}
-
-async function shutDown(server: ServerUnderTest): Promise<number | null> {
-  await server.connection.sendRequest(ShutdownRequest.type);
-  await server.connection.sendNotification(ExitNotification.type);
-  return server.exited;
 }
 
 describe('language server over stdio', function () {

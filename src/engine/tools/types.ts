@@ -12,6 +12,8 @@ export interface ToolHandler {
   inputPath: string[];
   /** Where the tool's file refers to a handler defined in another file. */
   reference?: Node;
+  /** The tool's case label or map key, when it is in the handler's file and not in the tool's (engine/delegated.ts). */
+  caseNode?: Node;
 }
 
 export interface RecognisedTool {

@@ -30,7 +30,9 @@ describe('tool inventory', () => {
       'read_url',
       'refund_order',
       'run-command',
+      'run_script',
       'saveReport',
+      'uptime',
     ]);
   });
 

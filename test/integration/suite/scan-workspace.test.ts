@@ -28,11 +28,11 @@ describe('workspace scan', () => {
 
   it('summarises the scan with counts by rule', () => {
     assert.ok(summary, 'the scan finished');
-    assert.equal(summary.files, 9);
-    assert.equal(summary.tools, 8);
+    assert.equal(summary.files, 11);
+    assert.equal(summary.tools, 10);
     assert.equal(summary.byRule['unbounded-transaction'], 3);
     assert.equal(summary.byRule['unscoped-network'], 2);
-    assert.equal(summary.byRule['missing-audit-hook'], 8);
+    assert.equal(summary.byRule['missing-audit-hook'], 9);
   });
 
   it('reports progress as files done out of the total', () => {
@@ -101,7 +101,7 @@ describe('workspace scan', () => {
       const meter = stallMeter();
       const result = await vscode.commands.executeCommand<ScanSummary | undefined>('agentRisk.scanWorkspace');
       const worstLag = meter.stop();
-      assert.equal(result?.files, 309);
+      assert.equal(result?.files, 311);
       assert.ok(
         worstLag < 250,
         `the extension host's event loop stalled for ${worstLag} ms during the scan (${result?.millis} ms)`,

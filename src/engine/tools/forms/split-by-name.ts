@@ -16,18 +16,20 @@ export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedT
   if (cases.length < 2) return undefined;
   return cases.map((entry) => {
     // The case's name locates the tool when it is in the tool's file; else the tool's own definition does.
+    const spelled = entry.nameNode !== entry.via;
     const split: RecognisedTool = {
       ...tool,
       name: entry.name,
-      nameNode: entry.ctx === ctx && entry.nameNode !== entry.via ? entry.nameNode : tool.nameNode,
+      nameNode: entry.ctx === ctx && spelled ? entry.nameNode : tool.nameNode,
       handlers: [
         {
           fn: entry.fn,
           ctx: entry.ctx,
           inputIndex: entry.inputIndex,
           inputPath: entry.inputPath,
-          // Cross-file findings are reported at the hand-off in the tool's file.
+          // The hand-off in the tool's file: related information of the findings reported in the handler's file.
           reference: (handler.ctx === ctx ? entry.via : handler.reference) ?? tool.nameNode,
+          ...(entry.ctx !== ctx && spelled ? { caseNode: entry.nameNode } : {}),
         },
       ],
       cappedFields: new Set(tool.cappedFields),
