@@ -4,7 +4,7 @@ import type { FunctionNode } from './ast';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -35,8 +35,14 @@ export class Project {
      * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
+     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
      */
-    readonly options: { prefilter?: boolean; largeStackFallback?: boolean; budgetMs?: number } = {},
+    readonly options: {
+      prefilter?: boolean;
+      largeStackFallback?: boolean;
+      budgetMs?: number;
+      cachedSourceChars?: number;
+    } = {},
   ) {
     this.modules = new ModuleLoader(host);
   }
@@ -47,6 +53,7 @@ export class Project {
    */
   lint(file: string, text?: string, config?: ResolvedConfig, budgetMs = this.options.budgetMs): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
+    this.modules.trim(this.options.cachedSourceChars ?? DEFAULT_CACHED_SOURCE_CHARS);
     const effective = config ?? this.config;
     const read = text ?? this.host?.readFile(file);
     if (read === undefined) {
