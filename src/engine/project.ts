@@ -90,7 +90,17 @@ export class Project {
 
   private lintSource(result: LintResult, source: string, config: ResolvedConfig, budgetMs?: number): LintResult {
     const file = result.file;
-    const outcome = parseText(source, file);
+    // The prefilter's second stage runs on TypeScript's tree, before the ESTree conversion.
+    const prefilter = this.options.prefilter !== false ? prefilterFor(loadCatalogs(), config) : undefined;
+    const outcome = parseText(
+      source,
+      file,
+      prefilter && ((ts, sourceFile) => prefilter.mayHoldToolsIn(ts, sourceFile, source)),
+    );
+    if (outcome.dropped) {
+      result.skipped = 'no-tool-shapes';
+      return result;
+    }
     if (outcome.stackOverflow)
       return this.onLargeStack(source, file, config, budgetMs) ?? withProblem(result, outcome.problem);
     if (!outcome.ast) return withProblem(result, outcome.problem);
