@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import { loadCatalogs } from '../src/engine/catalog/load';
 import { defaultConfig } from '../src/engine/index';
+import { parseText } from '../src/engine/parse';
 import { codeWordPattern, DIRECTIVE_WORD, keyPattern, prefilterFor, prefilterSignals } from '../src/engine/prefilter';
 import type { CorpusFile } from './files';
 
@@ -20,6 +21,8 @@ export interface PrefilterReport {
   keptBytes: number;
   skippedBytesPercent: number;
   skippedFilesPercent: number;
+  /** Both stages: the text test, then TypeScript's tree of the files it keeps (prefilter-syntax.ts). */
+  afterSyntax: { keptFiles: number; keptBytes: number; skippedBytesPercent: number; skippedFilesPercent: number };
   byPart: Record<string, { files: number; keptFiles: number; bytes: number; keptBytes: number }>;
   words: WordShare[];
   /** Files where the word tests below and the engine's prefilter disagree: non-zero means the mirror is out of date. */
@@ -42,6 +45,7 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
     keptBytes: 0,
     skippedBytesPercent: 0,
     skippedFilesPercent: 0,
+    afterSyntax: { keptFiles: 0, keptBytes: 0, skippedBytesPercent: 0, skippedFilesPercent: 0 },
     byPart: {},
     words: [],
     mirrorDisagreements: 0,
@@ -59,6 +63,10 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
         target.keptBytes += file.bytes;
       }
     }
+    if (kept && keptOnTree(filter, text, file.file)) {
+      report.afterSyntax.keptFiles++;
+      report.afterSyntax.keptBytes += file.bytes;
+    }
     const reasons = tests.filter((test) => test.matches(text)).map((test) => test.word);
     if (reasons.length > 0 !== kept) report.mirrorDisagreements++;
     for (const word of reasons) matched.set(word, (matched.get(word) ?? 0) + file.bytes);
@@ -67,6 +75,8 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
   }
   report.skippedBytesPercent = percent(report.bytes - report.keptBytes, report.bytes);
   report.skippedFilesPercent = percent(report.files - report.keptFiles, report.files);
+  report.afterSyntax.skippedBytesPercent = percent(report.bytes - report.afterSyntax.keptBytes, report.bytes);
+  report.afterSyntax.skippedFilesPercent = percent(report.files - report.afterSyntax.keptFiles, report.files);
   report.words = [...matched.entries()]
     .map(([word, bytes]) => ({
       word,
@@ -75,6 +85,17 @@ export function prefilterReport(files: readonly CorpusFile[]): PrefilterReport {
     }))
     .sort((a, b) => b.bytesOnlyByItPercent - a.bytesOnlyByItPercent || b.bytesMatchedPercent - a.bytesMatchedPercent);
   return report;
+}
+
+/** The engine's second stage on the file's tree (a file that does not parse cleanly is kept, as in the engine). */
+function keptOnTree(filter: ReturnType<typeof prefilterFor>, text: string, file: string): boolean {
+  let kept = true;
+  // Asked and then told to stop: the decision is all the report needs, not the ESTree.
+  parseText(text, file, (ts, sourceFile) => {
+    kept = filter.mayHoldToolsIn(ts, sourceFile, text);
+    return false;
+  });
+  return kept;
 }
 
 interface WordTest {

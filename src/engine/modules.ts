@@ -36,11 +36,22 @@ const MAX_BARE_PROBES = 120;
 const MAX_IMPLEMENTERS = 8;
 
 /**
+ * Source characters of imported files whose contexts stay cached between lints. An ESTree with scopes
+ * costs about 100 bytes of heap per source character, so a scan that kept every imported file held
+ * over a gigabyte; the least recently used contexts beyond this are dropped and parsed again if needed.
+ */
+export const DEFAULT_CACHED_SOURCE_CHARS = 3_000_000;
+
+/**
  * The project's files as the analysis sees them: contexts of imported files are created on first use
- * and cached (null when a file cannot be read or parsed) until `invalidate`.
+ * and cached (null when a file cannot be read or parsed) until `invalidate` or `trim`.
  */
 export class ModuleLoader implements ModuleLinks {
+  /** In least recently used order: a hit moves its entry to the end. */
   private readonly contexts = new Map<string, FileContext | null>();
+  private cachedChars = 0;
+  /** Files dropped by `trim`: what was derived from them may still live in summaries (see `invalidate`). */
+  private readonly trimmed = new Set<string>();
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   private readonly implementerCache = new Map<string, ClassRef[]>();
@@ -99,6 +110,10 @@ export class ModuleLoader implements ModuleLinks {
 
   private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
     const cached = this.contexts.get(candidate);
+    if (cached) {
+      this.contexts.delete(candidate);
+      this.contexts.set(candidate, cached);
+    }
     if (cached !== undefined) return cached ?? undefined;
     const text = this.host?.readFile(candidate);
     if (text === undefined || inputProblem(text, candidate, config)) {
@@ -114,7 +129,25 @@ export class ModuleLoader implements ModuleLinks {
     }
     const ctx = this.createContext(candidate, text, outcome.ast, config);
     this.contexts.set(candidate, ctx);
+    this.cachedChars += text.length;
     return ctx;
+  }
+
+  /**
+   * Drops the least recently used contexts until those kept hold at most `maxChars` source characters.
+   * Called between lints only: within one lint a file keeps one AST, so node identities stay stable.
+   */
+  trim(maxChars: number): void {
+    if (this.cachedChars <= maxChars) return;
+    for (const [file, ctx] of this.contexts) {
+      if (this.cachedChars <= maxChars) break;
+      if (!ctx) continue;
+      this.contexts.delete(file);
+      this.cachedChars -= ctx.text.length;
+      this.trimmed.add(file);
+    }
+    // Implementer lists hold contexts too.
+    this.implementerCache.clear();
   }
 
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
@@ -159,8 +192,11 @@ export class ModuleLoader implements ModuleLinks {
    */
   invalidate(file: string): boolean {
     const full = path.resolve(file);
-    const wasLoaded = this.contexts.has(full);
+    const cached = this.contexts.get(full);
+    const wasLoaded = cached !== undefined || this.trimmed.has(full);
+    if (cached) this.cachedChars -= cached.text.length;
     this.contexts.delete(full);
+    this.trimmed.delete(full);
     this.implementerCache.clear();
     this.hierarchy?.refresh(full);
     if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {

@@ -1,7 +1,11 @@
 // Parses TS/JS text into an ESTree AST with parent pointers; a syntax error becomes a problem, never a throw.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+// Types by path: the package's subpath export is what loads at run time (see loadInternals).
+import type { ParseSettings } from '@typescript-eslint/typescript-estree/dist/use-at-your-own-risk';
+import type * as TS from 'typescript';
 import type { Problem } from './types';
 import { forEachChild } from './ast';
+import { FILE_KEYWORD } from './directives';
 
 export type Program = TSESTree.Program;
 
@@ -10,10 +14,17 @@ export interface ParseOutcome {
   problem?: Problem;
   /** The parser ran out of stack (a file nested thousands of levels deep). */
   stackOverflow?: boolean;
+  /** `keep` said no on TypeScript's tree: the file was not converted to ESTree. */
+  dropped?: boolean;
 }
 
+/** Asked with TypeScript's tree of a file that parsed without errors, before the ESTree conversion. */
+export type KeepTest = (ts: typeof TS, sourceFile: TS.SourceFile) => boolean;
+
 type Estree = typeof import('@typescript-eslint/typescript-estree');
+type EstreeInternals = typeof import('@typescript-eslint/typescript-estree/dist/use-at-your-own-risk');
 let estree: Estree | undefined;
+let internals: { ts: typeof TS; estree: EstreeInternals } | undefined;
 
 /** Loaded on first use: loading the parser (and TypeScript) costs a quarter of a second, and a scan answered from the cache, or of files the prefilter skips, parses nothing. */
 export function loadParser(): Estree {
@@ -33,24 +44,57 @@ const g = async ({ u }: { u: string }) => { if (!u) throw new Error('x'); for (c
 `;
 
 const JSX_EXTENSIONS = /\.(tsx|jsx)$/i;
+/** Extensions the parser marks as modules whatever their content. */
+const MODULE_EXTENSIONS = /\.(mjs|mts)$/i;
 const MAYBE_JSX = /\.(js|mjs|cjs)$/i;
 
-export function parseText(text: string, file: string): ParseOutcome {
+/** TypeScript and the parser's tree converter, loaded with the parser. */
+function loadInternals(): { ts: typeof TS; estree: EstreeInternals } {
+  loadParser();
+  internals ??= {
+    ts: require('typescript') as typeof TS,
+    estree: require('@typescript-eslint/typescript-estree/use-at-your-own-risk') as EstreeInternals,
+  };
+  return internals;
+}
+
+/**
+ * Parses as typescript-estree's `parse` does (its source file options, then its converter), in two steps
+ * so that `keep` can look at TypeScript's tree before the conversion, which costs more than the parse.
+ */
+export function parseText(text: string, file: string, keep?: KeepTest): ParseOutcome {
   const jsxFirst = JSX_EXTENSIONS.test(file);
   const attempts = jsxFirst ? [true] : MAYBE_JSX.test(file) ? [false, true] : [false];
+  const { ts, estree: converter } = loadInternals();
   let firstError: unknown;
   for (const jsx of attempts) {
     try {
-      const ast = loadParser().parse(stripBom(text), {
+      const sourceFile = ts.createSourceFile(
+        file,
+        stripBom(text),
+        {
+          languageVersion: ts.ScriptTarget.Latest,
+          // The parser's default without a project: JSDoc is not parsed.
+          jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+          ...(MODULE_EXTENSIONS.test(file) ? { setExternalModuleIndicator: markModule } : {}),
+        },
+        true,
+        converter.getScriptKind(file, jsx),
+      );
+      if (keep && parsedCleanly(sourceFile) && !keep(ts, sourceFile)) return { dropped: true };
+      const settings: Partial<ParseSettings> = {
         loc: true,
         range: true,
-        comment: true,
-        jsx,
-        filePath: file,
+        // Comments are read only for suppression directives; converting them cost about 12 % of a scan
+        // (every comment's position), so a file that spells no directive keyword gets none.
+        comment: text.includes(FILE_KEYWORD),
+        tokens: null,
         errorOnUnknownASTType: false,
         allowInvalidAST: true,
         suppressDeprecatedPropertyWarnings: true,
-      });
+      };
+      // The converter reads only the fields above from its settings.
+      const ast = converter.astConverter(sourceFile, settings as ParseSettings, false).estree as Program;
       setParents(ast);
       return { ast };
     } catch (error) {
@@ -60,6 +104,15 @@ export function parseText(text: string, file: string): ParseOutcome {
   const outcome: ParseOutcome = { problem: parseProblem(firstError, file, text) };
   if (firstError instanceof RangeError) outcome.stackOverflow = true;
   return outcome;
+}
+
+function markModule(sourceFile: TS.SourceFile): void {
+  (sourceFile as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+}
+
+/** A tree with syntax errors is converted anyway: the conversion reports the error as the file's problem. */
+function parsedCleanly(sourceFile: TS.SourceFile): boolean {
+  return ((sourceFile as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) === 0;
 }
 
 /** The parser keeps offsets of the text as given, so a BOM must not shift them: it is replaced by a space. */

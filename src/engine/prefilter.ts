@@ -2,13 +2,20 @@
 // It is safe by construction: every way the recogniser finds a tool needs one of these words spelled
 // out in the file (a callee, base class, decorator or method name from the catalog, or the keys of a
 // generic tool-shaped object), and a suppression directive needs its keyword.
+import type * as TS from 'typescript';
 import type { Catalogs } from './catalog/load';
 import type { PathToken } from './catalog/access-path';
 import type { ResolvedConfig } from './types';
 import { TOOL_CALL_WORDS } from './tools/forms/model-tool-calls';
+import { spellsToolWords } from './prefilter-syntax';
 
 export interface Prefilter {
   mayHoldTools(text: string): boolean;
+  /**
+   * The second stage, for a text `mayHoldTools` kept: the same signals on TypeScript's tree of it, where
+   * words in comments do not count (prefilter-syntax.ts).
+   */
+  mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean;
 }
 
 const cache = new WeakMap<Catalogs, Map<string, Prefilter>>();
@@ -25,7 +32,16 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   const { words, genericKeys } = prefilterSignals(catalogs, config);
   const anyWord = codeWordPattern(words);
   const keys = genericKeys.map(keyPattern);
+  const syntax = {
+    words: new Set(words),
+    wordPattern: anyWord,
+    genericKeys: genericKeys.map((group) => new Set(group)),
+  };
   const filter: Prefilter = {
+    mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean {
+      if (text.includes(DIRECTIVE_WORD)) return true;
+      return spellsToolWords(ts, sourceFile, syntax, SIBLING_HANDLER.test(text));
+    },
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
       if (anyWord.test(text)) return true;

@@ -4,7 +4,7 @@ import type { FunctionNode } from './ast';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -35,8 +35,14 @@ export class Project {
      * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
+     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
      */
-    readonly options: { prefilter?: boolean; largeStackFallback?: boolean; budgetMs?: number } = {},
+    readonly options: {
+      prefilter?: boolean;
+      largeStackFallback?: boolean;
+      budgetMs?: number;
+      cachedSourceChars?: number;
+    } = {},
   ) {
     this.modules = new ModuleLoader(host);
   }
@@ -47,6 +53,7 @@ export class Project {
    */
   lint(file: string, text?: string, config?: ResolvedConfig, budgetMs = this.options.budgetMs): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
+    this.modules.trim(this.options.cachedSourceChars ?? DEFAULT_CACHED_SOURCE_CHARS);
     const effective = config ?? this.config;
     const read = text ?? this.host?.readFile(file);
     if (read === undefined) {
@@ -83,7 +90,17 @@ export class Project {
 
   private lintSource(result: LintResult, source: string, config: ResolvedConfig, budgetMs?: number): LintResult {
     const file = result.file;
-    const outcome = parseText(source, file);
+    // The prefilter's second stage runs on TypeScript's tree, before the ESTree conversion.
+    const prefilter = this.options.prefilter !== false ? prefilterFor(loadCatalogs(), config) : undefined;
+    const outcome = parseText(
+      source,
+      file,
+      prefilter && ((ts, sourceFile) => prefilter.mayHoldToolsIn(ts, sourceFile, source)),
+    );
+    if (outcome.dropped) {
+      result.skipped = 'no-tool-shapes';
+      return result;
+    }
     if (outcome.stackOverflow)
       return this.onLargeStack(source, file, config, budgetMs) ?? withProblem(result, outcome.problem);
     if (!outcome.ast) return withProblem(result, outcome.problem);
