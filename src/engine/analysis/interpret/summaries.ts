@@ -34,6 +34,9 @@ import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-meth
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
+/** The caller's value for a helper parameter (or a member path of it) at one call. */
+type ActualArgument = (index: number, path?: readonly string[]) => Value;
+
 /** Calls a helper through its summary: its sinks become ours, its guards bound our arguments. */
 export function applySummary(
   interpreter: Interpreter,
@@ -193,7 +196,7 @@ function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
-function mapOrigins(value: Value, actual: (index: number, path?: readonly string[]) => Value, depth = 0): Value {
+function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
   if (!value.origins.some((origin) => origin.kind === 'param')) return value;
   const inputs: Value[] = [];
   const kept: Origin[] = [];
@@ -231,7 +234,7 @@ function instantiateHit(
   hit: SinkHit,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Interpreter,
-  actual: (index: number, path?: readonly string[]) => Value,
+  actual: ActualArgument,
   state: State,
 ): SinkHit | undefined {
   const out = instantiateSinkHit(hit, call, interpreter, actual, state);
@@ -268,7 +271,7 @@ function completedPayment(
   hit: SinkHit,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Interpreter,
-  actual: (index: number, path?: readonly string[]) => Value,
+  actual: ActualArgument,
   state: State,
 ): SinkHit {
   if (hit.row.check !== 'url' || !hit.target || !isWriteMethod(hit.method) || hit.method === undefined) return hit;
@@ -290,7 +293,7 @@ function instantiateSinkHit(
   hit: SinkHit,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Interpreter,
-  actual: (index: number, path?: readonly string[]) => Value,
+  actual: ActualArgument,
   state: State,
 ): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
