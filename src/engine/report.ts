@@ -3,23 +3,22 @@
 import { rangeOf, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 import type { SinkHit } from './analysis/sinks';
-import { describeOrigins, type Origin } from './analysis/value';
 import {
   chooseInferred,
-  inferredReason,
   isReadTool,
   isUnreportedMoneyCall,
   sendsThroughCatalog,
 } from './analysis/value-transfer-inference';
 import { delegatedHome, delegateOf, dispatchRelated, type Delegate } from './delegated';
+import { auditFinding, inferredFinding, type Location, sinkData, sinkFinding, transferData } from './report-findings';
 import { applyDirectives } from './directive-findings';
-import { dedupeFindings, findingTools, makeFinding, mergeSharedFindings, sortFindings } from './findings';
+import { dedupeFindings, findingTools, mergeSharedFindings, sortFindings } from './findings';
 import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
 import { approvalFor, type FileFacts } from './tools/file-facts';
-import type { Capability, CapabilityKind, Finding, RelatedLocation, ToolInfo, ToolRef } from './types';
+import type { Capability, CapabilityKind, Finding, ToolInfo, ToolRef } from './types';
 
 export interface FileReport {
   findings: Finding[];
@@ -210,15 +209,6 @@ function checkFacts(rule: SinkRole, ruleId: string, check: string): CheckFacts {
   return facts;
 }
 
-interface Location {
-  node: Node;
-  file: string;
-  /** The sink itself when the finding is reported elsewhere (a helper in another file). */
-  sink?: { file: string; node: Node; callee: string };
-  /** A delegated tool's dispatch in the declaring file (engine/delegated.ts). */
-  dispatch?: RelatedLocation[];
-}
-
 /**
  * Sink in the handler's file: at the sink. Through a helper in another file: at the call in the handler's
  * file. The handler's file is the tool's own, or for a delegated tool the file its handler is in.
@@ -268,29 +258,6 @@ function capability(
   };
 }
 
-function sourceText(origins: Origin[]): string {
-  const text = describeOrigins({ origins, bounds: new Set() });
-  return text.length > 0 ? text : 'input';
-}
-
-function sinkData(check: CheckFacts, hit: SinkHit, location: Location): Record<string, string> {
-  return {
-    part: check.part,
-    source: sourceText(hit.origins),
-    callee: location.sink ? (hit.via?.callee ?? hit.callee) : hit.callee,
-  };
-}
-
-function transferData(hit: SinkHit): Record<string, string> {
-  const inputs = (hit.payment ? (hit.paymentOrigins ?? []) : hit.origins).filter((origin) => origin.kind === 'input');
-  return {
-    operation: hit.payment?.operation ?? hit.row.operation ?? 'transaction',
-    inputNote: inputs.length > 0 ? `; its details come from the tool input \`${sourceText(inputs)}\`` : '',
-    callee: hit.via?.callee ?? hit.callee,
-  };
-}
-
-/** A transfer inferred from names: the rule's inferred wording, at medium confidence. */
 /** A tool named as a read (`get_quote`, `token_prices_by_address`): a request it makes is not guessed to pay. */
 function namedAsRead(name: string, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
@@ -305,97 +272,4 @@ function reachesOtherTransfer(hits: readonly SinkHit[], request: SinkHit, table:
       ((hit.payment !== undefined && !hit.paymentInferred) ||
         table.sinkFacts(hit.row.rule).judgedBy === 'authorization'),
   );
-}
-
-function inferredFinding(
-  table: RuleTable,
-  ruleId: string,
-  check: CheckFacts,
-  hit: SinkHit,
-  location: Location,
-  tool: ToolRef,
-  toolName: string,
-): Finding {
-  const wording = check.inferred ?? check;
-  const data = { ...transferData(hit), callee: hit.callee, reason: inferredReason(hit, toolName) };
-  const finding = sinkFinding(
-    table,
-    ruleId,
-    { ...check, ...wording },
-    location.sink !== undefined,
-    hit,
-    location,
-    tool,
-    data,
-  );
-  finding.confidence = 'medium';
-  return finding;
-}
-
-/** `viaHelper`: the hit went through a helper; a sink in another file always words the helper message. */
-function sinkFinding(
-  table: RuleTable,
-  ruleId: string,
-  check: CheckFacts,
-  viaHelper: boolean,
-  hit: SinkHit,
-  location: Location,
-  tool: ToolRef,
-  data: Record<string, string>,
-): Finding {
-  const related: RelatedLocation[] = [];
-  for (const origin of hit.origins) {
-    if (origin.kind !== 'input') continue;
-    related.push({
-      file: origin.file,
-      range: rangeOf(origin.node),
-      kind: 'source',
-      message: `Model-controlled input \`${origin.display || 'input'}\` enters here.`,
-    });
-    break;
-  }
-  related.push({ file: tool.file, range: tool.range, kind: 'tool', message: `Tool \`${tool.name}\` is defined here.` });
-  related.push(...(location.dispatch ?? []));
-  if (location.sink) {
-    related.push({
-      file: location.sink.file,
-      range: rangeOf(location.sink.node),
-      kind: 'sink',
-      message: `The effect happens here, in \`${location.sink.callee}\`.`,
-    });
-  }
-  const messageId = viaHelper || location.sink ? check.viaHelperMessageId : check.messageId;
-  return makeFinding(table, ruleId, messageId, location.file, location.node, data, tool, related);
-}
-
-/** At the tool's name; a delegated tool's in its handler's file, with the dispatch as related information. */
-function auditFinding(
-  table: RuleTable,
-  ctx: FileContext,
-  toolRef: ToolRef,
-  nameNode: Node,
-  effects: string[],
-  delegate: Delegate | undefined,
-): Finding {
-  const audit = table.only('audit');
-  const related: RelatedLocation[] = [
-    { file: toolRef.file, range: toolRef.range, kind: 'tool', message: `Tool \`${toolRef.name}\` is defined here.` },
-    ...(delegate ? dispatchRelated(toolRef.name, delegate, ctx) : []),
-  ];
-  return makeFinding(
-    table,
-    audit.rule.id,
-    audit.facts.messageId,
-    delegate?.ctx.file ?? ctx.file,
-    delegate ? delegatedHome(delegate) : nameNode,
-    { tool: toolRef.name, effects: joinList(effects) },
-    toolRef,
-    related,
-  );
-}
-
-function joinList(items: string[]): string {
-  const sorted = [...new Set(items)].sort();
-  if (sorted.length <= 1) return sorted[0] ?? 'effects';
-  return `${sorted.slice(0, -1).join(', ')} and ${sorted[sorted.length - 1]}`;
 }
