@@ -8,6 +8,7 @@ import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorato
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
+import { fromInferredFactory } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { spelledName } from './tool-name';
@@ -83,6 +84,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             return;
           }
         }
+        if (node.type === 'CallExpression') pushTool(tools, fromInferredFactory(node, ctx), consumed, node, ctx);
         return;
       }
       case 'ClassDeclaration':
