@@ -11,12 +11,15 @@ import { fromGenericObject } from './forms/generic-object';
 import { fromInferredFactory } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
+import { perLoopEntry } from './loop-names';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
 
 export type { RecognisedTool, ToolHandler } from './types';
 
 const MAX_TOOLS_PER_FILE = 5000;
+/** What the generic object is named when its name is computed at run time. */
+const DYNAMIC_NAME = '(dynamic name)';
 
 export function recogniseTools(ctx: FileContext): RecognisedTool[] {
   const tools: RecognisedTool[] = [];
@@ -106,7 +109,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         if (consumed.has(node)) return;
         const tool = fromGenericObject(node, ctx);
         if (tool) {
-          pushTool(tools, tool, consumed, node, ctx);
+          const perEntry = tool.name === DYNAMIC_NAME ? perLoopEntry(tool, ctx) : undefined;
+          for (const each of perEntry ?? [tool]) pushTool(tools, each, consumed, node, ctx);
           walk(node, (inner) => {
             if (inner.type === 'CallExpression') consumed.add(inner);
             return undefined;
