@@ -74,7 +74,11 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           }
         }
         if (fallback) {
-          pushTool(tools, fallback, consumed, node, ctx);
+          // A project's own `defineTool({ name, description, inputSchema, handler })` may share a catalogued
+          // local callee's name but not its handler key: the options object, read as a generic tool, is the tool.
+          const options = node.arguments.length === 1 ? unwrapExpression(node.arguments[0] as Node) : undefined;
+          const generic = options?.type === 'ObjectExpression' ? fromGenericObject(options, ctx) : undefined;
+          pushTool(tools, generic?.notAnalysable === undefined && generic ? generic : fallback, consumed, node, ctx);
           return;
         }
         // A configured factory called inside a recognised tool object (`logic: createToolHandler(fn)`) is that tool's handler.
