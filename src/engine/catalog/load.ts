@@ -93,6 +93,8 @@ export interface ToolForm {
    * (compiled code drops `server: McpServer`); such a call must also have the form's shape.
    */
   untypedReceiver?: RegExp;
+  /** For a dispatch form: the protocol method a handler may be registered by instead of the schema (`'tools/call'`). */
+  requestMethod?: string;
 }
 
 export interface ModulePath {
@@ -393,6 +395,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   if (typeof row['defaultName'] === 'string') form.defaultName = row['defaultName'];
   if (typeof row['untypedReceiver'] === 'string') form.untypedReceiver = new RegExp(row['untypedReceiver']);
   if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
+  if (typeof row['requestMethod'] === 'string') form.requestMethod = row['requestMethod'];
   return form;
 }
 

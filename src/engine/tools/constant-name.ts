@@ -13,6 +13,9 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
   const inner = unwrapExpression(node);
   const literal = stringValue(inner);
   if (literal !== undefined) return literal;
+  // `toolName || 'web_search'`: a registration function's default name, when its caller names no other.
+  if (inner.type === 'LogicalExpression' && inner.operator !== '&&')
+    return constantString(inner.left, ctx, steps + 1) ?? constantString(inner.right, ctx, steps + 1);
   if (inner.type === 'Identifier') {
     const target = heldValue(inner, ctx);
     return target ? constantString(target.node, target.ctx, steps + 1) : undefined;

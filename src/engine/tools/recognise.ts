@@ -8,14 +8,18 @@ import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorato
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
+import { fromInferredFactory } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
+import { perLoopEntry } from './loop-names';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
 
 export type { RecognisedTool, ToolHandler } from './types';
 
 const MAX_TOOLS_PER_FILE = 5000;
+/** What the generic object is named when its name is computed at run time. */
+const DYNAMIC_NAME = '(dynamic name)';
 
 export function recogniseTools(ctx: FileContext): RecognisedTool[] {
   const tools: RecognisedTool[] = [];
@@ -70,7 +74,11 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           }
         }
         if (fallback) {
-          pushTool(tools, fallback, consumed, node, ctx);
+          // A project's own `defineTool({ name, description, inputSchema, handler })` may share a catalogued
+          // local callee's name but not its handler key: the options object, read as a generic tool, is the tool.
+          const options = node.arguments.length === 1 ? unwrapExpression(node.arguments[0] as Node) : undefined;
+          const generic = options?.type === 'ObjectExpression' ? fromGenericObject(options, ctx) : undefined;
+          pushTool(tools, generic?.notAnalysable === undefined && generic ? generic : fallback, consumed, node, ctx);
           return;
         }
         // A configured factory called inside a recognised tool object (`logic: createToolHandler(fn)`) is that tool's handler.
@@ -83,6 +91,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             return;
           }
         }
+        if (node.type === 'CallExpression') pushTool(tools, fromInferredFactory(node, ctx), consumed, node, ctx);
         return;
       }
       case 'ClassDeclaration':
@@ -104,7 +113,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         if (consumed.has(node)) return;
         const tool = fromGenericObject(node, ctx);
         if (tool) {
-          pushTool(tools, tool, consumed, node, ctx);
+          const perEntry = tool.name === DYNAMIC_NAME ? perLoopEntry(tool, ctx) : undefined;
+          for (const each of perEntry ?? [tool]) pushTool(tools, each, consumed, node, ctx);
           walk(node, (inner) => {
             if (inner.type === 'CallExpression') consumed.add(inner);
             return undefined;

@@ -103,9 +103,10 @@ function containsNode(outer: Node, inner: Node): boolean {
 export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
   let current = unwrapExpression(node);
   for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
-    const inner = current.arguments.find(
-      (argument) => isFunction(argument) || argument.type === 'Identifier' || argument.type === 'CallExpression',
-    );
+    // `tool_fn(tool_name, async (data) => …)`: a function written in place is the wrapped one, before any name.
+    const inner =
+      current.arguments.find((argument) => isFunction(argument)) ??
+      current.arguments.find((argument) => argument.type === 'Identifier' || argument.type === 'CallExpression');
     if (!inner) return current;
     const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
     if (recorded) tool.audit = recorded;

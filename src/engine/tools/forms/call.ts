@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { arrayElements, navigate, objectLiteralOf } from '../navigate';
 import { constantString } from '../constant-name';
 import { toolName } from '../tool-name';
+import { fromLoopHandlerMap } from './loop-handler-map';
 import {
   approvalPropertyName,
   attachHandlers,
@@ -71,7 +72,13 @@ export function fromLoopCall(
 ): RecognisedTool[] | undefined {
   const handlerNode = navigate([node], form.handler, ctx, node)[0];
   const handler = handlerNode ? unwrapExpression(handlerNode) : undefined;
-  if (handler?.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
+  if (!handler) return undefined;
+  // `HANDLERS[tool.name]`, or a `const` holding it: the handler comes from a map keyed by the listed name.
+  if (handler.type === 'Identifier' || (handler.type === 'MemberExpression' && handler.computed))
+    return node.type === 'CallExpression'
+      ? fromLoopHandlerMap(node, handler, (variable) => loopIterable(variable, ctx), form, ctx)
+      : undefined;
+  if (handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
   const member = propertyName(handler);
   const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
   if (!member || !elements) return undefined;
@@ -94,6 +101,16 @@ export function fromLoopCall(
 
 /** The object literals a loop variable takes: a for-of over, or a forEach/map callback on, a constant array. */
 function loopElements(variable: TSESTree.Identifier, ctx: FileContext): TSESTree.ObjectExpression[] | undefined {
+  const iterable = loopIterable(variable, ctx);
+  if (!iterable) return undefined;
+  const array = arrayElements(iterable, ctx).map((element) => objectLiteralOf(element, ctx));
+  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined)
+    ? array
+    : undefined;
+}
+
+/** What a loop variable walks: the iterable of a for-of, or the receiver of a forEach/map callback. */
+function loopIterable(variable: TSESTree.Identifier, ctx: FileContext): Node | undefined {
   const binding = ctx.scopes.resolve(variable);
   let iterable: Node | undefined;
   if (binding?.kind === 'var' && binding.isLoopElement && binding.patternPath.length === 0) iterable = binding.init;
@@ -107,11 +124,7 @@ function loopElements(variable: TSESTree.Identifier, ctx: FileContext): TSESTree
     )
       iterable = callee.object;
   }
-  if (!iterable) return undefined;
-  const array = arrayElements(iterable, ctx).map((element) => objectLiteralOf(element, ctx));
-  return array.length > 0 && array.every((element): element is TSESTree.ObjectExpression => element !== undefined)
-    ? array
-    : undefined;
+  return iterable;
 }
 
 export function fromCall(

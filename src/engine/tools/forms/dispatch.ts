@@ -8,6 +8,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
 
 export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
@@ -15,6 +16,7 @@ export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, c
   if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
   const schema = node.arguments[0];
   if (!schema) return false;
+  if (form.requestMethod !== undefined && stringValue(unwrapExpression(schema)) === form.requestMethod) return true;
   const ref = ctx.api.resolve(schema);
   return ref !== undefined && matchesPath(ref, form.modules, form.schema);
 }
@@ -53,6 +55,8 @@ interface Delegation {
   target: { fn: FunctionNode; ctx: FileContext };
   selector: { keys: string[]; matches: (node: Node) => boolean };
   inputIndex: number | undefined;
+  /** Where the tool's arguments sit inside that parameter (`request.params.arguments` when the request is handed on). */
+  inputPath: string[];
 }
 
 function dispatchTools(
@@ -75,7 +79,7 @@ function dispatchTools(
         fn: resolved.fn,
         ctx: resolved.ctx,
         inputIndex: delegation.inputIndex,
-        inputPath: [],
+        inputPath: delegation.inputPath,
         reference: delegation.call,
       });
     } else {
@@ -87,41 +91,116 @@ function dispatchTools(
   });
 }
 
-function delegatedDispatch(fn: FunctionNode, ctx: FileContext, wrapperProbe: RecognisedTool): Delegation | undefined {
+/** Delegations followed from the request handler: `handle(request)` → `run(name, args)` → `switch (name)`. */
+const MAX_DELEGATION_DEPTH = 3;
+/** Calls tried per function body before giving up on finding the one that dispatches. */
+const MAX_CANDIDATE_CALLS = 40;
+
+/**
+ * The function the handler hands the tool name to (`handleToolCall(request.params.name, …)`), or the whole
+ * request (`handleCall(request)`, `handleCall({ request, db })`), and that switches on it, a few calls deep.
+ */
+function delegatedDispatch(
+  fn: FunctionNode,
+  ctx: FileContext,
+  wrapperProbe: RecognisedTool,
+  depth = 0,
+): Delegation | undefined {
+  if (depth >= MAX_DELEGATION_DEPTH) return undefined;
   const outer = selectorMatcher(fn, ctx);
+  const request = fn.params[0]?.type === 'Identifier' ? ctx.scopes.resolve(fn.params[0]) : undefined;
   let found: Delegation | undefined;
+  let tried = 0;
   walk(fn.body, (inner) => {
-    if (found) return false;
+    if (found || tried >= MAX_CANDIDATE_CALLS) return false;
     if (inner.type !== 'CallExpression') return !(isFunction(inner) && inner !== fn);
     const selectorIndex = inner.arguments.findIndex((argument) => outer.matches(argument));
-    if (selectorIndex < 0) return true;
+    const handed = selectorIndex < 0 && request ? handedRequest(inner, request, ctx) : undefined;
+    if (selectorIndex < 0 && !handed) return true;
+    tried++;
     const target = resolveFunction(inner.callee, ctx);
+    if (!target || target.fn === fn) return true;
     const wrapper = wrapperOf(inner.callee, ctx);
     const recorded = wrapper && !wrapperProbe.audit ? auditWrapper(wrapper, ctx) : undefined;
     if (recorded) wrapperProbe.audit = recorded;
-    const param = target?.fn.params[selectorIndex];
-    if (!target || !param || param.type !== 'Identifier') return true;
-    const binding = target.ctx.scopes.resolve(param);
-    if (!binding) return true;
-    const key = `b${binding.id.range[0]}`;
-    const inputIndex = inner.arguments.findIndex((argument) =>
-      /\bparams\??\.arguments\b/.test(ctx.text.slice(argument.range[0], argument.range[1])),
-    );
-    found = {
+    const selector = handed ? selectorMatcher(target.fn, target.ctx) : parameterSelector(target, selectorIndex);
+    if (!selector) return true;
+    const inputIndex = handed ? handed.index : argumentsIndex(inner, ctx);
+    const direct: Delegation = {
       call: inner,
       target,
-      selector: {
-        keys: [key],
-        matches: (candidate) => {
-          const value = unwrapExpression(candidate);
-          return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
-        },
-      },
-      inputIndex: inputIndex >= 0 ? inputIndex : undefined,
+      selector,
+      inputIndex,
+      inputPath: handed ? handed.path : [],
     };
-    return false;
+    // A request handed whole to a function that switches on its name is split by name (./split-by-name.ts).
+    if (dispatchCases(target.fn, selector).names.length > 0) {
+      if (!handed) found = direct;
+    } else {
+      // The target hands the name on again (`executeOperation(operation, …)`): the tool stays at this call.
+      const deeper = delegatedDispatch(target.fn, target.ctx, wrapperProbe, depth + 1);
+      if (deeper) found = { ...deeper, call: inner };
+    }
+    return !found;
   });
   return found;
+}
+
+/** A selector that is the target's parameter at `index`, when that parameter is a plain name. */
+function parameterSelector(
+  target: { fn: FunctionNode; ctx: FileContext },
+  index: number,
+): Delegation['selector'] | undefined {
+  const param = target.fn.params[index];
+  if (param?.type !== 'Identifier') return undefined;
+  const binding = target.ctx.scopes.resolve(param);
+  if (!binding) return undefined;
+  return {
+    keys: [`b${binding.id.range[0]}`],
+    matches: (candidate) => {
+      const value = unwrapExpression(candidate);
+      return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
+    },
+  };
+}
+
+/** The argument that carries the tool's arguments: `request.params.arguments`, or a name destructured from it. */
+function argumentsIndex(call: TSESTree.CallExpression, ctx: FileContext): number | undefined {
+  const index = call.arguments.findIndex((argument) => {
+    const inner = unwrapExpression(argument);
+    if (/\bparams\??\.arguments\b/.test(ctx.text.slice(inner.range[0], inner.range[1]))) return true;
+    const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
+    return (
+      binding?.kind === 'var' &&
+      binding.patternPath.join('.') === 'arguments' &&
+      binding.init !== undefined &&
+      /\bparams$/.test(ctx.text.slice(binding.init.range[0], binding.init.range[1]))
+    );
+  });
+  return index >= 0 ? index : undefined;
+}
+
+/** Where a call hands on the whole request: as an argument, or as a member of an object argument. */
+function handedRequest(
+  call: TSESTree.CallExpression,
+  request: Binding,
+  ctx: FileContext,
+): { index: number; path: string[] } | undefined {
+  const isRequest = (node: Node): boolean => {
+    const inner = unwrapExpression(node);
+    return inner.type === 'Identifier' && ctx.scopes.resolve(inner) === request;
+  };
+  for (const [index, argument] of call.arguments.entries()) {
+    if (isRequest(argument)) return { index, path: ['params', 'arguments'] };
+    const inner = unwrapExpression(argument);
+    if (inner.type !== 'ObjectExpression') continue;
+    for (const property of inner.properties) {
+      const key = property.type === 'Property' ? propertyName(property) : undefined;
+      if (property.type === 'Property' && key !== undefined && isRequest(property.value as Node))
+        return { index, path: [key, 'params', 'arguments'] };
+    }
+  }
+  return undefined;
 }
 
 /** `const h = wrap(handleToolCall)`: the wrapper call a called variable holds. */
@@ -176,7 +255,8 @@ function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; 
     const binding = ctx.scopes.resolve(first);
     if (binding) keys.push(`b${binding.id.range[0]}.params.name`);
   }
-  const matches = (node: Node): boolean => {
+  // `const operation = name`: an alias of the selector is the selector; a couple of hops are plenty.
+  const matches = (node: Node, hops = 0): boolean => {
     const inner = unwrapExpression(node);
     const text = ctx.text.slice(inner.range[0], inner.range[1]);
     if (/\bparams\??\.name$/.test(text)) return true;
@@ -195,6 +275,11 @@ function selectorMatcher(fn: FunctionNode, ctx: FileContext): { keys: string[]; 
           path === 'params.name' ||
           (path === '' && /\bparams\??\.name$/.test(initText))
         ) {
+          keys.push(`b${binding.id.range[0]}`);
+          return true;
+        }
+        const init = unwrapExpression(binding.init);
+        if (path === '' && init.type === 'Identifier' && hops < 2 && matches(init, hops + 1)) {
           keys.push(`b${binding.id.range[0]}`);
           return true;
         }

@@ -6,6 +6,7 @@ import { isFunction, propertyName, unwrapExpression, type Node } from '../../ast
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
 import { constantString } from '../constant-name';
+import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
@@ -16,7 +17,7 @@ const MAX_MEMBERS = 200;
 
 export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedTool | undefined {
   const generic = ctx.catalogs.genericObject;
-  const members = instanceMembers(node);
+  const members = instanceMembers(node, ctx);
   const first = (keys: readonly string[]): Node | undefined => {
     for (const key of keys) {
       const value = members.get(key);
@@ -45,8 +46,11 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
   return tool;
 }
 
-/** What the class sets on `this`: field initialisers, constructor assignments and methods, by name. */
-function instanceMembers(node: ClassNode): Map<string, Node> {
+/**
+ * What the class sets on `this`: field initialisers, constructor assignments and methods, by name, and the
+ * members of a declaration object it hands its base class (`super(Schema, { name, description, inputSchema })`).
+ */
+function instanceMembers(node: ClassNode, ctx: FileContext): Map<string, Node> {
   const members = new Map<string, Node>();
   for (const member of node.body.body.slice(0, MAX_MEMBERS)) {
     if (member.type === 'PropertyDefinition' && !member.static && member.value) {
@@ -59,6 +63,10 @@ function instanceMembers(node: ClassNode): Map<string, Node> {
     if (member.kind !== 'constructor') continue;
     for (const statement of member.value.body?.body.slice(0, MAX_MEMBERS) ?? []) {
       const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+      if (expression?.type === 'CallExpression' && expression.callee.type === 'Super') {
+        for (const argument of expression.arguments) addDeclared(members, argument, ctx);
+        continue;
+      }
       if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
       const target = expression.left;
       if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') continue;
@@ -67,6 +75,16 @@ function instanceMembers(node: ClassNode): Map<string, Node> {
     }
   }
   return members;
+}
+
+/** The members of a declaration object handed to the base class, where the class does not set them itself. */
+function addDeclared(members: Map<string, Node>, argument: Node, ctx: FileContext): void {
+  const object = objectLiteralOf(argument, ctx);
+  for (const property of object?.properties.slice(0, MAX_MEMBERS) ?? []) {
+    const key = property.type === 'Property' ? propertyName(property) : undefined;
+    if (property.type === 'Property' && key !== undefined && !members.has(key))
+      members.set(key, property.value as Node);
+  }
 }
 
 /** The schema's own declaration when it is a variable of this file, so that caps on its fields count. */

@@ -7,6 +7,7 @@ import { collectCaps } from '../caps';
 import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
+import { isFactoryTemplate } from './inferred-factory';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
@@ -36,6 +37,8 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
       ? siblingHandler(node, ctx)
       : undefined;
   if (!handlerNode) return undefined;
+  // The template inside a project tool factory: each call of the factory is the tool (./inferred-factory.ts).
+  if (isFactoryTemplate(node, ctx)) return undefined;
   // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down.
   const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : undefined;
   const declaration = has(generic.nameKeys) || !nested ? node : nested;

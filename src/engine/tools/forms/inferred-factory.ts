@@ -1,0 +1,113 @@
+// Project tool factories known by their shape: a function that returns a tool-shaped object whose name and handler are its own parameters (`createTool(name, description, schema, handler) => ({ name, description, schema, handler })`); each call of it is a tool.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, isFunction, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import type { FileContext } from '../../analysis/context';
+import { resolveFunction } from '../../analysis/resolve';
+import { collectCaps } from '../caps';
+import { constantString } from '../constant-name';
+import { objectLiteralOf } from '../navigate';
+import { attachHandlers, baseTool } from '../tool-parts';
+import type { FormLike, RecognisedTool } from '../types';
+
+/** Which of the factory's parameters carry the tool's name and its handler. */
+export interface FactoryShape {
+  nameIndex: number;
+  handlerIndex: number;
+}
+
+/** A factory may return a thunk that returns the object (`(…) => () => ({ … })`); deeper nesting is not a factory. */
+const MAX_NESTING = 2;
+
+const shapes = new WeakMap<FunctionNode, FactoryShape | null>();
+
+/** The factory shape of `fn`, or undefined when the object it returns is not a tool built from its parameters. */
+export function factoryShape(fn: FunctionNode, ctx: FileContext): FactoryShape | undefined {
+  const cached = shapes.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  const object = returnedObject(fn, ctx, 0);
+  const shape = object ? shapeOf(fn, object, ctx) : undefined;
+  shapes.set(fn, shape ?? null);
+  return shape;
+}
+
+/**
+ * Whether an object literal is the template inside a factory of this shape: its callers are the tools, so the
+ * template itself is not one (it would only be a tool with a run-time name).
+ */
+export function isFactoryTemplate(node: TSESTree.ObjectExpression, ctx: FileContext): boolean {
+  let current: Node | undefined = node.parent;
+  for (let depth = 0; current && depth < 2 * MAX_NESTING + 2; depth++, current = current.parent) {
+    if (isFunction(current)) {
+      const shape = factoryShape(current, ctx);
+      if (shape) return true;
+    }
+  }
+  return false;
+}
+
+/** `CreateXeroTool('create-invoice', '…', schema, async (args) => …)`: a call of a project function of the factory shape. */
+export function fromInferredFactory(node: TSESTree.CallExpression, ctx: FileContext): RecognisedTool | undefined {
+  // Cheap tests first: a tool factory is handed a name and a handler, so at least two arguments, one a function.
+  if (node.arguments.length < 2 || !node.arguments.some((argument) => isFunction(unwrapExpression(argument))))
+    return undefined;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') return undefined;
+  const factory = resolveFunction(callee, ctx);
+  if (!factory || factory.fn === node.callee) return undefined;
+  const shape = factoryShape(factory.fn, factory.ctx);
+  const nameNode = shape ? node.arguments[shape.nameIndex] : undefined;
+  const handlerNode = shape ? node.arguments[shape.handlerIndex] : undefined;
+  if (!shape || !nameNode || !handlerNode) return undefined;
+  const form: FormLike = {
+    id: 'inferred-tool-factory',
+    framework: ctx.catalogs.genericObject.framework,
+    handler: [],
+    input: [],
+    names: [],
+    approval: [],
+  };
+  const name = constantString(nameNode, ctx);
+  const tool = baseTool({ name: name ?? '(dynamic name)', node: nameNode }, form, node);
+  attachHandlers(tool, [handlerNode], form, ctx, node);
+  collectCaps(node, tool);
+  return tool;
+}
+
+/** The object literal `fn` returns: its expression body, its one top-level `return` (of a literal or a `const` holding one), or that of a returned thunk. */
+function returnedObject(fn: FunctionNode, ctx: FileContext, depth: number): TSESTree.ObjectExpression | undefined {
+  if (depth >= MAX_NESTING || !fn.body) return undefined;
+  let value: Node | undefined;
+  if (fn.body.type !== 'BlockStatement') value = unwrapExpression(fn.body);
+  else {
+    const returns = fn.body.body.filter(
+      (statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement',
+    );
+    value = returns.length === 1 && returns[0]?.argument ? unwrapExpression(returns[0].argument) : undefined;
+  }
+  if (!value) return undefined;
+  // `const tool = { … }; return tool;` returns the literal as well.
+  return isFunction(value) ? returnedObject(value, ctx, depth + 1) : objectLiteralOf(value, ctx);
+}
+
+/** Name and handler taken from the outer function's parameters, beside a description and an input schema. */
+function shapeOf(fn: FunctionNode, object: TSESTree.ObjectExpression, ctx: FileContext): FactoryShape | undefined {
+  const generic = ctx.catalogs.genericObject;
+  const first = (keys: readonly string[]): TSESTree.Property | undefined =>
+    keys.map((key) => findProperty(object, key)).find((property) => property !== undefined);
+  const name = first(generic.nameKeys);
+  const handler = first(generic.handlerKeys);
+  if (!name || !handler || !first(generic.descriptionKeys) || !first(generic.schemaKeys)) return undefined;
+  const nameIndex = parameterIndex(fn, name.value as Node, ctx);
+  const handlerIndex = parameterIndex(fn, handler.value as Node, ctx);
+  if (nameIndex === undefined || handlerIndex === undefined || nameIndex === handlerIndex) return undefined;
+  return { nameIndex, handlerIndex };
+}
+
+/** The index of the parameter of `fn` an expression names directly (`name` or `name: name`). */
+function parameterIndex(fn: FunctionNode, value: Node, ctx: FileContext): number | undefined {
+  const inner = unwrapExpression(value);
+  if (inner.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind !== 'param' || binding.fn !== fn || binding.patternPath.length > 0) return undefined;
+  return binding.paramIndex;
+}
