@@ -136,7 +136,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     // `cli.js` → `import './dist/index.js'`): rather than report nothing, read that.
     if (
       compiledFolders.length > 0 &&
-      onlyEntryShims(out.files.slice(before)) &&
+      onlyEntryShims(out.files.slice(before).filter((file) => !inSupportFolder(dir, file))) &&
       fs.existsSync(path.join(dir, 'package.json'))
     ) {
       const compiled = [
@@ -208,6 +208,23 @@ function realpathOrSelf(file: string): string {
   } catch {
     return file;
   }
+}
+
+/** Folders of a package that show or build it but are not its code: examples beside dist/ are no source of its own. */
+const SUPPORT_FOLDERS = new Set([
+  'examples',
+  'example',
+  'demo',
+  'demos',
+  'docs',
+  'scripts',
+  'bench',
+  'benchmark',
+  'benchmarks',
+]);
+
+function inSupportFolder(packageDir: string, file: string): boolean {
+  return SUPPORT_FOLDERS.has(path.relative(packageDir, file).split(path.sep)[0] ?? '');
 }
 
 /** Entry shims: a handful of tiny files that only hand over to the compiled code (none at all counts). */

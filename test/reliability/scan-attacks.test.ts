@@ -319,17 +319,23 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'shim/package.json': '{ "name": "mcp-shim", "bin": "cli.js" }',
         'shim/cli.js': "#!/usr/bin/env node\nimport './dist/index.js';\n",
         'shim/dist/index.js': RISKY.replace('fetchPage', 'shimTool'),
+        // Examples beside the build output are no source of the package's own either: both are read.
+        'withexamples/package.json': '{ "name": "mcp-examples", "main": "dist/server.js" }',
+        'withexamples/examples/usage.js': RISKY.replace('fetchPage', 'exampleTool'),
+        'withexamples/dist/server.js': RISKY.replace('fetchPage', 'examplesBuild'),
       });
       const run = cli(['scan', '.', '--format', 'json']);
       const report = json(run);
       const names = report.tools.map((tool) => tool.name).sort();
-      assert.deepEqual(names, ['compiledTool', 'fetchPage', 'shimTool']);
-      assert.deepEqual(report.scan.compiledPackages, ['server', 'shim']);
+      assert.deepEqual(names, ['compiledTool', 'exampleTool', 'examplesBuild', 'fetchPage', 'shimTool']);
+      assert.deepEqual(report.scan.compiledPackages, ['server', 'shim', 'withexamples']);
       assert.match(run.stderr, /server has no source outside its build output/);
       const all = json(cli(['scan', '.', '--format', 'json', '--no-default-excludes']));
       assert.deepEqual(all.tools.map((tool) => tool.name).sort(), [
         'appBuild',
         'compiledTool',
+        'exampleTool',
+        'examplesBuild',
         'fetchPage',
         'shimTool',
         'testTool',
