@@ -45,11 +45,15 @@ export interface SinkHit extends RequestMethod {
   allowanceFrom?: ParamOrigin[];
 }
 
-/** Rows whose callee path matches this call. */
-export function matchSinks(node: SinkCall, interpreter: Evaluator): SinkRow[] {
+/**
+ * Rows whose callee path matches this call. `typed` is the API the receiver carries when the code does not
+ * say it (a client a caller handed to this helper): rows keyed on that package match it too.
+ */
+export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRef): SinkRow[] {
   const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
   const { ctx } = interpreter;
-  const ref = ctx.api.resolve(calleeNode);
+  const written = ctx.api.resolve(calleeNode);
+  const ref = written === undefined || written.module === LOCAL ? (typed ?? written) : written;
   const out: SinkRow[] = [];
   for (const row of ctx.sinks) {
     if (row.template !== (node.type === 'TaggedTemplateExpression')) continue;

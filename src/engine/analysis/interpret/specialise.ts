@@ -4,6 +4,7 @@
 import type { FunctionNode } from '../../ast';
 import { isTainted, type Value } from '../value';
 import type { FunctionSummary } from './types';
+import { apiKey } from './typed-arguments';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
@@ -22,14 +23,17 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
   const count = Math.min(fn.params.length, args.length);
   const fixed = new Map<number, Value>();
   let tainted = false;
+  let typed = false;
   for (let index = 0; index < count; index++) {
     const param = fn.params[index];
     if (param?.type === 'RestElement') break;
     const value = args[index] as Value;
     if (isTainted(value)) tainted = true;
     else fixed.set(index, value);
+    if (value.api) typed = true;
   }
-  return tainted && fixed.size > 0 ? fixed : undefined;
+  // A package client handed in decides which rows match inside, with or without model input beside it.
+  return (tainted || typed) && fixed.size > 0 ? fixed : undefined;
 }
 
 /** A key telling apart argument shapes that can change what the helper's guards establish. */
@@ -39,6 +43,7 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
 
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
+  if (value.api) return `a${apiKey(value.api).slice(0, MAX_KEY_TEXT)}`;
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
   const members: string[] = [];
   for (const [name, member] of value.props ?? []) {

@@ -30,6 +30,7 @@ import { isWholeParam } from '../origins';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
+import { withArgumentApis } from './typed-arguments';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
@@ -48,6 +49,8 @@ export function applySummary(
     const argument = node.arguments[index];
     if (argument) applyFacts(state, factsOf(argument, interpreter, state, true));
   }
+  // A package's client handed in (`createAdjustment(paddle, params)`) carries its API into the helper.
+  args = withArgumentApis(node, args, interpreter.ctx);
   const fixed = fixedArguments(fn, args);
   const summary = interpreter.summarise(fn, ctx, fixed);
   if (!summary) return derived(combine(args), ['allowlist']);
