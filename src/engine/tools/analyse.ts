@@ -6,7 +6,7 @@ import { FunctionInterpreter } from '../analysis/interpret';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
-import { childOrigin, withBounds, type Bound, type Value } from '../analysis/value';
+import { childOrigin, CLEAN, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
@@ -34,6 +34,8 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
   };
   for (const handler of tool.handlers) {
     const params = new Map<number, Value>();
+    // A package client the dispatcher hands in beside the input: its API types the parameter.
+    for (const [index, api] of handler.paramApis ?? []) params.set(index, { ...CLEAN, api });
     if (handler.inputIndex !== undefined) {
       const param = handler.fn.params[handler.inputIndex];
       if (param) {

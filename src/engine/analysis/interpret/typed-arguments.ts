@@ -30,6 +30,16 @@ export function withArgumentApis(
   });
 }
 
+/** The arguments of a call that are package clients, by index, leaving out the model's input at `skip`. */
+export function argumentApis(call: TSESTree.CallExpression, ctx: FileContext, skip: number): Map<number, ApiRef> {
+  const out = new Map<number, ApiRef>();
+  call.arguments.forEach((argument, index) => {
+    const api = index === skip || argument.type === 'SpreadElement' ? undefined : expressionApi(argument, ctx);
+    if (api) out.set(index, api);
+  });
+  return out;
+}
+
 /** What package object an expression is, when the project's code says so: its own API, a helper's return, a field's source. */
 export function expressionApi(node: Node, ctx: FileContext): ApiRef | undefined {
   const inner = unwrapExpression(node);
