@@ -11,6 +11,7 @@ import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import { fixedKey, specialisedSlot } from './interpret/specialise';
+import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
 import type { Origin, Value } from './value';
 
@@ -51,8 +52,13 @@ export class FunctionInterpreter implements Interpreter {
     return readIdentifier(this, node, state);
   }
 
-  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined {
-    return fixed ? summariseWith(fn, ctx, this.options, fixed) : summarise(fn, ctx, this.options);
+  summarise(
+    fn: FunctionNode,
+    ctx: FileContext,
+    fixed?: ReadonlyMap<number, Value>,
+    thisFields?: ReadonlyMap<string, Value>,
+  ): FunctionSummary | undefined {
+    return fixed ? summariseWith(fn, ctx, this.options, fixed, thisFields) : summarise(fn, ctx, this.options);
   }
 }
 
@@ -62,11 +68,12 @@ function summariseWith(
   ctx: FileContext,
   options: AnalysisOptions,
   fixed: ReadonlyMap<number, Value>,
+  thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
-  const slot = specialisedSlot(options.summaries, fn, fixedKey(fixed));
+  const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
   if (slot.has()) return slot.get() ?? summarise(fn, ctx, options);
   if (slot.full) return summarise(fn, ctx, options);
-  const summary = summarise(fn, ctx, options, fixed);
+  const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
   if (summary) slot.set(summary);
   return summary ?? summarise(fn, ctx, options);
@@ -78,6 +85,7 @@ export function summarise(
   ctx: FileContext,
   options: AnalysisOptions,
   fixed?: ReadonlyMap<number, Value>,
+  thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const cached = fixed ? undefined : options.summaries.get(fn);
   if (cached) return cached;
@@ -106,6 +114,9 @@ export function summarise(
       approved: false,
     });
     delete (interpreter.options as { selector?: unknown }).selector;
+    // Only the instance's own methods see its fields; a helper it calls is another function.
+    delete (interpreter.options as { thisFields?: unknown }).thisFields;
+    if (thisFields) (interpreter.options as { thisFields?: ReadonlyMap<string, Value> }).thisFields = thisFields;
     interpreter.run();
     const summary = buildSummary(fn, interpreter);
     if (!fixed) options.summaries.set(fn, summary);
