@@ -10,10 +10,10 @@ import { bindParams, runBody } from './interpret/statements';
 import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
-import { fixedKey, specialisedSlot } from './interpret/specialise';
+import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
-import type { Origin, Value } from './value';
+import type { Value } from './value';
 
 export type { AnalysisOptions, FunctionSummary, ParamFact } from './interpret/types';
 
@@ -93,19 +93,13 @@ export function summarise(
   options.inProgress.add(fn);
   try {
     const params = new Map<number, Value>();
-    fn.params.forEach((param, index) => {
+    fn.params.forEach((_param, index) => {
       const given = fixed?.get(index);
       if (given) {
         params.set(index, given);
         return;
       }
-      const display = param.type === 'Identifier' ? param.name : `argument ${index + 1}`;
-      const origin: Origin = { kind: 'param', index, display, path: [] };
-      params.set(index, {
-        origins: [origin],
-        bounds: new Set(),
-        parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
-      });
+      params.set(index, symbolicParam(fn, index));
     });
     const interpreter = new FunctionInterpreter(ctx, fn, {
       ...options,

@@ -11,7 +11,7 @@ import {
   type Node,
 } from '../../ast';
 import type { FileContext } from '../context';
-import { matchesPath, requiredModule, type ApiRef } from '../../api';
+import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
@@ -124,7 +124,7 @@ function evaluateCallValue(
   }
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
-  recordSinks(interpreter, node, args, state, calleeOnReceiver(callee, receiver));
+  recordSinks(interpreter, node, args, state, receiver);
   const promise = openPromise(interpreter, node);
   visitCallbacks(interpreter, node, callee, receiver, state);
   if (promise !== undefined) return closePromise(interpreter, promise);
@@ -203,9 +203,13 @@ export function recordSinks(
   node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
   args: Value[],
   state: State,
-  typed?: ApiRef,
+  receiver?: Value,
 ): void {
-  const rows = matchSinks(node, interpreter, typed);
+  const rows = matchSinks(
+    node,
+    interpreter,
+    node.type === 'TaggedTemplateExpression' ? undefined : calleeOnReceiver(node.callee, receiver),
+  );
   for (const row of rows) {
     const hit = evaluateSink(row, node, args, state, interpreter);
     if (hit) interpreter.hits.push(hit);

@@ -10,6 +10,8 @@ import { isTainted, type Value } from '../value';
 
 /** Field initialisers read for `this.client` (a field may be assigned in a few places). */
 const MAX_FIELD_SOURCES = 4;
+/** Members of a context object written at the call that are looked at. */
+const MAX_MEMBERS = 16;
 
 /**
  * The caller's arguments, each one that is a package's object (and carries no model input) marked with
@@ -22,12 +24,34 @@ export function withArgumentApis(
   ctx: FileContext,
 ): Value[] {
   return args.map((value, index) => {
-    if (value.api || isTainted(value) || value.fn) return value;
     const argument = call.arguments[index];
-    if (!argument || argument.type === 'SpreadElement') return value;
+    if (!argument || argument.type === 'SpreadElement' || value.api || value.fn) return value;
+    if (unwrapExpression(argument).type === 'ObjectExpression') return withMemberApis(argument, value, ctx);
+    if (isTainted(value)) return value;
     const api = expressionApi(argument, ctx);
     return api ? { ...value, api } : value;
   });
+}
+
+/**
+ * A context object written at the call (`run(query, { calendar: await this.client(), model })`): each member
+ * that is a package client carries its API, so the helper's destructured `{ calendar }` does too.
+ */
+function withMemberApis(argument: Node, value: Value, ctx: FileContext): Value {
+  const object = unwrapExpression(argument);
+  if (object.type !== 'ObjectExpression' || !value.props) return value;
+  let props: Map<string, Value> | undefined;
+  for (const property of object.properties.slice(0, MAX_MEMBERS)) {
+    if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
+    const name = propertyName(property);
+    const member = name === undefined ? undefined : value.props.get(name);
+    if (name === undefined || !member || member.api || isTainted(member) || member.fn) continue;
+    const api = expressionApi(property.value as Node, ctx);
+    if (!api) continue;
+    props ??= new Map(value.props);
+    props.set(name, { ...member, api });
+  }
+  return props ? { ...value, props } : value;
 }
 
 /** The arguments of a call that are package clients, by index, leaving out the model's input at `skip`. */
