@@ -90,6 +90,8 @@ export interface Value {
 }
 
 const NO_BOUNDS: ReadonlySet<Bound> = new Set();
+/** A client's API followed through this many members at most (catalog paths are a few steps long). */
+const MAX_API_TOKENS = 12;
 
 export const CLEAN: Value = { origins: [], bounds: NO_BOUNDS };
 
@@ -251,7 +253,9 @@ export function memberOf(value: Value, name: string): Value {
     if (value.props) return CLEAN;
     if (name === 'length') return CLEAN;
     // `paddle.adjustments` of a client the caller passed in is that client's resource.
-    return value.api ? { ...opaqueValue(), api: extend(value.api, { kind: 'Member', name }) } : opaqueValue();
+    return value.api && value.api.tokens.length < MAX_API_TOKENS
+      ? { ...opaqueValue(), api: extend(value.api, { kind: 'Member', name }) }
+      : opaqueValue();
   }
   if (name === 'length') return CLEAN;
   // `(await fetch(url(p))).tx` depends on the parameter p as a whole: a caller's `p.tx` is not what it reads.
