@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
+import { handlerFields } from '../analysis/interpret/constructed-fields';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
@@ -45,11 +46,14 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         params.set(handler.inputIndex, inputValue(param, handler, tool));
       }
     }
+    // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
+    const thisFields = handlerFields(handler.fn, handler.ctx);
     const interpreter: Interpreter = new FunctionInterpreter(handler.ctx, handler.fn, {
       params,
       inProgress: new Set(),
       depth: 0,
       summaries,
+      ...(thisFields ? { thisFields } : {}),
       ...(tool.selector ? { selector: tool.selector } : {}),
     });
     interpreter.run();

@@ -2,7 +2,7 @@
 // (`this.client = client`, or a parameter property) gives `this.client` in the instance's methods the
 // package API of what the caller passed, so rows keyed on the package match `this.client.transfers.create`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, type Node } from '../../ast';
+import { propertyName, unwrapExpression, walk, type Node } from '../../ast';
 import { enclosingClassBody, fieldSources } from '../../api';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
@@ -15,6 +15,9 @@ import type { Interpreter } from './types';
 const MAX_STEPS = 3;
 const MAX_CLASS_LEVELS = 4;
 const MAX_FIELDS = 8;
+/** Nodes read, and constructions of the class tried, when looking for a tool class's construction. */
+const MAX_WALK = 50_000;
+const MAX_CONSTRUCTIONS = 4;
 
 type NewCall = { node: TSESTree.NewExpression; ctx: FileContext };
 
@@ -33,7 +36,44 @@ export function receiverFields(
   const object = unwrapExpression(callee.object);
   if (object.type === 'ThisExpression') return interpreter.options.thisFields;
   const created = newCallOf(object, interpreter.ctx, 0);
-  if (!created) return undefined;
+  // Built in this function from a client it holds (a helper's typed parameter), or a client the code names.
+  const held = (argument: Node): Value['api'] =>
+    created?.ctx === interpreter.ctx && argument.type === 'Identifier'
+      ? interpreter.readIdentifier(argument, state).api
+      : undefined;
+  return created ? constructionFields(created, held) : undefined;
+}
+
+/**
+ * For a tool whose handler is a method of a class (`class RefundTool extends StructuredTool`): the clients
+ * its fields hold, from the first construction in the handler's file that stores one (`new RefundTool(stripe)`).
+ */
+export function handlerFields(fn: Node, ctx: FileContext): ReadonlyMap<string, Value> | undefined {
+  const body = enclosingClassBody(fn);
+  const classNode = body?.parent;
+  if (classNode?.type !== 'ClassDeclaration' && classNode?.type !== 'ClassExpression') return undefined;
+  // Every tool of a class (a dispatcher's cases) asks the same question: the file is walked once per class.
+  const cached = handlerFieldsCache.get(classNode);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: ReadonlyMap<string, Value> | undefined;
+  let visited = 0;
+  let constructions = 0;
+  walk(ctx.ast, (node) => {
+    if (found || ++visited > MAX_WALK || constructions >= MAX_CONSTRUCTIONS) return false;
+    if (node.type !== 'NewExpression' || node.arguments.length === 0) return undefined;
+    if (resolveClass(node.callee, ctx)?.node !== classNode) return undefined;
+    constructions++;
+    found = constructionFields({ node, ctx }, () => undefined);
+    return undefined;
+  });
+  handlerFieldsCache.set(classNode, found ?? null);
+  return found;
+}
+
+const handlerFieldsCache = new WeakMap<Node, ReadonlyMap<string, Value> | null>();
+
+/** The clients a construction's constructor stores in fields, by field name. */
+function constructionFields(created: NewCall, held: (argument: Node) => Value['api']): Map<string, Value> | undefined {
   const resolved = resolveClass(created.node.callee, created.ctx);
   const stored = resolved ? storedParams(resolved) : undefined;
   if (!stored || stored.size === 0) return undefined;
@@ -41,12 +81,7 @@ export function receiverFields(
   for (const [index, field] of stored) {
     const argument = created.node.arguments[index];
     if (!argument || argument.type === 'SpreadElement') continue;
-    // Built in this function from a client it holds (a helper's typed parameter), or a client the code names.
-    const held =
-      created.ctx === interpreter.ctx && argument.type === 'Identifier'
-        ? interpreter.readIdentifier(argument, state).api
-        : undefined;
-    const api = held ?? expressionApi(argument, created.ctx);
+    const api = held(argument) ?? expressionApi(argument, created.ctx);
     if (api) out.set(field, { ...CLEAN, api });
   }
   return out.size > 0 ? out : undefined;
