@@ -237,7 +237,8 @@ export function fieldSources(
   return out;
 }
 
-function extend(ref: ApiRef, token: ApiToken): ApiRef {
+/** `ref` followed by one more step (a member, a call's result, an instance). */
+export function extend(ref: ApiRef, token: ApiToken): ApiRef {
   const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
   if (ref.pkg !== undefined) next.pkg = ref.pkg;
   return next;
@@ -261,7 +262,7 @@ export function requiredModule(node: TSESTree.CallExpression, scopes: ScopeIndex
   return stringValue(node.arguments[0]);
 }
 
-function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
   let current = node.parent;
   while (current) {
     if (current.type === 'ClassBody') return current;

@@ -10,9 +10,10 @@ import { bindParams, runBody } from './interpret/statements';
 import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
-import { fixedKey, specialisedSlot } from './interpret/specialise';
+import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
+import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
-import type { Origin, Value } from './value';
+import type { Value } from './value';
 
 export type { AnalysisOptions, FunctionSummary, ParamFact } from './interpret/types';
 
@@ -51,8 +52,13 @@ export class FunctionInterpreter implements Interpreter {
     return readIdentifier(this, node, state);
   }
 
-  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined {
-    return fixed ? summariseWith(fn, ctx, this.options, fixed) : summarise(fn, ctx, this.options);
+  summarise(
+    fn: FunctionNode,
+    ctx: FileContext,
+    fixed?: ReadonlyMap<number, Value>,
+    thisFields?: ReadonlyMap<string, Value>,
+  ): FunctionSummary | undefined {
+    return fixed ? summariseWith(fn, ctx, this.options, fixed, thisFields) : summarise(fn, ctx, this.options);
   }
 }
 
@@ -62,11 +68,12 @@ function summariseWith(
   ctx: FileContext,
   options: AnalysisOptions,
   fixed: ReadonlyMap<number, Value>,
+  thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
-  const slot = specialisedSlot(options.summaries, fn, fixedKey(fixed));
+  const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
   if (slot.has()) return slot.get() ?? summarise(fn, ctx, options);
   if (slot.full) return summarise(fn, ctx, options);
-  const summary = summarise(fn, ctx, options, fixed);
+  const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
   if (summary) slot.set(summary);
   return summary ?? summarise(fn, ctx, options);
@@ -78,6 +85,7 @@ export function summarise(
   ctx: FileContext,
   options: AnalysisOptions,
   fixed?: ReadonlyMap<number, Value>,
+  thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const cached = fixed ? undefined : options.summaries.get(fn);
   if (cached) return cached;
@@ -85,19 +93,13 @@ export function summarise(
   options.inProgress.add(fn);
   try {
     const params = new Map<number, Value>();
-    fn.params.forEach((param, index) => {
+    fn.params.forEach((_param, index) => {
       const given = fixed?.get(index);
       if (given) {
         params.set(index, given);
         return;
       }
-      const display = param.type === 'Identifier' ? param.name : `argument ${index + 1}`;
-      const origin: Origin = { kind: 'param', index, display, path: [] };
-      params.set(index, {
-        origins: [origin],
-        bounds: new Set(),
-        parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
-      });
+      params.set(index, symbolicParam(fn, index));
     });
     const interpreter = new FunctionInterpreter(ctx, fn, {
       ...options,
@@ -106,6 +108,9 @@ export function summarise(
       approved: false,
     });
     delete (interpreter.options as { selector?: unknown }).selector;
+    // Only the instance's own methods see its fields; a helper it calls is another function.
+    delete (interpreter.options as { thisFields?: unknown }).thisFields;
+    if (thisFields) (interpreter.options as { thisFields?: ReadonlyMap<string, Value> }).thisFields = thisFields;
     interpreter.run();
     const summary = buildSummary(fn, interpreter);
     if (!fixed) options.summaries.set(fn, summary);

@@ -45,11 +45,22 @@ export interface SinkHit extends RequestMethod {
   allowanceFrom?: ParamOrigin[];
 }
 
-/** Rows whose callee path matches this call. */
-export function matchSinks(node: SinkCall, interpreter: Evaluator): SinkRow[] {
+/**
+ * Rows whose callee path matches this call. `typed` is the API the receiver carries when the code does not
+ * say it (a client a caller handed to this helper): rows keyed on that package match it too.
+ */
+export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRef): SinkRow[] {
   const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
   const { ctx } = interpreter;
   const ref = ctx.api.resolve(calleeNode);
+  const template = node.type === 'TaggedTemplateExpression';
+  // The rows of the package the receiver carries decide first; otherwise matching is as if it were untyped.
+  if (typed && (ref === undefined || ref.module === LOCAL)) {
+    const rows = ctx.sinks.filter(
+      (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(typed, row),
+    );
+    if (rows.length > 0) return rows;
+  }
   const out: SinkRow[] = [];
   for (const row of ctx.sinks) {
     if (row.template !== (node.type === 'TaggedTemplateExpression')) continue;

@@ -1,5 +1,6 @@
 // The abstract values the interpreter computes: where a value came from, what bounds it, and how a
 // string is built (so a constant origin in front of model input can be told from a model-chosen host).
+import { extend, type ApiRef } from '../api';
 import type { FunctionNode, Node } from '../ast';
 import { step } from './budget';
 import { joinParts } from './join-parts';
@@ -84,9 +85,13 @@ export interface Value {
   isDerived?: boolean;
   /** A constant string or number. */
   constant?: string;
+  /** A package's object handed in by a caller (`new Paddle(key)` passed to a helper): its API, for sink rows. */
+  api?: ApiRef;
 }
 
 const NO_BOUNDS: ReadonlySet<Bound> = new Set();
+/** A client's API followed through this many members at most (catalog paths are a few steps long). */
+const MAX_API_TOKENS = 12;
 
 export const CLEAN: Value = { origins: [], bounds: NO_BOUNDS };
 
@@ -247,7 +252,10 @@ export function memberOf(value: Value, name: string): Value {
   if (!isTainted(value)) {
     if (value.props) return CLEAN;
     if (name === 'length') return CLEAN;
-    return opaqueValue();
+    // `paddle.adjustments` of a client the caller passed in is that client's resource.
+    return value.api && value.api.tokens.length < MAX_API_TOKENS
+      ? { ...opaqueValue(), api: extend(value.api, { kind: 'Member', name }) }
+      : opaqueValue();
   }
   if (name === 'length') return CLEAN;
   // `(await fetch(url(p))).tx` depends on the parameter p as a whole: a caller's `p.tx` is not what it reads.

@@ -3,10 +3,11 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
 import { FunctionInterpreter } from '../analysis/interpret';
+import { handlerFields } from '../analysis/interpret/constructed-fields';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
-import { childOrigin, withBounds, type Bound, type Value } from '../analysis/value';
+import { childOrigin, CLEAN, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
@@ -34,6 +35,8 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
   };
   for (const handler of tool.handlers) {
     const params = new Map<number, Value>();
+    // A package client the dispatcher hands in beside the input: its API types the parameter.
+    for (const [index, api] of handler.paramApis ?? []) params.set(index, { ...CLEAN, api });
     if (handler.inputIndex !== undefined) {
       const param = handler.fn.params[handler.inputIndex];
       if (param) {
@@ -43,11 +46,14 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         params.set(handler.inputIndex, inputValue(param, handler, tool));
       }
     }
+    // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
+    const thisFields = handlerFields(handler.fn, handler.ctx);
     const interpreter: Interpreter = new FunctionInterpreter(handler.ctx, handler.fn, {
       params,
       inProgress: new Set(),
       depth: 0,
       summaries,
+      ...(thisFields ? { thisFields } : {}),
       ...(tool.selector ? { selector: tool.selector } : {}),
     });
     interpreter.run();

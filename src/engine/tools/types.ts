@@ -1,4 +1,5 @@
 // The data a recognised tool carries, shared by the recogniser's modules so that none of them imports another for a type.
+import type { ApiRef } from '../api';
 import type { FunctionNode, Node } from '../ast';
 import type { PathToken } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
@@ -14,6 +15,8 @@ export interface ToolHandler {
   reference?: Node;
   /** The tool's case label or map key, when it is in the handler's file and not in the tool's (engine/delegated.ts). */
   caseNode?: Node;
+  /** Parameters the dispatch hands a package client in (`toolMap[method](this.paddle, args)`): their APIs. */
+  paramApis?: ReadonlyMap<number, ApiRef>;
 }
 
 export interface RecognisedTool {

@@ -42,6 +42,7 @@ import {
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
+import { calleeOnReceiver } from './typed-arguments';
 import { applyFacts, approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
 
@@ -123,7 +124,7 @@ function evaluateCallValue(
   }
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
-  recordSinks(interpreter, node, args, state);
+  recordSinks(interpreter, node, args, state, receiver);
   const promise = openPromise(interpreter, node);
   visitCallbacks(interpreter, node, callee, receiver, state);
   if (promise !== undefined) return closePromise(interpreter, promise);
@@ -202,8 +203,13 @@ export function recordSinks(
   node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
   args: Value[],
   state: State,
+  receiver?: Value,
 ): void {
-  const rows = matchSinks(node, interpreter);
+  const rows = matchSinks(
+    node,
+    interpreter,
+    node.type === 'TaggedTemplateExpression' ? undefined : calleeOnReceiver(node.callee, receiver),
+  );
   for (const row of rows) {
     const hit = evaluateSink(row, node, args, state, interpreter);
     if (hit) interpreter.hits.push(hit);

@@ -230,6 +230,10 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
 }
 
 function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpression, state: State): Value {
+  // `this.client` of an instance built with a package's client (interpret/constructed-fields.ts).
+  const field =
+    node.object.type === 'ThisExpression' ? interpreter.options.thisFields?.get(propertyName(node) ?? '') : undefined;
+  if (field) return field;
   const keys = keysOf(node, interpreter, state);
   for (const key of keys) {
     const known = state.env.get(key);

@@ -2,8 +2,9 @@
 // allowlist as a parameter bounds the value only when the caller passes a root or list the model does not
 // choose, so a call that passes such a value gets a summary analysed with it in place of a symbol.
 import type { FunctionNode } from '../../ast';
-import { isTainted, type Value } from '../value';
+import { CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
+import { apiKey } from './typed-arguments';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
@@ -22,14 +23,45 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
   const count = Math.min(fn.params.length, args.length);
   const fixed = new Map<number, Value>();
   let tainted = false;
+  let typed = false;
   for (let index = 0; index < count; index++) {
     const param = fn.params[index];
     if (param?.type === 'RestElement') break;
     const value = args[index] as Value;
-    if (isTainted(value)) tainted = true;
-    else fixed.set(index, value);
+    const clients = typedMembers(value);
+    if (value.api || clients) typed = true;
+    if (!isTainted(value)) fixed.set(index, value);
+    else {
+      tainted = true;
+      // A context object carrying the model's input and a client: still a symbol, but its client member is typed.
+      if (clients) fixed.set(index, { ...symbolicParam(fn, index), props: clients });
+    }
   }
-  return tainted && fixed.size > 0 ? fixed : undefined;
+  // A package client handed in decides which rows match inside, with or without model input beside it.
+  return (tainted || typed) && fixed.size > 0 ? fixed : undefined;
+}
+
+/** The members of an object argument that are package clients (`{ calendar, query }`), or undefined. */
+function typedMembers(value: Value): Map<string, Value> | undefined {
+  let out: Map<string, Value> | undefined;
+  for (const [name, member] of value.props ?? []) {
+    if (!member.api || isTainted(member)) continue;
+    out ??= new Map();
+    out.set(name, { ...CLEAN, api: member.api });
+  }
+  return out;
+}
+
+/** A helper's parameter as a symbol: its uses inside are traced back to whatever a caller passes. */
+export function symbolicParam(fn: FunctionNode, index: number): Value {
+  const param = fn.params[index];
+  const display = param?.type === 'Identifier' ? param.name : `argument ${index + 1}`;
+  const origin: Origin = { kind: 'param', index, display, path: [] };
+  return {
+    origins: [origin],
+    bounds: new Set(),
+    parts: [{ kind: 'tainted', value: { origins: [origin], bounds: new Set() } }],
+  };
 }
 
 /** A key telling apart argument shapes that can change what the helper's guards establish. */
@@ -39,12 +71,15 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
 
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
+  if (isTainted(value)) return 's';
+  if (value.api) return `a${apiKey(value.api).slice(0, MAX_KEY_TEXT)}`;
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
   const members: string[] = [];
   for (const [name, member] of value.props ?? []) {
     if (members.length >= MAX_KEY_MEMBERS) break;
     if (member.constant !== undefined)
       members.push(`${name.slice(0, MAX_KEY_TEXT)}:${member.constant.slice(0, MAX_KEY_TEXT)}`);
+    else if (member.api) members.push(`${name.slice(0, MAX_KEY_TEXT)}:a${apiKey(member.api).slice(0, MAX_KEY_TEXT)}`);
   }
   return members.length > 0 ? `o{${members.join(',')}}` : 'o';
 }

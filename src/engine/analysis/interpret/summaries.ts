@@ -30,6 +30,8 @@ import { isWholeParam } from '../origins';
 import { distinctHits, hitsToInstantiate } from './hits';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
+import { withArgumentApis } from './typed-arguments';
+import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { applyFacts, approve, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
@@ -51,8 +53,12 @@ export function applySummary(
     const argument = node.arguments[index];
     if (argument) applyFacts(state, factsOf(argument, interpreter, state, true));
   }
-  const fixed = fixedArguments(fn, args);
-  const summary = interpreter.summarise(fn, ctx, fixed);
+  // A package's client handed in (`createAdjustment(paddle, params)`) carries its API into the helper.
+  args = withArgumentApis(node, args, interpreter.ctx);
+  // A method of an instance whose constructor stored a client (`new Payouts(stripe)`): `this.client` is it.
+  const thisFields = receiverFields(interpreter, node, state);
+  const fixed = fixedArguments(fn, args) ?? (thisFields ? new Map<number, Value>() : undefined);
+  const summary = interpreter.summarise(fn, ctx, fixed, thisFields);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
   const actual = (index: number, path: readonly string[] = []): Value =>

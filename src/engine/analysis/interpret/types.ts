@@ -51,6 +51,8 @@ export interface AnalysisOptions {
   inProgress: Set<FunctionNode>;
   depth: number;
   summaries: WeakMap<FunctionNode, FunctionSummary>;
+  /** For a method: package clients its instance's fields hold, from its construction (`new Payouts(stripe)`). */
+  thisFields?: ReadonlyMap<string, Value>;
 }
 
 export interface ReturnRecord {
@@ -85,7 +87,12 @@ export interface Interpreter extends Evaluator {
   readonly resolved: Map<string, Value>;
   /**
    * A helper's summary under this analysis's options (undefined while it is being computed or too deep);
-   * with `fixed`, analysed with those caller values in place of symbolic parameters.
+   * with `fixed`, analysed with those caller values in place of symbolic parameters (and `thisFields` for `this.f`).
    */
-  summarise(fn: FunctionNode, ctx: FileContext, fixed?: ReadonlyMap<number, Value>): FunctionSummary | undefined;
+  summarise(
+    fn: FunctionNode,
+    ctx: FileContext,
+    fixed?: ReadonlyMap<number, Value>,
+    thisFields?: ReadonlyMap<string, Value>,
+  ): FunctionSummary | undefined;
 }

@@ -4,7 +4,9 @@
 // in another file; one tool per case or key.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import type { ApiRef } from '../../api';
 import type { FileContext } from '../../analysis/context';
+import { argumentApis } from '../../analysis/interpret/typed-arguments';
 import { importedExport, resolveFunction } from '../../analysis/resolve';
 import { constantString } from '../constant-name';
 import { spelledName } from '../tool-name';
@@ -41,6 +43,8 @@ export interface NamedCase {
   keys?: string[];
   /** The first hand-off from the entry function, when the case is found in a function it calls. */
   via?: TSESTree.CallExpression;
+  /** Package clients the lookup call hands the case function beside the input (`toolMap[m](this.paddle, args)`). */
+  paramApis?: Map<number, ApiRef>;
 }
 
 /**
@@ -246,6 +250,7 @@ function mapLookup(
   const inputIndex = call.arguments.findIndex((argument) => input.pathOf(argument) !== undefined);
   const inputPath = inputIndex >= 0 ? (input.pathOf(call.arguments[inputIndex] as Node) ?? []) : [];
   const out: NamedCase[] = [];
+  const paramApis = argumentApis(call, ctx, inputIndex);
   for (const entry of mapEntries(callee.map, ctx, 0)) {
     if (out.length >= MAX_CASES) break;
     const resolved = resolveFunction(entry.value, entry.ctx);
@@ -258,6 +263,7 @@ function mapLookup(
       ctx: resolved.ctx,
       inputIndex: inputIndex >= 0 ? inputIndex : undefined,
       inputPath,
+      ...(paramApis.size > 0 ? { paramApis } : {}),
     });
   }
   return out;

@@ -30,6 +30,7 @@ export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedT
           // The hand-off in the tool's file: related information of the findings reported in the handler's file.
           reference: (handler.ctx === ctx ? entry.via : handler.reference) ?? tool.nameNode,
           ...(entry.ctx !== ctx && spelled ? { caseNode: entry.nameNode } : {}),
+          ...(entry.paramApis ? { paramApis: entry.paramApis } : {}),
         },
       ],
       cappedFields: new Set(tool.cappedFields),
