@@ -35,6 +35,12 @@ export function splitMoved(result: LintResult): { own: LintResult; moved: Moved 
 
 export class DelegatedFindings {
   private readonly bySource = new Map<string, Moved>();
+  /**
+   * Handler file → declaring files known before everything was derived afresh (a settings or configuration
+   * change): the handler's next lint re-lints them, so a dispatcher that is open but not pulled again still
+   * shows its findings there.
+   */
+  private readonly formerSources = new Map<string, Set<string>>();
 
   /** Replaces what `source`'s lint reports elsewhere; returns the files whose findings changed. */
   set(source: string, moved: Moved): string[] {
@@ -58,7 +64,16 @@ export class DelegatedFindings {
     return this.set(source, { findings: [], suppressed: [] });
   }
 
+  /** Every finding goes; which declaring files reported in which files is kept until those files are linted. */
   clear(): void {
+    this.formerSources.clear();
+    for (const [source, moved] of this.bySource)
+      for (const finding of [...moved.findings, ...moved.suppressed]) {
+        const sources = this.formerSources.get(finding.file) ?? new Set<string>();
+        if (sources.size < MAX_RELINTED_SOURCES) sources.add(source);
+        if (this.formerSources.size < MAX_SOURCES || this.formerSources.has(finding.file))
+          this.formerSources.set(finding.file, sources);
+      }
     this.bySource.clear();
   }
 
@@ -70,6 +85,9 @@ export class DelegatedFindings {
       if (moved.findings.some((f) => f.file === file) || moved.suppressed.some((f) => f.file === file))
         out.push(source);
     }
+    for (const source of this.formerSources.get(file) ?? [])
+      if (out.length < limit && !out.includes(source)) out.push(source);
+    this.formerSources.delete(file);
     return out;
   }
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
@@ -71,6 +72,22 @@ describe('language server: a delegated tool is shown in its handler file', funct
       });
       assert.deepEqual(lines(await pullDiagnostics(server, handlersUri), 'unscoped-process'), [5]);
       assert.deepEqual(lines(await pullDiagnostics(server, serverUri), 'unscoped-process'), []);
+      assert.equal(await shutDown(server), 0);
+    } finally {
+      server.process.kill();
+    }
+  });
+
+  it('still shows the finding on the handler file after a configuration change, when only the handler file is pulled', async () => {
+    const server = startServer();
+    try {
+      await initialise(server, folder, true);
+      const serverUri = await open(server, serverFile);
+      await pullDiagnostics(server, serverUri);
+      // A configuration change derives everything afresh; the client then pulls the visible handler file only.
+      await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      const handlersUri = await open(server, handlersFile);
+      assert.deepEqual(lines(await pullDiagnostics(server, handlersUri), 'unscoped-process'), [4]);
       assert.equal(await shutDown(server), 0);
     } finally {
       server.process.kill();
