@@ -4,7 +4,7 @@ import { findProperty, isFunction, propertyName, unwrapExpression, type Node } f
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
-import { constantString } from '../constant-name';
+import { describedName, factoryName } from '../described-name';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
@@ -46,7 +46,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const hasSchema = schemaProperty !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
-  const nameValue = nameProperty ? constantString(nameProperty.value as Node, ctx) : slot?.name;
+  const nameValue = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
@@ -57,7 +57,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   };
   const tool = baseTool(
     {
-      name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)',
+      name: nameValue ?? nameNodeFromContext(node)?.name ?? factoryName(node) ?? '(dynamic name)',
       node: !nameProperty
         ? (slot?.node ?? node)
         : nameValue !== undefined
