@@ -319,17 +319,27 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'shim/package.json': '{ "name": "mcp-shim", "bin": "cli.js" }',
         'shim/cli.js': "#!/usr/bin/env node\nimport './dist/index.js';\n",
         'shim/dist/index.js': RISKY.replace('fetchPage', 'shimTool'),
+        // Nor is the build tool's configuration published beside it; code under another name is.
+        'bundled/package.json': '{ "name": "agent-plugin", "main": "dist/index.js" }',
+        'bundled/tsup.config.ts': "export default { entry: ['src/index.ts'], format: ['esm'] };\n",
+        'bundled/dist/index.js': RISKY.replace('fetchPage', 'bundledTool'),
+        'configured/package.json': '{ "name": "configured" }',
+        'configured/config.ts': RISKY.replace('fetchPage', 'configuredTool'),
+        'configured/dist/index.js': RISKY.replace('fetchPage', 'configuredBuild'),
       });
       const run = cli(['scan', '.', '--format', 'json']);
       const report = json(run);
       const names = report.tools.map((tool) => tool.name).sort();
-      assert.deepEqual(names, ['compiledTool', 'fetchPage', 'shimTool']);
-      assert.deepEqual(report.scan.compiledPackages, ['server', 'shim']);
+      assert.deepEqual(names, ['bundledTool', 'compiledTool', 'configuredTool', 'fetchPage', 'shimTool']);
+      assert.deepEqual(report.scan.compiledPackages, ['bundled', 'server', 'shim']);
       assert.match(run.stderr, /server has no source outside its build output/);
       const all = json(cli(['scan', '.', '--format', 'json', '--no-default-excludes']));
       assert.deepEqual(all.tools.map((tool) => tool.name).sort(), [
         'appBuild',
+        'bundledTool',
         'compiledTool',
+        'configuredBuild',
+        'configuredTool',
         'fetchPage',
         'shimTool',
         'testTool',

@@ -29,9 +29,26 @@ export function describedName(node: Node, ctx: FileContext, steps = 0): string |
       const held = heldValue(inner, ctx);
       return held && held.ctx === ctx ? describedName(held.node, ctx, steps + 1) : undefined;
     }
+    case 'MemberExpression':
+      return lookedUpName(inner, ctx);
     default:
       return undefined;
   }
+}
+
+/**
+ * `name: spec.name` after `const spec = requireActionSpec('CLEAR_HISTORY')` (generated action specs):
+ * a spec fetched by one constant key is named by that key.
+ */
+function lookedUpName(member: TSESTree.MemberExpression, ctx: FileContext): string | undefined {
+  const key = propertyName(member);
+  if ((key !== 'name' && key !== 'id') || member.object.type !== 'Identifier') return undefined;
+  const held = heldValue(member.object, ctx);
+  const init = held && held.ctx === ctx ? unwrapExpression(held.node) : undefined;
+  const lookup = init?.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init;
+  if (lookup?.type !== 'CallExpression' || lookup.arguments.length !== 1) return undefined;
+  const [argument] = lookup.arguments;
+  return argument && argument.type !== 'SpreadElement' ? constantString(argument, ctx) : undefined;
 }
 
 /** Fixed text with each placeholder named by what it spells; all-placeholder templates say nothing. */
