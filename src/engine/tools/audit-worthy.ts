@@ -110,7 +110,10 @@ function scan(
     const target = resolveFunction(node.callee, ctx);
     // Same-file helpers and methods only: another file's effects reach the tool through its summary.
     if (target && target.ctx === ctx && !isFunction(unwrapExpression(node.callee))) {
-      const indexes = node.arguments.flatMap((argument, index) => (carriesInput(argument, isInput) ? [index] : []));
+      // A variable built from the input (`const text = message.content.text || ''`) carries it into the helper too.
+      const indexes = node.arguments.flatMap((argument, index) =>
+        carriesInput(argument, isInput, ctx) ? [index] : [],
+      );
       const tracks = indexes.map((index) => entryInput(target.fn, ctx, index, []));
       helpers.push({ fn: target.fn, isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined) });
     }
