@@ -1,5 +1,6 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { matchesPath } from '../../api';
 import { findProperty, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
@@ -11,6 +12,7 @@ import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
+  if (argumentOfNotToolCall(node, ctx)) return undefined;
   const generic = ctx.catalogs.genericObject;
   // `tool({ ...DEFINITIONS.list_tables, execute })`: members spread in from constant objects count as written.
   const spreads = spreadObjects(node, ctx);
@@ -119,4 +121,14 @@ function toolsetSlot(node: TSESTree.ObjectExpression): { name: string; node: Nod
   if (entry?.type !== 'Property' || entry.value !== call) return undefined;
   const name = propertyName(entry);
   return name === undefined ? undefined : { name, node: entry.key };
+}
+
+/** `createStep({ id, description, inputSchema, execute })`: a framework call that makes no tool (`notToolCalls`). */
+function argumentOfNotToolCall(node: TSESTree.ObjectExpression, ctx: FileContext): boolean {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(node)) return false;
+  const ref = ctx.api.resolve(call.callee);
+  return (
+    ref !== undefined && ctx.catalogs.common.notToolCalls.some((entry) => matchesPath(ref, entry.modules, entry.path))
+  );
 }
