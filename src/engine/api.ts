@@ -42,6 +42,8 @@ export class ApiResolver {
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
   private member(ref: ApiRef, name: string): ApiRef {
+    // `require('x').default` after an interop helper is the default import: the module itself.
+    if (name === 'default' && ref.tokens.length === 0 && ref.module !== GLOBAL && ref.module !== LOCAL) return ref;
     const next = extend(ref, { kind: 'Member', name });
     if (next.tokens.length === 1 && this.namespaces.some((entry) => matchesPath(next, entry.modules, entry.path)))
       return { module: ref.module, tokens: [] };
@@ -255,11 +257,31 @@ export function isRelative(source: string): boolean {
   );
 }
 
-/** `require('x')` with `require` not shadowed. */
+/** `require('x')` with `require` not shadowed, also inside a compiler's interop helper (see below). */
 export function requiredModule(node: TSESTree.CallExpression, scopes: ScopeIndex): string | undefined {
+  const inner = interopArgument(node);
+  if (inner) return requiredModule(inner, scopes);
   if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || scopes.resolve(node.callee))
     return undefined;
   return stringValue(node.arguments[0]);
+}
+
+/**
+ * Compilers wrap a CommonJS `require` in a helper whose name starts with an underscore: esbuild's
+ * `__toESM(require('x'), 1)`, rolldown's `runtime.__toESM(require('x'))`, tsc's `__importStar(require('x'))`,
+ * Babel's `_interopRequireDefault(require('x'))`. Known by that shape, never by the helper's exact name.
+ */
+function interopArgument(node: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const callee = unwrapExpression(node.callee);
+  const name =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const [first] = node.arguments;
+  if (name === undefined || !name.startsWith('_') || node.arguments.length > 2 || first?.type !== 'CallExpression')
+    return undefined;
+  const inner = unwrapExpression(first);
+  return inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'require'
+    ? inner
+    : undefined;
 }
 
 export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {

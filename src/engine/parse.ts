@@ -144,6 +144,7 @@ function setParents(root: TSESTree.Node): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
+    if (node.type === 'CallExpression') unwrapThislessCall(node);
     forEachChild(
       node,
       (child) => {
@@ -153,4 +154,29 @@ function setParents(root: TSESTree.Node): void {
       true,
     );
   }
+}
+
+/**
+ * Sucrase and tsup's CommonJS output call every imported function as `_mod.fn.call(void 0, a, b)` so that
+ * it runs without a `this`; to the analysis that is `_mod.fn(a, b)`, so tool forms, sinks and guards
+ * written for the import match it. Only the compiler's own spelling (`void 0`) is rewritten: a
+ * hand-written `.call(thisArg, …)` keeps its receiver.
+ */
+function unwrapThislessCall(node: TSESTree.CallExpression): void {
+  const { callee } = node;
+  const [receiver] = node.arguments;
+  if (
+    callee.type !== 'MemberExpression' ||
+    callee.computed ||
+    callee.property.type !== 'Identifier' ||
+    callee.property.name !== 'call' ||
+    callee.object.type === 'Super' ||
+    receiver?.type !== 'UnaryExpression' ||
+    receiver.operator !== 'void' ||
+    receiver.argument.type !== 'Literal' ||
+    receiver.argument.value !== 0
+  )
+    return;
+  node.callee = callee.object;
+  node.arguments = node.arguments.slice(1);
 }

@@ -133,7 +133,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       else addFile(full);
     }
     // A published package keeps its code only in dist/ or build/ (beside at most a few entry shims such as
-    // `cli.js` → `import './dist/index.js'`): rather than report nothing, read that.
+    // `cli.js` → `import './dist/index.js'`, and its build tool's configuration): rather than report nothing, read that.
     if (
       compiledFolders.length > 0 &&
       onlyEntryShims(out.files.slice(before).filter((file) => !inSupportFolder(dir, file))) &&
@@ -231,7 +231,10 @@ function inSupportFolder(packageDir: string, file: string): boolean {
 const MAX_SHIMS = 4;
 const MAX_SHIM_BYTES = 2_048;
 const HANDS_OVER = new RegExp(`['"]\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/`);
-function onlyEntryShims(files: readonly string[]): boolean {
+/** Build and lint tool configuration (`tsup.config.ts`, `vite.config.mjs`, `.eslintrc.cjs`): published beside the output, never the package's code. */
+const TOOL_CONFIG = /^(?:[\w-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/i;
+function onlyEntryShims(all: readonly string[]): boolean {
+  const files = all.filter((file) => !TOOL_CONFIG.test(path.basename(file)));
   if (files.length > MAX_SHIMS) return false;
   return files.every((file) => {
     try {

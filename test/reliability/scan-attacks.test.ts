@@ -323,17 +323,35 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'withexamples/package.json': '{ "name": "mcp-examples", "main": "dist/server.js" }',
         'withexamples/examples/usage.js': RISKY.replace('fetchPage', 'exampleTool'),
         'withexamples/dist/server.js': RISKY.replace('fetchPage', 'examplesBuild'),
+        // Nor is the build tool's configuration published beside it; code under another name is.
+        'bundled/package.json': '{ "name": "agent-plugin", "main": "dist/index.js" }',
+        'bundled/tsup.config.ts': "export default { entry: ['src/index.ts'], format: ['esm'] };\n",
+        'bundled/dist/index.js': RISKY.replace('fetchPage', 'bundledTool'),
+        'configured/package.json': '{ "name": "configured" }',
+        'configured/config.ts': RISKY.replace('fetchPage', 'configuredTool'),
+        'configured/dist/index.js': RISKY.replace('fetchPage', 'configuredBuild'),
       });
       const run = cli(['scan', '.', '--format', 'json']);
       const report = json(run);
       const names = report.tools.map((tool) => tool.name).sort();
-      assert.deepEqual(names, ['compiledTool', 'exampleTool', 'examplesBuild', 'fetchPage', 'shimTool']);
-      assert.deepEqual(report.scan.compiledPackages, ['server', 'shim', 'withexamples']);
+      assert.deepEqual(names, [
+        'bundledTool',
+        'compiledTool',
+        'configuredTool',
+        'exampleTool',
+        'examplesBuild',
+        'fetchPage',
+        'shimTool',
+      ]);
+      assert.deepEqual(report.scan.compiledPackages, ['bundled', 'server', 'shim', 'withexamples']);
       assert.match(run.stderr, /server has no source outside its build output/);
       const all = json(cli(['scan', '.', '--format', 'json', '--no-default-excludes']));
       assert.deepEqual(all.tools.map((tool) => tool.name).sort(), [
         'appBuild',
+        'bundledTool',
         'compiledTool',
+        'configuredBuild',
+        'configuredTool',
         'exampleTool',
         'examplesBuild',
         'fetchPage',

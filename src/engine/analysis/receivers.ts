@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
+import { keyedServiceClass } from './keyed-services';
 import { enclosingClass, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
@@ -103,7 +104,12 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
 /** `getClient().get(url)` where `getClient(): HttpClient` or its body returns `new HttpClient()`. */
 function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: number): ClassRef[] {
   const resolved = resolveFunction(node.callee, ctx, depth + 1);
-  if (!resolved) return [];
+  if (!resolved) {
+    // A framework's locator: `runtime.getService<GitHubService>('github')`, typed or keyed by the class.
+    const [typeArgument] = node.typeArguments?.params ?? [];
+    const typed = typeArgument ? typeClasses(typeArgument, ctx, depth + 1) : [];
+    return typed.length > 0 ? typed : list(keyedServiceClass(node, ctx));
+  }
   const annotation = resolved.fn.returnType?.typeAnnotation;
   if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
   const body = resolved.fn.body;

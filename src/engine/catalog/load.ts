@@ -105,6 +105,8 @@ export interface ModulePath {
 export interface CommonCatalog {
   urlConstructors: ModulePath[];
   transparentWrappers: ModulePath[];
+  /** Framework calls that take a tool-shaped object that is no tool (a workflow step): never a generic tool. */
+  notToolCalls: ModulePath[];
   namespaceMembers: ModulePath[];
   pathModules: string[];
   pathResolve: string[];
@@ -418,6 +420,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
+    notToolCalls: compileModulePaths(data['notToolCalls']),
     namespaceMembers: compileModulePaths(data['namespaceMembers']),
     pathModules: asStrings(pathFunctions['module']),
     pathResolve: asStrings(pathFunctions['resolve']),

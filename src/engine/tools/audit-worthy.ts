@@ -109,8 +109,16 @@ function scan(
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
     // Same-file helpers and methods only: another file's effects reach the tool through its summary.
-    if (target && target.ctx === ctx && !isFunction(unwrapExpression(node.callee))) {
-      const indexes = node.arguments.flatMap((argument, index) => (carriesInput(argument, isInput) ? [index] : []));
+    if (
+      target &&
+      target.ctx === ctx &&
+      !isFunction(unwrapExpression(node.callee)) &&
+      !namesReadEndpoint(node, ctx.catalogs.common.remoteWrites)
+    ) {
+      // A variable built from the input (`const text = message.content.text || ''`) carries it into the helper too.
+      const indexes = node.arguments.flatMap((argument, index) =>
+        carriesInput(argument, isInput, ctx) ? [index] : [],
+      );
       const tracks = indexes.map((index) => entryInput(target.fn, ctx, index, []));
       helpers.push({ fn: target.fn, isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined) });
     }
@@ -153,6 +161,19 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
 
 /** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
 const MAX_COPY_DEPTH = 3;
+/**
+ * `post('/v2/search', body)`: the caller names a read endpoint, so the helper's request is a query,
+ * whatever method the helper writes (the endpoint is the helper's parameter there, unknown).
+ */
+function namesReadEndpoint(call: TSESTree.CallExpression, names: RemoteWriteNames): boolean {
+  return call.arguments.some((argument) => {
+    const text = stringValue(argument);
+    if (text === undefined || !(text.startsWith('/') || text.includes('://'))) return false;
+    const target: Value = { origins: [], bounds: new Set(), constant: text };
+    return isReadEndpoint(target, names.readEndpointWords, names.verbs);
+  });
+}
+
 /** Nodes read for one argument, across the variables followed from it. */
 const MAX_CARRY_NODES = 400;
 
@@ -251,7 +272,8 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (callee.type !== 'MemberExpression') return undefined;
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
-  if (name === undefined) return undefined;
+  // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
+  if (name === undefined || namesReadEndpoint(node, names)) return undefined;
   const receiver = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.

@@ -37,7 +37,10 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
 }
 
 /** What a `const` or an imported name holds. */
-function heldValue(identifier: TSESTree.Identifier, ctx: FileContext): { node: Node; ctx: FileContext } | undefined {
+export function heldValue(
+  identifier: TSESTree.Identifier,
+  ctx: FileContext,
+): { node: Node; ctx: FileContext } | undefined {
   const binding = ctx.scopes.resolve(identifier);
   // Bundlers write every constant as `var`: one that is never assigned again holds its initial string.
   const constant = binding?.declarationKind === 'const' || (binding !== undefined && !reassigned(ctx).has(binding.id));

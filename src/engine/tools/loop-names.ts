@@ -102,7 +102,9 @@ function entryField(node: Node, loop: Binding, ctx: FileContext): string | undef
 /** A generic tool whose name is built in a loop over a constant list: one tool per list entry, sharing the handler. */
 export function perLoopEntry(tool: RecognisedTool, ctx: FileContext): RecognisedTool[] | undefined {
   const property = tool.nameNode.parent;
-  if (property?.type !== 'Property' || property.key !== tool.nameNode) return undefined;
+  // The tool's name node is the key when the name is unknown, the value when it was described (`mirror_{id}`).
+  if (property?.type !== 'Property' || (property.key !== tool.nameNode && property.value !== tool.nameNode))
+    return undefined;
   const names = loopNames(property.value as Node, ctx);
   return names?.map((entry) => ({
     ...tool,

@@ -113,7 +113,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         if (consumed.has(node)) return;
         const tool = fromGenericObject(node, ctx);
         if (tool) {
-          const perEntry = tool.name === DYNAMIC_NAME ? perLoopEntry(tool, ctx) : undefined;
+          // A run-time name, or one described with placeholders (`mirror_{id}`), may be one name per loop entry.
+          const perEntry = tool.name === DYNAMIC_NAME || tool.name.includes('{') ? perLoopEntry(tool, ctx) : undefined;
           for (const each of perEntry ?? [tool]) pushTool(tools, each, consumed, node, ctx);
           walk(node, (inner) => {
             if (inner.type === 'CallExpression') consumed.add(inner);

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { constantString } from './constant-name';
+import { describedName, factoryName } from './described-name';
 import { navigate } from './navigate';
 import type { FormLike } from './types';
 
@@ -12,14 +13,20 @@ export function toolName(
   ctx: FileContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): { name: string; node: Node } {
-  for (const path of form.names) {
-    for (const candidate of navigate([node], path, ctx, call)) {
-      const value = stringValue(candidate) ?? constantString(candidate, ctx);
-      if (value !== undefined) return { name: value, node: candidate };
-    }
+  const candidates = form.names.flatMap((path) => navigate([node], path, ctx, call));
+  for (const candidate of candidates) {
+    const value = stringValue(candidate) ?? constantString(candidate, ctx);
+    if (value !== undefined) return { name: value, node: candidate };
+  }
+  // A name built at run time keeps its fixed text (`VectorQuery {indexName} Tool`).
+  for (const candidate of candidates) {
+    const value = describedName(candidate, ctx);
+    if (value !== undefined) return { name: value, node: candidate };
   }
   const fromContext = nameNodeFromContext(node);
   if (fromContext) return fromContext;
+  const factory = factoryName(call);
+  if (factory !== undefined) return { name: factory, node: call.callee };
   if (form.defaultName) return { name: form.defaultName, node: call.callee };
   return { name: '(anonymous tool)', node: call.callee };
 }

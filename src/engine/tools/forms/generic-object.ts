@@ -1,10 +1,11 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { matchesPath } from '../../api';
 import { findProperty, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
-import { constantString } from '../constant-name';
+import { describedName, factoryName } from '../described-name';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { isFactoryTemplate } from './inferred-factory';
@@ -12,6 +13,7 @@ import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
 export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
+  if (argumentOfNotToolCall(node, ctx)) return undefined;
   const generic = ctx.catalogs.genericObject;
   // `tool({ ...DEFINITIONS.list_tables, execute })`: members spread in from constant objects count as written.
   const spreads = spreadObjects(node, ctx);
@@ -49,7 +51,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const hasSchema = schemaProperty !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
-  const nameValue = nameProperty ? constantString(nameProperty.value as Node, ctx) : slot?.name;
+  const nameValue = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
@@ -60,7 +62,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   };
   const tool = baseTool(
     {
-      name: nameValue ?? nameNodeFromContext(node)?.name ?? '(dynamic name)',
+      name: nameValue ?? nameNodeFromContext(node)?.name ?? factoryName(node) ?? '(dynamic name)',
       node: !nameProperty
         ? (slot?.node ?? node)
         : nameValue !== undefined
@@ -122,4 +124,14 @@ function toolsetSlot(node: TSESTree.ObjectExpression): { name: string; node: Nod
   if (entry?.type !== 'Property' || entry.value !== call) return undefined;
   const name = propertyName(entry);
   return name === undefined ? undefined : { name, node: entry.key };
+}
+
+/** `createStep({ id, description, inputSchema, execute })`: a framework call that makes no tool (`notToolCalls`). */
+function argumentOfNotToolCall(node: TSESTree.ObjectExpression, ctx: FileContext): boolean {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(node)) return false;
+  const ref = ctx.api.resolve(call.callee);
+  return (
+    ref !== undefined && ctx.catalogs.common.notToolCalls.some((entry) => matchesPath(ref, entry.modules, entry.path))
+  );
 }
