@@ -82,8 +82,10 @@ export function isReadEndpoint(
   readWords: readonly string[],
   writeVerbs: readonly string[],
 ): boolean {
-  const text = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
-  if (text.length >= MAX_ENDPOINT_TEXT) return false;
+  const written = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
+  if (written.length >= MAX_ENDPOINT_TEXT) return false;
+  // An unknown tail right after a written word (`/search` + a query string added on one branch) is no new segment.
+  const text = written.replace(/(?<=[A-Za-z0-9])\*+$/, '');
   const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
   const last = path
     .split('/')
