@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from '../ast';
 import type { SinkRow } from '../catalog/load';
 import { memberOf, type ParamOrigin, type Value } from './value';
+import { wordsOf } from './words';
 
 /** A request's method as far as it is known at a sink or a call site. */
 export interface RequestMethod {
@@ -86,7 +87,7 @@ export function isReadEndpoint(
   if (written.length >= MAX_ENDPOINT_TEXT) return false;
   // An unknown tail right after a written word (`/search` + a query string added on one branch) is no new segment.
   const text = written.replace(/(?<=[A-Za-z0-9])\*+$/, '');
-  const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
+  const path = endpointPath(text);
   const last = path
     .split('/')
     .filter((segment) => segment.length > 0)
@@ -96,13 +97,14 @@ export function isReadEndpoint(
   return namesRead(last, readWords, writeVerbs);
 }
 
+/** A URL's path without its scheme, host, query and fragment (`https://api.x.com/v1/order?a=1` → `/v1/order`). */
+export function endpointPath(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+}
+
 /** A name (`query`, `eth_getBalance`) whose words hold a read word and no write verb. */
 function namesRead(name: string, readWords: readonly string[], writeVerbs: readonly string[]): boolean {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
+  const words = wordsOf(name);
   return words.some((word) => readWords.includes(word)) && !words.some((word) => writeVerbs.includes(word));
 }
 

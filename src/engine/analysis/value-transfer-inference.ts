@@ -9,7 +9,9 @@ import type { FileContext } from './context';
 import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
+import { endpointPath, isWriteMethod } from './request-method';
 import { isTainted, type Value } from './value';
+import { wordsOf } from './words';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -49,17 +51,6 @@ const MAX_DESCRIPTION_ARGS = 4;
 const MAX_DESCRIPTION_CHARS = 2_000;
 /** How many words before a token its credential qualifier may stand (`client side token`). */
 const CREDENTIAL_REACH = 2;
-
-/** `sendTransaction`, `send_transaction`, `SEND-TX` → words, lower case; a bundler's suffix (`signOrSendTX4`) is dropped. */
-export function wordsOf(identifier: string): string[] {
-  return identifier
-    .replace(/(?<=[A-Za-z])\d+$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0);
-}
 
 /**
  * Whether a name moves or commits value: its method words hold a money verb (`refund`, `swap`), or a
@@ -343,8 +334,9 @@ export function inferPaymentRequest(
   args: readonly Value[],
   lists: InferenceWords | undefined,
 ): { row: PaymentRequestRow; words: string } | undefined {
-  if (!lists || method === 'GET' || method === 'DELETE' || method === 'HEAD' || method === 'OPTIONS') return undefined;
-  const path = urlText.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  // A DELETE removes something; it may be a remote write, never a payment.
+  if (!lists || !isWriteMethod(method) || method === 'DELETE') return undefined;
+  const path = endpointPath(urlText);
   const words = path
     .split('/')
     .flatMap(wordsOf)
