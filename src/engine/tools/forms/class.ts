@@ -1,13 +1,13 @@
 // Class forms: a class that extends a framework's tool base class, directly or through the project's own
 // classes, its handler a method or property of the class or of a project class it extends.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { stringValue, type Node } from '../../ast';
+import { findProperty, stringValue, type Node } from '../../ast';
 import { tokensMatch } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
 import { resolveClass, type ResolvedClass } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
-import { navigate } from '../navigate';
+import { navigate, objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool, modulesMatch } from '../tool-parts';
 import type { RecognisedTool } from '../types';
 
@@ -40,10 +40,12 @@ function directForm(node: ClassNode, ctx: FileContext): ToolForm | undefined {
 export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): RecognisedTool {
   const lineage = projectLineage(node, ctx);
   // The nearest class that says the name or holds the handler wins, as it does at run time.
-  const nameNode = firstOf(lineage, (cls) =>
-    form.names
-      .flatMap((path) => navigate([cls.node], path, cls.ctx))
-      .find((candidate) => stringValue(candidate) !== undefined),
+  const nameNode = firstOf(
+    lineage,
+    (cls) =>
+      form.names
+        .flatMap((path) => navigate([cls.node], path, cls.ctx))
+        .find((candidate) => stringValue(candidate) !== undefined) ?? superDeclaredName(cls),
   );
   const name = nameNode ? (stringValue(nameNode) as string) : (className(node) ?? '(anonymous class)');
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
@@ -69,6 +71,27 @@ function firstOf<T>(classes: ResolvedClass[], pick: (cls: ResolvedClass) => T | 
   for (const cls of classes) {
     const found = pick(cls);
     if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The name a class hands its base constructor in a declaration object (`super({ name: 'load_memory',
+ * description })`), as frameworks whose base class stores the declaration expect.
+ */
+function superDeclaredName(cls: ResolvedClass): Node | undefined {
+  const init = cls.node.body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === 'MethodDefinition' && member.kind === 'constructor',
+  );
+  for (const statement of init?.value.body?.body ?? []) {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
+    for (const argument of call.arguments) {
+      const object = objectLiteralOf(argument, cls.ctx);
+      const value = object ? findProperty(object, 'name')?.value : undefined;
+      if (value && stringValue(value as Node) !== undefined) return value as Node;
+    }
   }
   return undefined;
 }
