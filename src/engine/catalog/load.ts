@@ -95,6 +95,8 @@ export interface ToolForm {
   untypedReceiver?: RegExp;
   /** For a dispatch form: the protocol method a handler may be registered by instead of the schema (`'tools/call'`). */
   requestMethod?: string;
+  /** For a call form: the handler path reaches a name → function object, each of whose entries is one tool. */
+  handlerMap?: boolean;
 }
 
 export interface ModulePath {
@@ -398,6 +400,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   if (typeof row['untypedReceiver'] === 'string') form.untypedReceiver = new RegExp(row['untypedReceiver']);
   if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
   if (typeof row['requestMethod'] === 'string') form.requestMethod = row['requestMethod'];
+  if (row['handlerMap'] === true) form.handlerMap = true;
   return form;
 }
 

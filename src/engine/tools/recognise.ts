@@ -8,6 +8,7 @@ import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorato
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
+import { fromHandlerMap } from './forms/handler-map';
 import { fromInferredFactory } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
@@ -54,6 +55,11 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         let fallback: RecognisedTool | undefined;
         for (const form of forms) {
           if ((form.kind === 'call' || form.kind === 'provider') && ref && calleeMatches(ref, form)) {
+            const mapped = form.handlerMap ? fromHandlerMap(node, form, ctx) : undefined;
+            if (mapped) {
+              for (const tool of mapped) pushTool(tools, tool, consumed, node, ctx);
+              return;
+            }
             const tool = fromCall(node, form, ctx);
             if (tool.notAnalysable === undefined) {
               pushTool(tools, tool, consumed, node, ctx);
