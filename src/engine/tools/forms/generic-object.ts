@@ -12,6 +12,9 @@ import { isFactoryTemplate } from './inferred-factory';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 
+/** Values that are data, never a handler function. */
+const DATA_NODES = new Set(['ObjectExpression', 'ArrayExpression', 'Literal', 'TemplateLiteral']);
+
 export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileContext): RecognisedTool | undefined {
   if (argumentOfNotToolCall(node, ctx)) return undefined;
   const generic = ctx.catalogs.genericObject;
@@ -31,7 +34,10 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   };
   const schemaProperty = has(generic.schemaKeys);
   // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
-  const handlerProperty = generic.handlerKeys.map((key) => findProperty(node, key)).find((found) => found);
+  // A key that holds data (`function: { name, … }` in a JSON declaration, `args: { function: { … } }`) is no handler.
+  const handlerProperty = generic.handlerKeys
+    .map((key) => findProperty(node, key))
+    .find((found) => found && !DATA_NODES.has(unwrapExpression(found.value as Node).type));
   // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler.
   const handlerNode = handlerProperty
     ? (handlerProperty.value as Node)
