@@ -12,6 +12,7 @@ import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
+import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -334,9 +335,15 @@ function isUntypedParameter(
 
 function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
   const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
-  if (!verb) return false;
+  if (!verb) return isScopedWrite(name, verbs, names);
   const rest = name.slice(verb.length);
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
+}
+
+/** `adminCreate`, `bulk_update`: a scope word, then a write verb that ends the name. */
+function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const words = wordsOf(name);
+  return words.length === 2 && names.scopeWords.includes(words[0] ?? '') && verbs.includes(words[1] ?? '');
 }
 
 function isPackage(module: string, names: RemoteWriteNames): boolean {

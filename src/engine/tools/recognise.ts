@@ -8,7 +8,7 @@ import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorato
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
-import { fromInferredFactory } from './forms/inferred-factory';
+import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
@@ -63,6 +63,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             continue;
           }
           if (form.kind === 'method' && methodMatches(node, form, ctx)) {
+            // Inside a wrapper that forwards its own name and handler, the wrapper's callers are the tools.
+            if (node.type === 'CallExpression' && isForwardedRegistration(node, ctx)) return;
             const looped = fromLoopCall(node, form, ctx);
             if (looped) for (const tool of looped) pushTool(tools, tool, consumed, tool.definition, ctx);
             else pushTool(tools, fromCall(node, form, ctx), consumed, node, ctx);
