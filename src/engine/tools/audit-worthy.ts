@@ -16,6 +16,7 @@ import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
+import { callOperation } from './graphql-operations';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
@@ -40,6 +41,8 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
     hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
   if (!isWriteMethod(method)) return false;
+  // A GraphQL query sent by POST reads.
+  if (hit.node.type === 'CallExpression' && callOperation(hit.node, ctx) === 'query') return false;
   const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
     return false;
@@ -104,6 +107,7 @@ function scan(
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
+      (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
         ? clientWrite(node, ctx, isInput)
         : undefined);
