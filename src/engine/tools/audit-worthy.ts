@@ -11,7 +11,7 @@ import { resolveFunction } from '../analysis/resolve';
 import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
+import { isInReadNamedFunction, isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
 import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
@@ -46,6 +46,7 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
     return false;
+  if (isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 
