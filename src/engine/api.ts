@@ -195,10 +195,11 @@ export class ApiResolver {
   /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
     const classBody = enclosingClassBody(node);
-    for (const source of classBody ? fieldSources(classBody, name) : []) {
-      if (source.value) return this.resolve(source.value, depth);
-      if (source.type) return this.fromType(source.type, depth);
-    }
+    const sources = classBody ? fieldSources(classBody, name) : [];
+    // What the constructor stores decides over a declared type: `client: AxiosInstance` assigned
+    // `axios.create({ baseURL })` is that instance, with its base URL.
+    for (const source of sources) if (source.value) return this.resolve(source.value, depth);
+    for (const source of sources) if (source.type) return this.fromType(source.type, depth);
     return undefined;
   }
 }

@@ -149,3 +149,41 @@ function stringified(node: Node): TSESTree.ObjectExpression | undefined {
   const object = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
   return object?.type === 'ObjectExpression' ? object : undefined;
 }
+
+/** Parents climbed from a request to the function that sends it. */
+const MAX_FUNCTION_CLIMB = 40;
+
+/**
+ * A request sent from a function named as a read (`getProductDetails`, `fetchRecommendations`): the name
+ * leads with a read word and holds no write verb, so a POST there is a query whatever its endpoint says.
+ */
+export function isInReadNamedFunction(
+  node: Node,
+  readWords: readonly string[],
+  writeVerbs: readonly string[],
+): boolean {
+  let current: Node | undefined = node.parent;
+  for (let depth = 0; current && depth < MAX_FUNCTION_CLIMB; depth++, current = current.parent) {
+    if (
+      current.type !== 'FunctionDeclaration' &&
+      current.type !== 'FunctionExpression' &&
+      current.type !== 'ArrowFunctionExpression'
+    )
+      continue;
+    const name = functionName(current);
+    const words = name ? wordsOf(name) : [];
+    return readWords.includes(words[0] ?? '') && !words.some((word) => writeVerbs.includes(word));
+  }
+  return false;
+}
+
+/** A function's own name: its declaration, the variable, property or method that holds it. */
+function functionName(fn: Node): string | undefined {
+  if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
+    if (fn.id) return fn.id.name;
+  }
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'MethodDefinition' || parent?.type === 'Property') return propertyName(parent);
+  return undefined;
+}

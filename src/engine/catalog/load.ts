@@ -149,6 +149,8 @@ export interface RemoteWriteNames {
   readCommandPrefixes: string[];
   /** Words of an endpoint's last path segment that name a read sent by POST (`/query`, `/search`). */
   readEndpointWords: string[];
+  /** Words that may scope a write verb after them (`adminCreate`, `bulkUpdate`): the verb still decides. */
+  scopeWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
 }
@@ -461,6 +463,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       factorySuffixes: asStrings(remote['factorySuffixes']),
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
       readEndpointWords: asStrings(remote['readEndpointWords']),
+      scopeWords: asStrings(remote['scopeWords']),
       excludedModules: asStrings(remote['excludedModules']),
     },
   };

@@ -11,10 +11,12 @@ import { resolveFunction } from '../analysis/resolve';
 import { returnedApi } from '../analysis/returned-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
+import { isInReadNamedFunction, isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
+import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
+import { callOperation } from './graphql-operations';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
@@ -39,9 +41,12 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
     hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
   if (!isWriteMethod(method)) return false;
+  // A GraphQL query sent by POST reads.
+  if (hit.node.type === 'CallExpression' && callOperation(hit.node, ctx) === 'query') return false;
   const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
     return false;
+  if (isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 
@@ -103,6 +108,7 @@ function scan(
     found =
       catalogWrite(node, matcher, state.writeEffect) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
+      (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
         ? clientWrite(node, ctx, isInput)
         : undefined);
@@ -334,9 +340,15 @@ function isUntypedParameter(
 
 function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
   const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
-  if (!verb) return false;
+  if (!verb) return isScopedWrite(name, verbs, names);
   const rest = name.slice(verb.length);
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
+}
+
+/** `adminCreate`, `bulk_update`: a scope word, then a write verb that ends the name. */
+function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const words = wordsOf(name);
+  return words.length === 2 && names.scopeWords.includes(words[0] ?? '') && verbs.includes(words[1] ?? '');
 }
 
 function isPackage(module: string, names: RemoteWriteNames): boolean {

@@ -9,7 +9,7 @@ import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
 import { fromHandlerMap } from './forms/handler-map';
-import { fromInferredFactory } from './forms/inferred-factory';
+import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
@@ -69,6 +69,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             continue;
           }
           if (form.kind === 'method' && methodMatches(node, form, ctx)) {
+            // Inside a wrapper that forwards its own name and handler, the wrapper's callers are the tools.
+            if (node.type === 'CallExpression' && isForwardedRegistration(node, ctx)) return;
             const looped = fromLoopCall(node, form, ctx);
             if (looped) for (const tool of looped) pushTool(tools, tool, consumed, tool.definition, ctx);
             else pushTool(tools, fromCall(node, form, ctx), consumed, node, ctx);

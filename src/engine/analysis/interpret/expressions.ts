@@ -25,6 +25,7 @@ import { assignPattern, assignTo } from './assignment';
 import { evaluateCall, recordSinks } from './calls';
 import { applyFacts, cloneState, withAliasBounds } from './state';
 import type { Interpreter } from './types';
+import { inheritedField } from './inherited-fields';
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 /** Module constants evaluated once, by declaration, for every function that reads them. */
@@ -232,7 +233,9 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
 function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpression, state: State): Value {
   // `this.client` of an instance built with a package's client (interpret/constructed-fields.ts).
   const field =
-    node.object.type === 'ThisExpression' ? interpreter.options.thisFields?.get(propertyName(node) ?? '') : undefined;
+    node.object.type === 'ThisExpression'
+      ? (interpreter.options.thisFields?.get(propertyName(node) ?? '') ?? inheritedField(node, interpreter.ctx))
+      : undefined;
   if (field) return field;
   const keys = keysOf(node, interpreter, state);
   for (const key of keys) {

@@ -10,6 +10,7 @@ import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
+import { splitByName } from './split-by-name';
 
 export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
   const callee = unwrapExpression(node.callee);
@@ -38,7 +39,15 @@ export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx:
   const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
   if (delegated) {
     const cases = dispatchCases(delegated.target.fn, delegated.selector);
-    if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+    if (cases.names.length > 0) {
+      const tools = dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+      // Beside a few compared names (`if (name === 'authenticate')`), the rest may be looked up in a
+      // name → function map (`handlers.get(name)`): one tool per key too.
+      const whole = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+      attachHandlers(whole, [resolved.fn], form, resolved.ctx, node);
+      const mapped = splitByName(whole, ctx)?.filter((tool) => !tools.some((named) => named.name === tool.name));
+      return mapped ? [...tools, ...mapped] : tools;
+    }
   }
   const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
   attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);

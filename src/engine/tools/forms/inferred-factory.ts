@@ -1,6 +1,6 @@
-// Project tool factories known by their shape: a function that returns a tool-shaped object whose name and handler are its own parameters (`createTool(name, description, schema, handler) => ({ name, description, schema, handler })`); each call of it is a tool.
+// Project tool factories known by their shape: a function that returns a tool-shaped object whose name and handler are its own parameters (`createTool(name, description, schema, handler) => ({ name, description, schema, handler })`), or that forwards them to a framework's registration method (`registerTool = (name, description, schema, handler) => server.tool(name, description, schema, handler)`); each call of it is a tool.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, isFunction, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import { findProperty, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { resolveFunction } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
@@ -25,7 +25,7 @@ export function factoryShape(fn: FunctionNode, ctx: FileContext): FactoryShape |
   const cached = shapes.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   const object = returnedObject(fn, ctx, 0);
-  const shape = object ? shapeOf(fn, object, ctx) : undefined;
+  const shape = object ? shapeOf(fn, object, ctx) : forwardedShape(fn, ctx);
   shapes.set(fn, shape ?? null);
   return shape;
 }
@@ -71,6 +71,58 @@ export function fromInferredFactory(node: TSESTree.CallExpression, ctx: FileCont
   attachHandlers(tool, [handlerNode], form, ctx, node);
   collectCaps(node, tool);
   return tool;
+}
+
+/**
+ * Whether a framework registration call sits inside a wrapper that forwards its own name and handler
+ * parameters to it: the wrapper's callers are the tools, so the call itself is not one (its name is a parameter).
+ */
+export function isForwardedRegistration(node: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const fn = enclosingFunction(node);
+  return fn !== undefined && forwardedCall(fn) === node && factoryShape(fn, ctx) !== undefined;
+}
+
+/**
+ * A wrapper whose one statement hands its own parameters to a registration method of a tool form
+ * (`server.tool(name, …, handler)`, name first and handler last, as those methods take them), whatever
+ * the receiver: compiled servers pass the server in untyped, from a file that imports no framework.
+ */
+function forwardedShape(fn: FunctionNode, ctx: FileContext): FactoryShape | undefined {
+  const call = forwardedCall(fn);
+  const callee = call ? unwrapExpression(call.callee) : undefined;
+  if (!call || callee?.type !== 'MemberExpression' || call.arguments.length < 2) return undefined;
+  const method = propertyName(callee);
+  const registers = ctx.catalogs.forms.some(
+    (form) => form.kind === 'method' && form.requestMethod === undefined && form.methods.includes(method ?? ''),
+  );
+  if (!registers) return undefined;
+  const nameIndex = parameterIndex(fn, call.arguments[0] as Node, ctx);
+  const handlerIndex = parameterIndex(fn, call.arguments[call.arguments.length - 1] as Node, ctx);
+  if (nameIndex === undefined || handlerIndex === undefined || nameIndex === handlerIndex) return undefined;
+  return { nameIndex, handlerIndex };
+}
+
+/** The one call a function's body makes: its expression body, or its only statement (an expression or a return). */
+function forwardedCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  if (!fn.body) return undefined;
+  let expression: Node | undefined;
+  if (fn.body.type !== 'BlockStatement') expression = fn.body;
+  else if (fn.body.body.length === 1) {
+    const only = fn.body.body[0];
+    if (only?.type === 'ExpressionStatement') expression = only.expression;
+    else if (only?.type === 'ReturnStatement') expression = only.argument ?? undefined;
+  }
+  const inner = expression ? unwrapExpression(expression) : undefined;
+  return inner?.type === 'CallExpression' ? inner : undefined;
+}
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  let current: Node | undefined = node.parent;
+  // The call is the body, its statement, or the argument of that statement's `return` / `await`.
+  for (let depth = 0; current && depth < 4; depth++, current = current.parent) {
+    if (isFunction(current)) return current as FunctionNode;
+  }
+  return undefined;
 }
 
 /** The object literal `fn` returns: its expression body, its one top-level `return` (of a literal or a `const` holding one), or that of a returned thunk. */

@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
 import type { ApiRef } from '../../api';
+import type { Binding } from '../../scope';
 import type { FileContext } from '../../analysis/context';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
 import { importedExport, resolveFunction } from '../../analysis/resolve';
@@ -127,7 +128,9 @@ export function namedCases(
   let calls = 0;
   walk(fn.body ?? fn, (node) => {
     if (cases.length > 0 || calls > MAX_CALLS) return false;
-    if (isFunction(node) && node !== fn) return false;
+    // Past the dispatcher itself, a closure the function runs (`const run = async () => handler(client, args)`,
+    // handed to a retry helper) still looks the handler up with the name the function was given.
+    if (isFunction(node) && node !== fn && (depth === 0 || node.type === 'FunctionDeclaration')) return false;
     if (node.type === 'SwitchStatement' && depth > 0 && selector.matches(node.discriminant)) {
       for (const switchCase of node.cases) {
         const name = switchCase.test ? stringValue(switchCase.test) : undefined;
@@ -322,9 +325,31 @@ function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
   if (inner.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(inner);
   if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
-    return mapEntries(binding.init, ctx, depth + 1);
+    return [...mapEntries(binding.init, ctx, depth + 1), ...registeredEntries(binding, ctx)];
   const exported = binding === undefined ? undefined : importedExport(binding, ctx);
   return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
+}
+
+/**
+ * A registry filled after it is made: `const handlers = new Map(); handlers.set('create_invoice', fn);`,
+ * one entry per `set` statement at the top level of the map's module.
+ */
+function registeredEntries(binding: Binding, ctx: FileContext): MapEntry[] {
+  const init = binding.init ? unwrapExpression(binding.init) : undefined;
+  if (init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map') return [];
+  const out: MapEntry[] = [];
+  for (const statement of ctx.ast.body) {
+    if (out.length >= MAX_CASES) break;
+    const call = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') continue;
+    const target = unwrapExpression(call.callee.object);
+    if (propertyName(call.callee) !== 'set' || target.type !== 'Identifier') continue;
+    if (ctx.scopes.resolve(target) !== binding) continue;
+    const [keyNode, value] = call.arguments;
+    const key = keyNode ? (stringValue(keyNode) ?? constantString(keyNode, ctx)) : undefined;
+    if (key !== undefined && keyNode && value && value.type !== 'SpreadElement') out.push({ key, keyNode, value, ctx });
+  }
+  return out;
 }
 
 function inputParameter(fn: FunctionNode, input: InputTrack): { inputIndex: number | undefined; inputPath: string[] } {
