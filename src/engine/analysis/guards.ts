@@ -9,7 +9,7 @@ import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
 import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
-import { cloneEnv, keysOf, NONE, type Facts } from './guards/keys';
+import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
 
 export { bindingKey, keysOf, type Facts } from './guards/keys';
@@ -124,6 +124,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
     if (MEMBERSHIP_METHODS.has(method) && first && polarity) {
       const container = interpreter.evaluate(receiver, cloneEnv(state));
       const subject = interpreter.evaluate(first as Node, cloneEnv(state));
+      // `'a.com,b.com'.includes(host)` is a substring test (`com,b` passes), not membership of a list.
+      if (constantText(container) !== undefined) return NONE;
       if (!isTainted(container) && isTainted(subject)) return membership(first as Node, interpreter, state);
       return NONE;
     }

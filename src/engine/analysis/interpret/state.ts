@@ -59,6 +59,12 @@ export function applyFacts(state: State, facts: Facts): State {
         if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }
       boundAliasesOf(target, key, fact.bound);
+      // A contained path joined from a fixed root and one name: the name stays inside joined under a root.
+      if (fact.bound === 'path')
+        for (const name of current.rootedCopyOf ?? []) {
+          const named = readKey(name, target);
+          if (named) setKey(target, name, withBounds(named, ['segment']));
+        }
     }
   }
   if (facts.approved) approve(target);

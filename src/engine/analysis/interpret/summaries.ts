@@ -1,7 +1,7 @@
 // Helper summaries: what a helper does with symbolic parameters (its sinks, its return value, the bounds
 // it leaves on its parameters), and how a call site instantiates that with the caller's arguments.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describe, type FunctionNode } from '../../ast';
+import { describe, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
@@ -33,7 +33,7 @@ import { fixedArguments } from './specialise';
 import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
-import { applyFacts, approve, readKey } from './state';
+import { applyFacts, approve, cloneState, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
 /** The caller's value for a helper parameter (or a member path of it) at one call. */
@@ -121,6 +121,9 @@ function argumentKeys(
   return [...own, ...copies].map((key) => (fact.path ? `${key}.${fact.path}` : key));
 }
 
+/** Bounds a helper can establish on a parameter (`segment`: a name that stays inside joined under a root). */
+const SUMMARY_BOUNDS: readonly Bound[] = ['allowlist', 'host', 'path', 'amount', 'segment'];
+
 export function buildSummary(fn: FunctionNode, interpreter: Interpreter): FunctionSummary {
   const returns = interpreter.returns;
   let returnValue: Value | undefined;
@@ -137,7 +140,7 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
   const predicateFacts: ParamFact[] = [];
   if (returns.length > 0) {
     for (const [key, index] of paramKeys) {
-      for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+      for (const bound of SUMMARY_BOUNDS) {
         const everyExit = returns.every((entry) => hasBoundOnKey(entry.state, key, bound));
         if (everyExit) exitFacts.push({ index, path: '', bound });
       }
@@ -147,13 +150,18 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
         entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false),
     );
     if (meaningful.length > 0) {
+      // Where a return is truthy: what its value checks, applied to the state there, so a check on a derived
+      // copy (`path.resolve(root, p).startsWith(…)`) bounds p, and a bound the path to `return true` already
+      // holds counts.
+      const truthy = meaningful.map((entry) => {
+        const facts = factsOf(entry.node?.argument as Node, interpreter, entry.state, true);
+        return { facts, state: applyFacts(cloneState(entry.state), facts) };
+      });
       for (const [key, index] of paramKeys) {
-        for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+        for (const bound of SUMMARY_BOUNDS) {
           if (exitFacts.some((fact) => fact.index === index && fact.bound === bound)) continue;
-          const holds = meaningful.every((entry) => {
-            const argument = entry.node?.argument;
-            if (!argument) return false;
-            const facts = factsOf(argument, interpreter, entry.state, true);
+          const holds = truthy.every(({ facts, state }) => {
+            if (hasBoundOnKey(state, key, bound)) return true;
             return facts.facts.some(
               (fact) =>
                 fact.bound === bound && fact.keys.some((factKey) => factKey === key || key.startsWith(`${factKey}.`)),
