@@ -82,16 +82,33 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
   if (isTainted(left) && !isTainted(right) && isLimit(node.right, interpreter)) {
     const capped = (upperWhenTrue && polarity) || (lowerWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: keysOf(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
   if (isTainted(right) && !isTainted(left) && isLimit(node.left as Node, interpreter)) {
     const capped = (lowerWhenTrue && polarity) || (upperWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(node.right, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
   return NONE;
+}
+
+/** Nested sums read at most this deep (`spent + fee + amount`). */
+const MAX_ADDENDS_DEPTH = 4;
+
+/**
+ * The keys a capped sum names: `spentToday + amount > DAILY_LIMIT` caps each addend the model chose (what was
+ * spent and fees are not negative), so a daily spend limit bounds the amount.
+ */
+function addendKeys(node: Node, interpreter: Evaluator, state: State, depth = 0): string[] {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'BinaryExpression' || inner.operator !== '+' || depth >= MAX_ADDENDS_DEPTH)
+    return keysOf(node, interpreter, state);
+  return [
+    ...addendKeys(inner.left as Node, interpreter, state, depth + 1),
+    ...addendKeys(inner.right, interpreter, state, depth + 1),
+  ];
 }
 
 /** What `a === b` establishes where it holds (also `assert.strictEqual(a, b)` after the call). */

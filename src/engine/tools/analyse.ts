@@ -7,8 +7,9 @@ import { handlerFields } from '../analysis/interpret/constructed-fields';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
-import { childOrigin, CLEAN, withBounds, type Bound, type Value } from '../analysis/value';
+import { childOrigin, CLEAN, memberOf, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
+import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -43,7 +44,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         analysis.inputs.push(
           handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80),
         );
-        params.set(handler.inputIndex, inputValue(param, handler, tool));
+        params.set(handler.inputIndex, checkedByWrappers(inputValue(param, handler, tool), handler, tool, summaries));
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
@@ -98,6 +99,36 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
     tainted = { origins: [], bounds: new Set(), props: new Map([[member, tainted]]) };
   }
   return tainted;
+}
+
+/** The input as middleware around the handler hands it on: with the bounds its checks put on it (guard-wrapper.ts). */
+function checkedByWrappers(
+  input: Value,
+  handler: ToolHandler,
+  tool: RecognisedTool,
+  summaries: WeakMap<FunctionNode, FunctionSummary>,
+): Value {
+  if (handler.inputPath.length > 0) return input;
+  let out = input;
+  for (const wrapper of entryWrappersOf(tool)) {
+    const run = new FunctionInterpreter(wrapper.ctx, wrapper.closure, {
+      params: new Map([[0, input]]),
+      inProgress: new Set(),
+      depth: 0,
+      summaries,
+    });
+    run.run();
+    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? []) {
+      if (field === '') {
+        out = withBounds(out, [...bounds]);
+        continue;
+      }
+      const props = new Map(out.props ?? []);
+      props.set(field, withBounds(props.get(field) ?? memberOf(out, field), [...bounds]));
+      out = { ...out, props };
+    }
+  }
+  return out;
 }
 
 function dedupe(hits: SinkHit[]): SinkHit[] {

@@ -7,6 +7,7 @@ import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
 import { auditWrapper } from './audit-wrapper';
+import { noteEntryWrapper } from './guard-wrapper';
 import type { FormLike, RecognisedTool, ToolHandler } from './types';
 
 /**
@@ -110,6 +111,7 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
     if (!inner) return current;
     const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
     if (recorded) tool.audit = recorded;
+    else noteEntryWrapper(current, inner, ctx, tool);
     current = unwrapExpression(inner);
   }
   return current;

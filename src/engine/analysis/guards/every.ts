@@ -18,7 +18,8 @@ export function everyFacts(
   factsOf: (test: Node, interpreter: Evaluator, state: State, polarity: boolean) => Facts,
 ): Facts {
   const list = unwrapExpression(receiver);
-  if (list.type !== 'ArrayExpression' || list.elements.length === 0 || list.elements.length > MAX_ELEMENTS) return NONE;
+  if (list.type !== 'ArrayExpression') return listFacts(receiver, callback, interpreter, state, factsOf);
+  if (list.elements.length === 0 || list.elements.length > MAX_ELEMENTS) return NONE;
   const keys: string[] = [];
   for (const element of list.elements) {
     if (!element || element.type === 'SpreadElement') return NONE;
@@ -38,6 +39,31 @@ export function everyFacts(
   inner.version = (inner.version ?? 0) + 1;
   const facts = factsOf(test, interpreter, inner, true);
   return { facts: facts.facts, approved: false };
+}
+
+/**
+ * `args.every((a) => /^[\w.-]+$/.test(a))` on a list the model chose: what the callback establishes on its
+ * element holds for each element, so the list is bounded the same way.
+ */
+function listFacts(
+  receiver: Node,
+  callback: Callback,
+  interpreter: Evaluator,
+  state: State,
+  factsOf: (test: Node, interpreter: Evaluator, state: State, polarity: boolean) => Facts,
+): Facts {
+  const keys = keysOf(receiver, interpreter, state);
+  const param = callback.params[0];
+  const test = callbackTest(callback);
+  if (keys.length === 0 || param?.type !== 'Identifier' || !test) return NONE;
+  const binding = interpreter.ctx.scopes.resolve(param);
+  if (!binding) return NONE;
+  const elementKey = bindingKey(binding);
+  const inner = cloneEnv(state);
+  inner.env.set(elementKey, elementOf(interpreter.evaluate(receiver, cloneEnv(state))));
+  inner.version = (inner.version ?? 0) + 1;
+  const facts = factsOf(test, interpreter, inner, true).facts.filter((fact) => fact.keys.includes(elementKey));
+  return { facts: facts.map((fact) => ({ keys, bound: fact.bound })), approved: false };
 }
 
 /** The expression an arrow returns, or the argument of a body that is a single return. */
