@@ -121,6 +121,9 @@ export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Eval
   const answer = left.isApproval ? rightNode : right.isApproval ? leftNode : undefined;
   if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
     return { facts: [], approved: true };
+  // `approved === true` (also written `!== true` on the way out).
+  const literal = answer ? unwrapExpression(answer) : undefined;
+  if (literal?.type === 'Literal' && literal.value === true) return { facts: [], approved: true };
   // `rel === ''` on `path.relative(root, p)`: p is the root itself.
   if (left.relativeOf && ['', '.'].includes(stringValue(rightNode) ?? '-'))
     return relativeFacts(leftNode, interpreter, state);

@@ -15,6 +15,7 @@ import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
+import { someFacts } from '../guards/containment';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { isSegment, quoteEscape, stripsSeparators } from '../sanitisers';
@@ -300,6 +301,10 @@ function knownStep(
       if (converted) return converted;
       // A lookup in a map the model does not control yields one of its values, whatever the key.
       if (method === 'get' || method === 'at') return opaqueValue();
+      // `ROOTS.find((root) => abs.startsWith(root + sep))`: found, the callback's check held for one root.
+      const callback = node.arguments[0];
+      if (method === 'find' && callback && isFunction(callback))
+        return { ...opaqueValue(), predicate: someFacts(callee.object, callback, interpreter, state).facts };
       return undefined;
     }
     if (stripsSeparators(method, node.arguments as Node[]))
