@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
-import { FunctionInterpreter } from '../analysis/interpret';
+import { FunctionInterpreter, summarise } from '../analysis/interpret';
 import { handlerFields } from '../analysis/interpret/constructed-fields';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
@@ -10,6 +10,7 @@ import type { SinkHit } from '../analysis/sinks';
 import { childOrigin, CLEAN, memberOf, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
 import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
+import { refinedBounds } from './refinements';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -44,7 +45,8 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         analysis.inputs.push(
           handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80),
         );
-        params.set(handler.inputIndex, checkedByWrappers(inputValue(param, handler, tool), handler, tool, summaries));
+        const input = checkedBySchema(inputValue(param, handler, tool), handler, tool, summaries);
+        params.set(handler.inputIndex, checkedByWrappers(input, handler, tool, summaries));
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
@@ -118,17 +120,33 @@ function checkedByWrappers(
       summaries,
     });
     run.run();
-    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? []) {
-      if (field === '') {
-        out = withBounds(out, [...bounds]);
-        continue;
-      }
-      const props = new Map(out.props ?? []);
-      props.set(field, withBounds(props.get(field) ?? memberOf(out, field), [...bounds]));
-      out = { ...out, props };
-    }
+    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
+      out = withFieldBounds(out, field, [...bounds]);
   }
   return out;
+}
+
+/** The input with what the schema's refine and transform callbacks establish on its fields (refinements.ts). */
+function checkedBySchema(
+  input: Value,
+  handler: ToolHandler,
+  tool: RecognisedTool,
+  summaries: WeakMap<FunctionNode, FunctionSummary>,
+): Value {
+  if (handler.inputPath.length > 0) return input;
+  const options = { params: new Map<number, Value>(), inProgress: new Set<FunctionNode>(), depth: 0, summaries };
+  let out = input;
+  for (const [field, bounds] of refinedBounds(tool, (fn, ctx) => summarise(fn, ctx, options)))
+    out = withFieldBounds(out, field, bounds);
+  return out;
+}
+
+/** `value` with bounds added on one member (or on itself, for the empty field). */
+function withFieldBounds(value: Value, field: string, bounds: Bound[]): Value {
+  if (field === '') return withBounds(value, bounds);
+  const props = new Map(value.props ?? []);
+  props.set(field, withBounds(props.get(field) ?? memberOf(value, field), bounds));
+  return { ...value, props };
 }
 
 function dedupe(hits: SinkHit[]): SinkHit[] {

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { collectEnums } from './enums';
+import { collectRefinements } from './refinements';
 import { constantInit, schemaParts } from './schema-parts';
 import type { RecognisedTool } from './types';
 
@@ -13,6 +14,7 @@ export function collectCaps(definition: Node, tool: RecognisedTool, ctx?: FileCo
   for (const root of ctx ? schemaParts(definition, ctx) : [definition]) {
     collectEnums(root, tool, ctx);
     collectFieldCaps(root, tool, ctx);
+    if (ctx) collectRefinements(root, tool, ctx);
   }
 }
 

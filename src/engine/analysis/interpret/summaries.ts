@@ -145,16 +145,20 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
         if (everyExit) exitFacts.push({ index, path: '', bound });
       }
     }
-    const meaningful = returns.filter(
-      (entry) =>
-        entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false),
-    );
+    // An arrow's expression body is its one return (`(u) => ALLOWED.has(new URL(u).hostname)`).
+    const expressionBody = fn.body.type === 'BlockStatement' ? undefined : (fn.body as Node);
+    const argumentOf = (entry: ReturnRecord): Node | undefined =>
+      entry.node ? (entry.node.argument ?? undefined) : expressionBody;
+    const meaningful = returns.filter((entry) => {
+      const argument = argumentOf(entry);
+      return argument !== undefined && !(argument.type === 'Literal' && argument.value === false);
+    });
     if (meaningful.length > 0) {
       // Where a return is truthy: what its value checks, applied to the state there, so a check on a derived
       // copy (`path.resolve(root, p).startsWith(…)`) bounds p, and a bound the path to `return true` already
       // holds counts.
       const truthy = meaningful.map((entry) => {
-        const facts = factsOf(entry.node?.argument as Node, interpreter, entry.state, true);
+        const facts = factsOf(argumentOf(entry) as Node, interpreter, entry.state, true);
         return { facts, state: applyFacts(cloneState(entry.state), facts) };
       });
       for (const [key, index] of paramKeys) {
