@@ -45,8 +45,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         analysis.inputs.push(
           handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80),
         );
-        const input = checkedBySchema(inputValue(param, handler, tool), handler, tool, summaries);
-        params.set(handler.inputIndex, checkedByWrappers(input, handler, tool, summaries));
+        params.set(handler.inputIndex, checkedInput(inputValue(param, handler, tool), handler, tool, summaries));
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
@@ -103,31 +102,11 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
   return tainted;
 }
 
-/** The input as middleware around the handler hands it on: with the bounds its checks put on it (guard-wrapper.ts). */
-function checkedByWrappers(
-  input: Value,
-  handler: ToolHandler,
-  tool: RecognisedTool,
-  summaries: WeakMap<FunctionNode, FunctionSummary>,
-): Value {
-  if (handler.inputPath.length > 0) return input;
-  let out = input;
-  for (const wrapper of entryWrappersOf(tool)) {
-    const run = new FunctionInterpreter(wrapper.ctx, wrapper.closure, {
-      params: new Map([[0, input]]),
-      inProgress: new Set(),
-      depth: 0,
-      summaries,
-    });
-    run.run();
-    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
-      out = withFieldBounds(out, field, [...bounds]);
-  }
-  return out;
-}
-
-/** The input with what the schema's refine and transform callbacks establish on its fields (refinements.ts). */
-function checkedBySchema(
+/**
+ * The input as the handler receives it: with what the schema's refine and transform callbacks establish on its
+ * fields (refinements.ts), and what middleware around the handler checked before handing it on (guard-wrapper.ts).
+ */
+function checkedInput(
   input: Value,
   handler: ToolHandler,
   tool: RecognisedTool,
@@ -138,6 +117,13 @@ function checkedBySchema(
   let out = input;
   for (const [field, bounds] of refinedBounds(tool, (fn, ctx) => summarise(fn, ctx, options)))
     out = withFieldBounds(out, field, bounds);
+  const refined = out;
+  for (const wrapper of entryWrappersOf(tool)) {
+    const run = new FunctionInterpreter(wrapper.ctx, wrapper.closure, { ...options, params: new Map([[0, refined]]) });
+    run.run();
+    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
+      out = withFieldBounds(out, field, [...bounds]);
+  }
   return out;
 }
 
