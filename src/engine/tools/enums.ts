@@ -8,8 +8,22 @@ import type { RecognisedTool } from './types';
 
 const ENUM_CALLS = new Set(['enum', 'nativeenum', 'literal']);
 const UNION_CALLS = new Set(['union']);
-/** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`). */
-const KEEPING_CALLS = new Set(['optional', 'nullable', 'nullish', 'default', 'describe', 'catch', 'readonly', 'brand']);
+/** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`, a list of them: `.array().min(1)`). */
+const KEEPING_CALLS = new Set([
+  'optional',
+  'nullable',
+  'nullish',
+  'default',
+  'describe',
+  'catch',
+  'readonly',
+  'brand',
+  'array',
+  'nonempty',
+  'min',
+  'max',
+  'length',
+]);
 const MAX_CHAIN = 12;
 const MAX_UNION_MEMBERS = 64;
 
@@ -66,6 +80,9 @@ function isEnumSchema(node: Node, depth: number, ctx?: FileContext): boolean {
     ).toLowerCase();
     if (ENUM_CALLS.has(method)) return true;
     if (UNION_CALLS.has(method)) return unionOfEnums(call, depth, ctx);
+    // `z.array(z.enum([...]))`: a list of listed values.
+    if (method === 'array' && callee.type === 'MemberExpression' && call.arguments[0])
+      return isEnumSchema(call.arguments[0] as Node, depth + 1, ctx);
     if (!KEEPING_CALLS.has(method) || callee.type !== 'MemberExpression') return false;
     current = callee.object;
   }
