@@ -9,6 +9,8 @@ import type { FileContext } from '../analysis/context';
 const MAX_PARTS = 16;
 /** Names of names followed this deep (`Input` → `Host`). */
 const MAX_DEPTH = 3;
+/** A constant longer than this (generated data) is no schema worth reading again per tool. */
+const MAX_PART_CHARS = 20_000;
 
 /** The definition and the initialisers of the constants it names, in this file, transitively (bounded). */
 export function schemaParts(definition: Node, ctx: FileContext): Node[] {
@@ -23,7 +25,7 @@ export function schemaParts(definition: Node, ctx: FileContext): Node[] {
         if (isFunction(node)) return false;
         if (node.type !== 'Identifier' || isPropertyKey(node)) return true;
         const init = constantInit(node, ctx);
-        if (!init || isFunction(init) || seen.has(init)) return true;
+        if (!init || isFunction(init) || seen.has(init) || init.range[1] - init.range[0] > MAX_PART_CHARS) return true;
         seen.add(init);
         parts.push(init);
         next.push(init);

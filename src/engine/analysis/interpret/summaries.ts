@@ -123,6 +123,8 @@ function argumentKeys(
 
 /** Bounds a helper can establish on a parameter (`segment`: a name that stays inside joined under a root). */
 const SUMMARY_BOUNDS: readonly Bound[] = ['allowlist', 'host', 'path', 'amount', 'segment'];
+/** Returns whose checks are applied to a copy of their state (generated code may return thousands of times). */
+const MAX_CHECKED_RETURNS = 64;
 
 export function buildSummary(fn: FunctionNode, interpreter: Interpreter): FunctionSummary {
   const returns = interpreter.returns;
@@ -157,9 +159,12 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
       // Where a return is truthy: what its value checks, applied to the state there, so a check on a derived
       // copy (`path.resolve(root, p).startsWith(…)`) bounds p, and a bound the path to `return true` already
       // holds counts.
+      // (A copy per return only where its value checks something, and only for a helper of a few returns.)
+      const copies = meaningful.length <= MAX_CHECKED_RETURNS;
       const truthy = meaningful.map((entry) => {
         const facts = factsOf(argumentOf(entry) as Node, interpreter, entry.state, true);
-        return { facts, state: applyFacts(cloneState(entry.state), facts) };
+        const checked = copies && facts.facts.length > 0;
+        return { facts, state: checked ? applyFacts(cloneState(entry.state), facts) : entry.state };
       });
       for (const [key, index] of paramKeys) {
         for (const bound of SUMMARY_BOUNDS) {
