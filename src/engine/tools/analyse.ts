@@ -124,7 +124,21 @@ function checkedInput(
     for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
       out = withFieldBounds(out, field, [...bounds]);
   }
-  return out;
+  return withAliases(out, handler.inputAliases ?? []);
+}
+
+/** `execute({ context })` where `context` is the validated input again: its fields carry the same bounds. */
+function withAliases(input: Value, aliases: readonly string[]): Value {
+  if (aliases.length === 0 || !input.props) return input;
+  const props = new Map(input.props);
+  for (const alias of aliases) {
+    if (props.has(alias)) continue;
+    let member = memberOf(input, alias);
+    for (const [field, value] of input.props)
+      if (value.bounds.size > 0) member = withFieldBounds(member, field, [...value.bounds]);
+    props.set(alias, member);
+  }
+  return { ...input, props };
 }
 
 /** `value` with bounds added on one member (or on itself, for the empty field). */

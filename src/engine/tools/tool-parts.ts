@@ -61,6 +61,7 @@ export function attachHandlers(
     }
     const { index, path } = inputOf(resolved.fn, form, ctx);
     const handler: ToolHandler = { fn: resolved.fn, ctx: resolved.ctx, inputIndex: index, inputPath: path };
+    if (form.inputAliases && form.inputAliases.length > 0) handler.inputAliases = form.inputAliases;
     if (resolved.ctx !== ctx || !containsNode(definition, resolved.fn)) handler.reference = node;
     tool.handlers.push(handler);
   }
