@@ -9,7 +9,7 @@ import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
 import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
-import { cloneEnv, keysOf, NONE, type Facts } from './guards/keys';
+import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
 
 export { bindingKey, keysOf, type Facts } from './guards/keys';
@@ -82,16 +82,33 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
   if (isTainted(left) && !isTainted(right) && isLimit(node.right, interpreter)) {
     const capped = (upperWhenTrue && polarity) || (lowerWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: keysOf(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
   if (isTainted(right) && !isTainted(left) && isLimit(node.left as Node, interpreter)) {
     const capped = (lowerWhenTrue && polarity) || (upperWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: keysOf(node.right, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(node.right, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
   return NONE;
+}
+
+/** Nested sums read at most this deep (`spent + fee + amount`). */
+const MAX_ADDENDS_DEPTH = 4;
+
+/**
+ * The keys a capped sum names: `spentToday + amount > DAILY_LIMIT` caps each addend the model chose (what was
+ * spent and fees are not negative), so a daily spend limit bounds the amount.
+ */
+function addendKeys(node: Node, interpreter: Evaluator, state: State, depth = 0): string[] {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'BinaryExpression' || inner.operator !== '+' || depth >= MAX_ADDENDS_DEPTH)
+    return keysOf(node, interpreter, state);
+  return [
+    ...addendKeys(inner.left as Node, interpreter, state, depth + 1),
+    ...addendKeys(inner.right, interpreter, state, depth + 1),
+  ];
 }
 
 /** What `a === b` establishes where it holds (also `assert.strictEqual(a, b)` after the call). */
@@ -104,6 +121,9 @@ export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Eval
   const answer = left.isApproval ? rightNode : right.isApproval ? leftNode : undefined;
   if (answer && stringValue(answer) !== undefined && !REFUSAL.test(stringValue(answer) ?? ''))
     return { facts: [], approved: true };
+  // `approved === true` (also written `!== true` on the way out).
+  const literal = answer ? unwrapExpression(answer) : undefined;
+  if (literal?.type === 'Literal' && literal.value === true) return { facts: [], approved: true };
   // `rel === ''` on `path.relative(root, p)`: p is the root itself.
   if (left.relativeOf && ['', '.'].includes(stringValue(rightNode) ?? '-'))
     return relativeFacts(leftNode, interpreter, state);
@@ -124,6 +144,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
     if (MEMBERSHIP_METHODS.has(method) && first && polarity) {
       const container = interpreter.evaluate(receiver, cloneEnv(state));
       const subject = interpreter.evaluate(first as Node, cloneEnv(state));
+      // `'a.com,b.com'.includes(host)` is a substring test (`com,b` passes), not membership of a list.
+      if (constantText(container) !== undefined) return NONE;
       if (!isTainted(container) && isTainted(subject)) return membership(first as Node, interpreter, state);
       return NONE;
     }

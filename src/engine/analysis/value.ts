@@ -67,6 +67,13 @@ export interface Value {
    * (`ALLOWED_EXTENSIONS.has(extensionOf(p))` says nothing about where p points).
    */
   copyOf?: string[];
+  /**
+   * Env keys of the one model-chosen name this path joins under roots the model does not choose
+   * (`path.resolve(ROOT, p)` names p): a containment check on it makes p a name that stays inside when
+   * joined under a root (`segment`), not a path that is safe on its own (read raw, p is relative to the
+   * working folder).
+   */
+  rootedCopyOf?: string[];
   /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
   isResolvedPath?: boolean;
   /** Produced by path.relative(root, x): holds the keys of x. */

@@ -88,6 +88,8 @@ export interface ToolForm {
   /** How a decorator without a name derives the tool's name from the method's (`snake_case`: `transferFrom` → `transfer_from`). */
   nameFromMethod?: 'snake_case';
   approval: PathToken[];
+  /** Members of the input parameter that hold the validated input again (Mastra's legacy `execute({ context })`). */
+  inputAliases?: string[];
   /**
    * For a method form: how a receiver the engine cannot type is spelled when it is the framework's object
    * (compiled code drops `server: McpServer`); such a call must also have the form's shape.
@@ -403,6 +405,7 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
   if (typeof row['requestMethod'] === 'string') form.requestMethod = row['requestMethod'];
   if (row['handlerMap'] === true) form.handlerMap = true;
+  if (Array.isArray(row['inputAliases'])) form.inputAliases = asStrings(row['inputAliases']);
   return form;
 }
 

@@ -2,13 +2,15 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from '../ast';
 import type { FunctionInterpreter as Interpreter, FunctionSummary } from '../analysis/interpret';
-import { FunctionInterpreter } from '../analysis/interpret';
+import { FunctionInterpreter, summarise } from '../analysis/interpret';
 import { handlerFields } from '../analysis/interpret/constructed-fields';
 import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
-import { childOrigin, CLEAN, withBounds, type Bound, type Value } from '../analysis/value';
+import { childOrigin, CLEAN, memberOf, withBounds, type Bound, type Value } from '../analysis/value';
 import { enumFieldsOf } from './enums';
+import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
+import { refinedBounds } from './refinements';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -43,7 +45,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
         analysis.inputs.push(
           handler.ctx.text.slice(param.range[0], param.range[1]).replace(/\s+/g, ' ').replace(/:.*$/s, '').slice(0, 80),
         );
-        params.set(handler.inputIndex, inputValue(param, handler, tool));
+        params.set(handler.inputIndex, checkedInput(inputValue(param, handler, tool), handler, tool, summaries));
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
@@ -98,6 +100,53 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
     tainted = { origins: [], bounds: new Set(), props: new Map([[member, tainted]]) };
   }
   return tainted;
+}
+
+/**
+ * The input as the handler receives it: with what the schema's refine and transform callbacks establish on its
+ * fields (refinements.ts), and what middleware around the handler checked before handing it on (guard-wrapper.ts).
+ */
+function checkedInput(
+  input: Value,
+  handler: ToolHandler,
+  tool: RecognisedTool,
+  summaries: WeakMap<FunctionNode, FunctionSummary>,
+): Value {
+  if (handler.inputPath.length > 0) return input;
+  const options = { params: new Map<number, Value>(), inProgress: new Set<FunctionNode>(), depth: 0, summaries };
+  let out = input;
+  for (const [field, bounds] of refinedBounds(tool, (fn, ctx) => summarise(fn, ctx, options)))
+    out = withFieldBounds(out, field, bounds);
+  const refined = out;
+  for (const wrapper of entryWrappersOf(tool)) {
+    const run = new FunctionInterpreter(wrapper.ctx, wrapper.closure, { ...options, params: new Map([[0, refined]]) });
+    run.run();
+    for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
+      out = withFieldBounds(out, field, [...bounds]);
+  }
+  return withAliases(out, handler.inputAliases ?? []);
+}
+
+/** `execute({ context })` where `context` is the validated input again: its fields carry the same bounds. */
+function withAliases(input: Value, aliases: readonly string[]): Value {
+  if (aliases.length === 0 || !input.props) return input;
+  const props = new Map(input.props);
+  for (const alias of aliases) {
+    if (props.has(alias)) continue;
+    let member = memberOf(input, alias);
+    for (const [field, value] of input.props)
+      if (value.bounds.size > 0) member = withFieldBounds(member, field, [...value.bounds]);
+    props.set(alias, member);
+  }
+  return { ...input, props };
+}
+
+/** `value` with bounds added on one member (or on itself, for the empty field). */
+function withFieldBounds(value: Value, field: string, bounds: Bound[]): Value {
+  if (field === '') return withBounds(value, bounds);
+  const props = new Map(value.props ?? []);
+  props.set(field, withBounds(props.get(field) ?? memberOf(value, field), bounds));
+  return { ...value, props };
 }
 
 function dedupe(hits: SinkHit[]): SinkHit[] {

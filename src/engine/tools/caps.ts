@@ -1,20 +1,33 @@
 // Finds the input fields a tool's schema caps, so an amount bounded by the schema counts as bounded.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import type { FileContext } from '../analysis/context';
 import { collectEnums } from './enums';
+import { collectRefinements } from './refinements';
+import { constantInit, schemaParts } from './schema-parts';
 import type { RecognisedTool } from './types';
 
 const LENGTH_SCHEMAS = new Set(['string', 'array', 'email', 'url', 'uuid', 'regex']);
 
 /** Input fields whose schema caps them: zod `.max()`/`.lte()`/`.lt()` or JSON schema `maximum`. */
-export function collectCaps(definition: Node, tool: RecognisedTool): void {
-  collectEnums(definition, tool);
+export function collectCaps(definition: Node, tool: RecognisedTool, ctx?: FileContext): void {
+  for (const root of ctx ? schemaParts(definition, ctx) : [definition]) {
+    collectEnums(root, tool, ctx);
+    collectFieldCaps(root, tool, ctx);
+    if (ctx) collectRefinements(root, tool, ctx);
+  }
+}
+
+function collectFieldCaps(definition: Node, tool: RecognisedTool, ctx: FileContext | undefined): void {
   walk(definition, (node) => {
     if (isFunction(node)) return false;
     if (node.type !== 'Property') return true;
     const name = propertyName(node);
     if (name === undefined) return true;
-    const value = unwrapExpression(node.value as Node);
+    const written = unwrapExpression(node.value as Node);
+    // `amount: Amount` with `const Amount = z.number().max(500)` in this file.
+    const named = written.type === 'Identifier' && ctx ? constantInit(written, ctx) : undefined;
+    const value = named ? unwrapExpression(named) : written;
     if (value.type === 'CallExpression' && hasCapCall(value)) tool.cappedFields.add(name);
     if (
       value.type === 'ObjectExpression' &&

@@ -2,12 +2,28 @@
 // JSON schema `enum` / `const`): the model picks one of the author's values, so the field is allowlisted.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import type { FileContext } from '../analysis/context';
+import { constantInit } from './schema-parts';
 import type { RecognisedTool } from './types';
 
 const ENUM_CALLS = new Set(['enum', 'nativeenum', 'literal']);
 const UNION_CALLS = new Set(['union']);
-/** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`). */
-const KEEPING_CALLS = new Set(['optional', 'nullable', 'nullish', 'default', 'describe', 'catch', 'readonly', 'brand']);
+/** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`, a list of them: `.array().min(1)`). */
+const KEEPING_CALLS = new Set([
+  'optional',
+  'nullable',
+  'nullish',
+  'default',
+  'describe',
+  'catch',
+  'readonly',
+  'brand',
+  'array',
+  'nonempty',
+  'min',
+  'max',
+  'length',
+]);
 const MAX_CHAIN = 12;
 const MAX_UNION_MEMBERS = 64;
 
@@ -17,13 +33,13 @@ export function enumFieldsOf(tool: RecognisedTool): ReadonlySet<string> {
   return enumFields.get(tool) ?? new Set();
 }
 
-export function collectEnums(definition: Node, tool: RecognisedTool): void {
+export function collectEnums(definition: Node, tool: RecognisedTool, ctx?: FileContext): void {
   walk(definition, (node) => {
     if (isFunction(node)) return false;
     if (node.type !== 'Property') return true;
     const name = propertyName(node);
     if (name === undefined) return true;
-    if (isEnumSchema(node.value as Node, 0)) {
+    if (isEnumSchema(node.value as Node, 0, ctx)) {
       let fields = enumFields.get(tool);
       if (!fields) {
         fields = new Set();
@@ -35,9 +51,14 @@ export function collectEnums(definition: Node, tool: RecognisedTool): void {
   });
 }
 
-function isEnumSchema(node: Node, depth: number): boolean {
+function isEnumSchema(node: Node, depth: number, ctx?: FileContext): boolean {
   if (depth > 3) return false;
   const inner = unwrapExpression(node);
+  // `host: Host` with `const Host = z.enum([...])` in this file.
+  if (inner.type === 'Identifier') {
+    const init = ctx ? constantInit(inner, ctx) : undefined;
+    return init !== undefined && isEnumSchema(init, depth + 1, ctx);
+  }
   if (inner.type === 'ObjectExpression') {
     // JSON schema: `{ type: 'string', enum: [...] }` or `{ const: 'x' }`.
     const listed = findProperty(inner, 'enum');
@@ -58,20 +79,23 @@ function isEnumSchema(node: Node, depth: number): boolean {
           : ''
     ).toLowerCase();
     if (ENUM_CALLS.has(method)) return true;
-    if (UNION_CALLS.has(method)) return unionOfEnums(call, depth);
+    if (UNION_CALLS.has(method)) return unionOfEnums(call, depth, ctx);
+    // `z.array(z.enum([...]))`: a list of listed values.
+    if (method === 'array' && callee.type === 'MemberExpression' && call.arguments[0])
+      return isEnumSchema(call.arguments[0] as Node, depth + 1, ctx);
     if (!KEEPING_CALLS.has(method) || callee.type !== 'MemberExpression') return false;
     current = callee.object;
   }
   return false;
 }
 
-function unionOfEnums(call: TSESTree.CallExpression, depth: number): boolean {
+function unionOfEnums(call: TSESTree.CallExpression, depth: number, ctx?: FileContext): boolean {
   const first = call.arguments[0];
   if (!first) return false;
   const list = unwrapExpression(first);
   if (list.type !== 'ArrayExpression' || list.elements.length === 0 || list.elements.length > MAX_UNION_MEMBERS)
     return false;
   return list.elements.every(
-    (element) => element !== null && element.type !== 'SpreadElement' && isEnumSchema(element, depth + 1),
+    (element) => element !== null && element.type !== 'SpreadElement' && isEnumSchema(element, depth + 1, ctx),
   );
 }

@@ -7,6 +7,7 @@ import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
 import { auditWrapper } from './audit-wrapper';
+import { noteEntryWrapper } from './guard-wrapper';
 import type { FormLike, RecognisedTool, ToolHandler } from './types';
 
 /**
@@ -60,6 +61,7 @@ export function attachHandlers(
     }
     const { index, path } = inputOf(resolved.fn, form, ctx);
     const handler: ToolHandler = { fn: resolved.fn, ctx: resolved.ctx, inputIndex: index, inputPath: path };
+    if (form.inputAliases && form.inputAliases.length > 0) handler.inputAliases = form.inputAliases;
     if (resolved.ctx !== ctx || !containsNode(definition, resolved.fn)) handler.reference = node;
     tool.handlers.push(handler);
   }
@@ -110,6 +112,7 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
     if (!inner) return current;
     const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
     if (recorded) tool.audit = recorded;
+    else noteEntryWrapper(current, inner, ctx, tool);
     current = unwrapExpression(inner);
   }
   return current;

@@ -17,6 +17,8 @@ export interface ToolHandler {
   caseNode?: Node;
   /** Parameters the dispatch hands a package client in (`toolMap[method](this.paddle, args)`): their APIs. */
   paramApis?: ReadonlyMap<number, ApiRef>;
+  /** Members of the input that hold the validated input again, so the schema's bounds hold there too. */
+  inputAliases?: string[];
 }
 
 export interface RecognisedTool {
@@ -46,4 +48,6 @@ export interface FormLike {
   approval: PathToken[];
   defaultName?: string;
   inputNeedsSchema?: boolean;
+  /** Members of the input parameter that hold the validated input again (`execute({ context })`). */
+  inputAliases?: string[];
 }

@@ -22,11 +22,11 @@ export function startsWithFacts(
     return NONE;
   }
   if (!isTainted(subject) || isTainted(prefix)) return NONE;
-  if (subject.isResolvedPath)
-    return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'path' }], approved: false };
+  const keys = keysOf(receiver, interpreter, state);
+  if (subject.isResolvedPath) return { facts: [{ keys, bound: 'path' }, ...rootedFacts(subject)], approved: false };
   const text = stringValue(prefixNode) ?? constantText(prefix);
   if (text !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(text)) {
-    return { facts: [{ keys: keysOf(receiver, interpreter, state), bound: 'host' }], approved: false };
+    return { facts: [{ keys, bound: 'host' }], approved: false };
   }
   return NONE;
 }
@@ -47,8 +47,13 @@ function climbsOut(prefixNode: Node, prefix: Value): boolean {
 /** `path.relative(root, p)` that does not start with `..` and is not absolute keeps p inside root. */
 export function relativeFacts(receiver: Node, interpreter: Evaluator, state: State): Facts {
   const value = interpreter.evaluate(receiver, cloneEnv(state));
-  if (!value.relativeOf || value.relativeOf.length === 0) return NONE;
-  return { facts: [{ keys: value.relativeOf, bound: 'path' }], approved: false };
+  if (!value.relativeOf || (value.relativeOf.length === 0 && !value.rootedCopyOf)) return NONE;
+  return { facts: [{ keys: value.relativeOf, bound: 'path' }, ...rootedFacts(value)], approved: false };
+}
+
+/** A contained path built in place (`path.resolve(ROOT, p).startsWith(…)`): p stays inside joined under a root. */
+function rootedFacts(value: Value): Fact[] {
+  return value.rootedCopyOf && value.rootedCopyOf.length > 0 ? [{ keys: value.rootedCopyOf, bound: 'segment' }] : [];
 }
 
 /** `ALLOWED.some((h) => url.hostname === h)` or `(p) => url.startsWith(p)`. */

@@ -4,7 +4,7 @@ import { patternBindings } from '../../scope';
 import type { Evaluator, State } from '../evaluator';
 import { bindingKey, keysOf } from '../guards';
 import { CLEAN, container, isTainted, memberOf, type Value } from '../value';
-import { readKey, setKey } from './state';
+import { readKey, setKey, withAliasBounds } from './state';
 
 export function assignPattern(
   interpreter: Evaluator,
@@ -22,7 +22,14 @@ export function assignPattern(
     const key = bindingKey(binding);
     const keys = path.length === 0 ? aliasKeys : aliasKeys.map((alias) => `${alias}.${path.join('.')}`);
     // A destructured default (`{ url = DEFAULT }`) keeps the input's taint: the default only applies when absent.
-    setKey(state, key, keys.length > 0 ? { ...bound, keys: [...new Set([...(bound.keys ?? []), ...keys])] } : bound);
+    // `if (!inside(args.file)) throw; const { file } = args`: the member keeps what a guard put on it.
+    setKey(
+      state,
+      key,
+      keys.length > 0
+        ? withAliasBounds({ ...bound, keys: [...new Set([...(bound.keys ?? []), ...keys])] }, state)
+        : bound,
+    );
   }
 }
 

@@ -15,6 +15,7 @@ import { matchesPath, requiredModule } from '../../api';
 import type { State } from '../evaluator';
 import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
+import { someFacts } from '../guards/containment';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { isSegment, quoteEscape, stripsSeparators } from '../sanitisers';
@@ -40,6 +41,7 @@ import {
   type Value,
 } from '../value';
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
+import { withPathCopy } from './path-copies';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { calleeOnReceiver } from './typed-arguments';
@@ -240,7 +242,9 @@ function knownStep(
     if (common.pathModules.includes(ref.module) && ref.tokens.length === 1 && last?.kind === 'Member') {
       if (last.name === 'relative') {
         const out = derived(combine(args), ['allowlist']);
-        return { ...out, relativeOf: node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [] };
+        const relativeOf = node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [];
+        const rooted = args[1]?.rootedCopyOf;
+        return { ...out, relativeOf, ...(rooted ? { rootedCopyOf: rooted } : {}) };
       }
       if (last.name === 'isAbsolute') return CLEAN;
       // The last segment of a path holds no separator: joined to a root, it cannot climb out of it.
@@ -259,7 +263,10 @@ function knownStep(
         const [head, ...rest] = args;
         if (head?.bounds.has('path') && rest.every((arg) => !isTainted(arg) || isSegment(arg)))
           out = withBounds(out, ['path']);
-        return { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
+        // A contained name (checked as a copy, `path.join(ROOT, p)` after a check on it) under a fixed root.
+        if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('path'))) out = withBounds(out, ['path']);
+        out = { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
+        return withPathCopy(out, node, args, interpreter, state);
       }
     }
     // The names in a folder come from disk: the model chose the folder (checked as the sink), not them.
@@ -294,6 +301,10 @@ function knownStep(
       if (converted) return converted;
       // A lookup in a map the model does not control yields one of its values, whatever the key.
       if (method === 'get' || method === 'at') return opaqueValue();
+      // `ROOTS.find((root) => abs.startsWith(root + sep))`: found, the callback's check held for one root.
+      const callback = node.arguments[0];
+      if (method === 'find' && callback && isFunction(callback))
+        return { ...opaqueValue(), predicate: someFacts(callee.object, callback, interpreter, state).facts };
       return undefined;
     }
     if (stripsSeparators(method, node.arguments as Node[]))

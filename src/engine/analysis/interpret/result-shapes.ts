@@ -41,7 +41,7 @@ export function collectMemberFacts(
       predicate = predicate === undefined ? here : predicate.filter((fact) => here.some((other) => same(fact, other)));
       const alias = aliasIndex(expression, interpreter, state, paramKeys);
       aliasOf = aliasOf === undefined ? alias : aliasOf === alias ? aliasOf : null;
-      const bounded = boundedSiblings(object, member, interpreter, state);
+      const bounded = boundedSiblings(object, member, interpreter, state, ownFacts(expression, interpreter, state));
       siblings =
         siblings === undefined
           ? bounded
@@ -100,6 +100,7 @@ function boundedSiblings(
   member: string,
   interpreter: Interpreter,
   state: State,
+  checked: readonly Fact[],
 ): Array<{ member: string; bound: Bound }> {
   const out: Array<{ member: string; bound: Bound }> = [];
   for (const property of object.properties) {
@@ -111,8 +112,20 @@ function boundedSiblings(
     const value = interpreter.evaluate(expression, { env: new Map(state.env), approved: state.approved });
     if (!isTainted(value)) continue;
     for (const bound of SIBLING_BOUNDS) if (value.bounds.has(bound)) out.push({ member: name, bound });
+    // `{ ok: resolved.startsWith(ROOT + sep), resolved }`: where `ok` is truthy, the member it checked is bounded.
+    const keys = keysOf(expression, interpreter, state);
+    for (const fact of checked)
+      if (SIBLING_BOUNDS.includes(fact.bound) && fact.keys.some((key) => keys.includes(key)))
+        if (!out.some((entry) => entry.member === name && entry.bound === fact.bound))
+          out.push({ member: name, bound: fact.bound });
   }
   return out;
+}
+
+/** What the member's own expression establishes where it is truthy (nothing for a value that is not a check). */
+function ownFacts(expression: Node, interpreter: Interpreter, state: State): Fact[] {
+  if (expression.type === 'Literal' || expression.type === 'ObjectExpression') return [];
+  return factsOf(expression, interpreter, state, true).facts;
 }
 
 function memberExpression(object: TSESTree.ObjectExpression, member: string): Node | undefined {

@@ -1,7 +1,7 @@
 // Helper summaries instantiated with the caller's arguments: a helper that takes the allowed root or the
 // allowlist as a parameter bounds the value only when the caller passes a root or list the model does not
 // choose, so a call that passes such a value gets a summary analysed with it in place of a symbol.
-import type { FunctionNode } from '../../ast';
+import { isFunction, walk, type FunctionNode } from '../../ast';
 import { CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
@@ -37,8 +37,30 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
       if (clients) fixed.set(index, { ...symbolicParam(fn, index), props: clients });
     }
   }
+  // `safePath(p)` of `function safePath(p, root = ROOT)`: an omitted argument takes the author's default.
+  for (let index = args.length; index < fn.params.length; index++)
+    if (authorDefault(fn, index)) fixed.set(index, CLEAN);
   // A package client handed in decides which rows match inside, with or without model input beside it.
   return (tainted || typed) && fixed.size > 0 ? fixed : undefined;
+}
+
+/** A parameter's default written by the author that names no other parameter (`root = ROOT`, not `root = p`). */
+function authorDefault(fn: FunctionNode, index: number): boolean {
+  const param = fn.params[index];
+  if (param?.type !== 'AssignmentPattern') return false;
+  const names = new Set(
+    fn.params.flatMap((other) => {
+      const id = other.type === 'AssignmentPattern' ? other.left : other;
+      return id.type === 'Identifier' ? [id.name] : [];
+    }),
+  );
+  let namesParam = false;
+  walk(param.right, (node) => {
+    if (namesParam) return false;
+    if (node.type === 'Identifier' && names.has(node.name)) namesParam = true;
+    return !isFunction(node);
+  });
+  return !namesParam;
 }
 
 /** The members of an object argument that are package clients (`{ calendar, query }`), or undefined. */

@@ -17,10 +17,17 @@ export function joinStates(a: State | undefined, b: State | undefined): State | 
   if (!b) return a;
   if (a === b) return a;
   const env = new Map<string, Value>();
+  // A member only one branch bounded (`if (!inside(args.file)) console.warn(…)`) is read from its parent on the
+  // other branch, so the join keeps only what both branches know.
   for (const [key, value] of a.env)
-    env.set(key, joinValues(value, b.env.get(key) ?? (isTainted(value) ? undefined : value)));
-  for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, value);
+    env.set(key, joinValues(value, b.env.get(key) ?? memberKey(key, b) ?? (isTainted(value) ? undefined : value)));
+  for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, joinValues(memberKey(key, a) ?? value, value));
   return { env, approved: a.approved && b.approved };
+}
+
+/** A member key's value derived from its parent; undefined for a variable's own key. */
+function memberKey(key: string, state: State): Value | undefined {
+  return key.includes('.') ? readKey(key, state) : undefined;
 }
 
 /** The value stored under an env key, derived from its parent key when only the parent is known. */
@@ -59,6 +66,12 @@ export function applyFacts(state: State, facts: Facts): State {
         if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }
       boundAliasesOf(target, key, fact.bound);
+      // A contained path joined from a fixed root and one name: the name stays inside joined under a root.
+      if (fact.bound === 'path')
+        for (const name of current.rootedCopyOf ?? []) {
+          const named = readKey(name, target);
+          if (named) setKey(target, name, withBounds(named, ['segment']));
+        }
     }
   }
   if (facts.approved) approve(target);

@@ -1,7 +1,7 @@
 // Helper summaries: what a helper does with symbolic parameters (its sinks, its return value, the bounds
 // it leaves on its parameters), and how a call site instantiates that with the caller's arguments.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describe, type FunctionNode } from '../../ast';
+import { describe, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
@@ -33,7 +33,7 @@ import { fixedArguments } from './specialise';
 import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
-import { applyFacts, approve, readKey } from './state';
+import { applyFacts, approve, cloneState, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
 /** The caller's value for a helper parameter (or a member path of it) at one call. */
@@ -121,6 +121,11 @@ function argumentKeys(
   return [...own, ...copies].map((key) => (fact.path ? `${key}.${fact.path}` : key));
 }
 
+/** Bounds a helper can establish on a parameter (`segment`: a name that stays inside joined under a root). */
+const SUMMARY_BOUNDS: readonly Bound[] = ['allowlist', 'host', 'path', 'amount', 'segment'];
+/** Returns whose checks are applied to a copy of their state (generated code may return thousands of times). */
+const MAX_CHECKED_RETURNS = 64;
+
 export function buildSummary(fn: FunctionNode, interpreter: Interpreter): FunctionSummary {
   const returns = interpreter.returns;
   let returnValue: Value | undefined;
@@ -137,23 +142,35 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
   const predicateFacts: ParamFact[] = [];
   if (returns.length > 0) {
     for (const [key, index] of paramKeys) {
-      for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+      for (const bound of SUMMARY_BOUNDS) {
         const everyExit = returns.every((entry) => hasBoundOnKey(entry.state, key, bound));
         if (everyExit) exitFacts.push({ index, path: '', bound });
       }
     }
-    const meaningful = returns.filter(
-      (entry) =>
-        entry.node?.argument && !(entry.node.argument.type === 'Literal' && entry.node.argument.value === false),
-    );
+    // An arrow's expression body is its one return (`(u) => ALLOWED.has(new URL(u).hostname)`).
+    const expressionBody = fn.body.type === 'BlockStatement' ? undefined : (fn.body as Node);
+    const argumentOf = (entry: ReturnRecord): Node | undefined =>
+      entry.node ? (entry.node.argument ?? undefined) : expressionBody;
+    const meaningful = returns.filter((entry) => {
+      const argument = argumentOf(entry);
+      return argument !== undefined && !(argument.type === 'Literal' && argument.value === false);
+    });
     if (meaningful.length > 0) {
+      // Where a return is truthy: what its value checks, applied to the state there, so a check on a derived
+      // copy (`path.resolve(root, p).startsWith(…)`) bounds p, and a bound the path to `return true` already
+      // holds counts.
+      // (A copy per return only where its value checks something, and only for a helper of a few returns.)
+      const copies = meaningful.length <= MAX_CHECKED_RETURNS;
+      const truthy = meaningful.map((entry) => {
+        const facts = factsOf(argumentOf(entry) as Node, interpreter, entry.state, true);
+        const checked = copies && facts.facts.length > 0;
+        return { facts, state: checked ? applyFacts(cloneState(entry.state), facts) : entry.state };
+      });
       for (const [key, index] of paramKeys) {
-        for (const bound of ['allowlist', 'host', 'path', 'amount'] as Bound[]) {
+        for (const bound of SUMMARY_BOUNDS) {
           if (exitFacts.some((fact) => fact.index === index && fact.bound === bound)) continue;
-          const holds = meaningful.every((entry) => {
-            const argument = entry.node?.argument;
-            if (!argument) return false;
-            const facts = factsOf(argument, interpreter, entry.state, true);
+          const holds = truthy.every(({ facts, state }) => {
+            if (hasBoundOnKey(state, key, bound)) return true;
             return facts.facts.some(
               (fact) =>
                 fact.bound === bound && fact.keys.some((factKey) => factKey === key || key.startsWith(`${factKey}.`)),

@@ -94,7 +94,7 @@ export function fromLoopCall(
     );
     const value = findProperty(element, member);
     attachHandlers(tool, value ? [value.value as Node] : [], form, ctx, element);
-    collectCaps(element, tool);
+    collectCaps(element, tool, ctx);
     return tool;
   });
 }
@@ -140,7 +140,7 @@ export function fromCall(
   if (approvalNode && !isLiteralFalse(approvalNode)) tool.approval = approvalPropertyName(form);
   const wrapper = wrappingAudit(node, ctx);
   if (wrapper) tool.audit = wrapper;
-  collectCaps(node, tool);
+  collectCaps(node, tool, ctx);
   if (form.inputNeedsSchema && !hasSchemaArgument(node)) {
     for (const handler of tool.handlers) handler.inputIndex = undefined;
   }

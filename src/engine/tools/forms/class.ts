@@ -51,7 +51,7 @@ export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): Re
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
   const owner = lineage.find((cls) => navigate([cls.node], form.handler, cls.ctx).length > 0) ?? { node, ctx };
   attachHandlers(tool, navigate([owner.node], form.handler, owner.ctx), form, owner.ctx, node);
-  collectCaps(node, tool);
+  collectCaps(node, tool, ctx);
   return tool;
 }
 

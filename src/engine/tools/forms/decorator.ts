@@ -92,7 +92,7 @@ export function fromDecorator(
   const tool = baseTool({ name, node: method.key }, form, method);
   if (method.value.type === 'FunctionExpression') attachHandlers(tool, [method.value], form, ctx, method);
   else tool.notAnalysable = 'The decorated method has no body.';
-  if (call) collectCaps(call, tool);
+  if (call) collectCaps(call, tool, ctx);
   return tool;
 }
 

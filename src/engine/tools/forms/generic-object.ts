@@ -83,7 +83,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     const property = findProperty(node, key);
     if (property && !isLiteralFalse(property.value as Node)) tool.approval = key;
   }
-  collectCaps(node, tool);
+  collectCaps(node, tool, ctx);
   return tool;
 }
 

@@ -69,7 +69,7 @@ export function fromInferredFactory(node: TSESTree.CallExpression, ctx: FileCont
   const name = constantString(nameNode, ctx);
   const tool = baseTool({ name: name ?? '(dynamic name)', node: nameNode }, form, node);
   attachHandlers(tool, [handlerNode], form, ctx, node);
-  collectCaps(node, tool);
+  collectCaps(node, tool, ctx);
   return tool;
 }
 
