@@ -12,6 +12,7 @@ import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
 import { isTainted, type Value } from './value';
 import { wordsOf } from './words';
+import { namesAmount } from './amount-fields';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -312,6 +313,12 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   // value only when the tool also names a money operation (`close_trade`).
   if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
     return toolNamesMoney(tool.name, tool.definition, lists);
+  // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
+  // it moves the user's value only when an amount of the model's reaches it (`depositAmount`).
+  if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(wordsOf(tool.name)[0] ?? ''))
+    return (
+      toolNamesMoney(tool.name, tool.definition, lists) || hit.origins.some((origin) => namesAmount(origin.display))
+    );
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 

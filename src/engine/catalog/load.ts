@@ -58,6 +58,7 @@ export interface InferenceWords {
   transactionNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
+  creationVerbs: ReadonlySet<string>;
   /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
   assetNouns: ReadonlySet<string>;
   /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
@@ -365,6 +366,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
+    creationVerbs: words('creationVerbs'),
     assetNouns: words('assetNouns'),
     credentialNouns: words('credentialNouns'),
     credentialQualifiers: words('credentialQualifiers'),
