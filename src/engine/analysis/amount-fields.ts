@@ -35,11 +35,6 @@ export function hasAmountBound(value: Value, depth = 0): boolean {
 const AMOUNT_KEY =
   /^(amount|amounts|value|quantity|qty|price|total|sum|cents|lamports|wei|[a-z_]*amount|[a-z_]*_amount)$/i;
 
-/** Whether a key (or an input's display, `input.depositAmount`) names the amount itself. */
-export function namesAmount(key: string): boolean {
-  return AMOUNT_KEY.test(key.split('.').pop()?.replace(/\W+/g, '') ?? '');
-}
-
 /** Whether a member named as the amount (at any depth) is model input with no amount bound. */
 function hasUnboundedAmount(value: Value, depth = 0): boolean {
   if (depth > 6) return false;

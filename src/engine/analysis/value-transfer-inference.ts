@@ -10,9 +10,8 @@ import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
-import { isTainted, type Value } from './value';
+import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
-import { namesAmount } from './amount-fields';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -314,12 +313,18 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
     return toolNamesMoney(tool.name, tool.definition, lists);
   // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
-  // it moves the user's value only when an amount of the model's reaches it (`depositAmount`).
+  // it moves the user's value only when an amount of the model's reaches it (`depositAmount`, `initialLiquiditySOL`).
   if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(wordsOf(tool.name)[0] ?? ''))
     return (
-      toolNamesMoney(tool.name, tool.definition, lists) || hit.origins.some((origin) => namesAmount(origin.display))
+      toolNamesMoney(tool.name, tool.definition, lists) || hit.origins.some((origin) => spendsAmount(origin, lists))
     );
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
+}
+
+/** Whether an input's last member names an amount spent (`input.depositAmount`), not a setting (`lotSize`). */
+function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
+  const last = origin.display.split('.').pop() ?? '';
+  return wordsOf(last).some((word) => lists.creationSpendWords.has(word));
 }
 
 /** Why the finding's call appears to move value, for its message. */

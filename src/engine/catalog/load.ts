@@ -59,6 +59,7 @@ export interface InferenceWords {
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
   creationVerbs: ReadonlySet<string>;
+  creationSpendWords: ReadonlySet<string>;
   /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
   assetNouns: ReadonlySet<string>;
   /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
@@ -150,6 +151,10 @@ export interface RemoteWriteNames {
   readEndpointWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
+  /** Methods that hand a command line to a program the tool drives (`session.executeCommand(line)`). */
+  commandMethods: string[];
+  /** Words of a command line's subcommand that change state (`apps:create`, `ps:scale`). */
+  commandVerbs: string[];
 }
 
 export interface GenericObjectForm {
@@ -367,6 +372,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
     creationVerbs: words('creationVerbs'),
+    creationSpendWords: words('creationSpendWords'),
     assetNouns: words('assetNouns'),
     credentialNouns: words('credentialNouns'),
     credentialQualifiers: words('credentialQualifiers'),
@@ -461,6 +467,8 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
       readEndpointWords: asStrings(remote['readEndpointWords']),
       excludedModules: asStrings(remote['excludedModules']),
+      commandMethods: asStrings(remote['commandMethods']),
+      commandVerbs: asStrings(remote['commandVerbs']),
     },
   };
 }

@@ -15,6 +15,7 @@ import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/reques
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
+import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
@@ -104,7 +105,7 @@ function scan(
       catalogWrite(node, matcher, state.writeEffect) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
-        ? clientWrite(node, ctx, isInput)
+        ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
