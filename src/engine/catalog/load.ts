@@ -151,6 +151,8 @@ export interface RemoteWriteNames {
   readEndpointWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
+  /** Verbs that count only on a package's client (`exchange.setLeverage`), not in endpoints or untyped calls. */
+  clientOnlyVerbs: string[];
   /** Methods that hand a command line to a program the tool drives (`session.executeCommand(line)`). */
   commandMethods: string[];
   /** Words of a command line's subcommand that change state (`apps:create`, `ps:scale`). */
@@ -467,6 +469,7 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
       readEndpointWords: asStrings(remote['readEndpointWords']),
       excludedModules: asStrings(remote['excludedModules']),
+      clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
       commandMethods: asStrings(remote['commandMethods']),
       commandVerbs: asStrings(remote['commandVerbs']),
     },

@@ -282,7 +282,8 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
     return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
       ? REMOTE_WRITES
       : undefined;
-  if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
+  const verbs = [...names.verbs, ...names.clientOnlyVerbs];
+  if (!isWriteName(name, verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
   if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;
