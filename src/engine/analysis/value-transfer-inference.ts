@@ -301,6 +301,9 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
+  // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
+  if (hit.inferred.sendsTransaction) return !lists.readWords.has(wordsOf(tool.name)[0] ?? '');
   return !isReadTool(tool.name, lists);
 }
 
