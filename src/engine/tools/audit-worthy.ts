@@ -275,7 +275,11 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  const receiver = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
+  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds.
+  const resolved = ctx.api.resolve(callee.object);
+  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  const receiver =
+    (isProject ? returnedApi(callee.object, ctx) : undefined) ?? resolved ?? returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
