@@ -9,6 +9,7 @@ import type { FileContext } from '../analysis/context';
 import type { Binding } from '../scope';
 import { resolveFunction } from '../analysis/resolve';
 import { returnedApi } from '../analysis/returned-api';
+import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
@@ -275,11 +276,14 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds.
+  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds;
   const resolved = ctx.api.resolve(callee.object);
   const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  // An instance of a project subclass of a package's client (`class TokenClient extends SdkClient`) is that client.
   const receiver =
-    (isProject ? returnedApi(callee.object, ctx) : undefined) ?? resolved ?? returnedApi(callee.object, ctx);
+    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
+    resolved ??
+    returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
