@@ -67,7 +67,9 @@ export class ApiResolver {
         return this.fromIdentifier(node, depth);
       case 'MemberExpression': {
         const name = propertyName(node);
-        if (name === undefined) return undefined;
+        // `new ccxt[exchangeId](…)`: a class of a package's namespace chosen at run time is one of its
+        // members, which only rows written `Member[*]` match.
+        if (name === undefined) return node.computed ? this.anyMemberOfModule(node.object, depth) : undefined;
         if (
           node.object.type === 'Identifier' &&
           GLOBAL_OBJECTS.has(node.object.name) &&
@@ -164,6 +166,12 @@ export class ApiResolver {
       default:
         return undefined;
     }
+  }
+
+  private anyMemberOfModule(object: Node, depth: number): ApiRef | undefined {
+    const base = this.resolve(object, depth);
+    if (!base || base.tokens.length > 0 || [GLOBAL, LOCAL, UNTYPED].includes(base.module)) return undefined;
+    return this.member(base, '*');
   }
 
   /** Something the project defines: `<local>`, and inside a named package also that package's own export. */

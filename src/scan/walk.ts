@@ -111,6 +111,7 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     const includes = loaded.include.filter((glob) => !glob.startsWith('!')).map(matcherFor);
     const before = out.files.length;
     const compiledFolders: string[] = [];
+    const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, entry.name);
       const kind = entryKind(entry, full, root);
@@ -121,6 +122,10 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       }
       const isSource = kind === 'file' && SOURCE_EXTENSIONS.includes(extensionOf(entry.name));
       if (kind !== 'dir' && !isSource) continue;
+      if (isSource && isParallelBuild(entry.name, names, dir)) {
+        drop(PARALLEL_BUILD, [entry.name]);
+        continue;
+      }
       const excluding = excludingRule(excludes, full, root);
       if (excluding !== undefined) {
         // The defaults are one rule of many globs: the name dropped says more than all of them.
@@ -163,6 +168,23 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
   out.configFiles = [...configFiles];
   out.dropped = [...dropped].map(([source, entry]) => ({ source, globs: [...entry.globs], count: entry.count }));
   return out;
+}
+
+/** The exclude source that names a module's second build beside its first. */
+export const PARALLEL_BUILD = 'parallel build';
+
+/**
+ * A dual-format package builds each module twice (`index.js` and `index.cjs`, or `index.js` and `index.mjs`):
+ * the same tools, counted twice. In build output (a compiled folder, or a source map beside the file) the
+ * CommonJS or `.mjs` twin of a `.js` module (and the `.cjs` twin of an `.mjs` one) is left out.
+ */
+function isParallelBuild(name: string, names: ReadonlySet<string>, dir: string): boolean {
+  const extension = extensionOf(name);
+  if (extension !== '.cjs' && extension !== '.mjs') return false;
+  const base = name.slice(0, -extension.length);
+  const twin = names.has(`${base}.js`) || (extension === '.cjs' && names.has(`${base}.mjs`));
+  if (!twin) return false;
+  return names.has(`${name}.map`) || dir.split(path.sep).some((segment) => COMPILED_FOLDERS.includes(segment));
 }
 
 function extensionOf(name: string): string {

@@ -41,6 +41,29 @@ describe('cli: walk', () => {
     assert.deepEqual(walked(), ['src/agent.ts', 'src/legacy.cjs', 'src/view.tsx']);
   });
 
+  it('leaves out the CommonJS or .mjs twin of a module a dual-format build compiled twice', () => {
+    writeTree(dir, {
+      'pkg/dist/index.js': '',
+      'pkg/dist/index.cjs': '',
+      'pkg/dist/tools/search.mjs': '',
+      'pkg/dist/tools/search.cjs': '',
+      'lib/agent.js': '',
+      'lib/agent.cjs': '',
+      'lib/agent.cjs.map': '',
+      'src/config.js': '',
+      'src/config.cjs': '',
+    });
+    const files = walk(['pkg/dist', 'lib', 'src'], {
+      cwd: dir,
+      load: { cache: new Map() },
+      defaultExcludes: false,
+    }).files;
+    assert.deepEqual(
+      files.map((file) => path.relative(dir, file).split(path.sep).join('/')),
+      ['pkg/dist/index.js', 'pkg/dist/tools/search.mjs', 'lib/agent.js', 'src/config.cjs', 'src/config.js'],
+    );
+  });
+
   it('scans a folder that itself sits under a default-excluded name', () => {
     writeTree(dir, { 'test/project/src/a.ts': '', 'test/project/node_modules/b.js': '' });
     assert.deepEqual(walked(['test/project']), ['test/project/src/a.ts']);

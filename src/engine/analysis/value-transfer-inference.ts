@@ -10,7 +10,7 @@ import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
-import { isTainted, type Value } from './value';
+import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
@@ -301,6 +301,9 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
+  // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
+  if (hit.inferred.sendsTransaction) return !lists.readWords.has(wordsOf(tool.name)[0] ?? '');
   return !isReadTool(tool.name, lists);
 }
 
@@ -312,7 +315,19 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   // value only when the tool also names a money operation (`close_trade`).
   if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
     return toolNamesMoney(tool.name, tool.definition, lists);
+  // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
+  // it moves the user's value only when an amount of the model's reaches it (`depositAmount`, `initialLiquiditySOL`).
+  if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(wordsOf(tool.name)[0] ?? ''))
+    return (
+      toolNamesMoney(tool.name, tool.definition, lists) || hit.origins.some((origin) => spendsAmount(origin, lists))
+    );
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
+}
+
+/** Whether an input's last member names an amount spent (`input.depositAmount`), not a setting (`lotSize`). */
+function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
+  const last = origin.display.split('.').pop() ?? '';
+  return wordsOf(last).some((word) => lists.creationSpendWords.has(word));
 }
 
 /** Why the finding's call appears to move value, for its message. */

@@ -94,6 +94,8 @@ export interface Value {
   constant?: string;
   /** A package's object handed in by a caller (`new Paddle(key)` passed to a helper): its API, for sink rows. */
   api?: ApiRef;
+  /** Known to be undefined (an argument the caller omitted, a member an object literal lacks): never truthy. */
+  isAbsent?: boolean;
 }
 
 const NO_BOUNDS: ReadonlySet<Bound> = new Set();
@@ -101,6 +103,8 @@ const NO_BOUNDS: ReadonlySet<Bound> = new Set();
 const MAX_API_TOKENS = 12;
 
 export const CLEAN: Value = { origins: [], bounds: NO_BOUNDS };
+/** Undefined for certain: a branch that needs it truthy cannot run. */
+export const ABSENT: Value = { origins: [], bounds: NO_BOUNDS, isAbsent: true };
 
 export function isTainted(value: Value): boolean {
   return value.origins.length > 0;
@@ -255,7 +259,7 @@ export function memberOf(value: Value, name: string): Value {
   if (prop) return prop;
   // A member of an approval's answer (`result.action`) is still the answer.
   if (value.isApproval && !value.props) return { ...memberOf({ ...value, isApproval: false }, name), isApproval: true };
-  if (value.isObjectLiteral) return CLEAN;
+  if (value.isObjectLiteral || value.isAbsent) return ABSENT;
   if (!isTainted(value)) {
     if (value.props) return CLEAN;
     if (name === 'length') return CLEAN;

@@ -58,6 +58,8 @@ export interface InferenceWords {
   transactionNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
+  creationVerbs: ReadonlySet<string>;
+  creationSpendWords: ReadonlySet<string>;
   /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
   assetNouns: ReadonlySet<string>;
   /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
@@ -155,6 +157,12 @@ export interface RemoteWriteNames {
   scopeWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
+  /** Verbs that count only on a package's client (`exchange.setLeverage`), not in endpoints or untyped calls. */
+  clientOnlyVerbs: string[];
+  /** Methods that hand a command line to a program the tool drives (`session.executeCommand(line)`). */
+  commandMethods: string[];
+  /** Words of a command line's subcommand that change state (`apps:create`, `ps:scale`). */
+  commandVerbs: string[];
 }
 
 export interface GenericObjectForm {
@@ -371,6 +379,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
+    creationVerbs: words('creationVerbs'),
+    creationSpendWords: words('creationSpendWords'),
     assetNouns: words('assetNouns'),
     credentialNouns: words('credentialNouns'),
     credentialQualifiers: words('credentialQualifiers'),
@@ -468,6 +478,9 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       readEndpointWords: asStrings(remote['readEndpointWords']),
       scopeWords: asStrings(remote['scopeWords']),
       excludedModules: asStrings(remote['excludedModules']),
+      clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
+      commandMethods: asStrings(remote['commandMethods']),
+      commandVerbs: asStrings(remote['commandVerbs']),
     },
   };
 }

@@ -9,6 +9,7 @@ import type { FileContext } from '../analysis/context';
 import type { Binding } from '../scope';
 import { resolveFunction } from '../analysis/resolve';
 import { returnedApi } from '../analysis/returned-api';
+import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isInReadNamedFunction, isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
@@ -17,6 +18,7 @@ import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
 import { callOperation } from './graphql-operations';
+import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
@@ -110,7 +112,7 @@ function scan(
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
-        ? clientWrite(node, ctx, isInput)
+        ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
@@ -280,14 +282,22 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  const receiver = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
+  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds;
+  const resolved = ctx.api.resolve(callee.object);
+  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  // An instance of a project subclass of a package's client (`class TokenClient extends SdkClient`) is that client.
+  const receiver =
+    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
+    resolved ??
+    returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver)
     return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
       ? REMOTE_WRITES
       : undefined;
-  if (!isWriteName(name, names.verbs, names) || !isPackage(receiver.module, names)) return undefined;
+  const verbs = [...names.verbs, ...names.clientOnlyVerbs];
+  if (!isWriteName(name, verbs, names) || !isPackage(receiver.module, names)) return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
   if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;

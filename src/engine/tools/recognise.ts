@@ -15,6 +15,7 @@ import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
+import { isVendored, vendoredRanges } from './vendored-regions';
 
 export type { RecognisedTool, ToolHandler } from './types';
 
@@ -40,8 +41,11 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
     } satisfies FormLike,
   }));
 
+  // A dependency bundled into the file declares its own tools; they are not the project's.
+  const vendored = vendoredRanges(ctx.text);
   walk(ctx.ast, (node) => {
     if (tools.length >= MAX_TOOLS_PER_FILE) return false;
+    if (vendored.length > 0 && node.type !== 'Program' && isVendored(vendored, node.range[0])) return false;
     switch (node.type) {
       case 'CallExpression':
       case 'NewExpression': {
@@ -136,7 +140,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
     }
   });
   const handled = new Set(tools.flatMap((tool) => tool.handlers.map((handler) => handler.fn)));
-  tools.push(...fromModelToolCalls(ctx, (fn) => handled.has(fn)));
+  const loops = fromModelToolCalls(ctx, (fn) => handled.has(fn));
+  tools.push(...loops.filter((tool) => !isVendored(vendored, tool.definition.range[0])));
   return tools;
 }
 

@@ -83,6 +83,8 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
     }
     case 'LogicalExpression': {
       const left = evaluate(interpreter, node.left, state);
+      // `options ?? {}` of an omitted argument: the right side, and `absent && x` is the absent left.
+      if (left.isAbsent) return node.operator === '&&' ? left : evaluate(interpreter, node.right, state);
       // `options.method || 'GET'` where the caller wrote the method: a written left side decides.
       if (node.operator !== '&&' && isDecidingConstant(left, node.operator)) return left;
       const rightState =
@@ -91,7 +93,8 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       return node.operator === '&&' ? right : joinValues(left, right);
     }
     case 'ConditionalExpression': {
-      evaluate(interpreter, node.test, state);
+      // A test on a value known to be undefined selects the alternate alone.
+      if (evaluate(interpreter, node.test, state).isAbsent) return evaluate(interpreter, node.alternate, state);
       const whenTrue = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, true));
       const whenFalse = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, false));
       return joinValues(

@@ -2,7 +2,7 @@
 // allowlist as a parameter bounds the value only when the caller passes a root or list the model does not
 // choose, so a call that passes such a value gets a summary analysed with it in place of a symbol.
 import { isFunction, walk, type FunctionNode } from '../../ast';
-import { CLEAN, isTainted, type Origin, type Value } from '../value';
+import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
 
@@ -37,9 +37,13 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
       if (clients) fixed.set(index, { ...symbolicParam(fn, index), props: clients });
     }
   }
-  // `safePath(p)` of `function safePath(p, root = ROOT)`: an omitted argument takes the author's default.
-  for (let index = args.length; index < fn.params.length; index++)
+  // `safePath(p)` of `function safePath(p, root = ROOT)`: an omitted argument takes the author's default. Without
+  // a default it is undefined inside (`readFile(p)` of `readFile(p, options)`), so a branch on one of its members
+  // (`const { isUrl } = options ?? {}; isUrl ? fetch(p) : …`) cannot run.
+  for (let index = args.length; index < fn.params.length; index++) {
     if (authorDefault(fn, index)) fixed.set(index, CLEAN);
+    else if (tainted && fn.params[index]?.type === 'Identifier') fixed.set(index, ABSENT);
+  }
   // A package client handed in decides which rows match inside, with or without model input beside it.
   return (tainted || typed) && fixed.size > 0 ? fixed : undefined;
 }
@@ -94,6 +98,7 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
   if (isTainted(value)) return 's';
+  if (value.isAbsent) return 'u';
   if (value.api) return `a${apiKey(value.api).slice(0, MAX_KEY_TEXT)}`;
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
   const members: string[] = [];

@@ -134,8 +134,9 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
 }
 
 function execIf(interpreter: Interpreter, statement: TSESTree.IfStatement, state: State): State | undefined {
-  interpreter.evaluate(statement.test, state);
-  const selected = selectorDecision(interpreter, statement.test);
+  // A test on a value known to be undefined (a member of an omitted argument) never holds.
+  const absent = interpreter.evaluate(statement.test, state).isAbsent === true;
+  const selected = absent ? false : selectorDecision(interpreter, statement.test);
   if (selected === true) return exec(interpreter, statement.consequent, state);
   if (selected === false) return statement.alternate ? exec(interpreter, statement.alternate, state) : state;
   const factsTrue = factsOf(statement.test, interpreter, state, true);
