@@ -216,6 +216,8 @@ function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
   const out: Value = { origins, bounds };
   if (value.isResolvedPath) out.isResolvedPath = true;
   if (value.isUrl) out.isUrl = true;
+  // A package client the helper built from its parameters (`createWalletClient({ account })`) is still that client.
+  if (value.api && !origins.some((origin) => origin.kind === 'input')) out.api = value.api;
   if (depth > 4) return out;
   // A helper that returns `{ apiKey, baseUrl }` keeps each member's own origin; only members built from parameters change.
   if (value.props) {
