@@ -111,7 +111,8 @@ export class ApiResolver {
       }
       case 'ImportExpression': {
         const source = stringValue(node.source);
-        return source === undefined ? undefined : { module: source, tokens: [] };
+        // A lazily loaded project module is the project's code, as `require('./m')` is.
+        return source === undefined ? undefined : { module: isRelative(source) ? LOCAL : source, tokens: [] };
       }
       default:
         return undefined;

@@ -2,6 +2,7 @@
 // nothing that moves value. Amounts travel under many names and inside generic containers (`args`, `data`,
 // `body`), so the members ruled out are those named as text, an identifier, an address or a currency.
 import { isTainted, type Value } from './value';
+import { wordsOf } from './words';
 
 const NOT_AMOUNT_KEY =
   /^(memo|description|desc|note|notes|metadata|meta|reference|ref|name|title|label|comment|comments|message|subject|reason|email|phone|tags?|statement_?descriptor|idempotency_?key|customer|recipient|receiver|payee|to|from|address|destination|currency|symbol|chain|network|url|id|[a-z]+_id|[a-z]+Id|[a-z]+Address)$/i;
@@ -29,6 +30,26 @@ export function hasAmountBound(value: Value, depth = 0): boolean {
   for (const [key, prop] of value.props ?? []) if (isAmountKey(key) && hasAmountBound(prop, depth + 1)) return true;
   for (const element of value.elements ?? []) if (hasAmountBound(element, depth + 1)) return true;
   return false;
+}
+
+/** Words that name what a transfer moves (`maxAmountRequired`, `priceUsd`), not how it is tuned. */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  'amount',
+  'amounts',
+  'value',
+  'quantity',
+  'qty',
+  'price',
+  'total',
+  'sum',
+  'cents',
+  'lamports',
+  'wei',
+]);
+
+/** Whether a member's name names the amount itself (`maxAmountRequired`), so a cap on it bounds the transfer. */
+export function namesAmount(name: string): boolean {
+  return wordsOf(name).some((word) => AMOUNT_WORDS.has(word));
 }
 
 /** Keys that name the amount itself; a transfer with an unbounded one moves what the model chose. */

@@ -6,7 +6,7 @@ import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
-import { enclosingClass, resolveClass, resolveFunction } from './resolve';
+import { enclosingClass, lazyImportSource, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
@@ -84,7 +84,8 @@ export function moduleObject(node: Node, ctx: FileContext): FileContext | undefi
   if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)
     return ctx.modules.resolveImport(ctx, binding.importSource);
   const init = binding?.kind === 'var' && binding.patternPath.length === 0 ? binding.init : undefined;
-  const required = init && init.type === 'CallExpression' ? requiredModule(init, ctx.scopes) : undefined;
+  // `const m = require('./m')`, or `const m = await import('./m.js')` loaded lazily.
+  const required = init && init.type === 'CallExpression' ? requiredModule(init, ctx.scopes) : lazyImportSource(init);
   return required !== undefined ? ctx.modules.resolveImport(ctx, required) : undefined;
 }
 

@@ -2,7 +2,7 @@
 // wrappers around them, object-literal members, class methods (with their base classes), and the
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import type { Binding } from '../scope';
@@ -67,6 +67,13 @@ function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: numb
     return { fn: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
     return resolveFunction(binding.init, ctx, depth + 1);
+  }
+  // `const { helper } = await import('./helpers.js')`: a lazily loaded project module's export.
+  const lazy = binding.kind === 'var' && binding.patternPath.length === 1 ? lazyImportSource(binding.init) : undefined;
+  if (lazy !== undefined && binding.patternPath[0] !== undefined) {
+    const target = ctx.modules.resolveImport(ctx, lazy);
+    const exported = target ? ctx.modules.exportedNode(target, binding.patternPath[0]) : undefined;
+    return exported ? resolveFunction(exported.node, exported.ctx, depth + 1) : undefined;
   }
   if (binding.kind === 'import' && binding.importSource) {
     const target = ctx.modules.resolveImport(ctx, binding.importSource);
@@ -268,4 +275,11 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
     current = current.parent;
   }
   return undefined;
+}
+
+/** The module of `await import('./m.js')` (a constant specifier), else undefined. */
+export function lazyImportSource(init: Node | undefined): string | undefined {
+  let inner = init ? unwrapExpression(init) : undefined;
+  if (inner?.type === 'AwaitExpression') inner = unwrapExpression(inner.argument);
+  return inner?.type === 'ImportExpression' ? stringValue(inner.source) : undefined;
 }

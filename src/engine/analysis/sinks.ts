@@ -8,7 +8,7 @@ import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fi
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
 import { isQuotedAt, isQuotedData, quotesHoldData, SHELL_QUOTES, type Quotes } from './sanitisers';
-import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
+import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import type { InferredTransfer } from './value-transfer-inference';
 
@@ -27,8 +27,13 @@ export interface SinkHit extends RequestMethod {
   origins: Origin[];
   /** Inside a helper summary: which parameters reach the checked part. */
   paramIndexes: number[];
-  /** The parameter that is the leading part of a URL as a whole, so the caller's value can be re-checked. */
+  /** The parameter that leads a URL (after constant text only), so the caller's value can be re-checked. */
   leadingParam?: number;
+  /**
+   * The constant text in front of `leadingParam` (`https://api.example.com` in `${BASE}${endpoint}`): the
+   * caller's value is re-checked behind it, so a caller passing `/v1/${id}` keeps the host fixed.
+   */
+  leadingPrefix?: string;
   /** Set when the sink is in another file: the call in the handler's file through which it is reached. */
   via?: { node: TSESTree.CallExpression | TSESTree.NewExpression; file: string; callee: string };
   /** For payment requests found through a network sink. */
@@ -137,19 +142,12 @@ export function evaluateSink(
   const values = node.type === 'TaggedTemplateExpression' ? args : selectValues(row, node, args);
   if (values.length === 0) return undefined;
   let controlled: Value | undefined;
-  let leadingParam: number | undefined;
+  let leading: LeadingParam | undefined;
   for (const value of values) {
     const result = controllingValue(row, value, quotesHoldData(row.check, args[0]?.constant));
     if (result) {
       controlled = result;
-      if (
-        row.check === 'url' &&
-        result.origins.length === 1 &&
-        result.origins[0]?.kind === 'param' &&
-        leadingIsWhole(value)
-      ) {
-        leadingParam = result.origins[0].index;
-      }
+      if (row.check === 'url') leading = leadingParamOf(value, result);
       break;
     }
   }
@@ -160,7 +158,7 @@ export function evaluateSink(
     origins: controlled?.origins ?? [],
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
-  if (leadingParam !== undefined) hit.leadingParam = leadingParam;
+  if (leading) Object.assign(hit, leading);
   if (row.method !== undefined || row.methodAt) {
     Object.assign(hit, requestMethod(row, args));
     if (values[0]) hit.target = values[0];
@@ -176,9 +174,49 @@ export function evaluateSink(
   return hit;
 }
 
-/** Re-checks a helper's sink with the caller's actual value for the parameter that leads the URL. */
+/** Re-checks a helper's sink with the caller's actual value for the parameter that leads the URL (behind its constant prefix). */
 export function recheckSink(hit: SinkHit, value: Value): boolean {
-  return controllingValue(hit.row, value) !== undefined;
+  return controllingValue(hit.row, behindPrefix(value, hit.leadingPrefix)) !== undefined;
+}
+
+/** Where the caller's own parameter leads the helper's URL, for the caller's summary (undefined when none does). */
+export function leadingAtCaller(hit: SinkHit, value: Value): LeadingParam | undefined {
+  const combined = behindPrefix(value, hit.leadingPrefix);
+  const controlling = controllingValue(hit.row, combined);
+  return controlling && leadingParamOf(combined, controlling);
+}
+
+/** The caller's value as the helper's URL holds it: after the constant text in front of the parameter. */
+export function behindPrefix(value: Value, prefix: string | undefined): Value {
+  if (!prefix) return value;
+  return { ...value, parts: [{ kind: 'const', text: prefix }, ...partsOf(value)] };
+}
+
+export interface LeadingParam {
+  leadingParam: number;
+  leadingPrefix?: string;
+}
+
+/**
+ * The one parameter that decides a URL's destination when only constant text stands in front of it (the
+ * whole URL, or `${BASE}${endpoint}` behind an origin with no path yet), with that text; else undefined.
+ */
+export function leadingParamOf(value: Value, controlling: Value): LeadingParam | undefined {
+  const origin = controlling.origins.length === 1 ? controlling.origins[0] : undefined;
+  if (origin?.kind !== 'param') return undefined;
+  const parts = value.parts;
+  if (parts === undefined || parts.length === 0) return { leadingParam: origin.index };
+  let prefix = '';
+  for (const part of parts) {
+    if (part.kind === 'opaque') return undefined;
+    if (part.kind === 'const') {
+      prefix += part.text;
+      continue;
+    }
+    if (part.value !== controlling) return undefined;
+    return prefix === '' ? { leadingParam: origin.index } : { leadingParam: origin.index, leadingPrefix: prefix };
+  }
+  return undefined;
 }
 
 /** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
@@ -268,11 +306,6 @@ export function leadingTaint(parts: Part[]): Value | undefined {
     return undefined;
   }
   return undefined;
-}
-
-function leadingIsWhole(value: Value): boolean {
-  const parts = value.parts;
-  return parts === undefined || (parts.length >= 1 && parts[0]?.kind === 'tainted');
 }
 
 /** The argument (and members of it) a row points at. */

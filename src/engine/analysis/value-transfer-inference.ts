@@ -105,6 +105,7 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
 /** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
 export function isReadTool(name: string, lists: InferenceWords): boolean {
   const words = toolWords(name, lists);
+  if (namesPaidRequest(words, lists)) return false;
   // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
   if (lists.readWords.has(words[0] ?? '')) return true;
   return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
@@ -162,10 +163,12 @@ export function inferTransfer(
   const method = segments[segments.length - 1];
   if (method === undefined) return undefined;
   const words = segments.flatMap(wordsOf);
-  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return undefined;
+  const paysForRequest = namesPaidRequest(words, lists);
+  if (!paysForRequest && words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word)))
+    return undefined;
   if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
-  const byName = namesMoneyOperation(methodWords, words, lists);
+  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists);
   if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
   // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
@@ -182,6 +185,19 @@ export function inferTransfer(
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
   return hit;
+}
+
+/**
+ * A request that pays for what it fetches (`x402Fetch(account, url)`): a payment protocol in its name, and no
+ * word that reads beyond the request words (`checkX402Endpoint` only asks the price).
+ */
+function namesPaidRequest(words: readonly string[], lists: InferenceWords): boolean {
+  return (
+    words.some((word) => lists.paidRequestWords.has(word)) &&
+    !words.some(
+      (word) => (lists.readWords.has(word) && !lists.requestWords.has(word)) || lists.unrelatedWords.has(word),
+    )
+  );
 }
 
 /** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */

@@ -68,6 +68,10 @@ export interface InferenceWords {
   /** Modules whose calls are never inferred (ORMs, queues, mailers). */
   notValueModules: ReadonlySet<string>;
   valueKeys: ReadonlySet<string>;
+  /** Payment protocols (`x402`) that make a request call pay for what it fetches. */
+  paidRequestWords: ReadonlySet<string>;
+  /** Request words (`fetch`, `get`) a paid request may carry without being a read. */
+  requestWords: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -386,6 +390,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     credentialQualifiers: words('credentialQualifiers'),
     notValueModules: new Set(asStrings(data['notValueModules'])),
     valueKeys: words('valueKeys'),
+    paidRequestWords: words('paidRequestWords'),
+    requestWords: words('requestWords'),
   };
 }
 

@@ -3,7 +3,7 @@ import { unwrapExpression, walk, type Node } from '../ast';
 import { parseAccessPath } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
 import { calleeMatches, fromCall, fromLoopCall, methodMatches } from './forms/call';
-import { classForm, fromClass } from './forms/class';
+import { classForm, declaresTool, fromClass } from './forms/class';
 import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorator } from './forms/decorator';
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
@@ -109,7 +109,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
       case 'ClassDeclaration':
       case 'ClassExpression': {
         const form = classForm(node, ctx);
-        if (form) pushTool(tools, fromClass(node, form, ctx), consumed, node, ctx);
+        if (form && declaresTool(node, form, ctx)) pushTool(tools, fromClass(node, form, ctx), consumed, node, ctx);
         else pushTool(tools, fromGenericClass(node, ctx), consumed, node, ctx);
         return;
       }

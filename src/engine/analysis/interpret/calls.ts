@@ -44,7 +44,7 @@ import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromi
 import { withPathCopy } from './path-copies';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
-import { calleeOnReceiver } from './typed-arguments';
+import { calleeOnReceiver, packageApi } from './typed-arguments';
 import { applyFacts, approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
 
@@ -162,7 +162,20 @@ function evaluateCallValue(
 
   // An unknown function of model input returns something derived from it (a conversion keeps an amount's cap).
   const inputs = receiver ? [receiver, ...args] : args;
-  return guarded(derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']));
+  const result = guarded(derived(combine(inputs, ['allowlist', 'amount']), ['allowlist', 'amount']));
+  // A package's client made here (`new Client(…)`, `createWalletClient(…)`) keeps its API when a project
+  // function returns it inside an object (`const { walletClient } = buildClients(…)`), so rows keyed on the
+  // package match there. Only factories: what other calls return (`parseXml(answer)`) is data, maybe the model's.
+  const api = makesClient(node, callee) ? packageApi(interpreter.ctx.api.resolve(node)) : undefined;
+  return api && !result.origins.some((origin) => origin.kind === 'input') ? { ...result, api } : result;
+}
+
+/** A constructor call, or a function named as a factory (`createWalletClient`, `axios.create`). */
+function makesClient(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: Node): boolean {
+  if (node.type === 'NewExpression') return true;
+  const name =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return name !== undefined && /^create(?![a-z])/.test(name);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
 import { evaluateCall, recordSinks } from './calls';
-import { applyFacts, cloneState, withAliasBounds } from './state';
+import { applyFacts, cloneState, withAliasBounds, withBoundAmountMembers } from './state';
 import type { Interpreter } from './types';
 import { inheritedField } from './inherited-fields';
 
@@ -262,7 +262,7 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
       return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
     return derived(combine([object, key]), ['allowlist']);
   }
-  return withAliasBounds(memberOf(object, name), state);
+  return withBoundAmountMembers(withAliasBounds(memberOf(object, name), state), keys, state);
 }
 
 /** A constant on the left of `||` (truthy) or `??` (not nullish), which the right side never replaces. */

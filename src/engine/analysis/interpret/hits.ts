@@ -37,6 +37,7 @@ function hitKey(hit: Omit<SinkHit, 'via'> & { via?: SinkHit['via'] | undefined }
     hit.modelControlled,
     hit.bounded,
     hit.leadingParam ?? '',
+    hit.leadingPrefix ?? '',
     hit.paramIndexes.join(','),
     hit.origins.map(originKey).join('|'),
     hit.payment ? hit.payment.id : '',

@@ -2,6 +2,7 @@
 // and adding the bounds a condition established.
 import type { State } from '../evaluator';
 import type { Facts } from '../guards';
+import { namesAmount } from '../amount-fields';
 import { isTainted, joinValues, memberOf, withBounds, type Bound, type Value } from '../value';
 
 const MAX_ALIAS_SCAN = 256;
@@ -98,4 +99,24 @@ export function withAliasBounds(value: Value, state: State): Value {
     for (const bound of other.bounds) if (!value.bounds.has(bound) && !added.includes(bound)) added.push(bound);
   }
   return added.length > 0 ? withBounds(value, added) : value;
+}
+
+/**
+ * A model-supplied object whose amount member a guard bounded (`if (BigInt(req.maxAmountRequired) > MAX) throw`)
+ * carries that member, bounded, when the whole object is handed on (`createPaymentHeader(wallet, 1, req)`).
+ */
+export function withBoundAmountMembers(value: Value, keys: readonly string[], state: State): Value {
+  if (!isTainted(value) || value.props || state.env.size > MAX_ALIAS_SCAN) return value;
+  let props: Map<string, Value> | undefined;
+  for (const key of keys) {
+    const prefix = `${key}.`;
+    for (const [other, member] of state.env) {
+      if (!other.startsWith(prefix) || !member.bounds.has('amount') || !isTainted(member)) continue;
+      const name = other.slice(prefix.length);
+      if (name.includes('.') || !namesAmount(name)) continue;
+      props ??= new Map();
+      props.set(name, member);
+    }
+  }
+  return props ? { ...value, props } : value;
 }

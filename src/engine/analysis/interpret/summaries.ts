@@ -6,7 +6,7 @@ import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
-import { deepOrigins, isBoundFor, recheckSink, type SinkHit } from '../sinks';
+import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type LeadingParam, type SinkHit } from '../sinks';
 import {
   CLEAN,
   combine,
@@ -233,6 +233,8 @@ function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
   const out: Value = { origins, bounds };
   if (value.isResolvedPath) out.isResolvedPath = true;
   if (value.isUrl) out.isUrl = true;
+  // A package client the helper built from its parameters (`createWalletClient({ account })`) is still that client.
+  if (value.api && !origins.some((origin) => origin.kind === 'input')) out.api = value.api;
   if (depth > 4) return out;
   // A helper that returns `{ apiKey, baseUrl }` keeps each member's own origin; only members built from parameters change.
   if (value.props) {
@@ -361,6 +363,10 @@ function instantiateSinkHit(
   const params: Origin[] = [];
   let controlled = hit.modelControlled && inputs.length > 0;
   let reachedByInput = controlled;
+  // Which of the caller's parameters now leads the URL: the helper's index means nothing to the caller.
+  let leading: LeadingParam | undefined;
+  delete base.leadingParam;
+  delete base.leadingPrefix;
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
@@ -369,6 +375,7 @@ function instantiateSinkHit(
     // A path or host bound the caller established holds in the helper too (not only an allowlist).
     const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !isBoundFor(hit.row, value);
     if (!stillControlled) continue;
+    if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
   }
@@ -379,6 +386,7 @@ function instantiateSinkHit(
   }
   base.modelControlled = true;
   base.bounded = false;
+  if (leading) Object.assign(base, leading);
   base.origins = uniqueOrigins([...inputs, ...params]);
   const paramIndexes = params.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : []));
   base.paramIndexes = [...new Set(paramIndexes)];

@@ -91,6 +91,11 @@ function thisFieldApi(node: Node, ctx: FileContext): ApiRef | undefined {
   return undefined;
 }
 
+/** The reference when it is an installed package's object, else undefined. */
+export function packageApi(ref: ApiRef | undefined): ApiRef | undefined {
+  return ref && isPackageApi(ref) ? ref : undefined;
+}
+
 /** An installed package's object: not the project's own code, not a global, not an untyped marker. */
 function isPackageApi(ref: ApiRef): boolean {
   return ref.module !== LOCAL && ref.module !== GLOBAL && ref.module !== UNTYPED && ref.module !== '';

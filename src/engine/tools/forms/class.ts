@@ -37,6 +37,20 @@ function directForm(node: ClassNode, ctx: FileContext): ToolForm | undefined {
     : undefined;
 }
 
+/**
+ * Whether a class that reaches a framework's base is a tool of its own: not abstract, and it (or a project
+ * class between it and the framework) says a name or holds the handler. A plugin's intermediate base
+ * (`class BaseHCS10QueryTool extends BaseHederaQueryTool` holding only shared fields) is no tool.
+ */
+export function declaresTool(node: ClassNode, form: ToolForm, ctx: FileContext): boolean {
+  if (node.type === 'ClassDeclaration' && node.abstract) return false;
+  return projectLineage(node, ctx).some(
+    (cls) =>
+      navigate([cls.node], form.handler, cls.ctx).length > 0 ||
+      form.names.some((path) => navigate([cls.node], path, cls.ctx).some((found) => stringValue(found) !== undefined)),
+  );
+}
+
 export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): RecognisedTool {
   const lineage = projectLineage(node, ctx);
   // The nearest class that says the name or holds the handler wins, as it does at run time.
