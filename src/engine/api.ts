@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
+import { inlinedPackage } from './inlined-packages';
 
 interface ModulePathLike {
   modules: string[];
@@ -142,6 +143,8 @@ export class ApiResolver {
         const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
         if (typed) return typed;
         if (!binding.init || binding.isLoopElement) return undefined;
+        const inlined = inlinedPackage(binding);
+        if (inlined !== undefined) return { module: inlined, tokens: [] };
         const base = this.resolve(binding.init, depth);
         if (!base) return undefined;
         return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);

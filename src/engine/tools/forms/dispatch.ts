@@ -18,7 +18,31 @@ export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, c
   if (!schema) return false;
   if (form.requestMethod !== undefined && stringValue(unwrapExpression(schema)) === form.requestMethod) return true;
   const ref = ctx.api.resolve(schema);
-  return ref !== undefined && matchesPath(ref, form.modules, form.schema);
+  if (ref !== undefined && matchesPath(ref, form.modules, form.schema)) return true;
+  return form.requestMethod !== undefined && isLocalSchemaOf(schema, form.requestMethod, ctx);
+}
+
+/** Nodes of a schema's initialiser read for the method it declares: a request schema is a few lines long. */
+const MAX_SCHEMA_NODES = 400;
+
+/**
+ * A bundle that inlined the protocol SDK declares the request schema itself
+ * (`var CallToolRequestSchema = RequestSchema.extend({ method: z.literal("tools/call"), … })`): the schema is the
+ * protocol's when its own declaration spells the protocol method.
+ */
+function isLocalSchemaOf(schema: Node, method: string, ctx: FileContext): boolean {
+  const inner = unwrapExpression(schema);
+  if (inner.type !== 'Identifier') return false;
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind !== 'var' || !binding.init || binding.patternPath.length > 0) return false;
+  let seen = 0;
+  let spelled = false;
+  walk(binding.init, (node) => {
+    if (spelled || ++seen > MAX_SCHEMA_NODES) return false;
+    if (node.type === 'Literal' && node.value === method) spelled = true;
+    return !spelled;
+  });
+  return spelled;
 }
 
 /** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
@@ -40,9 +64,21 @@ export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx:
     const cases = dispatchCases(delegated.target.fn, delegated.selector);
     if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
   }
+  // A bundle's inlined copy of the SDK registers its own dispatcher over the registered tools: not a tool.
+  if (isInlinedSdkDispatcher(node, form, ctx)) return [];
   const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
   attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
   return [tool];
+}
+
+function isInlinedSdkDispatcher(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
+  const schema = node.arguments[0];
+  if (!schema || form.requestMethod === undefined) return false;
+  const ref = ctx.api.resolve(schema);
+  return (
+    !(ref !== undefined && matchesPath(ref, form.modules, form.schema)) &&
+    isLocalSchemaOf(schema, form.requestMethod, ctx)
+  );
 }
 
 interface DispatchCases {
