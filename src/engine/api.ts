@@ -145,6 +145,8 @@ export class ApiResolver {
         if (!binding.init || binding.isLoopElement) return undefined;
         const inlined = inlinedPackage(binding);
         if (inlined !== undefined) return { module: inlined, tokens: [] };
+        const wrapped = this.wrappedLibraryFunction(binding.init, depth);
+        if (wrapped) return wrapped;
         const base = this.resolve(binding.init, depth);
         if (!base) return undefined;
         return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
@@ -167,6 +169,23 @@ export class ApiResolver {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `let fetch = wrapWithAuthRetry(undiciFetch, config)`: the project's own wrapper around a library function
+   * (retries, cookies, logging) is called as that function is, so it stands for it.
+   */
+  private wrappedLibraryFunction(init: TSESTree.Expression, depth: number): ApiRef | undefined {
+    const call = unwrapExpression(init);
+    if (call.type !== 'CallExpression' || call.arguments.length === 0) return undefined;
+    const [first] = call.arguments;
+    if (!first || first.type === 'SpreadElement') return undefined;
+    const wrapper = this.resolve(call.callee, depth + 1);
+    if (wrapper?.module !== LOCAL) return undefined;
+    const library = this.resolve(first, depth + 1);
+    if (!library || library.module === LOCAL || library.module === UNTYPED) return undefined;
+    const last = library.tokens[library.tokens.length - 1];
+    return last?.kind === 'Member' ? library : undefined;
   }
 
   /** Something the project defines: `<local>`, and inside a named package also that package's own export. */

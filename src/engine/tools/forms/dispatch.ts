@@ -8,6 +8,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import { splitByName } from './split-by-name';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
 
@@ -57,18 +58,41 @@ export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx:
     return [tool];
   }
   const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
-  if (direct.names.length > 0) return dispatchTools(direct, resolved, form, node, wrapperProbe, undefined);
-  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the function that switches on it.
+  const own = direct.names.length > 0 ? dispatchTools(direct, resolved, form, node, wrapperProbe, undefined) : [];
+  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the
+  // function that switches on it, also past a tool or two the handler answers itself (`if (name === 'discover')`).
   const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
   if (delegated) {
     const cases = dispatchCases(delegated.target.fn, delegated.selector);
-    if (cases.names.length > 0) return dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+    const ownNames = new Set(direct.names.map((entry) => entry.name));
+    cases.names = cases.names.filter((entry) => !ownNames.has(entry.name));
+    if (cases.names.length > 0)
+      return [...own, ...dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated)];
   }
+  if (own.length > 0) return [...own, ...handedOnTools(own, resolved, form, node, ctx)];
   // A bundle's inlined copy of the SDK registers its own dispatcher over the registered tools: not a tool.
   if (isInlinedSdkDispatcher(node, form, ctx)) return [];
   const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
   attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
   return [tool];
+}
+
+/**
+ * The tools of a function the handler hands the whole request to, after the ones it answers itself
+ * (`if (name === 'discover_tools') …; return handleToolCall(request.params)`), split by name as a lone
+ * dispatcher would be.
+ */
+function handedOnTools(
+  own: RecognisedTool[],
+  resolved: { fn: FunctionNode; ctx: FileContext },
+  form: ToolForm,
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+): RecognisedTool[] {
+  const whole = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+  attachHandlers(whole, [resolved.fn], form, resolved.ctx, node);
+  const names = new Set(own.map((tool) => tool.name));
+  return (splitByName(whole, ctx) ?? []).filter((tool) => !names.has(tool.name));
 }
 
 function isInlinedSdkDispatcher(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
@@ -229,6 +253,9 @@ function handedRequest(
   for (const [index, argument] of call.arguments.entries()) {
     if (isRequest(argument)) return { index, path: ['params', 'arguments'] };
     const inner = unwrapExpression(argument);
+    // `handleToolCall(request.params)`: the request's params, whose `name` the target switches on.
+    if (inner.type === 'MemberExpression' && propertyName(inner) === 'params' && isRequest(inner.object))
+      return { index, path: ['arguments'] };
     if (inner.type !== 'ObjectExpression') continue;
     for (const property of inner.properties) {
       const key = property.type === 'Property' ? propertyName(property) : undefined;
