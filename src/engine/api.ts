@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
+import { inlinedPackage } from './inlined-packages';
 
 interface ModulePathLike {
   modules: string[];
@@ -145,6 +146,10 @@ export class ApiResolver {
         const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
         if (typed) return typed;
         if (!binding.init || binding.isLoopElement) return undefined;
+        const inlined = inlinedPackage(binding);
+        if (inlined !== undefined) return { module: inlined, tokens: [] };
+        const wrapped = this.wrappedLibraryFunction(binding.init, depth);
+        if (wrapped) return wrapped;
         const base = this.resolve(binding.init, depth);
         if (!base) return undefined;
         return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
@@ -173,6 +178,23 @@ export class ApiResolver {
     const base = this.resolve(object, depth);
     if (!base || base.tokens.length > 0 || [GLOBAL, LOCAL, UNTYPED].includes(base.module)) return undefined;
     return this.member(base, '*');
+  }
+
+  /**
+   * `let fetch = wrapWithAuthRetry(undiciFetch, config)`: the project's own wrapper around a library function
+   * (retries, cookies, logging) is called as that function is, so it stands for it.
+   */
+  private wrappedLibraryFunction(init: TSESTree.Expression, depth: number): ApiRef | undefined {
+    const call = unwrapExpression(init);
+    if (call.type !== 'CallExpression' || call.arguments.length === 0) return undefined;
+    const [first] = call.arguments;
+    if (!first || first.type === 'SpreadElement') return undefined;
+    const wrapper = this.resolve(call.callee, depth + 1);
+    if (wrapper?.module !== LOCAL) return undefined;
+    const library = this.resolve(first, depth + 1);
+    if (!library || library.module === LOCAL || library.module === UNTYPED) return undefined;
+    const last = library.tokens[library.tokens.length - 1];
+    return last?.kind === 'Member' ? library : undefined;
   }
 
   /** Something the project defines: `<local>`, and inside a named package also that package's own export. */

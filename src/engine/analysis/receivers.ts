@@ -6,6 +6,8 @@ import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
+import { localCallers } from './local-callers';
+import type { Binding } from '../scope';
 import { enclosingClass, lazyImportSource, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
@@ -56,6 +58,7 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
     }
     if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
       return receiverClasses(binding.init, ctx, depth + 1);
+    if (binding.kind === 'param') return callerClasses(binding, ctx, depth);
     return [];
   }
   if (binding.kind === 'import' && binding.importSource && binding.importName !== '*') {
@@ -64,6 +67,19 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
     return exportClasses(target, binding.importName ?? binding.name, ctx, depth);
   }
   return [];
+}
+
+/** An untyped parameter: the classes of what the function's callers in the file pass in its place. */
+function callerClasses(binding: Binding, ctx: FileContext, depth: number): ClassRef[] {
+  if (!binding.fn || binding.paramIndex === undefined) return [];
+  const out: ClassRef[] = [];
+  for (const call of localCallers(binding.fn, ctx) ?? []) {
+    const argument = call.arguments[binding.paramIndex];
+    if (!argument || argument.type === 'SpreadElement') continue;
+    for (const found of receiverClasses(argument, ctx, depth + 1))
+      if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
+  }
+  return out;
 }
 
 /** What a module exports under `name`, as classes: a class (static calls), an interface, a singleton. */

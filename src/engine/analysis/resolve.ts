@@ -47,10 +47,28 @@ export function resolveFunction(node: Node, ctx: FileContext, depth = 0): Resolv
         const wrapped = resolveFunction(argument, ctx, depth + 1);
         if (wrapped) return wrapped;
       }
-      return undefined;
+      // `setRequestHandler(schema, toolHandler(client))`: a handler factory's returned function.
+      return returnedFunction(resolveFunction(inner.callee, ctx, depth + 1));
     default:
       return undefined;
   }
+}
+
+/** The function a factory returns from its body's top level (`return async (request) => …`). */
+function returnedFunction(factory: ResolvedFunction | undefined): ResolvedFunction | undefined {
+  if (!factory) return undefined;
+  const body = factory.fn.body;
+  if (!body) return undefined;
+  if (body.type !== 'BlockStatement')
+    return isFunction(unwrapExpression(body))
+      ? { fn: unwrapExpression(body) as FunctionNode, ctx: factory.ctx }
+      : undefined;
+  for (const statement of body.body) {
+    if (statement.type !== 'ReturnStatement' || !statement.argument) continue;
+    const returned = unwrapExpression(statement.argument);
+    if (isFunction(returned)) return { fn: returned, ctx: factory.ctx };
+  }
+  return undefined;
 }
 
 /** `(0, m.helper)`: compiled CommonJS calls an import through a sequence whose last expression is the function. */
@@ -116,6 +134,11 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
       if (found) return [found];
     }
   }
+  // `service_1.default.request(…)`: compiled CommonJS of `export default { request }`, an object literal of functions.
+  if (object.type === 'MemberExpression') {
+    const found = requiredObjectMember(object, name, ctx, depth);
+    if (found) return [found];
+  }
   if (object.type === 'ThisExpression') {
     const classNode = enclosingClass(node);
     return list(classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined);
@@ -130,6 +153,21 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
   return out;
+}
+
+function requiredObjectMember(
+  object: TSESTree.MemberExpression,
+  name: string,
+  ctx: FileContext,
+  depth: number,
+): ResolvedFunction | undefined {
+  const exportName = propertyName(object);
+  const required = exportName === undefined ? undefined : moduleObject(unwrapExpression(object.object), ctx);
+  const exported = required && exportName !== undefined ? ctx.modules.exportedNode(required, exportName) : undefined;
+  const literal = exported ? unwrapExpression(exported.node) : undefined;
+  return exported && literal?.type === 'ObjectExpression'
+    ? objectMember(literal, name, exported.ctx, depth)
+    : undefined;
 }
 
 function objectMember(

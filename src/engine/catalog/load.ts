@@ -151,6 +151,10 @@ export interface CommonCatalog {
 /** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
 export interface RemoteWriteNames {
   verbs: string[];
+  /** Verbs that write only as the first word of a longer name on an SDK client (`addTagForTask`). */
+  compoundVerbs: string[];
+  /** Endings after a compound verb that configure the local client instead (`setViewport`). */
+  compoundLocalSuffixes: string[];
   /** The verbs that count on a client parameter with no type (`stripe.customers.create`). */
   untypedReceiverVerbs: string[];
   factorySuffixes: string[];
@@ -478,6 +482,8 @@ function compileCommon(data: Record<string, unknown>): CommonCatalog {
       : {}),
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
+      compoundVerbs: asStrings(remote['compoundVerbs']),
+      compoundLocalSuffixes: asStrings(remote['compoundLocalSuffixes']),
       untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),
       factorySuffixes: asStrings(remote['factorySuffixes']),
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),

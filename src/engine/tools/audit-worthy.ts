@@ -297,7 +297,8 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
       ? REMOTE_WRITES
       : undefined;
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
-  if (!isWriteName(name, verbs, names) || !isPackage(receiver.module, names)) return undefined;
+  if (!(isWriteName(name, verbs, names) || isCompoundWriteName(name, names)) || !isPackage(receiver.module, names))
+    return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
   if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;
@@ -341,11 +342,23 @@ function isUntypedParameter(
     root = unwrapExpression(root.object);
     depth++;
   }
-  if (depth < resources || root.type !== 'Identifier' || isInput(root)) return false;
+  if (root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
-  if (binding?.kind !== 'param' || binding.patternPath.length > 0) return false;
+  // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched.
+  if (binding?.kind === 'var' && depth < resources) return isFetchedResource(binding, ctx, isInput);
+  if (depth < resources || binding?.kind !== 'param') return false;
+  // `execute(args, { client })`: a member of the context parameter, destructured.
   const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
   return annotation === undefined || annotation.type === 'TSAnyKeyword';
+}
+
+function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput): boolean {
+  if (!binding.init || binding.isLoopElement || binding.patternPath.length > 0) return false;
+  let init = unwrapExpression(binding.init);
+  if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+  if (init.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(init.callee);
+  return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1);
 }
 
 function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
@@ -359,6 +372,13 @@ function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteN
 function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
   const words = wordsOf(name);
   return words.length === 2 && names.scopeWords.includes(words[0] ?? '') && verbs.includes(words[1] ?? '');
+}
+
+function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
+  const verb = names.compoundVerbs.find((candidate) => new RegExp(`^${candidate}[A-Z]`).test(name));
+  if (!verb) return false;
+  const rest = name.slice(verb.length);
+  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => rest.endsWith(suffix));
 }
 
 function isPackage(module: string, names: RemoteWriteNames): boolean {

@@ -110,6 +110,8 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
       current.arguments.find((argument) => isFunction(argument)) ??
       current.arguments.find((argument) => argument.type === 'Identifier' || argument.type === 'CallExpression');
     if (!inner) return current;
+    // `toolHandler(client)`: an argument that is no function leaves the call to stand for what the factory returns.
+    if (!isFunction(inner) && !resolveFunction(inner, ctx) && resolveFunction(current, ctx)) return current;
     const recorded = tool.audit ? undefined : auditWrapper(current, ctx);
     if (recorded) tool.audit = recorded;
     else noteEntryWrapper(current, inner, ctx, tool);

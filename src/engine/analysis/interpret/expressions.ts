@@ -24,6 +24,7 @@ import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
 import { evaluateCall, recordSinks } from './calls';
 import { applyFacts, cloneState, withAliasBounds, withBoundAmountMembers } from './state';
+import { withProvenLead } from './leading-text';
 import type { Interpreter } from './types';
 import { inheritedField } from './inherited-fields';
 
@@ -97,9 +98,10 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       if (evaluate(interpreter, node.test, state).isAbsent) return evaluate(interpreter, node.alternate, state);
       const whenTrue = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, true));
       const whenFalse = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, false));
+      const text = interpreter.ctx.text;
       return joinValues(
-        evaluate(interpreter, node.consequent, whenTrue),
-        evaluate(interpreter, node.alternate, whenFalse),
+        withProvenLead(node.test, node.consequent, evaluate(interpreter, node.consequent, whenTrue), true, text),
+        withProvenLead(node.test, node.alternate, evaluate(interpreter, node.alternate, whenFalse), false, text),
       );
     }
     case 'AssignmentExpression': {

@@ -1,9 +1,10 @@
 // Call forms: `tool({...})`, `new DynamicTool({...})`, method calls on framework objects (`server.tool(...)`), and registration loops over constant arrays.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, findProperty, isFunction, propertyName, stringValue, unwrapExpression, type Node } from '../../ast';
-import { tokensMatch, UNTYPED, type ApiRef } from '../../api';
+import { GLOBAL, LOCAL, tokensMatch, UNTYPED, type ApiRef } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
+import { resolveFunction } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
 import { arrayElements, navigate, objectLiteralOf } from '../navigate';
 import { constantString } from '../constant-name';
@@ -33,9 +34,12 @@ export function methodMatches(
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || !form.methods.includes(propertyName(callee) ?? '')) return false;
   const receiver = ctx.api.resolve(callee.object);
-  if (receiver && receiver.module !== UNTYPED)
-    return modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver);
-  if (form.modules.some((module) => ctx.imports.has(module))) return true;
+  // A receiver of the project's own class or of an undeclared global is not the framework's, except in a bundle that
+  // inlined the framework's classes (`class McpServer` beside `this.server = new McpServer(…)`): the untyped shape decides.
+  if (receiver && receiver.module !== UNTYPED) {
+    if (modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver)) return true;
+    if (receiver.module !== LOCAL && receiver.module !== GLOBAL) return false;
+  } else if (form.modules.some((module) => ctx.imports.has(module))) return true;
   return form.untypedReceiver !== undefined && hasUntypedToolShape(node, callee, form.untypedReceiver, ctx);
 }
 
@@ -57,7 +61,8 @@ function hasUntypedToolShape(
     first !== undefined &&
     constantString(first, ctx) !== undefined &&
     last !== undefined &&
-    isFunction(unwrapExpression(last))
+    // `server.registerTool('jira_post', config, post)` with `const post = createHandler('POST', controller.post)`.
+    (isFunction(unwrapExpression(last)) || resolveFunction(last, ctx) !== undefined)
   );
 }
 

@@ -8,9 +8,9 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import { splitByName } from './split-by-name';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
-import { splitByName } from './split-by-name';
 
 export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
   const callee = unwrapExpression(node.callee);
@@ -19,7 +19,31 @@ export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, c
   if (!schema) return false;
   if (form.requestMethod !== undefined && stringValue(unwrapExpression(schema)) === form.requestMethod) return true;
   const ref = ctx.api.resolve(schema);
-  return ref !== undefined && matchesPath(ref, form.modules, form.schema);
+  if (ref !== undefined && matchesPath(ref, form.modules, form.schema)) return true;
+  return form.requestMethod !== undefined && isLocalSchemaOf(schema, form.requestMethod, ctx);
+}
+
+/** Nodes of a schema's initialiser read for the method it declares: a request schema is a few lines long. */
+const MAX_SCHEMA_NODES = 400;
+
+/**
+ * A bundle that inlined the protocol SDK declares the request schema itself
+ * (`var CallToolRequestSchema = RequestSchema.extend({ method: z.literal("tools/call"), … })`): the schema is the
+ * protocol's when its own declaration spells the protocol method.
+ */
+function isLocalSchemaOf(schema: Node, method: string, ctx: FileContext): boolean {
+  const inner = unwrapExpression(schema);
+  if (inner.type !== 'Identifier') return false;
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind !== 'var' || !binding.init || binding.patternPath.length > 0) return false;
+  let seen = 0;
+  let spelled = false;
+  walk(binding.init, (node) => {
+    if (spelled || ++seen > MAX_SCHEMA_NODES) return false;
+    if (node.type === 'Literal' && node.value === method) spelled = true;
+    return !spelled;
+  });
+  return spelled;
 }
 
 /** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
@@ -34,24 +58,55 @@ export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx:
     return [tool];
   }
   const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
-  if (direct.names.length > 0) return dispatchTools(direct, resolved, form, node, wrapperProbe, undefined);
-  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the function that switches on it.
+  const own = direct.names.length > 0 ? dispatchTools(direct, resolved, form, node, wrapperProbe, undefined) : [];
+  // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the
+  // function that switches on it, also past a tool or two the handler answers itself (`if (name === 'discover')`).
   const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
   if (delegated) {
     const cases = dispatchCases(delegated.target.fn, delegated.selector);
+    const ownNames = new Set(direct.names.map((entry) => entry.name));
+    cases.names = cases.names.filter((entry) => !ownNames.has(entry.name));
     if (cases.names.length > 0) {
-      const tools = dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated);
+      const tools = [...own, ...dispatchTools(cases, delegated.target, form, node, wrapperProbe, delegated)];
       // Beside a few compared names (`if (name === 'authenticate')`), the rest may be looked up in a
       // name → function map (`handlers.get(name)`): one tool per key too.
-      const whole = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
-      attachHandlers(whole, [resolved.fn], form, resolved.ctx, node);
-      const mapped = splitByName(whole, ctx)?.filter((tool) => !tools.some((named) => named.name === tool.name));
-      return mapped ? [...tools, ...mapped] : tools;
+      return [...tools, ...handedOnTools(tools, resolved, form, node, ctx)];
     }
   }
+  if (own.length > 0) return [...own, ...handedOnTools(own, resolved, form, node, ctx)];
+  // A bundle's inlined copy of the SDK registers its own dispatcher over the registered tools: not a tool.
+  if (isInlinedSdkDispatcher(node, form, ctx)) return [];
   const tool = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
   attachHandlers(tool, [resolved.fn], form, resolved.ctx, node);
   return [tool];
+}
+
+/**
+ * The tools of a function the handler hands the whole request to, after the ones it answers itself
+ * (`if (name === 'discover_tools') …; return handleToolCall(request.params)`), split by name as a lone
+ * dispatcher would be.
+ */
+function handedOnTools(
+  own: RecognisedTool[],
+  resolved: { fn: FunctionNode; ctx: FileContext },
+  form: ToolForm,
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+): RecognisedTool[] {
+  const whole = baseTool({ name: '(CallTool dispatcher)', node: node.callee }, form, node);
+  attachHandlers(whole, [resolved.fn], form, resolved.ctx, node);
+  const names = new Set(own.map((tool) => tool.name));
+  return (splitByName(whole, ctx) ?? []).filter((tool) => !names.has(tool.name));
+}
+
+function isInlinedSdkDispatcher(node: TSESTree.CallExpression, form: ToolForm, ctx: FileContext): boolean {
+  const schema = node.arguments[0];
+  if (!schema || form.requestMethod === undefined) return false;
+  const ref = ctx.api.resolve(schema);
+  return (
+    !(ref !== undefined && matchesPath(ref, form.modules, form.schema)) &&
+    isLocalSchemaOf(schema, form.requestMethod, ctx)
+  );
 }
 
 interface DispatchCases {
@@ -202,6 +257,9 @@ function handedRequest(
   for (const [index, argument] of call.arguments.entries()) {
     if (isRequest(argument)) return { index, path: ['params', 'arguments'] };
     const inner = unwrapExpression(argument);
+    // `handleToolCall(request.params)`: the request's params, whose `name` the target switches on.
+    if (inner.type === 'MemberExpression' && propertyName(inner) === 'params' && isRequest(inner.object))
+      return { index, path: ['arguments'] };
     if (inner.type !== 'ObjectExpression') continue;
     for (const property of inner.properties) {
       const key = property.type === 'Property' ? propertyName(property) : undefined;
