@@ -3,7 +3,7 @@
 // member chose the method (and the URL as built, to be completed by each caller), and each call site
 // that passes a written method settles it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from '../ast';
+import { findProperty, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import type { SinkRow } from '../catalog/load';
 import { memberOf, type ParamOrigin, type Value } from './value';
 import { wordsOf } from './words';
@@ -172,9 +172,46 @@ export function isInReadNamedFunction(
       continue;
     const name = functionName(current);
     const words = name ? wordsOf(name) : [];
-    return readWords.includes(words[0] ?? '') && !words.some((word) => writeVerbs.includes(word));
+    return (
+      readWords.includes(words[0] ?? '') &&
+      !words.some((word) => writeVerbs.includes(word)) &&
+      !methodChosenByCaller(node, current)
+    );
   }
   return false;
+}
+
+/**
+ * `fetch(url, { method: options.method ?? 'GET' })` (or an options variable built so): a transport helper
+ * whose caller chooses the method, so the helper's name (`fetchTracker`) says nothing about the request.
+ */
+function methodChosenByCaller(node: Node, fn: FunctionNode): boolean {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
+  return node.arguments.some((argument) => {
+    const object = optionsObject(unwrapExpression(argument), fn);
+    const method = object ? findProperty(object, 'method') : undefined;
+    return method !== undefined && stringValue(method.value as Node) === undefined;
+  });
+}
+
+/** An object literal argument, or the literal a variable of the sending function was initialised with. */
+function optionsObject(argument: Node, fn: FunctionNode): TSESTree.ObjectExpression | undefined {
+  if (argument.type === 'ObjectExpression') return argument;
+  if (argument.type !== 'Identifier' || !('body' in fn) || !fn.body || fn.body.type !== 'BlockStatement')
+    return undefined;
+  for (const statement of fn.body.body.slice(0, MAX_FUNCTION_CLIMB)) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+      if (
+        declarator.id.type === 'Identifier' &&
+        declarator.id.name === argument.name &&
+        init?.type === 'ObjectExpression'
+      )
+        return init;
+    }
+  }
+  return undefined;
 }
 
 /** A function's own name: its declaration, the variable, property or method that holds it. */

@@ -48,6 +48,8 @@ export interface SinkHit extends RequestMethod {
   inferred?: InferredTransfer;
   /** An allowance approval whose amount is these helper parameters: a caller passing zero revokes, moving nothing. */
   allowanceFrom?: ParamOrigin[];
+  /** The method was written by a caller of the sending helper (`fetchApi(path, { method })`), not at the sink. */
+  methodFromCaller?: boolean;
 }
 
 /**

@@ -48,7 +48,8 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
     return false;
-  if (isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
+  // The sending helper's name says nothing when its caller chose the method (`fetchApi(path, { method: 'POST' })`).
+  if (!hit.methodFromCaller && isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 

@@ -326,6 +326,7 @@ function instantiateSinkHit(
   delete base.method;
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
+  if (hit.method === undefined && base.method !== undefined) base.methodFromCaller = true;
   // The caller's path completes the helper's URL (`post('/v2/search', body)`): it may name a read.
   if (hit.target && writesOrMayWrite(base)) base.target = mapOrigins(hit.target, actual);
   // A same-file hit no input reaches is dropped, unless it is a request whose method is (or may yet
