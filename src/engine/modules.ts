@@ -10,6 +10,7 @@ import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { HierarchyIndex } from './project-model/hierarchy';
+import { searchRoot, soleMethodOwner } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import type { Problem, ProjectHost, ResolvedConfig } from './types';
@@ -152,6 +153,19 @@ export class ModuleLoader implements ModuleLinks {
 
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
     return exportedNode(ctx, name, 0);
+  }
+
+  methodOwner(from: FileContext, name: string): ClassRef[] {
+    const root = searchRoot(path.resolve(from.file), this.packages?.ownPackage(path.resolve(from.file))?.dir);
+    const key = `method\0${name}\0${root}`;
+    const cached = this.implementerCache.get(key);
+    if (cached) return cached;
+    const files = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    const found = soleMethodOwner(files, name, (file) =>
+      file === path.resolve(from.file) ? from : this.loadFile(file, from.config),
+    );
+    this.implementerCache.set(key, found);
+    return found;
   }
 
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {

@@ -122,7 +122,37 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
     const method = methodOf(candidate, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
-  return out;
+  if (out.length > 0 || !isUntypedReceiver(object, ctx) || COMMON_MEMBER_NAMES.has(name)) return out;
+  // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
+  return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+}
+
+/**
+ * Names that runtime and library objects answer to (promises, collections, streams, HTTP responses,
+ * emitters): a call of one of these on an untyped value is not pinned on a project class that happens
+ * to declare it.
+ */
+const COMMON_MEMBER_NAMES = new Set([
+  ...['then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop'],
+  ...['get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values', 'entries', 'call', 'apply', 'bind'],
+  ...['toString', 'valueOf', 'toJSON', 'on', 'once', 'off', 'emit', 'write', 'end', 'read', 'close', 'send'],
+  ...['json', 'text', 'status', 'pipe', 'next', 'resolve', 'reject', 'parse', 'stringify', 'join', 'slice'],
+]);
+
+/**
+ * A receiver whose type nothing in the code says: an identifier naming an unannotated parameter, or a
+ * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), and not
+ * a value of a package API.
+ */
+function isUntypedReceiver(object: Node, ctx: FileContext): boolean {
+  if (object.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
+  const binding = ctx.scopes.resolve(object);
+  if (!binding || binding.patternPath.length > 0 || binding.id.typeAnnotation) return false;
+  if (binding.kind === 'param') return true;
+  if (binding.kind !== 'var' || !binding.init || binding.isLoopElement) return false;
+  const init = unwrapExpression(binding.init);
+  const call = init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init;
+  return call.type === 'CallExpression';
 }
 
 function objectMember(

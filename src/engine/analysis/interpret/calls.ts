@@ -17,7 +17,7 @@ import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
-import { isSegment, quoteEscape, stripsSeparators } from '../sanitisers';
+import { quoteEscape, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import { isWriteMethod } from '../request-method';
 import { inferTransfer } from '../value-transfer-inference';
@@ -28,6 +28,7 @@ import {
   convertedConstant,
   derived,
   elementOf,
+  isSegment,
   isTainted,
   joinValues,
   opaqueValue,

@@ -7,6 +7,7 @@ import type { FileContext } from '../../analysis/context';
 import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
+import { declaresRequestMethod } from './protocol-schema';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
@@ -18,7 +19,8 @@ export function dispatchMatches(node: TSESTree.CallExpression, form: ToolForm, c
   if (!schema) return false;
   if (form.requestMethod !== undefined && stringValue(unwrapExpression(schema)) === form.requestMethod) return true;
   const ref = ctx.api.resolve(schema);
-  return ref !== undefined && matchesPath(ref, form.modules, form.schema);
+  if (ref !== undefined && matchesPath(ref, form.modules, form.schema)) return true;
+  return form.requestMethod !== undefined && declaresRequestMethod(schema, form.requestMethod, ctx);
 }
 
 /** One tool per `case 'name':` (or `if (name === '...')`) of an MCP CallTool request handler. */
