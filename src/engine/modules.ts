@@ -10,7 +10,7 @@ import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { HierarchyIndex } from './project-model/hierarchy';
-import { searchRoot, soleMethodOwner } from './project-model/method-owners';
+import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import type { Problem, ProjectHost, ResolvedConfig } from './types';
@@ -56,6 +56,7 @@ export class ModuleLoader implements ModuleLinks {
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   private readonly implementerCache = new Map<string, ClassRef[]>();
+  private readonly methodOwners = new MethodOwners();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -149,6 +150,7 @@ export class ModuleLoader implements ModuleLinks {
     }
     // Implementer lists hold contexts too.
     this.implementerCache.clear();
+    this.methodOwners.dropContexts();
   }
 
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
@@ -156,16 +158,14 @@ export class ModuleLoader implements ModuleLinks {
   }
 
   methodOwner(from: FileContext, name: string): ClassRef[] {
-    const root = searchRoot(path.resolve(from.file), this.packages?.ownPackage(path.resolve(from.file))?.dir);
-    const key = `method\0${name}\0${root}`;
-    const cached = this.implementerCache.get(key);
-    if (cached) return cached;
-    const files = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
-    const found = soleMethodOwner(files, name, (file) =>
-      file === path.resolve(from.file) ? from : this.loadFile(file, from.config),
+    const file = path.resolve(from.file);
+    const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    return this.methodOwners.owner(
+      root,
+      name,
+      () => this.hierarchy?.filesDeclaringMethod(root, name) ?? [],
+      (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
     );
-    this.implementerCache.set(key, found);
-    return found;
   }
 
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
@@ -212,6 +212,7 @@ export class ModuleLoader implements ModuleLinks {
     this.contexts.delete(full);
     this.trimmed.delete(full);
     this.implementerCache.clear();
+    this.methodOwners.forget();
     this.hierarchy?.refresh(full);
     if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
       this.packages?.forget();

@@ -9,6 +9,8 @@ import type { ClassRef, FileContext } from '../analysis/context';
  * "unknown", as it was before, rather than a guess.
  */
 const MAX_CANDIDATE_FILES = 4;
+/** Answers kept per loader; past this the table starts again (a hostile tree cannot grow it without end). */
+const MAX_ANSWERS = 20_000;
 /** Folders of build output: a tool compiled into one of them is indexed inside it, where its classes are. */
 const BUILD_FOLDERS = new Set(['dist', 'build', 'out', 'lib-cjs', 'lib-esm']);
 
@@ -55,4 +57,50 @@ function classesDeclaring(ast: TSESTree.Program, name: string): ClassRef['node']
     return true;
   });
   return out;
+}
+
+/**
+ * The answers of `soleMethodOwner` per search root and name. Most lookups find no owner, or the same
+ * one again for every call site, so the answer is kept as a file and an offset (which survive the
+ * loader dropping contexts) and the class node is found again only when its context was dropped.
+ */
+export class MethodOwners {
+  private readonly answers = new Map<string, { file: string; start: number } | null>();
+  private readonly live = new Map<string, ClassRef>();
+
+  owner(
+    root: string,
+    name: string,
+    files: () => string[],
+    load: (file: string) => FileContext | undefined,
+  ): ClassRef[] {
+    const key = `${root}\0${name}`;
+    const known = this.live.get(key);
+    if (known) return [known];
+    const answer = this.answers.get(key);
+    if (answer === null) return [];
+    if (answer === undefined) {
+      const [owner] = soleMethodOwner(files(), name, load);
+      if (this.answers.size >= MAX_ANSWERS) this.forget();
+      this.answers.set(key, owner ? { file: path.resolve(owner.ctx.file), start: owner.node.range[0] } : null);
+      if (owner) this.live.set(key, owner);
+      return owner ? [owner] : [];
+    }
+    const ctx = load(answer.file);
+    const node = ctx ? classesDeclaring(ctx.ast, name).find((entry) => entry.range[0] === answer.start) : undefined;
+    if (!ctx || !node) return [];
+    this.live.set(key, { node, ctx });
+    return [{ node, ctx }];
+  }
+
+  /** The loader dropped contexts: class nodes found before may belong to dropped trees. */
+  dropContexts(): void {
+    this.live.clear();
+  }
+
+  /** A file changed: every answer may have. */
+  forget(): void {
+    this.answers.clear();
+    this.live.clear();
+  }
 }
