@@ -10,6 +10,7 @@ import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { HierarchyIndex } from './project-model/hierarchy';
+import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import type { Problem, ProjectHost, ResolvedConfig } from './types';
@@ -55,6 +56,7 @@ export class ModuleLoader implements ModuleLinks {
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   private readonly implementerCache = new Map<string, ClassRef[]>();
+  private readonly methodOwners = new MethodOwners();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -148,10 +150,22 @@ export class ModuleLoader implements ModuleLinks {
     }
     // Implementer lists hold contexts too.
     this.implementerCache.clear();
+    this.methodOwners.dropContexts();
   }
 
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined {
     return exportedNode(ctx, name, 0);
+  }
+
+  methodOwner(from: FileContext, name: string): ClassRef[] {
+    const file = path.resolve(from.file);
+    const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    return this.methodOwners.owner(
+      root,
+      name,
+      () => this.hierarchy?.filesDeclaringMethod(root, name) ?? [],
+      (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
+    );
   }
 
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
@@ -198,6 +212,7 @@ export class ModuleLoader implements ModuleLinks {
     this.contexts.delete(full);
     this.trimmed.delete(full);
     this.implementerCache.clear();
+    this.methodOwners.forget();
     this.hierarchy?.refresh(full);
     if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
       this.packages?.forget();

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { Project, defaultConfig, mergeConfig } from '../../src/engine';
 import type { Finding, Problem, ResolvedConfig, ToolInfo } from '../../src/engine';
+import { listDirectory } from '../../src/scan/read';
 
 /** Never linted: type declarations, source maps and the package's own tests. */
 const ALWAYS_EXCLUDED = [
@@ -52,6 +53,8 @@ export function lintPackage(
         return undefined;
       }
     },
+    // Folder listings, as the CLI and the editor give them: the package-wide class indexes need them.
+    listDirectory,
   });
   const started = Date.now();
   const tools: ToolInfo[] = [];

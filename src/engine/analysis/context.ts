@@ -29,6 +29,8 @@ export interface ModuleLinks {
   exportedNode(ctx: FileContext, name: string): { node: Node; ctx: FileContext } | undefined;
   /** Project classes that extend or implement `name` (declared in `declaring`), bounded; `from` is searched too. */
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[];
+  /** The one class of `from`'s package that declares a method `name`; none when no class or several do. */
+  methodOwner(from: FileContext, name: string): ClassRef[];
 }
 
 export interface ClassRef {

@@ -3,6 +3,7 @@
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import type { Binding } from '../scope';
@@ -112,7 +113,12 @@ function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
 function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedFunction[] {
   const name = propertyName(node);
   if (name === undefined || depth > MAX_DEPTH) return [];
-  const object = unwrapExpression(node.object);
+  return objectTargets(unwrapExpression(node.object), name, ctx, depth);
+}
+
+/** The functions `object[name]` may be, for a call of it. */
+function objectTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
+  if (depth > MAX_DEPTH) return [];
   if (object.type === 'Identifier') {
     const binding = ctx.scopes.resolve(object);
     if (binding?.kind === 'import' && binding.importSource) {
@@ -133,6 +139,14 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
       const found = objectMember(unwrapExpression(binding.init) as TSESTree.ObjectExpression, name, ctx, depth);
       if (found) return [found];
     }
+    // `const cli = await create()` where the project's `create` returns `{ invoke: … }`.
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
+      const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
+      for (const made of factoryObjects(binding.init, ctx, resolveCallee)) {
+        const found = objectMember(made.object, name, made.ctx, depth);
+        if (found) return [found];
+      }
+    }
   }
   // `service_1.default.request(…)`: compiled CommonJS of `export default { request }`, an object literal of functions.
   if (object.type === 'MemberExpression') {
@@ -140,7 +154,7 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
     if (found) return [found];
   }
   if (object.type === 'ThisExpression') {
-    const classNode = enclosingClass(node);
+    const classNode = enclosingClass(object);
     return list(classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined);
   }
   // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
@@ -152,7 +166,45 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
     const method = methodOf(candidate, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
-  return out;
+  if (out.length > 0 || !isUntypedReceiver(object, ctx)) return out;
+  // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
+  const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
+  const passed = binding ? onlyCallArgument(binding, ctx) : undefined;
+  if (passed) {
+    const found = objectTargets(unwrapExpression(passed), name, ctx, depth + 1);
+    if (found.length > 0) return found;
+  }
+  if (COMMON_MEMBER_NAMES.has(name)) return out;
+  // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
+  return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+}
+
+/**
+ * Names that runtime and library objects answer to (promises, collections, streams, HTTP responses,
+ * emitters): a call of one of these on an untyped value is not pinned on a project class that happens
+ * to declare it.
+ */
+const COMMON_MEMBER_NAMES = new Set([
+  ...['then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop'],
+  ...['get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values', 'entries', 'call', 'apply', 'bind'],
+  ...['toString', 'valueOf', 'toJSON', 'on', 'once', 'off', 'emit', 'write', 'end', 'read', 'close', 'send'],
+  ...['json', 'text', 'status', 'pipe', 'next', 'resolve', 'reject', 'parse', 'stringify', 'join', 'slice'],
+]);
+
+/**
+ * A receiver whose type nothing in the code says: an identifier naming an unannotated parameter, or a
+ * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), and not
+ * a value of a package API.
+ */
+function isUntypedReceiver(object: Node, ctx: FileContext): boolean {
+  if (object.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
+  const binding = ctx.scopes.resolve(object);
+  if (!binding || binding.patternPath.length > 0 || binding.id.typeAnnotation) return false;
+  if (binding.kind === 'param') return true;
+  if (binding.kind !== 'var' || !binding.init || binding.isLoopElement) return false;
+  const init = unwrapExpression(binding.init);
+  const call = init.type === 'AwaitExpression' ? unwrapExpression(init.argument) : init;
+  return call.type === 'CallExpression';
 }
 
 function requiredObjectMember(

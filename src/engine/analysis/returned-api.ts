@@ -53,7 +53,7 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
 const returnsOf = new WeakMap<FunctionNode, Node[]>();
 
 /** The values a function returns (its own returns, not those of functions nested in it). */
-function returnValues(fn: FunctionNode): Node[] {
+export function returnValues(fn: FunctionNode): Node[] {
   const cached = returnsOf.get(fn);
   if (cached) return cached;
   const body = fn.body;

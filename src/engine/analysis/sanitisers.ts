@@ -37,14 +37,6 @@ function regexOf(node: Node): RegExp | undefined {
   }
 }
 
-/** A value the model fills only with segments: `${safe}.md`, or a sanitised name itself. */
-export function isSegment(value: Value): boolean {
-  if (value.bounds.has('segment')) return true;
-  if (!value.parts?.some((part) => part.kind === 'tainted')) return false;
-  // Constant and opaque text is the author's; only the model's parts must be single segments.
-  return value.parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('segment'));
-}
-
 /**
  * What a `replace` adds when it escapes for a quoted string: backslashes doubled (`/\\/g` → `'\\\\'`), then double
  * quotes escaped (only after the backslashes, else `\"` turns back into a closing quote), or single quotes closed

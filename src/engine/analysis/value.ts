@@ -216,6 +216,14 @@ export function container(values: Value[]): Value {
 }
 
 /** At a join point: model control is the union, a bound holds only if it holds on every path. */
+/** A value the model fills only with segments: `${safe}.md`, or a sanitised name itself. */
+export function isSegment(value: Value): boolean {
+  if (value.bounds.has('segment')) return true;
+  if (!value.parts?.some((part) => part.kind === 'tainted')) return false;
+  // Constant and opaque text is the author's; only the model's parts must be single segments.
+  return value.parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('segment'));
+}
+
 export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (!a) return b ?? CLEAN;
   if (!b) return a;
@@ -226,6 +234,8 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   const bTainted = isTainted(b);
   for (const bound of a.bounds) if (!bTainted || b.bounds.has(bound)) bounds.add(bound);
   if (!aTainted) for (const bound of b.bounds) bounds.add(bound);
+  // `if (!dot) return clean(s); return clean(a) + '.' + clean(b)`: single segments on every path are one.
+  if (aTainted && bTainted && isSegment(a) && isSegment(b)) bounds.add('segment');
   const out: Value = { origins, bounds };
   if (a.isResolvedPath && b.isResolvedPath) out.isResolvedPath = true;
   if (a.parts && b.parts && !isTainted(a) && !isTainted(b)) out.parts = [{ kind: 'opaque' }];

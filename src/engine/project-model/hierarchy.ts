@@ -1,5 +1,6 @@
-// Which files of a package declare classes that extend or implement a given name: a text index built
-// once per package folder (no parsing), so a call on an interface can be resolved to its implementations.
+// Which files of a package declare classes that extend or implement a given name, or declare a method of a
+// given name: text indexes built once per package folder (no parsing), so a call on an interface can be
+// resolved to its implementations and a call on an untyped receiver to the one class that has the method.
 import * as path from 'node:path';
 import type { ProjectHost } from '../types';
 
@@ -11,15 +12,36 @@ const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cjs', 'lib-esm']);
 /** `class X<T> extends A<T> implements B, C {`: the heritage clause, up to the body's brace. */
 const HERITAGE = /\bclass\s+[\w$]+(?:\s*<[^{]*?>)?\s+((?:extends|implements)\b[^{]{0,400})\{/g;
+/**
+ * A line that may open a method body: `  async navigate(url) {`, `  start(command: string): Child {`. It
+ * over-approximates (a call statement at the start of a line matches too); the caller parses the files
+ * it names and keeps only real class methods.
+ */
+const METHOD_LINE =
+  /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly)\s+)*#?([A-Za-z_$][\w$]*)\s*[<(][^\n]*$/gm;
+/** Method names kept per file: a file of generated code cannot fill the index. */
+const MAX_METHODS_PER_FILE = 400;
 
 export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
+  private readonly methodIndexes = new Map<string, Map<string, string[]>>();
 
   constructor(private readonly host: ProjectHost) {}
 
   /** Files under `root` with a class whose `extends`/`implements` clause names `name`. */
   filesNaming(root: string, name: string): string[] {
     return this.index(root).get(name) ?? [];
+  }
+
+  /** Files under `root` with a line that may declare a method `name` (see METHOD_LINE). */
+  filesDeclaringMethod(root: string, name: string): string[] {
+    let index = this.methodIndexes.get(root);
+    if (!index) {
+      index = new Map();
+      this.methodIndexes.set(root, index);
+      for (const file of this.sourceFiles(root)) addMethods(index, file, this.host.readFile(file));
+    }
+    return index.get(name) ?? [];
   }
 
   private index(root: string): Map<string, string[]> {
@@ -45,14 +67,20 @@ export class HierarchyIndex {
 
   /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
   refresh(file: string): void {
-    for (const [root, index] of this.indexes) {
-      if (!file.startsWith(root + path.sep)) continue;
-      for (const [name, files] of index)
-        index.set(
-          name,
-          files.filter((entry) => entry !== file),
-        );
-      if (SOURCE.test(file)) this.add(index, file);
+    const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
+      [this.indexes, (index) => this.add(index, file)],
+      [this.methodIndexes, (index) => addMethods(index, file, this.host.readFile(file))],
+    ];
+    for (const [indexes, reread] of readers) {
+      for (const [root, index] of indexes) {
+        if (!file.startsWith(root + path.sep)) continue;
+        for (const [name, files] of index)
+          index.set(
+            name,
+            files.filter((entry) => entry !== file),
+          );
+        if (SOURCE.test(file)) reread(index);
+      }
     }
   }
 
@@ -76,6 +104,21 @@ export class HierarchyIndex {
       }
     }
     return files;
+  }
+}
+
+function addMethods(index: Map<string, string[]>, file: string, text: string | undefined): void {
+  if (text === undefined || !text.includes('class')) return;
+  let kept = 0;
+  for (const match of text.matchAll(METHOD_LINE)) {
+    // The line must end by opening a body (`) {`, `): Tab {`); every quantifier above is linear.
+    if (!match[0].trimEnd().endsWith('{')) continue;
+    const name = match[1] ?? '';
+    const files = index.get(name) ?? [];
+    if (files.includes(file)) continue;
+    files.push(file);
+    index.set(name, files);
+    if (++kept >= MAX_METHODS_PER_FILE) return;
   }
 }
 

@@ -18,7 +18,7 @@ import { approvalUse } from '../guards/approval';
 import { someFacts } from '../guards/containment';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
-import { isSegment, quoteEscape, stripsSeparators } from '../sanitisers';
+import { quoteEscape, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import { isWriteMethod } from '../request-method';
 import { inferTransfer } from '../value-transfer-inference';
@@ -29,6 +29,7 @@ import {
   convertedConstant,
   derived,
   elementOf,
+  isSegment,
   isTainted,
   joinValues,
   opaqueValue,

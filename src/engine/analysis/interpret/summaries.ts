@@ -246,8 +246,9 @@ function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
     out.parts = value.parts.flatMap((part): Part[] => {
       if (part.kind !== 'tainted') return [part];
       const only = part.value.origins.length === 1 ? part.value.origins[0] : undefined;
-      // The parameter itself inside a returned string: splice in how the caller built it.
-      if (only?.kind === 'param') return partsOf(actual(only.index, only.path));
+      // The parameter itself inside a returned string: splice in how the caller built it. A part the helper
+      // bounded (`name.replace(/[\/\\]/g, '-')`, a segment) keeps its bound instead.
+      if (only?.kind === 'param' && part.value.bounds.size === 0) return partsOf(actual(only.index, only.path));
       const mapped = mapOrigins(part.value, actual, depth + 1);
       return isTainted(mapped) ? [{ kind: 'tainted', value: mapped }] : partsOf(mapped);
     });

@@ -1,0 +1,101 @@
+// Provider objects: a method of an object literal a project factory returns (`const cli = await create()`,
+// `create = () => ({ invoke: run })`), and a factory's untyped parameter typed by the one call that passes it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import type { Binding } from '../scope';
+import type { FileContext } from './context';
+import { returnValues } from './returned-api';
+
+/** Factories followed through returns of other factories (`create()` returning `createDirect()`). */
+const MAX_FACTORY_DEPTH = 3;
+
+/**
+ * The object literals a factory call evaluates to: `await create()` where `create` returns `{ … }`
+ * (directly, through a variable, or through another factory's call), with the file each is in.
+ */
+export function factoryObjects(
+  init: Node,
+  ctx: FileContext,
+  resolveCallee: (callee: Node, ctx: FileContext) => { fn: FunctionNode; ctx: FileContext } | undefined,
+  depth = 0,
+): Array<{ object: TSESTree.ObjectExpression; ctx: FileContext }> {
+  if (depth > MAX_FACTORY_DEPTH) return [];
+  let value = unwrapExpression(init);
+  if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  if (value.type !== 'CallExpression') return [];
+  const factory = resolveCallee(value.callee, ctx);
+  if (!factory) return [];
+  const out: Array<{ object: TSESTree.ObjectExpression; ctx: FileContext }> = [];
+  for (const returned of returnValues(factory.fn)) {
+    let inner = unwrapExpression(returned);
+    if (inner.type === 'AwaitExpression') inner = unwrapExpression(inner.argument);
+    if (inner.type === 'ConditionalExpression') {
+      for (const branch of [inner.consequent, inner.alternate])
+        out.push(...factoryObjects(branch, factory.ctx, resolveCallee, depth + 1));
+    } else if (inner.type === 'ObjectExpression') out.push({ object: inner, ctx: factory.ctx });
+    else if (inner.type === 'CallExpression' || inner.type === 'AwaitExpression')
+      out.push(...factoryObjects(inner, factory.ctx, resolveCallee, depth + 1));
+    else if (inner.type === 'Identifier') {
+      const binding = factory.ctx.scopes.resolve(inner);
+      if (binding?.kind === 'var' && binding.init && binding.patternPath.length === 0 && !binding.isLoopElement)
+        out.push(...factoryObjects(binding.init, factory.ctx, resolveCallee, depth + 1));
+    }
+  }
+  return out;
+}
+
+const onlyCalls = new WeakMap<FunctionNode, TSESTree.CallExpression | null>();
+
+/**
+ * What the one call of a function in its file passes for the parameter `binding` (an unannotated,
+ * undestructured parameter): `createRunCommand(cli, acl)` types `gcloud` in
+ * `createRunCommand = (gcloud, acl) => …`. None when the function is called from several places, is
+ * handed on as a value, or is exported (other files may call it).
+ */
+export function onlyCallArgument(binding: Binding, ctx: FileContext): Node | undefined {
+  const fn = binding.fn;
+  if (binding.kind !== 'param' || !fn || binding.patternPath.length > 0 || binding.paramIndex === undefined)
+    return undefined;
+  const param = fn.params[binding.paramIndex];
+  if (param?.type !== 'Identifier' || param.typeAnnotation) return undefined;
+  let call = onlyCalls.get(fn);
+  if (call === undefined) {
+    call = findOnlyCall(fn, ctx);
+    onlyCalls.set(fn, call);
+  }
+  const argument = call?.arguments[binding.paramIndex];
+  return argument && argument.type !== 'SpreadElement' ? argument : undefined;
+}
+
+function findOnlyCall(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | null {
+  const name = declaredName(fn);
+  if (!name || isExported(name)) return null;
+  let found: TSESTree.CallExpression | null = null;
+  let uses = 0;
+  walk(ctx.ast, (node) => {
+    if (uses > 1) return false;
+    if (node.type !== 'Identifier' || node === name || node.name !== name.name) return undefined;
+    if (ctx.scopes.resolve(node)?.id !== name) return undefined;
+    uses++;
+    const parent = node.parent;
+    found = parent?.type === 'CallExpression' && parent.callee === node ? parent : null;
+    return undefined;
+  });
+  return uses === 1 ? found : null;
+}
+
+/** `function f(…)`, `const f = (…) => …`: the declaring identifier. */
+function declaredName(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === 'FunctionDeclaration') return fn.id ?? undefined;
+  const parent = fn.parent;
+  return parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier'
+    ? parent.id
+    : undefined;
+}
+
+function isExported(id: TSESTree.Identifier): boolean {
+  let node: Node | undefined = id.parent;
+  for (let level = 0; node && level < 4; level++, node = node.parent)
+    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
+  return false;
+}
