@@ -24,7 +24,17 @@ export function loadConfigForDir(dir: string, options: LoadOptions = {}): Config
     options.explicitFile !== undefined
       ? [path.resolve(options.explicitFile)]
       : findConfigFiles(path.resolve(dir), options.stopAt, cache);
+  // A scan asks once per folder and once per file: folders under the same configuration files share one
+  // result (and one configuration object, so a project's summaries are not re-keyed) while the cache lives.
+  const key = `loaded:${files.join('\0')}`;
+  const known = cache.get(key) as { overrides: unknown; result: ConfigLoadResult } | undefined;
+  if (known !== undefined && known.overrides === options.overrides) return known.result;
+  const result = layerConfigFiles(files, cache, options);
+  cache.set(key, { overrides: options.overrides, result });
+  return result;
+}
 
+function layerConfigFiles(files: string[], cache: Map<string, unknown>, options: LoadOptions): ConfigLoadResult {
   const layers: FileConfig[] = [];
   const include: string[] = [];
   const exclude: string[] = [];
