@@ -34,6 +34,8 @@ const BINARY_PROBE_BYTES = 8192;
 const MAX_BARE_PROBES = 120;
 /** Implementations a call on an interface or abstract class may stand for. */
 const MAX_IMPLEMENTERS = 8;
+/** Resolved imports remembered; cleared past this (a project has far fewer distinct imports). */
+const MAX_RESOLVED = 50_000;
 
 /**
  * Source characters of imported files whose contexts stay cached between lints. An ESTree with scopes
@@ -55,6 +57,12 @@ export class ModuleLoader implements ModuleLinks {
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   private readonly implementerCache = new Map<string, ClassRef[]>();
+  /**
+   * Which probe an import resolved to (null: none), by importing file and specifier: every tool of a file
+   * resolves the same imports again, and each probe builds paths. Its answer depends only on which probes
+   * hold a context, so it is dropped whenever a context (or a missing file's null) is dropped.
+   */
+  private readonly resolved = new Map<string, string | null>();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -94,6 +102,20 @@ export class ModuleLoader implements ModuleLinks {
   /** A relative import, or a bare one that names a workspace package, the file's own package or a tsconfig path. */
   resolveImport(from: FileContext, source: string): FileContext | undefined {
     if (!this.host) return undefined;
+    const key = `${from.file}\0${source}`;
+    const known = this.resolved.get(key);
+    if (known === null) return undefined;
+    if (known !== undefined) {
+      const ctx = this.loadFile(known, from.config);
+      if (ctx) return ctx;
+    }
+    const found = this.probe(from, source);
+    if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+    this.resolved.set(key, found?.file ?? null);
+    return found;
+  }
+
+  private probe(from: FileContext, source: string): FileContext | undefined {
     const bases = isRelative(source)
       ? [path.resolve(path.dirname(from.file), source)]
       : (this.packages?.candidates(path.resolve(from.file), source) ?? []);
@@ -146,6 +168,7 @@ export class ModuleLoader implements ModuleLinks {
       this.cachedChars -= ctx.text.length;
       this.trimmed.add(file);
     }
+    this.resolved.clear();
     // Implementer lists hold contexts too.
     this.implementerCache.clear();
   }
@@ -197,10 +220,12 @@ export class ModuleLoader implements ModuleLinks {
     if (cached) this.cachedChars -= cached.text.length;
     this.contexts.delete(full);
     this.trimmed.delete(full);
+    if (cached !== undefined || wasLoaded) this.resolved.clear();
     this.implementerCache.clear();
     this.hierarchy?.refresh(full);
     if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
       this.packages?.forget();
+      this.resolved.clear();
       return true;
     }
     return wasLoaded;
