@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escape as escapeGlob } from 'minimatch';
-import { defaultConfig, mergeConfig } from '../engine/index';
+import { defaultConfig, mergeConfig } from '../engine/config';
 import type { ResolvedConfig } from '../engine/types';
 import { parseConfigText } from './parse';
 import { CONFIG_FILE_NAME, type ConfigError, type ConfigLoadResult, type FileConfig, type LoadOptions } from './types';
