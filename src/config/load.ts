@@ -55,6 +55,10 @@ function layerConfigFiles(files: string[], cache: Map<string, unknown>, options:
 
 /** Configuration files from `start` upwards, returned outermost first. */
 function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<string, unknown>): string[] {
+  // Asked for every scanned file: the answer per folder follows from the cached existence and `root` checks.
+  const key = `found:${start}\0${stopAt ?? ''}`;
+  const known = cache.get(key) as string[] | undefined;
+  if (known !== undefined) return known;
   const found: string[] = [];
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   let dir = start;
@@ -69,7 +73,9 @@ function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<s
     if (dir === stop || parent === dir) break;
     dir = parent;
   }
-  return found.reverse();
+  found.reverse();
+  cache.set(key, found);
+  return found;
 }
 
 function isInsideNodeModules(dir: string): boolean {
