@@ -1,7 +1,8 @@
 // Parses the command line into a checked Options value; every mistake becomes a CliError naming the flag.
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../config/index';
-import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/index';
+import { normaliseSeverity, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/config';
+import { ruleIds } from '../rules/index';
 import type { Severity } from '../engine/types';
 import { CliError } from './errors';
 import type { FailOn } from '../report/report';

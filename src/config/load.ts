@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escape as escapeGlob } from 'minimatch';
-import { defaultConfig, mergeConfig } from '../engine/index';
+import { defaultConfig, mergeConfig } from '../engine/config';
 import type { ResolvedConfig } from '../engine/types';
 import { parseConfigText } from './parse';
 import { CONFIG_FILE_NAME, type ConfigError, type ConfigLoadResult, type FileConfig, type LoadOptions } from './types';
@@ -24,7 +24,17 @@ export function loadConfigForDir(dir: string, options: LoadOptions = {}): Config
     options.explicitFile !== undefined
       ? [path.resolve(options.explicitFile)]
       : findConfigFiles(path.resolve(dir), options.stopAt, cache);
+  // A scan asks once per folder and once per file: folders under the same configuration files share one
+  // result (and one configuration object, so a project's summaries are not re-keyed) while the cache lives.
+  const key = `loaded:${files.join('\0')}`;
+  const known = cache.get(key) as { overrides: unknown; result: ConfigLoadResult } | undefined;
+  if (known !== undefined && known.overrides === options.overrides) return known.result;
+  const result = layerConfigFiles(files, cache, options);
+  cache.set(key, { overrides: options.overrides, result });
+  return result;
+}
 
+function layerConfigFiles(files: string[], cache: Map<string, unknown>, options: LoadOptions): ConfigLoadResult {
   const layers: FileConfig[] = [];
   const include: string[] = [];
   const exclude: string[] = [];
@@ -45,6 +55,10 @@ export function loadConfigForDir(dir: string, options: LoadOptions = {}): Config
 
 /** Configuration files from `start` upwards, returned outermost first. */
 function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<string, unknown>): string[] {
+  // Asked for every scanned file: the answer per folder follows from the cached existence and `root` checks.
+  const key = `found:${start}\0${stopAt ?? ''}`;
+  const known = cache.get(key) as string[] | undefined;
+  if (known !== undefined) return known;
   const found: string[] = [];
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   let dir = start;
@@ -59,7 +73,9 @@ function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<s
     if (dir === stop || parent === dir) break;
     dir = parent;
   }
-  return found.reverse();
+  found.reverse();
+  cache.set(key, found);
+  return found;
 }
 
 function isInsideNodeModules(dir: string): boolean {

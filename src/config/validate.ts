@@ -1,6 +1,7 @@
 // Checks a parsed configuration tree key by key, keeping what is valid and reporting the rest where it is written.
 import type { Node } from 'jsonc-parser';
-import { normaliseSeverity, ruleIds, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/index';
+import { normaliseSeverity, rulesMatching, SEVERITIES, SEVERITY_SPELLINGS } from '../engine/config';
+import { ruleIds } from '../rules/index';
 import type { ConfigSink, Severity, ToolFactory } from '../engine/types';
 import { parseAccessPath } from '../engine/catalog/access-path';
 import { globError } from '../engine/glob';

@@ -59,9 +59,18 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   while (stack.length > 0) {
     const node = stack.pop() as Node;
     if (visit(node) === false) continue;
-    const children: Node[] = [];
-    forEachChild(node, (child) => children.push(child));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+    // Children pushed last-first so they pop in source order; no per-node array or closure (every
+    // analysis step walks the file, and this loop is most of a lint's time outside the interpreter).
+    const record = node as unknown as Record<string, unknown>;
+    const keys = childKeys(node.type, false);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = record[keys[k] as string];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
   }
 }
 

@@ -13,7 +13,10 @@ import { HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
-import type { Problem, ProjectHost, ResolvedConfig } from './types';
+import { inputProblem } from './input-gate';
+import type { ProjectHost, ResolvedConfig } from './types';
+
+export { inputProblem, isDenseIn, looksBinary } from './input-gate';
 
 const RESOLVE_EXTENSIONS = [
   '',
@@ -30,11 +33,12 @@ const RESOLVE_EXTENSIONS = [
   '/index.js',
   '/index.mjs',
 ];
-const BINARY_PROBE_BYTES = 8192;
 /** Files probed for one bare specifier (workspace packages, tsconfig paths), extensions included. */
 const MAX_BARE_PROBES = 120;
 /** Implementations a call on an interface or abstract class may stand for. */
 const MAX_IMPLEMENTERS = 8;
+/** Resolved imports remembered; cleared past this (a project has far fewer distinct imports). */
+const MAX_RESOLVED = 50_000;
 
 /**
  * Source characters of imported files whose contexts stay cached between lints. An ESTree with scopes
@@ -57,6 +61,12 @@ export class ModuleLoader implements ModuleLinks {
   private readonly hierarchy: HierarchyIndex | undefined;
   private readonly implementerCache = new Map<string, ClassRef[]>();
   private readonly methodOwners = new MethodOwners();
+  /**
+   * Which probe an import resolved to (null: none), by importing file and specifier: every tool of a file
+   * resolves the same imports again, and each probe builds paths. Its answer depends only on which probes
+   * hold a context, so it is dropped whenever a context (or a missing file's null) is dropped.
+   */
+  private readonly resolved = new Map<string, string | null>();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -96,6 +106,20 @@ export class ModuleLoader implements ModuleLinks {
   /** A relative import, or a bare one that names a workspace package, the file's own package or a tsconfig path. */
   resolveImport(from: FileContext, source: string): FileContext | undefined {
     if (!this.host) return undefined;
+    const key = `${from.file}\0${source}`;
+    const known = this.resolved.get(key);
+    if (known === null) return undefined;
+    if (known !== undefined) {
+      const ctx = this.loadFile(known, from.config);
+      if (ctx) return ctx;
+    }
+    const found = this.probe(from, source);
+    if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+    this.resolved.set(key, found?.file ?? null);
+    return found;
+  }
+
+  private probe(from: FileContext, source: string): FileContext | undefined {
     const bases = isRelative(source)
       ? [path.resolve(path.dirname(from.file), source)]
       : (this.packages?.candidates(path.resolve(from.file), source) ?? []);
@@ -148,6 +172,7 @@ export class ModuleLoader implements ModuleLinks {
       this.cachedChars -= ctx.text.length;
       this.trimmed.add(file);
     }
+    this.resolved.clear();
     // Implementer lists hold contexts too.
     this.implementerCache.clear();
     this.methodOwners.dropContexts();
@@ -211,11 +236,13 @@ export class ModuleLoader implements ModuleLinks {
     if (cached) this.cachedChars -= cached.text.length;
     this.contexts.delete(full);
     this.trimmed.delete(full);
+    if (cached !== undefined || wasLoaded) this.resolved.clear();
     this.implementerCache.clear();
     this.methodOwners.forget();
     this.hierarchy?.refresh(full);
     if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
       this.packages?.forget();
+      this.resolved.clear();
       return true;
     }
     return wasLoaded;
@@ -243,40 +270,6 @@ function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] 
     return true;
   });
   return out;
-}
-
-/**
- * True when more than one character in 16 of the first 8 KiB (and at least 64) is `char`. Binary
- * files (and UTF-16 read as UTF-8) are full of NULs, while a stray NUL in a comment or string of
- * source text (which TypeScript compiles) must not hide the file from the scan.
- */
-export function isDenseIn(text: string, char: string): boolean {
-  const probe = text.slice(0, BINARY_PROBE_BYTES);
-  let count = 0;
-  for (let index = probe.indexOf(char); index !== -1; index = probe.indexOf(char, index + 1)) count++;
-  // A floor on the length, so that a short file with one NUL in a comment is still text.
-  return count * 16 > Math.max(probe.length, 1024);
-}
-
-/** Binary by the NUL heuristic of isDenseIn. */
-export function looksBinary(text: string): boolean {
-  return isDenseIn(text, '\u0000');
-}
-
-/** Files the engine must not parse: too large or binary. */
-export function inputProblem(text: string, file: string, config: ResolvedConfig): Problem | undefined {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > config.maxFileBytes) {
-    return {
-      kind: 'too-large',
-      file,
-      message: `Skipped: ${bytes} bytes is over the limit of ${config.maxFileBytes} bytes (maxFileBytes).`,
-    };
-  }
-  if (looksBinary(text)) {
-    return { kind: 'binary', file, message: 'Skipped: the file is mostly NUL bytes, so it is binary, not source.' };
-  }
-  return undefined;
 }
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {

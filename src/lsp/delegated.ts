@@ -1,7 +1,7 @@
 // The findings one document's lint reports in another file (a delegated tool's, in its handler's file): kept per
 // declaring file from the lints the server has done (open documents, files read from disk, the workspace scan), so
 // the handler's file shows them, once, whichever of the two files was linted last. Bounded in files and findings.
-import { mergeDelegatedFindings } from '../engine/index';
+import { mergeDelegatedFindings } from '../engine/delegated-results';
 import type { Finding, LintResult } from '../engine/types';
 
 /** Declaring files remembered; the oldest is forgotten past this. */

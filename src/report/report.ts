@@ -1,7 +1,8 @@
 // The scan report every format renders: findings with report-relative paths, fingerprints, sorted, summarised.
 import * as path from 'node:path';
 import { escape as escapeGlob } from 'minimatch';
-import { ENGINE_VERSION, mergeDelegatedFindings } from '../engine/index';
+import { ENGINE_VERSION } from '../engine/config';
+import { mergeDelegatedFindings } from '../engine/delegated-results';
 import type { Finding, LintResult, Problem, Range, ReportedSeverity, Severity, ToolInfo } from '../engine/types';
 import { fingerprint, lineAt } from './fingerprint';
 import { packageVersion } from '../scan/package-info';

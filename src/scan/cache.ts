@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_VERSION } from '../engine/index';
+import { ENGINE_VERSION } from '../engine/config';
 import type { LintResult, ResolvedConfig } from '../engine/types';
 import { packageRoot, packageVersion } from './package-info';
 import { writeFileReplacing } from './write-file';

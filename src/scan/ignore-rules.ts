@@ -51,7 +51,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 ];
 
 function toSlashes(file: string): string {
-  return file.split(path.sep).join('/');
+  // Called for every rule on every walked entry: on POSIX there is nothing to replace.
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
 }
 
 /**

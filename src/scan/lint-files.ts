@@ -1,12 +1,11 @@
 // The one lint loop over grouped files: cached results are reused, the rest are linted in-process or on worker
 // threads, and outcomes come back in the order the files were given, whatever finished first.
 import * as os from 'node:os';
-import { hasMoved, mergeDelegatedFindings } from '../engine/index';
+import { hasMoved, mergeDelegatedFindings } from '../engine/delegated-results';
 import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
 import { configHash, type ScanCache } from './cache';
-import { FileLinter, type FileJob, type FileOutcome, type LinterSetup } from './file-linter';
+import type { FileJob, FileOutcome, LinterSetup } from './file-linter';
 import { readSourceText } from './read';
-import { runPool } from './worker-pool';
 
 export interface LintGroup {
   config: ResolvedConfig;
@@ -72,9 +71,13 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined, budgetMs: fileTimeoutMs };
   const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
+  // Required, not imported: the engine (parser, catalogs, interpreter) loads only when a file is linted, and
+  // loading it was a third of a re-scan answered from the cache.
   if (workers > 1) {
+    const { runPool } = require('./worker-pool') as typeof import('./worker-pool');
     runPool(misses, setup, { workers, fileTimeoutMs, onOutcome: record });
-  } else {
+  } else if (misses.length > 0) {
+    const { FileLinter } = require('./file-linter') as typeof import('./file-linter');
     const linter = new FileLinter(setup);
     for (const job of misses) record(linter.lint(job), job);
   }

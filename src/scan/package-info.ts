@@ -1,7 +1,7 @@
 // Locates the installed package so the CLI can name its version and read the rule docs it ships.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rulesDirectory } from '../engine/catalog/load';
+import { rulesDirectory } from '../engine/catalog/rules-dir';
 
 /** The folder holding this package's package.json: the parent of the rules/ folder the engine finds. */
 export function packageRoot(): string {

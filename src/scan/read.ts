@@ -1,6 +1,6 @@
 // Reads source files for linting, turning every way a read can fail into a problem, and serves them to the engine.
 import * as fs from 'node:fs';
-import { isDenseIn, looksBinary } from '../engine/modules';
+import { isDenseIn, looksBinary } from '../engine/input-gate';
 import type { Problem, ProjectHost } from '../engine/types';
 
 export type ReadOutcome = { text: string } | { problem: Problem };

@@ -84,15 +84,14 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     entry.count++;
   };
 
-  const addFile = (file: string): void => {
-    const real = realpathOrSelf(file);
+  // `real` is known without a system call for an entry that is no symlink: its folder's real path and its name.
+  const addFile = (file: string, real = realpathOrSelf(file)): void => {
     if (seen.has(real)) return;
     seen.add(real);
     out.files.push(file);
   };
 
-  const visit = (dir: string, root: string, inherited: readonly IgnoreRule[]): void => {
-    const real = realpathOrSelf(dir);
+  const visit = (dir: string, root: string, inherited: readonly IgnoreRule[], real = realpathOrSelf(dir)): void => {
     if (seen.has(real)) return;
     seen.add(real);
     let entries: fs.Dirent[];
@@ -132,10 +131,10 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
         drop(excluding.source, [excluding.source === DEFAULT_SOURCE ? entry.name : excluding.glob]);
         if (kind === 'dir' && excluding.source === DEFAULT_SOURCE && COMPILED_FOLDERS.includes(entry.name))
           compiledFolders.push(full);
-      } else if (kind === 'dir') visit(full, root, rules);
+      } else if (kind === 'dir') visit(full, root, rules, realChild(entry, real, full));
       else if (includes.length > 0 && !includes.some((matcher) => matcher.match(full.split(path.sep).join('/'))))
         drop('include', loaded.include);
-      else addFile(full);
+      else addFile(full, realChild(entry, real, full));
     }
     // A published package keeps its code only in dist/ or build/ (beside at most a few entry shims such as
     // `cli.js` → `import './dist/index.js'`, and its build tool's configuration): rather than report nothing, read that.
@@ -222,6 +221,11 @@ function leadsToSource(link: string): boolean {
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The real path of a folder's entry: its folder's real path and its name, unless it is a symlink. */
+function realChild(entry: fs.Dirent, realFolder: string, full: string): string {
+  return entry.isSymbolicLink() ? realpathOrSelf(full) : path.join(realFolder, entry.name);
 }
 
 function realpathOrSelf(file: string): string {

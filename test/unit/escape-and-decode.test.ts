@@ -1,5 +1,6 @@
 // Per-format escaping of source-derived text, the source decoder's binary heuristic and the once-compiled, capped globs.
 import * as assert from 'node:assert/strict';
+import { Minimatch } from 'minimatch';
 import { compileGlob, globError, MAX_GLOB_EXPANSIONS } from '../../src/engine/glob';
 import { looksBinary } from '../../src/engine/modules';
 import { escapeControl, markdownCode, markdownMessage, markdownText, sarifText } from '../../src/report/escape';
@@ -68,5 +69,54 @@ describe('globs', () => {
 
   it('compiles each glob once per process', () => {
     assert.equal(compileGlob('**/vendor/**'), compileGlob('**/vendor/**'));
+  });
+
+  it('answers as minimatch does, with its last-segment shortcut or without', () => {
+    const globs = [
+      '**/*.d.ts',
+      '/repo/**/*.test.*',
+      '**/node_modules',
+      '**/node_modules/**',
+      '/repo/src/*.ts',
+      'a.b+c-@d',
+      '**/*.{ts,js}',
+      '!**/dist',
+      '/repo/**/x?.ts',
+      '/repo/**/*.d.ts/**',
+      '/repo/**/dist/**',
+      '/repo/src/**',
+      '*',
+      '**',
+      'src/',
+    ];
+    const files = [
+      '/repo/src/a.d.ts',
+      '/repo/src/.d.ts',
+      '/repo/a.test.ts',
+      '/repo/a.test.',
+      '/repo/node_modules',
+      '/repo/node_modules/x/y.js',
+      '/repo/src/a.ts',
+      '/repo/src/b/a.ts',
+      'a.b+c-@d',
+      'aXb+c-@d',
+      'src/',
+      'src/.',
+      '/repo/src/..',
+      '/repo/dist',
+      '/repo/dist/',
+      '/repo/a/dist/b.js',
+      '/repo/a/distx/b.js',
+      '/repo/a.d.ts/b.js',
+      '/repo/src',
+      '/repo/x1.ts',
+      '',
+      'x',
+    ];
+    for (const glob of globs)
+      for (const file of files) {
+        const expected = new Minimatch(glob, { dot: true }).match(file);
+        assert.equal(compileGlob(glob).match(file), expected, `${glob} on ${file}`);
+      }
   });
 });

@@ -7,6 +7,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
+import { candidateRows } from './sink-index';
 import { isQuotedAt, isQuotedData, quotesHoldData, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
@@ -69,7 +70,7 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
     if (rows.length > 0) return rows;
   }
   const out: SinkRow[] = [];
-  for (const row of ctx.sinks) {
+  for (const row of candidateRows(ctx.sinks, ref)) {
     if (row.template !== (node.type === 'TaggedTemplateExpression')) continue;
     if (row.modules.includes(UNTYPED)) {
       if (matchesUntyped(row, calleeNode, ref, interpreter)) out.push(row);

@@ -5,6 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { parseAccessPath, type IndexSpec, type PathToken } from './access-path';
 import { activeRules, SINK_CHECKS, type RuleTable, type SinkCheck } from '../../rules/index';
 import type { ConfigSink } from '../types';
+import { CatalogError, rulesDirectory } from './rules-dir';
+
+export { CatalogError, rulesDirectory } from './rules-dir';
 
 export type { SinkCheck } from '../../rules/index';
 
@@ -204,21 +207,8 @@ export interface Catalogs {
   sinkRules: string[];
 }
 
-export class CatalogError extends Error {}
-
 /** Catalogs of the rule table they were loaded for; registering rules loads them again. */
 let cached: { table: RuleTable; catalogs: Catalogs } | undefined;
-
-/** The folder holding the catalogs and docs, found by walking up from this module (works from src, out and dist). */
-export function rulesDirectory(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const candidate = path.join(dir, 'rules');
-    if (fs.existsSync(path.join(candidate, 'tools.catalog.yml'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new CatalogError(`Cannot find the rules/ folder with the catalogs above ${__dirname}.`);
-}
 
 export function loadCatalogs(): Catalogs {
   const table = activeRules();

@@ -1,5 +1,6 @@
 // The versioned JSON report (schema: rules/report.schema.json); bump REPORT_VERSION on any incompatible change.
-import { ruleIds, severityFor } from '../../engine/index';
+import { severityFor } from '../../engine/config';
+import { ruleIds } from '../../rules/index';
 import type { Severity } from '../../engine/types';
 import { relativeGlob, reportPath, summarise, type ScanReport } from '../report';
 import { scanNotes, scanProperties } from './notes';

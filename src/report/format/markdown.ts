@@ -1,5 +1,6 @@
 // A markdown report for pull-request comments and review documents: summary tables, each finding, then the rule docs it cites.
-import { findingTools, ruleById, ruleIds } from '../../engine/index';
+import { findingTools } from '../../engine/findings';
+import { ruleById, ruleIds } from '../../rules/index';
 import { plural, position, scanTotals, severityCounts } from './common';
 import { shownFindings, summarise, type ScanReport } from '../report';
 import { markdownCode as code, markdownText as cell, markdownMessage as message } from '../escape';

@@ -1,6 +1,7 @@
 // What changed the verdict of a scan, for every format: configuration read, excludes that dropped files, rule
 // overrides, configured guard/approval/audit names, baseline, suppressions, cache, symlinks and compiled packages.
-import { defaultConfig, rules, severityFor } from '../../engine/index';
+import { defaultConfig, severityFor } from '../../engine/config';
+import { rules } from '../../rules/index';
 import type { Severity } from '../../engine/types';
 import { reportPath, type ScanReport } from '../report';
 import { plural } from './common';

@@ -1,5 +1,5 @@
 // SARIF 2.1.0 output for code scanning: rules with their help, CWE/OWASP taxonomies, paths, fingerprints, suppressions.
-import { rules } from '../../engine/index';
+import { rules } from '../../rules/index';
 import type { Range, ReportedSeverity } from '../../engine/types';
 import type { RuleDefinition } from '../../rules/define-rule';
 import { FINGERPRINT_KEY } from '../fingerprint';
