@@ -7,6 +7,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
+import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { isQuotedAt, isQuotedData, quotesHoldData, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
@@ -49,6 +50,8 @@ export interface SinkHit extends RequestMethod {
   inferred?: InferredTransfer;
   /** An allowance approval whose amount is these helper parameters: a caller passing zero revokes, moving nothing. */
   allowanceFrom?: ParamOrigin[];
+  /** A GraphQL document in the request's body (`{ query, variables }`): a `query` reads even when POSTed. */
+  document?: Value;
   /** The method was written by a caller of the sending helper (`fetchApi(path, { method })`), not at the sink. */
   methodFromCaller?: boolean;
 }
@@ -165,6 +168,8 @@ export function evaluateSink(
   if (row.method !== undefined || row.methodAt) {
     Object.assign(hit, requestMethod(row, args));
     if (values[0]) hit.target = values[0];
+    const document = requestDocument(args);
+    if (document) hit.document = document;
   }
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], args, interpreter) : undefined;
   if (payment) {

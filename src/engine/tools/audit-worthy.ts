@@ -18,6 +18,7 @@ import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
 import { callOperation } from './graphql-operations';
+import { isQueryDocument } from '../analysis/graphql-document';
 import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
@@ -48,6 +49,8 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && isReadRpcCall(hit.node, names.readEndpointWords, names.verbs))
     return false;
+  // `axios.post(url, { query })` where a caller wrote `query getMenu { … }`: a GraphQL read sent by POST.
+  if (isQueryDocument(hit.document)) return false;
   // The sending helper's name says nothing when its caller chose the method (`fetchApi(path, { method: 'POST' })`).
   if (!hit.methodFromCaller && isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);

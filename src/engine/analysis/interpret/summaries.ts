@@ -33,6 +33,7 @@ import { fixedArguments } from './specialise';
 import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
+import { documentAtCall } from '../graphql-document';
 import { applyFacts, approve, cloneState, readKey } from './state';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
@@ -328,6 +329,9 @@ function instantiateSinkHit(
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
   if (hit.method === undefined && base.method !== undefined) base.methodFromCaller = true;
+  const document = hit.document ? documentAtCall(hit.document, actual) : undefined;
+  if (document) base.document = document;
+  else delete base.document;
   // The caller's path completes the helper's URL (`post('/v2/search', body)`): it may name a read.
   if (hit.target && writesOrMayWrite(base)) base.target = mapOrigins(hit.target, actual);
   // A same-file hit no input reaches is dropped, unless it is a request whose method is (or may yet

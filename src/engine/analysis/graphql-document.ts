@@ -1,0 +1,50 @@
+// The GraphQL document a request carries, followed through helpers like its URL: `getMenu()` writes a `query …`
+// document and hands it to `queryMenu(query)` → `executeGraphQL(url, query)` → `axios.post(url, { query })`, so the
+// POST at the bottom reads; a `mutation …` handed down the same way writes.
+import type { Value } from './value';
+
+/** Keys of a request body that hold the document, and keys of request options that hold the body. */
+const DOCUMENT_KEYS = ['query', 'mutation', 'document'];
+const BODY_KEYS = ['body', 'data', 'json'];
+const MAX_ARGUMENTS = 3;
+
+/** The value under a document key of a request's arguments (`{ query, variables }`, or inside `{ body: … }`). */
+export function requestDocument(args: readonly Value[]): Value | undefined {
+  for (const argument of args.slice(0, MAX_ARGUMENTS)) {
+    const direct = documentIn(argument);
+    if (direct) return direct;
+    for (const key of BODY_KEYS) {
+      const body = argument.props?.get(key);
+      const nested = body ? documentIn(body) : undefined;
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+function documentIn(value: Value): Value | undefined {
+  for (const key of DOCUMENT_KEYS) {
+    const member = value.props?.get(key);
+    if (member) return member;
+  }
+  return undefined;
+}
+
+/** At a call of the helper the request was found in: the caller's document when the helper's was its parameter. */
+export function documentAtCall(
+  document: Value,
+  actual: (index: number, path?: readonly string[]) => Value,
+): Value | undefined {
+  const [only] = document.origins;
+  if (document.origins.length === 1 && only?.kind === 'param') return actual(only.index, only.path);
+  return document.constant !== undefined || document.parts?.[0]?.kind === 'const' ? document : undefined;
+}
+
+/** A document whose first keyword (after `#` comments) is `query`, or an anonymous `{ … }` query. */
+export function isQueryDocument(document: Value | undefined): boolean {
+  const first = document?.parts?.[0];
+  const text = document?.constant ?? (first?.kind === 'const' ? first.text : undefined);
+  if (text === undefined) return false;
+  const start = text.replace(/^(\s*#[^\n]*\n)*\s*/, '').slice(0, 12);
+  return /^(query\b|\{)/.test(start);
+}
