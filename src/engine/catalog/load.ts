@@ -6,10 +6,12 @@ import { parseAccessPath, type IndexSpec, type PathToken } from './access-path';
 import { activeRules, SINK_CHECKS, type RuleTable, type SinkCheck } from '../../rules/index';
 import type { ConfigSink } from '../types';
 import { CatalogError, rulesDirectory } from './rules-dir';
+import { asArray, asStrings, compileCommon, requireString, type CommonCatalog } from './common';
 
 export { CatalogError, rulesDirectory } from './rules-dir';
 
 export type { SinkCheck } from '../../rules/index';
+export type { CommonCatalog, ModulePath, RemoteWriteNames } from './common';
 
 export interface SinkRow {
   id: string;
@@ -108,72 +110,6 @@ export interface ToolForm {
   requestMethod?: string;
   /** For a call form: the handler path reaches a name → function object, each of whose entries is one tool. */
   handlerMap?: boolean;
-}
-
-export interface ModulePath {
-  modules: string[];
-  path: PathToken[];
-}
-
-export interface CommonCatalog {
-  urlConstructors: ModulePath[];
-  transparentWrappers: ModulePath[];
-  /** Framework calls that take a tool-shaped object that is no tool (a workflow step): never a generic tool. */
-  notToolCalls: ModulePath[];
-  namespaceMembers: ModulePath[];
-  pathModules: string[];
-  pathResolve: string[];
-  pathJoin: string[];
-  realpathFunctions: ModulePath[];
-  /** Calls that list a folder: the names they return are read from disk, one entry of the folder each. */
-  directoryListings: ModulePath[];
-  approvalNames: string[];
-  /** Callees (as written) that throw unless their first argument holds. */
-  assertionNames: string[];
-  /** Functions or methods (by their own name) whose result a language model writes. */
-  modelOutputMethods: string[];
-  /** Callees (as written) that throw unless their first two arguments are equal. */
-  equalityAssertionNames: string[];
-  approvalImports: ModulePath[];
-  approvalProperties: string[];
-  approvalRegistrationProperties: string[];
-  approvalRegistrationPaths: ModulePath[];
-  auditNamePattern: RegExp;
-  /** Names of project functions that record tool calls: audit calls when their body writes. */
-  toolCallLogPattern?: RegExp;
-  notAuditCallees: string[];
-  hookEventNames: string[];
-  hookEventMethods: string[];
-  hookCallbackProperties: string[];
-  amountNames: string[];
-  remoteWrites: RemoteWriteNames;
-  /** A method name that writes a file whatever object it is called on (`saveFile`), for untyped parameters. */
-  untypedFileWriteMethod?: RegExp;
-}
-
-/** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
-export interface RemoteWriteNames {
-  verbs: string[];
-  /** Verbs that write only as the first word of a longer name on an SDK client (`addTagForTask`). */
-  compoundVerbs: string[];
-  /** Endings after a compound verb that configure the local client instead (`setViewport`). */
-  compoundLocalSuffixes: string[];
-  /** The verbs that count on a client parameter with no type (`stripe.customers.create`). */
-  untypedReceiverVerbs: string[];
-  factorySuffixes: string[];
-  readCommandPrefixes: string[];
-  /** Words of an endpoint's last path segment that name a read sent by POST (`/query`, `/search`). */
-  readEndpointWords: string[];
-  /** Words that may scope a write verb after them (`adminCreate`, `bulkUpdate`): the verb still decides. */
-  scopeWords: string[];
-  /** Module names; one ending in `/` is a scope or prefix. */
-  excludedModules: string[];
-  /** Verbs that count only on a package's client (`exchange.setLeverage`), not in endpoints or untyped calls. */
-  clientOnlyVerbs: string[];
-  /** Methods that hand a command line to a program the tool drives (`session.executeCommand(line)`). */
-  commandMethods: string[];
-  /** Words of a command line's subcommand that change state (`apps:create`, `ps:scale`). */
-  commandVerbs: string[];
 }
 
 export interface GenericObjectForm {
@@ -419,93 +355,8 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   return form;
 }
 
-function compileModulePaths(value: unknown): ModulePath[] {
-  return asArray(value).map((raw) => {
-    const row = raw as Record<string, unknown>;
-    return {
-      modules: asStrings(row['module']),
-      path: parseAccessPath(requireString(row, 'path', 'common.catalog.yml')),
-    };
-  });
-}
-
-function compileCommon(data: Record<string, unknown>): CommonCatalog {
-  const pathFunctions = (data['pathFunctions'] ?? {}) as Record<string, unknown>;
-  const approvals = (data['approvalFunctions'] ?? {}) as Record<string, unknown>;
-  const hooks = (data['frameworkHooks'] ?? {}) as Record<string, unknown>;
-  const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
-  const remote = (data['remoteWrites'] ?? {}) as Record<string, unknown>;
-  return {
-    urlConstructors: compileModulePaths(data['urlConstructors']),
-    transparentWrappers: compileModulePaths(data['transparentWrappers']),
-    notToolCalls: compileModulePaths(data['notToolCalls']),
-    namespaceMembers: compileModulePaths(data['namespaceMembers']),
-    pathModules: asStrings(pathFunctions['module']),
-    pathResolve: asStrings(pathFunctions['resolve']),
-    pathJoin: asStrings(pathFunctions['join']),
-    realpathFunctions: compileModulePaths(data['realpathFunctions']),
-    directoryListings: compileModulePaths(data['directoryListings']),
-    approvalNames: asStrings(approvals['names']),
-    assertionNames: asStrings(data['assertionFunctions']),
-    modelOutputMethods: asStrings(data['modelOutputMethods']),
-    equalityAssertionNames: asStrings(data['equalityAssertionFunctions']),
-    approvalImports: compileModulePaths(approvals['imports']),
-    approvalProperties: asStrings(data['approvalProperties']),
-    approvalRegistrationProperties: registrations.flatMap((row) =>
-      typeof row['property'] === 'string' ? [row['property']] : [],
-    ),
-    approvalRegistrationPaths: compileModulePaths(registrations.filter((row) => typeof row['path'] === 'string')),
-    auditNamePattern: new RegExp(
-      typeof data['auditNamePattern'] === 'string' ? data['auditNamePattern'] : 'audit',
-      'i',
-    ),
-    notAuditCallees: asStrings(data['notAuditCallees']),
-    ...(typeof data['toolCallLogPattern'] === 'string'
-      ? { toolCallLogPattern: new RegExp(data['toolCallLogPattern'], 'i') }
-      : {}),
-    hookEventNames: asStrings(hooks['eventNames']),
-    hookEventMethods: asStrings(hooks['eventMethods']),
-    hookCallbackProperties: asStrings(hooks['callbackProperties']),
-    amountNames: asStrings(data['amountNames']),
-    ...(typeof data['untypedFileWriteMethod'] === 'string'
-      ? { untypedFileWriteMethod: new RegExp(data['untypedFileWriteMethod']) }
-      : {}),
-    remoteWrites: {
-      verbs: asStrings(remote['verbs']),
-      compoundVerbs: asStrings(remote['compoundVerbs']),
-      compoundLocalSuffixes: asStrings(remote['compoundLocalSuffixes']),
-      untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),
-      factorySuffixes: asStrings(remote['factorySuffixes']),
-      readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
-      readEndpointWords: asStrings(remote['readEndpointWords']),
-      scopeWords: asStrings(remote['scopeWords']),
-      excludedModules: asStrings(remote['excludedModules']),
-      clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
-      commandMethods: asStrings(remote['commandMethods']),
-      commandVerbs: asStrings(remote['commandVerbs']),
-    },
-  };
-}
-
 function readYaml(file: string): Record<string, unknown> {
   const data: unknown = parseYaml(fs.readFileSync(file, 'utf8'));
   if (typeof data !== 'object' || data === null) throw new CatalogError(`${file}: not a YAML mapping.`);
   return data as Record<string, unknown>;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function asStrings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return asArray(value).filter((item): item is string => typeof item === 'string');
-}
-
-function requireString(row: Record<string, unknown>, key: string, file: string): string {
-  const value = row[key];
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new CatalogError(`${file}: ${String(row['id'] ?? '(row)')}: \`${key}\` must be a non-empty string.`);
-  }
-  return value;
 }
