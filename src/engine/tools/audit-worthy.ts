@@ -363,6 +363,7 @@ function isUntypedParameter(
   ctx: FileContext,
   isInput: IsInput,
   resources: number,
+  hops = 0,
 ): boolean {
   let root: Node = unwrapExpression(callee.object);
   let depth = 0;
@@ -373,21 +374,26 @@ function isUntypedParameter(
   }
   if (root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
-  // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched.
-  if (binding?.kind === 'var' && depth < resources) return isFetchedResource(binding, ctx, isInput);
+  // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched,
+  // and its own resources (`guild.channels.create(options)`, a message the fetched channel fetched).
+  if (binding?.kind === 'var' && resources > 0)
+    return hops < MAX_FETCH_HOPS && isFetchedResource(binding, ctx, isInput, hops + 1);
   if (depth < resources || binding?.kind !== 'param') return false;
   // `execute(args, { client })`: a member of the context parameter, destructured.
   const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
   return annotation === undefined || annotation.type === 'TSAnyKeyword';
 }
 
-function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput): boolean {
+/** Resources fetched from resources (`guild → channel → message`); also ends a cycle of initialisers. */
+const MAX_FETCH_HOPS = 3;
+
+function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput, hops: number): boolean {
   if (!binding.init || binding.isLoopElement || binding.patternPath.length > 0) return false;
   let init = unwrapExpression(binding.init);
   if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
   if (init.type !== 'CallExpression') return false;
   const callee = unwrapExpression(init.callee);
-  return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1);
+  return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1, hops);
 }
 
 function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
