@@ -23,9 +23,11 @@ import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import type { ToolHandler } from './types';
 
-/** How far same-file helpers and methods are followed from a handler, and how many are read in all. */
+/** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
 const MAX_FUNCTIONS = 40;
+/** Other project files whose helpers are read for one tool (each is already parsed for the project). */
+const MAX_OTHER_FILES = 6;
 const MAX_CALLS = 2000;
 /** Members between a client parameter and the write (`stripe.customers.create` has one). */
 const MAX_RESOURCE_DEPTH = 4;
@@ -70,9 +72,9 @@ export function unseenWrite(
   writeEffect: WriteEffect,
 ): string | undefined {
   const seen = new Set<FunctionNode>();
-  const budget = { calls: 0 };
+  const budget = { calls: 0, files: new Set<string>() };
   for (const handler of handlers) {
-    const state: ScanState = { seen, budget, writeEffect };
+    const state: ScanState = { seen, budget, writeEffect, home: handler.ctx.file };
     if (caseName !== undefined) state.caseName = caseName;
     const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
     const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
@@ -85,8 +87,10 @@ interface ScanState {
   /** For one case of a dispatcher: the other cases are other tools. */
   caseName?: string;
   seen: Set<FunctionNode>;
-  budget: { calls: number };
+  budget: { calls: number; files: Set<string> };
   writeEffect: WriteEffect;
+  /** The file of the tool's handler: catalog writes elsewhere reach the tool through the interpreter's summaries. */
+  home?: string;
 }
 
 /** Whether an expression is (part of) the model's input in the function being scanned. */
@@ -104,7 +108,11 @@ function scan(
   seen.add(fn);
   const matcher = rowMatcher(ctx);
   const skipped = new Set<Node>();
-  const helpers: Array<{ fn: FunctionNode; isInput: IsInput }> = [];
+  const helpers: Array<{ fn: FunctionNode; ctx: FileContext; isInput: IsInput }> = [];
+  // In another file, the catalog's writes already reach the tool through that file's summaries, and a
+  // package's instance there is as often a queue or cache the module keeps; what no summary shows is a
+  // write on a client or resource the caller hands in (`sendMessage(args, { client })`).
+  const home = state.home === undefined || ctx.file === state.home;
   let found: string | undefined;
   walk(fn.body ?? fn, (node) => {
     if (found || budget.calls > MAX_CALLS) return false;
@@ -112,18 +120,19 @@ function scan(
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
     found =
-      catalogWrite(node, matcher, state.writeEffect) ??
+      (home ? catalogWrite(node, matcher, state.writeEffect) : undefined) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
-        ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
+        ? home
+          ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
+          : untypedClientWrite(node, ctx, isInput)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     const target = resolveFunction(node.callee, ctx);
-    // Same-file helpers and methods only: another file's effects reach the tool through its summary.
     if (
       target &&
-      target.ctx === ctx &&
+      withinFiles(target.ctx, ctx, budget.files) &&
       !isFunction(unwrapExpression(node.callee)) &&
       !namesReadEndpoint(node, ctx.catalogs.common.remoteWrites)
     ) {
@@ -131,16 +140,28 @@ function scan(
       const indexes = node.arguments.flatMap((argument, index) =>
         carriesInput(argument, isInput, ctx) ? [index] : [],
       );
-      const tracks = indexes.map((index) => entryInput(target.fn, ctx, index, []));
-      helpers.push({ fn: target.fn, isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined) });
+      const tracks = indexes.map((index) => entryInput(target.fn, target.ctx, index, []));
+      helpers.push({
+        fn: target.fn,
+        ctx: target.ctx,
+        isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined),
+      });
     }
     return undefined;
   });
   for (const helper of helpers) {
     if (found) break;
-    found = scan(helper.fn, ctx, depth + 1, state, helper.isInput);
+    found = scan(helper.fn, helper.ctx, depth + 1, state, helper.isInput);
   }
   return found;
+}
+
+/** A helper in the same file, or in one of a bounded number of other project files (not a dependency's). */
+function withinFiles(target: FileContext, ctx: FileContext, files: Set<string>): boolean {
+  if (target === ctx || files.has(target.file)) return true;
+  if (files.size >= MAX_OTHER_FILES || /[\\/]node_modules[\\/]/.test(target.file)) return false;
+  files.add(target.file);
+  return true;
 }
 
 const SELECTOR_NAME = /^(name|tool|toolName|tool_name|method|action|command|operation)$/i;
@@ -207,12 +228,8 @@ function carriesInput(
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
     else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
       const binding = ctx.scopes.resolve(node);
-      if (
-        binding?.kind === 'var' &&
-        !binding.isLoopElement &&
-        binding.patternPath.length === 0 &&
-        !budget.bindings.has(binding)
-      ) {
+      // `const { channelId, message } = Schema.parse(args)`: a part of a value built from the input carries it.
+      if (binding?.kind === 'var' && !binding.isLoopElement && !budget.bindings.has(binding)) {
         budget.bindings.add(binding);
         found = valuesOf(binding, ctx).some(
           (value) => value !== argument && carriesInput(value, isInput, ctx, depth + 1, budget),
@@ -279,6 +296,14 @@ function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEf
   return undefined;
 }
 
+/** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */
+function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || ctx.api.resolve(callee.object) || returnedApi(callee.object, ctx))
+    return undefined;
+  return clientWrite(node, ctx, isInput);
+}
+
 function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
@@ -338,6 +363,7 @@ function isUntypedParameter(
   ctx: FileContext,
   isInput: IsInput,
   resources: number,
+  hops = 0,
 ): boolean {
   let root: Node = unwrapExpression(callee.object);
   let depth = 0;
@@ -348,21 +374,26 @@ function isUntypedParameter(
   }
   if (root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
-  // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched.
-  if (binding?.kind === 'var' && depth < resources) return isFetchedResource(binding, ctx, isInput);
+  // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched,
+  // and its own resources (`guild.channels.create(options)`, a message the fetched channel fetched).
+  if (binding?.kind === 'var' && resources > 0)
+    return hops < MAX_FETCH_HOPS && isFetchedResource(binding, ctx, isInput, hops + 1);
   if (depth < resources || binding?.kind !== 'param') return false;
   // `execute(args, { client })`: a member of the context parameter, destructured.
   const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
   return annotation === undefined || annotation.type === 'TSAnyKeyword';
 }
 
-function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput): boolean {
+/** Resources fetched from resources (`guild → channel → message`); also ends a cycle of initialisers. */
+const MAX_FETCH_HOPS = 3;
+
+function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput, hops: number): boolean {
   if (!binding.init || binding.isLoopElement || binding.patternPath.length > 0) return false;
   let init = unwrapExpression(binding.init);
   if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
   if (init.type !== 'CallExpression') return false;
   const callee = unwrapExpression(init.callee);
-  return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1);
+  return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1, hops);
 }
 
 function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
