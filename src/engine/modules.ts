@@ -193,6 +193,17 @@ export class ModuleLoader implements ModuleLinks {
     );
   }
 
+  filesMentioning(from: FileContext, word: string): FileContext[] {
+    const file = path.resolve(from.file);
+    const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    const out: FileContext[] = [];
+    for (const candidate of this.hierarchy?.filesMentioning(root, word) ?? []) {
+      const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config);
+      if (ctx) out.push(ctx);
+    }
+    return out;
+  }
+
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
     const roots = [declaring.file, from.file].map(
       (file) => this.packages?.ownPackage(path.resolve(file))?.dir ?? path.dirname(path.resolve(file)),

@@ -94,6 +94,20 @@ describe('project model', () => {
     assert.deepEqual(index.filesNaming(ROOT, 'Store'), [at('src/nested/deep/memory.ts')]);
   });
 
+  it('lists the few files that spell a word, none when too many do, and answers again after a change', () => {
+    const files: Record<string, string> = { 'src/server.ts': 'export function startServer(o) {}' };
+    files['src/main.ts'] = "import { startServer } from './server'; startServer({});";
+    for (let n = 0; n < 8; n++) files[`src/common${n}.ts`] = 'log(1);';
+    const host = memoryHost(files);
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer').sort(), [at('src/main.ts'), at('src/server.ts')]);
+    // Spelled in more than six files: too common to follow, so nothing is returned.
+    assert.deepEqual(index.filesMentioning(ROOT, 'log'), []);
+    host.files.set(at('src/main.ts'), 'export {};');
+    index.refresh(at('src/main.ts'));
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), [at('src/server.ts')]);
+  });
+
   it('splits specifiers and parses loose JSON', () => {
     assert.deepEqual(splitSpecifier('@a/b/c/d'), { name: '@a/b', subpath: 'c/d' });
     assert.deepEqual(splitSpecifier('node:fs'), { name: undefined, subpath: '' });

@@ -2,6 +2,7 @@
 // wrappers around them, object-literal members, class methods (with their base classes), and the
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { moduleObject, receiverClasses } from './receivers';
@@ -166,6 +167,7 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     const method = methodOf(candidate, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
+  if (out.length === 0) out.push(...passedOptionMembers(object, name, ctx, depth));
   if (out.length > 0 || !isUntypedReceiver(object, ctx)) return out;
   // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
   const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
@@ -177,6 +179,28 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   if (COMMON_MEMBER_NAMES.has(name)) return out;
   // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
   return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+}
+
+/**
+ * `config.handleRequest(…)` where `config` is a parameter of an exported function that other files of
+ * the package call with an object literal: that literal's member, at each call site.
+ */
+function passedOptionMembers(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
+  if (object.type !== 'Identifier' || depth >= MAX_DEPTH || ctx.api.resolve(object) !== undefined) return [];
+  const binding = ctx.scopes.resolve(object);
+  if (binding?.kind !== 'param') return [];
+  // The linted file may be parsed apart from the copy a caller's import loads: compare by place, not node.
+  const isCallOf = (callee: Node, at: FileContext, fn: FunctionNode) => {
+    const found = resolveFunction(callee, at, depth + 1);
+    return found?.ctx.file === ctx.file && found.fn.range[0] === fn.range[0];
+  };
+  const out: ResolvedFunction[] = [];
+  for (const passed of callerArguments(binding, ctx, isCallOf)) {
+    const literal = unwrapExpression(passed.node);
+    const found = literal.type === 'ObjectExpression' ? objectMember(literal, name, passed.ctx, depth + 1) : undefined;
+    if (found && !out.some((seen) => seen.fn === found.fn)) out.push(found);
+  }
+  return out;
 }
 
 /**

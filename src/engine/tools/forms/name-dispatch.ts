@@ -5,12 +5,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
 import type { ApiRef } from '../../api';
-import type { Binding } from '../../scope';
 import type { FileContext } from '../../analysis/context';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
-import { importedExport, resolveFunction } from '../../analysis/resolve';
-import { constantString } from '../constant-name';
+import { resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
+import { mapEntries } from './name-map-entries';
 
 /** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
 const MAX_DEPTH = 3;
@@ -165,7 +164,10 @@ function followHandOff(
   via: TSESTree.CallExpression | undefined,
 ): NamedCase[] {
   const selectorIndex = call.arguments.findIndex((argument) => selector.matches(argument));
-  if (selectorIndex < 0) return followRequest(call, ctx, input, depth, via);
+  if (selectorIndex < 0) {
+    const packed = followPacked(call, ctx, selector, input, depth, via);
+    return packed.length > 0 ? packed : followRequest(call, ctx, input, depth, via);
+  }
   const target = resolveFunction(call.callee, ctx);
   const param = target?.fn.params[selectorIndex];
   if (!target || param?.type !== 'Identifier') return [];
@@ -241,6 +243,67 @@ function followRequest(
   );
 }
 
+/**
+ * `handleRequest({ name, args })`: the name and the input packed into one object; the callee selects
+ * with that parameter's member (`req.name`) and takes the input from the others (`req.args`).
+ */
+function followPacked(
+  call: TSESTree.CallExpression,
+  ctx: FileContext,
+  selector: Selector,
+  input: InputTrack,
+  depth: number,
+  via: TSESTree.CallExpression | undefined,
+): NamedCase[] {
+  const index = call.arguments.findIndex((argument) => packedKeys(argument, selector, input) !== undefined);
+  const packed = index >= 0 ? packedKeys(call.arguments[index] as Node, selector, input) : undefined;
+  const target = packed ? resolveFunction(call.callee, ctx) : undefined;
+  const param = target?.fn.params[index];
+  if (!packed || !target || !param) return [];
+  const binding = param.type === 'Identifier' ? target.ctx.scopes.resolve(param) : undefined;
+  const keys = binding ? [`b${binding.id.range[0]}.${packed.selectorKey}`] : [];
+  const chainOf = (node: Node) => paramChain(node, target.fn, target.ctx, index, 0);
+  const nextSelector: Selector = {
+    keys,
+    matches: (candidate) => {
+      const chain = chainOf(candidate);
+      if (chain?.length !== 1 || chain[0] !== packed.selectorKey) return false;
+      const inner = unwrapExpression(candidate);
+      const bound = inner.type === 'Identifier' ? target.ctx.scopes.resolve(inner) : undefined;
+      if (bound && bound !== binding && !keys.includes(`b${bound.id.range[0]}`)) keys.push(`b${bound.id.range[0]}`);
+      return true;
+    },
+  };
+  const nextInput: InputTrack = {
+    pathOf: (node) => {
+      const chain = chainOf(node);
+      const base = chain?.[0] === undefined ? undefined : packed.inputs.get(chain[0]);
+      return base && chain ? [...base, ...chain.slice(1)] : undefined;
+    },
+  };
+  return namedCases(target.fn, target.ctx, nextSelector, nextInput, depth + 1, via ?? call);
+}
+
+/** The key of an object argument that carries the selected name, and the input path of each key that carries input. */
+function packedKeys(
+  argument: Node,
+  selector: Selector,
+  input: InputTrack,
+): { selectorKey: string; inputs: Map<string, string[]> } | undefined {
+  const object = unwrapExpression(argument);
+  if (object.type !== 'ObjectExpression') return undefined;
+  let selectorKey: string | undefined;
+  const inputs = new Map<string, string[]>();
+  for (const property of object.properties.slice(0, 20)) {
+    const key = property.type === 'Property' ? propertyName(property) : undefined;
+    if (key === undefined || property.type !== 'Property') continue;
+    const path = input.pathOf(property.value as Node);
+    if (path) inputs.set(key, path);
+    else if (selectorKey === undefined && selector.matches(property.value as Node)) selectorKey = key;
+  }
+  return selectorKey !== undefined && inputs.size > 0 ? { selectorKey, inputs } : undefined;
+}
+
 /** `handlers[name](args)`, `handlers.get(name)?.(args)`, `const h = HANDLERS[name]; await h(args)`. */
 function mapLookup(
   call: TSESTree.CallExpression,
@@ -287,69 +350,6 @@ function lookedUp(callee: Node, ctx: FileContext, selector: Selector, depth = 0)
       return lookedUp(unwrapExpression(binding.init), ctx, selector, depth + 1);
   }
   return undefined;
-}
-
-interface MapEntry {
-  key: string;
-  keyNode: Node;
-  value: Node;
-  ctx: FileContext;
-}
-
-/** The entries of a constant name → function map: an object literal or `new Map([[k, fn], …])`, also imported. */
-function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
-  if (depth > 4) return [];
-  const inner = unwrapExpression(node);
-  if (inner.type === 'ObjectExpression') {
-    return inner.properties.flatMap((property) => {
-      if (property.type !== 'Property') return [];
-      // `[TOOL_METHODS.CREATE]: create`: a computed key named by a constant stands for its string.
-      const key = propertyName(property) ?? (property.computed ? constantString(property.key, ctx) : undefined);
-      return key === undefined ? [] : [{ key, keyNode: property.key as Node, value: property.value as Node, ctx }];
-    });
-  }
-  if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'Map') {
-    const list = inner.arguments[0] ? unwrapExpression(inner.arguments[0]) : undefined;
-    if (list?.type !== 'ArrayExpression') return [];
-    return list.elements.flatMap((element) => {
-      const pair = element ? unwrapExpression(element) : undefined;
-      if (pair?.type !== 'ArrayExpression') return [];
-      const [keyNode, value] = pair.elements;
-      const key = keyNode ? stringValue(keyNode) : undefined;
-      return key === undefined || !keyNode || !value || value.type === 'SpreadElement'
-        ? []
-        : [{ key, keyNode, value, ctx }];
-    });
-  }
-  if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') return [];
-  if (inner.type !== 'Identifier') return [];
-  const binding = ctx.scopes.resolve(inner);
-  if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
-    return [...mapEntries(binding.init, ctx, depth + 1), ...registeredEntries(binding, ctx)];
-  const exported = binding === undefined ? undefined : importedExport(binding, ctx);
-  return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
-}
-
-/**
- * A registry filled after it is made: `const handlers = new Map(); handlers.set('create_invoice', fn);`,
- * one entry per `set` statement at the top level of the map's module.
- */
-function registeredEntries(binding: Binding, ctx: FileContext): MapEntry[] {
-  const init = binding.init ? unwrapExpression(binding.init) : undefined;
-  if (init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map') return [];
-  const out: MapEntry[] = [];
-  for (const statement of ctx.ast.body) {
-    if (out.length >= MAX_CASES) break;
-    const call = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
-    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') continue;
-    const target = unwrapExpression(call.callee.object);
-    if (propertyName(call.callee) !== 'set' || target.type !== 'Identifier') continue;
-    if (ctx.scopes.resolve(target) !== binding) continue;
-    const [keyNode, value] = call.arguments;
-    const key = keyNode ? (stringValue(keyNode) ?? constantString(keyNode, ctx)) : undefined;
-    if (key !== undefined && keyNode && value && value.type !== 'SpreadElement') out.push({ key, keyNode, value, ctx });
-  }
-  return out;
 }
 
 function inputParameter(fn: FunctionNode, input: InputTrack): { inputIndex: number | undefined; inputPath: string[] } {

@@ -1,0 +1,84 @@
+// What other files of the package pass for a parameter of an exported function: the options object a
+// server factory is called with (`runServer({ handleRequest: async (req) => … })` in the entry file), so a
+// call of `config.handleRequest(…)` inside the factory reaches the function written at the call site.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { walk, type FunctionNode, type Node } from '../ast';
+import type { Binding } from '../scope';
+import type { FileContext } from './context';
+
+/** Call sites read per parameter, and nodes visited per caller file: a hostile file cannot make this long. */
+const MAX_CALL_SITES = 8;
+const MAX_NODES_PER_FILE = 200_000;
+
+export interface PassedArgument {
+  node: Node;
+  ctx: FileContext;
+}
+
+/**
+ * The arguments the package's other files pass at parameter `binding` of the exported function that
+ * declares it; `isCallOf` says whether a callee, in its file, names that function.
+ */
+export function callerArguments(
+  binding: Binding,
+  ctx: FileContext,
+  isCallOf: (callee: Node, at: FileContext, fn: FunctionNode) => boolean,
+): PassedArgument[] {
+  const fn = binding.fn;
+  const index = binding.paramIndex;
+  if (binding.kind !== 'param' || !fn || index === undefined || binding.patternPath.length > 0) return [];
+  const name = exportedName(fn);
+  if (!name) return [];
+  const out: PassedArgument[] = [];
+  for (const caller of ctx.modules.filesMentioning(ctx, name)) {
+    let visited = 0;
+    walk(caller.ast, (node) => {
+      if (out.length >= MAX_CALL_SITES || ++visited > MAX_NODES_PER_FILE) return false;
+      if (node.type !== 'CallExpression' || !calleeSpells(node.callee, name)) return undefined;
+      const argument = node.arguments[index];
+      if (argument && argument.type !== 'SpreadElement' && isCallOf(node.callee, caller, fn))
+        out.push({ node: argument, ctx: caller });
+      return undefined;
+    });
+  }
+  return out;
+}
+
+/** `runServer(…)`, `(0, server_1.runServer)(…)`, `server.runServer(…)`: the callee ends in the name. */
+function calleeSpells(callee: Node, name: string): boolean {
+  let inner: Node = callee;
+  if (inner.type === 'SequenceExpression') inner = inner.expressions[inner.expressions.length - 1] ?? inner;
+  if (inner.type === 'Identifier') return inner.name === name;
+  return inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier'
+    ? inner.property.name === name
+    : false;
+}
+
+/** The name a function is exported under from its module (`export function f`, `export const f = …`, `exports.f = …`). */
+function exportedName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (fn.type === 'FunctionDeclaration' && fn.id && parent?.type === 'ExportNamedDeclaration') return fn.id.name;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    const declaration = parent.parent;
+    if (declaration?.parent?.type === 'ExportNamedDeclaration') return parent.id.name;
+  }
+  if (fn.type === 'FunctionDeclaration' && fn.id && topLevelExportAssigned(fn.id.name, fn)) return fn.id.name;
+  return undefined;
+}
+
+/** Compiled CommonJS: `function f(…) {…}` at the top level, exported by `exports.f = f`. */
+function topLevelExportAssigned(name: string, fn: TSESTree.FunctionDeclaration): boolean {
+  const program = fn.parent;
+  if (program?.type !== 'Program') return false;
+  return program.body.some((statement) => {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
+    const left = statement.expression.left;
+    return (
+      left.type === 'MemberExpression' &&
+      left.object.type === 'Identifier' &&
+      left.object.name === 'exports' &&
+      left.property.type === 'Identifier' &&
+      left.property.name === name
+    );
+  });
+}

@@ -1,0 +1,88 @@
+// The entries of a constant name → handler map a dispatcher looks its tool up in: an object literal,
+// `new Map([...])`, a registry filled with `set` calls, or the object a project function returns; also imported.
+import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import type { Binding } from '../../scope';
+import type { FileContext } from '../../analysis/context';
+import { importedExport, resolveFunction } from '../../analysis/resolve';
+import { constantString } from '../constant-name';
+
+/** Entries kept per map. */
+const MAX_ENTRIES = 200;
+
+export interface MapEntry {
+  key: string;
+  keyNode: Node;
+  value: Node;
+  ctx: FileContext;
+}
+
+/** The entries of a constant name → function map: an object literal or `new Map([[k, fn], …])`, also imported. */
+export function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
+  if (depth > 4) return [];
+  const inner = unwrapExpression(node);
+  if (inner.type === 'ObjectExpression') {
+    return inner.properties.flatMap((property) => {
+      if (property.type !== 'Property') return [];
+      // `[TOOL_METHODS.CREATE]: create`: a computed key named by a constant stands for its string.
+      const key = propertyName(property) ?? (property.computed ? constantString(property.key, ctx) : undefined);
+      return key === undefined ? [] : [{ key, keyNode: property.key as Node, value: property.value as Node, ctx }];
+    });
+  }
+  if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'Map') {
+    const list = inner.arguments[0] ? unwrapExpression(inner.arguments[0]) : undefined;
+    if (list?.type !== 'ArrayExpression') return [];
+    return list.elements.flatMap((element) => {
+      const pair = element ? unwrapExpression(element) : undefined;
+      if (pair?.type !== 'ArrayExpression') return [];
+      const [keyNode, value] = pair.elements;
+      const key = keyNode ? stringValue(keyNode) : undefined;
+      return key === undefined || !keyNode || !value || value.type === 'SpreadElement'
+        ? []
+        : [{ key, keyNode, value, ctx }];
+    });
+  }
+  if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') return [];
+  // `registerToolHandlers(service)`: a project function that returns the name → handler object.
+  if (inner.type === 'CallExpression') {
+    const factory = resolveFunction(inner.callee, ctx);
+    const returned = factory ? returnedValue(factory.fn) : undefined;
+    return returned && factory ? mapEntries(returned, factory.ctx, depth + 1) : [];
+  }
+  if (inner.type !== 'Identifier') return [];
+  const binding = ctx.scopes.resolve(inner);
+  if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
+    return [...mapEntries(binding.init, ctx, depth + 1), ...registeredEntries(binding, ctx)];
+  const exported = binding === undefined ? undefined : importedExport(binding, ctx);
+  return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
+}
+
+/**
+ * A registry filled after it is made: `const handlers = new Map(); handlers.set('create_invoice', fn);`,
+ * one entry per `set` statement at the top level of the map's module.
+ */
+function registeredEntries(binding: Binding, ctx: FileContext): MapEntry[] {
+  const init = binding.init ? unwrapExpression(binding.init) : undefined;
+  if (init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map') return [];
+  const out: MapEntry[] = [];
+  for (const statement of ctx.ast.body) {
+    if (out.length >= MAX_ENTRIES) break;
+    const call = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') continue;
+    const target = unwrapExpression(call.callee.object);
+    if (propertyName(call.callee) !== 'set' || target.type !== 'Identifier') continue;
+    if (ctx.scopes.resolve(target) !== binding) continue;
+    const [keyNode, value] = call.arguments;
+    const key = keyNode ? (stringValue(keyNode) ?? constantString(keyNode, ctx)) : undefined;
+    if (key !== undefined && keyNode && value && value.type !== 'SpreadElement') out.push({ key, keyNode, value, ctx });
+  }
+  return out;
+}
+
+/** What a function returns from the top level of its body (an arrow's expression body, or its first `return`). */
+function returnedValue(fn: FunctionNode): Node | undefined {
+  if (!fn.body) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  for (const statement of fn.body.body)
+    if (statement.type === 'ReturnStatement' && statement.argument) return statement.argument;
+  return undefined;
+}
