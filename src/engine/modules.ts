@@ -14,6 +14,9 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+
+/** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
+const MAX_OWNER_FILE_CHARS = 200_000;
 import type { ProjectHost, ResolvedConfig } from './types';
 
 export { inputProblem, isDenseIn, looksBinary } from './input-gate';
@@ -188,7 +191,13 @@ export class ModuleLoader implements ModuleLinks {
     return this.methodOwners.owner(
       root,
       name,
-      () => this.hierarchy?.filesDeclaringMethod(root, name) ?? [],
+      () => {
+        // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
+        const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+        const tooLarge = (candidate: string) =>
+          candidate !== file && (this.host?.readFile(candidate)?.length ?? 0) > MAX_OWNER_FILE_CHARS;
+        return found.some(tooLarge) ? [] : found;
+      },
       (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
     );
   }
