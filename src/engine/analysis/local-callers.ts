@@ -1,22 +1,42 @@
-// The calls of a function declared in a file, from that file: what a helper's untyped parameter holds is what
-// its callers pass (`toolHandler(client)` hands the handler factory the project's client wrapper).
+// The uses of a function declared in a file, from that file: what a helper's untyped parameter holds is what
+// its callers pass (`toolHandler(client)` hands the handler factory the project's client wrapper). One walk per
+// file indexes every reference by the binding it resolves to.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk, type FunctionNode } from '../ast';
+import { walk, type FunctionNode, type Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
 /** Call sites of one function read at most: a helper called from more places is not typed by its callers. */
 export const MAX_CALLERS = 4;
 
-const calleesByFile = new WeakMap<FileContext, Map<Binding, TSESTree.CallExpression[]>>();
+interface Uses {
+  /** References other than the declaration, calls or not. */
+  count: number;
+  /** The references that are the callee of a call. */
+  calls: TSESTree.CallExpression[];
+}
+
+const usesByFile = new WeakMap<FileContext, Map<Binding, Uses>>();
 
 /** The calls in `ctx` of `fn` by its name, or undefined when it has no name or too many callers. */
 export function localCallers(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression[] | undefined {
   const binding = declaredBinding(fn, ctx);
-  const calls = binding ? callsByBinding(ctx).get(binding) : undefined;
+  const calls = binding ? usesOf(ctx).get(binding)?.calls : undefined;
   return calls && calls.length <= MAX_CALLERS ? calls : undefined;
 }
 
+/**
+ * The one call of a function in its file, when that is its only use and it is not exported (other files may
+ * call it): `createRunCommand(cli, acl)` for `const createRunCommand = (gcloud, acl) => …`.
+ */
+export function onlyLocalCall(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | undefined {
+  const binding = declaredBinding(fn, ctx);
+  if (!binding || isExported(binding.id)) return undefined;
+  const uses = usesOf(ctx).get(binding);
+  return uses?.count === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
+}
+
+/** `function f(…)`, `const f = (…) => …`: the binding of the declaring identifier. */
 function declaredBinding(fn: FunctionNode, ctx: FileContext): Binding | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id) return ctx.scopes.resolve(fn.id);
   const parent = fn.parent;
@@ -25,19 +45,31 @@ function declaredBinding(fn: FunctionNode, ctx: FileContext): Binding | undefine
   return undefined;
 }
 
-/** Every call of a plain identifier in the file, by the binding it resolves to: one walk per file. */
-function callsByBinding(ctx: FileContext): Map<Binding, TSESTree.CallExpression[]> {
-  const known = calleesByFile.get(ctx);
+function isExported(id: TSESTree.Identifier): boolean {
+  let node: Node | undefined = id.parent;
+  for (let level = 0; node && level < 4; level++, node = node.parent)
+    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
+  return false;
+}
+
+/** Every reference in the file, by the binding it resolves to. */
+function usesOf(ctx: FileContext): Map<Binding, Uses> {
+  const known = usesByFile.get(ctx);
   if (known) return known;
-  const out = new Map<Binding, TSESTree.CallExpression[]>();
+  const out = new Map<Binding, Uses>();
   walk(ctx.ast, (node) => {
-    if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
-    const binding = ctx.scopes.resolve(node.callee);
-    if (!binding) return;
-    const calls = out.get(binding);
-    if (calls) calls.push(node);
-    else out.set(binding, [node]);
+    if (node.type !== 'Identifier') return;
+    const binding = ctx.scopes.resolve(node);
+    if (!binding || binding.id === node) return;
+    let uses = out.get(binding);
+    if (!uses) {
+      uses = { count: 0, calls: [] };
+      out.set(binding, uses);
+    }
+    uses.count++;
+    const parent = node.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === node) uses.calls.push(parent);
   });
-  calleesByFile.set(ctx, out);
+  usesByFile.set(ctx, out);
   return out;
 }

@@ -1,10 +1,11 @@
 // Provider objects: a method of an object literal a project factory returns (`const cli = await create()`,
 // `create = () => ({ invoke: run })`), and a factory's untyped parameter typed by the one call that passes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { unwrapExpression, type FunctionNode, type Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 import { returnValues } from './returned-api';
+import { onlyLocalCall } from './local-callers';
 
 /** Factories followed through returns of other factories (`create()` returning `createDirect()`). */
 const MAX_FACTORY_DEPTH = 3;
@@ -44,8 +45,6 @@ export function factoryObjects(
   return out;
 }
 
-const onlyCalls = new WeakMap<FunctionNode, TSESTree.CallExpression | null>();
-
 /**
  * What the one call of a function in its file passes for the parameter `binding` (an unannotated,
  * undestructured parameter): `createRunCommand(cli, acl)` types `gcloud` in
@@ -58,44 +57,6 @@ export function onlyCallArgument(binding: Binding, ctx: FileContext): Node | und
     return undefined;
   const param = fn.params[binding.paramIndex];
   if (param?.type !== 'Identifier' || param.typeAnnotation) return undefined;
-  let call = onlyCalls.get(fn);
-  if (call === undefined) {
-    call = findOnlyCall(fn, ctx);
-    onlyCalls.set(fn, call);
-  }
-  const argument = call?.arguments[binding.paramIndex];
+  const argument = onlyLocalCall(fn, ctx)?.arguments[binding.paramIndex];
   return argument && argument.type !== 'SpreadElement' ? argument : undefined;
-}
-
-function findOnlyCall(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | null {
-  const name = declaredName(fn);
-  if (!name || isExported(name)) return null;
-  let found: TSESTree.CallExpression | null = null;
-  let uses = 0;
-  walk(ctx.ast, (node) => {
-    if (uses > 1) return false;
-    if (node.type !== 'Identifier' || node === name || node.name !== name.name) return undefined;
-    if (ctx.scopes.resolve(node)?.id !== name) return undefined;
-    uses++;
-    const parent = node.parent;
-    found = parent?.type === 'CallExpression' && parent.callee === node ? parent : null;
-    return undefined;
-  });
-  return uses === 1 ? found : null;
-}
-
-/** `function f(…)`, `const f = (…) => …`: the declaring identifier. */
-function declaredName(fn: FunctionNode): TSESTree.Identifier | undefined {
-  if (fn.type === 'FunctionDeclaration') return fn.id ?? undefined;
-  const parent = fn.parent;
-  return parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier'
-    ? parent.id
-    : undefined;
-}
-
-function isExported(id: TSESTree.Identifier): boolean {
-  let node: Node | undefined = id.parent;
-  for (let level = 0; node && level < 4; level++, node = node.parent)
-    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
-  return false;
 }
