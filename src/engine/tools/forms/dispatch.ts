@@ -8,6 +8,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import { withoutEmptyFallback } from './name-dispatch';
 import { splitByName } from './split-by-name';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
@@ -231,7 +232,7 @@ function parameterSelector(
 /** The argument that carries the tool's arguments: `request.params.arguments`, or a name destructured from it. */
 function argumentsIndex(call: TSESTree.CallExpression, ctx: FileContext): number | undefined {
   const index = call.arguments.findIndex((argument) => {
-    const inner = unwrapExpression(argument);
+    const inner = withoutEmptyFallback(unwrapExpression(argument));
     if (/\bparams\??\.arguments\b/.test(ctx.text.slice(inner.range[0], inner.range[1]))) return true;
     const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
     return (

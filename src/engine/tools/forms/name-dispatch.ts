@@ -69,7 +69,7 @@ function paramChain(
   depth: number,
 ): string[] | undefined {
   if (depth > 3) return undefined;
-  let inner = unwrapExpression(node);
+  let inner = withoutEmptyFallback(unwrapExpression(node));
   const chain: string[] = [];
   for (let i = 0; i < 8 && inner.type === 'MemberExpression'; i++) {
     const name = propertyName(inner);
@@ -86,6 +86,19 @@ function paramChain(
     return base ? [...base, ...binding.patternPath, ...chain] : undefined;
   }
   return undefined;
+}
+
+/**
+ * `args || {}`, `args ?? []`: an empty default in place of absent input is still the input (the MCP arguments
+ * handed to a dispatcher are optional), so the read is the left side's.
+ */
+export function withoutEmptyFallback(node: Node): Node {
+  if (node.type !== 'LogicalExpression' || (node.operator !== '||' && node.operator !== '??')) return node;
+  const fallback = unwrapExpression(node.right);
+  const empty =
+    (fallback.type === 'ObjectExpression' && fallback.properties.length === 0) ||
+    (fallback.type === 'ArrayExpression' && fallback.elements.length === 0);
+  return empty ? unwrapExpression(node.left) : node;
 }
 
 /** What is left of the input path `base` after reading `chain` from it; undefined when the read leaves it. */
