@@ -77,6 +77,10 @@ export interface InferenceWords {
   paidRequestWords: ReadonlySet<string>;
   /** Request words (`fetch`, `get`) a paid request may carry without being a read. */
   requestWords: ReadonlySet<string>;
+  /** Method words that sign (`signTypedData`): over a transfer authorization's struct, the signature pays. */
+  signVerbs: ReadonlySet<string>;
+  /** Words of a typed-data struct name that make it a transfer authorization (`TransferWithAuthorization`). */
+  authorizationTypeWords: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -322,6 +326,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     valueKeys: words('valueKeys'),
     paidRequestWords: words('paidRequestWords'),
     requestWords: words('requestWords'),
+    signVerbs: words('signVerbs'),
+    authorizationTypeWords: words('authorizationTypeWords'),
   };
 }
 

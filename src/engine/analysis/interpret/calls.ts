@@ -21,6 +21,7 @@ import { resolveFunctions } from '../resolve';
 import { quoteEscape, stripsSeparators } from '../sanitisers';
 import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sinks';
 import { isWriteMethod } from '../request-method';
+import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import {
   CLEAN,
@@ -232,7 +233,8 @@ export function recordSinks(
   }
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {
-    const inferred = inferTransfer(interpreter, node, args, state);
+    const inferred =
+      signedAuthorization(interpreter, node, args, state) ?? inferTransfer(interpreter, node, args, state);
     if (inferred) interpreter.hits.push(inferred);
   }
 }
