@@ -5,6 +5,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
+import { rpcMethodName } from './request-method';
 import { inferPaymentRequest } from './value-transfer-inference';
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
@@ -16,6 +17,13 @@ export function paymentRequest(
   interpreter: Evaluator,
 ): RequestPayment | undefined {
   if (!url || node.type === 'TaggedTemplateExpression') return undefined;
+  // A JSON-RPC call that submits a signed transaction commits it, whatever endpoint serves the RPC.
+  const rpc = rpcMethodName(node);
+  const broadcast =
+    rpc === undefined
+      ? undefined
+      : interpreter.ctx.catalogs.paymentRequests.find((payment) => payment.rpcMethods?.has(rpc));
+  if (broadcast) return { row: broadcast };
   const method = row.method ?? methodOf(row, node, interpreter) ?? 'GET';
   return paymentOfRequest(url, method, args, interpreter);
 }

@@ -129,6 +129,12 @@ export function isReadRpcCall(
   readWords: readonly string[],
   writeVerbs: readonly string[],
 ): boolean {
+  const name = rpcMethodName(call);
+  return name !== undefined && namesRead(name, readWords, writeVerbs);
+}
+
+/** The constant JSON-RPC method of a request (`{ jsonrpc: '2.0', method }` as an argument, or the object its `body` stringifies). */
+export function rpcMethodName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   for (const argument of call.arguments.slice(0, 3)) {
     const object = unwrapExpression(argument);
     if (object.type !== 'ObjectExpression') continue;
@@ -136,9 +142,9 @@ export function isReadRpcCall(
     const payload = findProperty(object, 'jsonrpc') ? object : body ? stringified(body.value as Node) : undefined;
     const method = payload && findProperty(payload, 'jsonrpc') ? findProperty(payload, 'method') : undefined;
     const name = method ? stringValue(method.value as Node) : undefined;
-    if (name !== undefined) return namesRead(name, readWords, writeVerbs);
+    if (name !== undefined) return name;
   }
-  return false;
+  return undefined;
 }
 
 /** The object literal inside `JSON.stringify({ … })`. */

@@ -41,6 +41,8 @@ export interface PaymentRequestRow {
   id: string;
   rule: string;
   urlPattern: RegExp;
+  /** JSON-RPC methods (`eth_sendRawTransaction`) that commit value whatever the URL; empty for a URL row. */
+  rpcMethods?: ReadonlySet<string>;
   methods: string[];
   operation: string;
 }
@@ -186,7 +188,9 @@ export function loadCatalogs(): Catalogs {
       paymentRequests.push({
         id: requireString(row, 'id', file),
         rule,
-        urlPattern: new RegExp(requireString(row, 'urlPattern', file), 'i'),
+        // A JSON-RPC row is matched by the method in the body, never by the URL.
+        urlPattern: row['rpcMethods'] === undefined ? new RegExp(requireString(row, 'urlPattern', file), 'i') : /$^/,
+        rpcMethods: new Set(asStrings(row['rpcMethods'])),
         methods: asStrings(row['methods']).map((method) => method.toUpperCase()),
         operation: typeof row['operation'] === 'string' ? row['operation'] : 'payment request',
       });
