@@ -7,6 +7,7 @@ import { namesAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { constantText, evaluateSink, type SinkHit } from './sinks';
 import type { Value } from './value';
+import { syntheticTransferRow } from './value-transfer-inference';
 import { wordsOf } from './words';
 
 /** The inventory's sink id for a signed transfer authorization; it is no catalog row, so row coverage does not apply. */
@@ -18,7 +19,6 @@ const MAX_ARGS = 4;
 const MAX_TYPES = 16;
 /** How deep the signed struct is searched for its amount (`message.permitted.amount`). */
 const MAX_DEPTH = 4;
-const rows = new WeakMap<InferenceWords, SinkRow>();
 
 /**
  * A call whose method signs (`signTypedData`, `_signTypedData`, `signTypedDataV4`) over typed data whose
@@ -80,19 +80,5 @@ function namesTransferStruct(name: string, lists: InferenceWords): boolean {
 }
 
 function signedRow(lists: InferenceWords): SinkRow {
-  const cached = rows.get(lists);
-  if (cached) return cached;
-  const row: SinkRow = {
-    id: SIGNED_AUTHORIZATION_ID,
-    rule: lists.rule,
-    modules: [],
-    requiresImport: [],
-    callee: [],
-    template: false,
-    check: 'transfer',
-    isWrite: true,
-    operation: 'signed transfer authorization',
-  };
-  rows.set(lists, row);
-  return row;
+  return syntheticTransferRow(lists, SIGNED_AUTHORIZATION_ID, 'signed transfer authorization');
 }

@@ -42,7 +42,7 @@ const PATH_FILLER = new Set(['api', 'v', 'x', 'rest', 'public', 'private', 'requ
 const DESCRIBING_WORDS = new Set(['metadata', 'meta', 'book', 'books', 'history', 'depth']);
 
 const BUILTINS = new Set(builtinModules);
-const rows = new WeakMap<InferenceWords, SinkRow>();
+const rows = new WeakMap<InferenceWords, Map<string, SinkRow>>();
 /** Segments of a callee path whose words are judged: the resource and the method (`payments.create`). */
 const JUDGED_SEGMENTS = 2;
 const MAX_KEY_DEPTH = 4;
@@ -276,10 +276,20 @@ function carriesValue(value: Value, lists: InferenceWords, depth: number): boole
 }
 
 function inferenceRow(lists: InferenceWords): SinkRow {
-  const cached = rows.get(lists);
+  return syntheticTransferRow(lists, INFERRED_SINK_ID, 'value transfer');
+}
+
+/** A transfer row no catalog lists (an inferred call, a signed authorization): one per catalog and id, for hits to share. */
+export function syntheticTransferRow(lists: InferenceWords, id: string, operation: string): SinkRow {
+  let byId = rows.get(lists);
+  if (!byId) {
+    byId = new Map();
+    rows.set(lists, byId);
+  }
+  const cached = byId.get(id);
   if (cached) return cached;
   const row: SinkRow = {
-    id: INFERRED_SINK_ID,
+    id,
     rule: lists.rule,
     modules: [],
     requiresImport: [],
@@ -287,9 +297,9 @@ function inferenceRow(lists: InferenceWords): SinkRow {
     template: false,
     check: 'transfer',
     isWrite: true,
-    operation: 'value transfer',
+    operation,
   };
-  rows.set(lists, row);
+  byId.set(id, row);
   return row;
 }
 
