@@ -133,7 +133,11 @@ export function evaluateSink(
     );
     const origins = args.flatMap((value) => deepOrigins(value));
     // An allowance set to zero revokes it: a write (audit-worthy), but it moves nothing.
-    const bounded = state.approved || isZeroAmount(allowance) || argumentsBoundAmount(args);
+    const bounded =
+      state.approved ||
+      isZeroAmount(allowance) ||
+      argumentsBoundAmount(args) ||
+      argumentsBoundAmount(builderArguments(calleeNode, state, interpreter));
     const hit: SinkHit = {
       ...base,
       modelControlled: origins.length > 0,
@@ -180,6 +184,29 @@ export function evaluateSink(
     hit.paymentOrigins = args.flatMap(deepOrigins);
   }
   return hit;
+}
+
+/** Receiver calls looked through for the amount a send commits (`api.tx.balances.transfer(to, v).signAndSend(pair)`). */
+const MAX_BUILDER_CALLS = 2;
+
+/**
+ * The plain arguments (names and members, read without running anything) of the calls that built the receiver
+ * of a send: a builder chain carries the amount in the builder's call, not in the send's (a signer, a callback).
+ */
+function builderArguments(callee: Node, state: State, interpreter: Evaluator): Value[] {
+  const out: Value[] = [];
+  let current = callee;
+  for (let depth = 0; depth < MAX_BUILDER_CALLS && current.type === 'MemberExpression'; depth++) {
+    const receiver = unwrapExpression(current.object);
+    if (receiver.type !== 'CallExpression') break;
+    for (const argument of receiver.arguments) {
+      const plain = unwrapExpression(argument);
+      if (plain.type === 'Identifier' || plain.type === 'MemberExpression')
+        out.push(interpreter.evaluate(plain, state));
+    }
+    current = unwrapExpression(receiver.callee);
+  }
+  return out;
 }
 
 /** Re-checks a helper's sink with the caller's actual value for the parameter that leads the URL (behind its constant prefix). */
