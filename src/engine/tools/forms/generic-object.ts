@@ -49,8 +49,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   if (isFactoryTemplate(node, ctx)) return undefined;
   // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down,
   // also under a key of its own (`{ definition, handler }`, a generated server's `{ metadata, tool, handler }`).
-  const member =
-    schemaProperty || has(generic.nameKeys) ? undefined : declarationMember(node, handlerProperty, ctx);
+  const member = schemaProperty || has(generic.nameKeys) ? undefined : declarationMember(node, handlerProperty, ctx);
   const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : member;
   const declaration = has(generic.nameKeys) || !nested ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration);

@@ -3,7 +3,16 @@
 // handler up in a name → function map (`handlers[name](args)`, `new Map([...]).get(name)`), possibly
 // in another file; one tool per case or key.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import {
+  isFunction,
+  propertyName,
+  stringValue,
+  unwrapExpression,
+  walk,
+  withoutEmptyDefault,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
 import type { ApiRef } from '../../api';
 import type { FileContext } from '../../analysis/context';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
@@ -69,7 +78,7 @@ function paramChain(
   depth: number,
 ): string[] | undefined {
   if (depth > 3) return undefined;
-  let inner = unwrapExpression(node);
+  let inner = withoutEmptyDefault(unwrapExpression(node));
   const chain: string[] = [];
   for (let i = 0; i < 8 && inner.type === 'MemberExpression'; i++) {
     const name = propertyName(inner);
