@@ -51,10 +51,13 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   // also under a key of its own (`{ definition, handler }`, a generated server's `{ metadata, tool, handler }`).
   const member = schemaProperty || has(generic.nameKeys) ? undefined : declarationMember(node, handlerProperty, ctx);
   const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : member;
-  const declaration = has(generic.nameKeys) || !nested ? node : nested;
+  // A nested object without a name and a description of its own is the input schema (`inputSchema: { id:
+  // z.string() }`, `{ type: 'object' }`), not the declaration.
+  const declares = nested !== undefined && has(generic.nameKeys, nested) && has(generic.descriptionKeys, nested);
+  const declaration = has(generic.nameKeys) || !declares ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration);
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
-  const slot = nameProperty ? undefined : toolsetSlot(node);
+  const slot = nameProperty ? undefined : (toolsetSlot(node) ?? mapSlot(node, ctx));
   if ((!nameProperty && !slot) || !has(generic.descriptionKeys, declaration)) return undefined;
   const hasSchema = schemaProperty !== undefined || member !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
@@ -162,6 +165,15 @@ function toolsetSlot(node: TSESTree.ObjectExpression): { name: string; node: Nod
   const entry = call.parent;
   if (entry?.type !== 'Property' || entry.value !== call) return undefined;
   const name = propertyName(entry);
+  return name === undefined ? undefined : { name, node: entry.key };
+}
+
+/** The key of a name -> tool map entry whose value is `node` itself, when `node` declares a strict schema key. */
+function mapSlot(node: TSESTree.ObjectExpression, ctx: FileContext): { name: string; node: Node } | undefined {
+  const entry = node.parent;
+  if (entry?.type !== 'Property' || entry.value !== node || entry.parent?.type !== 'ObjectExpression') return undefined;
+  if (!ctx.catalogs.genericObject.keyedSchemaKeys.some((key) => findProperty(node, key))) return undefined;
+  const name = entry.computed ? undefined : propertyName(entry);
   return name === undefined ? undefined : { name, node: entry.key };
 }
 
