@@ -162,3 +162,13 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
   }
   return undefined;
 }
+
+/** `args || {}`, `args ?? {}`: the input with an empty default is still the input. */
+export function withoutEmptyDefault(node: Node): Node {
+  if (node.type !== 'LogicalExpression' || (node.operator !== '||' && node.operator !== '??')) return node;
+  const fallback = unwrapExpression(node.right);
+  const isEmpty =
+    (fallback.type === 'ObjectExpression' && fallback.properties.length === 0) ||
+    (fallback.type === 'ArrayExpression' && fallback.elements.length === 0);
+  return isEmpty ? unwrapExpression(node.left) : node;
+}

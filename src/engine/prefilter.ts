@@ -89,10 +89,11 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
   for (const word of TOOL_CALL_WORDS) words.add(word);
   const generic = catalogs.genericObject;
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
+  // An entry of a name -> tool map is named by its key: a strict schema key stands in for the name.
   return {
     words: [...words],
     genericKeys: [
-      generic.nameKeys,
+      [...generic.nameKeys, ...generic.keyedSchemaKeys],
       generic.descriptionKeys,
       [...generic.schemaKeys, ...generic.actionMarkKeys],
       generic.handlerKeys,

@@ -403,7 +403,8 @@ export function methodOf(
   let current: Node | undefined = node.arguments[index.at];
   for (const token of path.slice(1)) {
     if (!current || token.kind !== 'Member') return undefined;
-    const inner: Node = unwrapExpression(current);
+    // `const options = { method: 'POST', body }; fetch(url, options)`: the options declared just before.
+    const inner: Node = declaredObject(current, interpreter);
     if (inner.type !== 'ObjectExpression') return undefined;
     const property = inner.properties.find(
       (candidate) => candidate.type === 'Property' && token.names.includes(propertyName(candidate) ?? ''),
@@ -413,6 +414,20 @@ export function methodOf(
   if (!current) return undefined;
   const value = interpreter.evaluate(current, { env: new Map(), approved: false });
   return value.constant?.toUpperCase();
+}
+
+/** Hops followed from a name to the constant it holds (`const options = base`); a few are real code. */
+const MAX_DECLARED_HOPS = 3;
+
+/** The expression itself, or the initialiser of the constant it names (followed a few hops). */
+function declaredObject(node: Node, interpreter: Evaluator): Node {
+  let inner: Node = unwrapExpression(node);
+  for (let hop = 0; hop < MAX_DECLARED_HOPS && inner.type === 'Identifier'; hop++) {
+    const binding = interpreter.ctx.scopes.resolve(inner);
+    if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+    inner = unwrapExpression(binding.init);
+  }
+  return inner;
 }
 
 /** A call to a configured or cataloged approval function (a human confirms before the tool goes on). */

@@ -174,7 +174,10 @@ export function inferTransfer(
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
   const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word));
   if (!namesMoneyVerb && pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
-  if (!isExternalCall(callee, interpreter, lists)) return undefined;
+  // A project's own paid request (`x402Fetch` written in the package) pays as a library's does; its body
+  // signs what the server asks for, which no row sees as a transfer.
+  const isOwnPaidRequest = paysForRequest && resolveFunction(callee, interpreter.ctx) !== undefined;
+  if (!isOwnPaidRequest && !isExternalCall(callee, interpreter, lists)) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
   if (!hit) return undefined;
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:

@@ -130,6 +130,11 @@ export interface GenericObjectForm {
    */
   actionMarkKeys: string[];
   actionInput: PathToken[];
+  /**
+   * An unnamed declaration that is a value of a name → tool map (`{ refund_payment: { description,
+   * inputSchema, handler } }`) is named by its key when it has one of these (stricter than schemaKeys).
+   */
+  keyedSchemaKeys: string[];
 }
 
 export interface Catalogs {
@@ -215,6 +220,7 @@ export function loadCatalogs(): Catalogs {
       handlerKeys: asStrings(generic['handlerKeys']),
       actionMarkKeys: asStrings(generic['actionMarkKeys']),
       actionInput: typeof generic['actionInput'] === 'string' ? parseAccessPath(generic['actionInput']) : [],
+      keyedSchemaKeys: asStrings(generic['keyedSchemaKeys']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),

@@ -141,7 +141,10 @@ export function inputOf(
         ? pattern.left.name
         : '';
   });
-  const named = names.findIndex((name) => ctx.catalogs.inputParamNames.includes(name));
+  // `(params, args)`: when two names qualify, the one the catalog lists first is the input (`args`).
+  const ranks = names.map((name) => ctx.catalogs.inputParamNames.indexOf(name));
+  const best = Math.min(...ranks.filter((rank) => rank >= 0));
+  const named = ranks.indexOf(best);
   if (named >= 0) return { index: named, path: [] };
   if (count > 1 && ctx.catalogs.contextParamNames.includes(names[0] ?? '')) return { index: count - 1, path: [] };
   return { index: count > 0 ? 0 : undefined, path: count > 0 ? requestInputPath(fn, names[0] ?? '', ctx) : [] };

@@ -1,6 +1,15 @@
 // MCP CallTool dispatchers: one tool per name the request handler switches on, directly or in the function it delegates to.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import {
+  isFunction,
+  propertyName,
+  stringValue,
+  unwrapExpression,
+  walk,
+  withoutEmptyDefault,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
 import { matchesPath } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
@@ -8,7 +17,6 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
-import { withoutEmptyFallback } from './name-dispatch';
 import { splitByName } from './split-by-name';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
@@ -232,7 +240,7 @@ function parameterSelector(
 /** The argument that carries the tool's arguments: `request.params.arguments`, or a name destructured from it. */
 function argumentsIndex(call: TSESTree.CallExpression, ctx: FileContext): number | undefined {
   const index = call.arguments.findIndex((argument) => {
-    const inner = withoutEmptyFallback(unwrapExpression(argument));
+    const inner = withoutEmptyDefault(unwrapExpression(argument));
     if (/\bparams\??\.arguments\b/.test(ctx.text.slice(inner.range[0], inner.range[1]))) return true;
     const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
     return (

@@ -47,14 +47,19 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   if (!handlerNode) return undefined;
   // The template inside a project tool factory: each call of the factory is the tool (./inferred-factory.ts).
   if (isFactoryTemplate(node, ctx)) return undefined;
-  // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down.
-  const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : undefined;
-  const declaration = has(generic.nameKeys) || !nested ? node : nested;
+  // `{ schema: { name, description, inputSchema }, handle }`: the declaration may sit one level down,
+  // also under a key of its own (`{ definition, handler }`, a generated server's `{ metadata, tool, handler }`).
+  const member = schemaProperty || has(generic.nameKeys) ? undefined : declarationMember(node, handlerProperty, ctx);
+  const nested = schemaProperty ? objectLiteralOf(schemaProperty.value as Node, ctx) : member;
+  // A nested object without a name and a description of its own is the input schema (`inputSchema: { id:
+  // z.string() }`, `{ type: 'object' }`), not the declaration.
+  const declares = nested !== undefined && has(generic.nameKeys, nested) && has(generic.descriptionKeys, nested);
+  const declaration = has(generic.nameKeys) || !declares ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration);
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
-  const slot = nameProperty ? undefined : toolsetSlot(node);
+  const slot = nameProperty ? undefined : (toolsetSlot(node) ?? mapSlot(node, ctx));
   if ((!nameProperty && !slot) || !has(generic.descriptionKeys, declaration)) return undefined;
-  const hasSchema = schemaProperty !== undefined;
+  const hasSchema = schemaProperty !== undefined || member !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
   const nameValue = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
@@ -85,6 +90,37 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   }
   collectCaps(node, tool, ctx);
   return tool;
+}
+
+/** Members read to find a declaration under a key of its own: a tool object has a handful. */
+const MAX_DECLARATION_MEMBERS = 6;
+
+/**
+ * The one member of `node` (not its handler) that holds a whole declaration (a name, a description and
+ * an input schema), written in place or a constant of this file; any key, since each server names it.
+ */
+function declarationMember(
+  node: TSESTree.ObjectExpression,
+  handler: TSESTree.Property | undefined,
+  ctx: FileContext,
+): TSESTree.ObjectExpression | undefined {
+  const generic = ctx.catalogs.genericObject;
+  const holds = (object: TSESTree.ObjectExpression, keys: string[]) => keys.some((key) => findProperty(object, key));
+  const properties = node.properties.flatMap((property) =>
+    property.type === 'Property' && property !== handler ? [property] : [],
+  );
+  if (properties.length > MAX_DECLARATION_MEMBERS) return undefined;
+  const found = properties
+    .map((property) => objectLiteralOf(property.value as Node, ctx))
+    .filter(
+      (object): object is TSESTree.ObjectExpression =>
+        object !== undefined &&
+        object !== node &&
+        holds(object, generic.nameKeys) &&
+        holds(object, generic.descriptionKeys) &&
+        holds(object, generic.schemaKeys),
+    );
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The function argument beside a declaration object in the same call, when there is exactly one. */
@@ -129,6 +165,15 @@ function toolsetSlot(node: TSESTree.ObjectExpression): { name: string; node: Nod
   const entry = call.parent;
   if (entry?.type !== 'Property' || entry.value !== call) return undefined;
   const name = propertyName(entry);
+  return name === undefined ? undefined : { name, node: entry.key };
+}
+
+/** The key of a name -> tool map entry whose value is `node` itself, when `node` declares a strict schema key. */
+function mapSlot(node: TSESTree.ObjectExpression, ctx: FileContext): { name: string; node: Node } | undefined {
+  const entry = node.parent;
+  if (entry?.type !== 'Property' || entry.value !== node || entry.parent?.type !== 'ObjectExpression') return undefined;
+  if (!ctx.catalogs.genericObject.keyedSchemaKeys.some((key) => findProperty(node, key))) return undefined;
+  const name = entry.computed ? undefined : propertyName(entry);
   return name === undefined ? undefined : { name, node: entry.key };
 }
 

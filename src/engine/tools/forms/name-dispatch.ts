@@ -3,7 +3,16 @@
 // handler up in a name → function map (`handlers[name](args)`, `new Map([...]).get(name)`), possibly
 // in another file; one tool per case or key.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../../ast';
+import {
+  isFunction,
+  propertyName,
+  stringValue,
+  unwrapExpression,
+  walk,
+  withoutEmptyDefault,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
 import type { ApiRef } from '../../api';
 import type { FileContext } from '../../analysis/context';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
@@ -69,7 +78,7 @@ function paramChain(
   depth: number,
 ): string[] | undefined {
   if (depth > 3) return undefined;
-  let inner = withoutEmptyFallback(unwrapExpression(node));
+  let inner = withoutEmptyDefault(unwrapExpression(node));
   const chain: string[] = [];
   for (let i = 0; i < 8 && inner.type === 'MemberExpression'; i++) {
     const name = propertyName(inner);
@@ -86,19 +95,6 @@ function paramChain(
     return base ? [...base, ...binding.patternPath, ...chain] : undefined;
   }
   return undefined;
-}
-
-/**
- * `args || {}`, `args ?? []`: an empty default in place of absent input is still the input (the MCP arguments
- * handed to a dispatcher are optional), so the read is the left side's.
- */
-export function withoutEmptyFallback(node: Node): Node {
-  if (node.type !== 'LogicalExpression' || (node.operator !== '||' && node.operator !== '??')) return node;
-  const fallback = unwrapExpression(node.right);
-  const empty =
-    (fallback.type === 'ObjectExpression' && fallback.properties.length === 0) ||
-    (fallback.type === 'ArrayExpression' && fallback.elements.length === 0);
-  return empty ? unwrapExpression(node.left) : node;
 }
 
 /** What is left of the input path `base` after reading `chain` from it; undefined when the read leaves it. */
