@@ -344,6 +344,9 @@ function knownStep(
     ) {
       return derived(combine([receiver, ...args]), ['allowlist']);
     }
+    // `processor.process(page, url)` on an instance built with model-chosen options: a project method runs
+    // (its summary decides), it does not merely derive a value from its receiver.
+    if (resolveFunctions(callee, interpreter.ctx).length > 0) return undefined;
     return derived(combine([receiver, ...args]), ['allowlist']);
   }
   return undefined;
