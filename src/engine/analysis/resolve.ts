@@ -215,12 +215,24 @@ const COMMON_MEMBER_NAMES = new Set([
   ...['json', 'text', 'status', 'pipe', 'next', 'resolve', 'reject', 'parse', 'stringify', 'join', 'slice'],
 ]);
 
+const MAX_UNTYPED_MEMBER_STEPS = 2;
+
 /**
  * A receiver whose type nothing in the code says: an identifier naming an unannotated parameter, or a
  * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), and not
  * a value of a package API.
  */
 function isUntypedReceiver(object: Node, ctx: FileContext): boolean {
+  // `service.transactions.run(…)` with `const service = runtime.forVault(id)`: a field of an untyped value
+  // is as untyped as the value (a few plain member steps; computed ones are lookups the code does not fix).
+  let root = object;
+  for (let steps = 0; root.type === 'MemberExpression' && !root.computed && steps < MAX_UNTYPED_MEMBER_STEPS; steps++)
+    root = unwrapExpression(root.object);
+  if (root !== object && (root.type !== 'Identifier' || ctx.api.resolve(object) !== undefined)) return false;
+  // Only a value an unresolved call returned: a parameter's members (`config.client`) are the options its
+  // callers pass (passedOptionMembers), not any class of the package that happens to declare the method.
+  if (root !== object && root.type === 'Identifier' && ctx.scopes.resolve(root)?.kind === 'param') return false;
+  object = root;
   if (object.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
   const binding = ctx.scopes.resolve(object);
   if (!binding || binding.patternPath.length > 0 || binding.id.typeAnnotation) return false;

@@ -224,6 +224,9 @@ export function isSegment(value: Value): boolean {
   return value.parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('segment'));
 }
 
+/** Bounds the elements a join of known lists keeps (a loop joins its states again and again). */
+const MAX_JOINED_ELEMENTS = 16;
+
 export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (!a) return b ?? CLEAN;
   if (!b) return a;
@@ -243,6 +246,8 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
   else if (aTainted && bTainted && a.parts && b.parts) out.parts = joinParts(a.parts, b.parts, combine);
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
+  // `rel === '' ? [] : rel.split(sep)`: a list known on both sides holds the elements of either.
+  if (a.elements && b.elements) out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);
   // `settings ?? {}`: the object keeps its members, each joined with the other side's.
   if (a.props || b.props) {
     const props = new Map<string, Value>();

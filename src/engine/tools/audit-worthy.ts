@@ -21,6 +21,7 @@ import { callOperation } from './graphql-operations';
 import { isQueryDocument } from '../analysis/graphql-document';
 import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
+import { constantString } from './constant-name';
 import type { ToolHandler } from './types';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
@@ -116,7 +117,7 @@ function scan(
   let found: string | undefined;
   walk(fn.body ?? fn, (node) => {
     if (found || budget.calls > MAX_CALLS) return false;
-    if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped)) return false;
+    if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped, ctx)) return false;
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
     found =
@@ -167,13 +168,14 @@ function withinFiles(target: FileContext, ctx: FileContext, files: Set<string>):
 const SELECTOR_NAME = /^(name|tool|toolName|tool_name|method|action|command|operation)$/i;
 
 /** In a dispatcher, the branches of other tools: cases whose name is another, `if (name === 'other')`. */
-function otherTool(node: Node, caseName: string, skipped: Set<Node>): boolean {
+function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileContext): boolean {
   if (skipped.has(node)) return true;
   if (node.type === 'SwitchCase') {
-    const label = node.test ? stringValue(node.test) : undefined;
+    // `case ToolName.Navigate:` labels a case as its literal would.
+    const labelOf = (test: Node) => stringValue(test) ?? constantString(test, ctx);
+    const label = node.test ? labelOf(node.test) : undefined;
     const parent = node.parent;
-    const ours =
-      parent?.type === 'SwitchStatement' && parent.cases.some((c) => c.test && stringValue(c.test) === caseName);
+    const ours = parent?.type === 'SwitchStatement' && parent.cases.some((c) => c.test && labelOf(c.test) === caseName);
     return ours && label !== caseName;
   }
   if (
@@ -290,10 +292,29 @@ function rowMatcher(ctx: FileContext): Evaluator {
 
 function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEffect: WriteEffect): string | undefined {
   for (const row of matchSinks(node, matcher)) {
-    const effect = row.isWrite ? writeEffect(row) : undefined;
+    const effect = row.isWrite && !spellsNoTarget(node, row) ? writeEffect(row) : undefined;
     if (effect) return effect;
   }
   return undefined;
+}
+
+/**
+ * `page.screenshot({ fullPage })` against a row that writes `Argument[0].Member[path]`: an options object
+ * spelled out without the member (or no argument at all) names no file, so the call writes none.
+ */
+function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
+  const members = row.argument?.members ?? [];
+  if (!row.argument || members.length === 0 || members.some((path) => path.length === 0)) return false;
+  return row.argument.indexes.every((spec) => {
+    if (!('at' in spec)) return false;
+    const argument = node.arguments[spec.at];
+    if (!argument) return true;
+    const object = unwrapExpression(argument);
+    if (object.type !== 'ObjectExpression' || object.properties.some((p) => p.type !== 'Property' || p.computed))
+      return false;
+    const names = new Set(object.properties.map((p) => (p.type === 'Property' ? propertyName(p) : undefined)));
+    return members.every((path) => !names.has(path[0]));
+  });
 }
 
 /** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */

@@ -257,7 +257,10 @@ function knownStep(
     const last = ref.tokens[ref.tokens.length - 1];
     if (common.pathModules.includes(ref.module) && ref.tokens.length === 1 && last?.kind === 'Member') {
       if (last.name === 'relative') {
-        const out = derived(combine(args), ['allowlist']);
+        // The way from the root to a contained path climbs nowhere: it stays contained (joined back, or split).
+        const contained = !isTainted(args[0] ?? CLEAN) && args[1]?.bounds.has('path') === true;
+        const keep: Bound[] = contained ? ['allowlist', 'path'] : ['allowlist'];
+        const out = derived(combine(args, keep), keep);
         const relativeOf = node.arguments[1] ? keysOf(node.arguments[1], interpreter, state) : [];
         const rooted = args[1]?.rootedCopyOf;
         return { ...out, relativeOf, ...(rooted ? { rootedCopyOf: rooted } : {}) };
@@ -337,6 +340,17 @@ function knownStep(
       if (replaced) return replaced;
     }
     if (method === 'then') return receiver;
+    // `for (const [i, change] of changes.entries())`: each entry pairs an index with an element.
+    if (method === 'entries' && node.arguments.length === 0) {
+      const element = elementOf(receiver);
+      const pair: Value = { ...container([element]), props: new Map([['1', element]]) };
+      return { ...container([pair]), elements: [pair] };
+    }
+    // The components of a contained path (`relative.split(path.sep)`) are inside the root one by one.
+    if (method === 'split' && receiver.bounds.has('path') && !args.some(isTainted)) {
+      const component = derived(receiver, ['allowlist', 'path']);
+      return { ...component, elements: [component] };
+    }
     if (
       ITERATION_METHODS.has(method) ||
       method === 'join' ||
@@ -346,6 +360,9 @@ function knownStep(
     ) {
       return derived(combine([receiver, ...args]), ['allowlist']);
     }
+    // `processor.process(page, url)` on an instance built with model-chosen options: a project method runs
+    // (its summary decides), it does not merely derive a value from its receiver.
+    if (resolveFunctions(callee, interpreter.ctx).length > 0) return undefined;
     return derived(combine([receiver, ...args]), ['allowlist']);
   }
   return undefined;

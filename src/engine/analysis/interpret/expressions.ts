@@ -12,6 +12,7 @@ import {
   constantValue,
   container,
   derived,
+  elementOf,
   isTainted,
   joinValues,
   memberOf,
@@ -262,6 +263,9 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
     }
     if (object.elements && object.elements.length > 0)
       return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
+    // `changes[index]` at an index the model does not choose: one element, whose members keep their own path
+    // back to the caller's list (`changes[index].path` is not the whole of `changes`).
+    if (!isTainted(key)) return elementOf(object);
     return derived(combine([object, key]), ['allowlist']);
   }
   return withBoundAmountMembers(withAliasBounds(memberOf(object, name), state), keys, state);

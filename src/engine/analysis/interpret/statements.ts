@@ -2,6 +2,7 @@
 // switches (and a dispatcher's branch for one tool name), try/catch/finally, and returns.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import { constantString } from '../constant-string';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { factsOf, keysOf, membership, type Facts } from '../guards';
@@ -183,10 +184,10 @@ function selectorDecision(interpreter: Interpreter, test: TSESTree.Expression): 
     [inner.right, inner.left],
   ];
   for (const [subject, other] of pairs) {
-    const literal = stringValue(other);
-    if (literal === undefined) continue;
     const keys = keysOf(subject, interpreter, undefined);
     if (!keys.some((key) => selector.keys.includes(key))) continue;
+    const literal = constantString(other, interpreter.ctx);
+    if (literal === undefined) continue;
     const equal = literal === selector.name;
     return inner.operator.startsWith('!') ? !equal : equal;
   }
@@ -210,7 +211,8 @@ function execSwitch(interpreter: Interpreter, statement: TSESTree.SwitchStatemen
     } else {
       const literal = stringValue(switchCase.test);
       if (isSelector) {
-        if (literal === selector.name) {
+        // `case ToolName.Navigate:` names its tool as the dispatcher's recognition read it (../constant-string.ts).
+        if ((literal ?? constantString(switchCase.test, interpreter.ctx)) === selector.name) {
           entry = cloneState(state);
           matchedSelected = true;
         }

@@ -13,6 +13,7 @@ import {
   derived,
   isTainted,
   joinValues,
+  elementOf,
   memberOf,
   partsOf,
   uniqueOrigins,
@@ -62,8 +63,13 @@ export function applySummary(
   const summary = interpreter.summarise(fn, ctx, fixed, thisFields);
   if (!summary) return derived(combine(args), ['allowlist']);
   // A helper's parameter origin may name a member (`settings.browserType`): read that member of what the caller passed.
+  // Paths skip element steps (origins.ts): a member of a list the caller spelled out (`for (const change of
+  // changes) … change.path` after `apply([{ path }])`) is that member of its elements.
   const actual = (index: number, path: readonly string[] = []): Value =>
-    path.reduce<Value>((value, name) => memberOf(value, name), args[index] ?? CLEAN);
+    path.reduce<Value>(
+      (value, name) => memberOf(value.elements && !value.props?.has(name) ? elementOf(value) : value, name),
+      args[index] ?? CLEAN,
+    );
   const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
   step(hits.length);
   for (const hit of hits) {

@@ -17,6 +17,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { auditWrapper } from '../audit-wrapper';
 import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
+import { constantString } from '../constant-name';
 import { splitByName } from './split-by-name';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
@@ -66,13 +67,13 @@ export function fromDispatch(node: TSESTree.CallExpression, form: ToolForm, ctx:
     tool.notAnalysable = 'The CallTool request handler is not a function the engine can resolve.';
     return [tool];
   }
-  const direct = dispatchCases(resolved.fn, selectorMatcher(resolved.fn, resolved.ctx));
+  const direct = dispatchCases(resolved.fn, resolved.ctx, selectorMatcher(resolved.fn, resolved.ctx));
   const own = direct.names.length > 0 ? dispatchTools(direct, resolved, form, node, wrapperProbe, undefined) : [];
   // `async (request) => handleToolCall(request.params.name, request.params.arguments)`: follow the name into the
   // function that switches on it, also past a tool or two the handler answers itself (`if (name === 'discover')`).
   const delegated = delegatedDispatch(resolved.fn, resolved.ctx, wrapperProbe);
   if (delegated) {
-    const cases = dispatchCases(delegated.target.fn, delegated.selector);
+    const cases = dispatchCases(delegated.target.fn, delegated.target.ctx, delegated.selector);
     const ownNames = new Set(direct.names.map((entry) => entry.name));
     cases.names = cases.names.filter((entry) => !ownNames.has(entry.name));
     if (cases.names.length > 0) {
@@ -207,7 +208,7 @@ function delegatedDispatch(
       inputPath: handed ? handed.path : [],
     };
     // A request handed whole to a function that switches on its name is split by name (./split-by-name.ts).
-    if (dispatchCases(target.fn, selector).names.length > 0) {
+    if (dispatchCases(target.fn, target.ctx, selector).names.length > 0) {
       if (!handed) found = direct;
     } else {
       // The target hands the name on again (`executeOperation(operation, …)`): the tool stays at this call.
@@ -290,13 +291,15 @@ function wrapperOf(callee: Node, ctx: FileContext): TSESTree.CallExpression | un
 
 function dispatchCases(
   fn: FunctionNode,
+  ctx: FileContext,
   selector: { keys: string[]; matches: (node: Node) => boolean },
 ): DispatchCases {
   const names: Array<{ name: string; node: Node }> = [];
   walk(fn.body, (inner) => {
     if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
       for (const switchCase of inner.cases) {
-        const literal = stringValue(switchCase.test);
+        // `case ToolName.Navigate:`: a member of an enum or constant object names the tool as a literal would.
+        const literal = switchCase.test ? constantString(switchCase.test, ctx) : undefined;
         if (literal !== undefined && switchCase.test) names.push({ name: literal, node: switchCase.test });
       }
     }
@@ -306,7 +309,7 @@ function dispatchCases(
         [inner.left, inner.right],
         [inner.right, inner.left],
       ] as Array<[Node, Node]>) {
-        const literal = stringValue(other);
+        const literal = constantString(other, ctx);
         if (literal !== undefined && selector.matches(subject)) names.push({ name: literal, node: other });
       }
     }

@@ -18,6 +18,7 @@ import type { FileContext } from '../../analysis/context';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
 import { resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
+import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
 
 /** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
@@ -141,7 +142,7 @@ export function namedCases(
     if (isFunction(node) && node !== fn && (depth === 0 || node.type === 'FunctionDeclaration')) return false;
     if (node.type === 'SwitchStatement' && depth > 0 && selector.matches(node.discriminant)) {
       for (const switchCase of node.cases) {
-        const name = switchCase.test ? stringValue(switchCase.test) : undefined;
+        const name = switchCase.test ? constantString(switchCase.test, ctx) : undefined;
         if (name === undefined || !switchCase.test || cases.length >= MAX_CASES) continue;
         const entry: NamedCase = { name, nameNode: switchCase.test, fn, ctx, keys: selector.keys, ...inputParam };
         if (via) entry.via = via;
