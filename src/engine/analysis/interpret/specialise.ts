@@ -104,6 +104,10 @@ function shapeKey(value: Value): string {
   if (value.isAbsent) return 'u';
   if (value.api) return `a${apiKey(value.api).slice(0, MAX_KEY_TEXT)}`;
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
+  // A template literal has parts, no constant: its leading text tells documents apart (`query getMenu…` from
+  // `mutation addMeal…`), which would otherwise share one summary and one document.
+  const lead = value.parts?.[0];
+  if (lead?.kind === 'const') return `t${lead.text.slice(0, MAX_KEY_TEXT)}`;
   const members: string[] = [];
   for (const [name, member] of value.props ?? []) {
     if (members.length >= MAX_KEY_MEMBERS) break;
