@@ -1,7 +1,7 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
+import { isNullish, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
@@ -358,11 +358,4 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
       return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
   });
-}
-
-function isNullish(node: Node): boolean {
-  const inner = unwrapExpression(node);
-  return (
-    (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')
-  );
 }

@@ -162,3 +162,11 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
   }
   return undefined;
 }
+
+/** The literal `null` or the name `undefined`. */
+export function isNullish(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')
+  );
+}
