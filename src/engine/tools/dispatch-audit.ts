@@ -13,6 +13,8 @@ const MAX_EXPORTED_NAMES = 12;
 const MAX_LOOP_FILES = 16;
 const MAX_NODES_PER_FILE = 200_000;
 const MAX_STATEMENTS_BACK = 8;
+/** Calls of the handler method checked per file: each looks back through its enclosing blocks. */
+const MAX_CANDIDATE_CALLS = 64;
 
 /** Per file and handler method: the audited loop that runs objects of that method, or null when there is none. */
 const loopsByFile = new WeakMap<FileContext, Map<string, string | null>>();
@@ -81,12 +83,14 @@ function auditedLoop(file: FileContext, method: string): string | undefined {
   if (cached !== undefined) return cached ?? undefined;
   let found: string | undefined;
   let visited = 0;
+  let candidates = 0;
   walk(file.ast, (node) => {
-    if (found || ++visited > MAX_NODES_PER_FILE) return false;
+    if (found || ++visited > MAX_NODES_PER_FILE || candidates >= MAX_CANDIDATE_CALLS) return false;
     if (node.type !== 'CallExpression') return undefined;
     const callee = unwrapExpression(node.callee);
     if (callee.type !== 'MemberExpression' || propertyName(callee) !== method) return undefined;
     if (unwrapExpression(callee.object).type !== 'Identifier' || !insideLoop(node)) return undefined;
+    candidates++;
     const audit = precedingAudit(node, file);
     if (audit) found = `${audit}() before each ${describe(callee, file.text)}() (${shortName(file.file)})`;
     return undefined;
