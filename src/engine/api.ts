@@ -1,7 +1,7 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
+import { isNullish, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
@@ -126,6 +126,22 @@ export class ApiResolver {
     return this.fromBinding(binding, depth);
   }
 
+  /**
+   * `let client = null; function getClient() { client ??= new Sdk(); return client }`: a variable declared
+   * empty is what every non-empty value assigned to it is, when all of them are the same module's.
+   */
+  private fromAssignments(binding: Binding, depth: number): ApiRef | undefined {
+    if (binding.declarationKind !== 'let' && binding.declarationKind !== 'var') return undefined;
+    let found: ApiRef | undefined;
+    for (const value of this.scopes.assignedValues(binding) ?? []) {
+      if (isNullish(value)) continue;
+      const ref = this.resolve(value, depth);
+      if (!ref || (found && found.module !== ref.module)) return undefined;
+      found ??= ref;
+    }
+    return found;
+  }
+
   fromBinding(binding: Binding, depth = 0): ApiRef | undefined {
     switch (binding.kind) {
       case 'import': {
@@ -145,7 +161,8 @@ export class ApiResolver {
         const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
         const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
         if (typed) return typed;
-        if (!binding.init || binding.isLoopElement) return undefined;
+        if (binding.isLoopElement) return undefined;
+        if (!binding.init || isNullish(binding.init)) return this.fromAssignments(binding, depth);
         const inlined = inlinedPackage(binding);
         if (inlined !== undefined) return { module: inlined, tokens: [] };
         const wrapped = this.wrappedLibraryFunction(binding.init, depth);

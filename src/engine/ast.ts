@@ -172,3 +172,11 @@ export function withoutEmptyDefault(node: Node): Node {
     (fallback.type === 'ArrayExpression' && fallback.elements.length === 0);
   return isEmpty ? unwrapExpression(node.left) : node;
 }
+
+/** The literal `null` or the name `undefined`. */
+export function isNullish(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')
+  );
+}

@@ -17,6 +17,7 @@ import { activeRules, type RuleTable, type SinkRole } from '../rules/index';
 import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
+import { dispatcherAudit } from './tools/dispatch-audit';
 import { approvalFor, type FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, ToolInfo, ToolRef } from './types';
 
@@ -143,7 +144,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     const hook = facts.hooks.find(
       (candidate) => !candidate.toolNames || names.some((name) => candidate.toolNames?.has(name)),
     );
-    const audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
+    let audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     const unseen =
       !hasWrite && !hasUnscoped && !audit
         ? unseenWrite(tool.handlers, tool.selector?.name, writeEffect(table))
@@ -152,6 +153,8 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       hasWrite = true;
       effects.add(unseen);
     }
+    // Asked only when something needs an audit: the search reads other files of the package.
+    if (!audit && (hasUnscoped || hasWrite)) audit = dispatcherAudit(tool, ctx);
     if ((hasUnscoped || hasWrite) && !audit && tool.handlers.length > 0) {
       const named = [...effects].filter((effect) => !effects.has(`unscoped ${effect}`));
       toolFindings.push(auditFinding(table, ctx, toolRef, tool.nameNode, named, delegate));

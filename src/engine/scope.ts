@@ -26,10 +26,15 @@ export interface Binding {
 }
 
 type ScopeNode = Node;
+/** Assignments to one variable read for what it holds; a variable assigned more often tells no single story. */
+const MAX_ASSIGNED = 8;
 
 export class ScopeIndex {
   private readonly scopes = new Map<ScopeNode, Map<string, Binding>>();
   private readonly resolved = new WeakMap<TSESTree.Identifier, Binding | null>();
+  /** `name = value` (also `??=`, `||=`) to a plain variable, in source order; resolved on first use. */
+  private readonly assignmentNodes: TSESTree.AssignmentExpression[] = [];
+  private assignedByBinding?: Map<Binding, TSESTree.Expression[]>;
 
   constructor(program: TSESTree.Program) {
     walk(program, (node) => {
@@ -51,6 +56,26 @@ export class ScopeIndex {
     return found;
   }
 
+  /**
+   * The values assigned to a variable after its declaration (`_client = new Sdk()` in a lazy getter), at
+   * most `MAX_ASSIGNED` of them; undefined when there are more (then no single story holds).
+   */
+  assignedValues(binding: Binding): readonly TSESTree.Expression[] | undefined {
+    if (!this.assignedByBinding) {
+      const index = new Map<Binding, TSESTree.Expression[]>();
+      for (const node of this.assignmentNodes) {
+        const target = this.resolve(node.left as TSESTree.Identifier);
+        if (!target) continue;
+        const list = index.get(target) ?? [];
+        list.push(node.right);
+        index.set(target, list);
+      }
+      this.assignedByBinding = index;
+    }
+    const values = this.assignedByBinding.get(binding) ?? [];
+    return values.length > MAX_ASSIGNED ? undefined : values;
+  }
+
   /** A binding declared directly in the program scope (module-level names). */
   moduleBinding(program: TSESTree.Program, name: string): Binding | undefined {
     return this.scopes.get(program)?.get(name);
@@ -67,6 +92,10 @@ export class ScopeIndex {
 
   private collect(node: Node): void {
     switch (node.type) {
+      case 'AssignmentExpression':
+        if (node.left.type === 'Identifier' && ['=', '??=', '||='].includes(node.operator))
+          this.assignmentNodes.push(node);
+        break;
       case 'ImportDeclaration':
         for (const specifier of node.specifiers) {
           const importName =

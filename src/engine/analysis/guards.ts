@@ -1,7 +1,7 @@
 // What a condition establishes on the path where it is true (or false): membership in a constant set,
 // a host allowlist, path containment, an amount limit, or a human approval.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
+import { isFunction, isNullish, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import { isApprovalCall } from './sinks';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact, type Value } from './value';
@@ -207,13 +207,6 @@ function hostlike(facts: Facts, constant: Value): Facts {
   const text = constant.constant;
   if (text === undefined || /[.:]/.test(text) || text === 'localhost') return facts;
   return { ...facts, facts: facts.facts.filter((fact) => fact.bound !== 'host') };
-}
-
-function isNullish(node: Node): boolean {
-  const inner = unwrapExpression(node);
-  return (
-    (inner.type === 'Literal' && inner.value === null) || (inner.type === 'Identifier' && inner.name === 'undefined')
-  );
 }
 
 /** A condition larger than this is taken to depend on input without being read through: bounded work. */

@@ -13,7 +13,7 @@ import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from
 import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
-import type { Value } from './value';
+import type { Fact, Value } from './value';
 
 export type { AnalysisOptions, FunctionSummary, ParamFact } from './interpret/types';
 
@@ -27,6 +27,7 @@ export class FunctionInterpreter implements Interpreter {
   readonly guards: string[] = [];
   readonly returns: ReturnRecord[] = [];
   readonly breakStack: State[][] = [];
+  readonly branchFacts: Fact[][] = [];
   readonly memo = new EvaluationMemo();
   nested = 0;
   readonly inlining = new Set<FunctionNode>();

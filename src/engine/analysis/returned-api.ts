@@ -1,6 +1,7 @@
 // The package API a project function or method hands back: `(await this.getClient()).users.messages.send(...)`
 // where `getClient()` (perhaps inherited from a base class in another file) returns `google.gmail(...)`,
-// also through a local copy (`const client = await this.client()`).
+// also through a local copy (`const client = await this.client()`) or a member of a returned object
+// (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import type { ApiRef, ApiToken } from '../api';
 import type { FileContext } from './context';
@@ -26,7 +27,9 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
     else if (current.type === 'Identifier' && copies++ < MAX_COPIES) {
       // `const client = await this.client(); client.upsert(...)`.
       const binding = ctx.scopes.resolve(current);
-      if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+      if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement) break;
+      // `const { vaultClient } = await initClients(agent)`: a member of what the function returns.
+      members.unshift(...binding.patternPath.map((name): ApiToken => ({ kind: 'Member', name })));
       current = unwrapExpression(binding.init);
     } else if (current.type === 'MemberExpression') {
       const name = propertyName(current);
@@ -38,15 +41,26 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   if (current.type !== 'CallExpression') return undefined;
   const target = resolveFunction(current.callee, ctx);
   if (!target) return undefined;
-  for (const value of returnValues(target.fn)) {
+  for (const returned of returnValues(target.fn)) {
+    const [value, rest] = pickedMember(returned, members);
     const ref = target.ctx.api.resolve(value);
     if (ref) {
-      const out: ApiRef = { module: ref.module, tokens: [...ref.tokens, ...members] };
+      const out: ApiRef = { module: ref.module, tokens: [...ref.tokens, ...rest] };
       if (ref.pkg !== undefined) out.pkg = ref.pkg;
       return out;
     }
   }
   return undefined;
+}
+
+/** `return { driftClient, vaultClient, cleanUp }` read for `.vaultClient`: that property's value, and the members after it. */
+function pickedMember(returned: Node, members: ApiToken[]): [Node, ApiToken[]] {
+  const inner = unwrapExpression(returned);
+  const [first, ...rest] = members;
+  if (inner.type !== 'ObjectExpression' || first?.kind !== 'Member') return [returned, members];
+  for (const property of inner.properties)
+    if (property.type === 'Property' && propertyName(property) === first.name) return [property.value as Node, rest];
+  return [returned, members];
 }
 
 /** Each function's body is read once, however many calls ask for its returns. */

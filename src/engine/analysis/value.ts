@@ -84,6 +84,8 @@ export interface Value {
   predicate?: Fact[];
   /** Falsiness implies these facts (`const blocked = !ALLOWED.has(h)`). */
   predicateWhenFalse?: Fact[];
+  /** The literal `false`: never truthy, so joined with a flag set under a check it keeps the check (see joinValues). */
+  isFalse?: boolean;
   /** Truthiness implies a human approved. */
   isApproval?: boolean;
   /** A function value (a callback or a handler reference). */
@@ -248,6 +250,10 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
   // `rel === '' ? [] : rel.split(sep)`: a list known on both sides holds the elements of either.
   if (a.elements && b.elements) out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);
+  // `let ok = false; for (…) if (check) ok = true`: where the joined flag is truthy, it was set where the check held.
+  if (a.isFalse && b.isFalse) out.isFalse = true;
+  else if (a.isFalse && b.predicate) out.predicate = b.predicate;
+  else if (b.isFalse && a.predicate) out.predicate = a.predicate;
   // `settings ?? {}`: the object keeps its members, each joined with the other side's.
   if (a.props || b.props) {
     const props = new Map<string, Value>();

@@ -424,10 +424,14 @@ function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteN
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
 }
 
-/** `adminCreate`, `bulk_update`: a scope word, then a write verb that ends the name. */
+/**
+ * `adminCreate`, `bulk_update`, `managerUpdateVault`: a scope word, then a write verb, then at most a noun
+ * that is no local-setup ending (`bulkSetTimeout` configures the client).
+ */
 function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
   const words = wordsOf(name);
-  return words.length === 2 && names.scopeWords.includes(words[0] ?? '') && verbs.includes(words[1] ?? '');
+  if (words.length < 2 || !names.scopeWords.includes(words[0] ?? '') || !verbs.includes(words[1] ?? '')) return false;
+  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => name.endsWith(suffix));
 }
 
 function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {

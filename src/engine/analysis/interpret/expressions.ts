@@ -1,7 +1,7 @@
 // Expressions: literals and templates (keeping how a string is built), variables and module constants,
 // members, operators, object and array literals, and assignments; calls are handed to calls.ts.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, type Node } from '../../ast';
+import { isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import type { Binding } from '../../scope';
 import { step } from '../budget';
 import type { State } from '../evaluator';
@@ -48,6 +48,7 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
   switch (node.type) {
     case 'Literal':
       if (typeof node.value === 'string') return constantValue(node.value);
+      if (node.value === false) return { ...constantValue('false'), isFalse: true };
       if (typeof node.value === 'number' || typeof node.value === 'boolean') return constantValue(String(node.value));
       // `0n`: the parser gives the digits even where the runtime has no BigInt.
       if ('bigint' in node && typeof node.bigint === 'string') return constantValue(`${node.bigint}n`);
@@ -106,7 +107,7 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       );
     }
     case 'AssignmentExpression': {
-      const right = evaluate(interpreter, node.right, state);
+      const right = flagSetUnderCheck(interpreter, node.right, evaluate(interpreter, node.right, state));
       if (node.operator === '=') {
         if (node.left.type === 'ObjectPattern' || node.left.type === 'ArrayPattern')
           assignPattern(interpreter, node.left, right, state, node.right);
@@ -275,4 +276,15 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
 function isDecidingConstant(left: Value, operator: '||' | '??'): boolean {
   if (left.constant === undefined || isTainted(left)) return false;
   return operator === '??' || !['', '0', 'false', 'NaN'].includes(left.constant);
+}
+
+/**
+ * `ok = true` inside `if (p.startsWith(root + sep))`: the flag, where truthy, carries what the enclosing
+ * conditions established (a containment check written as a flag set in a loop over the allowed roots).
+ */
+function flagSetUnderCheck(interpreter: Interpreter, right: Node, value: Value): Value {
+  const inner = unwrapExpression(right);
+  if (inner.type !== 'Literal' || inner.value !== true || interpreter.branchFacts.length === 0) return value;
+  const facts = interpreter.branchFacts.flat();
+  return facts.length > 0 ? { ...value, predicate: facts } : value;
 }

@@ -35,6 +35,9 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
       tainted = true;
       // A context object carrying the model's input and a client: still a symbol, but its client member is typed.
       if (clients) fixed.set(index, { ...symbolicParam(fn, index), props: clients });
+      // A path the caller resolved (`isInsideDir(path.resolve(dir, name), base)`): still a symbol, but resolved, so
+      // a `startsWith(root + sep)` on it inside is a containment check, as it would be in the caller.
+      else if (value.isResolvedPath) fixed.set(index, { ...symbolicParam(fn, index), isResolvedPath: true });
     }
   }
   // `safePath(p)` of `function safePath(p, root = ROOT)`: an omitted argument takes the author's default. Without
@@ -97,10 +100,14 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
 
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
-  if (isTainted(value)) return 's';
+  if (isTainted(value)) return value.isResolvedPath ? 'r' : 's';
   if (value.isAbsent) return 'u';
   if (value.api) return `a${apiKey(value.api).slice(0, MAX_KEY_TEXT)}`;
   if (value.constant !== undefined) return `c${value.constant.slice(0, MAX_KEY_TEXT)}`;
+  // A template literal has parts, no constant: its leading text tells documents apart (`query getMenu…` from
+  // `mutation addMeal…`), which would otherwise share one summary and one document.
+  const lead = value.parts?.[0];
+  if (lead?.kind === 'const') return `t${lead.text.slice(0, MAX_KEY_TEXT)}`;
   const members: string[] = [];
   for (const [name, member] of value.props ?? []) {
     if (members.length >= MAX_KEY_MEMBERS) break;

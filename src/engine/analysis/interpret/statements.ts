@@ -145,9 +145,22 @@ function execIf(interpreter: Interpreter, statement: TSESTree.IfStatement, state
   noteGuard(interpreter, statement.test, factsTrue, factsFalse);
   const whenTrue = applyFacts(cloneState(state), factsTrue);
   const whenFalse = applyFacts(cloneState(state), factsFalse);
-  const afterTrue = exec(interpreter, statement.consequent, whenTrue);
-  const afterFalse = statement.alternate ? exec(interpreter, statement.alternate, whenFalse) : whenFalse;
+  const afterTrue = execUnder(interpreter, statement.consequent, whenTrue, factsTrue);
+  const afterFalse = statement.alternate
+    ? execUnder(interpreter, statement.alternate, whenFalse, factsFalse)
+    : whenFalse;
   return joinStates(afterTrue, afterFalse);
+}
+
+/** Runs a branch with the facts its condition established on the branch stack (see `Interpreter.branchFacts`). */
+function execUnder(interpreter: Interpreter, statement: TSESTree.Statement, state: State, facts: Facts) {
+  const depth = interpreter.branchFacts.length;
+  interpreter.branchFacts.push(facts.facts);
+  try {
+    return exec(interpreter, statement, state);
+  } finally {
+    interpreter.branchFacts.length = depth;
+  }
 }
 
 function noteGuard(interpreter: Interpreter, test: Node, ...facts: Facts[]): void {

@@ -5,7 +5,7 @@ import type { FunctionNode } from '../../ast';
 import type { FileContext } from '../context';
 import type { Evaluator, State } from '../evaluator';
 import type { SinkHit } from '../sinks';
-import type { Bound, Value } from '../value';
+import type { Bound, Fact, Value } from '../value';
 import type { EvaluationMemo } from './memo';
 
 /** How a helper's summary says its parameters are bounded after it returns normally. */
@@ -77,6 +77,8 @@ export interface Interpreter extends Evaluator {
   readonly returns: ReturnRecord[];
   /** Per enclosing loop or switch, the states that leave it through `break` or `continue`. */
   readonly breakStack: State[][];
+  /** Per enclosing branch, the facts its condition established there (what a flag set inside it stands for). */
+  readonly branchFacts: Fact[][];
   /** Values already computed per expression and state (see memo.ts). */
   readonly memo: EvaluationMemo;
   /** Inline callbacks and closures analysed so far, to cap the work on generated code. */
