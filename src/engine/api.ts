@@ -105,6 +105,13 @@ export class ApiResolver {
         // An injected dependency with a default (`this.client = client ?? new Client()`, `fetch` as the
         // default fetcher): what is passed in is unknown, so the default says what the value is.
         return node.operator === '&&' ? undefined : (this.resolve(node.left, depth) ?? this.resolve(node.right, depth));
+      case 'ConditionalExpression': {
+        // `'default' in mod ? mod.default : mod` (an interop fallback compilers and authors write): a choice
+        // between two spellings of one API is that API; branches naming different APIs say nothing.
+        const consequent = this.resolve(node.consequent, depth);
+        const alternate = consequent && this.resolve(node.alternate, depth);
+        return consequent && alternate && sameRef(consequent, alternate) ? consequent : undefined;
+      }
       case 'SequenceExpression': {
         // Compiled CommonJS calls imports as `(0, module_1.name)(...)`.
         const last = node.expressions[node.expressions.length - 1];
@@ -340,5 +347,15 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
     if (token.kind === 'Member')
       return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
+  });
+}
+
+function sameRef(a: ApiRef, b: ApiRef): boolean {
+  if (a.module !== b.module || a.pkg !== b.pkg || a.tokens.length !== b.tokens.length) return false;
+  return a.tokens.every((token, index) => {
+    const other = b.tokens[index];
+    return (
+      other?.kind === token.kind && (token.kind !== 'Member' || (other.kind === 'Member' && other.name === token.name))
+    );
   });
 }

@@ -92,8 +92,8 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
   return {
     words: [...words],
     genericKeys: [
-      generic.nameKeys,
-      generic.descriptionKeys,
+      [...generic.nameKeys, ...generic.kindNameKeys],
+      [...generic.descriptionKeys, ...generic.schemaDescriptionMethods],
       [...generic.schemaKeys, ...generic.actionMarkKeys],
       generic.handlerKeys,
     ],
