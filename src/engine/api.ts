@@ -1,7 +1,7 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
+import { findProperty, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
@@ -273,9 +273,34 @@ export function fieldSources(
       ) {
         out.push({ value: statement.expression.right });
       }
+      const defined =
+        statement.type === 'ExpressionStatement' ? definedFieldValue(statement.expression, name) : undefined;
+      if (defined) out.push({ value: defined });
     }
   }
   return out;
+}
+
+/**
+ * `Object.defineProperty(this, "name", { …, value: "read_file" })`: a class field as compilers emit it
+ * for older targets. A placeholder (`value: void 0`, assigned later) says nothing.
+ */
+function definedFieldValue(expression: Node, name: string): Node | undefined {
+  if (expression.type !== 'CallExpression' || expression.arguments.length < 3) return undefined;
+  const callee = unwrapExpression(expression.callee);
+  if (
+    callee.type !== 'MemberExpression' ||
+    propertyName(callee) !== 'defineProperty' ||
+    callee.object.type !== 'Identifier' ||
+    callee.object.name !== 'Object'
+  )
+    return undefined;
+  const [target, key, descriptor] = expression.arguments;
+  if (target?.type !== 'ThisExpression' || stringValue(key) !== name || descriptor?.type !== 'ObjectExpression')
+    return undefined;
+  const value = findProperty(descriptor, 'value')?.value as Node | undefined;
+  if (!value || (value.type === 'UnaryExpression' && value.operator === 'void')) return undefined;
+  return value;
 }
 
 /** `ref` followed by one more step (a member, a call's result, an instance). */
