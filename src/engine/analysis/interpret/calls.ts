@@ -372,7 +372,7 @@ function visitCallbacks(
       // the array of arguments handed in before it.
       const packed = node.arguments.findIndex((candidate) => candidate.type === 'ArrayExpression');
       const values = packed >= 0 && packed < index ? args[packed]?.elements : undefined;
-      values?.forEach((value, position) => params.set(position, value));
+      for (const [position, value] of (values ?? []).entries()) params.set(position, value);
     }
     const inner = cloneState(state);
     bindParams(interpreter, argument, params, inner);
