@@ -1,7 +1,15 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isNullish, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
+import {
+  findProperty,
+  isNullish,
+  propertyName,
+  stringValue,
+  unwrapExpression,
+  type FunctionNode,
+  type Node,
+} from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
@@ -105,6 +113,13 @@ export class ApiResolver {
         // An injected dependency with a default (`this.client = client ?? new Client()`, `fetch` as the
         // default fetcher): what is passed in is unknown, so the default says what the value is.
         return node.operator === '&&' ? undefined : (this.resolve(node.left, depth) ?? this.resolve(node.right, depth));
+      case 'ConditionalExpression': {
+        // `'default' in mod ? mod.default : mod` (an interop fallback compilers and authors write): a choice
+        // between two spellings of one API is that API; branches naming different APIs say nothing.
+        const consequent = this.resolve(node.consequent, depth);
+        const alternate = consequent && this.resolve(node.alternate, depth);
+        return consequent && alternate && sameRef(consequent, alternate) ? consequent : undefined;
+      }
       case 'SequenceExpression': {
         // Compiled CommonJS calls imports as `(0, module_1.name)(...)`.
         const last = node.expressions[node.expressions.length - 1];
@@ -283,9 +298,34 @@ export function fieldSources(
       ) {
         out.push({ value: statement.expression.right });
       }
+      const defined =
+        statement.type === 'ExpressionStatement' ? definedFieldValue(statement.expression, name) : undefined;
+      if (defined) out.push({ value: defined });
     }
   }
   return out;
+}
+
+/**
+ * `Object.defineProperty(this, "name", { …, value: "read_file" })`: a class field as compilers emit it
+ * for older targets. A placeholder (`value: void 0`, assigned later) says nothing.
+ */
+function definedFieldValue(expression: Node, name: string): Node | undefined {
+  if (expression.type !== 'CallExpression' || expression.arguments.length < 3) return undefined;
+  const callee = unwrapExpression(expression.callee);
+  if (
+    callee.type !== 'MemberExpression' ||
+    propertyName(callee) !== 'defineProperty' ||
+    callee.object.type !== 'Identifier' ||
+    callee.object.name !== 'Object'
+  )
+    return undefined;
+  const [target, key, descriptor] = expression.arguments;
+  if (target?.type !== 'ThisExpression' || stringValue(key) !== name || descriptor?.type !== 'ObjectExpression')
+    return undefined;
+  const value = findProperty(descriptor, 'value')?.value as Node | undefined;
+  if (!value || (value.type === 'UnaryExpression' && value.operator === 'void')) return undefined;
+  return value;
 }
 
 /** `ref` followed by one more step (a member, a call's result, an instance). */
@@ -357,5 +397,15 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
     if (token.kind === 'Member')
       return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
+  });
+}
+
+function sameRef(a: ApiRef, b: ApiRef): boolean {
+  if (a.module !== b.module || a.pkg !== b.pkg || a.tokens.length !== b.tokens.length) return false;
+  return a.tokens.every((token, index) => {
+    const other = b.tokens[index];
+    return (
+      other?.kind === token.kind && (token.kind !== 'Member' || (other.kind === 'Member' && other.name === token.name))
+    );
   });
 }

@@ -9,7 +9,7 @@ import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { checkBudget } from './analysis/budget';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
-import { HierarchyIndex } from './project-model/hierarchy';
+import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
@@ -214,9 +214,12 @@ export class ModuleLoader implements ModuleLinks {
   }
 
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
-    const roots = [declaring.file, from.file].map(
-      (file) => this.packages?.ownPackage(path.resolve(file))?.dir ?? path.dirname(path.resolve(file)),
-    );
+    const roots = [declaring.file, from.file].map((file) => {
+      const root = this.packages?.ownPackage(path.resolve(file))?.dir ?? path.dirname(path.resolve(file));
+      // A package whose code is its build output (`dist/`): the walk from the root skips that folder.
+      const first = path.relative(root, path.resolve(file)).split(path.sep)[0];
+      return first !== undefined && BUILD_FOLDERS.has(first) ? path.join(root, first) : root;
+    });
     const key = `${name}\0${[...new Set(roots)].join('\0')}\0${declaring.file}\0${from.file}`;
     const cached = this.implementerCache.get(key);
     if (cached) return cached;

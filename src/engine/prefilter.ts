@@ -93,8 +93,8 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
   return {
     words: [...words],
     genericKeys: [
-      [...generic.nameKeys, ...generic.keyedSchemaKeys],
-      generic.descriptionKeys,
+      [...generic.nameKeys, ...generic.keyedSchemaKeys, ...generic.kindNameKeys],
+      [...generic.descriptionKeys, ...generic.schemaDescriptionMethods],
       [...generic.schemaKeys, ...generic.actionMarkKeys],
       generic.handlerKeys,
     ],

@@ -113,9 +113,44 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
   for (const source of fieldSources(classNode.body, name)) {
     const typed = source.type ? typeClasses(source.type, ctx, depth + 1) : [];
     if (typed.length > 0) return typed;
-    if (source.value) return receiverClasses(source.value, ctx, depth + 1);
+    if (!source.value) continue;
+    const made = receiverClasses(source.value, ctx, depth + 1);
+    if (made.length > 0) return made;
   }
+  return declaredFieldClasses(classNode, name, ctx, depth);
+}
+
+const COMPILED_JS = /\.(m|c)?js$/;
+
+/**
+ * `this.store` in compiled JavaScript, where only the package's declaration file beside it says
+ * `store: BaseFileStore`: the same class there, its field's type read in that file's scope.
+ */
+function declaredFieldClasses(
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+  ctx: FileContext,
+  depth: number,
+): ClassRef[] {
+  const twin = classNode.id ? declarationTwin(ctx, classNode.id.name) : undefined;
+  if (!twin) return [];
+  for (const source of fieldSources(twin.node.body, name))
+    if (source.type) return typeClasses(source.type, twin.ctx, depth + 1);
   return [];
+}
+
+/** The declaration (`.d.ts`, `.d.mts`, `.d.cts`) of a compiled JavaScript file's class, beside the file. */
+function declarationTwin(ctx: FileContext, className: string): ClassRef | undefined {
+  if (!COMPILED_JS.test(ctx.file)) return undefined;
+  const flavour = ctx.file.endsWith('.mjs') ? 'm' : ctx.file.endsWith('.cjs') ? 'c' : '';
+  const base = ctx.file.replace(/^.*[\\/]/, '').replace(COMPILED_JS, '');
+  const declarations = ctx.modules.resolveImport(ctx, `./${base}.d.${flavour}ts`);
+  for (const statement of declarations?.ast.body ?? []) {
+    const declared = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declared?.type === 'ClassDeclaration' && declared.id?.name === className && declarations)
+      return { node: declared, ctx: declarations };
+  }
+  return undefined;
 }
 
 /** `getClient().get(url)` where `getClient(): HttpClient` or its body returns `new HttpClient()`. */
@@ -173,7 +208,10 @@ function declaredClasses(node: Node, declaring: FileContext, from: FileContext, 
 
 /** A call on an abstract class may run any subclass's override: the class and the project's subclasses. */
 function withSubclasses(resolved: ClassRef, from: FileContext): ClassRef[] {
-  if (!resolved.node.abstract || !resolved.node.id) return [resolved];
+  if (!resolved.node.id) return [resolved];
+  // Compiled JavaScript drops `abstract`; the declaration file beside it keeps it.
+  const isAbstract = resolved.node.abstract || declarationTwin(resolved.ctx, resolved.node.id.name)?.node.abstract;
+  if (!isAbstract) return [resolved];
   return dedupe([resolved, ...from.modules.implementers(resolved.ctx, resolved.node.id.name, from)]);
 }
 

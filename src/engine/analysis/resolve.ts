@@ -306,6 +306,7 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrapExpression(node);
   if (inner.type === 'ClassDeclaration' || inner.type === 'ClassExpression') return { node: inner, ctx };
+  if (inner.type === 'MemberExpression') return requiredClass(inner, ctx, depth);
   if (inner.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(inner);
   if (!binding) return undefined;
@@ -314,6 +315,14 @@ export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedC
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
     return resolveClass(binding.init, ctx, depth + 1);
   const exported = importedExport(binding, ctx);
+  return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
+}
+
+/** `core_1.BaseTool` after `const core_1 = require('./core')` (compiled CommonJS, `import * as core`): that module's export. */
+function requiredClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedClass | undefined {
+  const name = propertyName(node);
+  const module = name === undefined ? undefined : moduleObject(unwrapExpression(node.object), ctx);
+  const exported = module && name !== undefined ? ctx.modules.exportedNode(module, name) : undefined;
   return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
 }
 

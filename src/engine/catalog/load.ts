@@ -135,6 +135,12 @@ export interface GenericObjectForm {
    * inputSchema, handler } }`) is named by its key when it has one of these (stricter than schemaKeys).
    */
   keyedSchemaKeys: string[];
+  /** Keys that name a tool by its kind (`type: "goToUrl"`) when no name key does; a constant string only. */
+  kindNameKeys: string[];
+  /** Kind values that are a declaration's format, never a tool's name (`type: "function"`). */
+  kindNameIgnored: string[];
+  /** Schema methods that carry the tool's description on its schema (`z.object({…}).describe("…")`). */
+  schemaDescriptionMethods: string[];
 }
 
 export interface Catalogs {
@@ -221,6 +227,9 @@ export function loadCatalogs(): Catalogs {
       actionMarkKeys: asStrings(generic['actionMarkKeys']),
       actionInput: typeof generic['actionInput'] === 'string' ? parseAccessPath(generic['actionInput']) : [],
       keyedSchemaKeys: asStrings(generic['keyedSchemaKeys']),
+      kindNameKeys: asStrings(generic['kindNameKeys']),
+      kindNameIgnored: asStrings(generic['kindNameIgnored']),
+      schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),

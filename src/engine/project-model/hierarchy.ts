@@ -10,6 +10,8 @@ const MAX_ENTRIES_VISITED = 4000;
 const MAX_DEPTH = 8;
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cjs', 'lib-esm']);
+/** Build-output folders a walk from the package root skips: a file inside one is searched from that folder instead. */
+export const BUILD_FOLDERS: ReadonlySet<string> = new Set(['dist', 'build', 'out', 'lib-cjs', 'lib-esm']);
 /** `class X<T> extends A<T> implements B, C {`: the heritage clause, up to the body's brace. */
 const HERITAGE = /\bclass\s+[\w$]+(?:\s*<[^{]*?>)?\s+((?:extends|implements)\b[^{]{0,400})\{/g;
 /**

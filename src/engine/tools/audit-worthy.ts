@@ -22,6 +22,7 @@ import { isQueryDocument } from '../analysis/graphql-document';
 import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
+import { isReadCommand, sdkCommand } from './sdk-command';
 import type { ToolHandler } from './types';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
@@ -342,16 +343,20 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
     returnedApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
-  if (!receiver)
+  if (!receiver) {
+    // `this.client.send(new PublishCommand(…))` on a client handed in: the package's command says the write.
+    if (name === 'send' && isPackageWriteCommand(node.arguments[0], names, ctx)) return REMOTE_WRITES;
     return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
       ? REMOTE_WRITES
       : undefined;
+  }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   if (!(isWriteName(name, verbs, names) || isCompoundWriteName(name, names)) || !isPackage(receiver.module, names))
     return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
-  if (name === 'send' && isReadCommand(node.arguments[0], names, ctx)) return undefined;
+  const command = name === 'send' ? sdkCommand(node.arguments[0], ctx) : undefined;
+  if (command && isReadCommand(command, names)) return undefined;
   return REMOTE_WRITES;
 }
 
@@ -449,16 +454,13 @@ function isPackage(module: string, names: RemoteWriteNames): boolean {
   );
 }
 
-/** `client.send(new GetObjectCommand(...))`: a command object whose class names a read. */
-function isReadCommand(argument: Node | undefined, names: RemoteWriteNames, ctx: FileContext): boolean {
-  let inner = argument ? unwrapExpression(argument) : undefined;
-  // `const command = new DescribeExecutionCommand(...); client.send(command)`.
-  if (inner?.type === 'Identifier') {
-    const binding = ctx.scopes.resolve(inner);
-    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) inner = unwrapExpression(binding.init);
-  }
-  if (inner?.type !== 'NewExpression') return false;
-  const callee = unwrapExpression(inner.callee);
-  const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);
-  return className !== undefined && names.readCommandPrefixes.some((prefix) => className.startsWith(prefix));
+/** A command object of an installed package (`new PutItemCommand(…)` from an SDK) whose class names no read. */
+function isPackageWriteCommand(argument: Node | undefined, names: RemoteWriteNames, ctx: FileContext): boolean {
+  const command = sdkCommand(argument, ctx);
+  return (
+    command?.ref !== undefined &&
+    command.className.endsWith('Command') &&
+    isPackage(command.ref.module, names) &&
+    !isReadCommand(command, names)
+  );
 }

@@ -78,14 +78,17 @@ function placeholder(expression: Node, ctx: FileContext): string {
  * `actions.map(a => tool({…}))`) has no such name.
  */
 export function factoryName(call: Node): string | undefined {
+  const fn = factoryOf(call);
+  return fn ? functionName(fn) : undefined;
+}
+
+/** The function whose result `call` is: an arrow's expression body, or what a `return` hands back. */
+export function factoryOf(call: Node): FunctionLike | undefined {
   let current: Node = call;
   for (let depth = 0; depth < MAX_RETURN_DEPTH && current.parent; depth++) {
     const parent: Node = current.parent;
-    if (parent.type === 'ArrowFunctionExpression' && parent.body === current) return functionName(parent);
-    if (parent.type === 'ReturnStatement') {
-      const fn = enclosingFunction(parent);
-      return fn ? functionName(fn) : undefined;
-    }
+    if (parent.type === 'ArrowFunctionExpression' && parent.body === current) return parent;
+    if (parent.type === 'ReturnStatement') return enclosingFunction(parent);
     if (
       parent.type !== 'AwaitExpression' &&
       parent.type !== 'TSAsExpression' &&

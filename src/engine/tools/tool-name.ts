@@ -3,7 +3,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, stringValue, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { constantString } from './constant-name';
-import { describedName, factoryName } from './described-name';
+import { describedName, factoryName, factoryOf } from './described-name';
+import { onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
 import type { FormLike } from './types';
 
@@ -25,6 +26,9 @@ export function toolName(
   }
   const fromContext = nameNodeFromContext(node);
   if (fromContext) return fromContext;
+  // `{ goto: createGotoTool(page) }`: a factory called once, as a toolset entry, makes the tool of that key.
+  const entry = toolsetEntryOfFactory(call, ctx);
+  if (entry) return entry;
   const factory = factoryName(call);
   if (factory !== undefined) return { name: factory, node: call.callee };
   if (form.defaultName) return { name: form.defaultName, node: call.callee };
@@ -63,4 +67,13 @@ export function nameNodeFromContext(node: Node): { name: string; node: Node } | 
 /** The name an expression is spelled with: an identifier's, or a member access's last property (`t.method`). */
 export function spelledName(node: Node): string | undefined {
   return node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+}
+
+function toolsetEntryOfFactory(call: Node, ctx: FileContext): { name: string; node: Node } | undefined {
+  const factory = factoryOf(call);
+  const use = factory ? onlyLocalCall(factory, ctx) : undefined;
+  const entry = use?.parent;
+  if (entry?.type !== 'Property' || entry.value !== use || entry.parent?.type !== 'ObjectExpression') return undefined;
+  const name = propertyName(entry);
+  return name === undefined ? undefined : { name, node: entry.key };
 }

@@ -130,7 +130,7 @@ function evaluateCallValue(
 
   recordSinks(interpreter, node, args, state, receiver);
   const promise = openPromise(interpreter, node);
-  visitCallbacks(interpreter, node, callee, receiver, state);
+  visitCallbacks(interpreter, node, callee, receiver, args, state);
   if (promise !== undefined) return closePromise(interpreter, promise);
   if (resolvesPromise(interpreter, callee, args)) return CLEAN;
   if (callee.type === 'MemberExpression' && receiver) mutateReceiver(interpreter, callee, receiver, args, state);
@@ -374,9 +374,10 @@ function visitCallbacks(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   callee: Node,
   receiver: Value | undefined,
+  args: readonly Value[],
   state: State,
 ): void {
-  node.arguments.forEach((argument) => {
+  node.arguments.forEach((argument, index) => {
     if (!isFunction(argument)) return;
     if (interpreter.nested++ > MAX_NESTED_FUNCTIONS) return;
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
@@ -385,6 +386,12 @@ function visitCallbacks(
       params.set(method === 'reduce' ? 1 : 0, elementOf(receiver));
     } else if (receiver && method === 'then') {
       params.set(0, receiver);
+    } else if (argument.generator) {
+      // Down-levelled async (`__async(this, [input], function* ({ url }) {…})`): the generator runs with
+      // the array of arguments handed in before it.
+      const packed = node.arguments.findIndex((candidate) => candidate.type === 'ArrayExpression');
+      const values = packed >= 0 && packed < index ? args[packed]?.elements : undefined;
+      for (const [position, value] of (values ?? []).entries()) params.set(position, value);
     }
     const inner = cloneState(state);
     bindParams(interpreter, argument, params, inner);

@@ -103,9 +103,22 @@ function superDeclaredName(cls: ResolvedClass): Node | undefined {
     if (call?.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
     for (const argument of call.arguments) {
       const object = objectLiteralOf(argument, cls.ctx);
-      const value = object ? findProperty(object, 'name')?.value : undefined;
-      if (value && stringValue(value as Node) !== undefined) return value as Node;
+      const value = object ? declaredName(object, cls.ctx) : undefined;
+      if (value) return value;
     }
+  }
+  return undefined;
+}
+
+/** `{ name: 'x', … }`, or `{ ...toolInput, accessToken }` where a constant object in the file says the name. */
+function declaredName(object: TSESTree.ObjectExpression, ctx: FileContext): Node | undefined {
+  const own = findProperty(object, 'name')?.value as Node | undefined;
+  if (own) return stringValue(own) !== undefined ? own : undefined;
+  for (const property of object.properties) {
+    if (property.type !== 'SpreadElement') continue;
+    const spread = objectLiteralOf(property.argument, ctx);
+    const value = spread ? (findProperty(spread, 'name')?.value as Node | undefined) : undefined;
+    if (value && stringValue(value) !== undefined) return value;
   }
   return undefined;
 }

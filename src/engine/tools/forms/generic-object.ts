@@ -1,16 +1,18 @@
 // The generic tool object: an object literal with a name, a description, a handler and an input schema (or the marks of an agent-runtime action), whatever framework reads it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { matchesPath } from '../../api';
-import { findProperty, isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
+import { findProperty, isFunction, propertyName, stringValue, unwrapExpression, type Node } from '../../ast';
 import { resolveFunction } from '../../analysis/resolve';
 import type { FileContext } from '../../analysis/context';
 import { collectCaps } from '../caps';
 import { describedName, factoryName } from '../described-name';
+import { schemaCarriesDescription } from './described-schema';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
+import type { GenericObjectForm } from '../../catalog/load';
 
 /** Values that are data, never a handler function. */
 const DATA_NODES = new Set(['ObjectExpression', 'ArrayExpression', 'Literal', 'TemplateLiteral']);
@@ -55,10 +57,14 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   // z.string() }`, `{ type: 'object' }`), not the declaration.
   const declares = nested !== undefined && has(generic.nameKeys, nested) && has(generic.descriptionKeys, nested);
   const declaration = has(generic.nameKeys) || !declares ? node : nested;
-  const nameProperty = has(generic.nameKeys, declaration);
+  const nameProperty = has(generic.nameKeys, declaration) ?? (schemaProperty && kindName(declaration, generic));
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
   const slot = nameProperty ? undefined : (toolsetSlot(node) ?? mapSlot(node, ctx));
-  if ((!nameProperty && !slot) || !has(generic.descriptionKeys, declaration)) return undefined;
+  const isDescribed =
+    has(generic.descriptionKeys, declaration) !== undefined ||
+    (schemaProperty !== undefined &&
+      schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
+  if ((!nameProperty && !slot) || !isDescribed) return undefined;
   const hasSchema = schemaProperty !== undefined || member !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
@@ -185,4 +191,14 @@ function argumentOfNotToolCall(node: TSESTree.ObjectExpression, ctx: FileContext
   return (
     ref !== undefined && ctx.catalogs.common.notToolCalls.some((entry) => matchesPath(ref, entry.modules, entry.path))
   );
+}
+
+/** `type: "goToUrl"`: a constant kind names the tool when no name key does, unless it is a format word. */
+function kindName(node: TSESTree.ObjectExpression, generic: GenericObjectForm): TSESTree.Property | undefined {
+  for (const key of generic.kindNameKeys) {
+    const property = findProperty(node, key);
+    const value = property ? stringValue(property.value as Node) : undefined;
+    if (property && value && !generic.kindNameIgnored.includes(value.toLowerCase())) return property;
+  }
+  return undefined;
 }

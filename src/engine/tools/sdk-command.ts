@@ -1,0 +1,30 @@
+// Command objects handed to an SDK client's `send` (`client.send(new PutItemCommand(…))`): which class a command is, and whether it names a read.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import type { ApiRef } from '../api';
+import type { RemoteWriteNames } from '../catalog/load';
+import type { FileContext } from '../analysis/context';
+
+export interface SdkCommand {
+  className: string;
+  /** The API the command's class resolves to, when the file imports it (`@aws-sdk/client-sns Member[PublishCommand]`). */
+  ref: ApiRef | undefined;
+}
+
+/** `new XCommand(…)` handed in directly or through a constant (`const command = new XCommand(…); client.send(command)`). */
+export function sdkCommand(argument: Node | undefined, ctx: FileContext): SdkCommand | undefined {
+  let inner = argument ? unwrapExpression(argument) : undefined;
+  if (inner?.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(inner);
+    if (binding?.kind === 'var' && binding.init && !binding.isLoopElement) inner = unwrapExpression(binding.init);
+  }
+  if (inner?.type !== 'NewExpression') return undefined;
+  const callee = unwrapExpression(inner.callee);
+  const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);
+  return className === undefined ? undefined : { className, ref: ctx.api.resolve(inner.callee) };
+}
+
+/** `new GetObjectCommand(…)`: a command whose class starts with a read verb. */
+export function isReadCommand(command: SdkCommand, names: RemoteWriteNames): boolean {
+  return names.readCommandPrefixes.some((prefix) => command.className.startsWith(prefix));
+}
