@@ -2,7 +2,13 @@
 // never leaving the scanned folder through a symlink; it counts what each exclude dropped, so reports can say so.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/index';
+import {
+  CONFIG_FILE_NAME,
+  loadConfigForDir,
+  noteConfigFileListing,
+  type ConfigError,
+  type LoadOptions,
+} from '../config/index';
 import type { Problem } from '../engine/types';
 import { ScanError } from './errors';
 import { errorReason } from './read';
@@ -101,6 +107,8 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       out.problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${errorReason(error)}` });
       return;
     }
+    const listed = entries.find((entry) => entry.name === CONFIG_FILE_NAME);
+    if (listed === undefined || listed.isFile()) noteConfigFileListing(dir, listed !== undefined, options.load);
     const loaded = loadConfigForDir(dir, options.load);
     out.configErrors.push(...loaded.errors);
     for (const file of loaded.configFiles) configFiles.add(file);
