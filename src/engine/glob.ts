@@ -83,21 +83,27 @@ function segmentMatcher(glob: string, full: Minimatch): GlobMatcher | undefined 
   const absolute = parts[0] === '';
   // Most paths a walk tests fail on the glob's last named segment: the path's last name for `…/*.d.ts`,
   // any name but the last for `…/dist/**`. That check comes first and is all most paths pay.
+  // (A plain segment's characters are [\w.@+-]: only `.` and `+` need escaping in a regular expression.)
   const last = segments.at(-1);
   const beforeAny = segments.at(-3);
   const tail: ((names: readonly string[]) => boolean) | undefined =
     last !== GLOBSTAR && last !== ANY && last !== undefined
       ? (names) => segmentMatches(last, names.at(-1) ?? '')
-      : beforeAny !== GLOBSTAR && beforeAny !== ANY && beforeAny !== undefined && beforeAny !== ''
-        ? (names) => names.some((name, index) => index < names.length - 1 && segmentMatches(beforeAny, name))
-        : undefined;
+      : undefined;
+  // A non-empty name before the last one that matches the segment before `/**`, in one scan of the path.
+  const folder =
+    beforeAny !== GLOBSTAR && beforeAny !== ANY && beforeAny !== undefined && beforeAny !== '' && last === GLOBSTAR
+      ? new RegExp(
+          `(?:^|/)(?=[^/])${typeof beforeAny === 'string' ? beforeAny.replace(/[.+]/g, '\\$&') : beforeAny.source.slice(1, -1)}/`,
+        )
+      : undefined;
   return {
     match(file: string): boolean {
       const names = namesOf(file);
       if (names === undefined) return full.match(file);
       // A path from the file system root against a relative glob: only a leading `**` may take its empty segment.
       if (names[0] === '' && !absolute && segments[0] !== GLOBSTAR) return full.match(file);
-      if (tail !== undefined && !tail(names)) return false;
+      if ((tail !== undefined && !tail(names)) || (folder !== undefined && !folder.test(file))) return false;
       return matchSegments(segments, names);
     },
   };
