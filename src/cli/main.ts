@@ -12,7 +12,8 @@ import { formatMarkdown } from '../report/format/markdown';
 import { formatSarif } from '../report/format/sarif';
 import { formatStylish } from '../report/format/stylish';
 import { buildReport, exitCodeFor, reportPath, type ScanReport } from '../report/report';
-import { cacheLocationError, defaultCacheLocation, ScanCache } from '../scan/cache';
+import { ScanCache } from '../scan/cache';
+import { cacheLocationError, defaultCacheLocation } from '../scan/cache-location';
 import { ScanError } from '../scan/errors';
 import { packageVersion } from '../scan/package-info';
 import { scanFiles, uniqueErrors, type ScanOptions } from '../scan/scan';
@@ -21,7 +22,7 @@ import { writeFileReplacing } from '../scan/write-file';
 import { CliError } from './errors';
 import { escapeControl } from '../report/escape';
 import { helpText } from './help';
-import { progressFor } from './progress';
+import { progressFor, silentProgress } from './progress';
 
 export interface Io {
   cwd: string;
@@ -101,8 +102,11 @@ function execute(options: Options, io: Io): number {
     io.stderr.write(
       `agent-risk: ${escapeControl(reportPath(io.cwd, folder))} has no source outside its build output; scanning its compiled files (dist/, build/, out/).\n`,
     );
-  const onProgress = (done: number, total: number, file: string): void =>
-    progress.update(done, total, reportPath(io.cwd, file));
+  // No progress line (not a terminal): nothing to compute per file.
+  const onProgress =
+    progress === silentProgress
+      ? undefined
+      : (done: number, total: number, file: string): void => progress.update(done, total, reportPath(io.cwd, file));
   const scanned = scanFiles(walked.files, scanOptions(options, cache, load, onProgress));
   progress.done();
   const configErrors = uniqueErrors([...walked.configErrors, ...scanned.configErrors]);

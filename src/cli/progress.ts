@@ -6,11 +6,12 @@ export interface Progress {
   done(): void;
 }
 
-const silent: Progress = { update: () => undefined, done: () => undefined };
+/** The progress of a scan whose stderr is no terminal: draws nothing. */
+export const silentProgress: Progress = { update: () => undefined, done: () => undefined };
 
 /** The progress line redraws itself with `\r`: drawn under the same conditions as colour (colour.ts). */
 export function progressFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Progress {
-  if (!shouldColour(stream, env)) return silent;
+  if (!shouldColour(stream, env)) return silentProgress;
   let drawn = false;
   let lastDraw = 0;
   return {

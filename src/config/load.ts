@@ -53,29 +53,53 @@ function layerConfigFiles(files: string[], cache: Map<string, unknown>, options:
   return { config, include, exclude, configFiles: files, failOnProblems, errors };
 }
 
-/** Configuration files from `start` upwards, returned outermost first. */
+/**
+ * Configuration files from `start` upwards, returned outermost first. Asked for every scanned folder and
+ * file: each folder's answer is its parent's plus its own file, so a folder costs one existence check.
+ */
 function findConfigFiles(start: string, stopAt: string | undefined, cache: Map<string, unknown>): string[] {
-  // Asked for every scanned file: the answer per folder follows from the cached existence and `root` checks.
-  const key = `found:${start}\0${stopAt ?? ''}`;
-  const known = cache.get(key) as string[] | undefined;
-  if (known !== undefined) return known;
-  const found: string[] = [];
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
-  let dir = start;
-  for (;;) {
+  const keyOf = (dir: string): string => `found:${dir}\0${stopAt ?? ''}`;
+  const ownFile = (dir: string): string | undefined => {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     // A package under node_modules must not configure how it is judged (`"rules": { "*": "off" }`).
-    if (!isInsideNodeModules(dir) && isFile(candidate, cache)) {
-      found.push(candidate);
-      if (readConfigFile(candidate, cache).config.root === true) break;
+    return !isInsideNodeModules(dir) && isFile(candidate, cache) ? candidate : undefined;
+  };
+  // Folders from `start` up to the first one whose answer is known, or where the search stops.
+  const chain: string[] = [];
+  let found: string[] = [];
+  for (let dir = start; ; ) {
+    const known = cache.get(keyOf(dir)) as string[] | undefined;
+    if (known !== undefined) {
+      found = known;
+      break;
     }
+    const own = ownFile(dir);
+    if (own !== undefined && readConfigFile(own, cache).config.root === true) {
+      found = [own];
+      cache.set(keyOf(dir), found);
+      break;
+    }
+    chain.push(dir);
     const parent = path.dirname(dir);
     if (dir === stop || parent === dir) break;
     dir = parent;
   }
-  found.reverse();
-  cache.set(key, found);
+  for (const dir of chain.reverse()) {
+    const own = ownFile(dir);
+    if (own !== undefined) found = [...found, own];
+    cache.set(keyOf(dir), found);
+  }
   return found;
+}
+
+/**
+ * What a folder listing already says about the folder's configuration file (a regular file, or none),
+ * so the loader need not ask the file system again; a symlink or anything unsure is left to it.
+ */
+export function noteConfigFileListing(dir: string, exists: boolean, options: LoadOptions): void {
+  if (options.cache === undefined || options.explicitFile !== undefined) return;
+  options.cache.set(`exists:${path.join(path.resolve(dir), CONFIG_FILE_NAME)}`, exists);
 }
 
 function isInsideNodeModules(dir: string): boolean {

@@ -31,7 +31,7 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   if (cached) return cached;
   const { words, genericKeys } = prefilterSignals(catalogs, config);
   const anyWord = codeWordPattern(words);
-  const keys = genericKeys.map(keyPattern);
+  const spellsGeneric = genericObjectTest(genericKeys);
   const syntax = {
     words: new Set(words),
     wordPattern: anyWord,
@@ -44,13 +44,7 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
     },
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
-      if (anyWord.test(text)) return true;
-      // The handler may instead be a function handed to the same call as the declaration (`…}, async (x) =>`).
-      const handlerKeys = keys[keys.length - 1];
-      return (
-        keys.slice(0, -1).every((pattern) => pattern.test(text)) &&
-        (handlerKeys === undefined || handlerKeys.test(text) || SIBLING_HANDLER.test(text))
-      );
+      return anyWord.test(text) || spellsGeneric(text);
     },
   };
   perConfig.set(key, filter);
@@ -60,6 +54,19 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
 export const DIRECTIVE_WORD = 'agent-risk-disable';
 /** An object literal closed and followed by a function argument: `{ name, … }, async (input) =>`. */
 const SIBLING_HANDLER = /\}\s*,\s*(?:async\b\s*)?(?:\(|function\b|[A-Za-z_$][\w$]*\s*=>)/;
+
+/**
+ * The text test for a generic tool object: every kind of key written as a key. The handler may instead be
+ * a function handed to the same call as the declaration (`…}, async (x) =>`). Shared with the bench's
+ * prefilter report, so its per-word mirror cannot drift from the engine.
+ */
+export function genericObjectTest(genericKeys: string[][]): (text: string) => boolean {
+  const keys = genericKeys.map(keyPattern);
+  const handlerKeys = keys[keys.length - 1];
+  return (text) =>
+    keys.slice(0, -1).every((pattern) => pattern.test(text)) &&
+    (handlerKeys === undefined || handlerKeys.test(text) || SIBLING_HANDLER.test(text));
+}
 
 export interface PrefilterSignals {
   /** Names a tool declaration must spell as code. */

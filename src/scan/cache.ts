@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENGINE_VERSION } from '../engine/config';
 import type { LintResult, ResolvedConfig } from '../engine/types';
-import { packageRoot, packageVersion } from './package-info';
+import { engineStamp } from './engine-stamp';
 import { writeFileReplacing } from './write-file';
 
 /** One cache file per working directory, so projects sharing the user's cache folder do not contend. */
@@ -14,7 +13,7 @@ function cacheFileName(cwd: string): string {
   return `scan-cache-${hashText(path.resolve(cwd)).slice(0, 16)}.json`;
 }
 /** Bumped when the shape of the cache file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /**
  * A file modified within this many milliseconds before it was hashed may change again without its
  * size or modification time changing (coarse timestamps), so its timestamps are not trusted later.
@@ -31,17 +30,29 @@ export interface FileState {
 }
 
 interface Entry {
-  state: FileState;
   configHash: string;
   /** Files the engine read through its host while linting (imported helpers, probed candidates). */
-  dependencies: FileState[];
+  dependencies: string[];
+  result: LintResult;
+}
+
+/**
+ * On disk every file's state is written once and entries refer to it by index: a helper read by a
+ * thousand files was a thousand copies of its hash, two thirds of the file a re-scan parses.
+ */
+interface StoredEntry {
+  state: number;
+  config: number;
+  dependencies: number[];
   result: LintResult;
 }
 
 interface CacheFile {
   format: number;
   engine: string;
-  entries: Record<string, Entry>;
+  configs: string[];
+  files: FileState[];
+  entries: Record<string, StoredEntry>;
 }
 
 export function hashText(text: string): string {
@@ -56,12 +67,8 @@ export function configHash(config: ResolvedConfig): string {
 /** The state of `file` as `read` sees it now (read returns undefined for a missing or unreadable file). */
 export function fileState(file: string, read: (file: string) => string | undefined, text?: string): FileState {
   const checkedAt = Date.now();
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return { file, checkedAt };
-  }
+  const stat = statOf(file);
+  if (stat === undefined) return { file, checkedAt };
   const content = text ?? read(file);
   if (content === undefined) return { file, checkedAt };
   return { file, hash: hashText(content), size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
@@ -75,85 +82,186 @@ export function fileState(file: string, read: (file: string) => string | undefin
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
+type Read = (file: string) => string | undefined;
+
 export class ScanCache {
-  private readonly entries: Map<string, Entry>;
+  /** The last known state of every file an entry depends on (its own file included), shared by all entries. */
+  private readonly states = new Map<string, FileState>();
+  private readonly entries = new Map<string, Entry>();
   private readonly touched = new Set<string>();
+  /**
+   * Whether each file still matches its state, decided once per run and per reader (a reader's size limit
+   * changes what it sees): a helper many entries read is stat'ed (or hashed) once, not once per entry.
+   */
+  private readonly current = new Map<Read, Map<string, boolean>>();
+  /** States stored in this run: an entry linted earlier in the run against another content is not kept. */
+  private readonly storedStates = new Set<string>();
+  /** Entries linted (not looked up) in this run: their states are this run's. */
+  private readonly storedEntries = new Set<string>();
+  /** Files whose state changed in this run: entries not linted again that depend on them are dropped on save. */
+  private readonly replaced = new Set<string>();
+  /** Nothing to write when nothing changed: an unchanged tree's re-scan only reads the cache. */
+  private changed = false;
   /** Results served from the cache in this run; every report format states it. */
   hits = 0;
 
   private constructor(
     readonly file: string,
     private readonly engine: string,
-    entries: Record<string, Entry>,
     private readonly strategy: CacheStrategy,
-  ) {
-    this.entries = new Map(Object.entries(entries));
-  }
+  ) {}
 
   /**
    * Opens (or starts) the cache for scans run in `cwd` in `location` (checked by cacheLocationError
    * first); an unreadable, foreign or outdated cache file starts empty.
    */
   static open(location: string, cwd: string, strategy: CacheStrategy = 'metadata'): ScanCache {
-    const file = path.join(location, cacheFileName(cwd));
-    const engine = engineStamp();
+    const cache = new ScanCache(path.join(location, cacheFileName(cwd)), engineStamp(), strategy);
     try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
-      if (
-        parsed.format === FORMAT &&
-        parsed.engine === engine &&
-        typeof parsed.entries === 'object' &&
-        parsed.entries !== null
-      ) {
-        return new ScanCache(file, engine, parsed.entries, strategy);
-      }
+      cache.load(JSON.parse(fs.readFileSync(cache.file, 'utf8')) as Partial<CacheFile>);
     } catch {
       // A missing or corrupt cache only costs a full scan.
+      cache.states.clear();
+      cache.entries.clear();
     }
-    return new ScanCache(file, engine, {}, strategy);
+    return cache;
   }
 
   /**
    * The cached result for `file` when nothing it depends on has changed. `read` reads a file the way
    * the scan does (size limit, binary check), so a dependency is compared as the engine saw it.
    */
-  lookup(file: string, config: string, read: (file: string) => string | undefined): LintResult | undefined {
+  lookup(file: string, config: string, read: Read): LintResult | undefined {
     const entry = this.entries.get(file);
-    if (entry === undefined || entry.configHash !== config || !Array.isArray(entry.dependencies)) return undefined;
-    // The entry is data, and data is not trusted to name what it describes: its state must be the
-    // state of the file under its key, checked by that file's own timestamps or content hash.
-    if (typeof entry.state !== 'object' || entry.state === null || entry.state.file !== file) return undefined;
-    const state = verified(entry.state, read, this.strategy);
-    if (state === undefined || state.hash === undefined) return undefined;
-    const dependencies: FileState[] = [];
-    for (const dependency of entry.dependencies) {
-      const checked = verified(dependency, read, this.strategy);
-      if (checked === undefined) return undefined;
-      dependencies.push(checked);
-    }
+    if (entry === undefined || entry.configHash !== config) return undefined;
+    if (!this.isCurrent(file, read) || this.states.get(file)?.hash === undefined) return undefined;
+    for (const dependency of entry.dependencies) if (!this.isCurrent(dependency, read)) return undefined;
     if (!isResult(entry.result, file)) return undefined;
-    // Timestamps that changed with the content kept are refreshed, so the next run needs no hashing.
-    entry.state = state;
-    entry.dependencies = dependencies;
     this.touched.add(file);
     this.hits++;
     return entry.result;
   }
 
   store(state: FileState, config: string, dependencies: FileState[], result: LintResult): void {
-    this.entries.set(state.file, { state, configHash: config, dependencies, result });
+    const states = [state, ...dependencies];
+    // Two files of one run that read one helper with different contents (edited mid-scan): only the first is kept.
+    for (const next of states) {
+      const known = this.storedStates.has(next.file) ? this.states.get(next.file) : undefined;
+      if (known !== undefined && known.hash !== next.hash) return;
+    }
+    for (const next of states) {
+      if (this.states.get(next.file)?.hash !== next.hash) this.replaced.add(next.file);
+      this.states.set(next.file, next);
+      this.storedStates.add(next.file);
+      for (const answers of this.current.values()) answers.delete(next.file);
+    }
+    const files = [...new Set(dependencies.map((dependency) => dependency.file))];
+    this.entries.set(state.file, { configHash: config, dependencies: files, result });
+    this.storedEntries.add(state.file);
     this.touched.add(state.file);
+    this.changed = true;
   }
 
-  /** Writes the cache atomically; entries of files that no longer exist are dropped. */
+  /**
+   * Writes the cache atomically when anything changed; entries of files that no longer exist are dropped,
+   * and so are entries this run did not lint again that depend on a file whose content changed.
+   */
   save(): void {
-    const entries: Record<string, Entry> = {};
     for (const [file, entry] of this.entries) {
-      if (this.touched.has(file) || fs.existsSync(file)) entries[file] = entry;
+      if (this.storedEntries.has(file)) continue;
+      const stale = this.replaced.has(file) || entry.dependencies.some((dependency) => this.replaced.has(dependency));
+      if (stale || (!this.touched.has(file) && !fs.existsSync(file))) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
     }
-    const content: CacheFile = { format: FORMAT, engine: this.engine, entries };
+    if (!this.changed) return;
+    const configs = new Map<string, number>();
+    const files = new Map<string, number>();
+    const indexOf = (index: Map<string, number>, value: string): number => {
+      let at = index.get(value);
+      if (at === undefined) {
+        at = index.size;
+        index.set(value, at);
+      }
+      return at;
+    };
+    const entries: Record<string, StoredEntry> = {};
+    for (const [file, entry] of this.entries) {
+      entries[file] = {
+        state: indexOf(files, file),
+        config: indexOf(configs, entry.configHash),
+        dependencies: entry.dependencies.map((dependency) => indexOf(files, dependency)),
+        result: entry.result,
+      };
+    }
+    const content: CacheFile = {
+      format: FORMAT,
+      engine: this.engine,
+      configs: [...configs.keys()],
+      files: [...files.keys()].map((file) => this.states.get(file) ?? { file, checkedAt: 0 }),
+      entries,
+    };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     writeFileReplacing(this.file, JSON.stringify(content));
+    this.changed = false;
+  }
+
+  /** Takes a parsed cache file's entries; the file is data, so every index and name is checked before use. */
+  private load(parsed: Partial<CacheFile>): void {
+    if (parsed.format !== FORMAT || parsed.engine !== this.engine) return;
+    const { configs, files, entries } = parsed;
+    if (!Array.isArray(configs) || !Array.isArray(files) || typeof entries !== 'object' || entries === null) return;
+    for (const [file, stored] of Object.entries(entries)) {
+      if (typeof stored !== 'object' || stored === null) continue;
+      const state = files[stored.state];
+      const config = configs[stored.config];
+      // The entry is data, and data is not trusted to name what it describes: its state must be the
+      // state of the file under its key, checked by that file's own timestamps or content hash.
+      if (!isState(state) || state.file !== file || typeof config !== 'string' || !Array.isArray(stored.dependencies))
+        continue;
+      const dependencies = stored.dependencies.map((at) => files[at]);
+      if (!dependencies.every(isState)) continue;
+      this.states.set(file, state);
+      for (const dependency of dependencies) this.states.set(dependency.file, dependency);
+      this.entries.set(file, {
+        configHash: config,
+        dependencies: dependencies.map((dependency) => dependency.file),
+        result: stored.result,
+      });
+    }
+  }
+
+  /** Whether `file` still matches its known state, answered once per run and reader; refreshes timestamps. */
+  private isCurrent(file: string, read: Read): boolean {
+    let answers = this.current.get(read);
+    if (answers === undefined) {
+      answers = new Map();
+      this.current.set(read, answers);
+    }
+    const known = answers.get(file);
+    if (known !== undefined) return known;
+    const state = this.states.get(file);
+    const checked = state === undefined ? undefined : verified(state, read, this.strategy);
+    if (checked !== undefined && checked !== state) {
+      // Timestamps that changed with the content kept are refreshed, so the next run needs no hashing.
+      this.states.set(file, checked);
+      this.changed = true;
+    }
+    answers.set(file, checked !== undefined);
+    return checked !== undefined;
+  }
+}
+
+function isState(state: FileState | undefined): state is FileState {
+  return typeof state === 'object' && state !== null && typeof state.file === 'string';
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
@@ -171,60 +279,6 @@ function isResult(result: LintResult | undefined, file: string): boolean {
 }
 
 /**
- * The folder `--cache` uses by default: the user's cache folder (`$XDG_CACHE_HOME`, `%LOCALAPPDATA%`
- * or `~/.cache`), as ESLint and Prettier keep theirs outside the project, never the scanned tree.
- */
-export function defaultCacheLocation(env: NodeJS.ProcessEnv, home: string): string {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== undefined && path.isAbsolute(xdg)) return path.join(xdg, 'agent-risk');
-  const local = env.LOCALAPPDATA;
-  if (process.platform === 'win32' && local !== undefined && path.isAbsolute(local))
-    return path.join(local, 'agent-risk', 'cache');
-  return path.join(home, '.cache', 'agent-risk');
-}
-
-/**
- * Why `location` cannot hold the cache, or undefined when it can: a folder inside a scanned path
- * (its content would come from the tree under review) or a symlink (it would write elsewhere).
- * Inside the tree is refused outright rather than asking git whether it is tracked: an untracked
- * folder a build step writes is as much the attacker's as a committed one.
- */
-export function cacheLocationError(location: string, scannedPaths: readonly string[]): string | undefined {
-  const resolved = path.resolve(location);
-  for (const scanned of scannedPaths) {
-    const root = path.resolve(scanned);
-    const relative = path.relative(realOrSelf(root), realOrSelf(resolved));
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)))
-      return `the cache location ${location} is inside the scanned path ${scanned}; results must not come from the tree under review. Use a folder outside it (the default is the user's cache folder).`;
-  }
-  let isLink = false;
-  try {
-    isLink = fs.lstatSync(resolved).isSymbolicLink();
-  } catch {
-    // A folder that does not exist yet is created when the cache is saved.
-  }
-  if (isLink) return `the cache location ${location} is a symlink; the cache is not written through links.`;
-  return undefined;
-}
-
-/** The real path of the deepest existing ancestor, with the rest of the path appended. */
-function realOrSelf(file: string): string {
-  let existing = file;
-  const rest: string[] = [];
-  while (!fs.existsSync(existing)) {
-    const parent = path.dirname(existing);
-    if (parent === existing) return file;
-    rest.unshift(path.basename(existing));
-    existing = parent;
-  }
-  try {
-    return path.join(fs.realpathSync(existing), ...rest);
-  } catch {
-    return file;
-  }
-}
-
-/**
  * `state` (refreshed when only its timestamps changed) while it still describes its file, else
  * undefined: with `metadata`, unchanged size and modification time suffice when they can be trusted
  * (not written within RACY_MS of the hashing); otherwise, and always with `content`, the content hash decides.
@@ -235,12 +289,8 @@ function verified(
   strategy: CacheStrategy,
 ): FileState | undefined {
   if (typeof state !== 'object' || state === null || typeof state.file !== 'string') return undefined;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(state.file);
-  } catch {
-    return state.hash === undefined ? state : undefined;
-  }
+  const stat = statOf(state.file);
+  if (stat === undefined) return state.hash === undefined ? state : undefined;
   if (
     strategy === 'metadata' &&
     state.hash !== undefined &&
@@ -257,52 +307,4 @@ function verified(
   return hash === undefined
     ? { file: state.file, checkedAt }
     : { file: state.file, hash, size: stat.size, mtimeMs: stat.mtimeMs, checkedAt };
-}
-
-/**
- * Identifies the engine that produced cached results: its version, the package version, the rule
- * catalogs and the compiled engine code, so a changed engine never reuses results
- * even when nobody bumped ENGINE_VERSION.
- */
-function engineStamp(): string {
-  const hash = createHash('sha256').update(`${ENGINE_VERSION}\u0000${packageVersion()}`);
-  const catalogs = path.join(packageRoot(), 'rules');
-  for (const name of safeList(catalogs)
-    .filter((entry) => entry.endsWith('.yml'))
-    .sort()) {
-    hash.update(name).update(safeRead(path.join(catalogs, name)));
-  }
-  // From out/src/cli the engine and rules are sibling folders; in a bundle this file is the code.
-  const code = [path.join(__dirname, '..', 'engine'), path.join(__dirname, '..', 'rules')].filter((dir) =>
-    fs.existsSync(dir),
-  );
-  // Contents, not timestamps: a rebuild that changes nothing must not throw the cache away.
-  for (const file of code.length > 0 ? code.flatMap(listFiles) : [__filename])
-    hash.update(path.basename(file)).update(safeRead(file));
-  return hash.digest('hex').slice(0, 32);
-}
-
-function listFiles(dir: string): string[] {
-  return safeList(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return fs.statSync(full).isDirectory() ? listFiles(full) : name.endsWith('.js') ? [full] : [];
-    });
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function safeRead(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }

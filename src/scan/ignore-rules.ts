@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { absoluteGlobs } from '../config/index';
-import { compileGlob, globError } from '../engine/glob';
+import { compileGlob, globError, plainSegmentSource } from '../engine/glob';
 
 /** One exclude glob; `negated` rules re-include what an earlier rule excluded, as in .gitignore. */
 export interface IgnoreRule {
@@ -67,19 +67,36 @@ export function defaultRules(options: { compiled?: boolean } = {}): IgnoreRule[]
     ...folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
     ...DEFAULT_EXCLUDED_FILES.map((file) => `**/${file}`),
   ];
-  const matchers = globs.map(compileGlob);
+  // What those globs mean, checked once per path instead of once per glob (every walked entry pays it):
+  // `**/name` and `**/name/**` together match a path with `name` as any segment, `**/*.d.ts` one whose
+  // last segment matches. test/unit/glob.test.ts holds this to minimatch's answers.
+  const excludedFolders = new Set(folders);
+  const excludedName = new RegExp(`^(?:${DEFAULT_EXCLUDED_FILES.map(plainSegmentSource).join('|')})$`);
   return [
     {
       negated: false,
       source: DEFAULT_SOURCE,
       glob: globs.join(' '),
       matches(file, root) {
-        const relative = toSlashes(path.relative(root, file));
+        const relative = relativeTo(root, file);
         if (relative === '' || relative.startsWith('../')) return false;
-        return matchers.some((matcher) => matcher.match(relative));
+        const names = relative.split('/');
+        return names.some((name) => excludedFolders.has(name)) || excludedName.test(names.at(-1) ?? '');
       },
     },
   ];
+}
+
+/**
+ * `path.relative(root, file)` with slashes. A normal path below the root (every walked entry) is cut rather
+ * than resolved; anything else (Windows, `.`, `..` or empty names) goes to path.relative.
+ */
+function relativeTo(root: string, file: string): string {
+  if (path.sep === '/' && file.length > root.length + 1 && file.startsWith(root) && file[root.length] === '/') {
+    const rest = file.slice(root.length + 1);
+    if (rest.split('/').every((name) => name !== '' && name !== '.' && name !== '..')) return rest;
+  }
+  return toSlashes(path.relative(root, file));
 }
 
 /** One compiled matcher per glob, with brace expansion capped (engine/glob.ts). */
@@ -155,11 +172,12 @@ export function ancestorGitignoreRules(dir: string): IgnoreRule[] {
 
 /** The last rule that matches the path when it excludes it, else undefined (kept, or re-included). */
 export function excludingRule(rules: readonly IgnoreRule[], file: string, root: string): IgnoreRule | undefined {
-  let last: IgnoreRule | undefined;
-  for (const rule of rules) {
-    if (rule.matches(file, root)) last = rule;
+  // The last match wins, so the search runs backwards and stops at the first match.
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const rule = rules[index] as IgnoreRule;
+    if (rule.matches(file, root)) return rule.negated ? undefined : rule;
   }
-  return last?.negated === false ? last : undefined;
+  return undefined;
 }
 
 /** True when the last rule that matches excludes the path. */

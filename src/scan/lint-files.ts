@@ -62,8 +62,22 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
   };
 
   const misses: FileJob[] = [];
+  // One reader per size limit, so the cache checks a helper many files read once per run, not once per file.
+  const readers = new Map<number, (file: string) => string | undefined>();
+  const readerFor = (maxBytes: number): ((file: string) => string | undefined) => {
+    let read = readers.get(maxBytes);
+    if (read === undefined) {
+      read = (file) => readSourceText(file, maxBytes);
+      readers.set(maxBytes, read);
+    }
+    return read;
+  };
   for (const job of jobs) {
-    const cached = options.cache === undefined ? undefined : lookup(options.cache, job, configs, hashes);
+    const config = configs[job.group];
+    const cached =
+      options.cache === undefined || config === undefined
+        ? undefined
+        : lookup(options.cache, job, hashes[job.group] ?? '', readerFor(config.maxFileBytes));
     if (cached === undefined) misses.push(job);
     else record(cached, job);
   }
@@ -115,13 +129,10 @@ function withDelegatedFindings(results: LintedFiles['results'], maxBytes: number
 function lookup(
   cache: ScanCache,
   job: FileJob,
-  configs: readonly ResolvedConfig[],
-  hashes: readonly string[],
+  configHash: string,
+  read: (file: string) => string | undefined,
 ): FileOutcome | undefined {
-  const config = configs[job.group];
-  if (config === undefined) return undefined;
-  const read = (file: string): string | undefined => readSourceText(file, config.maxFileBytes);
-  const result = cache.lookup(job.file, hashes[job.group] ?? '', read);
+  const result = cache.lookup(job.file, configHash, read);
   if (result === undefined) return undefined;
   const outcome: FileOutcome = { index: job.index, scanned: true, result };
   if (result.findings.length > 0 || result.suppressed.length > 0) {

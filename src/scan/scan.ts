@@ -1,5 +1,6 @@
 // Scans a list of files: groups them by the configuration that applies to each, then lints every group through
 // the one lint loop (lint-files.ts), with worker threads, a time limit and the cache as options.
+import * as path from 'node:path';
 import { loadConfigFor, type ConfigError, type LoadOptions } from '../config/index';
 import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
 import { lintFiles, type LintFilesOptions } from './lint-files';
@@ -31,9 +32,15 @@ export function scanFiles(files: readonly string[], options: ScanOptions): ScanO
   // Files sharing the same configuration files share one Project, so helpers are summarised once.
   const groups = new Map<string, { scope: ScanScope; files: string[] }>();
   const configErrors: ConfigError[] = [];
+  // Files come folder by folder from the walk: a folder's configuration is looked up once, not once per file.
+  let lastFolder: string | undefined;
+  let lastLoaded: ReturnType<typeof loadConfigFor> | undefined;
   for (const file of files) {
-    const loaded = loadConfigFor(file, options.load);
-    configErrors.push(...loaded.errors);
+    const folder = path.dirname(file);
+    const loaded = folder === lastFolder && lastLoaded !== undefined ? lastLoaded : loadConfigFor(file, options.load);
+    if (loaded !== lastLoaded) configErrors.push(...loaded.errors);
+    lastFolder = folder;
+    lastLoaded = loaded;
     const key = JSON.stringify(loaded.configFiles);
     let group = groups.get(key);
     if (group === undefined) {

@@ -2,7 +2,13 @@
 // never leaving the scanned folder through a symlink; it counts what each exclude dropped, so reports can say so.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfigForDir, type ConfigError, type LoadOptions } from '../config/index';
+import {
+  CONFIG_FILE_NAME,
+  loadConfigForDir,
+  noteConfigFileListing,
+  type ConfigError,
+  type LoadOptions,
+} from '../config/index';
 import type { Problem } from '../engine/types';
 import { ScanError } from './errors';
 import { errorReason } from './read';
@@ -101,16 +107,19 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
       out.problems.push({ kind: 'read', file: dir, message: `Cannot read this folder: ${errorReason(error)}` });
       return;
     }
+    const names = new Set(entries.map((entry) => entry.name));
+    const listed = entries.find((entry) => entry.name === CONFIG_FILE_NAME);
+    if (listed === undefined || listed.isFile()) noteConfigFileListing(dir, listed !== undefined, options.load);
     const loaded = loadConfigForDir(dir, options.load);
     out.configErrors.push(...loaded.errors);
     for (const file of loaded.configFiles) configFiles.add(file);
-    const rules = [...inherited, ...gitignoreRules(dir)];
+    // Most folders have no .gitignore: the listing says so without a failed read.
+    const rules = names.has('.gitignore') ? [...inherited, ...gitignoreRules(dir)] : inherited;
     const source = loaded.configFiles.at(-1) ?? 'configuration';
     const excludes = [...rules, ...globRules(loaded.exclude, source)];
     const includes = loaded.include.filter((glob) => !glob.startsWith('!')).map(matcherFor);
     const before = out.files.length;
     const compiledFolders: string[] = [];
-    const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, entry.name);
       const kind = entryKind(entry, full, root);

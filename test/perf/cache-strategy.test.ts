@@ -72,9 +72,10 @@ describe('scan cache strategies (metadata | content)', () => {
     assert.deepEqual(reads, [tool]);
     // The refreshed entry was hashed just now, within the racy window: trusted once that has passed.
     const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as {
-      entries: Record<string, { state: { mtimeMs: number; checkedAt: number } }>;
+      files: Array<{ mtimeMs: number; checkedAt: number }>;
+      entries: Record<string, { state: number }>;
     };
-    assert.equal(stored.entries[tool]?.state.mtimeMs, fs.statSync(tool).mtimeMs);
+    assert.equal(stored.files[stored.entries[tool]?.state ?? -1]?.mtimeMs, fs.statSync(tool).mtimeMs);
   });
 
   it('metadata and content: changed content is a miss, in the file or in a file it read', () => {
@@ -94,12 +95,51 @@ describe('scan cache strategies (metadata | content)', () => {
   it('an entry whose state names another file is never a hit, whatever the strategy', () => {
     const file = cacheFile();
     const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-      entries: Record<string, { state: { file: string } }>;
+      files: Array<{ file: string }>;
+      entries: Record<string, { state: number; dependencies: number[] }>;
     };
     const entry = cache.entries[tool];
     assert.ok(entry);
-    entry.state = fileState(helper, read);
+    // The tool's entry now points at the helper's state (the only other file the cache knows).
+    entry.state = entry.dependencies[0] ?? -1;
+    assert.equal(cache.files[entry.state]?.file, helper);
     fs.writeFileSync(file, JSON.stringify(cache));
+    assert.equal(lookup('metadata'), undefined);
+    assert.equal(lookup('content'), undefined);
+  });
+  it('content: a helper several files read is hashed once per run, not once per file', () => {
+    const other = dir.path('src', 'other.ts');
+    fs.writeFileSync(other, 'export const c = 3;\n');
+    fs.utimesSync(other, AN_HOUR_AGO, AN_HOUR_AGO);
+    const first = ScanCache.open(location, dir.dir);
+    first.store(fileState(other, read), CONFIG, [fileState(helper, read)], resultFor(other));
+    first.save();
+    reads = [];
+    const cache = ScanCache.open(location, dir.dir, 'content');
+    assert.ok(cache.lookup(tool, CONFIG, read));
+    assert.ok(cache.lookup(other, CONFIG, read));
+    assert.deepEqual(reads.sort(), [helper, other, tool].sort());
+  });
+
+  it('metadata: an unchanged tree does not rewrite the cache file', () => {
+    const before = fs.statSync(cacheFile()).ino;
+    assert.ok(lookup('metadata'));
+    assert.equal(fs.statSync(cacheFile()).ino, before);
+  });
+
+  it('an entry not linted again is dropped when a file it read got a new state in another entry', () => {
+    const other = dir.path('src', 'other.ts');
+    fs.writeFileSync(other, 'export const c = 3;\n');
+    const first = ScanCache.open(location, dir.dir);
+    first.store(fileState(other, read), CONFIG, [fileState(helper, read)], resultFor(other));
+    first.save();
+    // The helper changes; a run that scans only `other` lints it again and stores the helper's new state.
+    fs.writeFileSync(helper, 'export const b = 4;\n');
+    const second = ScanCache.open(location, dir.dir);
+    assert.equal(second.lookup(other, CONFIG, read), undefined);
+    second.store(fileState(other, read), CONFIG, [fileState(helper, read)], resultFor(other));
+    second.save();
+    // The tool's entry saw the helper's old content: it must not be answered from the new state.
     assert.equal(lookup('metadata'), undefined);
     assert.equal(lookup('content'), undefined);
   });
