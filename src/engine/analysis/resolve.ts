@@ -208,6 +208,9 @@ function passedOptionMembers(object: Node, name: string, ctx: FileContext, depth
  * emitters): a call of one of these on an untyped value is not pinned on a project class that happens
  * to declare it.
  */
+/** Members between an injected context and the receiver (`ctx.services.records`). */
+const MAX_CONTEXT_MEMBERS = 2;
+
 const COMMON_MEMBER_NAMES = new Set([
   ...['then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop'],
   ...['get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values', 'entries', 'call', 'apply', 'bind'],
@@ -217,10 +220,12 @@ const COMMON_MEMBER_NAMES = new Set([
 
 /**
  * A receiver whose type nothing in the code says: an identifier naming an unannotated parameter, or a
- * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), and not
- * a value of a package API.
+ * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), or a
+ * member of one (`ctx.records` where `ctx` is an injected context), and not a value of a package API.
  */
-function isUntypedReceiver(object: Node, ctx: FileContext): boolean {
+function isUntypedReceiver(object: Node, ctx: FileContext, depth = 0): boolean {
+  if (object.type === 'MemberExpression' && !object.computed && depth < MAX_CONTEXT_MEMBERS)
+    return ctx.api.resolve(object) === undefined && isUntypedReceiver(object.object, ctx, depth + 1);
   if (object.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
   const binding = ctx.scopes.resolve(object);
   if (!binding || binding.patternPath.length > 0 || binding.id.typeAnnotation) return false;
