@@ -7,6 +7,7 @@ import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
 import { localCallers } from './local-callers';
+import { returnValues } from './returned-api';
 import type { Binding } from '../scope';
 import { enclosingClass, lazyImportSource, resolveClass, resolveFunction } from './resolve';
 
@@ -131,7 +132,12 @@ function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: n
   if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
   const body = resolved.fn.body;
   if (body && body.type !== 'BlockStatement') return receiverClasses(body, resolved.ctx, depth + 1);
-  return [];
+  // `function serviceFrom(context) { …; return new ApiService({ host }); }`: what its returns build.
+  const out: ClassRef[] = [];
+  for (const value of returnValues(resolved.fn))
+    for (const found of receiverClasses(value, resolved.ctx, depth + 1))
+      if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
+  return out;
 }
 
 /** The classes a type names: a class, an abstract class and its subclasses, an interface's implementers. */

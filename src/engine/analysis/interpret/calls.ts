@@ -346,6 +346,9 @@ function knownStep(
     ) {
       return derived(combine([receiver, ...args]), ['allowlist']);
     }
+    // A project method on an object the model's input shaped (`new ApiService({ host: validated(input) })`)
+    // runs the method's body, with its sinks; an unknown method's result is derived from its inputs.
+    if (resolveFunctions(callee, interpreter.ctx).length > 0) return undefined;
     return derived(combine([receiver, ...args]), ['allowlist']);
   }
   return undefined;
