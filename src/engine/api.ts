@@ -47,6 +47,8 @@ export class ApiResolver {
     private readonly ownPackage?: string,
     /** Parameter types that compiled decorators record for untyped methods (`design:paramtypes`), built on first use. */
     private readonly recordedParamTypes?: () => ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>>,
+    /** The package value an untyped parameter's callers pass for it (`addTools(server, new Client())`). */
+    private readonly callerPassed?: (binding: Binding) => ApiRef | undefined,
   ) {}
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
@@ -196,7 +198,13 @@ export class ApiResolver {
             ? this.recordedParamTypes?.().get(binding.fn)?.[binding.paramIndex]
             : undefined;
         const base = recorded && this.resolve(recorded, depth);
-        return base && base.module !== GLOBAL ? extend(base, { kind: 'Instance' }) : undefined;
+        if (base && base.module !== GLOBAL) return extend(base, { kind: 'Instance' });
+        // An injected dependency with a default (`constructor(fetchFn = fetch)`, `client = new Client()`):
+        // what a caller passes is unknown, so the default says what the value is.
+        const param =
+          binding.fn && binding.paramIndex !== undefined ? binding.fn.params[binding.paramIndex] : undefined;
+        if (param?.type === 'AssignmentPattern' && param.left === binding.id) return this.resolve(param.right, depth);
+        return this.callerPassed?.(binding);
       }
       case 'function':
       case 'class':

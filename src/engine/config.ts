@@ -21,7 +21,9 @@ export function defaultConfig(): ResolvedConfig {
     approvalFunctions: [],
     toolFactories: [],
     vendorGlobs: ['**/node_modules/**', '**/vendor/**', '**/third_party/**'],
-    maxFileBytes: 2 * 1024 * 1024,
+    // esbuild/tsup bundles of MCP servers, with their SDKs inlined, run to several MiB, and a reviewer
+    // checking a package from npm has only those; the editor keeps its own, smaller default.
+    maxFileBytes: 8 * 1024 * 1024,
   };
 }
 

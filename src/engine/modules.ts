@@ -7,6 +7,7 @@ import { propertyName, stringValue, walk, type FunctionNode, type Node } from '.
 import { indexDesignParamTypes } from './compiled-decorators';
 import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { checkBudget } from './analysis/budget';
+import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
@@ -96,6 +97,7 @@ export class ModuleLoader implements ModuleLinks {
         catalogs.common.namespaceMembers,
         ownPackage,
         recordedParamTypes(text, ast, scopes),
+        (binding) => callerPassedApi(binding, ctx),
       ),
       imports,
       catalogs,

@@ -195,18 +195,22 @@ describe('cli: files', () => {
     const stylish = runCli(['scan', dir]);
     assert.match(
       stylish.stdout,
-      /Files not analysed\n {2}.*bundle\.js {2}too-large {2}Skipped: \d+ bytes is more than maxFileBytes \(2097152\)\./,
+      /Files not analysed\n {2}.*bundle\.js {2}too-large {2}Skipped: \d+ bytes is more than maxFileBytes \(8388608\)\./,
     );
   });
 
-  it('maxFileBytes in .agent-risk.json raises the size limit', function () {
+  it('maxFileBytes in .agent-risk.json sets the size limit', function () {
     this.timeout(60_000);
     writeTree(dir, {
-      '.agent-risk.json': '{ "root": true, "maxFileBytes": 20000000 }',
-      'bundle.js': `var a=1;${'x=a+1;'.repeat(500_000)}\n`,
+      '.agent-risk.json': '{ "root": true, "maxFileBytes": 2000 }',
+      'bundle.js': `var a=1;${'x=a+1;'.repeat(500)}\n`,
+      'small.js': 'export const a = 1;\n',
     });
     const { report } = scanJson([dir]);
-    assert.equal(report.problems.filter((problem) => problem.kind === 'too-large').length, 0);
+    assert.deepEqual(
+      report.problems.map((problem) => `${path.basename(problem.file)} ${problem.kind} ${problem.message}`),
+      ['bundle.js too-large Skipped: 3009 bytes is more than maxFileBytes (2000).'],
+    );
   });
 
   it('a binary file with a source extension is a problem', () => {

@@ -164,5 +164,5 @@ export function sampleResults(shift = 0): Array<{ result: LintResult; text: stri
 export const sampleProblem = {
   kind: 'too-large' as const,
   file: fixturePath('format', 'bundle.js'),
-  message: 'Skipped: 10485760 bytes is more than maxFileBytes (2097152).',
+  message: 'Skipped: 10485760 bytes is more than maxFileBytes (8388608).',
 };

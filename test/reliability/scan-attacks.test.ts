@@ -175,7 +175,7 @@ describe('reliability: attacks on scan, report and CLI (issue 12)', function () 
         'src/le.ts': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
         'src/be.ts': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
         'src/nul.ts': RISKY.replace('fetchPage', 'withNul').replace("'ai';", "'ai'; // \u0000 here"),
-        'src/pad.ts': `${RISKY}//${' '.repeat(2 * 1024 * 1024 + 16)}\n`,
+        'src/pad.ts': `${RISKY}//${' '.repeat(8 * 1024 * 1024 + 16)}\n`,
         'src/blob.ts': Buffer.alloc(4096, 0),
       });
       const report = json(cli(['scan', '.', '--format', 'json']));

@@ -7,6 +7,8 @@ import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
 import { localCallers } from './local-callers';
+import { passedMemberValues } from './passed-members';
+import { returnValues } from './returned-api';
 import type { Binding } from '../scope';
 import { enclosingClass, lazyImportSource, resolveClass, resolveFunction } from './resolve';
 
@@ -35,7 +37,14 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       // `client_1.http.get(url)`: compiled CommonJS reaches an imported singleton through the module object.
       const name = propertyName(inner);
       const module = moduleObject(inner.object, ctx);
-      return module && name !== undefined ? exportClasses(module, name, ctx, depth) : [];
+      if (module && name !== undefined) return exportClasses(module, name, ctx, depth);
+      // `ctx.records.attachFile(…)`: what the callers of the function declaring `ctx` pass as `records`.
+      if (inner.object.type !== 'Identifier' || name === undefined) return [];
+      const out: ClassRef[] = [];
+      for (const passed of passedMemberValues(inner.object, name, ctx, (callee, at) => resolveFunction(callee, at)))
+        for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
+          if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
+      return out;
     }
     case 'Identifier':
       return identifierClasses(inner, ctx, depth);
@@ -166,7 +175,12 @@ function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: n
   if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
   const body = resolved.fn.body;
   if (body && body.type !== 'BlockStatement') return receiverClasses(body, resolved.ctx, depth + 1);
-  return [];
+  // `function serviceFrom(context) { …; return new ApiService({ host }); }`: what its returns build.
+  const out: ClassRef[] = [];
+  for (const value of returnValues(resolved.fn))
+    for (const found of receiverClasses(value, resolved.ctx, depth + 1))
+      if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
+  return out;
 }
 
 /** The classes a type names: a class, an abstract class and its subclasses, an interface's implementers. */

@@ -3,6 +3,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
+import { localCallers } from '../analysis/local-callers';
+import type { Binding } from '../scope';
 
 /** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
 export function toolsProperty(object: TSESTree.ObjectExpression, ctx: FileContext): Set<string> | undefined {
@@ -42,8 +44,36 @@ function toolNamesIn(node: Node, ctx: FileContext, depth: number): Set<string> |
     const binding = ctx.scopes.resolve(inner);
     if (binding?.kind === 'var' && binding.init && !binding.isLoopElement)
       return toolNamesIn(binding.init, ctx, depth + 1);
+    if (binding?.kind === 'param') return passedToolNames(binding, ctx, depth);
   }
   return undefined;
+}
+
+/**
+ * `async function callAgent({ prompt, tools }) { generateText({ tools, onStepFinish }) }`: the tools are
+ * what the function's callers in this file pass; with no caller here, tools from elsewhere, none of the
+ * file's own registrations.
+ */
+function passedToolNames(binding: Binding, ctx: FileContext, depth: number): Set<string> | undefined {
+  if (!binding.fn || binding.paramIndex === undefined) return undefined;
+  const calls = localCallers(binding.fn, ctx);
+  if (!calls) return undefined;
+  const names = new Set<string>();
+  for (const call of calls) {
+    let passed: Node | undefined = call.arguments[binding.paramIndex];
+    for (const key of binding.patternPath) {
+      const object: Node | undefined = passed ? unwrapExpression(passed) : undefined;
+      const property: TSESTree.ObjectLiteralElement | undefined =
+        object?.type === 'ObjectExpression'
+          ? object.properties.find((candidate) => candidate.type === 'Property' && propertyName(candidate) === key)
+          : undefined;
+      passed = property?.type === 'Property' ? (property.value as Node) : undefined;
+    }
+    const found = passed ? toolNamesIn(passed, ctx, depth + 1) : undefined;
+    if (!found) return undefined;
+    for (const name of found) names.add(name);
+  }
+  return names;
 }
 
 /** A tool written in place (`tools: [tool({ name: 'purge_cache', ... })]`): the name its options spell. */

@@ -3,7 +3,7 @@
 import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
+import { type ApiRef, GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import type { Binding } from '../scope';
@@ -321,9 +321,17 @@ function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
 /** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */
 function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
-  if (callee.type !== 'MemberExpression' || ctx.api.resolve(callee.object) || returnedApi(callee.object, ctx))
-    return undefined;
-  return clientWrite(node, ctx, isInput);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const typed = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
+  // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
+  // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state.
+  return !typed || isClientResource(typed) ? clientWrite(node, ctx, isInput) : undefined;
+}
+
+/** A member reached from something a package built (`new Client().crm.contacts`), not the instance itself. */
+function isClientResource(ref: ApiRef): boolean {
+  const built = ref.tokens.findIndex((token) => token.kind === 'Instance' || token.kind === 'ReturnValue');
+  return built >= 0 && ref.tokens.slice(built + 1).some((token) => token.kind === 'Member');
 }
 
 function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
@@ -351,7 +359,14 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
       : undefined;
   }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
-  if (!(isWriteName(name, verbs, names) || isCompoundWriteName(name, names)) || !isPackage(receiver.module, names))
+  // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its
+  // object; on the value itself (`dayjs().add(1, 'd')`) it is arithmetic.
+  const last = receiver.tokens[receiver.tokens.length - 1];
+  const onResource = last?.kind === 'Member' && names.compoundVerbs.includes(name);
+  if (
+    !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource) ||
+    !isPackage(receiver.module, names)
+  )
     return undefined;
   // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
   if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;

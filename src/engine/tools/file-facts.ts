@@ -74,7 +74,8 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
     if (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') {
       const name = propertyName(node);
       if (name === undefined) return;
-      if (common.hookCallbackProperties.includes(name)) {
+      // `function generateText({ onStepFinish, … })`: a bundled framework destructuring its own option registers nothing.
+      if (common.hookCallbackProperties.includes(name) && node.parent?.type !== 'ObjectPattern') {
         const value = node.value;
         if (value && recordsSomething(value as Node, ctx)) {
           const owner = node.type === 'Property' && node.parent?.type === 'ObjectExpression' ? node.parent : undefined;

@@ -318,8 +318,10 @@ function knownStep(
       // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
       const converted = convertedConstant(receiver, method);
       if (converted) return converted;
-      // A lookup in a map the model does not control yields one of its values, whatever the key.
-      if (method === 'get' || method === 'at') return opaqueValue();
+      // A lookup in a map the model does not control yields one of its values, whatever the key; a
+      // project class's own `get` (`api.get(url)` on a wrapper around fetch) is followed instead.
+      if ((method === 'get' || method === 'at') && resolveFunctions(callee, interpreter.ctx).length === 0)
+        return opaqueValue();
       // `ROOTS.find((root) => abs.startsWith(root + sep))`: found, the callback's check held for one root.
       const callback = node.arguments[0];
       if (method === 'find' && callback && isFunction(callback))
