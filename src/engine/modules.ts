@@ -14,6 +14,13 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+import {
+  type Dependency,
+  dependencyChangedBy,
+  dependOn,
+  lookupDependency,
+  prefixDependency,
+} from './analysis/summary-deps';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
@@ -62,7 +69,8 @@ export class ModuleLoader implements ModuleLinks {
   private readonly trimmed = new Set<string>();
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
-  private readonly implementerCache = new Map<string, ClassRef[]>();
+  /** With what each answer depends on (the heritage lookups asked and the files read), replayed on a hit. */
+  private readonly implementerCache = new Map<string, { found: ClassRef[]; on: Dependency[] }>();
   private readonly methodOwners = new MethodOwners();
   /**
    * Which probe an import resolved to (null: none), by importing file and specifier: every tool of a file
@@ -111,7 +119,11 @@ export class ModuleLoader implements ModuleLinks {
     if (!this.host) return undefined;
     const key = `${from.file}\0${source}`;
     const known = this.resolved.get(key);
-    if (known === null) return undefined;
+    if (known === null) {
+      // No file now: one created under a probed base would resolve (probing recorded each candidate).
+      for (const base of this.bases(from, source)) dependOn(prefixDependency(base));
+      return undefined;
+    }
     if (known !== undefined) {
       const ctx = this.loadFile(known, from.config);
       if (ctx) return ctx;
@@ -122,12 +134,15 @@ export class ModuleLoader implements ModuleLinks {
     return found;
   }
 
-  private probe(from: FileContext, source: string): FileContext | undefined {
-    const bases = isRelative(source)
+  private bases(from: FileContext, source: string): string[] {
+    return isRelative(source)
       ? [path.resolve(path.dirname(from.file), source)]
       : (this.packages?.candidates(path.resolve(from.file), source) ?? []);
+  }
+
+  private probe(from: FileContext, source: string): FileContext | undefined {
     let probes = 0;
-    for (const base of bases) {
+    for (const base of this.bases(from, source)) {
       for (const candidate of withExtensions(base)) {
         if (!isRelative(source) && ++probes > MAX_BARE_PROBES) return undefined;
         const ctx = this.loadFile(candidate, from.config);
@@ -138,6 +153,7 @@ export class ModuleLoader implements ModuleLinks {
   }
 
   private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
+    dependOn(candidate);
     const cached = this.contexts.get(candidate);
     if (cached) {
       this.contexts.delete(candidate);
@@ -188,6 +204,9 @@ export class ModuleLoader implements ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    // The answer depends on which files declare the name and on what each holds (read even when cached).
+    dependOn(lookupDependency('method', root, name));
+    for (const candidate of this.hierarchy?.filesDeclaringMethod(root, name) ?? []) dependOn(candidate);
     return this.methodOwners.owner(
       root,
       name,
@@ -206,7 +225,12 @@ export class ModuleLoader implements ModuleLinks {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
     const out: FileContext[] = [];
-    for (const candidate of this.hierarchy?.filesMentioning(root, word) ?? []) {
+    // The answer depends on every file found spelling the word, also when they are too many to return.
+    dependOn(lookupDependency('mention', root, word));
+    const spelling: string[] = [];
+    const found = this.hierarchy?.filesMentioning(root, word, spelling) ?? [];
+    for (const candidate of spelling) dependOn(candidate);
+    for (const candidate of found) {
       const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config);
       if (ctx) out.push(ctx);
     }
@@ -219,11 +243,21 @@ export class ModuleLoader implements ModuleLinks {
     );
     const key = `${name}\0${[...new Set(roots)].join('\0')}\0${declaring.file}\0${from.file}`;
     const cached = this.implementerCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      for (const dependency of cached.on) dependOn(dependency);
+      return cached.found;
+    }
     const found: ClassRef[] = [];
-    this.implementerCache.set(key, found);
+    const on: Dependency[] = [];
+    this.implementerCache.set(key, { found, on });
     const files = new Set([declaring.file, from.file]);
-    for (const root of roots) for (const file of this.hierarchy?.filesNaming(root, name) ?? []) files.add(file);
+    const naming = (wanted: string): void => {
+      for (const root of roots) {
+        on.push(lookupDependency('heritage', root, wanted));
+        for (const file of this.hierarchy?.filesNaming(root, wanted) ?? []) files.add(file);
+      }
+    };
+    naming(name);
     const names = [name];
     // Two levels: `abstract class Base implements Store` and `class DiskStore extends Base`.
     for (let index = 0; index < names.length && index < 3; index++) {
@@ -236,12 +270,13 @@ export class ModuleLoader implements ModuleLinks {
           found.push({ node, ctx });
           if (node.abstract && node.id && !names.includes(node.id.name)) {
             names.push(node.id.name);
-            for (const root of roots)
-              for (const more of this.hierarchy?.filesNaming(root, node.id.name) ?? []) files.add(more);
+            naming(node.id.name);
           }
         }
       }
     }
+    for (const file of files) on.push(path.resolve(file));
+    for (const dependency of on) dependOn(dependency);
     return found;
   }
 
@@ -260,13 +295,24 @@ export class ModuleLoader implements ModuleLinks {
     this.implementerCache.clear();
     this.methodOwners.forget();
     this.hierarchy?.refresh(full);
-    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
+    if (describesPackages(full)) {
       this.packages?.forget();
       this.resolved.clear();
       return true;
     }
     return wasLoaded;
   }
+
+  /** Whether a summary's dependency may have changed with `file`'s edit (see summary-deps.ts). */
+  changedBy(file: string): (dependency: Dependency) => boolean {
+    const full = path.resolve(file);
+    return dependencyChangedBy(full, () => this.host?.readFile(full));
+  }
+}
+
+/** A file that says where packages and import aliases are: every resolution may change with it. */
+export function describesPackages(file: string): boolean {
+  return /^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(file));
 }
 
 function withExtensions(base: string): string[] {

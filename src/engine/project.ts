@@ -4,7 +4,7 @@ import type { FunctionNode } from './ast';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -13,6 +13,8 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
+import { forgetSpecialised } from './analysis/interpret/specialise';
+import { dependentsIndex } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -144,12 +146,20 @@ export class Project {
 
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    // Summaries may embed what the file's functions do, and callers in other files depend on them
-    // too, but only when some analysis loaded the file through the module loader: every cross-file
-    // reference goes through it. The file an editor re-lints at each keystroke is usually loaded by no
-    // other (its own functions' summaries are keyed by its old AST's nodes and die with it), so the
-    // summaries of the helpers it calls in other files are kept instead of being recomputed each time.
-    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
+    // Summaries may embed what the file's functions do, and callers in other files depend on them too.
+    // Each symbolic summary records the files the module loader handed its analysis and the package-wide
+    // lookups it asked (analysis/summary-deps.ts): those the edit can change are dropped, the rest kept,
+    // since the file an editor re-lints at each keystroke is one few helpers in other files depend on.
+    // Specialised summaries were analysed with callers' values, so they go whenever another analysis
+    // had loaded the file; so does everything when a package file changed or the index outgrew its bound.
+    const loaded = this.modules.invalidate(file);
+    const index = dependentsIndex(this.summaries);
+    if (loaded && (index.overflowed || describesPackages(file))) {
+      this.summaries = new WeakMap();
+      return;
+    }
+    for (const fn of index.take(this.modules.changedBy(file))) this.summaries.delete(fn);
+    if (loaded) forgetSpecialised(this.summaries);
   }
 }
 

@@ -3,6 +3,7 @@
 // resolved to its implementations and a call on an untyped receiver to the one class that has the method.
 import * as path from 'node:path';
 import type { ProjectHost } from '../types';
+import { MentionIndex } from './mentions';
 
 /** Bounds on one package's index: a hostile repository cannot make a lookup read or hold much. */
 const MAX_FILES = 600;
@@ -21,19 +22,18 @@ const METHOD_LINE =
   /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly)\s+)*#?([A-Za-z_$][\w$]*)\s*[<(][^\n]*$/gm;
 /** Method names kept per file: a file of generated code cannot fill the index. */
 const MAX_METHODS_PER_FILE = 400;
-/** Files kept per word searched, and words answered per index before the answers start again. */
-const MAX_MENTIONS = 6;
-const MAX_MENTION_ANSWERS = 2000;
-const MAX_SEARCHES_PER_ROOT = 32;
 
 export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
   private readonly methodIndexes = new Map<string, Map<string, string[]>>();
-  /** `root\0word` → files whose text spells the word; dropped whole when a file changes or it grows too big. */
-  private readonly mentions = new Map<string, string[]>();
-  private readonly searches = new Map<string, number>();
+  private readonly mentions: MentionIndex;
 
-  constructor(private readonly host: ProjectHost) {}
+  constructor(private readonly host: ProjectHost) {
+    this.mentions = new MentionIndex(
+      (file) => host.readFile(file),
+      (root) => this.sourceFiles(root),
+    );
+  }
 
   /** Files under `root` with a class whose `extends`/`implements` clause names `name`. */
   filesNaming(root: string, name: string): string[] {
@@ -51,27 +51,9 @@ export class HierarchyIndex {
     return index.get(name) ?? [];
   }
 
-  /** Files under `root` whose text spells `word` (at most MAX_MENTIONS; none when more do: too common to follow). */
-  filesMentioning(root: string, word: string): string[] {
-    const key = `${root}\0${word}`;
-    const cached = this.mentions.get(key);
-    if (cached) return cached;
-    // Each new word re-reads the package's files: past a few dozen per package the answer is "unknown".
-    const searched = (this.searches.get(root) ?? 0) + 1;
-    this.searches.set(root, searched);
-    if (searched > MAX_SEARCHES_PER_ROOT) return [];
-    if (this.mentions.size >= MAX_MENTION_ANSWERS) this.mentions.clear();
-    let found: string[] = [];
-    for (const file of this.sourceFiles(root)) {
-      if (!this.host.readFile(file)?.includes(word)) continue;
-      found.push(file);
-      if (found.length > MAX_MENTIONS) {
-        found = [];
-        break;
-      }
-    }
-    this.mentions.set(key, found);
-    return found;
+  /** Files under `root` whose text spells `word` (a few; none when more do: see MentionIndex). */
+  filesMentioning(root: string, word: string, spelling?: string[]): string[] {
+    return this.mentions.filesMentioning(root, word, spelling);
   }
 
   private index(root: string): Map<string, string[]> {
@@ -97,8 +79,7 @@ export class HierarchyIndex {
 
   /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
   refresh(file: string): void {
-    this.mentions.clear();
-    this.searches.clear();
+    this.mentions.refresh(file);
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file)],
       [this.methodIndexes, (index) => addMethods(index, file, this.host.readFile(file))],
