@@ -78,6 +78,13 @@ export class ModuleLoader implements ModuleLinks {
    * hold a context, so it is dropped whenever a context (or a missing file's null) is dropped.
    */
   private readonly resolved = new Map<string, string | null>();
+  /**
+   * The file being linted: another file's analysis that asks for it (a helper reading its callers, an import
+   * cycle) gets the lint's own tree rather than a second parse of the same text. `handedOut` remembers the
+   * files it was given for, which count as loaded at their next `invalidate`.
+   */
+  private linting: FileContext | undefined;
+  private readonly handedOut = new Set<string>();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -112,6 +119,11 @@ export class ModuleLoader implements ModuleLinks {
       modules: this,
     };
     return ctx;
+  }
+
+  /** `ctx` is the file being linted until the next call (undefined: none). */
+  lintingFile(ctx: FileContext | undefined): void {
+    this.linting = ctx;
   }
 
   /** A relative import, or a bare one that names a workspace package, the file's own package or a tsconfig path. */
@@ -154,6 +166,10 @@ export class ModuleLoader implements ModuleLinks {
 
   private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
     dependOn(candidate);
+    if (this.linting && candidate === path.resolve(this.linting.file) && this.linting.config === config) {
+      this.handedOut.add(candidate);
+      return this.linting;
+    }
     const cached = this.contexts.get(candidate);
     if (cached) {
       this.contexts.delete(candidate);
@@ -213,12 +229,23 @@ export class ModuleLoader implements ModuleLinks {
       () => {
         // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
         const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
-        const tooLarge = (candidate: string) =>
-          candidate !== file && (this.host?.readFile(candidate)?.length ?? 0) > MAX_OWNER_FILE_CHARS;
-        return found.some(tooLarge) ? [] : found;
+        const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
+        const tooLarge = (candidate: string) => candidate !== file && large(candidate);
+        // The asking file is searched whatever its size: such an answer is its own, not its package's.
+        const askerOnly = found.includes(file) && large(file);
+        return { read: found, usable: found.some(tooLarge) ? [] : found, askerOnly };
       },
       (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
     );
+  }
+
+  /** A file's length, from a tree already parsed from its current text when there is one (no read). */
+  private textLength(file: string): number {
+    if (this.linting && path.resolve(this.linting.file) === file) return this.linting.text.length;
+    const cached = this.contexts.get(file);
+    return cached
+      ? cached.text.length
+      : (this.hierarchy?.indexedLength(file) ?? this.host?.readFile(file)?.length ?? 0);
   }
 
   filesMentioning(from: FileContext, word: string): FileContext[] {
@@ -287,14 +314,17 @@ export class ModuleLoader implements ModuleLinks {
   invalidate(file: string): boolean {
     const full = path.resolve(file);
     const cached = this.contexts.get(full);
-    const wasLoaded = cached !== undefined || this.trimmed.has(full);
+    const wasLoaded = cached !== undefined || this.trimmed.has(full) || this.handedOut.delete(full);
     if (cached) this.cachedChars -= cached.text.length;
     this.contexts.delete(full);
     this.trimmed.delete(full);
     if (cached !== undefined || wasLoaded) this.resolved.clear();
     this.implementerCache.clear();
-    this.methodOwners.forget();
     this.hierarchy?.refresh(full);
+    this.methodOwners.forgetFile(
+      full,
+      (root, name) => this.hierarchy?.filesDeclaringMethod(root, name).includes(full) ?? true,
+    );
     if (describesPackages(full)) {
       this.packages?.forget();
       this.resolved.clear();

@@ -1,6 +1,7 @@
 // The engine's entry points: lint one file, with other project files loaded through the module loader
 // (modules.ts) so that helpers and handlers in them are analysed, and helper summaries cached.
 import type { FunctionNode } from './ast';
+import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
@@ -110,6 +111,15 @@ export class Project {
     // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
     // other files import are parsed again through the host when a helper in them is needed.
     const ctx = this.modules.createContext(file, source, outcome.ast, config);
+    this.modules.lintingFile(ctx);
+    try {
+      return this.analyse(ctx, result, source, config);
+    } finally {
+      this.modules.lintingFile(undefined);
+    }
+  }
+
+  private analyse(ctx: FileContext, result: LintResult, source: string, config: ResolvedConfig): LintResult {
     const tools = recogniseTools(ctx);
     // Without tools only suppression directives can report (as unused); most files have neither.
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;

@@ -27,6 +27,8 @@ export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
   private readonly methodIndexes = new Map<string, Map<string, string[]>>();
   private readonly mentions: MentionIndex;
+  /** Lengths of the files the method index read: its candidates' sizes are asked without reading them again. */
+  private readonly lengths = new Map<string, number>();
 
   constructor(private readonly host: ProjectHost) {
     this.mentions = new MentionIndex(
@@ -40,13 +42,25 @@ export class HierarchyIndex {
     return this.index(root).get(name) ?? [];
   }
 
+  /** The length of a file the method index read, as it read it (kept current by `refresh`). */
+  indexedLength(file: string): number | undefined {
+    return this.lengths.get(file);
+  }
+
+  private textOf(file: string): string | undefined {
+    const text = this.host.readFile(file);
+    if (text === undefined) this.lengths.delete(file);
+    else this.lengths.set(file, text.length);
+    return text;
+  }
+
   /** Files under `root` with a line that may declare a method `name` (see METHOD_LINE). */
   filesDeclaringMethod(root: string, name: string): string[] {
     let index = this.methodIndexes.get(root);
     if (!index) {
       index = new Map();
       this.methodIndexes.set(root, index);
-      for (const file of this.sourceFiles(root)) addMethods(index, file, this.host.readFile(file));
+      for (const file of this.sourceFiles(root)) addMethods(index, file, this.textOf(file));
     }
     return index.get(name) ?? [];
   }
@@ -82,7 +96,7 @@ export class HierarchyIndex {
     this.mentions.refresh(file);
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file)],
-      [this.methodIndexes, (index) => addMethods(index, file, this.host.readFile(file))],
+      [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file))],
     ];
     for (const [indexes, reread] of readers) {
       for (const [root, index] of indexes) {
