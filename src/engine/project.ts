@@ -156,20 +156,22 @@ export class Project {
 
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    // Summaries may embed what the file's functions do, and callers in other files depend on them too.
-    // Each symbolic summary records the files the module loader handed its analysis and the package-wide
-    // lookups it asked (analysis/summary-deps.ts): those the edit can change are dropped, the rest kept,
-    // since the file an editor re-lints at each keystroke is one few helpers in other files depend on.
-    // Specialised summaries were analysed with callers' values, so they go whenever another analysis
-    // had loaded the file; so does everything when a package file changed or the index outgrew its bound.
-    const loaded = this.modules.invalidate(file);
+    // Summaries may embed what the file's functions do, and callers in other files depend on them too,
+    // but only when some analysis loaded the file through the module loader: every cross-file reference
+    // goes through it. The file an editor re-lints at each keystroke is usually loaded by no other (its own
+    // functions' summaries are keyed by its old tree's nodes and die with it), so the summaries of the
+    // helpers it calls in other files are kept. When it was loaded, each symbolic summary's record of the
+    // files the loader handed its analysis and the package-wide lookups it asked (analysis/summary-deps.ts)
+    // says which to drop; specialised summaries (analysed with callers' values) all go, and so does every
+    // summary when a package file changed or the record outgrew its bound.
+    if (!this.modules.invalidate(file)) return;
     const index = dependentsIndex(this.summaries);
-    if (loaded && (index.overflowed || describesPackages(file))) {
+    if (index.overflowed || describesPackages(file)) {
       this.summaries = new WeakMap();
       return;
     }
     for (const fn of index.take(this.modules.changedBy(file))) this.summaries.delete(fn);
-    if (loaded) forgetSpecialised(this.summaries);
+    forgetSpecialised(this.summaries);
   }
 }
 
