@@ -15,6 +15,13 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+import {
+  type Dependency,
+  dependencyChangedBy,
+  dependOn,
+  lookupDependency,
+  prefixDependency,
+} from './analysis/summary-deps';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
@@ -63,7 +70,8 @@ export class ModuleLoader implements ModuleLinks {
   private readonly trimmed = new Set<string>();
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
-  private readonly implementerCache = new Map<string, ClassRef[]>();
+  /** With what each answer depends on (the heritage lookups asked and the files read), replayed on a hit. */
+  private readonly implementerCache = new Map<string, { found: ClassRef[]; on: Dependency[] }>();
   private readonly methodOwners = new MethodOwners();
   /**
    * Which probe an import resolved to (null: none), by importing file and specifier: every tool of a file
@@ -71,6 +79,13 @@ export class ModuleLoader implements ModuleLinks {
    * hold a context, so it is dropped whenever a context (or a missing file's null) is dropped.
    */
   private readonly resolved = new Map<string, string | null>();
+  /**
+   * The file being linted: another file's analysis that asks for it (a helper reading its callers, an import
+   * cycle) gets the lint's own tree rather than a second parse of the same text. `handedOut` remembers the
+   * files it was given for, which count as loaded at their next `invalidate`.
+   */
+  private linting: FileContext | undefined;
+  private readonly handedOut = new Set<string>();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -108,12 +123,21 @@ export class ModuleLoader implements ModuleLinks {
     return ctx;
   }
 
+  /** `ctx` is the file being linted until the next call (undefined: none). */
+  lintingFile(ctx: FileContext | undefined): void {
+    this.linting = ctx;
+  }
+
   /** A relative import, or a bare one that names a workspace package, the file's own package or a tsconfig path. */
   resolveImport(from: FileContext, source: string): FileContext | undefined {
     if (!this.host) return undefined;
     const key = `${from.file}\0${source}`;
     const known = this.resolved.get(key);
-    if (known === null) return undefined;
+    if (known === null) {
+      // No file now: one created under a probed base would resolve (probing recorded each candidate).
+      for (const base of this.bases(from, source)) dependOn(prefixDependency(base));
+      return undefined;
+    }
     if (known !== undefined) {
       const ctx = this.loadFile(known, from.config);
       if (ctx) return ctx;
@@ -124,12 +148,15 @@ export class ModuleLoader implements ModuleLinks {
     return found;
   }
 
-  private probe(from: FileContext, source: string): FileContext | undefined {
-    const bases = isRelative(source)
+  private bases(from: FileContext, source: string): string[] {
+    return isRelative(source)
       ? [path.resolve(path.dirname(from.file), source)]
       : (this.packages?.candidates(path.resolve(from.file), source) ?? []);
+  }
+
+  private probe(from: FileContext, source: string): FileContext | undefined {
     let probes = 0;
-    for (const base of bases) {
+    for (const base of this.bases(from, source)) {
       for (const candidate of withExtensions(base)) {
         if (!isRelative(source) && ++probes > MAX_BARE_PROBES) return undefined;
         const ctx = this.loadFile(candidate, from.config);
@@ -140,6 +167,11 @@ export class ModuleLoader implements ModuleLinks {
   }
 
   private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
+    dependOn(candidate);
+    if (this.linting && candidate === path.resolve(this.linting.file) && this.linting.config === config) {
+      this.handedOut.add(candidate);
+      return this.linting;
+    }
     const cached = this.contexts.get(candidate);
     if (cached) {
       this.contexts.delete(candidate);
@@ -190,25 +222,44 @@ export class ModuleLoader implements ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    // The answer depends on which files declare the name and on what each holds (read even when cached).
+    dependOn(lookupDependency('method', root, name));
+    for (const candidate of this.hierarchy?.filesDeclaringMethod(root, name) ?? []) dependOn(candidate);
     return this.methodOwners.owner(
       root,
       name,
       () => {
         // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
         const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
-        const tooLarge = (candidate: string) =>
-          candidate !== file && (this.host?.readFile(candidate)?.length ?? 0) > MAX_OWNER_FILE_CHARS;
-        return found.some(tooLarge) ? [] : found;
+        const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
+        const tooLarge = (candidate: string) => candidate !== file && large(candidate);
+        // The asking file is searched whatever its size: such an answer is its own, not its package's.
+        const askerOnly = found.includes(file) && large(file);
+        return { read: found, usable: found.some(tooLarge) ? [] : found, askerOnly };
       },
       (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
     );
+  }
+
+  /** A file's length, from a tree already parsed from its current text when there is one (no read). */
+  private textLength(file: string): number {
+    if (this.linting && path.resolve(this.linting.file) === file) return this.linting.text.length;
+    const cached = this.contexts.get(file);
+    return cached
+      ? cached.text.length
+      : (this.hierarchy?.indexedLength(file) ?? this.host?.readFile(file)?.length ?? 0);
   }
 
   filesMentioning(from: FileContext, word: string): FileContext[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
     const out: FileContext[] = [];
-    for (const candidate of this.hierarchy?.filesMentioning(root, word) ?? []) {
+    // The answer depends on every file found spelling the word, also when they are too many to return.
+    dependOn(lookupDependency('mention', root, word));
+    const spelling: string[] = [];
+    const found = this.hierarchy?.filesMentioning(root, word, spelling) ?? [];
+    for (const candidate of spelling) dependOn(candidate);
+    for (const candidate of found) {
       const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config);
       if (ctx) out.push(ctx);
     }
@@ -224,11 +275,21 @@ export class ModuleLoader implements ModuleLinks {
     });
     const key = `${name}\0${[...new Set(roots)].join('\0')}\0${declaring.file}\0${from.file}`;
     const cached = this.implementerCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      for (const dependency of cached.on) dependOn(dependency);
+      return cached.found;
+    }
     const found: ClassRef[] = [];
-    this.implementerCache.set(key, found);
+    const on: Dependency[] = [];
+    this.implementerCache.set(key, { found, on });
     const files = new Set([declaring.file, from.file]);
-    for (const root of roots) for (const file of this.hierarchy?.filesNaming(root, name) ?? []) files.add(file);
+    const naming = (wanted: string): void => {
+      for (const root of roots) {
+        on.push(lookupDependency('heritage', root, wanted));
+        for (const file of this.hierarchy?.filesNaming(root, wanted) ?? []) files.add(file);
+      }
+    };
+    naming(name);
     const names = [name];
     // Two levels: `abstract class Base implements Store` and `class DiskStore extends Base`.
     for (let index = 0; index < names.length && index < 3; index++) {
@@ -241,12 +302,13 @@ export class ModuleLoader implements ModuleLinks {
           found.push({ node, ctx });
           if (node.abstract && node.id && !names.includes(node.id.name)) {
             names.push(node.id.name);
-            for (const root of roots)
-              for (const more of this.hierarchy?.filesNaming(root, node.id.name) ?? []) files.add(more);
+            naming(node.id.name);
           }
         }
       }
     }
+    for (const file of files) on.push(path.resolve(file));
+    for (const dependency of on) dependOn(dependency);
     return found;
   }
 
@@ -257,21 +319,35 @@ export class ModuleLoader implements ModuleLinks {
   invalidate(file: string): boolean {
     const full = path.resolve(file);
     const cached = this.contexts.get(full);
-    const wasLoaded = cached !== undefined || this.trimmed.has(full);
+    const wasLoaded = cached !== undefined || this.trimmed.has(full) || this.handedOut.delete(full);
     if (cached) this.cachedChars -= cached.text.length;
     this.contexts.delete(full);
     this.trimmed.delete(full);
     if (cached !== undefined || wasLoaded) this.resolved.clear();
     this.implementerCache.clear();
-    this.methodOwners.forget();
     this.hierarchy?.refresh(full);
-    if (/^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(full))) {
+    this.methodOwners.forgetFile(
+      full,
+      (root, name) => this.hierarchy?.filesDeclaringMethod(root, name).includes(full) ?? true,
+    );
+    if (describesPackages(full)) {
       this.packages?.forget();
       this.resolved.clear();
       return true;
     }
     return wasLoaded;
   }
+
+  /** Whether a summary's dependency may have changed with `file`'s edit (see summary-deps.ts). */
+  changedBy(file: string): (dependency: Dependency) => boolean {
+    const full = path.resolve(file);
+    return dependencyChangedBy(full, () => this.host?.readFile(full));
+  }
+}
+
+/** A file that says where packages and import aliases are: every resolution may change with it. */
+export function describesPackages(file: string): boolean {
+  return /^(package\.json|tsconfig.*\.json|pnpm-workspace\.yaml)$/.test(path.basename(file));
 }
 
 function withExtensions(base: string): string[] {

@@ -1,10 +1,11 @@
 // The engine's entry points: lint one file, with other project files loaded through the module loader
 // (modules.ts) so that helpers and handlers in them are analysed, and helper summaries cached.
 import type { FunctionNode } from './ast';
+import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -13,6 +14,8 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
+import { forgetSpecialised } from './analysis/interpret/specialise';
+import { dependentsIndex } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -108,6 +111,15 @@ export class Project {
     // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
     // other files import are parsed again through the host when a helper in them is needed.
     const ctx = this.modules.createContext(file, source, outcome.ast, config);
+    this.modules.lintingFile(ctx);
+    try {
+      return this.analyse(ctx, result, source, config);
+    } finally {
+      this.modules.lintingFile(undefined);
+    }
+  }
+
+  private analyse(ctx: FileContext, result: LintResult, source: string, config: ResolvedConfig): LintResult {
     const tools = recogniseTools(ctx);
     // Without tools only suppression directives can report (as unused); most files have neither.
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
@@ -144,12 +156,22 @@ export class Project {
 
   /** Forgets cached summaries of `file` (it changed on disk or in the editor). */
   invalidate(file: string): void {
-    // Summaries may embed what the file's functions do, and callers in other files depend on them
-    // too, but only when some analysis loaded the file through the module loader: every cross-file
-    // reference goes through it. The file an editor re-lints at each keystroke is usually loaded by no
-    // other (its own functions' summaries are keyed by its old AST's nodes and die with it), so the
-    // summaries of the helpers it calls in other files are kept instead of being recomputed each time.
-    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
+    // Summaries may embed what the file's functions do, and callers in other files depend on them too,
+    // but only when some analysis loaded the file through the module loader: every cross-file reference
+    // goes through it. The file an editor re-lints at each keystroke is usually loaded by no other (its own
+    // functions' summaries are keyed by its old tree's nodes and die with it), so the summaries of the
+    // helpers it calls in other files are kept. When it was loaded, each symbolic summary's record of the
+    // files the loader handed its analysis and the package-wide lookups it asked (analysis/summary-deps.ts)
+    // says which to drop; specialised summaries (analysed with callers' values) all go, and so does every
+    // summary when a package file changed or the record outgrew its bound.
+    if (!this.modules.invalidate(file)) return;
+    const index = dependentsIndex(this.summaries);
+    if (index.overflowed || describesPackages(file)) {
+      this.summaries = new WeakMap();
+      return;
+    }
+    for (const fn of index.take(this.modules.changedBy(file))) this.summaries.delete(fn);
+    forgetSpecialised(this.summaries);
   }
 }
 

@@ -24,16 +24,21 @@ function helper(target: string): string {
   return `export async function getText(url: string): Promise<string> {\n${branches}\n  const res = await fetch(${target});\n  return res.text();\n}\n`;
 }
 
+function stepsOf(work: () => void): number {
+  const before = analysisSteps();
+  work();
+  return analysisSteps() - before;
+}
+
+/** The network findings of a lint of /p/tool.ts (`text`, or what the host reads). */
+function networkFindings(project: Project, text?: string): number {
+  return project.lint('/p/tool.ts', text).findings.filter((finding) => finding.ruleId === 'unscoped-network').length;
+}
+
 describe('editor re-lint: helper summaries kept across keystrokes', () => {
   const files: Record<string, string> = {};
   const host = { readFile: (file: string): string | undefined => files[file] };
-  const network = (project: Project, text = files['/p/tool.ts']): number =>
-    project.lint('/p/tool.ts', text).findings.filter((finding) => finding.ruleId === 'unscoped-network').length;
-  const stepsOf = (work: () => void): number => {
-    const before = analysisSteps();
-    work();
-    return analysisSteps() - before;
-  };
+  const network = (project: Project, text = files['/p/tool.ts']): number => networkFindings(project, text);
 
   beforeEach(() => {
     files['/p/tool.ts'] = TOOL;
@@ -66,5 +71,56 @@ describe('editor re-lint: helper summaries kept across keystrokes', () => {
     project.invalidate('/p/tool.ts');
     const fresh = stepsOf(() => new Project(off, host).lint('/p/tool.ts', TOOL));
     assert.equal(first, fresh, 'the summaries were recomputed, as a fresh project would');
+  });
+});
+
+describe('editor re-lint: a file other analyses read keeps the summaries that did not read it', () => {
+  /** The tool sends through `send` (which calls `target` back in the tool's file) and reads through `getText`. */
+  const tool = (url: string): string => `import { tool } from 'ai';
+import { z } from 'zod';
+import { getText } from './http';
+import { send } from './send';
+
+export function target(path: string): string {
+  return ${url};
+}
+
+export const relay = tool({
+  description: 'Fetch a page and post it on',
+  inputSchema: z.object({ url: z.string(), path: z.string() }),
+  execute: async ({ url, path }) => send(path, await getText(url)),
+});
+`;
+  const SEND = `import { target } from './tool';
+export async function send(path: string, body: string): Promise<void> {
+  await fetch(target(path), { method: 'POST', body });
+}
+`;
+  const files: Record<string, string> = {};
+  const host = { readFile: (file: string): string | undefined => files[file] };
+
+  beforeEach(() => {
+    files['/p/tool.ts'] = tool("'https://api.example.com/' + encodeURIComponent(path)");
+    files['/p/send.ts'] = SEND;
+    files['/p/http.ts'] = helper('url');
+  });
+
+  it('a keystroke re-analyses the helper that read the tool file, not the one that did not', () => {
+    const project = new Project(undefined, host);
+    const first = stepsOf(() => assert.equal(networkFindings(project), 1));
+    files['/p/tool.ts'] = `${files['/p/tool.ts']}// typing\n`;
+    project.invalidate('/p/tool.ts');
+    const again = stepsOf(() => assert.equal(networkFindings(project), 1));
+    assert.ok(again < first / 2, `the re-lint took ${again} steps, the first lint ${first}`);
+  });
+
+  it('what the tool file now says reaches the helper that read it', () => {
+    const project = new Project(undefined, host);
+    assert.equal(networkFindings(project), 1);
+    files['/p/tool.ts'] = tool('path');
+    project.invalidate('/p/tool.ts');
+    const edited = networkFindings(project);
+    assert.equal(edited, networkFindings(new Project(undefined, host)), 'as a fresh project sees it');
+    assert.equal(edited, 2);
   });
 });

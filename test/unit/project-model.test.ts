@@ -108,6 +108,32 @@ describe('project model', () => {
     assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), [at('src/server.ts')]);
   });
 
+  it('keeps a word search across an edit that does not change it, and searches again after one that does', () => {
+    const files: Record<string, string> = { 'src/server.ts': 'export function startServer(o) {}' };
+    files['src/main.ts'] = "import { startServer } from './server'; startServer({});";
+    for (let n = 0; n < 20; n++) files[`src/other${n}.ts`] = 'export const x = 1;';
+    const host = memoryHost(files);
+    const index = new HierarchyIndex(host);
+    const expected = [at('src/main.ts'), at('src/server.ts')];
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer').sort(), expected);
+    // A keystroke in a file that spells the word before and after: its text is read, no other file is.
+    host.files.set(at('src/main.ts'), "import { startServer } from './server'; startServer({ port: 1 });");
+    index.refresh(at('src/main.ts'));
+    let before = host.reads;
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer').sort(), expected);
+    assert.ok(host.reads - before <= 3, `${host.reads - before} reads`);
+    // An edit that makes another file spell it: the package is searched again.
+    host.files.set(at('src/other3.ts'), 'startServer({});');
+    index.refresh(at('src/other3.ts'));
+    before = host.reads;
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer').sort(), [...expected, at('src/other3.ts')].sort());
+    assert.ok(host.reads - before > 20, `${host.reads - before} reads`);
+    // A new file may change the listing itself: searched again too.
+    host.files.set(at('src/added.ts'), 'startServer();');
+    index.refresh(at('src/added.ts'));
+    assert.equal(index.filesMentioning(ROOT, 'startServer').length, 4);
+  });
+
   it('splits specifiers and parses loose JSON', () => {
     assert.deepEqual(splitSpecifier('@a/b/c/d'), { name: '@a/b', subpath: 'c/d' });
     assert.deepEqual(splitSpecifier('node:fs'), { name: undefined, subpath: '' });

@@ -10,6 +10,8 @@ import type { FileContext } from './context';
 const MAX_CALL_SITES = 8;
 const MAX_NODES_PER_FILE = 200_000;
 
+const callsByFile = new WeakMap<FileContext, ReadonlyMap<string, TSESTree.CallExpression[]>>();
+
 export interface PassedArgument {
   node: Node;
   ctx: FileContext;
@@ -31,27 +33,47 @@ export function callerArguments(
   if (!name) return [];
   const out: PassedArgument[] = [];
   for (const caller of ctx.modules.filesMentioning(ctx, name)) {
-    let visited = 0;
-    walk(caller.ast, (node) => {
-      if (out.length >= MAX_CALL_SITES || ++visited > MAX_NODES_PER_FILE) return false;
-      if (node.type !== 'CallExpression' || !calleeSpells(node.callee, name)) return undefined;
-      const argument = node.arguments[index];
-      if (argument && argument.type !== 'SpreadElement' && isCallOf(node.callee, caller, fn))
+    for (const call of callsByName(caller).get(name) ?? []) {
+      if (out.length >= MAX_CALL_SITES) return out;
+      const argument = call.arguments[index];
+      if (argument && argument.type !== 'SpreadElement' && isCallOf(call.callee, caller, fn))
         out.push({ node: argument, ctx: caller });
-      return undefined;
-    });
+    }
   }
   return out;
 }
 
-/** `runServer(…)`, `(0, server_1.runServer)(…)`, `server.runServer(…)`: the callee ends in the name. */
-function calleeSpells(callee: Node, name: string): boolean {
+/**
+ * A file's calls by the name their callee spells, in source order, among its first MAX_NODES_PER_FILE nodes:
+ * one walk per file, however many parameters and helpers ask (a dispatcher's helpers ask dozens of times).
+ */
+function callsByName(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
+  const known = callsByFile.get(ctx);
+  if (known) return known;
+  const calls = new Map<string, TSESTree.CallExpression[]>();
+  let visited = 0;
+  walk(ctx.ast, (node) => {
+    if (++visited > MAX_NODES_PER_FILE) return false;
+    if (node.type !== 'CallExpression') return undefined;
+    const name = spelledName(node.callee);
+    if (name === undefined) return undefined;
+    const list = calls.get(name);
+    if (list) list.push(node);
+    else calls.set(name, [node]);
+    return undefined;
+  });
+  callsByFile.set(ctx, calls);
+  return calls;
+}
+
+/** `runServer(…)`, `(0, server_1.runServer)(…)`, `server.runServer(…)`: the name the callee ends in. */
+function spelledName(callee: Node): string | undefined {
   let inner: Node = callee;
   if (inner.type === 'SequenceExpression') inner = inner.expressions[inner.expressions.length - 1] ?? inner;
-  if (inner.type === 'Identifier') return inner.name === name;
+  if (inner.type === 'Identifier') return inner.name;
   return inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier'
-    ? inner.property.name === name
-    : false;
+    ? inner.property.name
+    : undefined;
 }
 
 /** The name a function is exported under from its module (`export function f`, `export const f = …`, `exports.f = …`). */

@@ -3,6 +3,7 @@
 // resolved to its implementations and a call on an untyped receiver to the one class that has the method.
 import * as path from 'node:path';
 import type { ProjectHost } from '../types';
+import { MentionIndex } from './mentions';
 
 /** Bounds on one package's index: a hostile repository cannot make a lookup read or hold much. */
 const MAX_FILES = 600;
@@ -23,23 +24,36 @@ const METHOD_LINE =
   /^[ \t]*(?:(?:public|private|protected|static|async|override|readonly)\s+)*#?([A-Za-z_$][\w$]*)\s*[<(][^\n]*$/gm;
 /** Method names kept per file: a file of generated code cannot fill the index. */
 const MAX_METHODS_PER_FILE = 400;
-/** Files kept per word searched, and words answered per index before the answers start again. */
-const MAX_MENTIONS = 6;
-const MAX_MENTION_ANSWERS = 2000;
-const MAX_SEARCHES_PER_ROOT = 32;
 
 export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
   private readonly methodIndexes = new Map<string, Map<string, string[]>>();
-  /** `root\0word` → files whose text spells the word; dropped whole when a file changes or it grows too big. */
-  private readonly mentions = new Map<string, string[]>();
-  private readonly searches = new Map<string, number>();
+  private readonly mentions: MentionIndex;
+  /** Lengths of the files the method index read: its candidates' sizes are asked without reading them again. */
+  private readonly lengths = new Map<string, number>();
 
-  constructor(private readonly host: ProjectHost) {}
+  constructor(private readonly host: ProjectHost) {
+    this.mentions = new MentionIndex(
+      (file) => host.readFile(file),
+      (root) => this.sourceFiles(root),
+    );
+  }
 
   /** Files under `root` with a class whose `extends`/`implements` clause names `name`. */
   filesNaming(root: string, name: string): string[] {
     return this.index(root).get(name) ?? [];
+  }
+
+  /** The length of a file the method index read, as it read it (kept current by `refresh`). */
+  indexedLength(file: string): number | undefined {
+    return this.lengths.get(file);
+  }
+
+  private textOf(file: string): string | undefined {
+    const text = this.host.readFile(file);
+    if (text === undefined) this.lengths.delete(file);
+    else this.lengths.set(file, text.length);
+    return text;
   }
 
   /** Files under `root` with a line that may declare a method `name` (see METHOD_LINE). */
@@ -48,32 +62,14 @@ export class HierarchyIndex {
     if (!index) {
       index = new Map();
       this.methodIndexes.set(root, index);
-      for (const file of this.sourceFiles(root)) addMethods(index, file, this.host.readFile(file));
+      for (const file of this.sourceFiles(root)) addMethods(index, file, this.textOf(file));
     }
     return index.get(name) ?? [];
   }
 
-  /** Files under `root` whose text spells `word` (at most MAX_MENTIONS; none when more do: too common to follow). */
-  filesMentioning(root: string, word: string): string[] {
-    const key = `${root}\0${word}`;
-    const cached = this.mentions.get(key);
-    if (cached) return cached;
-    // Each new word re-reads the package's files: past a few dozen per package the answer is "unknown".
-    const searched = (this.searches.get(root) ?? 0) + 1;
-    this.searches.set(root, searched);
-    if (searched > MAX_SEARCHES_PER_ROOT) return [];
-    if (this.mentions.size >= MAX_MENTION_ANSWERS) this.mentions.clear();
-    let found: string[] = [];
-    for (const file of this.sourceFiles(root)) {
-      if (!this.host.readFile(file)?.includes(word)) continue;
-      found.push(file);
-      if (found.length > MAX_MENTIONS) {
-        found = [];
-        break;
-      }
-    }
-    this.mentions.set(key, found);
-    return found;
+  /** Files under `root` whose text spells `word` (a few; none when more do: see MentionIndex). */
+  filesMentioning(root: string, word: string, spelling?: string[]): string[] {
+    return this.mentions.filesMentioning(root, word, spelling);
   }
 
   private index(root: string): Map<string, string[]> {
@@ -99,11 +95,10 @@ export class HierarchyIndex {
 
   /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
   refresh(file: string): void {
-    this.mentions.clear();
-    this.searches.clear();
+    this.mentions.refresh(file);
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file)],
-      [this.methodIndexes, (index) => addMethods(index, file, this.host.readFile(file))],
+      [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file))],
     ];
     for (const [indexes, reread] of readers) {
       for (const [root, index] of indexes) {

@@ -46,17 +46,32 @@ export function soleMethodOwner(
   return owners;
 }
 
+/** Per tree, the classes declaring each method name, in source order: one walk however many names are asked. */
+const declaringByTree = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
+
 function classesDeclaring(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  const out: ClassRef['node'][] = [];
-  walk(ast, (node) => {
-    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
-    const declares = node.body.body.some(
-      (member) => member.type === 'MethodDefinition' && member.kind === 'method' && propertyName(member) === name,
-    );
-    if (declares) out.push(node);
-    return true;
-  });
-  return out;
+  let index = declaringByTree.get(ast);
+  if (!index) {
+    const built = new Map<string, ClassRef['node'][]>();
+    walk(ast, (node) => {
+      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+      const names = new Set<string>();
+      for (const member of node.body.body) {
+        const declared =
+          member.type === 'MethodDefinition' && member.kind === 'method' ? propertyName(member) : undefined;
+        if (declared !== undefined) names.add(declared);
+      }
+      for (const declared of names) {
+        const list = built.get(declared);
+        if (list) list.push(node);
+        else built.set(declared, [node]);
+      }
+      return true;
+    });
+    index = built;
+    declaringByTree.set(ast, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /**
@@ -65,29 +80,41 @@ function classesDeclaring(ast: TSESTree.Program, name: string): ClassRef['node']
  * loader dropping contexts) and the class node is found again only when its context was dropped.
  */
 export class MethodOwners {
-  private readonly answers = new Map<string, { file: string; start: number } | null>();
+  /** Each answer with the files it was chosen from (all that may declare the name, large ones included). */
+  private readonly answers = new Map<
+    string,
+    { owner: { file: string; start: number } | null; read: string[]; askerOnly: boolean }
+  >();
   private readonly live = new Map<string, ClassRef>();
 
+  /**
+   * `files` gives the files that may declare the name (`read`), those to search (`usable`), and whether the
+   * asking file's own exemption from the size limit decided them (`askerOnly`: not kept past an edit).
+   */
   owner(
     root: string,
     name: string,
-    files: () => string[],
+    files: () => { read: string[]; usable: string[]; askerOnly: boolean },
     load: (file: string) => FileContext | undefined,
   ): ClassRef[] {
     const key = `${root}\0${name}`;
     const known = this.live.get(key);
     if (known) return [known];
     const answer = this.answers.get(key);
-    if (answer === null) return [];
+    if (answer?.owner === null) return [];
     if (answer === undefined) {
-      const [owner] = soleMethodOwner(files(), name, load);
+      const { read, usable, askerOnly } = files();
+      const [owner] = soleMethodOwner(usable, name, load);
       if (this.answers.size >= MAX_ANSWERS) this.forget();
-      this.answers.set(key, owner ? { file: path.resolve(owner.ctx.file), start: owner.node.range[0] } : null);
+      const at = owner ? { file: path.resolve(owner.ctx.file), start: owner.node.range[0] } : null;
+      this.answers.set(key, { owner: at, read, askerOnly });
       if (owner) this.live.set(key, owner);
       return owner ? [owner] : [];
     }
-    const ctx = load(answer.file);
-    const node = ctx ? classesDeclaring(ctx.ast, name).find((entry) => entry.range[0] === answer.start) : undefined;
+    const ctx = load(answer.owner.file);
+    const node = ctx
+      ? classesDeclaring(ctx.ast, name).find((entry) => entry.range[0] === answer.owner?.start)
+      : undefined;
     if (!ctx || !node) return [];
     this.live.set(key, { node, ctx });
     return [{ node, ctx }];
@@ -98,7 +125,22 @@ export class MethodOwners {
     this.live.clear();
   }
 
-  /** A file changed: every answer may have. */
+  /**
+   * `file` changed: the answers chosen from it go, and those under its folder that it may now answer
+   * (`declares`, asked after the method index re-read it); the others still hold.
+   */
+  forgetFile(file: string, declares: (root: string, name: string) => boolean): void {
+    for (const [key, answer] of this.answers) {
+      const [root = '', name = ''] = key.split('\0');
+      const underRoot = file.startsWith(root + path.sep);
+      if (answer.askerOnly || answer.read.includes(file) || (underRoot && declares(root, name))) {
+        this.answers.delete(key);
+        this.live.delete(key);
+      }
+    }
+  }
+
+  /** Every answer may have changed. */
   forget(): void {
     this.answers.clear();
     this.live.clear();

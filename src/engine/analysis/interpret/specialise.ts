@@ -126,6 +126,11 @@ export interface SpecialisedSlot {
   full: boolean;
 }
 
+/** Drops every specialised summary of one summary cache (what they were analysed with may have changed). */
+export function forgetSpecialised(owner: object): void {
+  caches.delete(owner);
+}
+
 export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
   let cache = caches.get(owner);
   if (!cache) {

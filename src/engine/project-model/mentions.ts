@@ -1,0 +1,115 @@
+// Which files of a package spell a word, with answers that outlive an edit to a file that does not change
+// them: an editor re-lints at every keystroke, and re-reading every file of the package for each word asked
+// cost a large dispatcher most of its lint.
+import * as path from 'node:path';
+
+/** Files kept per word searched (more: too common to follow), and answers held before the table starts again. */
+const MAX_MENTIONS = 6;
+const MAX_ANSWERS = 2000;
+/** Searches per package between edits: past a few dozen the answer is "unknown" (each re-reads the package). */
+const MAX_SEARCHES_PER_ROOT = 32;
+/** Files edited since answers were carried over; past this they are dropped rather than re-checked one by one. */
+const MAX_CHANGED = 32;
+/** Packages whose file listing is remembered (to tell an edited file from a new one). */
+const MAX_LISTED_ROOTS = 64;
+
+/**
+ * The first matches of a search in listing order, one more than MAX_MENTIONS when the search stopped
+ * early (so an edit can be checked against it: see `stillHolds`).
+ */
+type Matches = readonly string[];
+
+export class MentionIndex {
+  /** `root\0word` → matches found since the last edit. */
+  private readonly answers = new Map<string, Matches>();
+  /** Matches found before the last edits, reused on the next ask once every edited file is checked. */
+  private readonly carried = new Map<string, Matches>();
+  private readonly changed = new Set<string>();
+  private readonly searches = new Map<string, number>();
+  private readonly listed = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly read: (file: string) => string | undefined,
+    private readonly list: (root: string) => string[],
+  ) {}
+
+  /**
+   * Files under `root` whose text spells `word` (at most MAX_MENTIONS; none when more do: too common to
+   * follow). `spelling` receives the files found spelling it, those of an answer too common to return too.
+   */
+  filesMentioning(root: string, word: string, spelling?: string[]): string[] {
+    const key = `${root}\0${word}`;
+    let matches = this.answers.get(key);
+    if (!matches) {
+      // Counted as a search even when a carried answer serves it, so the bound holds as after a fresh start.
+      const searched = (this.searches.get(root) ?? 0) + 1;
+      this.searches.set(root, searched);
+      if (searched > MAX_SEARCHES_PER_ROOT) return [];
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      matches = this.reused(key, word) ?? this.search(root, word);
+      this.answers.set(key, matches);
+    }
+    spelling?.push(...matches);
+    return matches.length > MAX_MENTIONS ? [] : [...matches];
+  }
+
+  /** `file` changed: answers are carried over, to be checked against it (and other edited files) when asked again. */
+  refresh(file: string): void {
+    for (const [key, matches] of this.answers) if (this.carried.size < MAX_ANSWERS) this.carried.set(key, matches);
+    this.answers.clear();
+    this.searches.clear();
+    this.changed.add(file);
+    // A file the listing did not hold (new, or past its bounds) may change the listing itself.
+    const unlisted = [...this.listed].some(
+      ([root, files]) => file.startsWith(root + path.sep) && !files.has(file) && this.read(file) !== undefined,
+    );
+    if (unlisted || this.changed.size > MAX_CHANGED) this.dropCarried();
+  }
+
+  private dropCarried(): void {
+    this.carried.clear();
+    this.changed.clear();
+  }
+
+  /** A carried answer that no edited file's text contradicts. */
+  private reused(key: string, word: string): Matches | undefined {
+    const matches = this.carried.get(key);
+    if (!matches) return undefined;
+    this.carried.delete(key);
+    const holds = [...this.changed].every((file) => this.stillHolds(matches, file, word));
+    // The edited files matter only to answers still carried.
+    if (this.carried.size === 0) this.changed.clear();
+    return holds ? matches : undefined;
+  }
+
+  /**
+   * The matches are the first files of the listing that spell the word. An edited file still spelling it,
+   * or still not spelling it, leaves them as they were; a deleted file (which changes the listing) does not.
+   */
+  private stillHolds(matches: Matches, file: string, word: string): boolean {
+    const text = this.read(file);
+    if (text === undefined) return !this.isListed(file);
+    return text.includes(word) === matches.includes(file);
+  }
+
+  private isListed(file: string): boolean {
+    return [...this.listed.values()].some((files) => files.has(file));
+  }
+
+  private search(root: string, word: string): Matches {
+    const files = this.list(root);
+    if (this.listed.size >= MAX_LISTED_ROOTS) {
+      // A carried answer is checked against the listing of its package: without it, it cannot be.
+      this.listed.clear();
+      this.dropCarried();
+    }
+    this.listed.set(root, new Set(files));
+    const found: string[] = [];
+    for (const file of files) {
+      if (!this.read(file)?.includes(word)) continue;
+      found.push(file);
+      if (found.length > MAX_MENTIONS) break;
+    }
+    return found;
+  }
+}
