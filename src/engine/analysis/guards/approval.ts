@@ -9,7 +9,6 @@ import type { Evaluator } from '../evaluator';
 
 export type ApprovalUse = 'gate' | 'answer' | 'ignored';
 
-const VOID_RETURN = /^:\s*(void|Promise\s*<\s*void\s*>|undefined|Promise\s*<\s*undefined\s*>)$/;
 const MAX_TOP_LEVEL = 2000;
 
 export function approvalUse(node: TSESTree.CallExpression, interpreter: Evaluator): ApprovalUse {
@@ -20,10 +19,10 @@ export function approvalUse(node: TSESTree.CallExpression, interpreter: Evaluato
   const last = text.split('.').pop() ?? text;
   if (ctx.config.approvalFunctions.includes(text) || ctx.config.approvalFunctions.includes(last)) return 'gate';
   const resolved = resolveFunction(callee, ctx);
-  if (resolved) return throwsWithoutAnswer(resolved.fn, resolved.ctx.text) ? 'gate' : 'ignored';
+  if (resolved) return throwsWithoutAnswer(resolved.fn) ? 'gate' : 'ignored';
   if (callee.type === 'Identifier') {
     const declared = declaredFunction(ctx.ast.body, callee.name);
-    if (declared?.returnType && VOID_RETURN.test(returnTypeText(declared.returnType, ctx.text))) return 'gate';
+    if (declared?.returnType && returnsNothing(declared.returnType)) return 'gate';
   }
   return 'ignored';
 }
@@ -43,8 +42,8 @@ function isDiscarded(node: Node): boolean {
   return false;
 }
 
-function throwsWithoutAnswer(fn: Node, text: string): boolean {
-  if ('returnType' in fn && fn.returnType && VOID_RETURN.test(returnTypeText(fn.returnType, text))) return true;
+function throwsWithoutAnswer(fn: Node): boolean {
+  if ('returnType' in fn && fn.returnType && returnsNothing(fn.returnType)) return true;
   let throws = false;
   let answers = false;
   walk(fn, (inner) => {
@@ -56,8 +55,18 @@ function throwsWithoutAnswer(fn: Node, text: string): boolean {
   return throws && !answers;
 }
 
-function returnTypeText(annotation: TSESTree.TSTypeAnnotation, text: string): string {
-  return text.slice(annotation.range[0], annotation.range[1]).replace(/\s+/g, ' ');
+/**
+ * `: void`, `: Promise<void>`, `: undefined`, `: Promise<undefined>`, read from the tree: the annotation's
+ * text may carry a comment written after it, and a comment changes nothing.
+ */
+function returnsNothing(annotation: TSESTree.TSTypeAnnotation): boolean {
+  const isNothing = (type: TSESTree.TypeNode) => type.type === 'TSVoidKeyword' || type.type === 'TSUndefinedKeyword';
+  const type = annotation.typeAnnotation;
+  if (isNothing(type)) return true;
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || type.typeName.name !== 'Promise')
+    return false;
+  const [argument] = type.typeArguments?.params ?? [];
+  return argument !== undefined && type.typeArguments?.params.length === 1 && isNothing(argument);
 }
 
 function declaredFunction(
