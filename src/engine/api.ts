@@ -13,6 +13,7 @@ import {
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
+import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
 
 interface ModulePathLike {
   modules: string[];
@@ -49,7 +50,25 @@ export class ApiResolver {
     private readonly recordedParamTypes?: () => ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>>,
     /** The package value an untyped parameter's callers pass for it (`addTools(server, new Client())`). */
     private readonly callerPassed?: (binding: Binding) => ApiRef | undefined,
+    /** Where a bundler inlined dependencies in this file, computed on first use. */
+    private readonly vendored?: () => Ranges,
   ) {}
+
+  /**
+   * A function, class or variable a bundler inlined from package P (declared in a region whose path names P)
+   * is P's export of that name, so rows keyed on P match calls of the bundled copy. A binding named after the
+   * package (`axios` in axios, `Stripe` in stripe) is its default export: the module itself.
+   */
+  private vendoredExport(binding: Binding): ApiRef | undefined {
+    const ranges = this.vendored?.();
+    if (!ranges || ranges.length === 0 || binding.patternPath.length > 0) return undefined;
+    const pkg = vendoredPackageAt(ranges, binding.id.range[0]);
+    if (!pkg) return undefined;
+    // Rolldown renames a clash with a `$1` suffix; esbuild with digits, which real names also end in.
+    const name = binding.name.replace(/\$\d+$/, '');
+    if (defaultName(name) === defaultName(pkg.slice(pkg.lastIndexOf('/') + 1))) return { module: pkg, tokens: [] };
+    return { module: pkg, tokens: [{ kind: 'Member', name }] };
+  }
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
   private member(ref: ApiRef, name: string): ApiRef {
@@ -185,6 +204,10 @@ export class ApiResolver {
         const wrapped = this.wrappedLibraryFunction(binding.init, depth);
         if (wrapped) return wrapped;
         const base = this.resolve(binding.init, depth);
+        // A bundled package's own value (`var got = create(defaults)` in got) is its export; one it takes
+        // from another package (`var client = axios.create()`) stays what that package says it is.
+        const exported = this.vendoredExport(binding);
+        if (exported && (!base || base.module === LOCAL || base.module === exported.module)) return exported;
         if (!base) return undefined;
         return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
@@ -208,7 +231,7 @@ export class ApiResolver {
       }
       case 'function':
       case 'class':
-        return this.local(binding.name);
+        return this.vendoredExport(binding) ?? this.local(binding.name);
       default:
         return undefined;
     }
@@ -406,6 +429,14 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
       return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
   });
+}
+
+/** `Stripe`, `node-fetch`, `@scope/ky` compared by their letters and digits, ignoring case and a clash suffix. */
+function defaultName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/\d+$/, '');
 }
 
 function sameRef(a: ApiRef, b: ApiRef): boolean {

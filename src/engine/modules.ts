@@ -15,6 +15,7 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+import { cachedVendoredRanges } from './tools/vendored-regions';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
@@ -98,6 +99,7 @@ export class ModuleLoader implements ModuleLinks {
         ownPackage,
         recordedParamTypes(text, ast, scopes),
         (binding) => callerPassedApi(binding, ctx),
+        () => cachedVendoredRanges(ast, text),
       ),
       imports,
       catalogs,
