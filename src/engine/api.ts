@@ -28,6 +28,11 @@ export interface ApiRef {
   tokens: ApiToken[];
   /** For `<local>` refs: the package the file belongs to, whose rows its own relative imports match. */
   pkg?: string;
+  /**
+   * A package a bundler inlined: the bundle no longer says through which of its entry points (`viem/actions`)
+   * the name was imported, so rows keyed on any of them match.
+   */
+  bundled?: true;
 }
 
 export const GLOBAL = '<global>';
@@ -66,8 +71,9 @@ export class ApiResolver {
     if (!pkg) return undefined;
     // Rolldown renames a clash with a `$1` suffix; esbuild with digits, which real names also end in.
     const name = binding.name.replace(/\$\d+$/, '');
-    if (defaultName(name) === defaultName(pkg.slice(pkg.lastIndexOf('/') + 1))) return { module: pkg, tokens: [] };
-    return { module: pkg, tokens: [{ kind: 'Member', name }] };
+    if (defaultName(name) === defaultName(pkg.slice(pkg.lastIndexOf('/') + 1)))
+      return { module: pkg, tokens: [], bundled: true };
+    return { module: pkg, tokens: [{ kind: 'Member', name }], bundled: true };
   }
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
@@ -363,12 +369,26 @@ function definedFieldValue(expression: Node, name: string): Node | undefined {
 export function extend(ref: ApiRef, token: ApiToken): ApiRef {
   const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
   if (ref.pkg !== undefined) next.pkg = ref.pkg;
+  if (ref.bundled) next.bundled = true;
   return next;
 }
 
-/** Whether a ref comes from one of `modules`: its module, or for the project's own code, its package. */
+/**
+ * Whether a ref comes from one of `modules`: its module, for the project's own code its package, and for a
+ * bundled package's code any entry point of that package.
+ */
 export function moduleIn(ref: ApiRef, modules: readonly string[]): boolean {
-  return modules.includes(ref.module) || (ref.pkg !== undefined && modules.includes(ref.pkg));
+  return (
+    modules.includes(ref.module) ||
+    (ref.pkg !== undefined && modules.includes(ref.pkg)) ||
+    (ref.bundled === true && modules.some((module) => packageRoot(module) === ref.module))
+  );
+}
+
+/** The package a module specifier names: `viem/actions` → `viem`, `@scope/name/sub` → `@scope/name`. */
+export function packageRoot(module: string): string {
+  const parts = module.split('/');
+  return parts.slice(0, module.startsWith('@') ? 2 : 1).join('/');
 }
 
 export function isRelative(source: string): boolean {
