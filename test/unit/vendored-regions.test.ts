@@ -38,6 +38,13 @@ describe('vendored regions', () => {
     assert.ok(isVendored(vendoredRanges(text), text.indexOf('var x')));
   });
 
+  it('reads a path that repeats node_modules/ in linear time', () => {
+    const text = `//#region ${'node_modules/'.repeat(200_000)}p/index.js\nvar x = 1;\n//#endregion`;
+    const started = Date.now();
+    assert.equal(packageAt(text, 'var x'), 'p');
+    assert.ok(Date.now() - started < 2_000);
+  });
+
   it('reads at most a bounded number of markers', () => {
     const text = '//#region node_modules/p/a.js\nx\n//#endregion\n'.repeat(30_000);
     assert.ok(vendoredRanges(text).length <= 20_000);

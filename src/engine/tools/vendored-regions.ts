@@ -10,8 +10,8 @@ const REGION = /^\/\/#(region|endregion)\b[^\S\n]*(.*)$/gm;
 /** A module header: a comment line that is only a relative source path. */
 const HEADER = /^\/\/ ((?:[\w@.+-]+\/)*[\w@.+-]+\.(?:[cm]?[jt]sx?))$/gm;
 const VENDORED = /(^|\/)node_modules\//;
-/** The package a vendored path belongs to: the segment after its last `node_modules/`, with its scope. */
-const PACKAGE = /(?:^|\/)node_modules\/((?:@[\w.+-]+\/)?[\w.+-]+)\/(?!.*\/node_modules\/)/;
+/** The package at the front of what follows a path's last `node_modules/`: a name, with its scope. */
+const PACKAGE = /^((?:@[\w.+-]+\/)?[\w.+-]+)\//;
 
 /** A vendored region: its start and end offsets and the package its path names. */
 export type Range = readonly [number, number, string];
@@ -63,7 +63,8 @@ function collect(
 /** `../node_modules/.pnpm/ai@6.0.64_zod@4/node_modules/ai/dist/index.mjs` → `ai`; '' for a vendored path naming none. */
 function packageOf(path: string): string | undefined {
   if (!VENDORED.test(path)) return undefined;
-  return PACKAGE.exec(path)?.[1] ?? '';
+  // Found by position, not by a pattern that looks ahead for later ones: a hostile path may repeat it.
+  return PACKAGE.exec(path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))?.[1] ?? '';
 }
 
 /** Whether an offset falls inside one of the sorted ranges. */
