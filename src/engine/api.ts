@@ -76,6 +76,16 @@ export class ApiResolver {
     return { module: pkg, tokens: [{ kind: 'Member', name }], bundled: true };
   }
 
+  /**
+   * A bundled package's own value (`var got = create(defaults)` in got, also `var ky;` assigned in esbuild's
+   * lazy module initialiser) is its export; one it takes from another package (`var client = axios.create()`)
+   * stays what that package says it is.
+   */
+  private bundledOr(binding: Binding, value: ApiRef | undefined): ApiRef | undefined {
+    const exported = this.vendoredExport(binding);
+    return exported && (!value || value.module === LOCAL || value.module === exported.module) ? exported : value;
+  }
+
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
   private member(ref: ApiRef, name: string): ApiRef {
     // `require('x').default` after an interop helper is the default import: the module itself.
@@ -204,18 +214,14 @@ export class ApiResolver {
         const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
         if (typed) return typed;
         if (binding.isLoopElement) return undefined;
-        if (!binding.init || isNullish(binding.init)) return this.fromAssignments(binding, depth);
+        if (!binding.init || isNullish(binding.init))
+          return this.bundledOr(binding, this.fromAssignments(binding, depth));
         const inlined = inlinedPackage(binding);
         if (inlined !== undefined) return { module: inlined, tokens: [] };
         const wrapped = this.wrappedLibraryFunction(binding.init, depth);
         if (wrapped) return wrapped;
-        const base = this.resolve(binding.init, depth);
-        // A bundled package's own value (`var got = create(defaults)` in got) is its export; one it takes
-        // from another package (`var client = axios.create()`) stays what that package says it is.
-        const exported = this.vendoredExport(binding);
-        if (exported && (!base || base.module === LOCAL || base.module === exported.module)) return exported;
-        if (!base) return undefined;
-        return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
+        const base = this.bundledOr(binding, this.resolve(binding.init, depth));
+        return base && binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
       case 'param': {
         if (binding.patternPath.length > 0) return undefined;
