@@ -13,6 +13,7 @@ import {
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
+import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
 
 interface ModulePathLike {
   modules: string[];
@@ -27,6 +28,11 @@ export interface ApiRef {
   tokens: ApiToken[];
   /** For `<local>` refs: the package the file belongs to, whose rows its own relative imports match. */
   pkg?: string;
+  /**
+   * A package a bundler inlined: the bundle no longer says through which of its entry points (`viem/actions`)
+   * the name was imported, so rows keyed on any of them match.
+   */
+  bundled?: true;
 }
 
 export const GLOBAL = '<global>';
@@ -49,7 +55,36 @@ export class ApiResolver {
     private readonly recordedParamTypes?: () => ReadonlyMap<FunctionNode, ReadonlyArray<Node | undefined>>,
     /** The package value an untyped parameter's callers pass for it (`addTools(server, new Client())`). */
     private readonly callerPassed?: (binding: Binding) => ApiRef | undefined,
+    /** Where a bundler inlined dependencies in this file, computed on first use. */
+    private readonly vendored?: () => Ranges,
   ) {}
+
+  /**
+   * A function, class or variable a bundler inlined from package P (declared in a region whose path names P)
+   * is P's export of that name, so rows keyed on P match calls of the bundled copy. A binding named after the
+   * package (`axios` in axios, `Stripe` in stripe) is its default export: the module itself.
+   */
+  private vendoredExport(binding: Binding): ApiRef | undefined {
+    const ranges = this.vendored?.();
+    if (!ranges || ranges.length === 0 || binding.patternPath.length > 0) return undefined;
+    const pkg = vendoredPackageAt(ranges, binding.id.range[0]);
+    if (!pkg) return undefined;
+    // Rolldown renames a clash with a `$1` suffix; esbuild with digits, which real names also end in.
+    const name = binding.name.replace(/\$\d+$/, '');
+    if (defaultName(name) === defaultName(pkg.slice(pkg.lastIndexOf('/') + 1)))
+      return { module: pkg, tokens: [], bundled: true };
+    return { module: pkg, tokens: [{ kind: 'Member', name }], bundled: true };
+  }
+
+  /**
+   * A bundled package's own value (`var got = create(defaults)` in got, also `var ky;` assigned in esbuild's
+   * lazy module initialiser) is its export; one it takes from another package (`var client = axios.create()`)
+   * stays what that package says it is.
+   */
+  private bundledOr(binding: Binding, value: ApiRef | undefined): ApiRef | undefined {
+    const exported = this.vendoredExport(binding);
+    return exported && (!value || value.module === LOCAL || value.module === exported.module) ? exported : value;
+  }
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
   private member(ref: ApiRef, name: string): ApiRef {
@@ -179,14 +214,14 @@ export class ApiResolver {
         const typed = annotation && binding.patternPath.length === 0 ? this.fromType(annotation, depth) : undefined;
         if (typed) return typed;
         if (binding.isLoopElement) return undefined;
-        if (!binding.init || isNullish(binding.init)) return this.fromAssignments(binding, depth);
+        if (!binding.init || isNullish(binding.init))
+          return this.bundledOr(binding, this.fromAssignments(binding, depth));
         const inlined = inlinedPackage(binding);
         if (inlined !== undefined) return { module: inlined, tokens: [] };
         const wrapped = this.wrappedLibraryFunction(binding.init, depth);
         if (wrapped) return wrapped;
-        const base = this.resolve(binding.init, depth);
-        if (!base) return undefined;
-        return binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
+        const base = this.bundledOr(binding, this.resolve(binding.init, depth));
+        return base && binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
       case 'param': {
         if (binding.patternPath.length > 0) return undefined;
@@ -208,7 +243,7 @@ export class ApiResolver {
       }
       case 'function':
       case 'class':
-        return this.local(binding.name);
+        return this.vendoredExport(binding) ?? this.local(binding.name);
       default:
         return undefined;
     }
@@ -340,12 +375,26 @@ function definedFieldValue(expression: Node, name: string): Node | undefined {
 export function extend(ref: ApiRef, token: ApiToken): ApiRef {
   const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
   if (ref.pkg !== undefined) next.pkg = ref.pkg;
+  if (ref.bundled) next.bundled = true;
   return next;
 }
 
-/** Whether a ref comes from one of `modules`: its module, or for the project's own code, its package. */
+/**
+ * Whether a ref comes from one of `modules`: its module, for the project's own code its package, and for a
+ * bundled package's code any entry point of that package.
+ */
 export function moduleIn(ref: ApiRef, modules: readonly string[]): boolean {
-  return modules.includes(ref.module) || (ref.pkg !== undefined && modules.includes(ref.pkg));
+  return (
+    modules.includes(ref.module) ||
+    (ref.pkg !== undefined && modules.includes(ref.pkg)) ||
+    (ref.bundled === true && modules.some((module) => packageRoot(module) === ref.module))
+  );
+}
+
+/** The package a module specifier names: `viem/actions` → `viem`, `@scope/name/sub` → `@scope/name`. */
+export function packageRoot(module: string): string {
+  const parts = module.split('/');
+  return parts.slice(0, module.startsWith('@') ? 2 : 1).join('/');
 }
 
 export function isRelative(source: string): boolean {
@@ -406,6 +455,14 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
       return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
     return token.kind === real.kind;
   });
+}
+
+/** `Stripe`, `node-fetch`, `@scope/ky` compared by their letters and digits, ignoring case and a clash suffix. */
+function defaultName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/\d+$/, '');
 }
 
 function sameRef(a: ApiRef, b: ApiRef): boolean {

@@ -22,6 +22,7 @@ import {
   lookupDependency,
   prefixDependency,
 } from './analysis/summary-deps';
+import { cachedVendoredRanges } from './tools/vendored-regions';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
@@ -113,6 +114,7 @@ export class ModuleLoader implements ModuleLinks {
         ownPackage,
         recordedParamTypes(text, ast, scopes),
         (binding) => callerPassedApi(binding, ctx),
+        () => cachedVendoredRanges(ast, text),
       ),
       imports,
       catalogs,

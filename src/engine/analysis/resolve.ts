@@ -7,6 +7,7 @@ import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Fun
 import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
+import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -30,11 +31,27 @@ export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction
   const inner = lastOfSequence(unwrapExpression(node));
   const found = inner.type === 'MemberExpression' ? memberTargets(inner, ctx, 0) : list(resolveFunction(inner, ctx));
   // `handlers[method](args)`: a function picked from a constant table by a key the code does not fix.
-  return found.length > 0 ? found : tableTargets(inner, ctx);
+  return found.length > 0 ? found : tableTargets(inner, ctx).filter(isProjectCode);
+}
+
+/**
+ * A function a bundler inlined from a dependency is that package's (its API, `engine/api.ts`), not the
+ * project's: following it would count the SDK's own requests (a bundled AI SDK's POST to its model provider)
+ * as the tool's effects.
+ */
+function isProjectCode(found: { ctx: FileContext; fn?: Node; node?: Node }): boolean {
+  const ranges = cachedVendoredRanges(found.ctx.ast, found.ctx.text);
+  const node = found.fn ?? found.node;
+  return ranges.length === 0 || !node || vendoredPackageAt(ranges, node.range[0]) === undefined;
 }
 
 /** The function a callee refers to: a local function, or one exported by an imported project file. */
 export function resolveFunction(node: Node, ctx: FileContext, depth = 0): ResolvedFunction | undefined {
+  const found = anyFunction(node, ctx, depth);
+  return found && isProjectCode(found) ? found : undefined;
+}
+
+function anyFunction(node: Node, ctx: FileContext, depth: number): ResolvedFunction | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = lastOfSequence(unwrapExpression(node));
   if (isFunction(inner)) return { fn: inner, ctx };
@@ -114,7 +131,7 @@ function fromMember(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
 function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedFunction[] {
   const name = propertyName(node);
   if (name === undefined || depth > MAX_DEPTH) return [];
-  return objectTargets(unwrapExpression(node.object), name, ctx, depth);
+  return objectTargets(unwrapExpression(node.object), name, ctx, depth).filter(isProjectCode);
 }
 
 /** The functions `object[name]` may be, for a call of it. */
@@ -301,8 +318,13 @@ export function methodOf(resolved: ResolvedClass, name: string, depth = 0): Reso
   return undefined;
 }
 
-/** The class an expression names (`NavigationTool`, an imported class, a class expression). */
+/** The class an expression names (`NavigationTool`, an imported class, a class expression); not a bundled package's. */
 export function resolveClass(node: Node, ctx: FileContext, depth = 0): ResolvedClass | undefined {
+  const found = anyClass(node, ctx, depth);
+  return found && isProjectCode(found) ? found : undefined;
+}
+
+function anyClass(node: Node, ctx: FileContext, depth: number): ResolvedClass | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrapExpression(node);
   if (inner.type === 'ClassDeclaration' || inner.type === 'ClassExpression') return { node: inner, ctx };

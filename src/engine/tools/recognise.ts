@@ -15,7 +15,7 @@ import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
-import { isVendored, vendoredRanges } from './vendored-regions';
+import { cachedVendoredRanges, isVendored } from './vendored-regions';
 
 export type { RecognisedTool, ToolHandler } from './types';
 
@@ -42,7 +42,7 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
   }));
 
   // A dependency bundled into the file declares its own tools; they are not the project's.
-  const vendored = vendoredRanges(ctx.text);
+  const vendored = cachedVendoredRanges(ctx.ast, ctx.text);
   walk(ctx.ast, (node) => {
     if (tools.length >= MAX_TOOLS_PER_FILE) return false;
     if (vendored.length > 0 && node.type !== 'Program' && isVendored(vendored, node.range[0])) return false;

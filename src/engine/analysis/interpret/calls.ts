@@ -318,6 +318,9 @@ function knownStep(
       // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
       const converted = convertedConstant(receiver, method);
       if (converted) return converted;
+      // `new URL('/api/search', host).toString()`: the same text, whose written path still says what it calls.
+      if (receiver.parts && (method === 'toString' || method === 'valueOf') && node.arguments.length === 0)
+        return receiver;
       // A lookup in a map the model does not control yields one of its values, whatever the key; a
       // project class's own `get` (`api.get(url)` on a wrapper around fetch) is followed instead.
       if ((method === 'get' || method === 'at') && resolveFunctions(callee, interpreter.ctx).length === 0)
