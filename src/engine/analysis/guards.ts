@@ -7,6 +7,7 @@ import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact, type Value } from './value';
 import { isLimit } from './guards/amount';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
+import { noDotSegmentFacts } from './guards/dot-segments';
 import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
@@ -157,6 +158,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
       return everyFacts(receiver, first, interpreter, state, factsOf);
     if (method === 'some' && polarity && first && isFunction(first))
       return someFacts(receiver, first, interpreter, state);
+    if (method === 'some' && !polarity && first && isFunction(first))
+      return noDotSegmentFacts(receiver, first, interpreter, state);
     if (method === 'endsWith' && first && polarity) return hostSuffixFacts(receiver, first as Node, interpreter, state);
     if (method === 'startsWith' && first) return startsWithFacts(receiver, first as Node, interpreter, state, polarity);
     if (method === 'includes' && first && !polarity && stringValue(first) === '..') {

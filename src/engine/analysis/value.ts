@@ -248,6 +248,12 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
   else if (aTainted && bTainted && a.parts && b.parts) out.parts = joinParts(a.parts, b.parts, combine);
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
+  // A copy of the same value on both paths (a loop's iterations joined) is still a copy of it, so a check
+  // after the join still bounds the original.
+  const copyOf = a.copyOf?.filter((key) => b.copyOf?.includes(key));
+  if (copyOf && copyOf.length > 0) out.copyOf = copyOf;
+  const keys = a.keys?.filter((key) => b.keys?.includes(key));
+  if (keys && keys.length > 0) out.keys = keys;
   // `rel === '' ? [] : rel.split(sep)`: a list known on both sides holds the elements of either.
   if (a.elements && b.elements) out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);
   // `let ok = false; for (…) if (check) ok = true`: where the joined flag is truthy, it was set where the check held.

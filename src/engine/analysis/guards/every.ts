@@ -68,7 +68,7 @@ function listFacts(receiver: Node, callback: Callback, interpreter: Evaluator, s
 }
 
 /** The expression an arrow returns, or the argument of a body that is a single return. */
-function callbackTest(callback: Callback): Node | undefined {
+export function callbackTest(callback: Callback): Node | undefined {
   if (callback.body.type !== 'BlockStatement') return callback.body;
   const [only] = callback.body.body;
   return callback.body.body.length === 1 && only?.type === 'ReturnStatement' && only.argument

@@ -16,6 +16,7 @@ import type { State } from '../evaluator';
 import { keysOf } from '../guards';
 import { approvalUse } from '../guards/approval';
 import { someFacts } from '../guards/containment';
+import { splitsOnSlash } from '../guards/dot-segments';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { quoteEscape, stripsSeparators } from '../sanitisers';
@@ -130,12 +131,14 @@ function evaluateCallValue(
 
   recordSinks(interpreter, node, args, state, receiver);
   const promise = openPromise(interpreter, node);
-  visitCallbacks(interpreter, node, callee, receiver, args, state);
+  const mappedElement = visitCallbacks(interpreter, node, callee, receiver, args, state);
   if (promise !== undefined) return closePromise(interpreter, promise);
   if (resolvesPromise(interpreter, callee, args)) return CLEAN;
   if (callee.type === 'MemberExpression' && receiver) mutateReceiver(interpreter, callee, receiver, args, state);
 
   const known = knownStep(interpreter, node, callee, receiver, args, state);
+  // `list.map((p) => ({ path: p }))`: each element is what the callback returns (so a contained path stays so).
+  if (known && mappedElement && isTainted(mappedElement)) return { ...known, elements: [mappedElement] };
   if (known) return known;
   const modelOutput = modelOutputOf(interpreter, node, callee);
   if (modelOutput) return modelOutput;
@@ -356,6 +359,15 @@ function knownStep(
       const component = derived(receiver, ['allowlist', 'path']);
       return { ...component, elements: [component] };
     }
+    // Segments with no way up (checked, see guards/dot-segments.ts) split or joined on `/` still have none.
+    if (
+      (method === 'split' || method === 'join') &&
+      receiver.bounds.has('segment') &&
+      splitsOnSlash(node.arguments[0])
+    ) {
+      const piece = derived(receiver, ['allowlist', 'segment']);
+      return method === 'split' ? { ...piece, elements: [piece] } : piece;
+    }
     if (
       ITERATION_METHODS.has(method) ||
       method === 'join' ||
@@ -381,7 +393,8 @@ function visitCallbacks(
   receiver: Value | undefined,
   args: readonly Value[],
   state: State,
-): void {
+): Value | undefined {
+  let mapped: Value | undefined;
   node.arguments.forEach((argument, index) => {
     if (!isFunction(argument)) return;
     if (interpreter.nested++ > MAX_NESTED_FUNCTIONS) return;
@@ -402,9 +415,12 @@ function visitCallbacks(
     bindParams(interpreter, argument, params, inner);
     const saved = interpreter.returns.length;
     runBody(interpreter, argument, inner);
+    if (method === 'map' && index === 0)
+      for (const entry of interpreter.returns.slice(saved)) mapped = joinValues(mapped, entry.value);
     // Returns inside a callback are not returns of the function being analysed.
     interpreter.returns.length = saved;
   });
+  return mapped;
 }
 
 function isConfiguredGuard(interpreter: Interpreter, callee: Node): boolean {

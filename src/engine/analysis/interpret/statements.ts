@@ -11,6 +11,7 @@ import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '.
 import { assignPattern, assignTo } from './assignment';
 import { runReturnedFunctions } from './closures';
 import { callNeverReturns } from './never-returns';
+import { optInDecision } from './operator-opt-in';
 import { applyFacts, cloneState, joinStates } from './state';
 import type { Interpreter } from './types';
 
@@ -137,7 +138,9 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
 function execIf(interpreter: Interpreter, statement: TSESTree.IfStatement, state: State): State | undefined {
   // A test on a value known to be undefined (a member of an omitted argument) never holds.
   const absent = interpreter.evaluate(statement.test, state).isAbsent === true;
-  const selected = absent ? false : selectorDecision(interpreter, statement.test);
+  const selected = absent
+    ? false
+    : (selectorDecision(interpreter, statement.test) ?? optInDecision(interpreter, statement.test, state));
   if (selected === true) return exec(interpreter, statement.consequent, state);
   if (selected === false) return statement.alternate ? exec(interpreter, statement.alternate, state) : state;
   const factsTrue = factsOf(statement.test, interpreter, state, true);
