@@ -27,6 +27,7 @@ const MAX_METHODS_PER_FILE = 400;
 const MAX_MENTIONS = 6;
 const MAX_MENTION_ANSWERS = 2000;
 const MAX_SEARCHES_PER_ROOT = 32;
+const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
 
 export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
@@ -63,17 +64,23 @@ export class HierarchyIndex {
     this.searches.set(root, searched);
     if (searched > MAX_SEARCHES_PER_ROOT) return [];
     if (this.mentions.size >= MAX_MENTION_ANSWERS) this.mentions.clear();
-    let found: string[] = [];
+    const found: string[] = [];
     for (const file of this.sourceFiles(root)) {
       if (!this.host.readFile(file)?.includes(word)) continue;
       found.push(file);
-      if (found.length > MAX_MENTIONS) {
-        found = [];
-        break;
-      }
+      if (found.length > MAX_MENTIONS * 4) break;
     }
-    this.mentions.set(key, found);
-    return found;
+    // A published package ships compiled copies (.js, .mjs) beside its TypeScript sources: the sources,
+    // when few enough, are the answer; past that the word is too common to follow.
+    const typed = found.filter((file) => TYPESCRIPT_SOURCE.test(file));
+    const answer =
+      found.length <= MAX_MENTIONS
+        ? found
+        : typed.length > 0 && typed.length <= MAX_MENTIONS && found.length <= MAX_MENTIONS * 4
+          ? typed
+          : [];
+    this.mentions.set(key, answer);
+    return answer;
   }
 
   private index(root: string): Map<string, string[]> {
