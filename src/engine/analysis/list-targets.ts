@@ -24,6 +24,13 @@ interface Expr {
   ctx: FileContext;
 }
 
+/**
+ * A file's own pushes and calls are read once per parse (they depend on that file alone): a hostile file's many
+ * look-alike calls do not re-walk it. Other files' callers are asked each time (bounded by `callerArguments`).
+ */
+const pushedByArray = new WeakMap<Node, Expr[]>();
+const passedByFunction = new WeakMap<FunctionNode, Map<number, Expr[]>>();
+
 /** Every function a call `picked.member(…)` may run when `picked` is an element found in a list. */
 export function listTargets(callee: Node, ctx: FileContext): ResolvedFunction[] {
   const inner = unwrapExpression(callee);
@@ -119,25 +126,34 @@ function elementsOf(list: Expr, out: Expr[], seen: Set<Node>, hops: number): voi
 function passedFor(param: Binding, ctx: FileContext): Expr[] {
   const { fn, paramIndex: index } = param;
   if (!fn || index === undefined) return [];
-  const name = functionName(fn);
-  if (name === undefined) return [];
-  const out: Expr[] = [];
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_NODES || out.length >= MAX_ELEMENTS) return false;
-    if (node.type !== 'CallExpression') return undefined;
-    const callee = unwrapExpression(node.callee);
-    const argument = node.arguments[index];
-    if (callee.type === 'Identifier' && callee.name === name && argument && argument.type !== 'SpreadElement')
-      out.push({ node: argument, ctx });
-    return undefined;
-  });
   // The caller's file may hold its own parse of the declaring module: the same function is the same range there.
   const isCallOf = (callee: Node, at: FileContext, target: FunctionNode) => {
     const found = resolveFunction(callee, at);
     return found !== undefined && found.fn.range[0] === target.range[0] && found.fn.range[1] === target.range[1];
   };
-  out.push(...callerArguments(param, ctx, isCallOf));
+  return [...ownFileCalls(fn, index, ctx), ...callerArguments(param, ctx, isCallOf)];
+}
+
+/** What the declaring file's own calls of `fn` by name pass at `index`. */
+function ownFileCalls(fn: FunctionNode, index: number, ctx: FileContext): Expr[] {
+  const byIndex = passedByFunction.get(fn) ?? new Map<number, Expr[]>();
+  passedByFunction.set(fn, byIndex);
+  const cached = byIndex.get(index);
+  if (cached) return cached;
+  const name = functionName(fn);
+  const out: Expr[] = [];
+  let visited = 0;
+  if (name !== undefined)
+    walk(ctx.ast, (node) => {
+      if (++visited > MAX_NODES || out.length >= MAX_ELEMENTS) return false;
+      if (node.type !== 'CallExpression') return undefined;
+      const callee = unwrapExpression(node.callee);
+      const argument = node.arguments[index];
+      if (callee.type === 'Identifier' && callee.name === name && argument && argument.type !== 'SpreadElement')
+        out.push({ node: argument, ctx });
+      return undefined;
+    });
+  byIndex.set(index, out);
   return out;
 }
 
@@ -146,6 +162,14 @@ function passedFor(param: Binding, ctx: FileContext): Expr[] {
  * parameter (`function addEndpoint(e) { endpoints.push(e) }`) called with each element.
  */
 function pushedInto(array: TSESTree.ArrayExpression, ctx: FileContext): Expr[] {
+  const cached = pushedByArray.get(array);
+  if (cached) return cached;
+  const found = pushesOf(array, ctx);
+  pushedByArray.set(array, found);
+  return found;
+}
+
+function pushesOf(array: TSESTree.ArrayExpression, ctx: FileContext): Expr[] {
   const declarator = array.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return [];
   const name = declarator.id.name;
@@ -171,7 +195,9 @@ function pushedInto(array: TSESTree.ArrayExpression, ctx: FileContext): Expr[] {
     }
     return undefined;
   });
-  for (const helper of helpers) out.push(...passedFor(helper, ctx));
+  // A registration helper is called in its own module (`addEndpoint(create_payout)` beside it).
+  for (const helper of helpers)
+    if (helper.fn && helper.paramIndex !== undefined) out.push(...ownFileCalls(helper.fn, helper.paramIndex, ctx));
   return out.slice(0, MAX_ELEMENTS);
 }
 
