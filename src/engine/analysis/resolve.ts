@@ -8,6 +8,7 @@ import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
+import { listTargets } from './list-targets';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -31,7 +32,10 @@ export function resolveFunctions(node: Node, ctx: FileContext): ResolvedFunction
   const inner = lastOfSequence(unwrapExpression(node));
   const found = inner.type === 'MemberExpression' ? memberTargets(inner, ctx, 0) : list(resolveFunction(inner, ctx));
   // `handlers[method](args)`: a function picked from a constant table by a key the code does not fix.
-  return found.length > 0 ? found : tableTargets(inner, ctx).filter(isProjectCode);
+  if (found.length > 0) return found;
+  const tabled = tableTargets(inner, ctx).filter(isProjectCode);
+  // `endpoints.find((e) => e.tool.name === name).handler(client, args)`: any element's handler.
+  return tabled.length > 0 ? tabled : listTargets(inner, ctx).filter(isProjectCode);
 }
 
 /**

@@ -251,7 +251,7 @@ function pathWords(callee: Node): string[] {
  * Not project code and not a platform built-in: an import of a package, or a receiver the engine cannot
  * follow (an untyped parameter, an object a project factory returned) whose method it cannot find.
  */
-function isExternalCall(callee: Node, interpreter: Evaluator, lists: InferenceWords): boolean {
+export function isExternalCall(callee: Node, interpreter: Evaluator, lists: InferenceWords): boolean {
   const { ctx } = interpreter;
   if (resolveFunction(callee, ctx)) return false;
   const ref = ctx.api.resolve(callee);

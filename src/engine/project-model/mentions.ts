@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 /** Files kept per word searched (more: too common to follow), and answers held before the table starts again. */
 const MAX_MENTIONS = 6;
+const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
 const MAX_ANSWERS = 2000;
 /** Searches per package between edits: past a few dozen the answer is "unknown" (each re-reads the package). */
 const MAX_SEARCHES_PER_ROOT = 32;
@@ -50,7 +51,11 @@ export class MentionIndex {
       this.answers.set(key, matches);
     }
     spelling?.push(...matches);
-    return matches.length > MAX_MENTIONS ? [] : [...matches];
+    if (matches.length <= MAX_MENTIONS) return [...matches];
+    // A published package ships compiled copies (.js, .mjs) beside its TypeScript sources: the sources,
+    // when few enough, are the answer; past that the word is too common to follow.
+    const typed = matches.filter((file) => TYPESCRIPT_SOURCE.test(file));
+    return typed.length > 0 && typed.length <= MAX_MENTIONS && matches.length <= MAX_MENTIONS * 4 ? typed : [];
   }
 
   /** `file` changed: answers are carried over, to be checked against it (and other edited files) when asked again. */
@@ -108,7 +113,7 @@ export class MentionIndex {
     for (const file of files) {
       if (!this.read(file)?.includes(word)) continue;
       found.push(file);
-      if (found.length > MAX_MENTIONS) break;
+      if (found.length > MAX_MENTIONS * 4) break;
     }
     return found;
   }

@@ -13,6 +13,7 @@ import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
 import { isInReadNamedFunction, isReadEndpoint, isReadRpcCall, isWriteMethod } from '../analysis/request-method';
+import { sdkRequestOf } from '../analysis/sdk-request';
 import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
@@ -363,8 +364,11 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   // object; on the value itself (`dayjs().add(1, 'd')`) it is arithmetic.
   const last = receiver.tokens[receiver.tokens.length - 1];
   const onResource = last?.kind === 'Member' && names.compoundVerbs.includes(name);
+  // `client.request({ method: metadata.httpMethod, path })`: a generated endpoint's written method says the write.
+  const request = sdkRequestOf(node, ctx, requestWords(ctx));
+  const requestWrites = request !== undefined && isWriteMethod(request.method);
   if (
-    !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource) ||
+    !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource || requestWrites) ||
     !isPackage(receiver.module, names)
   )
     return undefined;
@@ -373,6 +377,13 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const command = name === 'send' ? sdkCommand(node.arguments[0], ctx) : undefined;
   if (command && isReadCommand(command, names)) return undefined;
   return REMOTE_WRITES;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The transaction catalog's request words (`request`, `call`): methods that take the HTTP method as an option. */
+function requestWords(ctx: FileContext): ReadonlySet<string> {
+  return ctx.catalogs.inference?.requestWords ?? NO_WORDS;
 }
 
 /**

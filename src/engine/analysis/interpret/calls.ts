@@ -24,6 +24,7 @@ import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sink
 import { isWriteMethod } from '../request-method';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
+import { inferSdkRequestPayment } from '../sdk-request';
 import {
   CLEAN,
   combine,
@@ -237,7 +238,9 @@ export function recordSinks(
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {
     const inferred =
-      signedAuthorization(interpreter, node, args, state) ?? inferTransfer(interpreter, node, args, state);
+      signedAuthorization(interpreter, node, args, state) ??
+      inferTransfer(interpreter, node, args, state) ??
+      inferSdkRequestPayment(interpreter, node, args, state);
     if (inferred) interpreter.hits.push(inferred);
   }
 }
