@@ -6,7 +6,7 @@
 
 /** Region markers read per file; a hostile file with more gets no more regions. */
 const MAX_MARKERS = 20_000;
-const REGION = /^\/\/#(region|endregion)\b[^\S\n]*(.*)$/gm;
+const REGION = /^\/\/#(region|endregion)\b[^\S\r\n]*(.*)$/gm;
 /** A module header: a comment line that is only a relative source path. */
 const HEADER = /^\/\/ ((?:[\w@.+-]+\/)*[\w@.+-]+\.(?:[cm]?[jt]sx?))$/gm;
 const VENDORED = /(^|\/)node_modules\//;
