@@ -5,7 +5,7 @@ import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -14,8 +14,6 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
-import { forgetSpecialised } from './analysis/interpret/specialise';
-import { dependentsIndex } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -164,14 +162,8 @@ export class Project {
     // files the loader handed its analysis and the package-wide lookups it asked (analysis/summary-deps.ts)
     // says which to drop; specialised summaries (analysed with callers' values) all go, and so does every
     // summary when a package file changed or the record outgrew its bound.
-    if (!this.modules.invalidate(file)) return;
-    const index = dependentsIndex(this.summaries);
-    if (index.overflowed || describesPackages(file)) {
-      this.summaries = new WeakMap();
-      return;
-    }
-    for (const fn of index.take(this.modules.changedBy(file))) this.summaries.delete(fn);
-    forgetSpecialised(this.summaries);
+    // The record says which summaries read the file, but is not indexed yet (analysis/summary-deps.ts): all go.
+    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
   }
 }
 

@@ -44,10 +44,15 @@ export function collecting<T>(run: () => T): { value: T; dependencies: Set<Depen
   }
 }
 
-/** Keeps a computed summary's dependencies, for `reuse` and (`fn` given) for dropping it when one changes. */
-export function remember(owner: object, summary: object, dependencies: Set<Dependency>, fn?: FunctionNode): void {
+/**
+ * Keeps a computed summary's dependencies, for `reuse`. Not indexed by function: the index held each function
+ * through a WeakRef, and a WeakRef keeps its target alive until the synchronous job that made it ends, so a
+ * scan or a benchmark that lints files in one synchronous loop kept every tree (about 90 MB per re-lint of a
+ * Mastra bundle). Until the index holds no reference to the function, `Project.invalidate` drops every
+ * summary when a loaded file changes, as before the index.
+ */
+export function remember(_owner: object, summary: object, dependencies: Set<Dependency>, _fn?: FunctionNode): void {
   ofSummary.set(summary, [...dependencies]);
-  if (fn) dependentsIndex(owner).add(fn, dependencies);
 }
 
 /** The index of symbolic summaries by dependency for one summary cache (`owner`). */
