@@ -158,11 +158,7 @@ export class Project {
     // but only when some analysis loaded the file through the module loader: every cross-file reference
     // goes through it. The file an editor re-lints at each keystroke is usually loaded by no other (its own
     // functions' summaries are keyed by its old tree's nodes and die with it), so the summaries of the
-    // helpers it calls in other files are kept. When it was loaded, each symbolic summary's record of the
-    // files the loader handed its analysis and the package-wide lookups it asked (analysis/summary-deps.ts)
-    // says which to drop; specialised summaries (analysed with callers' values) all go, and so does every
-    // summary when a package file changed or the record outgrew its bound.
-    // The record says which summaries read the file, but is not indexed yet (analysis/summary-deps.ts): all go.
+    // helpers it calls in other files are kept; when it was loaded, all go.
     if (this.modules.invalidate(file)) this.summaries = new WeakMap();
   }
 }

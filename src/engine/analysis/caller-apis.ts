@@ -1,12 +1,11 @@
 // What package client an untyped parameter holds, from what its callers pass: `addContactTools(server, resend)`
 // called by the entry file with `new Resend(key)` makes `resend.contacts.remove(…)` that package's call, so its
 // catalog rows and write verbs apply in compiled JavaScript, where no annotation says so.
-import { unwrapExpression, type FunctionNode, type Node } from '../ast';
+import { unwrapExpression } from '../ast';
 import { GLOBAL, LOCAL, UNTYPED, type ApiRef } from '../api';
 import type { Binding } from '../scope';
-import { callerArguments } from './caller-arguments';
+import { passedArguments } from './caller-arguments';
 import type { FileContext } from './context';
-import { localCallers } from './local-callers';
 import { resolveFunction } from './resolve';
 
 /** Parameters followed up through callers at once: a chain of handing-on functions longer than this is not typed. */
@@ -25,7 +24,7 @@ export function callerPassedApi(binding: Binding, ctx: FileContext): ApiRef | un
   open.add(binding);
   let found: ApiRef | undefined;
   try {
-    found = agreed(passedValues(binding, binding.fn, binding.paramIndex, ctx));
+    found = agreed(passedValues(binding, ctx));
   } finally {
     open.delete(binding);
   }
@@ -33,19 +32,13 @@ export function callerPassedApi(binding: Binding, ctx: FileContext): ApiRef | un
   return found;
 }
 
-function passedValues(binding: Binding, fn: FunctionNode, index: number, ctx: FileContext): Array<ApiRef | undefined> {
-  const out: Array<ApiRef | undefined> = [];
-  for (const call of localCallers(fn, ctx) ?? []) {
-    const argument = call.arguments[index];
-    out.push(argument && argument.type !== 'SpreadElement' ? ctx.api.resolve(argument) : undefined);
-  }
-  // The linted file may be parsed apart from the copy a caller's import loads: compare by place, not node.
-  const isCallOf = (callee: Node, at: FileContext, target: FunctionNode) => {
-    const resolved = resolveFunction(unwrapExpression(callee), at);
-    return resolved?.ctx.file === ctx.file && resolved.fn.range[0] === target.range[0];
-  };
-  for (const passed of callerArguments(binding, ctx, isCallOf)) out.push(passed.ctx.api.resolve(passed.node));
-  return out;
+function passedValues(binding: Binding, ctx: FileContext): Array<ApiRef | undefined> {
+  const { passed, complete } = passedArguments(binding, ctx, (callee, at) =>
+    resolveFunction(unwrapExpression(callee), at),
+  );
+  const values: Array<ApiRef | undefined> = passed.map((argument) => argument.ctx.api.resolve(argument.node));
+  // A call in the file that passes nothing there holds no client: the callers do not agree.
+  return complete ? values : [...values, undefined];
 }
 
 /** One package value all callers pass: a client it built (`new Client()`, `createClient()`), never the project's own. */

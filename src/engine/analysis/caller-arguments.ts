@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { walk, type FunctionNode, type Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
+import { localCallers } from './local-callers';
 
 /** Call sites read per parameter, and nodes visited per caller file: a hostile file cannot make this long. */
 const MAX_CALL_SITES = 8;
@@ -17,15 +18,46 @@ export interface PassedArgument {
   ctx: FileContext;
 }
 
+/** The function a callee runs, as the resolver finds it in the callee's file. */
+export type CalleeResolver = (callee: Node, at: FileContext) => { fn: FunctionNode; ctx: FileContext } | undefined;
+
 /**
- * The arguments the package's other files pass at parameter `binding` of the exported function that
- * declares it; `isCallOf` says whether a callee, in its file, names that function.
+ * Whether `callee`, in file `at`, runs `fn` of file `ctx`. The caller's file may hold its own parse of the
+ * declaring module (the linted file is parsed apart from the copy an import loads): compared by place.
  */
-export function callerArguments(
+function callsFunction(callee: Node, at: FileContext, fn: FunctionNode, ctx: FileContext, resolve: CalleeResolver) {
+  const found = resolve(callee, at);
+  return found?.ctx.file === ctx.file && found.fn.range[0] === fn.range[0] && found.fn.range[1] === fn.range[1];
+}
+
+/**
+ * What is passed at parameter `binding`: by the declaring function's callers in its own file and, when it is
+ * exported, in the package's other files. `complete` is false when a call in the file passes nothing there
+ * (or spreads), so the list does not say every value.
+ */
+export function passedArguments(
   binding: Binding,
   ctx: FileContext,
-  isCallOf: (callee: Node, at: FileContext, fn: FunctionNode) => boolean,
-): PassedArgument[] {
+  resolve: CalleeResolver,
+): { passed: PassedArgument[]; complete: boolean } {
+  const { fn, paramIndex: index } = binding;
+  if (binding.kind !== 'param' || !fn || index === undefined) return { passed: [], complete: true };
+  const passed: PassedArgument[] = [];
+  let complete = true;
+  for (const call of localCallers(fn, ctx) ?? []) {
+    const argument = call.arguments[index];
+    if (argument && argument.type !== 'SpreadElement') passed.push({ node: argument, ctx });
+    else complete = false;
+  }
+  passed.push(...callerArguments(binding, ctx, resolve));
+  return { passed, complete };
+}
+
+/**
+ * The arguments the package's other files pass at parameter `binding` of the exported function that
+ * declares it; `resolve` says which function a callee runs there.
+ */
+export function callerArguments(binding: Binding, ctx: FileContext, resolve: CalleeResolver): PassedArgument[] {
   const fn = binding.fn;
   const index = binding.paramIndex;
   if (binding.kind !== 'param' || !fn || index === undefined || binding.patternPath.length > 0) return [];
@@ -36,7 +68,7 @@ export function callerArguments(
     for (const call of callsByName(caller).get(name) ?? []) {
       if (out.length >= MAX_CALL_SITES) return out;
       const argument = call.arguments[index];
-      if (argument && argument.type !== 'SpreadElement' && isCallOf(call.callee, caller, fn))
+      if (argument && argument.type !== 'SpreadElement' && callsFunction(call.callee, caller, fn, ctx, resolve))
         out.push({ node: argument, ctx: caller });
     }
   }

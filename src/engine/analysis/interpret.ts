@@ -1,7 +1,6 @@
 // Abstract interpretation of one function: follows model input through statements in order, applies
 // guards on the paths they dominate, and records every catalog sink the function reaches. The work is
 // done by the modules in interpret/; this class holds one analysis's records and ties them together.
-import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode, Node } from '../ast';
 import type { FileContext } from './context';
@@ -12,7 +11,6 @@ import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
-import { collecting, dependOn, remember, reuse } from './summary-deps';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
 import type { Fact, Value } from './value';
@@ -74,11 +72,7 @@ function summariseWith(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
-  if (slot.has()) {
-    const known = slot.get();
-    if (known) reuse(known);
-    return known ?? summarise(fn, ctx, options);
-  }
+  if (slot.has()) return slot.get() ?? summarise(fn, ctx, options);
   if (slot.full) return summarise(fn, ctx, options);
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
@@ -95,19 +89,11 @@ export function summarise(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const cached = fixed ? undefined : options.summaries.get(fn);
-  if (cached) {
-    reuse(cached);
-    return cached;
-  }
+  if (cached) return cached;
   if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) return undefined;
   options.inProgress.add(fn);
   try {
-    const { value: summary, dependencies } = collecting(() => {
-      dependOn(path.resolve(ctx.file));
-      return analyseHelper(fn, ctx, options, fixed, thisFields);
-    });
-    // A specialised summary is not indexed: the caller's values it was analysed with come from outside it.
-    remember(options.summaries, summary, dependencies, fixed ? undefined : fn);
+    const summary = analyseHelper(fn, ctx, options, fixed, thisFields);
     if (!fixed) options.summaries.set(fn, summary);
     return summary;
   } finally {

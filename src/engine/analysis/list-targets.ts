@@ -126,12 +126,7 @@ function elementsOf(list: Expr, out: Expr[], seen: Set<Node>, hops: number): voi
 function passedFor(param: Binding, ctx: FileContext): Expr[] {
   const { fn, paramIndex: index } = param;
   if (!fn || index === undefined) return [];
-  // The caller's file may hold its own parse of the declaring module: the same function is the same range there.
-  const isCallOf = (callee: Node, at: FileContext, target: FunctionNode) => {
-    const found = resolveFunction(callee, at);
-    return found !== undefined && found.fn.range[0] === target.range[0] && found.fn.range[1] === target.range[1];
-  };
-  return [...ownFileCalls(fn, index, ctx), ...callerArguments(param, ctx, isCallOf)];
+  return [...ownFileCalls(fn, index, ctx), ...callerArguments(param, ctx, (callee, at) => resolveFunction(callee, at))];
 }
 
 /** What the declaring file's own calls of `fn` by name pass at `index`. */

@@ -2,10 +2,9 @@
 // `registerAttachFile(server, ctx)`, where the entry file calls `registerAll(server, { records })` and
 // `registerAll` hands its own `ctx` on. The object literal at the end of that chain says what `records` is.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, type FunctionNode, type Node } from '../ast';
-import { callerArguments, type PassedArgument } from './caller-arguments';
+import { propertyName, unwrapExpression, type Node } from '../ast';
+import { type CalleeResolver, passedArguments, type PassedArgument } from './caller-arguments';
 import type { FileContext } from './context';
-import { localCallers } from './local-callers';
 
 /** Parameters followed back through callers that hand them on unchanged (`registerAll(server, ctx)`). */
 const MAX_HOPS = 4;
@@ -18,25 +17,13 @@ export function passedMemberValues(
   param: TSESTree.Identifier,
   name: string,
   ctx: FileContext,
-  resolveCallee: (callee: Node, at: FileContext) => { fn: FunctionNode; ctx: FileContext } | undefined,
+  resolveCallee: CalleeResolver,
   hops = 0,
 ): PassedArgument[] {
   const binding = ctx.scopes.resolve(param);
   if (binding?.kind !== 'param' || binding.patternPath.length > 0 || binding.id.typeAnnotation) return [];
   if (!binding.fn || binding.paramIndex === undefined || hops >= MAX_HOPS) return [];
-  const index = binding.paramIndex;
-  const passed: PassedArgument[] = [];
-  for (const call of localCallers(binding.fn, ctx) ?? []) {
-    const argument = call.arguments[index];
-    if (argument && argument.type !== 'SpreadElement') passed.push({ node: argument, ctx });
-  }
-  // The linted file may be parsed apart from the copy a caller's import loads: compare by place, not node.
-  const fn = binding.fn;
-  const isCallOf = (callee: Node, at: FileContext) => {
-    const found = resolveCallee(callee, at);
-    return found?.ctx.file === ctx.file && found.fn.range[0] === fn.range[0];
-  };
-  passed.push(...callerArguments(binding, ctx, isCallOf));
+  const { passed } = passedArguments(binding, ctx, resolveCallee);
   const out: PassedArgument[] = [];
   for (const argument of passed) {
     const inner = unwrapExpression(argument.node);

@@ -210,13 +210,8 @@ function passedOptionMembers(object: Node, name: string, ctx: FileContext, depth
   if (object.type !== 'Identifier' || depth >= MAX_DEPTH || ctx.api.resolve(object) !== undefined) return [];
   const binding = ctx.scopes.resolve(object);
   if (binding?.kind !== 'param') return [];
-  // The linted file may be parsed apart from the copy a caller's import loads: compare by place, not node.
-  const isCallOf = (callee: Node, at: FileContext, fn: FunctionNode) => {
-    const found = resolveFunction(callee, at, depth + 1);
-    return found?.ctx.file === ctx.file && found.fn.range[0] === fn.range[0];
-  };
   const out: ResolvedFunction[] = [];
-  for (const passed of callerArguments(binding, ctx, isCallOf)) {
+  for (const passed of callerArguments(binding, ctx, (callee, at) => resolveFunction(callee, at, depth + 1))) {
     const literal = unwrapExpression(passed.node);
     const found = literal.type === 'ObjectExpression' ? objectMember(literal, name, passed.ctx, depth + 1) : undefined;
     if (found && !out.some((seen) => seen.fn === found.fn)) out.push(found);
