@@ -49,11 +49,13 @@ const MAX_RESOLVED = 50_000;
  * Source characters of imported files whose contexts stay cached between lints. An ESTree with scopes
  * costs about 100 bytes of heap per source character, and V8 lets the heap grow to a multiple of what
  * stays live before collecting it, so what is kept here costs peak RSS several times over: at 3 M
- * characters a whole-corpus scan peaked at 1.8 GiB, at 1 M at about a third less, for about 4 % more
- * CPU (files imported by many are parsed again). The least recently used contexts beyond this are
- * dropped and parsed again if needed.
+ * characters a whole-corpus scan peaked at 1.8 GiB, at 1 M at about a third less. But an editor re-lints
+ * one file at each keystroke, and a bundle chunk importing chunks of over 1 M characters then parsed them
+ * all again every time (a Mastra agent-controller chunk: 0.3 s → 3 s per lint), so 3 M it stays until the
+ * scan can ask for less than the editors. The least recently used contexts beyond this are dropped and
+ * parsed again if needed.
  */
-export const DEFAULT_CACHED_SOURCE_CHARS = 1_000_000;
+export const DEFAULT_CACHED_SOURCE_CHARS = 3_000_000;
 
 /**
  * The project's files as the analysis sees them: contexts of imported files are created on first use
