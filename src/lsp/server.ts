@@ -22,10 +22,8 @@ import {
   DID_CHANGE_TRUST,
   DID_LINT,
   type DidChangeTrustParams,
-  type DidLintParams,
   EXPORT_REPORT,
   type ExportParams,
-  type FileState,
   type InitializationOptions,
   LANGUAGES,
   SCAN_WORKSPACE,
@@ -40,6 +38,7 @@ import { codeLensesFor } from './code-lens';
 import { ConfigErrors } from './config-errors';
 import { docLinker, fileUri, SOURCE, toDiagnostic, toRange } from './convert';
 import { DelegatedSync } from './delegated-sync';
+import { didLint } from './did-lint';
 import { DocumentLinter, type DocumentLint } from './documents';
 import { hoverFor } from './hover';
 import { WorkspaceScan } from './workspace-scan';
@@ -327,29 +326,4 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 function textOnDisk(file: string, settings: SharedSettings): string | undefined {
   const read = readSource(file, settings.overrides.maxFileBytes ?? defaultConfig().maxFileBytes);
   return 'text' in read ? read.text : undefined;
-}
-
-/** What the client's status item and tool view need of one lint. */
-function didLint(document: TextDocument, lint: DocumentLint, settings: SharedSettings): DidLintParams {
-  let state: FileState | undefined;
-  if (!settings.enable) state = { kind: 'off' };
-  else if (lint.skipped !== undefined) state = { kind: 'skipped', reason: lint.skipped };
-  else if (lint.configErrors.length > 0) state = { kind: 'config-error' };
-  return {
-    uri: document.uri,
-    version: document.version,
-    millis: lint.millis,
-    // The diagnostics carry the related locations; the tool view does not need them, and a large file has hundreds
-    // of findings to send on every lint. Suppressed findings go along so that the view shows them as suppressed.
-    ...(lint.result === undefined
-      ? {}
-      : {
-          result: {
-            ...lint.result,
-            findings: lint.result.findings.map((finding) => ({ ...finding, related: [] })),
-            suppressed: lint.result.suppressed.map((finding) => ({ ...finding, related: [] })),
-          },
-        }),
-    ...(state === undefined ? {} : { state }),
-  };
 }
