@@ -136,6 +136,8 @@ export function dependencyChangedBy(
   return {
     changed: (dependency) => {
       if (dependency === file) return true;
+      // Most dependencies are files read (no separator): another file's path is not changed by this edit.
+      if (!dependency.includes('\0')) return false;
       const [kind, root, word] = dependency.split('\0');
       if (root === undefined || kind === undefined) return false;
       if (kind === PREFIX) return file.startsWith(root);
