@@ -15,6 +15,14 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+import {
+  type Dependency,
+  type EditCheck,
+  dependencyChangedBy,
+  dependOn,
+  lookupDependency,
+  prefixDependency,
+} from './analysis/summary-deps';
 import { cachedVendoredRanges } from './tools/vendored-regions';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
@@ -70,7 +78,7 @@ export class ModuleLoader implements ModuleLinks {
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   /** With what each answer depends on (the heritage lookups asked and the files read), replayed on a hit. */
-  private readonly implementerCache = new Map<string, ClassRef[]>();
+  private readonly implementerCache = new Map<string, { found: ClassRef[]; on: Dependency[] }>();
   private readonly methodOwners = new MethodOwners();
   /**
    * Which probe an import resolved to (null: none), by importing file and specifier: every tool of a file
@@ -133,7 +141,11 @@ export class ModuleLoader implements ModuleLinks {
     if (!this.host) return undefined;
     const key = `${from.file}\0${source}`;
     const known = this.resolved.get(key);
-    if (known === null) return undefined;
+    if (known === null) {
+      // No file now: one created under a probed base would resolve (probing recorded each candidate).
+      for (const base of this.bases(from, source)) dependOn(prefixDependency(base));
+      return undefined;
+    }
     if (known !== undefined) {
       const ctx = this.loadFile(known, from.config);
       if (ctx) return ctx;
@@ -163,6 +175,7 @@ export class ModuleLoader implements ModuleLinks {
   }
 
   private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
+    dependOn(candidate);
     if (this.linting && candidate === path.resolve(this.linting.file) && this.linting.config === config) {
       this.handedOut.add(candidate);
       return this.linting;
@@ -218,6 +231,9 @@ export class ModuleLoader implements ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    // The answer depends on which files declare the name and on what each holds (read even when cached).
+    dependOn(lookupDependency('method', root, name));
+    for (const candidate of this.hierarchy?.filesDeclaringMethod(root, name) ?? []) dependOn(candidate);
     return this.methodOwners.owner(
       root,
       name,
@@ -247,7 +263,11 @@ export class ModuleLoader implements ModuleLinks {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
     const out: FileContext[] = [];
-    const found = this.hierarchy?.filesMentioning(root, word) ?? [];
+    // The answer depends on every file found spelling the word, also when they are too many to return.
+    dependOn(lookupDependency('mention', root, word));
+    const spelling: string[] = [];
+    const found = this.hierarchy?.filesMentioning(root, word, spelling) ?? [];
+    for (const candidate of spelling) dependOn(candidate);
     for (const candidate of found) {
       const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config);
       if (ctx) out.push(ctx);
@@ -264,12 +284,17 @@ export class ModuleLoader implements ModuleLinks {
     });
     const key = `${name}\0${[...new Set(roots)].join('\0')}\0${declaring.file}\0${from.file}`;
     const cached = this.implementerCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      for (const dependency of cached.on) dependOn(dependency);
+      return cached.found;
+    }
     const found: ClassRef[] = [];
-    this.implementerCache.set(key, found);
+    const on: Dependency[] = [];
+    this.implementerCache.set(key, { found, on });
     const files = new Set([declaring.file, from.file]);
     const naming = (wanted: string): void => {
       for (const root of roots) {
+        on.push(lookupDependency('heritage', root, wanted));
         for (const file of this.hierarchy?.filesNaming(root, wanted) ?? []) files.add(file);
       }
     };
@@ -291,6 +316,8 @@ export class ModuleLoader implements ModuleLinks {
         }
       }
     }
+    for (const file of files) on.push(path.resolve(file));
+    for (const dependency of on) dependOn(dependency);
     return found;
   }
 
@@ -318,6 +345,18 @@ export class ModuleLoader implements ModuleLinks {
       return true;
     }
     return wasLoaded;
+  }
+
+  /** Whether a summary's dependency may have changed with `file`'s edit (see summary-deps.ts). */
+  changedBy(file: string): EditCheck {
+    const full = path.resolve(file);
+    // A method or heritage lookup's answer is the files its index lists (current: `invalidate` refreshed it).
+    const declares = (kind: string, root: string, word: string): boolean | undefined => {
+      if (kind === 'method') return this.hierarchy?.filesDeclaringMethod(root, word).includes(full) ?? true;
+      if (kind === 'heritage') return this.hierarchy?.filesNaming(root, word).includes(full) ?? true;
+      return undefined;
+    };
+    return dependencyChangedBy(full, () => this.host?.readFile(full), declares);
   }
 }
 

@@ -1,11 +1,12 @@
 // The engine's entry points: lint one file, with other project files loaded through the module loader
 // (modules.ts) so that helpers and handlers in them are analysed, and helper summaries cached.
+import * as path from 'node:path';
 import type { FunctionNode } from './ast';
 import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { DEFAULT_CACHED_SOURCE_CHARS, inputProblem, ModuleLoader } from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -14,6 +15,8 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
+import { forgetSpecialised } from './analysis/interpret/specialise';
+import { logEdit } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -158,8 +161,17 @@ export class Project {
     // but only when some analysis loaded the file through the module loader: every cross-file reference
     // goes through it. The file an editor re-lints at each keystroke is usually loaded by no other (its own
     // functions' summaries are keyed by its old tree's nodes and die with it), so the summaries of the
-    // helpers it calls in other files are kept; when it was loaded, all go.
-    if (this.modules.invalidate(file)) this.summaries = new WeakMap();
+    // helpers it calls in other files are kept. When it was loaded, the edit is logged and each summary's
+    // record of the files and package-wide lookups it read (analysis/summary-deps.ts) says, when it is next
+    // about to be reused, whether to analyse it again; specialised summaries (analysed with callers' values)
+    // all go, and every summary goes when a file that says where packages are changed.
+    if (!this.modules.invalidate(file)) return;
+    if (describesPackages(file)) {
+      this.summaries = new WeakMap();
+      return;
+    }
+    logEdit(this.summaries, path.resolve(file), this.modules.changedBy(file));
+    forgetSpecialised(this.summaries);
   }
 }
 

@@ -105,6 +105,27 @@ export async function send(path: string, body: string): Promise<void> {
     files['/p/http.ts'] = helper('url');
   });
 
+  it('a keystroke re-analyses the helper that read the tool file, not the one that did not', () => {
+    const project = new Project(undefined, host);
+    const first = stepsOf(() => assert.equal(networkFindings(project), 1));
+    files['/p/tool.ts'] = `${files['/p/tool.ts']}// typing\n`;
+    project.invalidate('/p/tool.ts');
+    const again = stepsOf(() => assert.equal(networkFindings(project), 1));
+    assert.ok(again < first / 2, `the re-lint took ${again} steps, the first lint ${first}`);
+  });
+
+  it('a helper checked against an edit stays right after further edits', () => {
+    const project = new Project(undefined, host);
+    assert.equal(networkFindings(project), 1);
+    for (const url of ['path', "'https://api.example.com/' + encodeURIComponent(path)", 'path']) {
+      files['/p/tool.ts'] = tool(url);
+      project.invalidate('/p/tool.ts');
+      // An unrelated file's edit in between is logged too, and must not hide the tool file's.
+      project.invalidate('/p/other.ts');
+      assert.equal(networkFindings(project), networkFindings(new Project(undefined, host)), url);
+    }
+  });
+
   it('what the tool file now says reaches the helper that read it', () => {
     const project = new Project(undefined, host);
     assert.equal(networkFindings(project), 1);

@@ -1,6 +1,7 @@
 // Abstract interpretation of one function: follows model input through statements in order, applies
 // guards on the paths they dominate, and records every catalog sink the function reaches. The work is
 // done by the modules in interpret/; this class holds one analysis's records and ties them together.
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode, Node } from '../ast';
 import type { FileContext } from './context';
@@ -11,6 +12,7 @@ import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
+import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
 import type { Fact, Value } from './value';
@@ -72,8 +74,12 @@ function summariseWith(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
-  if (slot.has()) return slot.get() ?? summarise(fn, ctx, options);
-  if (slot.full) return summarise(fn, ctx, options);
+  const known = slot.get();
+  if (known && stillValid(options.summaries, known)) {
+    reuse(known);
+    return known;
+  }
+  if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
   if (summary) slot.set(summary);
@@ -89,11 +95,19 @@ export function summarise(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const cached = fixed ? undefined : options.summaries.get(fn);
-  if (cached) return cached;
+  // A summary an edit since may have changed (summary-deps.ts) is analysed again and replaced.
+  if (cached && stillValid(options.summaries, cached)) {
+    reuse(cached);
+    return cached;
+  }
   if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) return undefined;
   options.inProgress.add(fn);
   try {
-    const summary = analyseHelper(fn, ctx, options, fixed, thisFields);
+    const { value: summary, dependencies } = collecting(() => {
+      dependOn(path.resolve(ctx.file));
+      return analyseHelper(fn, ctx, options, fixed, thisFields);
+    });
+    remember(options.summaries, summary, dependencies);
     if (!fixed) options.summaries.set(fn, summary);
     return summary;
   } finally {

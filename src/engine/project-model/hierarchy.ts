@@ -68,8 +68,8 @@ export class HierarchyIndex {
   }
 
   /** Files under `root` whose text spells `word` (a few; none when more do: see MentionIndex). */
-  filesMentioning(root: string, word: string): string[] {
-    return this.mentions.filesMentioning(root, word);
+  filesMentioning(root: string, word: string, spelling?: string[]): string[] {
+    return this.mentions.filesMentioning(root, word, spelling);
   }
 
   private index(root: string): Map<string, string[]> {

@@ -36,9 +36,9 @@ export class MentionIndex {
 
   /**
    * Files under `root` whose text spells `word` (at most MAX_MENTIONS; none when more do: too common to
-   * follow).
+   * follow). `spelling` receives the files found spelling it, those of an answer too common to return too.
    */
-  filesMentioning(root: string, word: string): string[] {
+  filesMentioning(root: string, word: string, spelling?: string[]): string[] {
     const key = `${root}\0${word}`;
     let matches = this.answers.get(key);
     if (!matches) {
@@ -50,6 +50,7 @@ export class MentionIndex {
       matches = this.reused(key, word) ?? this.search(root, word);
       this.answers.set(key, matches);
     }
+    spelling?.push(...matches);
     if (matches.length <= MAX_MENTIONS) return [...matches];
     // A published package ships compiled copies (.js, .mjs) beside its TypeScript sources: the sources,
     // when few enough, are the answer; past that the word is too common to follow.
