@@ -265,7 +265,10 @@ function inSupportFolder(packageDir: string, file: string): boolean {
 /** Entry shims: a handful of tiny files that only hand over to the compiled code (none at all counts). */
 const MAX_SHIMS = 4;
 const MAX_SHIM_BYTES = 2_048;
-const HANDS_OVER = new RegExp(`['"]\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/`);
+// `import './dist/index.js'`, or the folder as a segment of a joined path (`join(__dirname, '..', 'dist', 'serve.js')`).
+const HANDS_OVER = new RegExp(
+  `['"](?:\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/|(?:${COMPILED_FOLDERS.join('|')})['"])`,
+);
 /** Build and lint tool configuration (`tsup.config.ts`, `vite.config.mjs`, `.eslintrc.cjs`): published beside the output, never the package's code. */
 const TOOL_CONFIG = /^(?:[\w-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/i;
 function onlyEntryShims(all: readonly string[]): boolean {
