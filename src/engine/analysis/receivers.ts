@@ -23,7 +23,9 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
   const inner = unwrapExpression(node);
   switch (inner.type) {
     case 'AwaitExpression':
-      return receiverClasses(inner.argument, ctx, depth + 1);
+      // Unwrapping `await` is no hop (the node only gets smaller): `const c = await connect(); …; return c`
+      // must not run out of depth before the class its factory builds.
+      return receiverClasses(inner.argument, ctx, depth);
     case 'NewExpression':
       return list(resolveClass(inner.callee, ctx, depth + 1));
     case 'CallExpression': {
