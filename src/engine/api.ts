@@ -14,6 +14,7 @@ import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
 import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
+import { interopGetterArgument } from './interop-getter';
 
 interface ModulePathLike {
   modules: string[];
@@ -130,6 +131,9 @@ export class ApiResolver {
       case 'CallExpression': {
         const required = requiredModule(node, this.scopes);
         if (required !== undefined) return { module: isRelative(required) ? LOCAL : required, tokens: [] };
+        const held = interopGetterArgument(node, this.scopes);
+        const module = held ? this.resolve(held, depth) : undefined;
+        if (module && module.tokens.length === 0 && module.module !== GLOBAL && module.module !== LOCAL) return module;
         const base = this.resolve(node.callee, depth);
         if (
           base &&

@@ -149,8 +149,8 @@ export function walk(targets: readonly string[], options: WalkOptions): WalkResu
     // `cli.js` → `import './dist/index.js'`, and its build tool's configuration): rather than report nothing, read that.
     if (
       compiledFolders.length > 0 &&
-      onlyEntryShims(out.files.slice(before).filter((file) => !inSupportFolder(dir, file))) &&
-      fs.existsSync(path.join(dir, 'package.json'))
+      fs.existsSync(path.join(dir, 'package.json')) &&
+      onlyEntryShims(withoutSupportFiles(dir, out.files.slice(before)))
     ) {
       const compiled = [
         ...inherited.filter((rule) => rule.source !== DEFAULT_SOURCE),
@@ -262,10 +262,45 @@ function inSupportFolder(packageDir: string, file: string): boolean {
   return SUPPORT_FOLDERS.has(path.relative(packageDir, file).split(path.sep)[0] ?? '');
 }
 
+/** package.json is read for its scripts only up to this size; a larger one is no ordinary manifest. */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+const SCRIPT_FILE = /(?:^|[\s'"=])(?:\.\/)?([\w./-]+\.[cm]?[jt]s)(?=$|[\s'";&|])/g;
+
+/**
+ * The package's files less those that show, build or install it: examples and scripts folders, and the files
+ * its manifest's scripts run (`"preinstall": "node preinstall.js"`), published beside the build output.
+ */
+function withoutSupportFiles(packageDir: string, files: readonly string[]): string[] {
+  const kept = files.filter((file) => !inSupportFolder(packageDir, file));
+  if (kept.length === 0) return kept;
+  const scripts = manifestScriptFiles(packageDir);
+  return kept.filter((file) => !scripts.has(path.relative(packageDir, file).split(path.sep).join('/')));
+}
+
+function manifestScriptFiles(packageDir: string): Set<string> {
+  const found = new Set<string>();
+  try {
+    const manifest = path.join(packageDir, 'package.json');
+    if (fs.statSync(manifest).size > MAX_MANIFEST_BYTES) return found;
+    const scripts = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { scripts?: unknown }).scripts;
+    if (typeof scripts !== 'object' || scripts === null) return found;
+    for (const command of Object.values(scripts)) {
+      if (typeof command !== 'string') continue;
+      for (const match of command.matchAll(SCRIPT_FILE)) if (match[1]) found.add(path.posix.normalize(match[1]));
+    }
+  } catch {
+    // An unreadable or malformed manifest names no scripts.
+  }
+  return found;
+}
+
 /** Entry shims: a handful of tiny files that only hand over to the compiled code (none at all counts). */
 const MAX_SHIMS = 4;
 const MAX_SHIM_BYTES = 2_048;
-const HANDS_OVER = new RegExp(`['"]\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/`);
+// `import './dist/index.js'`, or the folder as a segment of a joined path (`join(__dirname, '..', 'dist', 'serve.js')`).
+const HANDS_OVER = new RegExp(
+  `['"](?:\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/|(?:${COMPILED_FOLDERS.join('|')})['"])`,
+);
 /** Build and lint tool configuration (`tsup.config.ts`, `vite.config.mjs`, `.eslintrc.cjs`): published beside the output, never the package's code. */
 const TOOL_CONFIG = /^(?:[\w-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/i;
 function onlyEntryShims(all: readonly string[]): boolean {

@@ -319,6 +319,15 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'shim/package.json': '{ "name": "mcp-shim", "bin": "cli.js" }',
         'shim/cli.js': "#!/usr/bin/env node\nimport './dist/index.js';\n",
         'shim/dist/index.js': RISKY.replace('fetchPage', 'shimTool'),
+        // A launcher that joins the folder's name into the path it imports is a shim too.
+        'joined/package.json': '{ "name": "mcp-joined", "bin": "bin/run.js" }',
+        'joined/bin/run.js':
+          "#!/usr/bin/env node\nimport { join } from 'path';\nawait import(join(import.meta.dirname, '..', 'dist', 'serve.js'));\n",
+        'joined/dist/serve.js': RISKY.replace('fetchPage', 'joinedTool'),
+        // A script the manifest runs at install time is no source of the package's own either.
+        'lifecycle/package.json': '{ "name": "mcp-lifecycle", "scripts": { "preinstall": "node preinstall.js" } }',
+        'lifecycle/preinstall.js': "console.log('checking the Python toolchain');\n",
+        'lifecycle/dist/server.js': RISKY.replace('fetchPage', 'lifecycleTool'),
         // Examples beside the build output are no source of the package's own either: both are read.
         'withexamples/package.json': '{ "name": "mcp-examples", "main": "dist/server.js" }',
         'withexamples/examples/usage.js': RISKY.replace('fetchPage', 'exampleTool'),
@@ -341,9 +350,18 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'exampleTool',
         'examplesBuild',
         'fetchPage',
+        'joinedTool',
+        'lifecycleTool',
         'shimTool',
       ]);
-      assert.deepEqual(report.scan.compiledPackages, ['bundled', 'server', 'shim', 'withexamples']);
+      assert.deepEqual(report.scan.compiledPackages, [
+        'bundled',
+        'joined',
+        'lifecycle',
+        'server',
+        'shim',
+        'withexamples',
+      ]);
       assert.match(run.stderr, /server has no source outside its build output/);
       const all = json(cli(['scan', '.', '--format', 'json', '--no-default-excludes']));
       assert.deepEqual(all.tools.map((tool) => tool.name).sort(), [
@@ -355,6 +373,8 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'exampleTool',
         'examplesBuild',
         'fetchPage',
+        'joinedTool',
+        'lifecycleTool',
         'shimTool',
         'testTool',
       ]);

@@ -23,7 +23,7 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
   }
   if (inner.type === 'MemberExpression' && inner.object.type !== 'Identifier') {
     const key = propertyName(inner);
-    return key === undefined ? undefined : requiredEnumMember(inner.object, key, ctx);
+    return key === undefined ? undefined : moduleExportMember(inner.object, key, ctx, steps);
   }
   if (inner.type === 'MemberExpression' && inner.object.type === 'Identifier') {
     const key = propertyName(inner);
@@ -31,7 +31,7 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
     const enumMember = enumMemberValue(inner.object.name, key, ctx) ?? importedEnumMember(inner.object, key, ctx);
     if (enumMember !== undefined) return enumMember;
     const target = heldValue(inner.object, ctx);
-    const object = target ? unwrapExpression(target.node) : undefined;
+    const object = target ? declaredObject(target.node) : undefined;
     if (object?.type !== 'ObjectExpression' || !target) return undefined;
     const property = object.properties.find(
       (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
@@ -39,6 +39,22 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
     return property?.type === 'Property' ? constantString(property.value, target.ctx, steps + 1) : undefined;
   }
   return undefined;
+}
+
+/** Calls that hand back the object literal they are given: a schema's `parse`, `Object.freeze`. */
+const RETURNS_ARGUMENT = new Set(['parse', 'freeze']);
+
+/**
+ * The object a declaration holds: `{ … }` as written, or validated on the way (`ToolSchema.parse({ name, … })`,
+ * `Object.freeze({ … })`), which returns the same members.
+ */
+function declaredObject(node: Node): Node {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'CallExpression' || inner.arguments.length !== 1) return inner;
+  const callee = unwrapExpression(inner.callee);
+  const name = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const argument = unwrapExpression(inner.arguments[0] as Node);
+  return name !== undefined && RETURNS_ARGUMENT.has(name) && argument.type === 'ObjectExpression' ? argument : inner;
 }
 
 /** What a `const` or an imported name holds. */
@@ -146,15 +162,35 @@ function importedEnumMember(identifier: TSESTree.Identifier, key: string, ctx: F
   return target ? enumMemberValue(binding.importName ?? binding.name, key, target) : undefined;
 }
 
-/** `names_1.ToolName.Read` after `const names_1 = require("./names")`: the enum of the required project file. */
-function requiredEnumMember(object: Node, key: string, ctx: FileContext): string | undefined {
+/**
+ * `names_1.ToolName.Read` after `const names_1 = require("./names")`, or `tools.ReadTool.name` after
+ * `import * as tools from './tools'`: an enum member, or a constant object's member, of a project module
+ * held as a namespace.
+ */
+function moduleExportMember(object: Node, key: string, ctx: FileContext, steps: number): string | undefined {
   const inner = unwrapExpression(object);
   if (inner.type !== 'MemberExpression' || inner.object.type !== 'Identifier') return undefined;
-  const enumName = propertyName(inner);
-  const binding = ctx.scopes.resolve(inner.object);
+  const exportName = propertyName(inner);
+  const target = exportName === undefined ? undefined : namespaceModule(inner.object, ctx);
+  if (!target || exportName === undefined) return undefined;
+  const enumValue = enumMemberValue(exportName, key, target);
+  if (enumValue !== undefined) return enumValue;
+  const exported = ctx.modules.exportedNode(target, exportName);
+  const value = exported ? declaredObject(exported.node) : undefined;
+  if (!exported || value?.type !== 'ObjectExpression') return undefined;
+  const property = value.properties.find(
+    (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
+  );
+  return property?.type === 'Property' ? constantString(property.value, exported.ctx, steps + 1) : undefined;
+}
+
+/** The project module an identifier holds as a namespace: `import * as m`, or `const m = require('./m')`. */
+function namespaceModule(identifier: TSESTree.Identifier, ctx: FileContext): FileContext | undefined {
+  const binding = ctx.scopes.resolve(identifier);
+  if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)
+    return ctx.modules.resolveImport(ctx, binding.importSource);
   const init = binding?.kind === 'var' && binding.patternPath.length === 0 ? binding.init : undefined;
   const call = init ? unwrapExpression(init) : undefined;
   const source = call?.type === 'CallExpression' ? requiredModule(call, ctx.scopes) : undefined;
-  const target = source !== undefined ? ctx.modules.resolveImport(ctx, source) : undefined;
-  return target && enumName !== undefined ? enumMemberValue(enumName, key, target) : undefined;
+  return source !== undefined ? ctx.modules.resolveImport(ctx, source) : undefined;
 }

@@ -6,6 +6,16 @@ import type { FileContext } from './context';
 import type { Value } from './value';
 
 /** The abstract environment at one program point: values by env key, and whether a human approved. */
+/** One flag that held `true` on one joined branch and `false` on the other, and what differed beside it. */
+export interface Correlation {
+  /** The flag's env key. */
+  flag: string;
+  /** The flag's joined value: while the state still holds it, nothing has assigned the flag since the join. */
+  joinedFlag: Value;
+  /** Keys whose values differed: the joined value, and each branch's. */
+  keys: { key: string; joined: Value; whenTrue: Value; whenFalse: Value }[];
+}
+
 export interface State {
   env: Map<string, Value>;
   approved: boolean;
@@ -14,6 +24,8 @@ export interface State {
   /** For a scratch copy: the state it copies, at `ofVersion`; while neither changed, they hold the same values. */
   of?: State;
   ofVersion?: number;
+  /** Flags that held `true` on one joined branch and `false` on the other (interpret/flag-correlation.ts). */
+  correlations?: readonly Correlation[];
 }
 
 /** A copy to evaluate a guard's operands in without changing `state`; it shares remembered values with `state`. */

@@ -2,7 +2,7 @@
 // field, variable or return type, an imported singleton, a class itself (static methods), and for an
 // interface or abstract class, the classes in the project that implement it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, type Node } from '../ast';
+import { isNullish, propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
@@ -23,7 +23,9 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
   const inner = unwrapExpression(node);
   switch (inner.type) {
     case 'AwaitExpression':
-      return receiverClasses(inner.argument, ctx, depth + 1);
+      // Unwrapping `await` is no hop (the node only gets smaller): `const c = await connect(); …; return c`
+      // must not run out of depth before the class its factory builds.
+      return receiverClasses(inner.argument, ctx, depth);
     case 'NewExpression':
       return list(resolveClass(inner.callee, ctx, depth + 1));
     case 'CallExpression': {
@@ -108,10 +110,31 @@ export function moduleObject(node: Node, ctx: FileContext): FileContext | undefi
   const binding = ctx.scopes.resolve(node);
   if (binding?.kind === 'import' && binding.importName === '*' && binding.importSource)
     return ctx.modules.resolveImport(ctx, binding.importSource);
-  const init = binding?.kind === 'var' && binding.patternPath.length === 0 ? binding.init : undefined;
+  if (binding?.kind !== 'var' || binding.patternPath.length > 0) return undefined;
+  const init = binding.init;
   // `const m = require('./m')`, or `const m = await import('./m.js')` loaded lazily.
-  const required = init && init.type === 'CallExpression' ? requiredModule(init, ctx.scopes) : lazyImportSource(init);
+  const required =
+    init && init.type === 'CallExpression'
+      ? requiredModule(init, ctx.scopes)
+      : (lazyImportSource(init) ?? assignedLazyImport(binding, ctx));
   return required !== undefined ? ctx.modules.resolveImport(ctx, required) : undefined;
+}
+
+/**
+ * `let m; … if (!m) m = await import('./m.js')`: a variable declared empty and loaded on first use holds
+ * that module, when every value assigned to it is the same one.
+ */
+function assignedLazyImport(binding: Binding, ctx: FileContext): string | undefined {
+  if (binding.declarationKind !== 'let' && binding.declarationKind !== 'var') return undefined;
+  if (binding.init && !isNullish(binding.init)) return undefined;
+  let found: string | undefined;
+  for (const value of ctx.scopes.assignedValues(binding) ?? []) {
+    if (isNullish(value)) continue;
+    const source = lazyImportSource(value);
+    if (source === undefined || (found !== undefined && found !== source)) return undefined;
+    found = source;
+  }
+  return found;
 }
 
 /** `this.store` declared `store: Store`, `constructor(private store: Store)`, or assigned `new Store()`. */

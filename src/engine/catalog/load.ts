@@ -141,6 +141,8 @@ export interface GenericObjectForm {
   kindNameIgnored: string[];
   /** Schema methods that carry the tool's description on its schema (`z.object({…}).describe("…")`). */
   schemaDescriptionMethods: string[];
+  /** Fluent builder steps that give the input schema beyond schemaKeys (`tool().input(schema)`). */
+  builderSchemaMethods: string[];
 }
 
 export interface Catalogs {
@@ -230,6 +232,7 @@ export function loadCatalogs(): Catalogs {
       kindNameKeys: asStrings(generic['kindNameKeys']),
       kindNameIgnored: asStrings(generic['kindNameIgnored']),
       schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),
+      builderSchemaMethods: asStrings(generic['builderSchemaMethods']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),

@@ -8,6 +8,7 @@ import { compiledDecoration, decoratorForm, fromCompiledDecorators, fromDecorato
 import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
+import { fromGenericBuilder } from './forms/generic-builder';
 import { fromHandlerMap } from './forms/handler-map';
 import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
@@ -95,6 +96,11 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         }
         // A configured factory called inside a recognised tool object (`logic: createToolHandler(fn)`) is that tool's handler.
         if (consumed.has(node)) return;
+        const built = node.type === 'CallExpression' ? fromGenericBuilder(node, ctx) : undefined;
+        if (built) {
+          pushTool(tools, built, consumed, node, ctx);
+          return;
+        }
         for (const { factory, form } of factories) {
           const callee = unwrapExpression(node.callee);
           const name = spelledName(callee);

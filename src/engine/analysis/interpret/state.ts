@@ -3,6 +3,7 @@
 import type { State } from '../evaluator';
 import type { Facts } from '../guards';
 import { namesAmount } from '../amount-fields';
+import { correlationsOf } from './flag-correlation';
 import { isTainted, joinValues, memberOf, withBounds, type Bound, type Value } from '../value';
 
 const MAX_ALIAS_SCAN = 256;
@@ -10,7 +11,9 @@ const MAX_ALIAS_SCAN = 256;
 const COPY_BOUNDS: ReadonlySet<Bound> = new Set<Bound>(['path', 'host']);
 
 export function cloneState(state: State): State {
-  return { env: new Map(state.env), approved: state.approved };
+  const copy: State = { env: new Map(state.env), approved: state.approved };
+  if (state.correlations) copy.correlations = state.correlations;
+  return copy;
 }
 
 export function joinStates(a: State | undefined, b: State | undefined): State | undefined {
@@ -23,7 +26,10 @@ export function joinStates(a: State | undefined, b: State | undefined): State | 
   for (const [key, value] of a.env)
     env.set(key, joinValues(value, b.env.get(key) ?? memberKey(key, b) ?? (isTainted(value) ? undefined : value)));
   for (const [key, value] of b.env) if (!a.env.has(key)) env.set(key, joinValues(memberKey(key, a) ?? value, value));
-  return { env, approved: a.approved && b.approved };
+  const joined: State = { env, approved: a.approved && b.approved };
+  const correlations = correlationsOf(a, b, joined);
+  if (correlations) joined.correlations = correlations;
+  return joined;
 }
 
 /** A member key's value derived from its parent; undefined for a variable's own key. */

@@ -12,7 +12,9 @@ import { assignPattern, assignTo } from './assignment';
 import { runReturnedFunctions } from './closures';
 import { callNeverReturns } from './never-returns';
 import { optInDecision } from './operator-opt-in';
-import { applyFacts, cloneState, joinStates } from './state';
+import { applyFacts, cloneState, joinStates, setKey } from './state';
+import { correlatedBranches } from './flag-correlation';
+import { bindingKey } from '../guards/keys';
 import type { Interpreter } from './types';
 
 /** Runs a function body; an expression body is an implicit return. */
@@ -143,16 +145,26 @@ function execIf(interpreter: Interpreter, statement: TSESTree.IfStatement, state
     : (selectorDecision(interpreter, statement.test) ?? optInDecision(interpreter, statement.test, state));
   if (selected === true) return exec(interpreter, statement.consequent, state);
   if (selected === false) return statement.alternate ? exec(interpreter, statement.alternate, state) : state;
+  const correlated = correlatedBranches(statement.test, state, (identifier) => {
+    const binding = interpreter.ctx.scopes.resolve(identifier);
+    return binding ? bindingKey(binding) : undefined;
+  });
   const factsTrue = factsOf(statement.test, interpreter, state, true);
   const factsFalse = factsOf(statement.test, interpreter, state, false);
   noteGuard(interpreter, statement.test, factsTrue, factsFalse);
-  const whenTrue = applyFacts(cloneState(state), factsTrue);
-  const whenFalse = applyFacts(cloneState(state), factsFalse);
+  const whenTrue = applyFacts(withBranchValues(cloneState(state), correlated?.whenTrue), factsTrue);
+  const whenFalse = applyFacts(withBranchValues(cloneState(state), correlated?.whenFalse), factsFalse);
   const afterTrue = execUnder(interpreter, statement.consequent, whenTrue, factsTrue);
   const afterFalse = statement.alternate
     ? execUnder(interpreter, statement.alternate, whenFalse, factsFalse)
     : whenFalse;
   return joinStates(afterTrue, afterFalse);
+}
+
+/** A branch of `if (flag)` starts from the values its flag's branch had (interpret/flag-correlation.ts). */
+function withBranchValues(state: State, values: ReadonlyMap<string, Value> | undefined): State {
+  for (const [key, value] of values ?? []) setKey(state, key, value);
+  return state;
 }
 
 /** Runs a branch with the facts its condition established on the branch stack (see `Interpreter.branchFacts`). */

@@ -1,6 +1,14 @@
 // Project tool factories known by their shape: a function that returns a tool-shaped object whose name and handler are its own parameters (`createTool(name, description, schema, handler) => ({ name, description, schema, handler })`), or that forwards them to a framework's registration method (`registerTool = (name, description, schema, handler) => server.tool(name, description, schema, handler)`); each call of it is a tool.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
+import {
+  findProperty,
+  isFunction,
+  propertyName,
+  unwrapExpression,
+  walk,
+  type FunctionNode,
+  type Node,
+} from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { resolveFunction } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
@@ -102,7 +110,11 @@ function forwardedShape(fn: FunctionNode, ctx: FileContext): FactoryShape | unde
   return { nameIndex, handlerIndex };
 }
 
-/** The one call a function's body makes: its expression body, or its only statement (an expression or a return). */
+/**
+ * The one call a function's body makes: its expression body, or its only statement (an expression or a
+ * return); else, in a body that also checks and logs (`if (isEnabled(name)) { server.registerTool(name,
+ * schema, handler); log(…) }`), the one method call handed two of the function's own parameters first and last.
+ */
 function forwardedCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
   if (!fn.body) return undefined;
   let expression: Node | undefined;
@@ -113,13 +125,44 @@ function forwardedCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
     else if (only?.type === 'ReturnStatement') expression = only.argument ?? undefined;
   }
   const inner = expression ? unwrapExpression(expression) : undefined;
-  return inner?.type === 'CallExpression' ? inner : undefined;
+  if (inner?.type === 'CallExpression') return inner;
+  return fn.body.type === 'BlockStatement' ? parameterForwardingCall(fn, fn.body) : undefined;
+}
+
+/** A wrapper that checks and logs around its registration is a few statements; a longer body is no wrapper. */
+const MAX_WRAPPER_NODES = 400;
+
+function parameterForwardingCall(fn: FunctionNode, body: TSESTree.BlockStatement): TSESTree.CallExpression | undefined {
+  const params = new Set(fn.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : [])));
+  if (params.size < 2) return undefined;
+  const isParam = (node: Node | undefined) => {
+    const inner = node ? unwrapExpression(node) : undefined;
+    return inner?.type === 'Identifier' && params.has(inner.name);
+  };
+  const found: TSESTree.CallExpression[] = [];
+  let visited = 0;
+  let isTooLong = false;
+  walk(body, (node) => {
+    if (++visited > MAX_WRAPPER_NODES) isTooLong = true;
+    if (isTooLong || isFunction(node)) return false;
+    if (
+      node.type === 'CallExpression' &&
+      unwrapExpression(node.callee).type === 'MemberExpression' &&
+      node.arguments.length >= 2 &&
+      isParam(node.arguments[0] as Node) &&
+      isParam(node.arguments[node.arguments.length - 1] as Node)
+    )
+      found.push(node);
+    return undefined;
+  });
+  return !isTooLong && found.length === 1 ? found[0] : undefined;
 }
 
 function enclosingFunction(node: Node): FunctionNode | undefined {
   let current: Node | undefined = node.parent;
-  // The call is the body, its statement, or the argument of that statement's `return` / `await`.
-  for (let depth = 0; current && depth < 4; depth++, current = current.parent) {
+  // The call is the body, its statement, or the argument of that statement's `return` / `await`, or sits a few
+  // blocks down in a wrapper that checks and logs around it (`forwardedCall` still has to pick it).
+  for (let depth = 0; current && depth < 12; depth++, current = current.parent) {
     if (isFunction(current)) return current as FunctionNode;
   }
   return undefined;
