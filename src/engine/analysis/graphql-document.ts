@@ -22,6 +22,16 @@ export function requestDocument(args: readonly Value[]): Value | undefined {
   return undefined;
 }
 
+/**
+ * What `JSON.stringify(object)` keeps of the object: only its GraphQL document, so that a body serialised in a
+ * helper (`fetch(url, { method: 'POST', body: JSON.stringify({ query, variables }) })`) still says whether the
+ * request reads; every other member is gone from the string.
+ */
+export function serialisedDocument(object: Value | undefined): Map<string, Value> | undefined {
+  const document = object ? documentIn(object) : undefined;
+  return document ? new Map([[DOCUMENT_KEYS[0] as string, document]]) : undefined;
+}
+
 function documentIn(value: Value): Value | undefined {
   for (const key of DOCUMENT_KEYS) {
     const member = value.props?.get(key);

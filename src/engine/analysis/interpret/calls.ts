@@ -24,6 +24,7 @@ import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sink
 import { isWriteMethod } from '../request-method';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
+import { serialisedDocument } from '../graphql-document';
 import { inferSdkRequestPayment } from '../sdk-request';
 import {
   CLEAN,
@@ -307,7 +308,9 @@ function knownStep(
       const input = combine(args, keep);
       if (ref.tokens.length === 1 && (name === 'String' || name === 'Number'))
         return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
-      return input;
+      const isStringify = name === 'JSON' && ref.tokens[1]?.kind === 'Member' && ref.tokens[1].name === 'stringify';
+      const document = isStringify ? serialisedDocument(args[0]) : undefined;
+      return document ? { ...input, props: document } : input;
     }
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
       const name = ref.tokens[1]?.kind === 'Member' ? ref.tokens[1].name : '';
