@@ -391,13 +391,16 @@ export function inferPaymentRequest(
     return undefined;
   if (words.some((word) => lists.draftNouns.has(word) || lists.storageWords.has(word) || lists.undoVerbs.has(word)))
     return undefined;
-  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit.
+  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit. A
+  // transaction alone (`POST /transactions`) may be a ledger entry; one the path sends, submits or
+  // broadcasts (`/transactions/send`) commits whatever it carries.
   const moves =
     words.some((word) => lists.moneyVerbs.has(word)) ||
     (method === 'POST' &&
       words.some(
         (word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word) && !lists.assetNouns.has(word),
-      ));
+      )) ||
+    (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
   const wholeInput = (arg: Value) =>
     arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
