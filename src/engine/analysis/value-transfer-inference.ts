@@ -405,13 +405,33 @@ export function inferPaymentRequest(
   const wholeInput = (arg: Value) =>
     arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
   if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
-  const row: PaymentRequestRow = {
+  // A computed base (`${base}/order`) is shown from its first constant slash.
+  return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
+}
+
+/**
+ * A GraphQL mutation no payment row lists whose operation or first field names a money operation
+ * (`mutation { refundCreate(…) }`, `createOrder`), with the model's amount, price or quantity in its
+ * variables: the document, not the endpoint, says what the request does.
+ */
+export function inferMutationPayment(
+  names: readonly string[],
+  method: string,
+  args: readonly Value[],
+  lists: InferenceWords | undefined,
+): { row: PaymentRequestRow; words: string } | undefined {
+  if (!lists || !isWriteMethod(method)) return undefined;
+  const named = names.find((name) => namesMoneyOperation(wordsOf(name), wordsOf(name), lists));
+  if (named === undefined || !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
+  return { row: inferredPaymentRow(lists, method), words: `mutation ${named}` };
+}
+
+function inferredPaymentRow(lists: InferenceWords, method: string): PaymentRequestRow {
+  return {
     id: INFERRED_PAYMENT_ID,
     rule: lists.rule,
     urlPattern: /$^/,
     methods: [method],
     operation: 'payment request',
   };
-  // A computed base (`${base}/order`) is shown from its first constant slash.
-  return { row, words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
 }
