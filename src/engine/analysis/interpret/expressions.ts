@@ -209,7 +209,9 @@ export function readIdentifier(interpreter: Interpreter, node: TSESTree.Identifi
   if (!binding) return CLEAN;
   const key = bindingKey(binding);
   const known = state.env.get(key);
-  if (known) return known;
+  // `const { id, ...refund } = args; if (refund.amount > MAX) throw …; post(url, refund)`: the whole
+  // object handed on carries the member a guard bounded, as `x.refund` does.
+  if (known) return withBoundAmountMembers(known, [key], state);
   return moduleConstant(interpreter, binding);
 }
 
