@@ -61,7 +61,7 @@ function withMembers(ref: ApiRef, members: ApiToken[]): ApiRef {
 }
 
 /** A function's declared return type, with `Promise<T>` read as `T`. */
-function declaredReturnType(fn: FunctionNode): TSESTree.TypeNode | undefined {
+export function declaredReturnType(fn: FunctionNode): TSESTree.TypeNode | undefined {
   const type = fn.returnType?.typeAnnotation;
   if (type?.type !== 'TSTypeReference') return type;
   const isPromise = type.typeName.type === 'Identifier' && type.typeName.name === 'Promise';
