@@ -6,7 +6,8 @@ import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
 import { rpcMethodName } from './request-method';
-import { inferPaymentRequest } from './value-transfer-inference';
+import { inferMutationPayment, inferPaymentRequest } from './value-transfer-inference';
+import { mutationNames, requestDocument } from './graphql-document';
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
 export function paymentRequest(
@@ -25,7 +26,7 @@ export function paymentRequest(
       : interpreter.ctx.catalogs.paymentRequests.find((payment) => payment.rpcMethods?.has(rpc));
   if (broadcast) return { row: broadcast };
   const method = row.method ?? methodOf(row, node, interpreter) ?? 'GET';
-  return paymentOfRequest(url, method, args, interpreter);
+  return paymentOfRequest(url, method, args, interpreter, requestDocument(args));
 }
 
 export interface RequestPayment {
@@ -37,19 +38,27 @@ export interface RequestPayment {
 /**
  * What a request to `url` with `method` commits: a cataloged payment path, else an endpoint whose words
  * name a money operation while the arguments carry an amount. Also used when a caller completes the URL
- * and method of a request helper.
+ * and method of a request helper. A request that carries a GraphQL document names its operation there,
+ * in the mutation's names: its endpoint's words name the service (`subscription.example.com/…/graphql`).
  */
 export function paymentOfRequest(
   url: Value,
   method: string,
   args: readonly Value[],
   interpreter: Evaluator,
+  document: Value | undefined,
 ): RequestPayment | undefined {
   const text = constantText(url);
   if (text === '') return undefined;
   const rows = interpreter.ctx.catalogs.paymentRequests;
   const listed = rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
   if (listed) return { row: listed };
-  const inferred = inferPaymentRequest(text, method, args, interpreter.ctx.catalogs.inference);
+  const lists = interpreter.ctx.catalogs.inference;
+  if (document) {
+    const names = mutationNames(document);
+    const mutation = names && inferMutationPayment(names, method, args, lists);
+    return mutation && { row: mutation.row, inferredFrom: mutation.words };
+  }
+  const inferred = inferPaymentRequest(text, method, args, lists);
   return inferred && { row: inferred.row, inferredFrom: inferred.words };
 }

@@ -2,6 +2,7 @@
 // where `getClient()` (perhaps inherited from a base class in another file) returns `google.gmail(...)`,
 // also through a local copy (`const client = await this.client()`) or a member of a returned object
 // (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import type { ApiRef, ApiToken } from '../api';
 import type { FileContext } from './context';
@@ -44,13 +45,27 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   for (const returned of returnValues(target.fn)) {
     const [value, rest] = pickedMember(returned, members);
     const ref = target.ctx.api.resolve(value);
-    if (ref) {
-      const out: ApiRef = { module: ref.module, tokens: [...ref.tokens, ...rest] };
-      if (ref.pkg !== undefined) out.pkg = ref.pkg;
-      return out;
-    }
+    if (ref) return withMembers(ref, rest);
   }
-  return undefined;
+  // `clientFor(account): Exchange { return this.clients[account]; }`: the declared return type says what
+  // comes back when the returned value (a lookup in a typed record) names no API itself.
+  const declared = declaredReturnType(target.fn);
+  const typed = declared && target.ctx.api.fromType(declared, 0);
+  return typed ? withMembers(typed, members) : undefined;
+}
+
+function withMembers(ref: ApiRef, members: ApiToken[]): ApiRef {
+  const out: ApiRef = { module: ref.module, tokens: [...ref.tokens, ...members] };
+  if (ref.pkg !== undefined) out.pkg = ref.pkg;
+  return out;
+}
+
+/** A function's declared return type, with `Promise<T>` read as `T`. */
+export function declaredReturnType(fn: FunctionNode): TSESTree.TypeNode | undefined {
+  const type = fn.returnType?.typeAnnotation;
+  if (type?.type !== 'TSTypeReference') return type;
+  const isPromise = type.typeName.type === 'Identifier' && type.typeName.name === 'Promise';
+  return isPromise ? type.typeArguments?.params[0] : type;
 }
 
 /** `return { driftClient, vaultClient, cleanUp }` read for `.vaultClient`: that property's value, and the members after it. */

@@ -391,24 +391,47 @@ export function inferPaymentRequest(
     return undefined;
   if (words.some((word) => lists.draftNouns.has(word) || lists.storageWords.has(word) || lists.undoVerbs.has(word)))
     return undefined;
-  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit.
+  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit. A
+  // transaction alone (`POST /transactions`) may be a ledger entry; one the path sends, submits or
+  // broadcasts (`/transactions/send`) commits whatever it carries.
   const moves =
     words.some((word) => lists.moneyVerbs.has(word)) ||
     (method === 'POST' &&
       words.some(
         (word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word) && !lists.assetNouns.has(word),
-      ));
+      )) ||
+    (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
   const wholeInput = (arg: Value) =>
     arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
   if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
-  const row: PaymentRequestRow = {
+  // A computed base (`${base}/order`) is shown from its first constant slash.
+  return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
+}
+
+/**
+ * A GraphQL mutation no payment row lists whose operation or first field names a money operation
+ * (`mutation { refundCreate(…) }`, `createOrder`), with the model's amount, price or quantity in its
+ * variables: the document, not the endpoint, says what the request does.
+ */
+export function inferMutationPayment(
+  names: readonly string[],
+  method: string,
+  args: readonly Value[],
+  lists: InferenceWords | undefined,
+): { row: PaymentRequestRow; words: string } | undefined {
+  if (!lists || !isWriteMethod(method)) return undefined;
+  const named = names.find((name) => namesMoneyOperation(wordsOf(name), wordsOf(name), lists));
+  if (named === undefined || !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
+  return { row: inferredPaymentRow(lists, method), words: `mutation ${named}` };
+}
+
+function inferredPaymentRow(lists: InferenceWords, method: string): PaymentRequestRow {
+  return {
     id: INFERRED_PAYMENT_ID,
     rule: lists.rule,
     urlPattern: /$^/,
     methods: [method],
     operation: 'payment request',
   };
-  // A computed base (`${base}/order`) is shown from its first constant slash.
-  return { row, words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
 }

@@ -24,6 +24,7 @@ import { evaluateSink, isApprovalCall, isAuditCallee, matchSinks } from '../sink
 import { isWriteMethod } from '../request-method';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
+import { serialisedDocument } from '../graphql-document';
 import { inferSdkRequestPayment } from '../sdk-request';
 import {
   CLEAN,
@@ -49,6 +50,7 @@ import { withPathCopy } from './path-copies';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { calleeOnReceiver, packageApi } from './typed-arguments';
+import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
 
@@ -154,7 +156,7 @@ function evaluateCallValue(
     return guarded(callClosure(interpreter, node, local.fn, args, state));
   if (local && targets.length === 1) {
     if (recordsToolCalls(interpreter, calleeText, local.fn, local.ctx)) interpreter.audits.push(`${calleeText}()`);
-    return guarded(applySummary(interpreter, node, local.fn, local.ctx, args, state));
+    return guarded(withDeclaredApi(applySummary(interpreter, node, local.fn, local.ctx, args, state), local));
   }
   // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
   if (targets.length > 1) {
@@ -174,6 +176,18 @@ function evaluateCallValue(
   // package match there. Only factories: what other calls return (`parseXml(answer)`) is data, maybe the model's.
   const api = makesClient(node, callee) ? packageApi(interpreter.ctx.api.resolve(node)) : undefined;
   return api && !result.origins.some((origin) => origin.kind === 'input') ? { ...result, api } : result;
+}
+
+/**
+ * What a project function returns, typed by its declaration when its body names no API
+ * (`clientFor(name): Stripe { return this.clients[name]; }`): a package's client, so rows keyed on it match
+ * the calls made on the result.
+ */
+function withDeclaredApi(value: Value, target: { fn: FunctionNode; ctx: FileContext }): Value {
+  if (value.api || isTainted(value)) return value;
+  const declared = declaredReturnType(target.fn);
+  const api = declared && packageApi(target.ctx.api.fromType(declared, 0));
+  return api ? { ...value, api } : value;
 }
 
 /** A constructor call, or a function named as a factory (`createWalletClient`, `axios.create`). */
@@ -307,7 +321,9 @@ function knownStep(
       const input = combine(args, keep);
       if (ref.tokens.length === 1 && (name === 'String' || name === 'Number'))
         return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
-      return input;
+      const isStringify = name === 'JSON' && ref.tokens[1]?.kind === 'Member' && ref.tokens[1].name === 'stringify';
+      const document = isStringify ? serialisedDocument(args[0]) : undefined;
+      return document ? { ...input, props: document } : input;
     }
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
       const name = ref.tokens[1]?.kind === 'Member' ? ref.tokens[1].name : '';

@@ -209,7 +209,9 @@ export function readIdentifier(interpreter: Interpreter, node: TSESTree.Identifi
   if (!binding) return CLEAN;
   const key = bindingKey(binding);
   const known = state.env.get(key);
-  if (known) return known;
+  // `const { id, ...refund } = args; if (refund.amount > MAX) throw …; post(url, refund)`: the whole
+  // object handed on carries the member a guard bounded, as `x.refund` does.
+  if (known) return withBoundAmountMembers(known, [key], state);
   return moduleConstant(interpreter, binding);
 }
 
@@ -217,6 +219,7 @@ export function readIdentifier(interpreter: Interpreter, node: TSESTree.Identifi
 function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
   if (binding.kind === 'function' && binding.declaration?.type === 'FunctionDeclaration')
     return { ...CLEAN, fn: binding.declaration };
+  if (binding.kind === 'import') return importedText(interpreter, binding) ?? opaqueValue();
   if (binding.kind !== 'var' || !binding.init || binding.isLoopElement) return opaqueValue();
   if (isFunction(binding.init)) return { ...CLEAN, fn: binding.init };
   if (binding.declarationKind !== 'const') return opaqueValue();
@@ -235,6 +238,25 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
   if (isTainted(value)) value = opaqueValue();
   moduleConstants.set(binding.id, value);
   return value;
+}
+
+/**
+ * A constant string exported by a project file (`export const GET_ORDERS = \`query …\``): its text, so that a
+ * document, path or origin kept in a module of constants still says what it is. Only literal text is read
+ * (no expression is evaluated in the other file), and only through a relative import.
+ */
+function importedText(interpreter: Interpreter, binding: Binding): Value | undefined {
+  const { ctx } = interpreter;
+  if (!binding.importSource?.startsWith('.') || binding.importName === '*') return undefined;
+  const target = ctx.modules.resolveImport(ctx, binding.importSource);
+  const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
+  const node = exported ? unwrapExpression(exported.node) : undefined;
+  if (node?.type === 'Literal' && typeof node.value === 'string') return constantValue(node.value);
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) {
+    const text = node.quasis[0]?.value.cooked;
+    return typeof text === 'string' ? constantValue(text) : undefined;
+  }
+  return undefined;
 }
 
 function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpression, state: State): Value {

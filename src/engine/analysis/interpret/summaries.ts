@@ -309,7 +309,7 @@ function completedPayment(
 ): SinkHit {
   if (hit.row.check !== 'url' || !hit.target || !isWriteMethod(hit.method) || hit.method === undefined) return hit;
   const args = call.arguments.slice(0, MAX_PAYMENT_ARGS).map((_, index) => actual(index));
-  const payment = paymentOfRequest(hit.target, hit.method, args, interpreter);
+  const payment = paymentOfRequest(hit.target, hit.method, args, interpreter, hit.document);
   if (!payment) return hit;
   const out: SinkHit = {
     ...hit,

@@ -15,6 +15,7 @@ import {
 } from '../../ast';
 import type { ApiRef } from '../../api';
 import type { FileContext } from '../../analysis/context';
+import type { Binding } from '../../scope';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
 import { resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
@@ -198,14 +199,41 @@ function followHandOff(
         : undefined;
     },
   };
+  const keys = [`b${binding.id.range[0]}`];
   const nextSelector: Selector = {
-    keys: [`b${binding.id.range[0]}`],
+    keys,
     matches: (candidate) => {
       const value = unwrapExpression(candidate);
-      return value.type === 'Identifier' && target.ctx.scopes.resolve(value) === binding;
+      if (value.type !== 'Identifier') return false;
+      const bound = target.ctx.scopes.resolve(value);
+      if (bound === binding) return true;
+      // `const { canonical } = this.normalizeToolName(name)`: a name copied or normalised from the one received.
+      if (!bound || !isNameCopy(bound, binding, target.ctx)) return false;
+      const key = `b${bound.id.range[0]}`;
+      if (!keys.includes(key)) keys.push(key);
+      return true;
     },
   };
   return namedCases(target.fn, target.ctx, nextSelector, nextInput, depth + 1, via ?? call);
+}
+
+/**
+ * A `const` that holds the received name or what a function makes of it (`const canonical = name`,
+ * `const { canonical } = normalize(name)`, `const tool = aliases(name).id`): it still selects the tool, so
+ * a switch on it has one tool per case. One step only; the copy is declared in the same function.
+ */
+function isNameCopy(copy: Binding, name: Binding, ctx: FileContext): boolean {
+  if (copy.kind !== 'var' || copy.declarationKind !== 'const' || !copy.init || copy.isLoopElement) return false;
+  if (copy.patternPath.length > 1) return false;
+  let init = unwrapExpression(copy.init);
+  if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+  for (let i = 0; i < 2 && init.type === 'MemberExpression'; i++) init = unwrapExpression(init.object);
+  const isName = (node: Node): boolean => {
+    const inner = unwrapExpression(node);
+    return inner.type === 'Identifier' && ctx.scopes.resolve(inner) === name;
+  };
+  if (isName(init)) return copy.patternPath.length === 0 && copy.init === init;
+  return init.type === 'CallExpression' && init.arguments.length <= 2 && init.arguments.some(isName);
 }
 
 /**
