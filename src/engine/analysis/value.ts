@@ -46,6 +46,8 @@ export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind
 export interface Fact {
   keys: string[];
   bound: Bound;
+  /** The value is known to be undefined (`x === undefined`): values derived only from its origins carry no input. */
+  absent?: boolean;
 }
 
 export interface Value {
