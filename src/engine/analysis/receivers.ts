@@ -48,9 +48,38 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
     }
     case 'Identifier':
       return identifierClasses(inner, ctx, depth);
+    // `bound ?? context.sandbox`: either side's classes.
+    case 'LogicalExpression':
+      return inner.operator === '&&'
+        ? receiverClasses(inner.right, ctx, depth + 1)
+        : dedupe([...receiverClasses(inner.left, ctx, depth + 1), ...receiverClasses(inner.right, ctx, depth + 1)]);
+    case 'ConditionalExpression':
+      return dedupe([
+        ...narrowedClasses(inner.test, inner.consequent, ctx, depth),
+        ...receiverClasses(inner.alternate, ctx, depth + 1),
+      ]);
     default:
       return [];
   }
+}
+
+/**
+ * `x instanceof Sandbox ? x : undefined`: where the test holds, x is that class (an abstract one stands for
+ * its subclasses); any other branch is read as it is.
+ */
+function narrowedClasses(test: Node, chosen: Node, ctx: FileContext, depth: number): ClassRef[] {
+  const inner = unwrapExpression(test);
+  const value = unwrapExpression(chosen);
+  if (
+    inner.type === 'BinaryExpression' &&
+    inner.operator === 'instanceof' &&
+    inner.left.type === 'Identifier' &&
+    value.type === 'Identifier' &&
+    value.name === inner.left.name &&
+    inner.right.type === 'Identifier'
+  )
+    return namedClasses(inner.right, ctx, depth + 1);
+  return receiverClasses(chosen, ctx, depth + 1);
 }
 
 function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
@@ -189,12 +218,16 @@ export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: nu
   if (type.type === 'TSUnionType' || type.type === 'TSIntersectionType')
     return dedupe(type.types.flatMap((member) => typeClasses(member, ctx, depth + 1)));
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return [];
-  const name = type.typeName.name;
   const first = type.typeArguments?.params[0];
-  if (TRANSPARENT_TYPES.has(name) && first) return typeClasses(first, ctx, depth + 1);
-  const binding = ctx.scopes.resolve(type.typeName);
+  if (TRANSPARENT_TYPES.has(type.typeName.name) && first) return typeClasses(first, ctx, depth + 1);
+  return namedClasses(type.typeName, ctx, depth);
+}
+
+/** The classes a class, interface or imported name stands for (a type's name, or `instanceof`'s right side). */
+function namedClasses(name: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
+  const binding = ctx.scopes.resolve(name);
   if (binding?.kind === 'class') {
-    const resolved = resolveClass(type.typeName, ctx, depth + 1);
+    const resolved = resolveClass(name, ctx, depth + 1);
     return resolved ? withSubclasses(resolved, ctx) : [];
   }
   if (binding?.kind === 'import' && binding.importSource && binding.importName !== '*') {
@@ -203,7 +236,7 @@ export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: nu
     return exported ? declaredClasses(exported.node, exported.ctx, ctx, depth) : [];
   }
   if (binding) return [];
-  return declaresInterface(ctx, name) ? ctx.modules.implementers(ctx, name, ctx) : [];
+  return declaresInterface(ctx, name.name) ? ctx.modules.implementers(ctx, name.name, ctx) : [];
 }
 
 function declaredClasses(node: Node, declaring: FileContext, from: FileContext, depth: number): ClassRef[] {

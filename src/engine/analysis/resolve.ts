@@ -177,7 +177,16 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   }
   if (object.type === 'ThisExpression') {
     const classNode = enclosingClass(object);
-    return list(classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined);
+    if (!classNode) return [];
+    const own = methodOf({ node: classNode, ctx }, name, depth);
+    if (own || !classNode.id) return list(own);
+    // `this.writeFile(…)` in an abstract base's concrete method: the subclasses' overrides (at most 8).
+    const out: ResolvedFunction[] = [];
+    for (const subclass of ctx.modules.implementers(ctx, classNode.id.name, ctx)) {
+      const method = subclass.node === classNode ? undefined : methodOf(subclass, name, depth + 1);
+      if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+    }
+    return out;
   }
   // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
   const instance = instanceClass(object, ctx, depth);
