@@ -88,6 +88,8 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
   // `Fetcher.html(args)`: a static method of the class itself.
   if (binding.kind === 'class') return list(resolveClass(node, ctx, depth + 1));
   if (binding.kind === 'param' || binding.kind === 'var') {
+    if (binding.kind === 'var' && binding.patternPath.length === 1 && binding.init)
+      return returnedMemberClasses(binding.init, binding.patternPath[0] as string, ctx, depth);
     if (binding.patternPath.length > 0) return [];
     const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
     if (annotation) {
@@ -105,6 +107,26 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
     return exportClasses(target, binding.importName ?? binding.name, ctx, depth);
   }
   return [];
+}
+
+/**
+ * `const { boundSandbox } = resolveArgs(…)`: the classes of that member in the object literals the project
+ * function returns.
+ */
+function returnedMemberClasses(init: Node, member: string, ctx: FileContext, depth: number): ClassRef[] {
+  const call = unwrapExpression(init);
+  if (call.type !== 'CallExpression') return [];
+  const resolved = resolveFunction(call.callee, ctx, depth + 1);
+  if (!resolved) return [];
+  const out: ClassRef[] = [];
+  for (const value of returnValues(resolved.fn)) {
+    const object = unwrapExpression(value);
+    if (object.type !== 'ObjectExpression') continue;
+    for (const entry of object.properties)
+      if (entry.type === 'Property' && propertyName(entry) === member)
+        out.push(...receiverClasses(entry.value as Node, resolved.ctx, depth + 1));
+  }
+  return dedupe(out);
 }
 
 /** An untyped parameter: the classes of what the function's callers in the file pass in its place. */
