@@ -2,7 +2,7 @@
 // field, variable or return type, an imported singleton, a class itself (static methods), and for an
 // interface or abstract class, the classes in the project that implement it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, type Node } from '../ast';
+import { propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
@@ -34,6 +34,8 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
     }
     case 'MemberExpression': {
       if (inner.object.type === 'ThisExpression') return fieldClasses(inner, ctx, depth);
+      // `this.context.storage.save(…)` where the class assigns `this.context.storage = new Storage()`.
+      if (thisPath(inner) !== undefined) return assignedPathClasses(inner, ctx, depth);
       // `client_1.http.get(url)`: compiled CommonJS reaches an imported singleton through the module object.
       const name = propertyName(inner);
       const module = moduleObject(inner.object, ctx);
@@ -178,6 +180,37 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
     if (made.length > 0) return made;
   }
   return declaredFieldClasses(classNode, name, ctx, depth);
+}
+
+/** Members of `this` this deep at most (`this.context.clients.storage`). */
+const MAX_THIS_PATH = 4;
+
+/** `this.a.b` as `a.b` (plain names only), or undefined. */
+function thisPath(node: Node): string | undefined {
+  const names: string[] = [];
+  let current = unwrapExpression(node);
+  while (current.type === 'MemberExpression' && names.length <= MAX_THIS_PATH) {
+    const name = propertyName(current);
+    if (name === undefined || current.computed) return undefined;
+    names.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  return current.type === 'ThisExpression' && names.length > 1 ? names.join('.') : undefined;
+}
+
+/** The classes of what the enclosing class assigns to the same `this.a.b` path. */
+function assignedPathClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const path = thisPath(node);
+  const classNode = enclosingClass(node);
+  if (path === undefined || !classNode) return [];
+  const out: ClassRef[] = [];
+  walk(classNode.body, (candidate) => {
+    if (out.length >= MAX_CLASSES) return false;
+    if (candidate.type === 'AssignmentExpression' && candidate.operator === '=' && thisPath(candidate.left) === path)
+      out.push(...receiverClasses(candidate.right, ctx, depth + 1));
+    return true;
+  });
+  return dedupe(out);
 }
 
 const COMPILED_JS = /\.(m|c)?js$/;
