@@ -6,7 +6,7 @@ import { propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
-import { localCallers } from './local-callers';
+import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
 import type { Binding } from '../scope';
@@ -131,16 +131,17 @@ function returnedMemberClasses(init: Node, member: string, ctx: FileContext, dep
   return dedupe(out);
 }
 
-/** An untyped parameter: the classes of what the function's callers in the file pass in its place. */
+/**
+ * An untyped parameter: the classes of what the function's callers pass in its place, in its file and (for an
+ * exported function) in the package's other files (`registerCartTools(server, new ShopApi(key))` in the entry).
+ */
 function callerClasses(binding: Binding, ctx: FileContext, depth: number): ClassRef[] {
   if (!binding.fn || binding.paramIndex === undefined) return [];
+  const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
   const out: ClassRef[] = [];
-  for (const call of localCallers(binding.fn, ctx) ?? []) {
-    const argument = call.arguments[binding.paramIndex];
-    if (!argument || argument.type === 'SpreadElement') continue;
-    for (const found of receiverClasses(argument, ctx, depth + 1))
+  for (const passed of passedArguments(binding, ctx, resolveCallee).passed)
+    for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
       if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
-  }
   return out;
 }
 
