@@ -114,6 +114,8 @@ export function propertyName(
 ): string | undefined {
   if (node.type === 'MemberExpression') {
     if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+    // `this.#writeFile(…)`: named as its declaration's key is (below), without the `#`.
+    if (node.property.type === 'PrivateIdentifier') return node.property.name;
     return node.computed ? stringValue(node.property) : undefined;
   }
   if (!node.computed && node.key.type === 'Identifier') return node.key.name;

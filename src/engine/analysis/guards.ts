@@ -128,6 +128,10 @@ export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Eval
   // `rel === ''` on `path.relative(root, p)`: p is the root itself.
   if (left.relativeOf && ['', '.'].includes(stringValue(rightNode) ?? '-'))
     return relativeFacts(leftNode, interpreter, state);
+  // `if (requested === undefined)`: where it holds, the model chose nothing, so whatever derives from it
+  // (`requested ?? await tempPath()`) is the program's own value on that path.
+  if (isTainted(left) && isNullish(rightNode)) return absentFacts(leftNode, interpreter, state);
+  if (isTainted(right) && isNullish(leftNode)) return absentFacts(rightNode, interpreter, state);
   if (isTainted(left) && !isTainted(right) && !isNullish(rightNode))
     return hostlike(membership(leftNode, interpreter, state), right);
   if (isTainted(right) && !isTainted(left) && !isNullish(leftNode))
@@ -175,6 +179,12 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   const value = interpreter.evaluate(node, cloneEnv(state));
   if (polarity) return { facts: value.predicate ?? [], approved: value.isApproval === true };
   return NONE;
+}
+
+/** Where `x === undefined` holds: x is one known value, and what was derived from x alone is the program's. */
+function absentFacts(subject: Node, interpreter: Evaluator, state: State): Facts {
+  const keys = keysOf(subject, interpreter, state);
+  return keys.length > 0 ? { facts: [{ keys, bound: 'allowlist', absent: true }], approved: false } : NONE;
 }
 
 /**

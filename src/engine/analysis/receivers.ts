@@ -2,11 +2,11 @@
 // field, variable or return type, an imported singleton, a class itself (static methods), and for an
 // interface or abstract class, the classes in the project that implement it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isNullish, propertyName, unwrapExpression, type Node } from '../ast';
+import { isNullish, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { fieldSources, requiredModule } from '../api';
 import { keyedServiceClass } from './keyed-services';
-import { localCallers } from './local-callers';
+import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
 import type { Binding } from '../scope';
@@ -36,6 +36,8 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
     }
     case 'MemberExpression': {
       if (inner.object.type === 'ThisExpression') return fieldClasses(inner, ctx, depth);
+      // `this.context.storage.save(…)` where the class assigns `this.context.storage = new Storage()`.
+      if (thisPath(inner) !== undefined) return assignedPathClasses(inner, ctx, depth);
       // `client_1.http.get(url)`: compiled CommonJS reaches an imported singleton through the module object.
       const name = propertyName(inner);
       const module = moduleObject(inner.object, ctx);
@@ -50,9 +52,38 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
     }
     case 'Identifier':
       return identifierClasses(inner, ctx, depth);
+    // `bound ?? context.sandbox`: either side's classes.
+    case 'LogicalExpression':
+      return inner.operator === '&&'
+        ? receiverClasses(inner.right, ctx, depth + 1)
+        : dedupe([...receiverClasses(inner.left, ctx, depth + 1), ...receiverClasses(inner.right, ctx, depth + 1)]);
+    case 'ConditionalExpression':
+      return dedupe([
+        ...narrowedClasses(inner.test, inner.consequent, ctx, depth),
+        ...receiverClasses(inner.alternate, ctx, depth + 1),
+      ]);
     default:
       return [];
   }
+}
+
+/**
+ * `x instanceof Sandbox ? x : undefined`: where the test holds, x is that class (an abstract one stands for
+ * its subclasses); any other branch is read as it is.
+ */
+function narrowedClasses(test: Node, chosen: Node, ctx: FileContext, depth: number): ClassRef[] {
+  const inner = unwrapExpression(test);
+  const value = unwrapExpression(chosen);
+  if (
+    inner.type === 'BinaryExpression' &&
+    inner.operator === 'instanceof' &&
+    inner.left.type === 'Identifier' &&
+    value.type === 'Identifier' &&
+    value.name === inner.left.name &&
+    inner.right.type === 'Identifier'
+  )
+    return namedClasses(inner.right, ctx, depth + 1);
+  return receiverClasses(chosen, ctx, depth + 1);
 }
 
 function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
@@ -61,6 +92,8 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
   // `Fetcher.html(args)`: a static method of the class itself.
   if (binding.kind === 'class') return list(resolveClass(node, ctx, depth + 1));
   if (binding.kind === 'param' || binding.kind === 'var') {
+    if (binding.kind === 'var' && binding.patternPath.length === 1 && binding.init)
+      return returnedMemberClasses(binding.init, binding.patternPath[0] as string, ctx, depth);
     if (binding.patternPath.length > 0) return [];
     const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
     if (annotation) {
@@ -80,16 +113,37 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
   return [];
 }
 
-/** An untyped parameter: the classes of what the function's callers in the file pass in its place. */
+/**
+ * `const { boundSandbox } = resolveArgs(…)`: the classes of that member in the object literals the project
+ * function returns.
+ */
+function returnedMemberClasses(init: Node, member: string, ctx: FileContext, depth: number): ClassRef[] {
+  const call = unwrapExpression(init);
+  if (call.type !== 'CallExpression') return [];
+  const resolved = resolveFunction(call.callee, ctx, depth + 1);
+  if (!resolved) return [];
+  const out: ClassRef[] = [];
+  for (const value of returnValues(resolved.fn)) {
+    const object = unwrapExpression(value);
+    if (object.type !== 'ObjectExpression') continue;
+    for (const entry of object.properties)
+      if (entry.type === 'Property' && propertyName(entry) === member)
+        out.push(...receiverClasses(entry.value as Node, resolved.ctx, depth + 1));
+  }
+  return dedupe(out);
+}
+
+/**
+ * An untyped parameter: the classes of what the function's callers pass in its place, in its file and (for an
+ * exported function) in the package's other files (`registerCartTools(server, new ShopApi(key))` in the entry).
+ */
 function callerClasses(binding: Binding, ctx: FileContext, depth: number): ClassRef[] {
   if (!binding.fn || binding.paramIndex === undefined) return [];
+  const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
   const out: ClassRef[] = [];
-  for (const call of localCallers(binding.fn, ctx) ?? []) {
-    const argument = call.arguments[binding.paramIndex];
-    if (!argument || argument.type === 'SpreadElement') continue;
-    for (const found of receiverClasses(argument, ctx, depth + 1))
+  for (const passed of passedArguments(binding, ctx, resolveCallee).passed)
+    for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
       if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
-  }
   return out;
 }
 
@@ -152,6 +206,37 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
   return declaredFieldClasses(classNode, name, ctx, depth);
 }
 
+/** Members of `this` this deep at most (`this.context.clients.storage`). */
+const MAX_THIS_PATH = 4;
+
+/** `this.a.b` as `a.b` (plain names only), or undefined. */
+function thisPath(node: Node): string | undefined {
+  const names: string[] = [];
+  let current = unwrapExpression(node);
+  while (current.type === 'MemberExpression' && names.length <= MAX_THIS_PATH) {
+    const name = propertyName(current);
+    if (name === undefined || current.computed) return undefined;
+    names.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  return current.type === 'ThisExpression' && names.length > 1 ? names.join('.') : undefined;
+}
+
+/** The classes of what the enclosing class assigns to the same `this.a.b` path. */
+function assignedPathClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
+  const path = thisPath(node);
+  const classNode = enclosingClass(node);
+  if (path === undefined || !classNode) return [];
+  const out: ClassRef[] = [];
+  walk(classNode.body, (candidate) => {
+    if (out.length >= MAX_CLASSES) return false;
+    if (candidate.type === 'AssignmentExpression' && candidate.operator === '=' && thisPath(candidate.left) === path)
+      out.push(...receiverClasses(candidate.right, ctx, depth + 1));
+    return true;
+  });
+  return dedupe(out);
+}
+
 const COMPILED_JS = /\.(m|c)?js$/;
 
 /**
@@ -212,12 +297,16 @@ export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: nu
   if (type.type === 'TSUnionType' || type.type === 'TSIntersectionType')
     return dedupe(type.types.flatMap((member) => typeClasses(member, ctx, depth + 1)));
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return [];
-  const name = type.typeName.name;
   const first = type.typeArguments?.params[0];
-  if (TRANSPARENT_TYPES.has(name) && first) return typeClasses(first, ctx, depth + 1);
-  const binding = ctx.scopes.resolve(type.typeName);
+  if (TRANSPARENT_TYPES.has(type.typeName.name) && first) return typeClasses(first, ctx, depth + 1);
+  return namedClasses(type.typeName, ctx, depth);
+}
+
+/** The classes a class, interface or imported name stands for (a type's name, or `instanceof`'s right side). */
+function namedClasses(name: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
+  const binding = ctx.scopes.resolve(name);
   if (binding?.kind === 'class') {
-    const resolved = resolveClass(type.typeName, ctx, depth + 1);
+    const resolved = resolveClass(name, ctx, depth + 1);
     return resolved ? withSubclasses(resolved, ctx) : [];
   }
   if (binding?.kind === 'import' && binding.importSource && binding.importName !== '*') {
@@ -226,7 +315,7 @@ export function typeClasses(type: TSESTree.TypeNode, ctx: FileContext, depth: nu
     return exported ? declaredClasses(exported.node, exported.ctx, ctx, depth) : [];
   }
   if (binding) return [];
-  return declaresInterface(ctx, name) ? ctx.modules.implementers(ctx, name, ctx) : [];
+  return declaresInterface(ctx, name.name) ? ctx.modules.implementers(ctx, name.name, ctx) : [];
 }
 
 function declaredClasses(node: Node, declaring: FileContext, from: FileContext, depth: number): ClassRef[] {

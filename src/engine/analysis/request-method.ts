@@ -69,6 +69,12 @@ export const MODEL_CHOSEN_METHOD = '<model-chosen>';
 
 function fromValue(value: Value): RequestMethod {
   if (value.constant !== undefined) return { method: value.constant.toUpperCase() };
+  // `let method = 'POST'; try { …; method = 'PUT' } catch {}`: every method it may be writes (or every one reads).
+  const alternatives = value.alternatives?.map((text) => text.toUpperCase());
+  if (alternatives && alternatives.length > 0) {
+    const writes = alternatives.filter(isWriteMethod);
+    if (writes.length === alternatives.length || writes.length === 0) return { method: alternatives[0] as string };
+  }
   if (value.origins.some((origin) => origin.kind === 'input')) return { method: MODEL_CHOSEN_METHOD };
   const params = value.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
   return params.length > 0 && params.length <= MAX_METHOD_PARAMS ? { methodParams: params } : {};

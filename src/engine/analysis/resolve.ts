@@ -9,6 +9,7 @@ import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
 import { listTargets } from './list-targets';
+import { passedMemberValues } from './passed-members';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -177,7 +178,16 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   }
   if (object.type === 'ThisExpression') {
     const classNode = enclosingClass(object);
-    return list(classNode ? methodOf({ node: classNode, ctx }, name, depth) : undefined);
+    if (!classNode) return [];
+    const own = methodOf({ node: classNode, ctx }, name, depth);
+    if (own || !classNode.id) return list(own);
+    // `this.writeFile(…)` in an abstract base's concrete method: the subclasses' overrides (at most 8).
+    const out: ResolvedFunction[] = [];
+    for (const subclass of ctx.modules.implementers(ctx, classNode.id.name, ctx)) {
+      const method = subclass.node === classNode ? undefined : methodOf(subclass, name, depth + 1);
+      if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+    }
+    return out;
   }
   // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
   const instance = instanceClass(object, ctx, depth);
@@ -189,6 +199,7 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
   if (out.length === 0) out.push(...passedOptionMembers(object, name, ctx, depth));
+  if (out.length === 0) out.push(...passedReceiverTargets(object, name, ctx, depth));
   if (out.length > 0 || !isUntypedReceiver(object, ctx)) return out;
   // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
   const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
@@ -238,6 +249,22 @@ const MAX_UNTYPED_MEMBER_STEPS = 2;
  * variable holding what an unresolved call returned (`const tab = await context.ensureTab()`), and not
  * a value of a package API.
  */
+/**
+ * `options.context.saveFile(…)` where the callers pass `{ context }`: the method as the passed value would
+ * have it (which may be the package's one class with that method, when that value is untyped too).
+ */
+function passedReceiverTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
+  if (object.type !== 'MemberExpression' || object.object.type !== 'Identifier' || depth >= MAX_DEPTH) return [];
+  const member = propertyName(object);
+  if (member === undefined) return [];
+  const out: ResolvedFunction[] = [];
+  const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
+  for (const passed of passedMemberValues(object.object, member, ctx, resolveCallee))
+    for (const found of objectTargets(unwrapExpression(passed.node), name, passed.ctx, depth + 1))
+      if (!out.some((seen) => seen.fn === found.fn)) out.push(found);
+  return out;
+}
+
 function isUntypedReceiver(object: Node, ctx: FileContext): boolean {
   // `service.transactions.run(…)` with `const service = runtime.forVault(id)`: a field of an untyped value
   // is as untyped as the value (a few plain member steps; computed ones are lookups the code does not fix).

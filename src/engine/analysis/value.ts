@@ -46,6 +46,8 @@ export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind
 export interface Fact {
   keys: string[];
   bound: Bound;
+  /** The value is known to be undefined (`x === undefined`): values derived only from its origins carry no input. */
+  absent?: boolean;
 }
 
 export interface Value {
@@ -94,6 +96,8 @@ export interface Value {
   isDerived?: boolean;
   /** A constant string or number. */
   constant?: string;
+  /** The constants a value joined from branches may be (`let method = 'POST'; … method = 'PUT'`), at most 4. */
+  alternatives?: readonly string[];
   /** A package's object handed in by a caller (`new Paddle(key)` passed to a helper): its API, for sink rows. */
   api?: ApiRef;
   /** Known to be undefined (an argument the caller omitted, a member an object literal lacks): never truthy. */
@@ -229,6 +233,18 @@ export function isSegment(value: Value): boolean {
 /** Bounds the elements a join of known lists keeps (a loop joins its states again and again). */
 const MAX_JOINED_ELEMENTS = 16;
 
+const MAX_ALTERNATIVES = 4;
+
+/** The constants either side may be, when both are known constants (none when tainted, unknown or too many). */
+function joinedConstants(a: Value, b: Value): string[] | undefined {
+  if (isTainted(a) || isTainted(b)) return undefined;
+  const left = a.constant !== undefined ? [a.constant] : a.alternatives;
+  const right = b.constant !== undefined ? [b.constant] : b.alternatives;
+  if (!left || !right) return undefined;
+  const all = [...new Set([...left, ...right])];
+  return all.length <= MAX_ALTERNATIVES ? all : undefined;
+}
+
 export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (!a) return b ?? CLEAN;
   if (!b) return a;
@@ -248,6 +264,8 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
   else if (aTainted && bTainted && a.parts && b.parts) out.parts = joinParts(a.parts, b.parts, combine);
   if (a.fn && a.fn === b.fn) out.fn = a.fn;
+  const alternatives = joinedConstants(a, b);
+  if (alternatives) out.alternatives = alternatives;
   // A copy of the same value on both paths (a loop's iterations joined) is still a copy of it, so a check
   // after the join still bounds the original.
   const copyOf = a.copyOf?.filter((key) => b.copyOf?.includes(key));

@@ -123,7 +123,7 @@ function scan(
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
     found =
-      (home ? catalogWrite(node, matcher, state.writeEffect) : undefined) ??
+      catalogWrite(node, matcher, state.writeEffect, home) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
@@ -292,8 +292,16 @@ function rowMatcher(ctx: FileContext): Evaluator {
   return { ctx, evaluate: opaque, readIdentifier: opaque };
 }
 
-function catalogWrite(node: TSESTree.CallExpression, matcher: Evaluator, writeEffect: WriteEffect): string | undefined {
+function catalogWrite(
+  node: TSESTree.CallExpression,
+  matcher: Evaluator,
+  writeEffect: WriteEffect,
+  home: boolean,
+): string | undefined {
   for (const row of matchSinks(node, matcher)) {
+    // In another file only the runtime's own writes (a file the project's storage class saves): summaries do
+    // not carry a write to a fixed path, and a runtime module is no package's queue or cache.
+    if (!home && !row.modules.every(isRuntimeModule)) continue;
     const effect = row.isWrite && !spellsNoTarget(node, row) ? writeEffect(row) : undefined;
     if (effect) return effect;
   }
@@ -489,4 +497,9 @@ function isPackageWriteCommand(argument: Node | undefined, names: RemoteWriteNam
     isPackage(command.ref.module, names) &&
     !isReadCommand(command, names)
   );
+}
+
+/** A module of the runtime itself (`node:fs`, `fs/promises`), not an installed package. */
+function isRuntimeModule(module: string): boolean {
+  return module.startsWith('node:') || BUILTINS.has(module) || BUILTINS.has(module.split('/')[0] ?? '');
 }

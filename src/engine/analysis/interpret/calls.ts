@@ -46,6 +46,7 @@ import {
   type Value,
 } from '../value';
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
+import { recordHandedCall } from './handed-callees';
 import { withPathCopy } from './path-copies';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
@@ -133,6 +134,7 @@ function evaluateCallValue(
   if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
 
   recordSinks(interpreter, node, args, state, receiver);
+  recordHandedCall(interpreter, node, args, state);
   const promise = openPromise(interpreter, node);
   const mappedElement = visitCallbacks(interpreter, node, callee, receiver, args, state);
   if (promise !== undefined) return closePromise(interpreter, promise);

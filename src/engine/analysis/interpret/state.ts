@@ -4,7 +4,8 @@ import type { State } from '../evaluator';
 import type { Facts } from '../guards';
 import { namesAmount } from '../amount-fields';
 import { correlationsOf } from './flag-correlation';
-import { isTainted, joinValues, memberOf, withBounds, type Bound, type Value } from '../value';
+import { originKey } from '../origins';
+import { isTainted, joinValues, memberOf, withBounds, type Bound, type Origin, type Value } from '../value';
 
 const MAX_ALIAS_SCAN = 256;
 /** Bounds a check on a derived copy puts on the original: where it points, not what it is (see `Value.copyOf`). */
@@ -73,6 +74,7 @@ export function applyFacts(state: State, facts: Facts): State {
         if (aliased) setKey(target, alias, withBounds(aliased, [fact.bound]));
       }
       boundAliasesOf(target, key, fact.bound);
+      if (fact.absent) dropOrigins(target, current.origins);
       // A contained path joined from a fixed root and one name: the name stays inside joined under a root.
       if (fact.bound === 'path')
         for (const name of current.rootedCopyOf ?? []) {
@@ -83,6 +85,19 @@ export function applyFacts(state: State, facts: Facts): State {
   }
   if (facts.approved) approve(target);
   return target;
+}
+
+/**
+ * Where a model value is known to be undefined, an env entry derived from it alone (`requested ?? tempPath()`,
+ * then a helper's result on that) holds what the program chose: it keeps its shape but no longer its origins.
+ */
+function dropOrigins(state: State, absent: readonly Origin[]): void {
+  if (absent.length === 0 || state.env.size > MAX_ALIAS_SCAN) return;
+  const gone = new Set(absent.map(originKey));
+  for (const [key, value] of state.env) {
+    if (!isTainted(value) || !value.origins.every((origin) => gone.has(originKey(origin)))) continue;
+    setKey(state, key, { origins: [], bounds: value.bounds, ...(value.api ? { api: value.api } : {}) });
+  }
 }
 
 /** Env entries naming the same value as `key` (`const { resolvedUrl } = check(url)` aliases url) get the bound too. */

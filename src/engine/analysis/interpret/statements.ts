@@ -10,6 +10,7 @@ import { withCondition } from '../guards/predicate';
 import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
 import { runReturnedFunctions } from './closures';
+import { isEndless } from './endless-loops';
 import { callNeverReturns } from './never-returns';
 import { optInDecision } from './operator-opt-in';
 import { applyFacts, cloneState, joinStates, setKey } from './state';
@@ -85,9 +86,17 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
         else interpreter.evaluate(statement.init, state);
       }
       if (statement.test) interpreter.evaluate(statement.test, state);
-      return execLoop(interpreter, statement.body, state, () => {
-        if (statement.update) interpreter.evaluate(statement.update, state);
-      });
+      const endless = isEndless(statement.test, statement.body);
+      return execLoop(
+        interpreter,
+        statement.body,
+        state,
+        () => {
+          if (statement.update) interpreter.evaluate(statement.update, state);
+        },
+        endless ? null : state,
+        endless,
+      );
     }
     case 'ForOfStatement':
     case 'ForInStatement': {
@@ -109,7 +118,15 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
     case 'WhileStatement': {
       interpreter.evaluate(statement.test, state);
       const facts = factsOf(statement.test, interpreter, state, true);
-      return execLoop(interpreter, statement.body, applyFacts(cloneState(state), facts), undefined, state);
+      const endless = isEndless(statement.test, statement.body);
+      return execLoop(
+        interpreter,
+        statement.body,
+        applyFacts(cloneState(state), facts),
+        undefined,
+        endless ? null : state,
+        endless,
+      );
     }
     case 'DoWhileStatement': {
       const end = execLoop(interpreter, statement.body, state, undefined);
@@ -289,12 +306,15 @@ function execLoop(
   update?: () => void,
   /** The state when the body never runs; null when it always runs at least once. */
   skipped: State | null = state,
+  /** `while (true)`, `for (;;)`: the end of the body goes round again, only a `break` leaves. */
+  endless = false,
 ): State | undefined {
   interpreter.breakStack.push([]);
   const end = exec(interpreter, body, cloneState(state));
   if (end && update) update();
   const breaks = interpreter.breakStack.pop() ?? [];
-  let out: State | undefined = skipped === null ? end : joinStates(skipped, end);
+  const after = endless ? undefined : end;
+  let out: State | undefined = skipped === null ? after : joinStates(skipped, after);
   for (const broken of breaks) out = joinStates(out, broken);
   return out;
 }
