@@ -141,6 +141,8 @@ export interface GenericObjectForm {
   kindNameIgnored: string[];
   /** Schema methods that carry the tool's description on its schema (`z.object({…}).describe("…")`). */
   schemaDescriptionMethods: string[];
+  /** Handler keys whose function names an unnamed declaration held under the same key of a format wrapper. */
+  functionNamedKeys: string[];
 }
 
 export interface Catalogs {
@@ -230,6 +232,7 @@ export function loadCatalogs(): Catalogs {
       kindNameKeys: asStrings(generic['kindNameKeys']),
       kindNameIgnored: asStrings(generic['kindNameIgnored']),
       schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),
+      functionNamedKeys: asStrings(generic['functionNamedKeys']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),
