@@ -103,9 +103,21 @@ export class ApiResolver {
     if (depth > MAX_DEPTH) return undefined;
     // Mark before recursing so that cycles (`let a = b; b = a`) end.
     this.cache.set(node, null);
-    const result = this.compute(unwrapExpression(node), depth + 1);
+    const result = this.assertedType(node, depth + 1) ?? this.compute(unwrapExpression(node), depth + 1);
     this.cache.set(node, result ?? null);
     return result;
+  }
+
+  /**
+   * `network.state.data.sandbox as Sandbox`: a value asserted to be an installed package's type is an
+   * instance of it, whatever the expression it was read from says (a framework's untyped state bag).
+   */
+  private assertedType(node: Node, depth: number): ApiRef | undefined {
+    let current = node;
+    while (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+    if (current.type !== 'TSAsExpression' && current.type !== 'TSTypeAssertion') return undefined;
+    const typed = this.fromType(current.typeAnnotation, depth);
+    return typed && ![GLOBAL, LOCAL, UNTYPED].includes(typed.module) && !isRelative(typed.module) ? typed : undefined;
   }
 
   private compute(node: Node, depth: number): ApiRef | undefined {

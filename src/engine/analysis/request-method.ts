@@ -4,7 +4,7 @@
 // that passes a written method settles it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
-import type { SinkRow } from '../catalog/load';
+import type { RemoteWriteNames, SinkRow } from '../catalog/load';
 import { memberOf, type ParamOrigin, type Value } from './value';
 import { wordsOf } from './words';
 
@@ -151,6 +151,40 @@ export function rpcMethodName(call: TSESTree.CallExpression | TSESTree.NewExpres
     if (name !== undefined) return name;
   }
   return undefined;
+}
+
+/** A POST whose body says it reads: a JSON-RPC method that names a read, or a model inference request. */
+export function sendsReadBody(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  names: RemoteWriteNames,
+): boolean {
+  return (
+    isReadRpcCall(call, names.readEndpointWords, names.verbs) ||
+    isInferenceRequest(call, names.inferenceModelKeys, names.inferencePromptKeys)
+  );
+}
+
+/**
+ * A request whose body names a model and a prompt (`{ model, messages }` as an argument, or the object its
+ * `body` stringifies): it asks a model through a proxy or an OpenAI-compatible server, which is inference,
+ * not a change at the other end, whatever the HTTP method.
+ */
+export function isInferenceRequest(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  modelKeys: readonly string[],
+  promptKeys: readonly string[],
+): boolean {
+  const holds = (object: TSESTree.ObjectExpression) =>
+    modelKeys.some((key) => findProperty(object, key)) && promptKeys.some((key) => findProperty(object, key));
+  return call.arguments.slice(0, 3).some((argument) => {
+    const object = unwrapExpression(argument);
+    if (object.type !== 'ObjectExpression') return false;
+    if (holds(object)) return true;
+    const body = findProperty(object, 'body') ?? findProperty(object, 'data') ?? findProperty(object, 'json');
+    const value = body ? unwrapExpression(body.value as Node) : undefined;
+    const payload = value?.type === 'ObjectExpression' ? value : value ? stringified(value) : undefined;
+    return payload !== undefined && holds(payload);
+  });
 }
 
 /** The object literal inside `JSON.stringify({ … })`. */

@@ -67,6 +67,9 @@ export interface RemoteWriteNames {
   commandMethods: string[];
   /** Words of a command line's subcommand that change state (`apps:create`, `ps:scale`). */
   commandVerbs: string[];
+  /** A request body holding one of each (`{ model, messages }`) asks a model: inference, no write. */
+  inferenceModelKeys: string[];
+  inferencePromptKeys: string[];
 }
 
 export function compileModulePaths(value: unknown): ModulePath[] {
@@ -133,6 +136,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
       commandMethods: asStrings(remote['commandMethods']),
       commandVerbs: asStrings(remote['commandVerbs']),
+      inferenceModelKeys: asStrings(remote['inferenceModelKeys']),
+      inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
     },
   };
 }

@@ -143,6 +143,8 @@ export interface GenericObjectForm {
   schemaDescriptionMethods: string[];
   /** Fluent builder steps that give the input schema beyond schemaKeys (`tool().input(schema)`). */
   builderSchemaMethods: string[];
+  /** Handler keys whose function names an unnamed declaration held under the same key of a format wrapper. */
+  functionNamedKeys: string[];
 }
 
 export interface Catalogs {
@@ -233,6 +235,7 @@ export function loadCatalogs(): Catalogs {
       kindNameIgnored: asStrings(generic['kindNameIgnored']),
       schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),
       builderSchemaMethods: asStrings(generic['builderSchemaMethods']),
+      functionNamedKeys: asStrings(generic['functionNamedKeys']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),

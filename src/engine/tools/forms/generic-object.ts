@@ -59,8 +59,10 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const declaration = has(generic.nameKeys) || !declares ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration) ?? (schemaProperty && kindName(declaration, generic));
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
-  const slot = nameProperty ? undefined : (toolsetSlot(node) ?? mapSlot(node, ctx));
+  const runner = nameProperty ? undefined : runnerSlot(node, handlerProperty, generic);
+  const slot = nameProperty ? undefined : (runner ?? toolsetSlot(node) ?? mapSlot(node, ctx));
   const isDescribed =
+    runner !== undefined ||
     has(generic.descriptionKeys, declaration) !== undefined ||
     (schemaProperty !== undefined &&
       schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
@@ -181,6 +183,35 @@ function mapSlot(node: TSESTree.ObjectExpression, ctx: FileContext): { name: str
   if (!ctx.catalogs.genericObject.keyedSchemaKeys.some((key) => findProperty(node, key))) return undefined;
   const name = entry.computed ? undefined : propertyName(entry);
   return name === undefined ? undefined : { name, node: entry.key };
+}
+
+/**
+ * `{ type: 'function', function: { function: readNote, parse: JSON.parse, parameters } }`: a runner helper
+ * calls the handler itself and names the tool after the function when the declaration writes no name.
+ */
+function runnerSlot(
+  node: TSESTree.ObjectExpression,
+  handler: TSESTree.Property | undefined,
+  generic: GenericObjectForm,
+): { name: string; node: Node } | undefined {
+  const key = handler ? propertyName(handler) : undefined;
+  const entry = node.parent;
+  const wrapper = entry?.parent;
+  if (!handler || key === undefined || !generic.functionNamedKeys.includes(key)) return undefined;
+  if (entry?.type !== 'Property' || entry.value !== node || propertyName(entry) !== key) return undefined;
+  if (wrapper?.type !== 'ObjectExpression' || !kindIsFormat(wrapper, generic)) return undefined;
+  const value = unwrapExpression(handler.value as Node);
+  const id = value.type === 'Identifier' ? value : value.type === 'FunctionExpression' ? value.id : undefined;
+  return id ? { name: id.name, node: id } : undefined;
+}
+
+/** The wrapper's kind is a format word (`type: 'function'`), as the API's tool list spells it. */
+function kindIsFormat(node: TSESTree.ObjectExpression, generic: GenericObjectForm): boolean {
+  return generic.kindNameKeys.some((key) => {
+    const property = findProperty(node, key);
+    const value = property ? stringValue(property.value as Node) : undefined;
+    return value !== undefined && generic.kindNameIgnored.includes(value.toLowerCase());
+  });
 }
 
 /** `createStep({ id, description, inputSchema, execute })`: a framework call that makes no tool (`notToolCalls`). */

@@ -31,6 +31,8 @@ export const TOOL_CALL_WORDS = [
   'function_call',
   'functionCall',
   'functionCalls',
+  // Realtime sessions over a socket: `response.function_call_arguments.done` events.
+  'function_call_arguments',
 ];
 const TOOL_CALL_MARKERS = new RegExp(`\\b(${TOOL_CALL_WORDS.join('|')})\\b`);
 /** The name of a tool call as the APIs spell it: `call.function.name`, `block.name`, `toolCall.name`. */
@@ -39,6 +41,10 @@ const CALL_NAME = /(^|\.)(function\.)?name$/;
 const TOOL_CALL_OBJECT = /(call|tool|block|part|invocation|^fc$)/i;
 const MAX_MEMBERS = 4;
 const MAX_NAMES = 200;
+/** A type tag that says an event or output item is a function call (`'response.function_call_arguments.done'`). */
+const FUNCTION_CALL_TYPE = /function_call/;
+/** Nodes read in the enclosing function when looking for such a tag. */
+const MAX_TYPE_SCAN = 3000;
 
 const FORM: FormLike = {
   id: 'model-tool-call-dispatch',
@@ -141,7 +147,49 @@ function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier
     root = unwrapExpression(root.object);
   }
   if (root.type !== 'Identifier') return undefined;
-  return members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name) ? { root, members } : undefined;
+  const named = members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name);
+  return named || isTaggedFunctionCall(root, ctx) ? { root, members } : undefined;
+}
+
+const taggedBindings = new WeakMap<object, boolean>();
+
+/**
+ * `if (msg.type === 'response.function_call_arguments.done')` or `item.type === 'function_call'` in the same
+ * function: whatever the object is called, its type tag says it is one tool call of a realtime session or
+ * a Responses API output.
+ */
+function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): boolean {
+  const binding = ctx.scopes.resolve(root);
+  const fn = enclosingFunction(root);
+  if (!binding || !fn) return false;
+  const cached = taggedBindings.get(binding);
+  if (cached !== undefined) return cached;
+  const isTag = (node: Node | null | undefined): boolean => {
+    const text = node ? stringValue(node) : undefined;
+    return text !== undefined && FUNCTION_CALL_TYPE.test(text);
+  };
+  const isTypeOfRoot = (node: Node): boolean => {
+    const inner = unwrapExpression(node);
+    return (
+      inner.type === 'MemberExpression' &&
+      propertyName(inner) === 'type' &&
+      inner.object.type === 'Identifier' &&
+      ctx.scopes.resolve(inner.object) === binding
+    );
+  };
+  let found = false;
+  let visited = 0;
+  walk(fn, (node) => {
+    if (found || ++visited > MAX_TYPE_SCAN) return false;
+    // `if (msg.type !== '…function_call…') return;` guards the same way.
+    if (node.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(node.operator))
+      found = (isTypeOfRoot(node.left) && isTag(node.right)) || (isTypeOfRoot(node.right) && isTag(node.left));
+    else if (node.type === 'SwitchStatement' && isTypeOfRoot(node.discriminant))
+      found = node.cases.some((switchCase) => isTag(switchCase.test));
+    return found ? false : undefined;
+  });
+  taggedBindings.set(binding, found);
+  return found;
 }
 
 /** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
