@@ -24,6 +24,7 @@ import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
 import { isReadCommand, sdkCommand } from './sdk-command';
+import { isInjectedField } from './injected-field';
 import type { ToolHandler } from './types';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
@@ -418,12 +419,17 @@ function isUntypedParameter(
   hops = 0,
 ): boolean {
   let root: Node = unwrapExpression(callee.object);
+  let field: TSESTree.MemberExpression | undefined;
   let depth = 0;
   while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
     if (isInput(root)) return false;
+    field = root;
     root = unwrapExpression(root.object);
     depth++;
   }
+  // `this.drive.files.create(…)`: a field the constructor filled from its untyped parameter stands for it.
+  if (root.type === 'ThisExpression')
+    return field !== undefined && depth - 1 >= resources && isInjectedField(field, ctx);
   if (root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
   // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched,
