@@ -25,6 +25,7 @@ import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
 import { isReadCommand, sdkCommand } from './sdk-command';
 import { isInjectedField } from './injected-field';
+import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
@@ -199,19 +200,6 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileCo
 
 /** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
 const MAX_COPY_DEPTH = 3;
-/**
- * `post('/v2/search', body)`: the caller names a read endpoint, so the helper's request is a query,
- * whatever method the helper writes (the endpoint is the helper's parameter there, unknown).
- */
-function namesReadEndpoint(call: TSESTree.CallExpression, names: RemoteWriteNames): boolean {
-  return call.arguments.some((argument) => {
-    const text = stringValue(argument);
-    if (text === undefined || !(text.startsWith('/') || text.includes('://'))) return false;
-    const target: Value = { origins: [], bounds: new Set(), constant: text };
-    return isReadEndpoint(target, names.readEndpointWords, names.verbs);
-  });
-}
-
 /** Nodes read for one argument, across the variables followed from it. */
 const MAX_CARRY_NODES = 400;
 
