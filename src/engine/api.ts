@@ -240,7 +240,9 @@ export class ApiResolver {
         return base && binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
       case 'param': {
-        if (binding.patternPath.length > 0) return undefined;
+        // `constructor({ ky = defaultKy } = {})`: an option the caller may leave out is, by its default,
+        // the package's client (the caller's own value is unknown either way).
+        if (binding.patternPath.length > 0) return this.destructuredDefault(binding.id, depth);
         const annotation = (binding.id.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation;
         if (annotation) return this.fromType(annotation, depth);
         // Compiled code keeps the annotation only as decorator metadata: `[typeof a > "u" ? Object : a]`.
@@ -263,6 +265,15 @@ export class ApiResolver {
       default:
         return undefined;
     }
+  }
+
+  /** The default of a destructured parameter's own property, when it names a package's value. */
+  private destructuredDefault(id: TSESTree.Identifier, depth: number): ApiRef | undefined {
+    const pattern = id.parent;
+    if (pattern?.type !== 'AssignmentPattern' || pattern.left !== id) return undefined;
+    const ref = this.resolve(pattern.right, depth);
+    // Only a package's value: a local default (`retries = DEFAULT_RETRIES`) says nothing about a client.
+    return ref && ref.module !== LOCAL && ref.module !== UNTYPED && !isRelative(ref.module) ? ref : undefined;
   }
 
   private anyMemberOfModule(object: Node, depth: number): ApiRef | undefined {

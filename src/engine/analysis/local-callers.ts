@@ -14,6 +14,8 @@ interface Uses {
   count: number;
   /** The references that are the callee of a call. */
   calls: TSESTree.CallExpression[];
+  /** References in an export list (`export { f as n }`): other files may call it, this file hands nothing on. */
+  exports: number;
 }
 
 const usesByFile = new WeakMap<FileContext, Map<Binding, Uses>>();
@@ -34,6 +36,16 @@ export function onlyLocalCall(fn: FunctionNode, ctx: FileContext): TSESTree.Call
   if (!binding || isExported(binding.id)) return undefined;
   const uses = usesOf(ctx).get(binding);
   return uses?.count === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
+}
+
+/**
+ * The one call of a function in its file, exported or not (a bundle's chunk lists its helpers in an export
+ * clause): what this file passes there is passed on this file's paths; other files' calls are not read.
+ */
+export function onlyCallInFile(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | undefined {
+  const binding = declaredBinding(fn, ctx);
+  const uses = binding ? usesOf(ctx).get(binding) : undefined;
+  return uses && uses.count - uses.exports === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
 }
 
 /** `function f(…)`, `const f = (…) => …`: the binding of the declaring identifier. */
@@ -63,12 +75,13 @@ function usesOf(ctx: FileContext): Map<Binding, Uses> {
     if (!binding || binding.id === node) return;
     let uses = out.get(binding);
     if (!uses) {
-      uses = { count: 0, calls: [] };
+      uses = { count: 0, calls: [], exports: 0 };
       out.set(binding, uses);
     }
     uses.count++;
     const parent = node.parent;
     if (parent?.type === 'CallExpression' && parent.callee === node) uses.calls.push(parent);
+    if (parent?.type === 'ExportSpecifier') uses.exports++;
   });
   usesByFile.set(ctx, out);
   return out;

@@ -5,7 +5,7 @@ import { unwrapExpression, type FunctionNode, type Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 import { returnValues } from './returned-api';
-import { onlyLocalCall } from './local-callers';
+import { onlyCallInFile } from './local-callers';
 
 /** Factories followed through returns of other factories (`create()` returning `createDirect()`). */
 const MAX_FACTORY_DEPTH = 3;
@@ -48,8 +48,9 @@ export function factoryObjects(
 /**
  * What the one call of a function in its file passes for the parameter `binding` (an unannotated,
  * undestructured parameter): `createRunCommand(cli, acl)` types `gcloud` in
- * `createRunCommand = (gcloud, acl) => …`. None when the function is called from several places, is
- * handed on as a value, or is exported (other files may call it).
+ * `createRunCommand = (gcloud, acl) => …`. None when the function is called from several places or is
+ * handed on as a value; an exported function counts (a bundle's chunk exports its helpers), its other
+ * files' calls unread.
  */
 export function onlyCallArgument(binding: Binding, ctx: FileContext): Node | undefined {
   const fn = binding.fn;
@@ -57,6 +58,6 @@ export function onlyCallArgument(binding: Binding, ctx: FileContext): Node | und
     return undefined;
   const param = fn.params[binding.paramIndex];
   if (param?.type !== 'Identifier' || param.typeAnnotation) return undefined;
-  const argument = onlyLocalCall(fn, ctx)?.arguments[binding.paramIndex];
+  const argument = onlyCallInFile(fn, ctx)?.arguments[binding.paramIndex];
   return argument && argument.type !== 'SpreadElement' ? argument : undefined;
 }

@@ -9,13 +9,15 @@ export type PathToken =
   | { kind: 'ReturnValue' }
   | { kind: 'Instance' }
   | { kind: 'Awaited' }
-  | { kind: 'ArrayElement' };
+  | { kind: 'ArrayElement' }
+  // In a tool form's name and approval paths: the call a method is called on (`toolDefinition({ name }).server(fn)`).
+  | { kind: 'Receiver' };
 
 /** An index: a number, `N-k` (k-th from the end) or `a..` (a and every later one). */
 export type IndexSpec = { at: number } | { fromEnd: number } | { from: number };
 
 const TOKEN =
-  /^(Member|Argument|Parameter|Method|Property|ReturnValue|Instance|Awaited|ArrayElement)(?:\[([^\]]*)\])?$/;
+  /^(Member|Argument|Parameter|Method|Property|ReturnValue|Instance|Awaited|ArrayElement|Receiver)(?:\[([^\]]*)\])?$/;
 
 export class AccessPathError extends Error {}
 

@@ -24,6 +24,8 @@ import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
 import { isReadCommand, sdkCommand } from './sdk-command';
+import { isInjectedField } from './injected-field';
+import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
@@ -197,19 +199,6 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileCo
 
 /** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
 const MAX_COPY_DEPTH = 3;
-/**
- * `post('/v2/search', body)`: the caller names a read endpoint, so the helper's request is a query,
- * whatever method the helper writes (the endpoint is the helper's parameter there, unknown).
- */
-function namesReadEndpoint(call: TSESTree.CallExpression, names: RemoteWriteNames): boolean {
-  return call.arguments.some((argument) => {
-    const text = stringValue(argument);
-    if (text === undefined || !(text.startsWith('/') || text.includes('://'))) return false;
-    const target: Value = { origins: [], bounds: new Set(), constant: text };
-    return isReadEndpoint(target, names.readEndpointWords, names.verbs);
-  });
-}
-
 /** Nodes read for one argument, across the variables followed from it. */
 const MAX_CARRY_NODES = 400;
 
@@ -425,12 +414,17 @@ function isUntypedParameter(
   hops = 0,
 ): boolean {
   let root: Node = unwrapExpression(callee.object);
+  let field: TSESTree.MemberExpression | undefined;
   let depth = 0;
   while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
     if (isInput(root)) return false;
+    field = root;
     root = unwrapExpression(root.object);
     depth++;
   }
+  // `this.drive.files.create(…)`: a field the constructor filled from its untyped parameter stands for it.
+  if (root.type === 'ThisExpression')
+    return field !== undefined && depth - 1 >= resources && isInjectedField(field, ctx);
   if (root.type !== 'Identifier' || isInput(root)) return false;
   const binding = ctx.scopes.resolve(root);
   // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched,

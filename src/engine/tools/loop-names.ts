@@ -15,8 +15,9 @@ const MAX_STEPS = 3;
 /** One name (and the entry that gives it) per element of the list the name's loop walks; undefined when the name is not built from one. */
 export function loopNames(nameNode: Node, ctx: FileContext): Array<{ name: string; node: Node }> | undefined {
   const loop = loopOf(nameNode, ctx, 0);
-  if (!loop?.init) return undefined;
-  const entries = arrayElements(loop.init, ctx).slice(0, MAX_ENTRIES);
+  const list = loop && listOf(loop);
+  if (!loop || !list) return undefined;
+  const entries = arrayElements(list, ctx).slice(0, MAX_ENTRIES);
   const names: Array<{ name: string; node: Node }> = [];
   for (const entry of entries) {
     const object = objectLiteralOf(entry, ctx);
@@ -44,6 +45,7 @@ function loopOf(node: Node, ctx: FileContext, steps: number): Binding | undefine
     const base = value.type === 'MemberExpression' ? unwrapExpression(value.object) : value;
     if (base.type !== 'Identifier') continue;
     const binding = ctx.scopes.resolve(base);
+    if (binding && isListCallbackEntry(binding)) return binding;
     if (binding?.kind !== 'var') continue;
     if (binding.isLoopElement) return binding;
     if (binding.init && binding.patternPath.length === 0) {
@@ -90,8 +92,10 @@ function nameFor(
 function entryField(node: Node, loop: Binding, ctx: FileContext): string | undefined {
   if (node.type === 'Identifier') {
     const binding = ctx.scopes.resolve(node);
-    if (binding?.isLoopElement && binding.init === loop.init && binding.patternPath.length === 1)
-      return binding.patternPath[0];
+    const sameEntry = loop.isLoopElement
+      ? binding?.isLoopElement && binding.init === loop.init
+      : binding?.fn === loop.fn && binding?.paramIndex === loop.paramIndex;
+    if (binding && sameEntry && binding.patternPath.length === 1) return binding.patternPath[0];
     return undefined;
   }
   if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier') return undefined;
@@ -102,14 +106,43 @@ function entryField(node: Node, loop: Binding, ctx: FileContext): string | undef
 /** A generic tool whose name is built in a loop over a constant list: one tool per list entry, sharing the handler. */
 export function perLoopEntry(tool: RecognisedTool, ctx: FileContext): RecognisedTool[] | undefined {
   const property = tool.nameNode.parent;
+  // `[spec.name, tool({ … })]` in a list's callback: the pair's key is the name.
+  const pairKey = property?.type === 'ArrayExpression' && property.elements[0] === tool.nameNode;
   // The tool's name node is the key when the name is unknown, the value when it was described (`mirror_{id}`).
-  if (property?.type !== 'Property' || (property.key !== tool.nameNode && property.value !== tool.nameNode))
+  if (
+    !pairKey &&
+    (property?.type !== 'Property' || (property.key !== tool.nameNode && property.value !== tool.nameNode))
+  )
     return undefined;
-  const names = loopNames(property.value as Node, ctx);
+  const names = loopNames(property.type === 'Property' ? (property.value as Node) : tool.nameNode, ctx);
   return names?.map((entry) => ({
     ...tool,
     name: entry.name,
     nameNode: entry.node,
     cappedFields: new Set(tool.cappedFields),
   }));
+}
+
+/** List methods whose callback gets each entry as its first parameter. */
+const LIST_CALLBACKS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach']);
+
+/** `SPECS.map((spec) => …)`: the callback's first parameter is one entry of the list, as a for-of variable is. */
+function isListCallbackEntry(binding: Binding): boolean {
+  return binding.kind === 'param' && binding.paramIndex === 0 && listCall(binding) !== undefined;
+}
+
+function listCall(binding: Binding): TSESTree.CallExpression | undefined {
+  const call = binding.fn?.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== binding.fn) return undefined;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && LIST_CALLBACKS.has(propertyName(callee) ?? '') ? call : undefined;
+}
+
+/** The list a loop walks: a for-of head's iterable, or the array a list method is called on. */
+function listOf(loop: Binding): Node | undefined {
+  if (loop.isLoopElement) return loop.init;
+  const callee = listCall(loop)?.callee;
+  return callee && unwrapExpression(callee).type === 'MemberExpression'
+    ? (unwrapExpression(callee) as TSESTree.MemberExpression).object
+    : undefined;
 }

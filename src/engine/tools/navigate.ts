@@ -13,13 +13,24 @@ export function navigate(
   call?: TSESTree.CallExpression | TSESTree.NewExpression,
 ): Node[] {
   let current: Node[] = start;
+  // Calls reached by `Receiver`: their own arguments are the next `Argument`'s, not the declaration's.
+  const receivers = new Set<Node>();
   for (const token of tokens) {
     const next: Node[] = [];
     for (const node of current) {
       switch (token.kind) {
         case 'Argument': {
-          const args = call ? call.arguments : [];
+          const source = receivers.has(node) ? (node as TSESTree.CallExpression) : call;
+          const args = source ? source.arguments : [];
           for (const index of selectIndexes(token.indexes, args.length)) next.push(args[index] as Node);
+          break;
+        }
+        case 'Receiver': {
+          const receiver = receiverCall(node, ctx);
+          if (receiver) {
+            receivers.add(receiver);
+            next.push(receiver);
+          }
           break;
         }
         case 'Member': {
@@ -83,6 +94,25 @@ export function navigate(
     current = next;
   }
   return current;
+}
+
+/**
+ * `toolDefinition({ name }).server(fn)`, or `const def = toolDefinition({ name }); def.server(fn)`: the call
+ * whose result the method is called on.
+ */
+function receiverCall(node: Node, ctx: FileContext): TSESTree.CallExpression | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'CallExpression') return undefined;
+  const callee = unwrapExpression(inner.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  let object = unwrapExpression(callee.object);
+  if (object.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(object);
+    if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0)
+      return undefined;
+    object = unwrapExpression(binding.init);
+  }
+  return object.type === 'CallExpression' ? object : undefined;
 }
 
 /** An object literal, directly or through a `const` that holds one. */

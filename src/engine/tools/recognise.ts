@@ -159,7 +159,13 @@ function pushTool(
   ctx: FileContext,
 ): void {
   if (!tool) return;
-  tools.push(...(splitByName(tool, ctx) ?? [tool]));
+  // `SPECS.map((spec) => [spec.name, tool({ … })])`: one tool per entry of a constant list, unless the
+  // handler already dispatches on the entry's name (then each case is a tool).
+  const pairEntries =
+    tool.name === DYNAMIC_NAME && tool.nameNode.parent?.type === 'ArrayExpression'
+      ? perLoopEntry(tool, ctx)
+      : undefined;
+  tools.push(...(splitByName(tool, ctx) ?? pairEntries ?? [tool]));
   consumed.add(node);
   // The options object of a recognised call is not a second, generic tool.
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {

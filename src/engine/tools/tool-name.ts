@@ -8,6 +8,9 @@ import { onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
 import type { FormLike } from './types';
 
+/** A name an entry of a list gives at run time (split per entry by ./loop-names.ts when the list is constant). */
+export const LOOP_NAME = '(dynamic name)';
+
 export function toolName(
   node: Node,
   form: FormLike,
@@ -45,6 +48,11 @@ export function nameNodeFromContext(node: Node): { name: string; node: Node } | 
     if (parent.type === 'Property' && parent.value === current) {
       const name = propertyName(parent);
       if (name !== undefined) return { name, node: parent.key };
+    }
+    // `Object.fromEntries(SPECS.map((spec) => [spec.name, tool({ … })]))`: the entry's key names the tool.
+    if (parent.type === 'ArrayExpression' && parent.elements.length === 2 && parent.elements[1] === current) {
+      const key = parent.elements[0];
+      if (key && key.type !== 'SpreadElement') return { name: stringValue(key) ?? LOOP_NAME, node: key };
     }
     if (parent.type === 'PropertyDefinition') {
       const name = propertyName(parent);

@@ -61,12 +61,15 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
   const runner = nameProperty ? undefined : runnerSlot(node, handlerProperty, generic);
   const slot = nameProperty ? undefined : (runner ?? toolsetSlot(node) ?? mapSlot(node, ctx));
+  // `function webFetchTool(options) { return { description, inputSchema, execute } }`: an AI SDK tool object
+  // with no name of its own (the caller's toolset key gives it one), made by a factory named for a tool.
+  const factory = nameProperty || slot || !schemaProperty ? undefined : toolFactoryName(node);
   const isDescribed =
     runner !== undefined ||
     has(generic.descriptionKeys, declaration) !== undefined ||
     (schemaProperty !== undefined &&
       schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
-  if ((!nameProperty && !slot) || !isDescribed) return undefined;
+  if ((!nameProperty && !slot && !factory) || !isDescribed) return undefined;
   const hasSchema = schemaProperty !== undefined || member !== undefined;
   if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
@@ -232,4 +235,10 @@ function kindName(node: TSESTree.ObjectExpression, generic: GenericObjectForm): 
     if (property && value && !generic.kindNameIgnored.includes(value.toLowerCase())) return property;
   }
   return undefined;
+}
+
+/** The name of the function that returns `node`, when it names a tool (`webFetchTool`, `createSearchTool`). */
+function toolFactoryName(node: Node): string | undefined {
+  const name = factoryName(node);
+  return name !== undefined && /[a-z]Tool$/.test(name) ? name : undefined;
 }
