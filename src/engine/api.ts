@@ -1,20 +1,13 @@
 // Resolves an expression to the module API it comes from (`axios` → module axios; `client.get` after
 // `const client = axios.create()` → axios Member[create].ReturnValue.Member[get]).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import {
-  findProperty,
-  isNullish,
-  propertyName,
-  stringValue,
-  unwrapExpression,
-  type FunctionNode,
-  type Node,
-} from './ast';
+import { isNullish, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from './ast';
 import type { PathToken } from './catalog/access-path';
 import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
 import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
 import { interopGetterArgument } from './interop-getter';
+import { enclosingClassBody, fieldSources } from './class-fields';
 
 interface ModulePathLike {
   modules: string[];
@@ -337,67 +330,6 @@ export class ApiResolver {
   }
 }
 
-/**
- * Where a class says what its field `name` holds, in source order: a field declaration (type and
- * initialiser), a constructor parameter property (type), the constructor's `this.name = value`.
- */
-export function fieldSources(
-  classBody: TSESTree.ClassBody,
-  name: string,
-): Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> {
-  const out: Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> = [];
-  for (const member of classBody.body) {
-    if (member.type === 'PropertyDefinition' && propertyName(member) === name)
-      out.push({ type: member.typeAnnotation?.typeAnnotation, value: member.value ?? undefined });
-    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
-    for (const param of member.value.params) {
-      if (
-        param.type === 'TSParameterProperty' &&
-        param.parameter.type === 'Identifier' &&
-        param.parameter.name === name
-      )
-        out.push({ type: param.parameter.typeAnnotation?.typeAnnotation });
-    }
-    for (const statement of member.value.body?.body ?? []) {
-      if (
-        statement.type === 'ExpressionStatement' &&
-        statement.expression.type === 'AssignmentExpression' &&
-        statement.expression.left.type === 'MemberExpression' &&
-        statement.expression.left.object.type === 'ThisExpression' &&
-        propertyName(statement.expression.left) === name
-      ) {
-        out.push({ value: statement.expression.right });
-      }
-      const defined =
-        statement.type === 'ExpressionStatement' ? definedFieldValue(statement.expression, name) : undefined;
-      if (defined) out.push({ value: defined });
-    }
-  }
-  return out;
-}
-
-/**
- * `Object.defineProperty(this, "name", { …, value: "read_file" })`: a class field as compilers emit it
- * for older targets. A placeholder (`value: void 0`, assigned later) says nothing.
- */
-function definedFieldValue(expression: Node, name: string): Node | undefined {
-  if (expression.type !== 'CallExpression' || expression.arguments.length < 3) return undefined;
-  const callee = unwrapExpression(expression.callee);
-  if (
-    callee.type !== 'MemberExpression' ||
-    propertyName(callee) !== 'defineProperty' ||
-    callee.object.type !== 'Identifier' ||
-    callee.object.name !== 'Object'
-  )
-    return undefined;
-  const [target, key, descriptor] = expression.arguments;
-  if (target?.type !== 'ThisExpression' || stringValue(key) !== name || descriptor?.type !== 'ObjectExpression')
-    return undefined;
-  const value = findProperty(descriptor, 'value')?.value as Node | undefined;
-  if (!value || (value.type === 'UnaryExpression' && value.operator === 'void')) return undefined;
-  return value;
-}
-
 /** `ref` followed by one more step (a member, a call's result, an instance). */
 export function extend(ref: ApiRef, token: ApiToken): ApiRef {
   const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
@@ -455,15 +387,6 @@ function interopArgument(node: TSESTree.CallExpression): TSESTree.CallExpression
   return inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && inner.callee.name === 'require'
     ? inner
     : undefined;
-}
-
-export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
-  let current = node.parent;
-  while (current) {
-    if (current.type === 'ClassBody') return current;
-    current = current.parent;
-  }
-  return undefined;
 }
 
 /** Does a resolved reference match a catalog path prefix (modules plus tokens)? */

@@ -4,7 +4,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isNullish, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
-import { fieldSources, requiredModule } from '../api';
+import { requiredModule } from '../api';
+import { fieldSources } from '../class-fields';
 import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';

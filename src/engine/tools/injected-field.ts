@@ -1,6 +1,6 @@
 // Fields a class's constructor fills from its own untyped parameter: a client the caller injects.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { enclosingClassBody, fieldSources } from '../api';
+import { enclosingClassBody, fieldSources } from '../class-fields';
 import { propertyName, unwrapExpression } from '../ast';
 import type { FileContext } from '../analysis/context';
 

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import { selectIndexes, type PathToken } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
-import { fieldSources } from '../api';
+import { fieldSources } from '../class-fields';
 
 /** Follows `Argument[0].Member[execute]`-style paths from a call to the nodes they reach. */
 export function navigate(

@@ -3,7 +3,7 @@
 // package API of what the caller passed, so rows keyed on the package match `this.client.transfers.create`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, walk, type Node } from '../../ast';
-import { enclosingClassBody, fieldSources } from '../../api';
+import { enclosingClassBody, fieldSources } from '../../class-fields';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { importedExport, resolveClass, type ResolvedClass } from '../resolve';

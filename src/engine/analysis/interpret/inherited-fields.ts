@@ -3,7 +3,7 @@
 // in the base's own file, so rows keyed on the package match `this.client.post(...)` in the subclass.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, type Node } from '../../ast';
-import { enclosingClassBody, fieldSources } from '../../api';
+import { enclosingClassBody, fieldSources } from '../../class-fields';
 import type { FileContext } from '../context';
 import { resolveClass, type ResolvedClass } from '../resolve';
 import { CLEAN, type Value } from '../value';

@@ -3,7 +3,8 @@
 // so catalog rows keyed on the package match `paddle.adjustments.create(params)` there too.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../../ast';
-import { enclosingClassBody, extend, fieldSources, GLOBAL, LOCAL, UNTYPED, type ApiRef } from '../../api';
+import { extend, GLOBAL, LOCAL, UNTYPED, type ApiRef } from '../../api';
+import { enclosingClassBody, fieldSources } from '../../class-fields';
 import type { FileContext } from '../context';
 import { returnedApi } from '../returned-api';
 import { isTainted, type Value } from '../value';

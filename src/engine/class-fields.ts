@@ -1,0 +1,74 @@
+// Where a class says what its fields hold (declarations, parameter properties, constructor assignments, the
+// `Object.defineProperty(this, …)` compilers emit), and the class a node sits in.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from './ast';
+
+/**
+ * Where a class says what its field `name` holds, in source order: a field declaration (type and
+ * initialiser), a constructor parameter property (type), the constructor's `this.name = value`.
+ */
+export function fieldSources(
+  classBody: TSESTree.ClassBody,
+  name: string,
+): Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> {
+  const out: Array<{ type?: TSESTree.TypeNode | undefined; value?: Node | undefined }> = [];
+  for (const member of classBody.body) {
+    if (member.type === 'PropertyDefinition' && propertyName(member) === name)
+      out.push({ type: member.typeAnnotation?.typeAnnotation, value: member.value ?? undefined });
+    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      if (
+        param.type === 'TSParameterProperty' &&
+        param.parameter.type === 'Identifier' &&
+        param.parameter.name === name
+      )
+        out.push({ type: param.parameter.typeAnnotation?.typeAnnotation });
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (
+        statement.type === 'ExpressionStatement' &&
+        statement.expression.type === 'AssignmentExpression' &&
+        statement.expression.left.type === 'MemberExpression' &&
+        statement.expression.left.object.type === 'ThisExpression' &&
+        propertyName(statement.expression.left) === name
+      ) {
+        out.push({ value: statement.expression.right });
+      }
+      const defined =
+        statement.type === 'ExpressionStatement' ? definedFieldValue(statement.expression, name) : undefined;
+      if (defined) out.push({ value: defined });
+    }
+  }
+  return out;
+}
+
+/**
+ * `Object.defineProperty(this, "name", { …, value: "read_file" })`: a class field as compilers emit it
+ * for older targets. A placeholder (`value: void 0`, assigned later) says nothing.
+ */
+function definedFieldValue(expression: Node, name: string): Node | undefined {
+  if (expression.type !== 'CallExpression' || expression.arguments.length < 3) return undefined;
+  const callee = unwrapExpression(expression.callee);
+  if (
+    callee.type !== 'MemberExpression' ||
+    propertyName(callee) !== 'defineProperty' ||
+    callee.object.type !== 'Identifier' ||
+    callee.object.name !== 'Object'
+  )
+    return undefined;
+  const [target, key, descriptor] = expression.arguments;
+  if (target?.type !== 'ThisExpression' || stringValue(key) !== name || descriptor?.type !== 'ObjectExpression')
+    return undefined;
+  const value = findProperty(descriptor, 'value')?.value as Node | undefined;
+  if (!value || (value.type === 'UnaryExpression' && value.operator === 'void')) return undefined;
+  return value;
+}
+
+export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  let current = node.parent;
+  while (current) {
+    if (current.type === 'ClassBody') return current;
+    current = current.parent;
+  }
+  return undefined;
+}

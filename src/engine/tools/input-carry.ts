@@ -1,0 +1,76 @@
+// Whether a write's argument carries the model's input: directly, or through local variables whose values are built
+// from it, followed a bounded number of steps.
+import { isFunction, walk, type Node } from '../ast';
+import type { FileContext } from '../analysis/context';
+import type { Binding } from '../scope';
+
+/** Whether an expression is (part of) the model's input in the function being scanned. */
+export type IsInput = (node: Node) => boolean;
+
+/** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
+const MAX_COPY_DEPTH = 3;
+/** Nodes read for one argument, across the variables followed from it. */
+const MAX_CARRY_NODES = 400;
+
+/**
+ * A client write counts when the model's input reaches it: the tool then writes what the model chose.
+ * With a context, a local variable carries the input when a value it is given does (a value built
+ * from it). One budget bounds the whole search, whatever the number of variables and assignments.
+ */
+export function carriesInput(
+  argument: Node,
+  isInput: IsInput,
+  ctx?: FileContext,
+  depth = 0,
+  budget = { nodes: 0, bindings: new Set<Binding>() },
+): boolean {
+  let found = false;
+  walk(argument, (node) => {
+    if (found || ++budget.nodes > MAX_CARRY_NODES) return false;
+    if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
+      const binding = ctx.scopes.resolve(node);
+      // `const { channelId, message } = Schema.parse(args)`: a part of a value built from the input carries it.
+      if (binding?.kind === 'var' && !binding.isLoopElement && !budget.bindings.has(binding)) {
+        budget.bindings.add(binding);
+        found = valuesOf(binding, ctx).some(
+          (value) => value !== argument && carriesInput(value, isInput, ctx, depth + 1, budget),
+        );
+      }
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Nodes read per variable when its assignments are looked for; values kept per variable. */
+const MAX_ASSIGNMENT_SCAN = 2000;
+const MAX_VALUES = 8;
+const assignedValues = new WeakMap<Binding, Node[]>();
+
+/**
+ * What a local variable may hold: its initialiser, and what its function assigns to it later
+ * (`let payload; try { payload = JSON.parse(input); } catch {}`).
+ */
+function valuesOf(binding: Binding, ctx: FileContext): Node[] {
+  const cached = assignedValues.get(binding);
+  if (cached) return cached;
+  const values: Node[] = binding.init ? [binding.init] : [];
+  assignedValues.set(binding, values);
+  if (binding.declarationKind === 'const') return values;
+  let scope: Node | undefined = binding.id.parent;
+  while (scope && !isFunction(scope) && scope.type !== 'Program') scope = scope.parent;
+  if (!scope) return values;
+  let visited = 0;
+  walk(scope, (node) => {
+    if (++visited > MAX_ASSIGNMENT_SCAN || values.length >= MAX_VALUES) return false;
+    if (
+      node.type === 'AssignmentExpression' &&
+      node.left.type === 'Identifier' &&
+      ctx.scopes.resolve(node.left) === binding
+    )
+      values.push(node.right);
+    return undefined;
+  });
+  return values;
+}
