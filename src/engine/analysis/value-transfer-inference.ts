@@ -216,19 +216,25 @@ function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords
   );
 }
 
-/** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
+/**
+ * The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. A receiver
+ * segment that only names the transport (`spotClient.restAPI.newOrder`, `sdk.api.withdraw`) is skipped: it
+ * says nothing about the operation, and its `api` is no API key.
+ */
 function calleeSegments(callee: Node): string[] {
   const out: string[] = [];
   let current: Node = callee;
-  while (out.length < JUDGED_SEGMENTS) {
-    if (current.type === 'Identifier') {
-      out.unshift(current.name);
-      break;
-    }
-    if (current.type !== 'MemberExpression') break;
-    const name = propertyName(current);
+  for (let step = 0; step < MAX_PATH_SEGMENTS && out.length < JUDGED_SEGMENTS; step++) {
+    const name =
+      current.type === 'Identifier'
+        ? current.name
+        : current.type === 'MemberExpression'
+          ? propertyName(current)
+          : undefined;
     if (name === undefined) break;
-    out.unshift(name);
+    const isTransport = out.length > 0 && wordsOf(name).every((word) => PATH_FILLER.has(word));
+    if (!isTransport) out.unshift(name);
+    if (current.type !== 'MemberExpression') break;
     current = unwrapExpression(current.object);
   }
   return out;
