@@ -155,6 +155,7 @@ export function inferTransfer(
   node: TSESTree.CallExpression,
   args: Value[],
   state: State,
+  receiverApi?: ApiRef,
 ): SinkHit | undefined {
   const lists = interpreter.ctx.catalogs.inference;
   if (!lists || args.length === 0) return undefined;
@@ -177,7 +178,13 @@ export function inferTransfer(
   // A project's own paid request (`x402Fetch` written in the package) pays as a library's does; its body
   // signs what the server asks for, which no row sees as a transfer.
   const isOwnPaidRequest = paysForRequest && resolveFunction(callee, interpreter.ctx) !== undefined;
-  if (!isOwnPaidRequest && !isExternalCall(callee, interpreter, lists)) return undefined;
+  // The receiver's value may know the package its client came from (an imported singleton) where the
+  // callee's written path does not.
+  const external =
+    receiverApi !== undefined
+      ? isExternalRef(receiverApi) && !lists.notValueModules.has(receiverApi.module)
+      : isExternalCall(callee, interpreter, lists);
+  if (!isOwnPaidRequest && !external) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
   if (!hit) return undefined;
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
@@ -216,19 +223,25 @@ function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords
   );
 }
 
-/** The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. */
+/**
+ * The last segments of a callee path: `this.client.payments.create` → `payments`, `create`. A receiver
+ * segment that only names the transport (`spotClient.restAPI.newOrder`, `sdk.api.withdraw`) is skipped: it
+ * says nothing about the operation, and its `api` is no API key.
+ */
 function calleeSegments(callee: Node): string[] {
   const out: string[] = [];
   let current: Node = callee;
-  while (out.length < JUDGED_SEGMENTS) {
-    if (current.type === 'Identifier') {
-      out.unshift(current.name);
-      break;
-    }
-    if (current.type !== 'MemberExpression') break;
-    const name = propertyName(current);
+  for (let step = 0; step < MAX_PATH_SEGMENTS && out.length < JUDGED_SEGMENTS; step++) {
+    const name =
+      current.type === 'Identifier'
+        ? current.name
+        : current.type === 'MemberExpression'
+          ? propertyName(current)
+          : undefined;
     if (name === undefined) break;
-    out.unshift(name);
+    const isTransport = out.length > 0 && wordsOf(name).every((word) => PATH_FILLER.has(word));
+    if (!isTransport) out.unshift(name);
+    if (current.type !== 'MemberExpression') break;
     current = unwrapExpression(current.object);
   }
   return out;

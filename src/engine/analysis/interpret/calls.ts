@@ -255,7 +255,7 @@ export function recordSinks(
   if (rows.length === 0 && node.type === 'CallExpression') {
     const inferred =
       signedAuthorization(interpreter, node, args, state) ??
-      inferTransfer(interpreter, node, args, state) ??
+      inferTransfer(interpreter, node, args, state, calleeOnReceiver(node.callee, receiver)) ??
       inferSdkRequestPayment(interpreter, node, args, state);
     if (inferred) interpreter.hits.push(inferred);
   }

@@ -28,6 +28,7 @@ import { applyFacts, cloneState, withAliasBounds, withBoundAmountMembers } from 
 import { withProvenLead } from './leading-text';
 import type { Interpreter } from './types';
 import { inheritedField } from './inherited-fields';
+import { packageApi } from './typed-arguments';
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 /** Module constants evaluated once, by declaration, for every function that reads them. */
@@ -242,8 +243,9 @@ function moduleConstant(interpreter: Interpreter, binding: Binding): Value {
 
 /**
  * A constant string exported by a project file (`export const GET_ORDERS = \`query …\``): its text, so that a
- * document, path or origin kept in a module of constants still says what it is. Only literal text is read
- * (no expression is evaluated in the other file), and only through a relative import.
+ * document, path or origin kept in a module of constants still says what it is; or a package's client the
+ * file constructs. Only literal text and the resolver's reading of the constructor are used (no expression
+ * is evaluated in the other file), and only through a relative import.
  */
 function importedText(interpreter: Interpreter, binding: Binding): Value | undefined {
   const { ctx } = interpreter;
@@ -255,6 +257,12 @@ function importedText(interpreter: Interpreter, binding: Binding): Value | undef
   if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) {
     const text = node.quasis[0]?.value.cooked;
     return typeof text === 'string' ? constantValue(text) : undefined;
+  }
+  // `export const spotClient = new Spot({ … })` in a config module: the package's client, so calls on the
+  // imported singleton are that package's (its rows match; an unlisted money call is inferred).
+  if (exported && (node?.type === 'NewExpression' || node?.type === 'CallExpression')) {
+    const api = packageApi(exported.ctx.api.resolve(node));
+    if (api) return { ...opaqueValue(), api };
   }
   return undefined;
 }
