@@ -37,15 +37,25 @@ export class Project {
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
      * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
+     * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a linted
+     * file's tree joins that cache, and a file an import already parsed is linted on that tree (an editor,
+     * whose linted file changes at each keystroke, would only evict the trees it re-uses).
      */
     readonly options: {
       prefilter?: boolean;
       largeStackFallback?: boolean;
       budgetMs?: number;
       cachedSourceChars?: number;
+      shareTrees?: boolean;
     } = {},
   ) {
     this.modules = new ModuleLoader(host);
+    if (options.shareTrees && options.prefilter !== false) {
+      this.modules.keepTestFor = (keepConfig, text) => {
+        const prefilter = prefilterFor(loadCatalogs(), keepConfig);
+        return (ts, sourceFile) => prefilter.mayHoldToolsIn(ts, sourceFile, text);
+      };
+    }
   }
 
   /**
@@ -91,6 +101,32 @@ export class Project {
 
   private lintSource(result: LintResult, source: string, config: ResolvedConfig, budgetMs?: number): LintResult {
     const file = result.file;
+    const sharing = this.modules.keepTestFor !== undefined && config === this.config;
+    const shared = sharing ? this.modules.sharedTree(file, source, config) : undefined;
+    if (shared?.kept === false) {
+      result.skipped = 'no-tool-shapes';
+      return result;
+    }
+    const ctx = shared?.ctx ?? this.parseFile(result, source, config, budgetMs);
+    if (!('ast' in ctx)) return ctx;
+    this.modules.lintingFile(ctx);
+    try {
+      const linted = this.analyse(ctx, result, source, config);
+      if (sharing) this.modules.share(ctx);
+      return linted;
+    } finally {
+      this.modules.lintingFile(undefined);
+    }
+  }
+
+  /** The linted file's own parse and context, or its result when it is dropped or cannot be parsed. */
+  private parseFile(
+    result: LintResult,
+    source: string,
+    config: ResolvedConfig,
+    budgetMs?: number,
+  ): FileContext | LintResult {
+    const file = result.file;
     // The prefilter's second stage runs on TypeScript's tree, before the ESTree conversion.
     const prefilter = this.options.prefilter !== false ? prefilterFor(loadCatalogs(), config) : undefined;
     const outcome = parseText(
@@ -106,15 +142,9 @@ export class Project {
       return this.onLargeStack(source, file, config, budgetMs) ?? withProblem(result, outcome.problem);
     if (!outcome.ast) return withProblem(result, outcome.problem);
     checkBudget();
-    // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
-    // other files import are parsed again through the host when a helper in them is needed.
-    const ctx = this.modules.createContext(file, source, outcome.ast, config);
-    this.modules.lintingFile(ctx);
-    try {
-      return this.analyse(ctx, result, source, config);
-    } finally {
-      this.modules.lintingFile(undefined);
-    }
+    // Cached only when the scan shares trees (see `shareTrees`), within the loader's bound: keeping every
+    // AST of a scan costs gigabytes.
+    return this.modules.createContext(file, source, outcome.ast, config);
   }
 
   private analyse(ctx: FileContext, result: LintResult, source: string, config: ResolvedConfig): LintResult {
