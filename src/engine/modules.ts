@@ -90,7 +90,7 @@ export class ModuleLoader implements ModuleLinks {
    * text, asked of every parse here too, so that a cached tree can stand in for the lint's own parse.
    */
   keepTestFor: ((config: ResolvedConfig, text: string) => KeepTest) | undefined;
-  /** The second stage's answer for each context parsed with `keepTestFor` (a lint's own tree: true). */
+  /** The second stage's answer for each context parsed with `keepTestFor`. */
   private readonly kept = new WeakMap<FileContext, boolean>();
 
   /** Without a host, imports between files are not followed. */
@@ -217,14 +217,6 @@ export class ModuleLoader implements ModuleLinks {
     const ctx = this.contexts.get(file);
     const kept = ctx ? this.kept.get(ctx) : undefined;
     return ctx && kept !== undefined && ctx.text === text && ctx.config === config ? { ctx, kept } : undefined;
-  }
-
-  /** The lint's own tree joins the cache (whole-repository scans), so a later import of the file is not parsed again. */
-  share(ctx: FileContext): void {
-    if (path.resolve(ctx.file) !== ctx.file || this.contexts.has(ctx.file)) return;
-    this.kept.set(ctx, true);
-    this.contexts.set(ctx.file, ctx);
-    this.cachedChars += ctx.text.length;
   }
 
   /**

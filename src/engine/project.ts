@@ -37,9 +37,9 @@ export class Project {
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
      * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
-     * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a linted
-     * file's tree joins that cache, and a file an import already parsed is linted on that tree (an editor,
-     * whose linted file changes at each keystroke, would only evict the trees it re-uses).
+     * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a file an
+     * import already parsed is linted on that tree. (The linted file's own tree is not added to that cache:
+     * kept full, it cost more collection time than the parses it saved.)
      */
     readonly options: {
       prefilter?: boolean;
@@ -111,9 +111,7 @@ export class Project {
     if (!('ast' in ctx)) return ctx;
     this.modules.lintingFile(ctx);
     try {
-      const linted = this.analyse(ctx, result, source, config);
-      if (sharing) this.modules.share(ctx);
-      return linted;
+      return this.analyse(ctx, result, source, config);
     } finally {
       this.modules.lintingFile(undefined);
     }
@@ -142,8 +140,8 @@ export class Project {
       return this.onLargeStack(source, file, config, budgetMs) ?? withProblem(result, outcome.problem);
     if (!outcome.ast) return withProblem(result, outcome.problem);
     checkBudget();
-    // Cached only when the scan shares trees (see `shareTrees`), within the loader's bound: keeping every
-    // AST of a scan costs gigabytes.
+    // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
+    // other files import are parsed again through the host when a helper in them is needed.
     return this.modules.createContext(file, source, outcome.ast, config);
   }
 

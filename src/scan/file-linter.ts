@@ -32,8 +32,8 @@ export interface LinterSetup {
   /** A file whose parse and analysis take longer becomes a `timeout` problem (default DEFAULT_BUDGET_MS). */
   budgetMs?: number;
   /**
-   * A whole-repository scan: each file is linted once and none changes meanwhile, so a Project shares its
-   * parsed trees between lints and imports (Project's `shareTrees`). Never for an editor.
+   * A whole-repository scan: each file is linted once and none changes meanwhile, so a file an import
+   * already parsed is linted on that tree (Project's `shareTrees`). Never for an editor.
    */
   wholeScan?: boolean;
 }
