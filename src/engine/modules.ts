@@ -9,7 +9,7 @@ import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { checkBudget } from './analysis/budget';
 import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
-import { parseText } from './parse';
+import { parseText, type KeepTest } from './parse';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
@@ -93,6 +93,13 @@ export class ModuleLoader implements ModuleLinks {
    */
   private linting: FileContext | undefined;
   private readonly handedOut = new Set<string>();
+  /**
+   * Set by a whole-repository scan (see `Project`'s `shareTrees`): the prefilter's second stage for a file's
+   * text, asked of every parse here too, so that a cached tree can stand in for the lint's own parse.
+   */
+  keepTestFor: ((config: ResolvedConfig, text: string) => KeepTest) | undefined;
+  /** The second stage's answer for each context parsed with `keepTestFor`. */
+  private readonly kept = new WeakMap<FileContext, boolean>();
 
   /** Without a host, imports between files are not followed. */
   constructor(private readonly host: ProjectHost | undefined) {
@@ -191,7 +198,16 @@ export class ModuleLoader implements ModuleLinks {
       this.contexts.set(candidate, null);
       return undefined;
     }
-    const outcome = parseText(text, candidate);
+    const keep = this.keepTestFor?.(config, text);
+    // As a lint's parse would: the file is dropped when any attempt's tree says no (parse.ts).
+    let kept = true;
+    const record: KeepTest | undefined =
+      keep &&
+      ((ts, sourceFile) => {
+        kept &&= keep(ts, sourceFile);
+        return true;
+      });
+    const outcome = parseText(text, candidate, record);
     // An imported file's parse counts against the linted file's budget (nothing is cached before it).
     checkBudget();
     if (!outcome.ast) {
@@ -199,9 +215,21 @@ export class ModuleLoader implements ModuleLinks {
       return undefined;
     }
     const ctx = this.createContext(candidate, text, outcome.ast, config);
+    if (keep) this.kept.set(ctx, kept);
     this.contexts.set(candidate, ctx);
     this.cachedChars += text.length;
     return ctx;
+  }
+
+  /**
+   * A tree an import already parsed from exactly `text` under `config`, for the lint of that file, with the
+   * second stage's answer (false: the lint drops the file); undefined when there is none to share.
+   */
+  sharedTree(file: string, text: string, config: ResolvedConfig): { ctx: FileContext; kept: boolean } | undefined {
+    // Only under the name an import gives it (absolute), which positions and findings carry.
+    const ctx = this.contexts.get(file);
+    const kept = ctx ? this.kept.get(ctx) : undefined;
+    return ctx && kept !== undefined && ctx.text === text && ctx.config === config ? { ctx, kept } : undefined;
   }
 
   /**

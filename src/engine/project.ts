@@ -40,15 +40,25 @@ export class Project {
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
      * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
+     * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a file an
+     * import already parsed is linted on that tree. (The linted file's own tree is not added to that cache:
+     * kept full, it cost more collection time than the parses it saved.)
      */
     readonly options: {
       prefilter?: boolean;
       largeStackFallback?: boolean;
       budgetMs?: number;
       cachedSourceChars?: number;
+      shareTrees?: boolean;
     } = {},
   ) {
     this.modules = new ModuleLoader(host);
+    if (options.shareTrees && options.prefilter !== false) {
+      this.modules.keepTestFor = (keepConfig, text) => {
+        const prefilter = prefilterFor(loadCatalogs(), keepConfig);
+        return (ts, sourceFile) => prefilter.mayHoldToolsIn(ts, sourceFile, text);
+      };
+    }
   }
 
   /**
@@ -94,6 +104,30 @@ export class Project {
 
   private lintSource(result: LintResult, source: string, config: ResolvedConfig, budgetMs?: number): LintResult {
     const file = result.file;
+    const sharing = this.modules.keepTestFor !== undefined && config === this.config;
+    const shared = sharing ? this.modules.sharedTree(file, source, config) : undefined;
+    if (shared?.kept === false) {
+      result.skipped = 'no-tool-shapes';
+      return result;
+    }
+    const ctx = shared?.ctx ?? this.parseFile(result, source, config, budgetMs);
+    if (!('ast' in ctx)) return ctx;
+    this.modules.lintingFile(ctx);
+    try {
+      return this.analyse(ctx, result, source, config);
+    } finally {
+      this.modules.lintingFile(undefined);
+    }
+  }
+
+  /** The linted file's own parse and context, or its result when it is dropped or cannot be parsed. */
+  private parseFile(
+    result: LintResult,
+    source: string,
+    config: ResolvedConfig,
+    budgetMs?: number,
+  ): FileContext | LintResult {
+    const file = result.file;
     // The prefilter's second stage runs on TypeScript's tree, before the ESTree conversion.
     const prefilter = this.options.prefilter !== false ? prefilterFor(loadCatalogs(), config) : undefined;
     const outcome = parseText(
@@ -111,13 +145,7 @@ export class Project {
     checkBudget();
     // Not cached: a scan lints thousands of files, and keeping every AST costs hundreds of MB. Files
     // other files import are parsed again through the host when a helper in them is needed.
-    const ctx = this.modules.createContext(file, source, outcome.ast, config);
-    this.modules.lintingFile(ctx);
-    try {
-      return this.analyse(ctx, result, source, config);
-    } finally {
-      this.modules.lintingFile(undefined);
-    }
+    return this.modules.createContext(file, source, outcome.ast, config);
   }
 
   private analyse(ctx: FileContext, result: LintResult, source: string, config: ResolvedConfig): LintResult {

@@ -31,6 +31,11 @@ export interface LinterSetup {
   recordDependencies: boolean;
   /** A file whose parse and analysis take longer becomes a `timeout` problem (default DEFAULT_BUDGET_MS). */
   budgetMs?: number;
+  /**
+   * A whole-repository scan: each file is linted once and none changes meanwhile, so a file an import
+   * already parsed is linted on that tree (Project's `shareTrees`). Never for an editor.
+   */
+  wholeScan?: boolean;
 }
 
 /**
@@ -122,10 +127,14 @@ export class FileLinter {
   private projectFor(key: string, config: ResolvedConfig, read: (file: string) => string | undefined): Project {
     let project = this.projects.get(key);
     if (project === undefined) {
-      project = new Project(config, {
-        ...sourceHost(config.maxFileBytes, this.held),
-        readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
-      });
+      project = new Project(
+        config,
+        {
+          ...sourceHost(config.maxFileBytes, this.held),
+          readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
+        },
+        { shareTrees: this.setup.wholeScan === true },
+      );
       this.projects.set(key, project);
     }
     return project;

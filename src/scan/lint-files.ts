@@ -83,7 +83,12 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
   }
 
   const fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const setup: LinterSetup = { configs, recordDependencies: options.cache !== undefined, budgetMs: fileTimeoutMs };
+  const setup: LinterSetup = {
+    configs,
+    recordDependencies: options.cache !== undefined,
+    budgetMs: fileTimeoutMs,
+    wholeScan: true,
+  };
   const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
   // Required, not imported: the engine (parser, catalogs, interpreter) loads only when a file is linted, and
   // loading it was a third of a re-scan answered from the cache.
