@@ -15,6 +15,7 @@ import { MethodOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
+import { exportedNode } from './exported-node';
 import {
   type Dependency,
   type EditCheck,
@@ -438,66 +439,6 @@ function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> 
     }
   });
   return imports;
-}
-
-/** What a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
-function exportedNode(ctx: FileContext, name: string, depth: number): { node: Node; ctx: FileContext } | undefined {
-  if (depth > 5) return undefined;
-  for (const statement of ctx.ast.body) {
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration;
-      if (
-        (declaration?.type === 'FunctionDeclaration' ||
-          declaration?.type === 'ClassDeclaration' ||
-          declaration?.type === 'TSInterfaceDeclaration') &&
-        declaration.id?.name === name
-      )
-        return { node: declaration, ctx };
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
-            return { node: declarator.init, ctx };
-        }
-      }
-      for (const specifier of statement.specifiers) {
-        const exported =
-          specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
-        if (exported !== name) continue;
-        const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
-        if (statement.source) {
-          const target = ctx.modules.resolveImport(ctx, statement.source.value);
-          return target ? exportedNode(target, local, depth + 1) : undefined;
-        }
-        return { node: specifier.local, ctx };
-      }
-    }
-    if (statement.type === 'ExportDefaultDeclaration' && name === 'default')
-      return { node: statement.declaration, ctx };
-    if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
-      const target = ctx.modules.resolveImport(ctx, statement.source.value);
-      const found = target ? exportedNode(target, name, depth + 1) : undefined;
-      if (found) return found;
-    }
-    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-      const { left, right } = statement.expression;
-      if (left.type !== 'MemberExpression') continue;
-      const target = ctx.text.slice(left.range[0], left.range[1]);
-      // tsc's CommonJS output declares every export first (`exports.a = exports.b = void 0`): not the value.
-      const placeholder =
-        right.type === 'AssignmentExpression' || (right.type === 'UnaryExpression' && right.operator === 'void');
-      if ((target === `module.exports.${name}` || target === `exports.${name}`) && !placeholder)
-        return { node: right, ctx };
-      if (target === 'module.exports' && name === 'default' && right.type !== 'ObjectExpression')
-        return { node: right, ctx };
-      if (target === 'module.exports' && right.type === 'ObjectExpression') {
-        for (const property of right.properties) {
-          if (property.type === 'Property' && propertyName(property) === name)
-            return { node: property.value as Node, ctx };
-        }
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The file's `design:paramtypes` index, built once and only for text that records any. */
