@@ -427,28 +427,41 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
   const name = propertyName(node);
   const classNode = enclosingClass(node);
   if (name === undefined || !classNode) return undefined;
-  let found: ResolvedClass | undefined;
-  walk(classNode.body, (candidate) => {
-    if (found) return false;
-    if (
-      candidate.type === 'PropertyDefinition' &&
-      propertyName(candidate) === name &&
-      candidate.value?.type === 'NewExpression'
-    ) {
-      found = resolveClass(candidate.value.callee, ctx, depth + 1);
-    }
+  for (const callee of constructedFields(classNode.body).get(name) ?? []) {
+    const found = resolveClass(callee, ctx, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Per class body: the classes its fields are constructed from, by field name, in source order. */
+const fieldConstructors = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
+
+/**
+ * One walk per class, not one per `this.x` lookup: a generated server's class holds every tool's handler, and
+ * walking it for each member access made its lint quadratic (a 700 KB class took 10 s).
+ */
+function constructedFields(body: TSESTree.ClassBody): Map<string, Node[]> {
+  const cached = fieldConstructors.get(body);
+  if (cached) return cached;
+  const index = new Map<string, Node[]>();
+  const add = (name: string | undefined, callee: Node): void => {
+    if (name !== undefined) index.set(name, [...(index.get(name) ?? []), callee]);
+  };
+  walk(body, (candidate) => {
+    if (candidate.type === 'PropertyDefinition' && candidate.value?.type === 'NewExpression')
+      add(propertyName(candidate), candidate.value.callee);
     if (
       candidate.type === 'AssignmentExpression' &&
       candidate.left.type === 'MemberExpression' &&
       candidate.left.object.type === 'ThisExpression' &&
-      propertyName(candidate.left) === name &&
       candidate.right.type === 'NewExpression'
-    ) {
-      found = resolveClass(candidate.right.callee, ctx, depth + 1);
-    }
+    )
+      add(propertyName(candidate.left), candidate.right.callee);
     return true;
   });
-  return found;
+  fieldConstructors.set(body, index);
+  return index;
 }
 
 export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
