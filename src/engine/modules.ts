@@ -11,7 +11,7 @@ import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
-import { MethodOwners, searchRoot } from './project-model/method-owners';
+import { MethodOwners, methodSetOwners, searchRoot } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
@@ -247,6 +247,23 @@ export class ModuleLoader implements ModuleLinks {
         return { read: found, usable: found.some(tooLarge) ? [] : found, askerOnly };
       },
       (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
+    );
+  }
+
+  methodSetOwners(from: FileContext, name: string, others: string[]): ClassRef[] {
+    const file = path.resolve(from.file);
+    const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    dependOn(lookupDependency('method', root, name));
+    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    for (const candidate of found) dependOn(candidate);
+    // Unlike the one owner, a large file is only left out (the union loses it), never the whole answer; files
+    // of the asker's own module flavour first, so a bundle's CommonJS twin does not crowd out its chunks.
+    const flavour = path.extname(file);
+    const usable = found
+      .filter((candidate) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS)
+      .sort((a, b) => Number(path.extname(b) === flavour) - Number(path.extname(a) === flavour));
+    return methodSetOwners(usable, name, others, (candidate) =>
+      candidate === file ? from : this.loadFile(candidate, from.config),
     );
   }
 

@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
+import { methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
@@ -208,9 +209,17 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     const found = objectTargets(unwrapExpression(passed), name, ctx, depth + 1);
     if (found.length > 0) return found;
   }
-  if (COMMON_MEMBER_NAMES.has(name)) return out;
   // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
-  return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+  if (!COMMON_MEMBER_NAMES.has(name)) {
+    const owned = ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+    if (owned.length > 0) return owned;
+  }
+  // `backend.read(p)` beside `backend.ls(dir)`: every implementation the package ships of the members it uses.
+  for (const candidate of methodSetClasses(object, name, ctx, COMMON_MEMBER_NAMES)) {
+    const method = methodOf(candidate, name, depth + 1);
+    if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+  }
+  return out;
 }
 
 /**

@@ -46,6 +46,33 @@ export function soleMethodOwner(
   return owners;
 }
 
+/** Classes a pluggable backend's union may hold (more implementations go unread: recall, not a guess). */
+const MAX_SET_OWNERS = 8;
+
+/**
+ * The classes in `files` that declare method `name` and at least one of `others` (their own bodies):
+ * the package's implementations of an interface the caller uses, in the order of `files`.
+ */
+export function methodSetOwners(
+  files: string[],
+  name: string,
+  others: string[],
+  load: (file: string) => FileContext | undefined,
+): ClassRef[] {
+  const owners: ClassRef[] = [];
+  for (const file of files) {
+    const ctx = load(file);
+    if (!ctx) continue;
+    const alsoDeclaring = new Set(others.flatMap((other) => classesDeclaring(ctx.ast, other)));
+    for (const node of classesDeclaring(ctx.ast, name)) {
+      if (!alsoDeclaring.has(node)) continue;
+      owners.push({ node, ctx });
+      if (owners.length >= MAX_SET_OWNERS) return owners;
+    }
+  }
+  return owners;
+}
+
 /** Per tree, the classes declaring each method name, in source order: one walk however many names are asked. */
 const declaringByTree = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
 
