@@ -12,7 +12,19 @@ const MAX_NAMES = 64;
  * Names every object answers to, or that say nothing about which interface a value implements: a match on
  * them is no evidence.
  */
-const NO_EVIDENCE = new Set(['then', 'catch', 'finally', 'bind', 'call', 'apply', 'toString', 'valueOf', 'toJSON']);
+const NO_EVIDENCE = new Set([
+  ...['then', 'catch', 'finally', 'bind', 'call', 'apply', 'toJSON'],
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+/**
+ * Methods of the runtime's strings, arrays and collections (`s.indexOf(x); s.slice(i)` on an untyped string):
+ * weak evidence, like the engine's list of common member names.
+ */
+export const BUILTIN_METHODS: ReadonlySet<string> = new Set(
+  [String.prototype, Array.prototype, Map.prototype, Set.prototype].flatMap((proto) =>
+    Object.getOwnPropertyNames(proto),
+  ),
+);
 
 /**
  * The classes a call `receiver.name(…)` may run, when nothing types `receiver` (an untyped parameter or
@@ -21,7 +33,7 @@ const NO_EVIDENCE = new Set(['then', 'catch', 'finally', 'bind', 'call', 'apply'
  * real-disk backend): every class of the package (`implementers`, bounded) that declares `name` and at
  * least one other member the same function reads on the same receiver. Two members are needed, and when
  * `name` is one runtime objects answer to (`get`, `write`, `read`) the other must not be, so `out.write(s);
- * out.end()` on a stream or `cache.get(k); cache.set(k, v)` on a map never reaches a project class that
+ * out.end()` on a stream, `cache.get(k); cache.set(k, v)` on a map or `s.indexOf(x); s.slice(i)` never reaches a project class that
  * happens to declare those names.
  */
 export function methodSetClasses(
@@ -33,8 +45,9 @@ export function methodSetClasses(
   if (receiver.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(receiver);
   if (!binding) return [];
+  const weak = (member: string) => common.has(member) || BUILTIN_METHODS.has(member);
   const others = readMembers(binding, ctx).filter(
-    (other) => other !== name && !NO_EVIDENCE.has(other) && !(common.has(name) && common.has(other)),
+    (other) => other !== name && !NO_EVIDENCE.has(other) && !(weak(name) && weak(other)),
   );
   return others.length > 0 ? ctx.modules.methodSetOwners(ctx, name, others) : [];
 }

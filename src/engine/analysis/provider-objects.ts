@@ -38,8 +38,12 @@ export function factoryObjects(
       out.push(...factoryObjects(inner, factory.ctx, resolveCallee, depth + 1));
     else if (inner.type === 'Identifier') {
       const binding = factory.ctx.scopes.resolve(inner);
-      if (binding?.kind === 'var' && binding.init && binding.patternPath.length === 0 && !binding.isLoopElement)
-        out.push(...factoryObjects(binding.init, factory.ctx, resolveCallee, depth + 1));
+      if (binding?.kind === 'var' && binding.init && binding.patternPath.length === 0 && !binding.isLoopElement) {
+        // `const adapted = { read(p) { … } }; …; return adapted`: the literal the variable starts as.
+        const held = unwrapExpression(binding.init);
+        if (held.type === 'ObjectExpression') out.push({ object: held, ctx: factory.ctx });
+        else out.push(...factoryObjects(binding.init, factory.ctx, resolveCallee, depth + 1));
+      }
     }
   }
   return out;

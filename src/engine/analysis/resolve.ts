@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
-import { methodSetClasses } from './method-set';
+import { BUILTIN_METHODS, methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
@@ -210,7 +210,8 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     if (found.length > 0) return found;
   }
   // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
-  if (!COMMON_MEMBER_NAMES.has(name)) {
+  // A runtime string's or array's method (`text.indexOf(x)`) is no more a project class's than `get` is.
+  if (!COMMON_MEMBER_NAMES.has(name) && !BUILTIN_METHODS.has(name)) {
     const owned = ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
     if (owned.length > 0) return owned;
   }
