@@ -27,6 +27,8 @@ import { cachedVendoredRanges } from './tools/vendored-regions';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
+/** Files parsed to find a pluggable backend's implementations: a name declared in more is read in the first ones. */
+const MAX_SET_OWNER_FILES = 12;
 import type { ProjectHost, ResolvedConfig } from './types';
 
 export { inputProblem, isDenseIn, looksBinary } from './input-gate';
@@ -261,7 +263,8 @@ export class ModuleLoader implements ModuleLinks {
     const flavour = path.extname(file);
     const usable = found
       .filter((candidate) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS)
-      .sort((a, b) => Number(path.extname(b) === flavour) - Number(path.extname(a) === flavour));
+      .sort((a, b) => Number(path.extname(b) === flavour) - Number(path.extname(a) === flavour))
+      .slice(0, MAX_SET_OWNER_FILES);
     return methodSetOwners(usable, name, others, (candidate) =>
       candidate === file ? from : this.loadFile(candidate, from.config),
     );
