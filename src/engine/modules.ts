@@ -11,7 +11,7 @@ import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText } from './parse';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
-import { MethodOwners, methodSetOwners, searchRoot } from './project-model/method-owners';
+import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
@@ -27,8 +27,6 @@ import { cachedVendoredRanges } from './tools/vendored-regions';
 
 /** A file that may declare an untyped receiver's method is parsed for it only up to this size. */
 const MAX_OWNER_FILE_CHARS = 200_000;
-/** Files parsed to find a pluggable backend's implementations: a name declared in more is read in the first ones. */
-const MAX_SET_OWNER_FILES = 12;
 import type { ProjectHost, ResolvedConfig } from './types';
 
 export { inputProblem, isDenseIn, looksBinary } from './input-gate';
@@ -258,14 +256,8 @@ export class ModuleLoader implements ModuleLinks {
     dependOn(lookupDependency('method', root, name));
     const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
     for (const candidate of found) dependOn(candidate);
-    // Unlike the one owner, a large file is only left out (the union loses it), never the whole answer; files
-    // of the asker's own module flavour first, so a bundle's CommonJS twin does not crowd out its chunks.
-    const flavour = path.extname(file);
-    const usable = found
-      .filter((candidate) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS)
-      .sort((a, b) => Number(path.extname(b) === flavour) - Number(path.extname(a) === flavour))
-      .slice(0, MAX_SET_OWNER_FILES);
-    return methodSetOwners(usable, name, others, (candidate) =>
+    const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;
+    return methodSetOwners(setOwnerFiles(found, file, small), name, others, (candidate) =>
       candidate === file ? from : this.loadFile(candidate, from.config),
     );
   }

@@ -167,7 +167,10 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
       const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
       for (const made of factoryObjects(binding.init, ctx, resolveCallee)) {
-        const found = objectMember(made.object, name, made.ctx, depth);
+        const assigned = made.assigned?.get(name);
+        const found = assigned
+          ? resolveFunction(assigned.node, assigned.ctx, depth + 1)
+          : objectMember(made.object, name, made.ctx, depth);
         if (found) return [found];
       }
     }
