@@ -11,7 +11,7 @@ import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
-import { MethodOwners, searchRoot } from './project-model/method-owners';
+import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
@@ -276,6 +276,18 @@ export class ModuleLoader implements ModuleLinks {
         return { read: found, usable: found.some(tooLarge) ? [] : found, askerOnly };
       },
       (candidate) => (candidate === file ? from : this.loadFile(candidate, from.config)),
+    );
+  }
+
+  methodSetOwners(from: FileContext, name: string, others: string[]): ClassRef[] {
+    const file = path.resolve(from.file);
+    const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    dependOn(lookupDependency('method', root, name));
+    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    for (const candidate of found) dependOn(candidate);
+    const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;
+    return methodSetOwners(setOwnerFiles(found, file, small), name, others, (candidate) =>
+      candidate === file ? from : this.loadFile(candidate, from.config),
     );
   }
 

@@ -31,6 +31,8 @@ export interface ModuleLinks {
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[];
   /** The one class of `from`'s package that declares a method `name`; none when no class or several do. */
   methodOwner(from: FileContext, name: string): ClassRef[];
+  /** The classes of `from`'s package that declare `name` and one of `others` (a pluggable backend's implementations). */
+  methodSetOwners(from: FileContext, name: string, others: string[]): ClassRef[];
   /** Other files of `from`'s package whose text spells `word` (a few at most), parsed. */
   filesMentioning(from: FileContext, word: string): FileContext[];
 }

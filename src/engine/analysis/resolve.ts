@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
+import { BUILTIN_METHODS, methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
@@ -166,7 +167,10 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
       const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
       for (const made of factoryObjects(binding.init, ctx, resolveCallee)) {
-        const found = objectMember(made.object, name, made.ctx, depth);
+        const assigned = made.assigned?.get(name);
+        const found = assigned
+          ? resolveFunction(assigned.node, assigned.ctx, depth + 1)
+          : objectMember(made.object, name, made.ctx, depth);
         if (found) return [found];
       }
     }
@@ -208,9 +212,18 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     const found = objectTargets(unwrapExpression(passed), name, ctx, depth + 1);
     if (found.length > 0) return found;
   }
-  if (COMMON_MEMBER_NAMES.has(name)) return out;
   // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
-  return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+  // A runtime string's or array's method (`text.indexOf(x)`) is no more a project class's than `get` is.
+  if (!COMMON_MEMBER_NAMES.has(name) && !BUILTIN_METHODS.has(name)) {
+    const owned = ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+    if (owned.length > 0) return owned;
+  }
+  // `backend.read(p)` beside `backend.ls(dir)`: every implementation the package ships of the members it uses.
+  for (const candidate of methodSetClasses(object, name, ctx, COMMON_MEMBER_NAMES)) {
+    const method = methodOf(candidate, name, depth + 1);
+    if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+  }
+  return out;
 }
 
 /**

@@ -46,6 +46,54 @@ export function soleMethodOwner(
   return owners;
 }
 
+/** Classes a pluggable backend's union may hold (more implementations go unread: recall, not a guess). */
+const MAX_SET_OWNERS = 8;
+
+/** Files parsed to find a pluggable backend's implementations: a name declared in more is read in the first ones. */
+const MAX_SET_OWNER_FILES = 12;
+
+/**
+ * The files to search for a pluggable backend's implementations: unlike the one owner, a large file is only
+ * left out (the union loses it), never the whole answer; files of the asker's own module flavour first, so a
+ * bundle's CommonJS twin does not crowd out its chunks.
+ */
+export function setOwnerFiles(found: string[], asker: string, small: (file: string) => boolean): string[] {
+  const flavour = path.extname(asker);
+  return found
+    .filter(small)
+    .sort((a, b) => Number(path.extname(b) === flavour) - Number(path.extname(a) === flavour))
+    .slice(0, MAX_SET_OWNER_FILES);
+}
+
+/**
+ * The classes in `files` that declare method `name` and at least one of `others` (their own bodies):
+ * the package's implementations of an interface the caller uses, in the order of `files`.
+ */
+export function methodSetOwners(
+  files: string[],
+  name: string,
+  others: string[],
+  load: (file: string) => FileContext | undefined,
+): ClassRef[] {
+  const owners: ClassRef[] = [];
+  for (const file of files) {
+    const ctx = load(file);
+    if (!ctx) continue;
+    for (const node of classesDeclaring(ctx.ast, name)) {
+      // The other member may be a method, an accessor or a field (`get id()` beside `execute(cmd)`).
+      const members = new Set(
+        node.body.body.map((member) =>
+          member.type === 'MethodDefinition' || member.type === 'PropertyDefinition' ? propertyName(member) : undefined,
+        ),
+      );
+      if (!others.some((other) => members.has(other))) continue;
+      owners.push({ node, ctx });
+      if (owners.length >= MAX_SET_OWNERS) return owners;
+    }
+  }
+  return owners;
+}
+
 /** Per tree, the classes declaring each method name, in source order: one walk however many names are asked. */
 const declaringByTree = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
 
