@@ -32,6 +32,8 @@ export interface InferredTransfer {
   sendsTransaction?: boolean;
   /** Named by the endpoint a request writes to (`POST /v1/order`), not by a call. */
   endpoint?: boolean;
+  /** The money function a generic contract call runs, named in its options (`{ method: 'deposit' }`). */
+  operation?: string;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -168,11 +170,12 @@ export function inferTransfer(
     return undefined;
   if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
-  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists);
+  const operation = contractOperation(methodWords, args, lists);
+  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists) || operation !== undefined;
   if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
   // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
-  const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word));
+  const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word)) || operation !== undefined;
   if (!namesMoneyVerb && pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
   // A project's own paid request (`x402Fetch` written in the package) pays as a library's does; its body
   // signs what the server asks for, which no row sees as a transfer.
@@ -186,8 +189,26 @@ export function inferTransfer(
   if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  if (operation !== undefined) hit.inferred.operation = operation;
   if (namesTransaction) hit.inferred.sendsTransaction = true;
   return hit;
+}
+
+/**
+ * The money function a generic contract call runs (`wallet.invokeContract({ method: 'deposit', … })`,
+ * `account.functionCall({ methodName: 'ft_transfer' })`): a constant under an operation key of an options
+ * object, judged as a callee's name would be. A read or unrelated function (`balanceOf`) names none.
+ */
+function contractOperation(methodWords: readonly string[], args: Value[], lists: InferenceWords): string | undefined {
+  if (!methodWords.some((word) => lists.contractCallWords.has(word))) return undefined;
+  for (const arg of args.slice(0, MAX_DESCRIPTION_ARGS)) {
+    for (const [key, member] of arg.props ?? []) {
+      if (!lists.operationKeys.has(key.toLowerCase()) || member.constant === undefined) continue;
+      const words = wordsOf(member.constant);
+      return namesMoneyOperation(words, words, lists) ? member.constant : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -362,6 +383,8 @@ function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
+  if (hit.inferred?.operation !== undefined)
+    return `the contract function it runs, \`${hit.inferred.operation}\`, names a money operation`;
   return hit.inferred?.byToolName
     ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;

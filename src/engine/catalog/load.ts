@@ -83,6 +83,10 @@ export interface InferenceWords {
   signVerbs: ReadonlySet<string>;
   /** Words of a typed-data struct name that make it a transfer authorization (`TransferWithAuthorization`). */
   authorizationTypeWords: ReadonlySet<string>;
+  /** Callee words of a generic contract call (`invokeContract`), whose options name the function it runs. */
+  contractCallWords: ReadonlySet<string>;
+  /** Option keys (lower case) that name that function (`method`, `functionName`, `entrypoint`). */
+  operationKeys: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -353,6 +357,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     requestWords: words('requestWords'),
     signVerbs: words('signVerbs'),
     authorizationTypeWords: words('authorizationTypeWords'),
+    contractCallWords: words('contractCallWords'),
+    operationKeys: words('operationKeys'),
   };
 }
 
