@@ -32,8 +32,8 @@ export interface InferredTransfer {
   sendsTransaction?: boolean;
   /** Named by the endpoint a request writes to (`POST /v1/order`), not by a call. */
   endpoint?: boolean;
-  /** The money function a generic contract call runs, named in its options (`{ method: 'deposit' }`). */
-  operation?: string;
+  /** The function a generic contract call runs, named in its options (`{ method: 'deposit' }`), and whether the model's amount pays it. */
+  operation?: { name: string; paid: boolean };
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -197,15 +197,28 @@ export function inferTransfer(
 /**
  * The money function a generic contract call runs (`wallet.invokeContract({ method: 'deposit', … })`,
  * `account.functionCall({ methodName: 'ft_transfer' })`): a constant under an operation key of an options
- * object, judged as a callee's name would be. A read or unrelated function (`balanceOf`) names none.
+ * object, judged as a callee's name would be; or any function the same options pay for with the model's
+ * native amount (`{ method: 'register', amount: input.amount }`, a payable call). A read (`balanceOf`) or
+ * an unpaid non-money function (`deploy`) names none.
  */
-function contractOperation(methodWords: readonly string[], args: Value[], lists: InferenceWords): string | undefined {
+function contractOperation(
+  methodWords: readonly string[],
+  args: Value[],
+  lists: InferenceWords,
+): { name: string; paid: boolean } | undefined {
   if (!methodWords.some((word) => lists.contractCallWords.has(word))) return undefined;
   for (const arg of args.slice(0, MAX_DESCRIPTION_ARGS)) {
-    for (const [key, member] of arg.props ?? []) {
+    const props = arg.props;
+    if (!props) continue;
+    for (const [key, member] of props) {
       if (!lists.operationKeys.has(key.toLowerCase()) || member.constant === undefined) continue;
       const words = wordsOf(member.constant);
-      return namesMoneyOperation(words, words, lists) ? member.constant : undefined;
+      if (words.some((word) => lists.readWords.has(word))) return undefined;
+      if (namesMoneyOperation(words, words, lists)) return { name: member.constant, paid: false };
+      const paid = [...props].some(
+        ([other, value]) => lists.attachedValueKeys.has(other.toLowerCase()) && isTainted(value),
+      );
+      return paid ? { name: member.constant, paid } : undefined;
     }
   }
   return undefined;
@@ -383,8 +396,11 @@ function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
-  if (hit.inferred?.operation !== undefined)
-    return `the contract function it runs, \`${hit.inferred.operation}\`, names a money operation`;
+  const operation = hit.inferred?.operation;
+  if (operation)
+    return operation.paid
+      ? `the model's amount pays for the contract function it runs, \`${operation.name}\``
+      : `the contract function it runs, \`${operation.name}\`, names a money operation`;
   return hit.inferred?.byToolName
     ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;

@@ -87,6 +87,8 @@ export interface InferenceWords {
   contractCallWords: ReadonlySet<string>;
   /** Option keys (lower case) that name that function (`method`, `functionName`, `entrypoint`). */
   operationKeys: ReadonlySet<string>;
+  /** Option keys (lower case) of a contract call that attach native value to it (`amount`, `value`). */
+  attachedValueKeys: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -359,6 +361,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     authorizationTypeWords: words('authorizationTypeWords'),
     contractCallWords: words('contractCallWords'),
     operationKeys: words('operationKeys'),
+    attachedValueKeys: words('attachedValueKeys'),
   };
 }
 
