@@ -12,6 +12,7 @@ import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
 import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
+import { contractOperation } from './contract-operation';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -34,6 +35,8 @@ export interface InferredTransfer {
   endpoint?: boolean;
   /** The function a generic contract call runs, named in its options (`{ method: 'deposit' }`), and whether the model's amount pays it. */
   operation?: { name: string; paid: boolean };
+  /** A signed write that moves no value (`wallet.deployToken(…)`, `invokeContract({ method: 'deploy' })`): audit-worthy only. */
+  writesOnly?: boolean;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -170,9 +173,13 @@ export function inferTransfer(
     return undefined;
   if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
-  const operation = contractOperation(methodWords, args, lists);
+  const contract = contractOperation(methodWords, args, lists, (named) => namesMoneyOperation(named, named, lists));
+  const operation = contract?.moves ? contract : undefined;
   const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists) || operation !== undefined;
-  if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
+  // A deployment, or a contract function that is neither a read nor a money operation, signs a write that
+  // an audit trail needs, though it hands no value to anyone.
+  const writesOnly = !byName && (contract !== undefined || lists.chainWriteVerbs.has(methodWords[0] ?? ''));
+  if (!byName && !writesOnly && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
   // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
   const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word)) || operation !== undefined;
@@ -187,41 +194,15 @@ export function inferTransfer(
   // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
   const namesTransaction = byName && namesOnlyTransaction(words, lists);
   if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
+  if (writesOnly) {
+    hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
+    return hit;
+  }
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
-  if (operation !== undefined) hit.inferred.operation = operation;
+  if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
   return hit;
-}
-
-/**
- * The money function a generic contract call runs (`wallet.invokeContract({ method: 'deposit', … })`,
- * `account.functionCall({ methodName: 'ft_transfer' })`): a constant under an operation key of an options
- * object, judged as a callee's name would be; or any function the same options pay for with the model's
- * native amount (`{ method: 'register', amount: input.amount }`, a payable call). A read (`balanceOf`) or
- * an unpaid non-money function (`deploy`) names none.
- */
-function contractOperation(
-  methodWords: readonly string[],
-  args: Value[],
-  lists: InferenceWords,
-): { name: string; paid: boolean } | undefined {
-  if (!methodWords.some((word) => lists.contractCallWords.has(word))) return undefined;
-  for (const arg of args.slice(0, MAX_DESCRIPTION_ARGS)) {
-    const props = arg.props;
-    if (!props) continue;
-    for (const [key, member] of props) {
-      if (!lists.operationKeys.has(key.toLowerCase()) || member.constant === undefined) continue;
-      const words = wordsOf(member.constant);
-      if (words.some((word) => lists.readWords.has(word))) return undefined;
-      if (namesMoneyOperation(words, words, lists)) return { name: member.constant, paid: false };
-      const paid = [...props].some(
-        ([other, value]) => lists.attachedValueKeys.has(other.toLowerCase()) && isTainted(value),
-      );
-      return paid ? { name: member.constant, paid } : undefined;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -351,7 +332,7 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
 
 /** The one inferred transfer a tool reports: a call named as a money operation, else the last generic commit. */
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
-  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
+  const reached = hits.filter((hit) => hit.inferred && !hit.inferred.writesOnly && isInferredReach(hit, tool, ctx));
   // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
   return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
 }
@@ -364,6 +345,7 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists);
   // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
   // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
   if (hit.inferred.sendsTransaction) return !lists.readWords.has(wordsOf(tool.name)[0] ?? '');

@@ -89,6 +89,8 @@ export interface InferenceWords {
   operationKeys: ReadonlySet<string>;
   /** Option keys (lower case) of a contract call that attach native value to it (`amount`, `value`). */
   attachedValueKeys: ReadonlySet<string>;
+  /** Leading method words of an SDK call that signs a write moving no value (`deployContract`): audit-worthy only. */
+  chainWriteVerbs: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -362,6 +364,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     contractCallWords: words('contractCallWords'),
     operationKeys: words('operationKeys'),
     attachedValueKeys: words('attachedValueKeys'),
+    chainWriteVerbs: words('chainWriteVerbs'),
   };
 }
 
