@@ -60,7 +60,8 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
           if (!inferred && !sends && !effects.has(rule.effect.write) && isUnreportedMoneyCall(hit, tool, ctx)) {
             capabilities.push(capability(kind, hit.row.id, hit, false, true, true, location));
             hasWrite = true;
-            effects.add(rule.effect.write);
+            // A deployment or other signed write moves no value: it is worded as the write it is.
+            effects.add(hit.inferred.writesOnly ? REMOTE_WRITES : rule.effect.write);
           }
           continue;
         }

@@ -12,6 +12,7 @@ import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
 import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
+import { contractOperation } from './contract-operation';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -32,6 +33,10 @@ export interface InferredTransfer {
   sendsTransaction?: boolean;
   /** Named by the endpoint a request writes to (`POST /v1/order`), not by a call. */
   endpoint?: boolean;
+  /** The function a generic contract call runs, named in its options (`{ method: 'deposit' }`), and whether the model's amount pays it. */
+  operation?: { name: string; paid: boolean };
+  /** A signed write that moves no value (`wallet.deployToken(…)`, `invokeContract({ method: 'deploy' })`): audit-worthy only. */
+  writesOnly?: boolean;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -169,11 +174,16 @@ export function inferTransfer(
     return undefined;
   if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
-  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists);
-  if (!byName && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
+  const contract = contractOperation(methodWords, args, lists, (named) => namesMoneyOperation(named, named, lists));
+  const operation = contract?.moves ? contract : undefined;
+  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists) || operation !== undefined;
+  // A deployment, or a contract function that is neither a read nor a money operation, signs a write that
+  // an audit trail needs, though it hands no value to anyone.
+  const writesOnly = !byName && (contract !== undefined || lists.chainWriteVerbs.has(methodWords[0] ?? ''));
+  if (!byName && !writesOnly && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
   // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
-  const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word));
+  const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word)) || operation !== undefined;
   if (!namesMoneyVerb && pathWords(callee).some((word) => lists.storageWords.has(word))) return undefined;
   // A project's own paid request (`x402Fetch` written in the package) pays as a library's does; its body
   // signs what the server asks for, which no row sees as a transfer.
@@ -191,8 +201,13 @@ export function inferTransfer(
   // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
   const namesTransaction = byName && namesOnlyTransaction(words, lists);
   if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
+  if (writesOnly) {
+    hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
+    return hit;
+  }
   if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
+  if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
   return hit;
 }
@@ -330,7 +345,7 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
 
 /** The one inferred transfer a tool reports: a call named as a money operation, else the last generic commit. */
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
-  const reached = hits.filter((hit) => hit.inferred && isInferredReach(hit, tool, ctx));
+  const reached = hits.filter((hit) => hit.inferred && !hit.inferred.writesOnly && isInferredReach(hit, tool, ctx));
   // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
   return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
 }
@@ -343,6 +358,7 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists);
   // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
   // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
   if (hit.inferred.sendsTransaction) return !lists.readWords.has(wordsOf(tool.name)[0] ?? '');
@@ -375,6 +391,11 @@ function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
+  const operation = hit.inferred?.operation;
+  if (operation)
+    return operation.paid
+      ? `the model's amount pays for the contract function it runs, \`${operation.name}\``
+      : `the contract function it runs, \`${operation.name}\`, names a money operation`;
   return hit.inferred?.byToolName
     ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;

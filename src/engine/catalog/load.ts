@@ -83,6 +83,14 @@ export interface InferenceWords {
   signVerbs: ReadonlySet<string>;
   /** Words of a typed-data struct name that make it a transfer authorization (`TransferWithAuthorization`). */
   authorizationTypeWords: ReadonlySet<string>;
+  /** Callee words of a generic contract call (`invokeContract`), whose options name the function it runs. */
+  contractCallWords: ReadonlySet<string>;
+  /** Option keys (lower case) that name that function (`method`, `functionName`, `entrypoint`). */
+  operationKeys: ReadonlySet<string>;
+  /** Option keys (lower case) of a contract call that attach native value to it (`amount`, `value`). */
+  attachedValueKeys: ReadonlySet<string>;
+  /** Leading method words of an SDK call that signs a write moving no value (`deployContract`): audit-worthy only. */
+  chainWriteVerbs: ReadonlySet<string>;
 }
 
 export interface ToolForm {
@@ -353,6 +361,10 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     requestWords: words('requestWords'),
     signVerbs: words('signVerbs'),
     authorizationTypeWords: words('authorizationTypeWords'),
+    contractCallWords: words('contractCallWords'),
+    operationKeys: words('operationKeys'),
+    attachedValueKeys: words('attachedValueKeys'),
+    chainWriteVerbs: words('chainWriteVerbs'),
   };
 }
 
