@@ -36,6 +36,15 @@ describe('reliability: minimal reproductions', function () {
     }
   });
 
+  it('new-new-command.js: a command built by `new new X()` is no named class, and the file is analysed', () => {
+    const result = lintText(read('new-new-command.js'), 'new-new-command.js');
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(
+      result.tools.map((tool) => tool.name),
+      ['read_queue'],
+    );
+  });
+
   for (const name of ['parse-error-at-eof.js', 'parse-error-end-of-line.js']) {
     it(`${name}: a syntax error's range stays inside the text and on its line`, () => {
       const text = read(name);

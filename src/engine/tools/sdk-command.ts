@@ -1,5 +1,4 @@
 // Command objects handed to an SDK client's `send` (`client.send(new PutItemCommand(…))`): which class a command is, and whether it names a read.
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ApiRef } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
@@ -20,7 +19,9 @@ export function sdkCommand(argument: Node | undefined, ctx: FileContext): SdkCom
   }
   if (inner?.type !== 'NewExpression') return undefined;
   const callee = unwrapExpression(inner.callee);
-  const className = callee.type === 'Identifier' ? callee.name : propertyName(callee as TSESTree.MemberExpression);
+  // `new new X()` and `new (f())()` name no class: only a name or a member does.
+  const className =
+    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   return className === undefined ? undefined : { className, ref: ctx.api.resolve(inner.callee) };
 }
 
