@@ -2,6 +2,7 @@
 // inputs (cheap: a few seconds), next to the corpus rows.
 import { Project } from '../src/engine/index';
 import {
+  dispatcherCases,
   mutualHelpers,
   nestedConditionals,
   originsThenChain,
@@ -23,7 +24,13 @@ export function measureCliffs(): CliffFigures {
     ...SHAPES.map((shape) => Math.max(...ratios(stepsOfShape(shape).map((run) => run.steps)))),
   );
   stepsFor({ 'tool.ts': nestedConditionals(1) });
-  const inputs = [{ 'tool.ts': nestedConditionals(15) }, { 'tool.ts': originsThenChain(1000, 400) }, mutualHelpers(24)];
+  const inputs = [
+    { 'tool.ts': nestedConditionals(15) },
+    { 'tool.ts': originsThenChain(1000, 400) },
+    mutualHelpers(24),
+    // A dispatcher far past any real one: its cases are kept only within the budget.
+    { 'tool.ts': dispatcherCases(4000) },
+  ];
   const slowestCliffMs = Math.max(
     ...inputs.map((files) => {
       const started = performance.now();

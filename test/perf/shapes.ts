@@ -5,6 +5,7 @@ import { analysisSteps } from '../../src/engine/analysis/budget';
 import { Project } from '../../src/engine/index';
 import type { LintResult } from '../../src/engine/types';
 import {
+  dispatcherCases,
   helperRing,
   mutualHelpers,
   nestedConditionals,
@@ -29,6 +30,7 @@ export const SHAPES: Shape[] = [
   { name: 'more branches', base: 32, make: (n) => ({ 'tool.ts': scaledToolFile(1, n, 2) }) },
   { name: 'more nested conditionals', base: 8, make: (n) => ({ 'tool.ts': nestedConditionals(n) }) },
   { name: 'more helpers', base: 4, make: (n) => helperRing(n, 3) },
+  { name: 'more dispatcher cases', base: 16, make: (n) => ({ 'tool.ts': dispatcherCases(n) }) },
 ];
 
 /** Helper files that all call each other: the source grows with the square of their number. */

@@ -172,11 +172,9 @@ const SELECTOR_NAME = /^(name|tool|toolName|tool_name|method|action|command|oper
 function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileContext): boolean {
   if (skipped.has(node)) return true;
   if (node.type === 'SwitchCase') {
-    // `case ToolName.Navigate:` labels a case as its literal would.
-    const labelOf = (test: Node) => stringValue(test) ?? constantString(test, ctx);
-    const label = node.test ? labelOf(node.test) : undefined;
+    const label = node.test ? caseLabel(node.test, ctx) : undefined;
     const parent = node.parent;
-    const ours = parent?.type === 'SwitchStatement' && parent.cases.some((c) => c.test && labelOf(c.test) === caseName);
+    const ours = parent?.type === 'SwitchStatement' && hasLabel(parent, caseName, ctx);
     return ours && label !== caseName;
   }
   if (
@@ -193,6 +191,33 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileCo
       skipped.add(node.consequent);
   }
   return false;
+}
+
+/** `case ToolName.Navigate:` labels a case as its literal would. */
+function caseLabel(test: Node, ctx: FileContext): string | undefined {
+  return stringValue(test) ?? constantString(test, ctx);
+}
+
+/**
+ * Whether a switch has a case labelled `name`. Every case of a dispatcher is a tool that asks this at each
+ * of the switch's cases, so the written labels are read once per switch (from the tree alone, which an
+ * edit replaces); labels that name a constant (`case ToolName.Navigate:`) may live in another file and are
+ * read each time.
+ */
+const literalLabels = new WeakMap<TSESTree.SwitchStatement, { written: Set<string>; named: Node[] }>();
+
+function hasLabel(statement: TSESTree.SwitchStatement, name: string, ctx: FileContext): boolean {
+  let labels = literalLabels.get(statement);
+  if (!labels) {
+    labels = { written: new Set(), named: [] };
+    for (const { test } of statement.cases) {
+      const literal = test ? stringValue(test) : undefined;
+      if (literal !== undefined) labels.written.add(literal);
+      else if (test) labels.named.push(test);
+    }
+    literalLabels.set(statement, labels);
+  }
+  return labels.written.has(name) || labels.named.some((test) => constantString(test, ctx) === name);
 }
 
 /** Reads written literals only (`method: 'POST'`); anything computed is unknown. */

@@ -73,3 +73,32 @@ export function helperRing(count: number, fanOut: number): Record<string, string
 export function sizeOf(files: Record<string, string>): number {
   return Object.values(files).reduce((sum, text) => sum + text.length, 0);
 }
+
+/**
+ * An MCP server whose CallTool handler hands the name to a function with one `switch` of `cases` cases:
+ * each case is a tool, and each tool's analysis steps over the whole switch to find its own case.
+ */
+export function dispatcherCases(cases: number): string {
+  // The first case fetches a URL the model chose, so each size has a finding to keep.
+  const arms = Array.from({ length: cases }, (_, i) =>
+    i === 0
+      ? "    case 'op_0':\n      return fetch(args.url);"
+      : `    case 'op_${i}':\n      return fetch(\`https://api.example.com/op/${i}/\${args.id}\`);`,
+  ).join('\n');
+  return [
+    "import { Server } from '@modelcontextprotocol/sdk/server/index.js';",
+    "import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';",
+    "const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });",
+    'async function run(name: string, args: any) {',
+    '  switch (name) {',
+    arms,
+    '  }',
+    '}',
+    'server.setRequestHandler(CallToolRequestSchema, async (request) => {',
+    '  const { name, arguments: args } = request.params;',
+    "  if (name === 'ping') return { content: [] };",
+    '  return run(name, args);',
+    '});',
+    '',
+  ].join('\n');
+}

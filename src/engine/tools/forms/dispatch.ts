@@ -19,6 +19,7 @@ import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
 import { constantString } from '../constant-name';
 import { splitByName } from './split-by-name';
+import { casesKept } from './name-dispatch';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
 
@@ -297,7 +298,8 @@ function dispatchCases(
   const names: Array<{ name: string; node: Node }> = [];
   walk(fn.body, (inner) => {
     if (inner.type === 'SwitchStatement' && selector.matches(inner.discriminant)) {
-      for (const switchCase of inner.cases) {
+      // Within the same step budget as any name dispatcher: each case's tool steps over the whole switch.
+      for (const switchCase of inner.cases.slice(0, casesKept(inner))) {
         // `case ToolName.Navigate:`: a member of an enum or constant object names the tool as a literal would.
         const literal = switchCase.test ? constantString(switchCase.test, ctx) : undefined;
         if (literal !== undefined && switchCase.test) names.push({ name: literal, node: switchCase.test });

@@ -22,10 +22,23 @@ import { spelledName } from '../tool-name';
 import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
 
-/** Hand-offs followed from the entry point, cases or keys kept per dispatcher, calls read per function. */
+/** Hand-offs followed from the entry point, keys kept per name → function map, calls read per function. */
 const MAX_DEPTH = 3;
-const MAX_CASES = 200;
+const MAX_CASES = 1000;
 const MAX_CALLS = 400;
+/**
+ * Each case of a switch becomes a tool whose analysis runs the dispatcher again, walking the switch to find
+ * its own case: a switch costs about its length in characters per tool kept. Real dispatchers of a few
+ * hundred cases (a 308-case switch of 78,000 characters) are kept whole; a hostile one keeps only as many
+ * cases as this many characters pay for, so the cost of the whole set stays bounded.
+ */
+const MAX_CASE_CHARS = 32_000_000;
+
+/** How many cases of a switch become tools, within the budget. */
+export function casesKept(statement: TSESTree.SwitchStatement): number {
+  const length = statement.range[1] - statement.range[0];
+  return Math.min(MAX_CASES, Math.floor(MAX_CASE_CHARS / Math.max(1, length)));
+}
 
 /** Parameters and members named like the selected tool's name. */
 const SELECTOR_NAME =
@@ -142,9 +155,11 @@ export function namedCases(
     // handed to a retry helper) still looks the handler up with the name the function was given.
     if (isFunction(node) && node !== fn && (depth === 0 || node.type === 'FunctionDeclaration')) return false;
     if (node.type === 'SwitchStatement' && depth > 0 && selector.matches(node.discriminant)) {
+      const keep = casesKept(node);
       for (const switchCase of node.cases) {
+        if (cases.length >= keep) break;
         const name = switchCase.test ? constantString(switchCase.test, ctx) : undefined;
-        if (name === undefined || !switchCase.test || cases.length >= MAX_CASES) continue;
+        if (name === undefined || !switchCase.test) continue;
         const entry: NamedCase = { name, nameNode: switchCase.test, fn, ctx, keys: selector.keys, ...inputParam };
         if (via) entry.via = via;
         cases.push(entry);
