@@ -76,7 +76,12 @@ const SHELLS =
  * double quotes, so there only the single-quote escape holds.
  */
 export function quotesHoldData(check: string, program: string | undefined): Quotes {
-  return check === 'args' && program !== undefined && !SHELLS.test(program) ? ALL_QUOTES : SHELL_QUOTES;
+  return runsWithoutShell(check, program) ? ALL_QUOTES : SHELL_QUOTES;
+}
+
+/** An argument list handed to a fixed program that is not a shell: each element reaches it as one argument. */
+export function runsWithoutShell(check: string, program: string | undefined): boolean {
+  return check === 'args' && program !== undefined && !SHELLS.test(program);
 }
 
 /** Every model part of the string sits escaped between the quotes it was escaped for. */

@@ -9,7 +9,7 @@ import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
-import { isQuotedAt, isQuotedData, quotesHoldData, SHELL_QUOTES, type Quotes } from './sanitisers';
+import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import type { InferredTransfer } from './value-transfer-inference';
@@ -154,7 +154,13 @@ export function evaluateSink(
   let controlled: Value | undefined;
   let leading: LeadingParam | undefined;
   for (const value of values) {
-    const result = controllingValue(row, value, quotesHoldData(row.check, args[0]?.constant));
+    const program = args[0]?.constant;
+    const result = controllingValue(
+      row,
+      value,
+      quotesHoldData(row.check, program),
+      runsWithoutShell(row.check, program),
+    );
     if (result) {
       controlled = result;
       if (row.check === 'url') leading = leadingParamOf(value, result);
@@ -263,7 +269,13 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
 }
 
 /** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
-function controllingValue(row: SinkRow, value: Value, quotes: Quotes = SHELL_QUOTES): Value | undefined {
+function controllingValue(
+  row: SinkRow,
+  value: Value,
+  quotes: Quotes = SHELL_QUOTES,
+  /** The list reaches a fixed program with no shell, one element per argument. */
+  isArgv = false,
+): Value | undefined {
   switch (row.check) {
     case 'url':
       if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
@@ -281,11 +293,12 @@ function controllingValue(row: SinkRow, value: Value, quotes: Quotes = SHELL_QUO
       if (value.elements) {
         // `--window-size=${w}`: the model fills in the value of a fixed option, it does not choose the option.
         return value.elements.find(
-          (item) =>
+          (item, index) =>
             isTainted(item) &&
             !item.bounds.has('allowlist') &&
             !isFixedOptionValue(item) &&
-            !isQuotedData(item, quotes),
+            !isQuotedData(item, quotes) &&
+            !(isArgv && isNeverAnOption(value, index)),
         );
       }
       if (value.parts) {
@@ -304,6 +317,21 @@ function controllingValue(row: SinkRow, value: Value, quotes: Quotes = SHELL_QUO
     default:
       return undefined;
   }
+}
+
+/**
+ * An argument list handed to a fixed program: after the end-of-options marker `--` (on every path), or
+ * pushed in one call with the fixed long option it is the value of (`args.push('--glob', glob)`), the
+ * model's text is an operand or an option's value; the program never reads it as an option
+ * (`--pre=./payload.sh`), so the model fills in data and chooses no behaviour. A value merely written
+ * after an option (`['--oneline', ref]`) may follow a switch, so it may still be read as an option.
+ */
+function isNeverAnOption(value: Value, index: number): boolean {
+  if (value.optionValues?.includes(index)) return true;
+  const seams = value.elementSeams ?? [];
+  const elements = value.elements ?? [];
+  for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
+  return false;
 }
 
 function isFixedOptionValue(value: Value): boolean {

@@ -61,6 +61,13 @@ export interface Value {
   isObjectLiteral?: boolean;
   /** Array literal elements. */
   elements?: Value[];
+  /**
+   * Indices of `elements` that need not follow the element before them: where a join put two lists end to
+   * end, or a method other than `push` added them. Elsewhere each element follows the one before it.
+   */
+  elementSeams?: number[];
+  /** Indices of `elements` pushed in one call right after a fixed long option (`args.push('--glob', glob)`). */
+  optionValues?: number[];
   /** Env keys this value aliases, so a guard on it bounds them too. */
   keys?: string[];
   /**
@@ -273,7 +280,16 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   const keys = a.keys?.filter((key) => b.keys?.includes(key));
   if (keys && keys.length > 0) out.keys = keys;
   // `rel === '' ? [] : rel.split(sep)`: a list known on both sides holds the elements of either.
-  if (a.elements && b.elements) out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);
+  if (a.elements && b.elements) {
+    out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);
+    const offset = a.elements.length;
+    const seams = [...(a.elementSeams ?? []), offset, ...(b.elementSeams ?? []).map((at) => at + offset)];
+    // What is pushed next follows the end of either list, not the last element written here.
+    seams.push(out.elements.length);
+    out.elementSeams = seams.filter((at) => at <= MAX_JOINED_ELEMENTS);
+    const paired = [...(a.optionValues ?? []), ...(b.optionValues ?? []).map((at) => at + offset)];
+    if (paired.length > 0) out.optionValues = paired;
+  }
   // `let ok = false; for (…) if (check) ok = true`: where the joined flag is truthy, it was set where the check held.
   if (a.isFalse && b.isFalse) out.isFalse = true;
   else if (a.isFalse && b.predicate) out.predicate = b.predicate;

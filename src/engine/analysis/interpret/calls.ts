@@ -229,10 +229,25 @@ function mutateReceiver(
   state: State,
 ): void {
   const method = propertyName(callee) ?? '';
-  if (!MUTATING_METHODS.has(method) || !args.some(isTainted)) return;
+  if (!MUTATING_METHODS.has(method)) return;
+  const keys = () => keysOf(callee.object, interpreter, state);
+  if (!args.some(isTainted)) {
+    // `argv.push('--', …)`: constant arguments keep their place, so a later element's neighbours stay known.
+    if (method === 'push' && receiver.elements && args.length > 0)
+      for (const key of keys()) setKey(state, key, { ...receiver, elements: [...receiver.elements, ...args] });
+    return;
+  }
   const added = method === 'set' ? args.slice(1) : method === 'splice' ? args.slice(2) : args;
-  const next: Value = { ...container([receiver, ...added]), elements: [...(receiver.elements ?? []), ...added] };
-  for (const key of keysOf(callee.object, interpreter, state)) setKey(state, key, next);
+  const before = receiver.elements ?? [];
+  const next: Value = { ...container([receiver, ...added]), elements: [...before, ...added] };
+  // Only `push` appends in order; the others put their arguments anywhere in the list.
+  const seams = method === 'push' ? [] : added.map((_, at) => before.length + at);
+  if (receiver.elementSeams || seams.length > 0) next.elementSeams = [...(receiver.elementSeams ?? []), ...seams];
+  // `args.push('--glob', glob)`: an option pushed together with the value, so it is that option's value.
+  const paired = method === 'push' && args.length === 2 && /^--[A-Za-z][\w-]*$/.test(args[0]?.constant ?? '');
+  if (receiver.optionValues || paired)
+    next.optionValues = [...(receiver.optionValues ?? []), ...(paired ? [before.length + 1] : [])];
+  for (const key of keys()) setKey(state, key, next);
 }
 
 export function recordSinks(
