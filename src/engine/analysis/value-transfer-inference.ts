@@ -70,13 +70,19 @@ export function namesMoneyOperation(
 ): boolean {
   if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
   if (namesCredential(allWords, lists)) return false;
-  if (methodWords.some((word) => lists.moneyVerbs.has(word))) return true;
+  if (methodWords.some((word, index) => lists.moneyVerbs.has(word) && !actsOnNonValue(methodWords, index, lists)))
+    return true;
   if (allWords.some((word) => lists.draftNouns.has(word)))
     return methodWords.some((word) => lists.draftCommitVerbs.has(word));
   return (
     methodWords.some((word) => lists.commitVerbs.has(word)) &&
     allWords.some((word) => lists.moneyNouns.has(word) || lists.moneyVerbs.has(word))
   );
+}
+
+/** `depositAddress`, `transferLease`: the money verb's object, the word right after it, is no value. */
+function actsOnNonValue(words: readonly string[], index: number, lists: InferenceWords): boolean {
+  return lists.nonValueObjects.has(words[index + 1] ?? '');
 }
 
 /**

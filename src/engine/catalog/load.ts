@@ -59,6 +59,8 @@ export interface InferenceWords {
   draftCommitVerbs: ReadonlySet<string>;
   readWords: ReadonlySet<string>;
   unrelatedWords: ReadonlySet<string>;
+  /** Nouns that, right after a money verb, make it act on something other than value (`depositAddress`). */
+  nonValueObjects: ReadonlySet<string>;
   /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
   storageWords: ReadonlySet<string>;
   /** Money nouns that name only a transaction (`sendTransaction`): what it commits depends on the tool. */
@@ -347,6 +349,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     draftCommitVerbs: words('draftCommitVerbs'),
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
+    nonValueObjects: words('nonValueObjects'),
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
