@@ -47,6 +47,7 @@ export function paymentOfRequest(
   args: readonly Value[],
   interpreter: Evaluator,
   document: Value | undefined,
+  whole?: readonly boolean[],
 ): RequestPayment | undefined {
   const text = constantText(url);
   if (text === '') return undefined;
@@ -59,6 +60,6 @@ export function paymentOfRequest(
     const mutation = names && inferMutationPayment(names, method, args, lists);
     return mutation && { row: mutation.row, inferredFrom: mutation.words };
   }
-  const inferred = inferPaymentRequest(text, method, args, lists);
+  const inferred = inferPaymentRequest(text, method, args, lists, whole);
   return inferred && { row: inferred.row, inferredFrom: inferred.words };
 }

@@ -121,9 +121,16 @@ export function isReadTool(name: string, lists: InferenceWords): boolean {
  * `place_market_order`: a limit order is an order); the leading word is the tool's verb and always kept.
  */
 function toolWords(name: string, lists: InferenceWords): string[] {
-  const words = wordsOf(name);
+  return withoutQualifiers(wordsOf(name), lists, 1);
+}
+
+/**
+ * Words without read words that only qualify the money noun after them (`limit_orders`, `market-order`),
+ * keeping the first `kept` words whatever they are.
+ */
+function withoutQualifiers(words: readonly string[], lists: InferenceWords, kept: number): string[] {
   return words.filter(
-    (word, index) => index === 0 || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
+    (word, index) => index < kept || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
   );
 }
 
@@ -411,15 +418,21 @@ export function inferPaymentRequest(
   method: string,
   args: readonly Value[],
   lists: InferenceWords | undefined,
+  whole?: readonly boolean[],
 ): { row: PaymentRequestRow; words: string } | undefined {
   // A DELETE removes something; it may be a remote write, never a payment.
   if (!lists || !isWriteMethod(method) || method === 'DELETE') return undefined;
   const path = endpointPath(urlText);
-  const words = path
-    .split('/')
-    .flatMap(wordsOf)
-    .filter((word) => !PATH_FILLER.has(word))
-    .slice(-MAX_PATH_SEGMENTS);
+  // `POST /automation/limit_orders`: a limit order is an order, as in a tool's name.
+  const words = withoutQualifiers(
+    path
+      .split('/')
+      .flatMap(wordsOf)
+      .filter((word) => !PATH_FILLER.has(word))
+      .slice(-MAX_PATH_SEGMENTS),
+    lists,
+    0,
+  );
   if (words.length === 0) return undefined;
   if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word) || DESCRIBING_WORDS.has(word)))
     return undefined;
@@ -436,11 +449,22 @@ export function inferPaymentRequest(
       )) ||
     (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
-  const wholeInput = (arg: Value) =>
-    arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
-  if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
+  // `whole`, from a request helper, says which of its caller's arguments the helper sends whole.
+  const wholeInput = (arg: Value, index: number) =>
+    whole?.[index] !== false &&
+    arg.origins.some((origin) => origin.kind === 'input' && namesWholeInput(origin.display));
+  if (!moves || !args.some((arg, index) => carriesValue(arg, lists, 0) || wholeInput(arg, index))) return undefined;
   // A computed base (`${base}/order`) is shown from its first constant slash.
   return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
+}
+
+/**
+ * Whether an input origin is the model's whole input, not one of its members: the handler's parameter
+ * (`args`), or the arguments object a dispatcher reads off the request (`request.params.arguments`).
+ */
+function namesWholeInput(display: string): boolean {
+  const members = display.split('.');
+  return members.length === 1 || members[members.length - 1] === 'arguments';
 }
 
 /**
