@@ -6,7 +6,7 @@ import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
 import { rpcMethodName } from './request-method';
-import { inferMutationPayment, inferPaymentRequest } from './value-transfer-inference';
+import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
