@@ -297,6 +297,11 @@ function manifestScriptFiles(packageDir: string): Set<string> {
 /** Entry shims: a handful of tiny files that only hand over to the compiled code (none at all counts). */
 const MAX_SHIMS = 4;
 const MAX_SHIM_BYTES = 2_048;
+/**
+ * A launcher under `bin/` may say more before it hands over (finding a runtime, a sandbox flag, the usage
+ * text) and still hold none of the package's code: it counts as a shim up to this size.
+ */
+const MAX_LAUNCHER_BYTES = 65_536;
 // `import './dist/index.js'`, or the folder as a segment of a joined path (`join(__dirname, '..', 'dist', 'serve.js')`).
 const HANDS_OVER = new RegExp(
   `['"](?:\\.{1,2}/(?:[^'"]*/)?(?:${COMPILED_FOLDERS.join('|')})/|(?:${COMPILED_FOLDERS.join('|')})['"])`,
@@ -308,7 +313,8 @@ function onlyEntryShims(all: readonly string[]): boolean {
   if (files.length > MAX_SHIMS) return false;
   return files.every((file) => {
     try {
-      return fs.statSync(file).size <= MAX_SHIM_BYTES && HANDS_OVER.test(fs.readFileSync(file, 'utf8'));
+      const limit = path.basename(path.dirname(file)) === 'bin' ? MAX_LAUNCHER_BYTES : MAX_SHIM_BYTES;
+      return fs.statSync(file).size <= limit && HANDS_OVER.test(fs.readFileSync(file, 'utf8'));
     } catch {
       return false;
     }

@@ -324,6 +324,10 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'joined/bin/run.js':
           "#!/usr/bin/env node\nimport { join } from 'path';\nawait import(join(import.meta.dirname, '..', 'dist', 'serve.js'));\n",
         'joined/dist/serve.js': RISKY.replace('fetchPage', 'joinedTool'),
+        // A launcher under bin/ that says more before it hands over (usage text, finding a runtime) is a shim too.
+        'launcher/package.json': '{ "name": "mcp-launcher", "bin": "bin/launch.mjs" }',
+        'launcher/bin/launch.mjs': `#!/usr/bin/env node\n${'// Finds a runtime, then runs the server in this process.\n'.repeat(60)}await import(new URL('../dist/index.js', import.meta.url).href);\n`,
+        'launcher/dist/index.js': RISKY.replace('fetchPage', 'launcherTool'),
         // A script the manifest runs at install time is no source of the package's own either.
         'lifecycle/package.json': '{ "name": "mcp-lifecycle", "scripts": { "preinstall": "node preinstall.js" } }',
         'lifecycle/preinstall.js': "console.log('checking the Python toolchain');\n",
@@ -351,12 +355,14 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'examplesBuild',
         'fetchPage',
         'joinedTool',
+        'launcherTool',
         'lifecycleTool',
         'shimTool',
       ]);
       assert.deepEqual(report.scan.compiledPackages, [
         'bundled',
         'joined',
+        'launcher',
         'lifecycle',
         'server',
         'shim',
@@ -374,6 +380,7 @@ ${RISKY.replace(TOOL_IMPORTS, '').replace('fetchPage', 'afterIt')}`;
         'examplesBuild',
         'fetchPage',
         'joinedTool',
+        'launcherTool',
         'lifecycleTool',
         'shimTool',
         'testTool',

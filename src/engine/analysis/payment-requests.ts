@@ -6,7 +6,7 @@ import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
 import { rpcMethodName } from './request-method';
-import { inferMutationPayment, inferPaymentRequest } from './value-transfer-inference';
+import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
@@ -47,6 +47,7 @@ export function paymentOfRequest(
   args: readonly Value[],
   interpreter: Evaluator,
   document: Value | undefined,
+  whole?: readonly boolean[],
 ): RequestPayment | undefined {
   const text = constantText(url);
   if (text === '') return undefined;
@@ -59,6 +60,6 @@ export function paymentOfRequest(
     const mutation = names && inferMutationPayment(names, method, args, lists);
     return mutation && { row: mutation.row, inferredFrom: mutation.words };
   }
-  const inferred = inferPaymentRequest(text, method, args, lists);
+  const inferred = inferPaymentRequest(text, method, args, lists, whole);
   return inferred && { row: inferred.row, inferredFrom: inferred.words };
 }

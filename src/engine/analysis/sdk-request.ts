@@ -9,12 +9,8 @@ import type { Evaluator, State } from './evaluator';
 import { isWriteMethod } from './request-method';
 import { evaluateSink, constantText, type SinkHit } from './sinks';
 import type { Value } from './value';
-import {
-  INFERRED_PAYMENT_ID,
-  inferPaymentRequest,
-  isExternalCall,
-  syntheticTransferRow,
-} from './value-transfer-inference';
+import { inferPaymentRequest } from './endpoint-inference';
+import { INFERRED_PAYMENT_ID, isExternalCall, syntheticTransferRow } from './value-transfer-inference';
 
 /** Methods named after the HTTP verb they send. */
 const VERB_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -46,6 +46,11 @@ export interface SinkHit extends RequestMethod {
   paymentOrigins?: Origin[];
   /** For payment requests no row lists: the endpoint words that named a money operation. */
   paymentInferred?: InferredTransfer;
+  /**
+   * For requests inside a helper: the helper's parameters the request carries whole (`post(url, request)`), not
+   * only members of (`{ id: request.id }`); a caller's whole input counts as the body only through these.
+   */
+  wholeParams?: number[];
   /** Set when no row models the call and its name (or its tool's) says it moves value: medium confidence. */
   inferred?: InferredTransfer;
   /** An allowance approval whose amount is these helper parameters: a caller passing zero revokes, moving nothing. */
@@ -182,6 +187,7 @@ export function evaluateSink(
     if (document) hit.document = document;
   }
   const payment = row.check === 'url' ? paymentRequest(row, node, values[0], args, interpreter) : undefined;
+  if (row.check === 'url') hit.wholeParams = wholeParamIndexes(args.slice(1).flatMap(deepOrigins));
   if (payment) {
     hit.payment = payment.row;
     if (payment.inferredFrom !== undefined)
@@ -413,6 +419,14 @@ export function deepOrigins(value: Value): Origin[] {
   for (const prop of value.props?.values() ?? []) out.push(...deepOrigins(prop));
   for (const element of value.elements ?? []) out.push(...deepOrigins(element));
   return out;
+}
+
+function wholeParamIndexes(origins: Origin[]): number[] {
+  return [
+    ...new Set(
+      origins.flatMap((origin) => (origin.kind === 'param' && origin.path.length === 0 ? [origin.index] : [])),
+    ),
+  ];
 }
 
 function paramIndexesOf(origins: Origin[]): number[] {

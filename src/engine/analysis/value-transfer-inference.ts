@@ -4,12 +4,11 @@ import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import { GLOBAL, LOCAL, type ApiRef } from '../api';
-import type { InferenceWords, PaymentRequestRow, SinkRow } from '../catalog/load';
+import type { InferenceWords, SinkRow } from '../catalog/load';
 import type { FileContext } from './context';
 import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
-import { endpointPath, isWriteMethod } from './request-method';
 import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
 import { contractOperation } from './contract-operation';
@@ -42,16 +41,14 @@ export interface InferredTransfer {
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
 export const INFERRED_PAYMENT_ID = 'inferred-payment-request';
 /** Path words that carry no meaning of their own (`/api/v2/…`, a placeholder for a computed part). */
-const PATH_FILLER = new Set(['api', 'v', 'x', 'rest', 'public', 'private', 'request', 'requests']);
-/** Path words that describe a resource rather than act on it (`/order_metadata`). */
-const DESCRIBING_WORDS = new Set(['metadata', 'meta', 'book', 'books', 'history', 'depth']);
+export const PATH_FILLER = new Set(['api', 'v', 'x', 'rest', 'public', 'private', 'request', 'requests']);
 
 const BUILTINS = new Set(builtinModules);
 const rows = new WeakMap<InferenceWords, Map<string, SinkRow>>();
 /** Segments of a callee path whose words are judged: the resource and the method (`payments.create`). */
 const JUDGED_SEGMENTS = 2;
 const MAX_KEY_DEPTH = 4;
-const MAX_PATH_SEGMENTS = 8;
+export const MAX_PATH_SEGMENTS = 8;
 const MAX_DESCRIPTION_ARGS = 4;
 const MAX_DESCRIPTION_CHARS = 2_000;
 /** How many words before a token its credential qualifier may stand (`client side token`). */
@@ -127,9 +124,16 @@ export function isReadTool(name: string, lists: InferenceWords): boolean {
  * `place_market_order`: a limit order is an order); the leading word is the tool's verb and always kept.
  */
 function toolWords(name: string, lists: InferenceWords): string[] {
-  const words = wordsOf(name);
+  return withoutQualifiers(wordsOf(name), lists, 1);
+}
+
+/**
+ * Words without read words that only qualify the money noun after them (`limit_orders`, `market-order`),
+ * keeping the first `kept` words whatever they are.
+ */
+export function withoutQualifiers(words: readonly string[], lists: InferenceWords, kept: number): string[] {
   return words.filter(
-    (word, index) => index === 0 || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
+    (word, index) => index < kept || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
   );
 }
 
@@ -301,15 +305,19 @@ function isExternalRef(ref: ApiRef): boolean {
 }
 
 /** Model input under a key (or from a field) that names an amount, a recipient, a price or a quantity. */
-function carriesValue(value: Value, lists: InferenceWords, depth: number): boolean {
+export function carriesValue(value: Value, lists: InferenceWords, depth: number): boolean {
+  return carriesKey(value, (word) => lists.valueKeys.has(word), depth);
+}
+
+export function carriesKey(value: Value, isKey: (word: string) => boolean, depth: number): boolean {
   if (depth > MAX_KEY_DEPTH) return false;
   for (const [key, member] of value.props ?? []) {
-    if (isTainted(member) && wordsOf(key).some((word) => lists.valueKeys.has(word))) return true;
-    if (carriesValue(member, lists, depth + 1)) return true;
+    if (isTainted(member) && wordsOf(key).some(isKey)) return true;
+    if (carriesKey(member, isKey, depth + 1)) return true;
   }
-  for (const element of value.elements ?? []) if (carriesValue(element, lists, depth + 1)) return true;
+  for (const element of value.elements ?? []) if (carriesKey(element, isKey, depth + 1)) return true;
   // Any step counts: what an SDK returns for the model's amount (`quote(input.amount).routes[0]`) carries it.
-  return value.origins.some((origin) => wordsOf(origin.display).some((word) => lists.valueKeys.has(word)));
+  return value.origins.some((origin) => wordsOf(origin.display).some(isKey));
 }
 
 function inferenceRow(lists: InferenceWords): SinkRow {
@@ -405,73 +413,4 @@ export function inferredReason(hit: SinkHit, toolName: string): string {
   return hit.inferred?.byToolName
     ? `the tool \`${toolName}\` is named or described as a money operation and an amount or recipient of the model's reaches this call`
     : `its name \`${hit.inferred?.words ?? hit.callee}\` names a money operation`;
-}
-
-/**
- * A write request to an endpoint no payment row lists whose path names a money operation (`POST /order`,
- * `POST /v1/withdraw`) and whose arguments carry an amount, price or quantity: an exchange's or a shop's
- * REST API that no catalog names. Reads, drafts and unrelated resources never are.
- */
-export function inferPaymentRequest(
-  urlText: string,
-  method: string,
-  args: readonly Value[],
-  lists: InferenceWords | undefined,
-): { row: PaymentRequestRow; words: string } | undefined {
-  // A DELETE removes something; it may be a remote write, never a payment.
-  if (!lists || !isWriteMethod(method) || method === 'DELETE') return undefined;
-  const path = endpointPath(urlText);
-  const words = path
-    .split('/')
-    .flatMap(wordsOf)
-    .filter((word) => !PATH_FILLER.has(word))
-    .slice(-MAX_PATH_SEGMENTS);
-  if (words.length === 0) return undefined;
-  if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word) || DESCRIBING_WORDS.has(word)))
-    return undefined;
-  if (words.some((word) => lists.draftNouns.has(word) || lists.storageWords.has(word) || lists.undoVerbs.has(word)))
-    return undefined;
-  // The request's method is the verb: POST creates, so a money noun alone (`/order`) is a commit. A
-  // transaction alone (`POST /transactions`) may be a ledger entry; one the path sends, submits or
-  // broadcasts (`/transactions/send`) commits whatever it carries.
-  const moves =
-    words.some((word) => lists.moneyVerbs.has(word)) ||
-    (method === 'POST' &&
-      words.some(
-        (word) => lists.moneyNouns.has(word) && !lists.transactionNouns.has(word) && !lists.assetNouns.has(word),
-      )) ||
-    (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
-  // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
-  const wholeInput = (arg: Value) =>
-    arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
-  if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
-  // A computed base (`${base}/order`) is shown from its first constant slash.
-  return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
-}
-
-/**
- * A GraphQL mutation no payment row lists whose operation or first field names a money operation
- * (`mutation { refundCreate(…) }`, `createOrder`), with the model's amount, price or quantity in its
- * variables: the document, not the endpoint, says what the request does.
- */
-export function inferMutationPayment(
-  names: readonly string[],
-  method: string,
-  args: readonly Value[],
-  lists: InferenceWords | undefined,
-): { row: PaymentRequestRow; words: string } | undefined {
-  if (!lists || !isWriteMethod(method)) return undefined;
-  const named = names.find((name) => namesMoneyOperation(wordsOf(name), wordsOf(name), lists));
-  if (named === undefined || !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
-  return { row: inferredPaymentRow(lists, method), words: `mutation ${named}` };
-}
-
-function inferredPaymentRow(lists: InferenceWords, method: string): PaymentRequestRow {
-  return {
-    id: INFERRED_PAYMENT_ID,
-    rule: lists.rule,
-    urlPattern: /$^/,
-    methods: [method],
-    operation: 'payment request',
-  };
 }

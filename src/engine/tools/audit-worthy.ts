@@ -253,16 +253,20 @@ function catalogWrite(
 
 /**
  * `page.screenshot({ fullPage })` against a row that writes `Argument[0].Member[path]`: an options object
- * spelled out without the member (or no argument at all) names no file, so the call writes none.
+ * spelled out without the member (or no argument at all) names no file, so the call writes none. Likewise a
+ * last argument that is no options object for a row on the call's overrides (`Argument[N-1].Member[value]`).
  */
 function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
   const members = row.argument?.members ?? [];
   if (!row.argument || members.length === 0 || members.some((path) => path.length === 0)) return false;
   return row.argument.indexes.every((spec) => {
-    if (!('at' in spec)) return false;
-    const argument = node.arguments[spec.at];
+    if ('from' in spec) return false;
+    // `Argument[N-1].Member[value]`, a call's overrides: `balanceOf(owner.address)` or `decimals()` has none.
+    const index = 'at' in spec ? spec.at : node.arguments.length - spec.fromEnd;
+    const argument = index >= 0 ? node.arguments[index] : undefined;
     if (!argument) return true;
     const object = unwrapExpression(argument);
+    if ('fromEnd' in spec && ['Literal', 'TemplateLiteral', 'MemberExpression'].includes(object.type)) return true;
     if (object.type !== 'ObjectExpression' || object.properties.some((p) => p.type !== 'Property' || p.computed))
       return false;
     const names = new Set(object.properties.map((p) => (p.type === 'Property' ? propertyName(p) : undefined)));

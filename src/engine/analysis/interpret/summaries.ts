@@ -309,7 +309,9 @@ function completedPayment(
 ): SinkHit {
   if (hit.row.check !== 'url' || !hit.target || !isWriteMethod(hit.method) || hit.method === undefined) return hit;
   const args = call.arguments.slice(0, MAX_PAYMENT_ARGS).map((_, index) => actual(index));
-  const payment = paymentOfRequest(hit.target, hit.method, args, interpreter, hit.document);
+  // What the helper sends only members of (`{ id: request.id }`) is not the caller's whole input.
+  const whole = hit.wholeParams && args.map((_, index) => hit.wholeParams?.includes(index) === true);
+  const payment = paymentOfRequest(hit.target, hit.method, args, interpreter, hit.document, whole);
   if (!payment) return hit;
   const out: SinkHit = {
     ...hit,

@@ -10,6 +10,7 @@ import { schemaCarriesDescription } from './described-schema';
 import { objectLiteralOf } from '../navigate';
 import { nameNodeFromContext } from '../tool-name';
 import { isFactoryTemplate } from './inferred-factory';
+import { listWrapperAudit } from './list-audit-wrapper';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 import type { GenericObjectForm } from '../../catalog/load';
@@ -99,6 +100,9 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     const property = findProperty(node, key);
     if (property && !isLiteralFalse(property.value as Node)) tool.approval = key;
   }
+  // `for (const t of allTools) server.tool(t.name, …, withAuditLog(t))`: the registration records every call.
+  const registered = tool.audit ? undefined : listWrapperAudit(node, ctx);
+  if (registered) tool.audit = registered;
   collectCaps(node, tool, ctx);
   return tool;
 }
