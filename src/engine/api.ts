@@ -131,7 +131,7 @@ export class ApiResolver {
         }
         if (node.object.type === 'ThisExpression') return this.fromThisMember(node, name, depth);
         const base = this.resolve(node.object, depth);
-        return base ? this.member(base, name) : undefined;
+        return base ? this.member(base, name) : this.literalMember(node.object, name, depth);
       }
       case 'CallExpression': {
         const required = requiredModule(node, this.scopes);
@@ -319,6 +319,27 @@ export class ApiResolver {
   }
 
   /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
+  /**
+   * `const defaults = { readdir: readdirSync }; (options?.ops ?? defaults).readdir(p)`: a member of an object
+   * literal of this file (through variables and the package's default of a `??` / `||`) is what it holds.
+   */
+  private literalMember(object: Node, name: string, depth: number): ApiRef | undefined {
+    let current = unwrapExpression(object);
+    for (let step = 0; step < 4; step++) {
+      if (current.type === 'LogicalExpression' && current.operator !== '&&') current = unwrapExpression(current.right);
+      else if (current.type === 'Identifier') {
+        const binding = this.scopes.resolve(current);
+        if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+        current = unwrapExpression(binding.init);
+      } else break;
+    }
+    if (current.type !== 'ObjectExpression') return undefined;
+    const property = current.properties.find(
+      (candidate) => candidate.type === 'Property' && !candidate.computed && propertyName(candidate) === name,
+    );
+    return property?.type === 'Property' ? this.resolve(property.value as Node, depth) : undefined;
+  }
+
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
     const classBody = enclosingClassBody(node);
     const sources = classBody ? fieldSources(classBody, name) : [];
