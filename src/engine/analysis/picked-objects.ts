@@ -7,7 +7,6 @@ import type { ResolvedFunction } from './resolve';
 
 /** The resolver's own lookups, handed in so that this module does not import its caller. */
 export interface PickedLookups {
-  objectTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[];
   objectMember(
     object: TSESTree.ObjectExpression,
     name: string,
@@ -69,13 +68,18 @@ function operandTargets(
   look: PickedLookups,
 ): ResolvedFunction[] {
   const list = (found: ResolvedFunction | undefined): ResolvedFunction[] => (found ? [found] : []);
-  if (operand.type === 'ObjectExpression') return list(look.objectMember(operand, name, ctx, depth));
-  // A parameter is the caller's override, unknown here; a variable or a factory call is the package's.
-  if (operand.type === 'Identifier') {
-    return ctx.scopes.resolve(operand)?.kind === 'var' ? look.objectTargets(operand, name, ctx, depth + 1) : [];
+  let held = operand;
+  // A parameter is the caller's override, unknown here; a variable is followed to what it starts as, once,
+  // so that picks of picks cannot multiply the work (each operand is a literal or a factory call).
+  if (held.type === 'Identifier') {
+    const binding = ctx.scopes.resolve(held);
+    if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) return [];
+    held = unwrapExpression(binding.init);
   }
+  if (held.type === 'ObjectExpression') return list(look.objectMember(held, name, ctx, depth));
+  if (held.type !== 'CallExpression') return [];
   const resolveCallee = (callee: Node, at: FileContext) => look.resolveFunction(callee, at, depth + 1);
-  return factoryObjects(operand, ctx, resolveCallee).flatMap((made) =>
+  return factoryObjects(held, ctx, resolveCallee).flatMap((made) =>
     list(look.objectMember(made.object, name, made.ctx, depth)),
   );
 }

@@ -175,7 +175,7 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
         if (found) return [found];
       }
       // `const ops = options?.operations ?? defaultOperations`: what the package's own operands hold.
-      const picked = pickedTargets(binding.init, name, ctx, depth, { objectTargets, objectMember, resolveFunction });
+      const picked = pickedTargets(binding.init, name, ctx, depth, { objectMember, resolveFunction });
       if (picked.length > 0) return picked;
     }
   }
