@@ -7,7 +7,7 @@ import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
 import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
 import { interopGetterArgument } from './interop-getter';
-import { enclosingClassBody, fieldSources } from './class-fields';
+import { enclosingClassBody, fieldSources, methodAssignments } from './class-fields';
 
 interface ModulePathLike {
   modules: string[];
@@ -345,8 +345,15 @@ export class ApiResolver {
     const sources = classBody ? fieldSources(classBody, name) : [];
     // What the constructor stores decides over a declared type: `client: AxiosInstance` assigned
     // `axios.create({ baseURL })` is that instance, with its base URL.
-    for (const source of sources) if (source.value) return this.resolve(source.value, depth);
+    // A placeholder (`client = null`) says nothing of what the field will hold.
+    const values = sources.filter((source) => source.value && !isNullish(source.value));
+    for (const source of values) return this.resolve(source.value as Node, depth);
     for (const source of sources) if (source.type) return this.fromType(source.type, depth);
+    // `client = null; async initialize() { this.client = new Client(…) }`: a field set up lazily in a method.
+    for (const value of classBody ? methodAssignments(classBody, name) : []) {
+      const assigned = this.resolve(value, depth);
+      if (assigned) return assigned;
+    }
     return undefined;
   }
 }
