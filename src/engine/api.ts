@@ -7,7 +7,7 @@ import type { Binding, ScopeIndex } from './scope';
 import { inlinedPackage } from './inlined-packages';
 import { vendoredPackageAt, type Ranges } from './tools/vendored-regions';
 import { interopGetterArgument } from './interop-getter';
-import { enclosingClassBody, fieldSources } from './class-fields';
+import { enclosingClassBody, fieldSources, methodAssignments } from './class-fields';
 
 interface ModulePathLike {
   modules: string[];
@@ -131,7 +131,7 @@ export class ApiResolver {
         }
         if (node.object.type === 'ThisExpression') return this.fromThisMember(node, name, depth);
         const base = this.resolve(node.object, depth);
-        return base ? this.member(base, name) : undefined;
+        return base ? this.member(base, name) : this.literalMember(node.object, name, depth);
       }
       case 'CallExpression': {
         const required = requiredModule(node, this.scopes);
@@ -319,13 +319,41 @@ export class ApiResolver {
   }
 
   /** `this.client` in a class: the field's initialiser, its type, or the constructor's assignment. */
+  /**
+   * `const defaults = { readdir: readdirSync }; (options?.ops ?? defaults).readdir(p)`: a member of an object
+   * literal of this file (through variables and the package's default of a `??` / `||`) is what it holds.
+   */
+  private literalMember(object: Node, name: string, depth: number): ApiRef | undefined {
+    let current = unwrapExpression(object);
+    for (let step = 0; step < 4; step++) {
+      if (current.type === 'LogicalExpression' && current.operator !== '&&') current = unwrapExpression(current.right);
+      else if (current.type === 'Identifier') {
+        const binding = this.scopes.resolve(current);
+        if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
+        current = unwrapExpression(binding.init);
+      } else break;
+    }
+    if (current.type !== 'ObjectExpression') return undefined;
+    const property = current.properties.find(
+      (candidate) => candidate.type === 'Property' && !candidate.computed && propertyName(candidate) === name,
+    );
+    return property?.type === 'Property' ? this.resolve(property.value as Node, depth) : undefined;
+  }
+
   private fromThisMember(node: TSESTree.MemberExpression, name: string, depth: number): ApiRef | undefined {
     const classBody = enclosingClassBody(node);
     const sources = classBody ? fieldSources(classBody, name) : [];
     // What the constructor stores decides over a declared type: `client: AxiosInstance` assigned
     // `axios.create({ baseURL })` is that instance, with its base URL.
-    for (const source of sources) if (source.value) return this.resolve(source.value, depth);
+    // A placeholder (`client = null`) says nothing of what the field will hold.
+    const values = sources.filter((source) => source.value && !isNullish(source.value));
+    for (const source of values) return this.resolve(source.value as Node, depth);
     for (const source of sources) if (source.type) return this.fromType(source.type, depth);
+    // `client = null; async initialize() { this.client = new Client(…) }`: a field set up lazily in a method.
+    for (const value of classBody ? methodAssignments(classBody, name) : []) {
+      const assigned = this.resolve(value, depth);
+      if (assigned) return assigned;
+    }
     return undefined;
   }
 }

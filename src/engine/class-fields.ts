@@ -1,7 +1,7 @@
 // Where a class says what its fields hold (declarations, parameter properties, constructor assignments, the
 // `Object.defineProperty(this, …)` compilers emit), and the class a node sits in.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, propertyName, stringValue, unwrapExpression, type Node } from './ast';
+import { findProperty, isNullish, propertyName, stringValue, unwrapExpression, type Node } from './ast';
 
 /**
  * Where a class says what its field `name` holds, in source order: a field declaration (type and
@@ -62,6 +62,41 @@ function definedFieldValue(expression: Node, name: string): Node | undefined {
   const value = findProperty(descriptor, 'value')?.value as Node | undefined;
   if (!value || (value.type === 'UnaryExpression' && value.operator === 'void')) return undefined;
   return value;
+}
+
+/** Methods and statements read for a field set up lazily: a service class has a few dozen of each. */
+const MAX_LAZY_METHODS = 64;
+const MAX_LAZY_STATEMENTS = 64;
+
+/**
+ * `async initialize() { this.client = new Client(…) }`: the values a method other than the constructor assigns
+ * to the field at its top level or one block down (an `if`'s), in source order.
+ */
+export function methodAssignments(classBody: TSESTree.ClassBody, name: string): Node[] {
+  const out: Node[] = [];
+  const methods = classBody.body.filter(
+    (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method',
+  );
+  for (const method of methods.slice(0, MAX_LAZY_METHODS)) {
+    const statements: Node[] = [...(method.value.body?.body ?? [])].slice(0, MAX_LAZY_STATEMENTS);
+    for (const statement of [...statements]) {
+      if (statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement')
+        statements.push(...statement.consequent.body.slice(0, MAX_LAZY_STATEMENTS));
+    }
+    for (const statement of statements) {
+      const assigned = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
+      if (
+        assigned?.type === 'AssignmentExpression' &&
+        assigned.operator === '=' &&
+        assigned.left.type === 'MemberExpression' &&
+        assigned.left.object.type === 'ThisExpression' &&
+        propertyName(assigned.left) === name &&
+        !isNullish(assigned.right)
+      )
+        out.push(assigned.right);
+    }
+  }
+  return out;
 }
 
 export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {

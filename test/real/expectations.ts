@@ -80,7 +80,8 @@ const CONFIG_LIST_KEYS = [
   'vendorGlobs',
 ] as const;
 const LOCATION = /^[^:]+:[1-9]\d*$/;
-const EXACT_VERSION = /^\d+\.\d+\.\d+$/;
+// A prerelease (`0.1.0-next.1`) is as exact a pin as a release: some packages have published nothing else.
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 /** Reads every `*.json` file of `dir`, sorted by name. */
 export function loadExpectations(dir: string): PackageExpectation[] {
@@ -101,7 +102,8 @@ export function parseExpectation(json: unknown, source: string): PackageExpectat
   if (root === undefined) throw new Error(`${source}: the file must hold a JSON object.`);
   const pkg = stringAt(root, 'package', problems);
   const version = stringAt(root, 'version', problems);
-  if (version !== '' && !EXACT_VERSION.test(version)) problems.push(`version "${version}" must be an exact x.y.z pin`);
+  if (version !== '' && !EXACT_VERSION.test(version))
+    problems.push(`version "${version}" must be an exact x.y.z pin (a prerelease x.y.z-pre counts)`);
   const files = stringListAt(root, 'files', problems, true);
   const exclude = stringListAt(root, 'exclude', problems, false);
   const notes = stringListAt(root, 'notes', problems, false);

@@ -11,6 +11,7 @@ import { tableTargets } from './table-targets';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
 import { listTargets } from './list-targets';
 import { passedMemberValues } from './passed-members';
+import { pickedTargets } from './picked-objects';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -173,6 +174,9 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
           : objectMember(made.object, name, made.ctx, depth);
         if (found) return [found];
       }
+      // `const ops = options?.operations ?? defaultOperations`: what the package's own operands hold.
+      const picked = pickedTargets(binding.init, name, ctx, depth, { objectMember, resolveFunction });
+      if (picked.length > 0) return picked;
     }
   }
   // `service_1.default.request(…)`: compiled CommonJS of `export default { request }`, an object literal of functions.

@@ -166,6 +166,8 @@ export interface Catalogs {
   genericObject: GenericObjectForm;
   inputParamNames: string[];
   contextParamNames: string[];
+  /** A leading parameter named like the id of the model's call (`toolCallId`): the input is the one after it. */
+  callIdParamNames: string[];
   /** A request-shaped input parameter (`request`) whose members in `requestInputMembers` are the model's input. */
   requestParamNames: string[];
   requestInputMembers: string[];
@@ -249,6 +251,7 @@ export function loadCatalogs(): Catalogs {
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),
+    callIdParamNames: asStrings(tools['callIdParamNames']),
     requestParamNames: asStrings(tools['requestParamNames']),
     requestInputMembers: asStrings(tools['requestInputMembers']),
     common,

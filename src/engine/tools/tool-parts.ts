@@ -147,6 +147,11 @@ export function inputOf(
   const named = ranks.indexOf(best);
   if (named >= 0) return { index: named, path: [] };
   if (count > 1 && ctx.catalogs.contextParamNames.includes(names[0] ?? '')) return { index: count - 1, path: [] };
+  // `execute(_toolCallId, { path }, signal, ctx)`: the runtime hands the call's id first and the model's
+  // arguments next; the id (used or not, hence the leading `_` dropped) carries nothing the model chose.
+  if (count > 1 && ctx.catalogs.callIdParamNames.includes((names[0] ?? '').replace(/^_+/, ''))) {
+    return { index: 1, path: [] };
+  }
   return { index: count > 0 ? 0 : undefined, path: count > 0 ? requestInputPath(fn, names[0] ?? '', ctx) : [] };
 }
 

@@ -72,14 +72,16 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
       schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
   if ((!nameProperty && !slot && !factory) || !isDescribed) return undefined;
   const hasSchema = schemaProperty !== undefined || member !== undefined;
-  if (!hasSchema && !has(generic.actionMarkKeys)) return undefined;
+  const isAction = has(generic.actionMarkKeys) !== undefined;
+  if (!hasSchema && !isAction) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
   const nameValue = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
     handler: [],
-    input: hasSchema ? [] : generic.actionInput,
+    // An agent-runtime action that also lists its `parameters` is still called `handler(runtime, message, …)`.
+    input: hasSchema && !isAction ? [] : generic.actionInput,
     names: [],
     approval: [],
   };
