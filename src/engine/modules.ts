@@ -415,18 +415,35 @@ function withExtensions(base: string): string[] {
   return candidates;
 }
 
+/** Per tree, its classes by each name their `extends` or `implements` clause spells (one walk, not one per name). */
+const classesByHeritage = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
+
 /** Classes in a file whose `extends` or `implements` names `name`. */
 function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  const out: ClassRef['node'][] = [];
-  walk(ast, (node) => {
-    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
-    const names = [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
-      entry?.type === 'Identifier' ? entry.name : entry?.type === 'MemberExpression' ? propertyName(entry) : undefined,
-    );
-    if (names.includes(name)) out.push(node);
-    return true;
-  });
-  return out;
+  let index = classesByHeritage.get(ast);
+  if (!index) {
+    const built = new Map<string, ClassRef['node'][]>();
+    walk(ast, (node) => {
+      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+      const names = [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
+        entry?.type === 'Identifier'
+          ? entry.name
+          : entry?.type === 'MemberExpression'
+            ? propertyName(entry)
+            : undefined,
+      );
+      for (const named of new Set(names)) {
+        if (named === undefined) continue;
+        const list = built.get(named);
+        if (list) list.push(node);
+        else built.set(named, [node]);
+      }
+      return true;
+    });
+    index = built;
+    classesByHeritage.set(ast, index);
+  }
+  return index.get(name) ?? [];
 }
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {
