@@ -10,6 +10,7 @@ import { checkBudget } from './analysis/budget';
 import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
+import { classesByName, type ClassIndexCache } from './project-model/class-index';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
@@ -415,35 +416,24 @@ function withExtensions(base: string): string[] {
   return candidates;
 }
 
-/** Per tree, its classes by each name their `extends` or `implements` clause spells (one walk, not one per name). */
-const classesByHeritage = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
+/** Per tree, its classes by each name their `extends` or `implements` clause spells. */
+const classesByHeritage: ClassIndexCache = new WeakMap();
 
 /** Classes in a file whose `extends` or `implements` names `name`. */
 function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  let index = classesByHeritage.get(ast);
-  if (!index) {
-    const built = new Map<string, ClassRef['node'][]>();
-    walk(ast, (node) => {
-      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
-      const names = [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
+  return classesByName(
+    ast,
+    classesByHeritage,
+    (node) =>
+      [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
         entry?.type === 'Identifier'
           ? entry.name
           : entry?.type === 'MemberExpression'
             ? propertyName(entry)
             : undefined,
-      );
-      for (const named of new Set(names)) {
-        if (named === undefined) continue;
-        const list = built.get(named);
-        if (list) list.push(node);
-        else built.set(named, [node]);
-      }
-      return true;
-    });
-    index = built;
-    classesByHeritage.set(ast, index);
-  }
-  return index.get(name) ?? [];
+      ),
+    name,
+  );
 }
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {
