@@ -10,6 +10,7 @@ import { checkBudget } from './analysis/budget';
 import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
+import { classesByName, type ClassIndexCache } from './project-model/class-index';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
@@ -415,18 +416,24 @@ function withExtensions(base: string): string[] {
   return candidates;
 }
 
+/** Per tree, its classes by each name their `extends` or `implements` clause spells. */
+const classesByHeritage: ClassIndexCache = new WeakMap();
+
 /** Classes in a file whose `extends` or `implements` names `name`. */
 function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  const out: ClassRef['node'][] = [];
-  walk(ast, (node) => {
-    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
-    const names = [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
-      entry?.type === 'Identifier' ? entry.name : entry?.type === 'MemberExpression' ? propertyName(entry) : undefined,
-    );
-    if (names.includes(name)) out.push(node);
-    return true;
-  });
-  return out;
+  return classesByName(
+    ast,
+    classesByHeritage,
+    (node) =>
+      [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
+        entry?.type === 'Identifier'
+          ? entry.name
+          : entry?.type === 'MemberExpression'
+            ? propertyName(entry)
+            : undefined,
+      ),
+    name,
+  );
 }
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {

@@ -15,7 +15,7 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
-import { forgetSpecialised } from './analysis/interpret/specialise';
+import { retireSpecialised } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
@@ -191,15 +191,16 @@ export class Project {
     // functions' summaries are keyed by its old tree's nodes and die with it), so the summaries of the
     // helpers it calls in other files are kept. When it was loaded, the edit is logged and each summary's
     // record of the files and package-wide lookups it read (analysis/summary-deps.ts) says, when it is next
-    // about to be reused, whether to analyse it again; specialised summaries (analysed with callers' values)
-    // all go, and every summary goes when a file that says where packages are changed.
+    // about to be reused, whether to analyse it again; a specialised summary (analysed with callers' values)
+    // also needs a caller passing the very same values (those holding the old tree go now), and every
+    // summary goes when a file that says where packages are changed.
     if (!this.modules.invalidate(file)) return;
     if (describesPackages(file)) {
       this.summaries = new WeakMap();
       return;
     }
     logEdit(this.summaries, path.resolve(file), this.modules.changedBy(file));
-    forgetSpecialised(this.summaries);
+    retireSpecialised(this.summaries);
   }
 }
 

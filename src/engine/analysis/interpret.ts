@@ -13,6 +13,7 @@ import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
 import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
+import { valuesSignature } from './interpret/value-signature';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
 import type { Fact, Value } from './value';
@@ -74,7 +75,9 @@ function summariseWith(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
-  const known = slot.get();
+  // Compared only for a summary analysed before the latest edit (an editor's re-lint).
+  const signature = (): string | undefined => valuesSignature(fixed, thisFields);
+  const known = slot.get(signature);
   if (known && stillValid(options.summaries, known)) {
     reuse(known);
     return known;
@@ -82,7 +85,7 @@ function summariseWith(
   if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
-  if (summary) slot.set(summary);
+  if (summary) slot.set(summary, signature());
   return summary ?? summarise(fn, ctx, options);
 }
 

@@ -16,7 +16,12 @@ interface Uses {
   calls: TSESTree.CallExpression[];
   /** References in an export list (`export { f as n }`): other files may call it, this file hands nothing on. */
   exports: number;
+  /** The first references in source order, the declaring identifier included (see `referencesOf`). */
+  refs: TSESTree.Identifier[];
 }
+
+/** References kept per binding: a reader looks at a few dozen at most (agent-scope.ts reads 20 uses). */
+const MAX_REFERENCES = 32;
 
 const usesByFile = new WeakMap<FileContext, Map<Binding, Uses>>();
 
@@ -48,6 +53,14 @@ export function onlyCallInFile(fn: FunctionNode, ctx: FileContext): TSESTree.Cal
   return uses && uses.count - uses.exports === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
 }
 
+/**
+ * The identifiers in `ctx` that resolve to `binding`, in source order (the declaring one included), at most
+ * MAX_REFERENCES: one index per file instead of a walk of the whole file per question.
+ */
+export function referencesOf(binding: Binding, ctx: FileContext): readonly TSESTree.Identifier[] {
+  return usesOf(ctx).get(binding)?.refs ?? [];
+}
+
 /** `function f(…)`, `const f = (…) => …`: the binding of the declaring identifier. */
 function declaredBinding(fn: FunctionNode, ctx: FileContext): Binding | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id) return ctx.scopes.resolve(fn.id);
@@ -72,12 +85,14 @@ function usesOf(ctx: FileContext): Map<Binding, Uses> {
   walk(ctx.ast, (node) => {
     if (node.type !== 'Identifier') return;
     const binding = ctx.scopes.resolve(node);
-    if (!binding || binding.id === node) return;
+    if (!binding) return;
     let uses = out.get(binding);
     if (!uses) {
-      uses = { count: 0, calls: [], exports: 0 };
+      uses = { count: 0, calls: [], exports: 0, refs: [] };
       out.set(binding, uses);
     }
+    if (uses.refs.length < MAX_REFERENCES) uses.refs.push(node);
+    if (binding.id === node) return;
     uses.count++;
     const parent = node.parent;
     if (parent?.type === 'CallExpression' && parent.callee === node) uses.calls.push(parent);

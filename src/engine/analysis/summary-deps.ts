@@ -69,6 +69,11 @@ export function stillValid(owner: object, summary: object): boolean {
   return log.covers(record);
 }
 
+/** How many edits the summary cache `owner` has logged (0 in a scan, which changes no file). */
+export function editGeneration(owner: object): number {
+  return logs.get(owner)?.generation ?? 0;
+}
+
 /** Logs an edit of `file` for the summary cache `owner`: `changed` says which dependencies it may have changed. */
 export function logEdit(owner: object, file: string, changed: EditCheck): void {
   let log = logs.get(owner);

@@ -1,8 +1,9 @@
 // The one class of a package that declares a method of a given name: how a call on a receiver whose type the code never says (an untyped handler parameter, a compiled package) reaches project code.
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, walk } from '../ast';
+import { propertyName } from '../ast';
 import type { ClassRef, FileContext } from '../analysis/context';
+import { classesByName, type ClassIndexCache } from './class-index';
 
 /**
  * A name declared in more files than this is too common to pin on one class; the answer is then
@@ -95,31 +96,18 @@ export function methodSetOwners(
 }
 
 /** Per tree, the classes declaring each method name, in source order: one walk however many names are asked. */
-const declaringByTree = new WeakMap<TSESTree.Program, Map<string, ClassRef['node'][]>>();
+const declaringByTree: ClassIndexCache = new WeakMap();
 
 function classesDeclaring(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  let index = declaringByTree.get(ast);
-  if (!index) {
-    const built = new Map<string, ClassRef['node'][]>();
-    walk(ast, (node) => {
-      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
-      const names = new Set<string>();
-      for (const member of node.body.body) {
-        const declared =
-          member.type === 'MethodDefinition' && member.kind === 'method' ? propertyName(member) : undefined;
-        if (declared !== undefined) names.add(declared);
-      }
-      for (const declared of names) {
-        const list = built.get(declared);
-        if (list) list.push(node);
-        else built.set(declared, [node]);
-      }
-      return true;
-    });
-    index = built;
-    declaringByTree.set(ast, index);
-  }
-  return index.get(name) ?? [];
+  return classesByName(
+    ast,
+    declaringByTree,
+    (node) =>
+      node.body.body.map((member) =>
+        member.type === 'MethodDefinition' && member.kind === 'method' ? propertyName(member) : undefined,
+      ),
+    name,
+  );
 }
 
 /**

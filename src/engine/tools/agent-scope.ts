@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
-import { localCallers } from '../analysis/local-callers';
+import { localCallers, referencesOf } from '../analysis/local-callers';
 import type { Binding } from '../scope';
 
 /** The tools an options object lists under `tools`; undefined when it lists none the engine can read. */
@@ -141,11 +141,18 @@ export function agentToolsAround(node: Node, ctx: FileContext): Set<string> | un
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(declarator.id);
   if (!binding) return undefined;
-  return unionOverUses(ctx, (candidate) =>
-    candidate.type === 'Identifier' && candidate !== declarator.id && ctx.scopes.resolve(candidate) === binding
-      ? { tools: usageTools(candidate, ctx) }
-      : undefined,
-  );
+  // The file's reference index, in the walk's order: the first MAX_USES uses decide, as in unionOverUses.
+  const union = new Set<string>();
+  let uses = 0;
+  for (const candidate of referencesOf(binding, ctx)) {
+    if (candidate === declarator.id) continue;
+    if (uses >= MAX_USES) break;
+    uses++;
+    const tools = usageTools(candidate, ctx);
+    if (!tools) return undefined;
+    for (const name of tools) union.add(name);
+  }
+  return uses === 0 ? undefined : union;
 }
 
 const MAX_USES = 20;

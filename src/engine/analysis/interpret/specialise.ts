@@ -5,13 +5,20 @@ import { isFunction, walk, type FunctionNode } from '../../ast';
 import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
+import { editGeneration } from '../summary-deps';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
 const MAX_KEY_TEXT = 200;
 const MAX_KEY_MEMBERS = 8;
 
-type Cache = WeakMap<FunctionNode, Map<string, FunctionSummary | undefined>>;
+/** A specialised summary, the exact values it was analysed with (see value-signature.ts), and the edit it is valid at. */
+interface Entry {
+  summary: FunctionSummary | undefined;
+  signature: string | undefined;
+  generation: number;
+}
+type Cache = WeakMap<FunctionNode, Map<string, Entry>>;
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
 const caches = new WeakMap<object, Cache>();
 
@@ -119,16 +126,32 @@ function shapeKey(value: Value): string {
 }
 
 export interface SpecialisedSlot {
-  get(): FunctionSummary | undefined;
+  /** The summary analysed with this key; one from before the latest edit only when `signature` matches its own. */
+  get(signature: () => string | undefined): FunctionSummary | undefined;
   has(): boolean;
-  set(summary: FunctionSummary | undefined): void;
+  set(summary: FunctionSummary | undefined, signature: string | undefined): void;
   /** Too many shapes already: use the symbolic summary. */
   full: boolean;
 }
 
-/** Drops every specialised summary of one summary cache (what they were analysed with may have changed). */
-export function forgetSpecialised(owner: object): void {
-  caches.delete(owner);
+/** Entries whose values cannot be compared across an edit (they hold the caller's tree), per summary cache. */
+const unsigned = new WeakMap<object, { entries: [Map<string, Entry>, string][]; overflowed: boolean }>();
+/** Beyond this many, an edit drops every specialised summary of the cache instead. */
+const MAX_UNSIGNED = 4096;
+
+/**
+ * After an edit (summary-deps.ts logs it), a specialised summary may be reused only when a caller passes the very
+ * values it was analysed with, and when nothing it read changed; one analysed with the caller's tree (a callback)
+ * is dropped, so no old tree stays reachable and it is analysed again with the new one.
+ */
+export function retireSpecialised(owner: object): void {
+  const list = unsigned.get(owner);
+  unsigned.delete(owner);
+  if (list?.overflowed) {
+    caches.delete(owner);
+    return;
+  }
+  for (const [map, key] of list?.entries ?? []) if (map.get(key)?.signature === undefined) map.delete(key);
 }
 
 export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
@@ -143,12 +166,45 @@ export function specialisedSlot(owner: object, fn: FunctionNode, key: string): S
     cache.set(fn, byKey);
   }
   const map = byKey;
+  const generation = editGeneration(owner);
+  const entry = map.get(key);
+  // Only shapes analysed since the latest edit count, as they would in a lint on a fresh cache.
+  let current = 0;
+  for (const other of map.values()) if (other.generation === generation) current++;
   return {
-    get: () => map.get(key),
-    has: () => map.has(key),
-    set: (summary) => {
-      map.set(key, summary);
+    get: (signature) => {
+      if (!entry) return undefined;
+      if (entry.generation === generation) return entry.summary;
+      if (entry.signature === undefined || entry.signature !== signature()) return undefined;
+      entry.generation = generation;
+      return entry.summary;
     },
-    full: !map.has(key) && map.size >= MAX_SPECIALISATIONS,
+    has: () => entry?.generation === generation,
+    set: (summary, signature) => {
+      map.delete(key);
+      map.set(key, { summary, signature, generation });
+      // Shapes of earlier edits go first (oldest first) once the map holds twice the shapes a lint may use.
+      for (const [oldKey, old] of map) {
+        if (map.size <= 2 * MAX_SPECIALISATIONS) break;
+        if (old.generation !== generation) map.delete(oldKey);
+      }
+      if (signature === undefined) noteUnsigned(owner, map, key);
+    },
+    full: entry?.generation !== generation && current >= MAX_SPECIALISATIONS,
   };
+}
+
+function noteUnsigned(owner: object, map: Map<string, Entry>, key: string): void {
+  let list = unsigned.get(owner);
+  if (!list) {
+    list = { entries: [], overflowed: false };
+    unsigned.set(owner, list);
+  }
+  if (list.overflowed) return;
+  if (list.entries.length >= MAX_UNSIGNED) {
+    list.overflowed = true;
+    list.entries = [];
+    return;
+  }
+  list.entries.push([map, key]);
 }

@@ -1,0 +1,35 @@
+// A tree's classes indexed by names a question asks about (the methods a class declares, the classes its
+// heritage clause names), built in one walk per tree instead of one walk of the whole tree per name.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { walk } from '../ast';
+import type { ClassRef } from '../analysis/context';
+
+type ClassNode = ClassRef['node'];
+/** One index per tree and question: the caller owns the cache, so trees and indexes die together. */
+export type ClassIndexCache = WeakMap<TSESTree.Program, Map<string, ClassNode[]>>;
+
+/** The classes of `ast` in source order for which `namesOf` yields `name`. */
+export function classesByName(
+  ast: TSESTree.Program,
+  cache: ClassIndexCache,
+  namesOf: (node: ClassNode) => Iterable<string | undefined>,
+  name: string,
+): ClassNode[] {
+  let index = cache.get(ast);
+  if (!index) {
+    const built = new Map<string, ClassNode[]>();
+    walk(ast, (node) => {
+      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+      for (const named of new Set(namesOf(node))) {
+        if (named === undefined) continue;
+        const list = built.get(named);
+        if (list) list.push(node);
+        else built.set(named, [node]);
+      }
+      return true;
+    });
+    index = built;
+    cache.set(ast, index);
+  }
+  return index.get(name) ?? [];
+}
