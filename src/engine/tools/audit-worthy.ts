@@ -27,7 +27,7 @@ import { isReadCommand, sdkCommand } from './sdk-command';
 import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
-import { carriesInput, type IsInput } from './input-carry';
+import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -125,7 +125,8 @@ function scan(
       catalogWrite(node, matcher, state.writeEffect, home) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
+      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
+      receiverCarriesInput(node, isInput, ctx)
         ? home
           ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
           : untypedClientWrite(node, ctx, isInput)
