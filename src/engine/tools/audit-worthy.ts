@@ -256,6 +256,18 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
   return !typed || isClientResource(typed) ? clientWrite(node, ctx, isInput) : undefined;
 }
 
+/**
+ * A resource of a client: a member of it (`client.lists.members`), or a handle one of its methods returns
+ * (`storage.bucket(b).file(k)`). A value the module itself returns when called (`dayjs(d).startOf('day')`)
+ * is a value, not a resource.
+ */
+function isResource(receiver: ApiRef): boolean {
+  const last = receiver.tokens[receiver.tokens.length - 1];
+  if (last?.kind === 'Member') return true;
+  const [first] = receiver.tokens;
+  return last?.kind === 'ReturnValue' && first?.kind === 'Member' && receiver.tokens.length > 2;
+}
+
 /** A member reached from something a package built (`new Client().crm.contacts`), not the instance itself. */
 function isClientResource(ref: ApiRef): boolean {
   const built = ref.tokens.findIndex((token) => token.kind === 'Instance' || token.kind === 'ReturnValue');
@@ -289,8 +301,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its
   // object; on the value itself (`dayjs().add(1, 'd')`) it is arithmetic.
-  const last = receiver.tokens[receiver.tokens.length - 1];
-  const onResource = last?.kind === 'Member' && names.compoundVerbs.includes(name);
+  const onResource = isResource(receiver) && names.compoundVerbs.includes(name);
   // `client.request({ method: metadata.httpMethod, path })`: a generated endpoint's written method says the write.
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
   const requestWrites = request !== undefined && isWriteMethod(request.method);
