@@ -89,8 +89,25 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
   return out;
 }
 
+/** Method names that end a package's sink row, per sink list: a cheap test before following returns. */
+const rowMethods = new WeakMap<readonly SinkRow[], Set<string>>();
+
+function packageRowMethods(sinks: readonly SinkRow[]): Set<string> {
+  let names = rowMethods.get(sinks);
+  if (!names) {
+    names = new Set<string>();
+    for (const row of sinks) {
+      const last = row.callee[row.callee.length - 1];
+      if (!row.modules.includes(UNTYPED) && last?.kind === 'Member') for (const name of last.names) names.add(name);
+    }
+    rowMethods.set(sinks, names);
+  }
+  return names;
+}
+
 /** What a project function's return value is, when it is a package's (not the project's own). */
-function packageReturned(callee: Node, ctx: Evaluator['ctx']): ApiRef | undefined {
+function packageReturned(callee: TSESTree.MemberExpression, ctx: Evaluator['ctx']): ApiRef | undefined {
+  if (!packageRowMethods(ctx.sinks).has(propertyName(callee) ?? '')) return undefined;
   const returned = returnedApi(callee, ctx);
   return returned && returned.module !== LOCAL && returned.module !== GLOBAL ? returned : undefined;
 }
