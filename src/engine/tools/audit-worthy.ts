@@ -259,14 +259,21 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
 /**
  * A resource of a client: a member of it (`client.lists.members`), or a handle one of its methods returns
  * (`storage.bucket(b).file(k)`). A value the module itself returns when called (`dayjs(d).startOf('day')`)
- * is a value, not a resource.
+ * or one a getter computes is a value, not a resource.
  */
 function isResource(receiver: ApiRef): boolean {
-  const last = receiver.tokens[receiver.tokens.length - 1];
+  const { tokens } = receiver;
+  const last = tokens[tokens.length - 1];
   if (last?.kind === 'Member') return true;
-  const [first] = receiver.tokens;
-  return last?.kind === 'ReturnValue' && first?.kind === 'Member' && receiver.tokens.length > 2;
+  if (last?.kind !== 'ReturnValue' || tokens[0]?.kind !== 'Member') return false;
+  // A handle of a handle (`bucket(b).file(k)`), not a computed value (`user.getNetValue().add(pnl)` on a number type).
+  const method = tokens[tokens.length - 2];
+  const calls = tokens.filter((token) => token.kind === 'ReturnValue').length;
+  return calls >= 2 && method?.kind === 'Member' && !COMPUTED_VALUE.test(method.name);
 }
+
+/** Methods that hand back a value rather than a resource handle. */
+const COMPUTED_VALUE = /^(get|calc|calculate|compute|to|as|clone|with)[A-Z]|^(clone|valueOf)$/;
 
 /** A member reached from something a package built (`new Client().crm.contacts`), not the instance itself. */
 function isClientResource(ref: ApiRef): boolean {
