@@ -167,12 +167,32 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
 
 /** `args || {}`, `args ?? {}`: the input with an empty default is still the input. */
 export function withoutEmptyDefault(node: Node): Node {
+  if (node.type === 'ConditionalExpression') return downlevelledDefault(node) ?? node;
   if (node.type !== 'LogicalExpression' || (node.operator !== '||' && node.operator !== '??')) return node;
-  const fallback = unwrapExpression(node.right);
-  const isEmpty =
+  return isEmptyLiteral(node.right) ? unwrapExpression(node.left) : node;
+}
+
+function isEmptyLiteral(node: Node): boolean {
+  const fallback = unwrapExpression(node);
+  return (
     (fallback.type === 'ObjectExpression' && fallback.properties.length === 0) ||
-    (fallback.type === 'ArrayExpression' && fallback.elements.length === 0);
-  return isEmpty ? unwrapExpression(node.left) : node;
+    (fallback.type === 'ArrayExpression' && fallback.elements.length === 0)
+  );
+}
+
+/** `x ?? {}` as compilers write it for older targets: `(_a = x) !== null && _a !== void 0 ? _a : {}` is `x`. */
+function downlevelledDefault(node: TSESTree.ConditionalExpression): Node | undefined {
+  const temp = unwrapExpression(node.consequent);
+  const test = unwrapExpression(node.test);
+  if (temp.type !== 'Identifier' || !isEmptyLiteral(node.alternate) || test.type !== 'LogicalExpression')
+    return undefined;
+  const first = unwrapExpression(test.left);
+  const assigned = first.type === 'BinaryExpression' ? unwrapExpression(first.left as Node) : undefined;
+  return assigned?.type === 'AssignmentExpression' &&
+    assigned.left.type === 'Identifier' &&
+    assigned.left.name === temp.name
+    ? unwrapExpression(assigned.right)
+    : undefined;
 }
 
 /** The literal `null` or the name `undefined`. */

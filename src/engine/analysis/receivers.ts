@@ -10,8 +10,9 @@ import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
+import { assignedMemberValues } from './lazy-fields';
 import type { Binding } from '../scope';
-import { enclosingClass, lazyImportSource, resolveClass, resolveFunction } from './resolve';
+import { enclosingClass, lazyImportSource, namedClassExpression, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
@@ -29,6 +30,9 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       return receiverClasses(inner.argument, ctx, depth);
     case 'NewExpression':
       return list(resolveClass(inner.callee, ctx, depth + 1));
+    // `var Factory = class _Factory { static getInstance() { … } }` (a bundler's class): the class itself, for static calls.
+    case 'ClassExpression':
+      return list(resolveClass(inner, ctx, depth + 1));
     case 'CallExpression': {
       // `const client = require('./client')` where the module's export is `module.exports = new Client()`.
       const required = requiredModule(inner, ctx.scopes);
@@ -45,6 +49,8 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       if (module && name !== undefined) return exportClasses(module, name, ctx, depth);
       // `ctx.records.attachFile(…)`: what the callers of the function declaring `ctx` pass as `records`.
       if (inner.object.type !== 'Identifier' || name === undefined) return [];
+      const singleton = staticFieldClasses(inner.object, name, ctx, depth);
+      if (singleton.length > 0) return singleton;
       const out: ClassRef[] = [];
       for (const passed of passedMemberValues(inner.object, name, ctx, (callee, at) => resolveFunction(callee, at)))
         for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
@@ -112,6 +118,31 @@ function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: n
     return exportClasses(target, binding.importName ?? binding.name, ctx, depth);
   }
   return [];
+}
+
+/**
+ * `Factory.instance` where the class builds its own singleton (`static getInstance() { if (!Factory.instance)
+ * Factory.instance = new Factory(); return Factory.instance; }`): what the class assigns that static field.
+ */
+function staticFieldClasses(object: TSESTree.Identifier, name: string, ctx: FileContext, depth: number): ClassRef[] {
+  const body = ownClassBody(object, ctx);
+  if (!body) return [];
+  // The class's own name inside it: its binding, or a bundler's inner name (`var F = class _F { … }`).
+  const isOwnName = (node: Node) =>
+    node.type === 'ThisExpression' ||
+    (node.type === 'Identifier' && (node.name === object.name || ownClassBody(node, ctx) === body));
+  return dedupe(
+    assignedMemberValues(body, name, isOwnName, true).flatMap((value) => receiverClasses(value, ctx, depth + 1)),
+  );
+}
+
+/** The body of the class a name stands for: a class declaration, `var F = class { … }`, or the inner name of one. */
+function ownClassBody(name: TSESTree.Identifier, ctx: FileContext): TSESTree.ClassBody | undefined {
+  const binding = ctx.scopes.resolve(name);
+  if (binding?.kind === 'class')
+    return binding.declaration?.type === 'ClassDeclaration' ? binding.declaration.body : undefined;
+  if (binding?.kind === 'var' && binding.init?.type === 'ClassExpression') return binding.init.body;
+  return binding ? undefined : namedClassExpression(name)?.body;
 }
 
 /**

@@ -374,13 +374,23 @@ function anyClass(node: Node, ctx: FileContext, depth: number): ResolvedClass | 
   if (inner.type === 'MemberExpression') return requiredClass(inner, ctx, depth);
   if (inner.type !== 'Identifier') return undefined;
   const binding = ctx.scopes.resolve(inner);
-  if (!binding) return undefined;
+  if (!binding) {
+    const own = namedClassExpression(inner);
+    return own && { node: own, ctx };
+  }
   if (binding.kind === 'class' && binding.declaration?.type === 'ClassDeclaration')
     return { node: binding.declaration, ctx };
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement)
     return resolveClass(binding.init, ctx, depth + 1);
   const exported = importedExport(binding, ctx);
   return exported ? resolveClass(exported.node, exported.ctx, depth + 1) : undefined;
+}
+
+/** The class expression a name inside it calls itself by (`var F = class _F { static i = new _F(); }`, a bundler's). */
+export function namedClassExpression(name: TSESTree.Identifier): TSESTree.ClassExpression | undefined {
+  for (let node: Node | undefined = name.parent; node; node = node.parent)
+    if (node.type === 'ClassExpression' && node.id?.name === name.name) return node;
+  return undefined;
 }
 
 /** `core_1.BaseTool` after `const core_1 = require('./core')` (compiled CommonJS, `import * as core`): that module's export. */

@@ -7,6 +7,7 @@ import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, ty
 import type { ApiRef, ApiToken } from '../api';
 import type { FileContext } from './context';
 import { resolveFunction } from './resolve';
+import { assignedMemberValues } from './lazy-fields';
 
 /** Members between the call and the use (`.users.messages`), and returns read per function. */
 const MAX_MEMBERS = 6;
@@ -37,6 +38,10 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
       if (name === undefined) return undefined;
       members.unshift({ kind: 'Member', name });
       current = unwrapExpression(current.object);
+    } else if (current.type === 'CallExpression' && isPackageMethodCall(current, ctx)) {
+      // `storage.bucket(name).file(key)` on what `factory.getStorageClient()` returns: the package's own calls.
+      members.unshift({ kind: 'ReturnValue' });
+      current = unwrapExpression(current.callee);
     } else break;
   }
   if (current.type !== 'CallExpression') return undefined;
@@ -44,7 +49,7 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   if (!target) return undefined;
   for (const returned of returnValues(target.fn)) {
     const [value, rest] = pickedMember(returned, members);
-    const ref = target.ctx.api.resolve(value);
+    const ref = target.ctx.api.resolve(value) ?? lazyFieldApi(value, target.fn, target.ctx);
     if (ref) return withMembers(ref, rest);
   }
   // `clientFor(account): Exchange { return this.clients[account]; }`: the declared return type says what
@@ -52,6 +57,28 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   const declared = declaredReturnType(target.fn);
   const typed = declared && target.ctx.api.fromType(declared, 0);
   return typed ? withMembers(typed, members) : undefined;
+}
+
+/**
+ * `getClient() { if (!this.client) this.client = new Client(); return this.client; }`: the field a
+ * getter returns holds what the getter itself assigns it.
+ */
+function lazyFieldApi(value: Node, fn: FunctionNode, ctx: FileContext): ApiRef | undefined {
+  const field = unwrapExpression(value);
+  if (field.type !== 'MemberExpression' || unwrapExpression(field.object).type !== 'ThisExpression') return undefined;
+  const name = propertyName(field);
+  if (name === undefined || !fn.body) return undefined;
+  for (const assigned of assignedMemberValues(fn.body, name, (object) => object.type === 'ThisExpression', false)) {
+    const ref = ctx.api.resolve(assigned);
+    if (ref) return ref;
+  }
+  return undefined;
+}
+
+/** A member call the project does not define (`client.bucket(name)`): a step inside the package's API. */
+function isPackageMethodCall(call: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && !resolveFunction(callee, ctx);
 }
 
 function withMembers(ref: ApiRef, members: ApiToken[]): ApiRef {

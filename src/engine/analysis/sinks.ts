@@ -9,6 +9,7 @@ import type { Evaluator, State } from './evaluator';
 import { requestMethod, type RequestMethod } from './request-method';
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
+import { returnedApi } from './returned-api';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
@@ -71,9 +72,13 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
   const ref = ctx.api.resolve(calleeNode);
   const template = node.type === 'TaggedTemplateExpression';
   // The rows of the package the receiver carries decide first; otherwise matching is as if it were untyped.
-  if (typed && (ref === undefined || ref.module === LOCAL)) {
+  // Without one, a client a project getter builds (`factory.getStorageClient().bucket(b)…`) says its package.
+  const unknown = ref === undefined || ref.module === LOCAL;
+  const carried =
+    typed ?? (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
+  if (carried && unknown) {
     const rows = ctx.sinks.filter(
-      (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(typed, row),
+      (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(carried, row),
     );
     if (rows.length > 0) return rows;
   }
@@ -87,6 +92,29 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
     if (ref && matchesRow(ref, row)) out.push(row);
   }
   return out;
+}
+
+/** Method names that end a package's sink row, per sink list: a cheap test before following returns. */
+const rowMethods = new WeakMap<readonly SinkRow[], Set<string>>();
+
+function packageRowMethods(sinks: readonly SinkRow[]): Set<string> {
+  let names = rowMethods.get(sinks);
+  if (!names) {
+    names = new Set<string>();
+    for (const row of sinks) {
+      const last = row.callee[row.callee.length - 1];
+      if (!row.modules.includes(UNTYPED) && last?.kind === 'Member') for (const name of last.names) names.add(name);
+    }
+    rowMethods.set(sinks, names);
+  }
+  return names;
+}
+
+/** What a project function's return value is, when it is a package's (not the project's own). */
+function packageReturned(callee: TSESTree.MemberExpression, ctx: Evaluator['ctx']): ApiRef | undefined {
+  if (!packageRowMethods(ctx.sinks).has(propertyName(callee) ?? '')) return undefined;
+  const returned = returnedApi(callee, ctx);
+  return returned && returned.module !== LOCAL && returned.module !== GLOBAL ? returned : undefined;
 }
 
 function matchesRow(ref: ApiRef, row: SinkRow): boolean {

@@ -27,7 +27,7 @@ import { isReadCommand, sdkCommand } from './sdk-command';
 import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
-import { carriesInput, type IsInput } from './input-carry';
+import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -125,7 +125,8 @@ function scan(
       catalogWrite(node, matcher, state.writeEffect, home) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
-      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))
+      (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
+      receiverCarriesInput(node, isInput, ctx)
         ? home
           ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
           : untypedClientWrite(node, ctx, isInput)
@@ -284,6 +285,25 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
   return !typed || isClientResource(typed) ? clientWrite(node, ctx, isInput) : undefined;
 }
 
+/**
+ * A resource of a client: a member of it (`client.lists.members`), or a handle one of its methods returns
+ * (`storage.bucket(b).file(k)`). A value the module itself returns when called (`dayjs(d).startOf('day')`)
+ * or one a getter computes is a value, not a resource.
+ */
+function isResource(receiver: ApiRef): boolean {
+  const { tokens } = receiver;
+  const last = tokens[tokens.length - 1];
+  if (last?.kind === 'Member') return true;
+  if (last?.kind !== 'ReturnValue' || tokens[0]?.kind !== 'Member') return false;
+  // A handle of a handle (`bucket(b).file(k)`), not a computed value (`user.getNetValue().add(pnl)` on a number type).
+  const method = tokens[tokens.length - 2];
+  const calls = tokens.filter((token) => token.kind === 'ReturnValue').length;
+  return calls >= 2 && method?.kind === 'Member' && !COMPUTED_VALUE.test(method.name);
+}
+
+/** Methods that hand back a value rather than a resource handle. */
+const COMPUTED_VALUE = /^(get|calc|calculate|compute|to|as|clone|with)[A-Z]|^(clone|valueOf)$/;
+
 /** A member reached from something a package built (`new Client().crm.contacts`), not the instance itself. */
 function isClientResource(ref: ApiRef): boolean {
   const built = ref.tokens.findIndex((token) => token.kind === 'Instance' || token.kind === 'ReturnValue');
@@ -317,8 +337,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its
   // object; on the value itself (`dayjs().add(1, 'd')`) it is arithmetic.
-  const last = receiver.tokens[receiver.tokens.length - 1];
-  const onResource = last?.kind === 'Member' && names.compoundVerbs.includes(name);
+  const onResource = isResource(receiver) && names.compoundVerbs.includes(name);
   // `client.request({ method: metadata.httpMethod, path })`: a generated endpoint's written method says the write.
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
   const requestWrites = request !== undefined && isWriteMethod(request.method);

@@ -74,3 +74,28 @@ function valuesOf(binding: Binding, ctx: FileContext): Node[] {
   });
   return values;
 }
+
+/** Calls between a write and the client it starts from (`storage.bucket(b).file(k).delete()` has two). */
+const MAX_RECEIVER_CALLS = 4;
+
+/**
+ * A resource handle built from the model's input (`storage.bucket(name).file(key).delete()`,
+ * `db.collection(c).doc(id).delete()`): the write takes no argument, but the model chose what it
+ * changes through the calls on the way to it. Only calls of the receiver chain count, a bounded number.
+ */
+export function receiverCarriesInput(call: Node, isInput: IsInput, ctx: FileContext): boolean {
+  if (call.type !== 'CallExpression') return false;
+  let node: Node = call.callee;
+  let calls = 0;
+  while (calls < MAX_RECEIVER_CALLS) {
+    if (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression') node = node.expression;
+    else if (node.type === 'MemberExpression') node = node.object;
+    else if (node.type === 'AwaitExpression') node = node.argument;
+    else if (node.type === 'CallExpression') {
+      calls++;
+      if (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))) return true;
+      node = node.callee;
+    } else return false;
+  }
+  return false;
+}

@@ -13,6 +13,7 @@ import {
   container,
   derived,
   elementOf,
+  isSegment,
   isTainted,
   joinValues,
   memberOf,
@@ -20,6 +21,7 @@ import {
   partsOf,
   type Part,
   type Value,
+  withBounds,
 } from '../value';
 import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
@@ -167,7 +169,31 @@ function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiter
       parts.push(...partsOf(value));
     }
   });
-  return { ...combine(values), parts };
+  const out: Value = { ...combine(values), parts };
+  return isRootedSegmentPath(node, values) ? withBounds(out, ['path']) : out;
+}
+
+/**
+ * `${ROOT}/${safe}` or `/var/att/${safe}.bin`: a path written as a template, with the model's parts single
+ * segments (sanitised names) after a root the author chose (constant text, or a value the model does not
+ * control or that is already contained) ending in a separator. The same bound `path.join(ROOT, safe)` has.
+ */
+function isRootedSegmentPath(node: TSESTree.TemplateLiteral, values: Value[]): boolean {
+  if (!values.some(isTainted)) return false;
+  const text = (index: number) => node.quasis[index]?.value.cooked ?? '';
+  const segments = (from: number) => values.slice(from).every((value) => !isTainted(value) || isSegment(value));
+  const [head] = values;
+  // `${root}/${safe}`: the root is the first expression, followed by a separator.
+  if (text(0) === '' && head && (!isTainted(head) || head.bounds.has('path')))
+    return text(1).startsWith('/') && segments(1);
+  // `/var/att/${safe}`: constant text up to the model's first part ends in a separator.
+  const first = values.findIndex(isTainted);
+  return (
+    text(0) !== '' &&
+    values.slice(0, first).every((value) => !isTainted(value)) &&
+    text(first).endsWith('/') &&
+    segments(first)
+  );
 }
 
 function evaluateObject(interpreter: Interpreter, node: TSESTree.ObjectExpression, state: State): Value {

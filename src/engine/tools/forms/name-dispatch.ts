@@ -153,7 +153,14 @@ export function namedCases(
     if (cases.length > 0 || calls > MAX_CALLS) return false;
     // Past the dispatcher itself, a closure the function runs (`const run = async () => handler(client, args)`,
     // handed to a retry helper) still looks the handler up with the name the function was given.
-    if (isFunction(node) && node !== fn && (depth === 0 || node.type === 'FunctionDeclaration')) return false;
+    // A down-levelled async body (`__awaiter(this, void 0, void 0, function* () {…})`) is the function's own.
+    if (
+      isFunction(node) &&
+      node !== fn &&
+      (depth === 0 || node.type === 'FunctionDeclaration') &&
+      !isCompiledAsyncBody(node)
+    )
+      return false;
     if (node.type === 'SwitchStatement' && depth > 0 && selector.matches(node.discriminant)) {
       const keep = casesKept(node);
       for (const switchCase of node.cases) {
@@ -178,6 +185,17 @@ export function namedCases(
     return undefined;
   });
   return dedupe(cases);
+}
+
+/** A generator handed to a call: how tsc, esbuild and Babel write an async function's body for older targets. */
+function isCompiledAsyncBody(node: FunctionNode): boolean {
+  const parent = node.parent;
+  return (
+    node.type === 'FunctionExpression' &&
+    node.generator &&
+    parent?.type === 'CallExpression' &&
+    parent.arguments[parent.arguments.length - 1] === node
+  );
 }
 
 /** `run(method, args)`: the called function's parameter that receives the name selects among its cases. */
