@@ -58,6 +58,40 @@ export function resolveFunction(node: Node, ctx: FileContext, depth = 0): Resolv
 }
 
 function anyFunction(node: Node, ctx: FileContext, depth: number): ResolvedFunction | undefined {
+  const found = wrappedOrDeclared(node, ctx, depth);
+  return found && (forwardedFunction(found, depth) ?? found);
+}
+
+/** The function that runs when `found` is called: itself, or the one it forwards its whole call to. */
+export function throughForwarder(found: ResolvedFunction): ResolvedFunction {
+  return forwardedFunction(found, 0) ?? found;
+}
+
+/**
+ * The function a forwarder hands its call to: compiled async code (Babel's `asyncToGenerator` with
+ * regenerator) makes a handler `function (_x) { return _ref.apply(this, arguments); }` around the real
+ * body, `_ref = _asyncToGenerator(_regenerator().m(function _callee(input) { … }))`; the body is the function.
+ */
+function forwardedFunction(found: ResolvedFunction, depth: number): ResolvedFunction | undefined {
+  const body = found.fn.body;
+  if (body?.type !== 'BlockStatement' || body.body.length !== 1) return undefined;
+  const [statement] = body.body;
+  if (statement?.type !== 'ReturnStatement' || statement.argument?.type !== 'CallExpression') return undefined;
+  const call = statement.argument;
+  const callee = unwrapExpression(call.callee);
+  const [self, rest] = call.arguments;
+  const forwardsAll =
+    callee.type === 'MemberExpression' &&
+    propertyName(callee) === 'apply' &&
+    self?.type === 'ThisExpression' &&
+    rest?.type === 'Identifier' &&
+    rest.name === 'arguments';
+  if (!forwardsAll || callee.type !== 'MemberExpression') return undefined;
+  const target = resolveFunction(callee.object, found.ctx, depth + 1);
+  return target && target.fn !== found.fn ? target : undefined;
+}
+
+function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): ResolvedFunction | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = lastOfSequence(unwrapExpression(node));
   if (isFunction(inner)) return { fn: inner, ctx };

@@ -121,7 +121,11 @@ export function isReadTool(name: string, lists: InferenceWords): boolean {
  * `place_market_order`: a limit order is an order); the leading word is the tool's verb and always kept.
  */
 function toolWords(name: string, lists: InferenceWords): string[] {
-  const words = wordsOf(name);
+  return withoutQualifiers(wordsOf(name), lists);
+}
+
+/** Words without read words that only qualify the money noun after them; the leading word always stays. */
+function withoutQualifiers(words: readonly string[], lists: InferenceWords): string[] {
   return words.filter(
     (word, index) => index === 0 || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
   );
@@ -415,11 +419,15 @@ export function inferPaymentRequest(
   // A DELETE removes something; it may be a remote write, never a payment.
   if (!lists || !isWriteMethod(method) || method === 'DELETE') return undefined;
   const path = endpointPath(urlText);
-  const words = path
-    .split('/')
-    .flatMap(wordsOf)
-    .filter((word) => !PATH_FILLER.has(word))
-    .slice(-MAX_PATH_SEGMENTS);
+  // `POST /automation/limit_orders`: a limit order is an order, as in a tool's name.
+  const words = withoutQualifiers(
+    path
+      .split('/')
+      .flatMap(wordsOf)
+      .filter((word) => !PATH_FILLER.has(word))
+      .slice(-MAX_PATH_SEGMENTS),
+    lists,
+  );
   if (words.length === 0) return undefined;
   if (words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word) || DESCRIBING_WORDS.has(word)))
     return undefined;
