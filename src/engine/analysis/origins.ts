@@ -44,6 +44,11 @@ export function childOrigin(parent: Origin, step: string): Origin {
   return child;
 }
 
+/** The tool's input itself (`request.params.arguments` of a dispatcher), not a member or an element of it. */
+export function isWholeInput(origin: Origin): boolean {
+  return origin.kind === 'input' && !(origin instanceof DerivedInput);
+}
+
 /** A helper's parameter itself, not a member or an element of it. */
 export function isWholeParam(origin: Origin): boolean {
   return origin.kind === 'param' && !(origin instanceof DerivedParam);

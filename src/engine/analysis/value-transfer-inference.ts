@@ -10,6 +10,7 @@ import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
 import { endpointPath, isWriteMethod } from './request-method';
+import { isWholeInput } from './origins';
 import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
 import { contractOperation } from './contract-operation';
@@ -444,8 +445,14 @@ export function inferPaymentRequest(
       )) ||
     (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
+  // A dispatcher's input (`request.params.arguments`) is whole though its text has dots; an object built
+  // of some of its members (`{ id: request.id }`) is not.
   const wholeInput = (arg: Value) =>
-    arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
+    arg.origins.some(
+      (origin) =>
+        (isWholeInput(origin) && (arg.props?.size ?? 0) === 0) ||
+        (origin.kind === 'input' && !origin.display.includes('.')),
+    );
   if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
   // A computed base (`${base}/order`) is shown from its first constant slash.
   return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
