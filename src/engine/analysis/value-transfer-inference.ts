@@ -445,17 +445,25 @@ export function inferPaymentRequest(
       )) ||
     (words.some((word) => lists.transactionNouns.has(word)) && words.some((word) => lists.toolCommitVerbs.has(word)));
   // The model's whole input spread into the body (`{ ...parameters, type }`) carries its amount too.
-  // A dispatcher's input (`request.params.arguments`) is whole though its text has dots; an object built
-  // of some of its members (`{ id: request.id }`) is not.
+  // A dispatcher's input (`request.params.arguments`) is whole though its text has dots, when the request
+  // creates the money resource its path ends with (`POST /automation/limit_orders`, not `/orders/batch`);
+  // an object built of some of its members (`{ id: request.id }`) is not.
+  const dispatcherInput = (arg: Value) =>
+    (arg.props?.size ?? 0) === 0 && arg.origins.some(isWholeInput) && createsMoneyResource(words, lists);
   const wholeInput = (arg: Value) =>
-    arg.origins.some(
-      (origin) =>
-        (isWholeInput(origin) && (arg.props?.size ?? 0) === 0) ||
-        (origin.kind === 'input' && !origin.display.includes('.')),
-    );
+    dispatcherInput(arg) || arg.origins.some((origin) => origin.kind === 'input' && !origin.display.includes('.'));
   if (!moves || !args.some((arg) => carriesValue(arg, lists, 0) || wholeInput(arg))) return undefined;
   // A computed base (`${base}/order`) is shown from its first constant slash.
   return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
+}
+
+/** A path that names a money verb, or ends with the money resource a POST creates (commit verbs may follow it). */
+function createsMoneyResource(words: readonly string[], lists: InferenceWords): boolean {
+  if (words.some((word) => lists.moneyVerbs.has(word))) return true;
+  let last = words.length - 1;
+  while (last >= 0 && lists.commitVerbs.has(words[last] ?? '')) last--;
+  const resource = words[last];
+  return resource !== undefined && lists.moneyNouns.has(resource) && !lists.assetNouns.has(resource);
 }
 
 /**
