@@ -103,16 +103,9 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
   if (namesMoneyOperation(words, words, lists)) return true;
   const prose = definition ? descriptionWords(definition) : [];
   return (
-    prose.some((word) => [word, ...gerundBases(word)].some((base) => lists.moneyVerbs.has(base))) &&
+    prose.some((word) => lists.moneyVerbs.has(word)) &&
     !prose.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))
   );
-}
-
-/** Prose names an operation by its gerund too (`a nomination pool for staking`, `swapping`, `settling`). */
-function gerundBases(word: string): string[] {
-  if (word.length < 6 || !word.endsWith('ing')) return [];
-  const stem = word.slice(0, -3);
-  return [stem, `${stem}e`, stem.slice(0, -1)];
 }
 
 /** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
