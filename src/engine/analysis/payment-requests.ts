@@ -5,7 +5,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
-import { rpcMethodName } from './request-method';
+import { calledHttpVerb, rpcMethodName } from './request-method';
 import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
 
@@ -25,7 +25,11 @@ export function paymentRequest(
       ? undefined
       : interpreter.ctx.catalogs.paymentRequests.find((payment) => payment.rpcMethods?.has(rpc));
   if (broadcast) return { row: broadcast };
-  const method = row.method ?? methodOf(row, node, interpreter) ?? 'GET';
+  const method =
+    (row.method !== undefined ? calledHttpVerb(node) : undefined) ??
+    row.method ??
+    methodOf(row, node, interpreter) ??
+    'GET';
   return paymentOfRequest(url, method, args, interpreter, requestDocument(args));
 }
 

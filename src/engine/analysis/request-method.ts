@@ -31,8 +31,8 @@ const MAX_ENDPOINT_TEXT = 2000;
 const UNKNOWN = '*';
 
 /** The method a row's call uses, read from the evaluated arguments at the row's `methodAt` path. */
-export function requestMethod(row: SinkRow, args: readonly Value[]): RequestMethod {
-  if (row.method !== undefined) return { method: row.method.toUpperCase() };
+export function requestMethod(row: SinkRow, args: readonly Value[], verb?: string): RequestMethod {
+  if (row.method !== undefined) return { method: (verb ?? row.method).toUpperCase() };
   const [first, ...rest] = row.methodAt ?? [];
   if (first?.kind !== 'Argument') return {};
   const index = first.indexes[0];
@@ -269,4 +269,19 @@ function functionName(fn: Node): string | undefined {
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if (parent?.type === 'MethodDefinition' || parent?.type === 'Property') return propertyName(parent);
   return undefined;
+}
+
+const HTTP_VERBS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * `client.patch(url, body)`: one row may cover several verbs of a client (`Member[post,put,patch]`, written
+ * as POST); the callee's name says which one was called.
+ */
+export function calledHttpVerb(
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
+): string | undefined {
+  if (node.type === 'TaggedTemplateExpression') return undefined;
+  const callee = unwrapExpression(node.callee);
+  const name = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return name !== undefined && HTTP_VERBS.has(name) ? name.toUpperCase() : undefined;
 }

@@ -6,7 +6,7 @@ import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
-import { requestMethod, type RequestMethod } from './request-method';
+import { calledHttpVerb, requestMethod, type RequestMethod } from './request-method';
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
@@ -209,7 +209,7 @@ export function evaluateSink(
   };
   if (leading) Object.assign(hit, leading);
   if (row.method !== undefined || row.methodAt) {
-    Object.assign(hit, requestMethod(row, args));
+    Object.assign(hit, requestMethod(row, args, calledHttpVerb(node)));
     if (values[0]) hit.target = values[0];
     const document = requestDocument(args);
     if (document) hit.document = document;

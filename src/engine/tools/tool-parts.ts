@@ -5,7 +5,7 @@ import { moduleIn, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
-import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
+import { resolveFunction, throughForwarder, type ResolvedFunction } from '../analysis/resolve';
 import { auditWrapper } from './audit-wrapper';
 import { noteEntryWrapper } from './guard-wrapper';
 import type { FormLike, RecognisedTool, ToolHandler } from './types';
@@ -54,7 +54,8 @@ export function attachHandlers(
   for (const node of nodes) {
     const produced = factoryProduct(node, ctx);
     const unwrapped = produced ? undefined : unwrapHandler(node, ctx, tool);
-    const resolved = produced ?? (unwrapped ? resolveFunction(unwrapped, ctx) : undefined);
+    const found = produced ?? (unwrapped ? resolveFunction(unwrapped, ctx) : undefined);
+    const resolved = found && throughForwarder(found);
     if (!resolved) {
       tool.notAnalysable = `The handler \`${ctx.text.slice(node.range[0], node.range[1]).slice(0, 60)}\` is not a function the engine can resolve (defined outside the project or computed at run time).`;
       continue;
