@@ -2,7 +2,7 @@
 // a host allowlist, path containment, an amount limit, or a human approval.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, isNullish, propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
-import { isApprovalCall } from './sinks';
+import { isApprovalCall } from './approval-audit-calls';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact, type Value } from './value';
 import { isLimit } from './guards/amount';

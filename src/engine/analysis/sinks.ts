@@ -1,7 +1,7 @@
 // Matches calls against the sink catalogs and decides whether the part a rule cares about is model-controlled.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, propertyName, unwrapExpression, type Node } from '../ast';
-import { GLOBAL, LOCAL, UNTYPED, matchesPath, moduleIn, tokensMatch, type ApiRef } from '../api';
+import { GLOBAL, LOCAL, UNTYPED, moduleIn, tokensMatch, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import { allowanceAmount, argumentsBoundAmount, isZeroAmount } from './amount-fields';
@@ -11,8 +11,9 @@ import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
-import { isTainted, partsOf, type Origin, type ParamOrigin, type Part, type Value } from './value';
+import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
+import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -261,39 +262,6 @@ export function leadingAtCaller(hit: SinkHit, value: Value): LeadingParam | unde
   return controlling && leadingParamOf(combined, controlling);
 }
 
-/** The caller's value as the helper's URL holds it: after the constant text in front of the parameter. */
-export function behindPrefix(value: Value, prefix: string | undefined): Value {
-  if (!prefix) return value;
-  return { ...value, parts: [{ kind: 'const', text: prefix }, ...partsOf(value)] };
-}
-
-export interface LeadingParam {
-  leadingParam: number;
-  leadingPrefix?: string;
-}
-
-/**
- * The one parameter that decides a URL's destination when only constant text stands in front of it (the
- * whole URL, or `${BASE}${endpoint}` behind an origin with no path yet), with that text; else undefined.
- */
-export function leadingParamOf(value: Value, controlling: Value): LeadingParam | undefined {
-  const origin = controlling.origins.length === 1 ? controlling.origins[0] : undefined;
-  if (origin?.kind !== 'param') return undefined;
-  const parts = value.parts;
-  if (parts === undefined || parts.length === 0) return { leadingParam: origin.index };
-  let prefix = '';
-  for (const part of parts) {
-    if (part.kind === 'opaque') return undefined;
-    if (part.kind === 'const') {
-      prefix += part.text;
-      continue;
-    }
-    if (part.value !== controlling) return undefined;
-    return prefix === '' ? { leadingParam: origin.index } : { leadingParam: origin.index, leadingPrefix: prefix };
-  }
-  return undefined;
-}
-
 /** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
 export function isBoundFor(row: SinkRow, value: Value): boolean {
   if (value.bounds.has('allowlist')) return true;
@@ -498,43 +466,4 @@ function declaredObject(node: Node, interpreter: Evaluator): Node {
     inner = unwrapExpression(binding.init);
   }
   return inner;
-}
-
-/** A call to a configured or cataloged approval function (a human confirms before the tool goes on). */
-export function isApprovalCall(node: Node, interpreter: Evaluator): boolean {
-  const inner = unwrapExpression(node);
-  if (inner.type !== 'CallExpression') return false;
-  const { ctx } = interpreter;
-  const callee = unwrapExpression(inner.callee);
-  const text = describe(callee, ctx.text);
-  const last = text.split('.').pop() ?? text;
-  // A configured name is a whole callee path, and a sink never approves itself (`["create"]` and `refunds.create`).
-  if (ctx.config.approvalFunctions.includes(text) && matchSinks(inner, interpreter).length === 0) return true;
-  const common = ctx.catalogs.common;
-  if (common.approvalNames.includes(last)) return true;
-  const ref = ctx.api.resolve(callee);
-  return ref !== undefined && common.approvalImports.some((entry) => matchesPath(ref, entry.modules, entry.path));
-}
-
-/** A call that records the tool call for audit: a configured audit function or one named like `audit`. */
-export function isAuditCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, interpreter: Evaluator): boolean {
-  const named = isAuditName(
-    describe(unwrapExpression(node.callee), interpreter.ctx.text),
-    interpreter.ctx.config.auditFunctions,
-    interpreter.ctx.catalogs.common,
-  );
-  // The effect being audited does not audit itself (sink rows are matched only for audit-named calls).
-  return named && matchSinks(node, interpreter).length === 0;
-}
-
-export function isAuditName(
-  text: string,
-  configured: string[],
-  common: { auditNamePattern: RegExp; notAuditCallees: string[] },
-): boolean {
-  // Configured names match the whole callee path: `["create"]` must not make every `x.create()` an audit.
-  if (configured.includes(text)) return true;
-  const head = text.split('.')[0] ?? text;
-  if (common.notAuditCallees.includes(head) || common.notAuditCallees.includes(text)) return false;
-  return text.split('.').some((segment) => common.auditNamePattern.test(segment));
 }

@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, unwrapExpression, walk } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { resolveFunction } from '../analysis/resolve';
-import { isAuditName } from '../analysis/sinks';
+import { isAuditName } from '../analysis/approval-audit-calls';
 
 /** Method names that write a record of an event; `debug`, `trace` and console output are not among them. */
 const RECORDING = /^(audit\w*|record\w*|track\w*|log(Request|Response|Event|Call|Tool\w*|Action\w*|Invocation))$/;

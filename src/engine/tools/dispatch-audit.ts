@@ -4,7 +4,7 @@
 // files that name the tool's variable (a registry list), then the files that name what a registry exports.
 import { describe, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
-import { isAuditName } from '../analysis/sinks';
+import { isAuditName } from '../analysis/approval-audit-calls';
 import type { RecognisedTool } from './types';
 
 /** Registries read, names each exports, files searched for the loop, nodes per file, statements looked back. */

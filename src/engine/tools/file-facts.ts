@@ -5,7 +5,7 @@ import { describe, isFunction, propertyName, stringValue, unwrapExpression, walk
 import { matchesPath } from '../api';
 import type { FileContext } from '../analysis/context';
 import { agentToolsAround, classUseTools, toolsOfEmitter, toolsProperty } from './agent-scope';
-import { isAuditName } from '../analysis/sinks';
+import { isAuditName } from '../analysis/approval-audit-calls';
 
 export interface Hook {
   description: string;

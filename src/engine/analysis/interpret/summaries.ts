@@ -6,7 +6,8 @@ import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
-import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type LeadingParam, type SinkHit } from '../sinks';
+import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
+import type { LeadingParam } from '../leading-param';
 import {
   CLEAN,
   combine,
