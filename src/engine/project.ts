@@ -15,7 +15,7 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
-import { forgetSpecialised } from './analysis/interpret/specialise';
+import { forgetSpecialised, startLint } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
@@ -154,6 +154,7 @@ export class Project {
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
     const facts = collectFileFacts(ctx);
     this.summariesFor(config);
+    startLint(this.summaries);
     const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
     const report = buildReport(ctx, analyses, facts);
     result.findings = report.findings;

@@ -5,15 +5,20 @@ import { isFunction, walk, type FunctionNode } from '../../ast';
 import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
+import { sameReach } from './summary-depth';
 
-/** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
+/** Distinct argument shapes analysed per helper in one lint; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
 const MAX_KEY_TEXT = 200;
 const MAX_KEY_MEMBERS = 8;
 
-type Cache = WeakMap<FunctionNode, Map<string, FunctionSummary | undefined>>;
+/** Shapes kept per helper across lints (each lint still specialises at most MAX_SPECIALISATIONS of them). */
+const MAX_KEPT_SHAPES = 32;
+
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
-const caches = new WeakMap<object, Cache>();
+const caches = new WeakMap<object, WeakMap<FunctionNode, Map<string, FunctionSummary[]>>>();
+/** Per summary cache, the shapes each helper was specialised for in the current lint. */
+const shapesThisLint = new WeakMap<object, WeakMap<FunctionNode, Set<string>>>();
 
 /**
  * The arguments to analyse the helper with: the caller's values for parameters the model does not
@@ -119,10 +124,13 @@ function shapeKey(value: Value): string {
 }
 
 export interface SpecialisedSlot {
-  get(): FunctionSummary | undefined;
-  has(): boolean;
-  set(summary: FunctionSummary | undefined): void;
-  /** Too many shapes already: use the symbolic summary. */
+  /** The summaries kept for this shape: one that holds at every depth it was measured for, or one per cut depth. */
+  get(): readonly FunctionSummary[];
+  /** Keeps a summary just computed for this shape (replacing one of the same reach), and counts the shape. */
+  add(summary: FunctionSummary): void;
+  /** A kept summary is used: the shape counts for this lint. */
+  count(): void;
+  /** Too many shapes in this lint already: use the symbolic summary. */
   full: boolean;
 }
 
@@ -131,24 +139,40 @@ export function forgetSpecialised(owner: object): void {
   caches.delete(owner);
 }
 
+/**
+ * A new lint begins with the summary cache `owner`: the cap on shapes per helper counts this lint's shapes only,
+ * so which calls are specialised does not depend on what earlier lints kept.
+ */
+export function startLint(owner: object): void {
+  shapesThisLint.delete(owner);
+}
+
 export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
-  let cache = caches.get(owner);
-  if (!cache) {
-    cache = new WeakMap();
-    caches.set(owner, cache);
-  }
-  let byKey = cache.get(fn);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(fn, byKey);
-  }
-  const map = byKey;
+  const map = entry(caches, owner, fn, () => new Map<string, FunctionSummary[]>());
+  const used = entry(shapesThisLint, owner, fn, () => new Set<string>());
   return {
-    get: () => map.get(key),
-    has: () => map.has(key),
-    set: (summary) => {
-      map.set(key, summary);
+    get: () => map.get(key) ?? [],
+    add: (summary) => {
+      used.add(key);
+      if (!map.has(key) && map.size >= MAX_KEPT_SHAPES) return;
+      map.set(key, [...(map.get(key) ?? []).filter((kept) => !sameReach(kept, summary)), summary]);
     },
-    full: !map.has(key) && map.size >= MAX_SPECIALISATIONS,
+    count: () => void used.add(key),
+    full: !used.has(key) && used.size >= MAX_SPECIALISATIONS,
   };
+}
+
+/** The value kept under `owner` and `fn`, made on first use. */
+function entry<T>(store: WeakMap<object, WeakMap<FunctionNode, T>>, owner: object, fn: FunctionNode, make: () => T): T {
+  let byFunction = store.get(owner);
+  if (!byFunction) {
+    byFunction = new WeakMap();
+    store.set(owner, byFunction);
+  }
+  let value = byFunction.get(fn);
+  if (value === undefined) {
+    value = make();
+    byFunction.set(fn, value);
+  }
+  return value;
 }
