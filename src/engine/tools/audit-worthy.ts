@@ -172,12 +172,8 @@ const SELECTOR_NAME = /^(name|tool|toolName|tool_name|method|action|command|oper
 function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileContext): boolean {
   if (skipped.has(node)) return true;
   if (node.type === 'SwitchCase') {
-    // `case ToolName.Navigate:` labels a case as its literal would.
-    const labelOf = (test: Node) => stringValue(test) ?? constantString(test, ctx);
-    const label = node.test ? labelOf(node.test) : undefined;
-    const parent = node.parent;
-    const ours = parent?.type === 'SwitchStatement' && parent.cases.some((c) => c.test && labelOf(c.test) === caseName);
-    return ours && label !== caseName;
+    const labels = node.parent?.type === 'SwitchStatement' ? caseLabels(node.parent, ctx) : undefined;
+    return labels !== undefined && labels.all.has(caseName) && labels.byCase.get(node) !== caseName;
   }
   if (
     node.type === 'IfStatement' &&
@@ -193,6 +189,27 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileCo
       skipped.add(node.consequent);
   }
   return false;
+}
+
+/** Per switch: each case's label, and the set of them (a dispatcher's every tool asks; read once, not once per case). */
+interface CaseLabels {
+  all: Set<string | undefined>;
+  byCase: Map<Node, string | undefined>;
+}
+const switchLabels = new WeakMap<TSESTree.SwitchStatement, CaseLabels>();
+
+function caseLabels(statement: TSESTree.SwitchStatement, ctx: FileContext): CaseLabels {
+  const known = switchLabels.get(statement);
+  if (known) return known;
+  // `case ToolName.Navigate:` labels a case as its literal would.
+  const labels: CaseLabels = { all: new Set(), byCase: new Map() };
+  for (const switchCase of statement.cases) {
+    const label = switchCase.test ? (stringValue(switchCase.test) ?? constantString(switchCase.test, ctx)) : undefined;
+    labels.byCase.set(switchCase, label);
+    if (switchCase.test) labels.all.add(label);
+  }
+  switchLabels.set(statement, labels);
+  return labels;
 }
 
 /** Reads written literals only (`method: 'POST'`); anything computed is unknown. */
