@@ -173,7 +173,8 @@ function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx: FileCo
   if (skipped.has(node)) return true;
   if (node.type === 'SwitchCase') {
     const labels = node.parent?.type === 'SwitchStatement' ? caseLabels(node.parent, ctx) : undefined;
-    return labels !== undefined && labels.all.has(caseName) && labels.byCase.get(node) !== caseName;
+    if (!labels?.all.has(caseName)) return false;
+    return labels.byCase.get(node) !== caseName;
   }
   if (
     node.type === 'IfStatement' &&
