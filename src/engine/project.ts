@@ -17,6 +17,7 @@ import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
 import { forgetSpecialised, startLint } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
+import { forgetCut } from './analysis/interpret/summary-depth';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -155,6 +156,7 @@ export class Project {
     const facts = collectFileFacts(ctx);
     this.summariesFor(config);
     startLint(this.summaries);
+    forgetCut(this.summaries);
     const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
     const report = buildReport(ctx, analyses, facts);
     result.findings = report.findings;

@@ -26,8 +26,17 @@ interface Frame {
 
 const frames: Frame[] = [];
 const reaches = new WeakMap<FunctionSummary, Reach>();
-/** Per summary cache: symbolic summaries the depth limit cut, by function and depth (at most MAX_SUMMARY_DEPTH each). */
+/**
+ * Per summary cache: symbolic summaries the depth limit cut, by function and depth (at most MAX_SUMMARY_DEPTH each),
+ * for one lint only (`forgetCut`): kept for a whole scan they grew its peak memory by half, and analysing one again
+ * gives the same summary.
+ */
 const cutCaches = new WeakMap<object, WeakMap<FunctionNode, Map<number, FunctionSummary>>>();
+
+/** A new lint begins with the summary cache `owner`: its summaries the depth limit cut are dropped. */
+export function forgetCut(owner: object): void {
+  cutCaches.delete(owner);
+}
 
 /** A summary call at `depth` that the depth limit stops (or that hits a helper already in progress). */
 export function stopped(depth: number): void {
