@@ -1,7 +1,7 @@
 // Where a class says what its fields hold (declarations, parameter properties, constructor assignments, the
-// `Object.defineProperty(this, …)` compilers emit), and the class a node sits in.
+// `Object.defineProperty(this, …)` compilers emit, what it assigns to `this.a.b`), and the class a node sits in.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, isNullish, propertyName, stringValue, unwrapExpression, type Node } from './ast';
+import { findProperty, isNullish, propertyName, stringValue, unwrapExpression, walk, type Node } from './ast';
 
 /**
  * Where a class says what its field `name` holds, in source order: a field declaration (type and
@@ -99,11 +99,59 @@ export function methodAssignments(classBody: TSESTree.ClassBody, name: string): 
   return out;
 }
 
-export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+/** The class whose body `node` sits in (a node in a class's heritage clause or decorators belongs to the outer one). */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   let current = node.parent;
   while (current) {
-    if (current.type === 'ClassBody') return current;
+    if (current.type === 'ClassBody') {
+      const owner = current.parent;
+      return owner?.type === 'ClassDeclaration' || owner?.type === 'ClassExpression' ? owner : undefined;
+    }
     current = current.parent;
   }
   return undefined;
+}
+
+export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  return enclosingClass(node)?.body;
+}
+
+/** Members of `this` this deep at most (`this.context.clients.storage`). */
+const MAX_THIS_PATH = 4;
+
+/** `this.a.b` as `a.b` (plain names only, two at least), or undefined. */
+export function thisPath(node: Node): string | undefined {
+  const names: string[] = [];
+  let current = unwrapExpression(node);
+  while (current.type === 'MemberExpression' && names.length <= MAX_THIS_PATH) {
+    const name = propertyName(current);
+    if (name === undefined || current.computed) return undefined;
+    names.unshift(name);
+    current = unwrapExpression(current.object);
+  }
+  return current.type === 'ThisExpression' && names.length > 1 ? names.join('.') : undefined;
+}
+
+/** Per class body: what it assigns to each `this.a.b` path, in source order. */
+const pathAssignments = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
+
+/**
+ * The values a class assigns to `this.a.b` paths (`this.context.storage = new Storage()`), by path: one walk
+ * per class, not one per lookup (a generated server's class holds every tool's handler).
+ */
+export function assignedPaths(body: TSESTree.ClassBody): Map<string, Node[]> {
+  const cached = pathAssignments.get(body);
+  if (cached) return cached;
+  const index = new Map<string, Node[]>();
+  walk(body, (candidate) => {
+    if (candidate.type !== 'AssignmentExpression' || candidate.operator !== '=') return true;
+    const path = thisPath(candidate.left);
+    if (path === undefined) return true;
+    const values = index.get(path);
+    if (values) values.push(candidate.right);
+    else index.set(path, [candidate.right]);
+    return true;
+  });
+  pathAssignments.set(body, index);
+  return index;
 }

@@ -79,7 +79,10 @@ export class ModuleLoader implements ModuleLinks {
   private readonly trimmed = new Set<string>();
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
-  /** With what each answer depends on (the heritage lookups asked and the files read), replayed on a hit. */
+  /**
+   * Per lint (cleared by `trim` and `invalidate`): implementer and method-set answers, with what each depends on
+   * (the lookups asked and the files read), replayed on a hit.
+   */
   private readonly implementerCache = new Map<string, { found: ClassRef[]; on: Dependency[] }>();
   private readonly methodOwners = new MethodOwners();
   /**
@@ -283,13 +286,24 @@ export class ModuleLoader implements ModuleLinks {
   methodSetOwners(from: FileContext, name: string, others: string[]): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
-    dependOn(lookupDependency('method', root, name));
+    // Asked again for every call of the method in the lint (each parses up to a dozen files): kept per lint, like
+    // the implementers, with what the answer depends on replayed on each reuse.
+    const key = `\0set\0${root}\0${name}\0${[...new Set(others)].sort().join('\0')}\0${file}`;
+    const cached = this.implementerCache.get(key);
+    if (cached) {
+      for (const dependency of cached.on) dependOn(dependency);
+      return cached.found;
+    }
+    const on: Dependency[] = [lookupDependency('method', root, name)];
     const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
-    for (const candidate of found) dependOn(candidate);
+    on.push(...found);
+    for (const dependency of on) dependOn(dependency);
     const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;
-    return methodSetOwners(setOwnerFiles(found, file, small), name, others, (candidate) =>
+    const owners = methodSetOwners(setOwnerFiles(found, file, small), name, others, (candidate) =>
       candidate === file ? from : this.loadFile(candidate, from.config),
     );
+    this.implementerCache.set(key, { found: owners, on });
+    return owners;
   }
 
   /** A file's length, from a tree already parsed from its current text when there is one (no read). */

@@ -2,17 +2,17 @@
 // field, variable or return type, an imported singleton, a class itself (static methods), and for an
 // interface or abstract class, the classes in the project that implement it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isNullish, propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { isNullish, propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { requiredModule } from '../api';
-import { fieldSources } from '../class-fields';
+import { assignedPaths, enclosingClass, fieldSources, thisPath } from '../class-fields';
 import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
 import { assignedMemberValues } from './lazy-fields';
 import type { Binding } from '../scope';
-import { enclosingClass, lazyImportSource, namedClassExpression, resolveClass, resolveFunction } from './resolve';
+import { lazyImportSource, namedClassExpression, resolveClass, resolveFunction } from './resolve';
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
@@ -238,34 +238,16 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
   return declaredFieldClasses(classNode, name, ctx, depth);
 }
 
-/** Members of `this` this deep at most (`this.context.clients.storage`). */
-const MAX_THIS_PATH = 4;
-
-/** `this.a.b` as `a.b` (plain names only), or undefined. */
-function thisPath(node: Node): string | undefined {
-  const names: string[] = [];
-  let current = unwrapExpression(node);
-  while (current.type === 'MemberExpression' && names.length <= MAX_THIS_PATH) {
-    const name = propertyName(current);
-    if (name === undefined || current.computed) return undefined;
-    names.unshift(name);
-    current = unwrapExpression(current.object);
-  }
-  return current.type === 'ThisExpression' && names.length > 1 ? names.join('.') : undefined;
-}
-
 /** The classes of what the enclosing class assigns to the same `this.a.b` path. */
 function assignedPathClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
   const path = thisPath(node);
   const classNode = enclosingClass(node);
   if (path === undefined || !classNode) return [];
   const out: ClassRef[] = [];
-  walk(classNode.body, (candidate) => {
-    if (out.length >= MAX_CLASSES) return false;
-    if (candidate.type === 'AssignmentExpression' && candidate.operator === '=' && thisPath(candidate.left) === path)
-      out.push(...receiverClasses(candidate.right, ctx, depth + 1));
-    return true;
-  });
+  for (const value of assignedPaths(classNode.body).get(path) ?? []) {
+    if (out.length >= MAX_CLASSES) break;
+    out.push(...receiverClasses(value, ctx, depth + 1));
+  }
   return dedupe(out);
 }
 

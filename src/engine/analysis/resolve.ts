@@ -8,6 +8,7 @@ import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { BUILTIN_METHODS, methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
+import { enclosingClass } from '../class-fields';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
 import { listTargets } from './list-targets';
 import { passedMemberValues } from './passed-members';
@@ -537,15 +538,6 @@ function constructedFields(body: TSESTree.ClassBody): Map<string, Node[]> {
   });
   fieldConstructors.set(body, index);
   return index;
-}
-
-export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  let current: Node | undefined = node.parent;
-  while (current) {
-    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
-    current = current.parent;
-  }
-  return undefined;
 }
 
 /** The module of `await import('./m.js')` (a constant specifier), else undefined. */

@@ -26,9 +26,9 @@ export function recordHandedCall(
   if (node.type !== 'CallExpression' || node.arguments.length < 2) return;
   const handed = handedCall(node);
   if (!handed) return;
-  const rows = matchSinks(handed, interpreter);
-  if (rows.length === 0 || resolveFunctions(node.callee, interpreter.ctx).length > 0) return;
-  for (const row of rows) {
+  // The caller's resolution first: most handing calls are the project's own helpers (cheaper to find than rows).
+  if (resolveFunctions(node.callee, interpreter.ctx).length > 0) return;
+  for (const row of matchSinks(handed, interpreter)) {
     const hit = evaluateSink(row, handed, args.slice(1), state, interpreter);
     if (hit) interpreter.hits.push(hit);
   }
