@@ -3,7 +3,7 @@
 // exports of imported project files.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { callerArguments } from './caller-arguments';
-import { isFunction, propertyName, stringValue, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
+import { isFunction, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { BUILTIN_METHODS, methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
@@ -13,6 +13,8 @@ import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regio
 import { listTargets } from './list-targets';
 import { passedMemberValues } from './passed-members';
 import { pickedTargets } from './picked-objects';
+import { forwardedFunction } from './forwarders';
+import { constructedAssignments, constructedFields } from './constructed-instances';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -62,49 +64,6 @@ export function resolveFunction(node: Node, ctx: FileContext, depth = 0): Resolv
 function anyFunction(node: Node, ctx: FileContext, depth: number): ResolvedFunction | undefined {
   const found = wrappedOrDeclared(node, ctx, depth);
   return found && (forwardedFunction(found, depth) ?? found);
-}
-
-/** The function that runs when `found` is called: itself, or the one it forwards its whole call to. */
-export function throughForwarder(found: ResolvedFunction): ResolvedFunction {
-  return forwardedFunction(found, 0) ?? found;
-}
-
-/**
- * The function a forwarder hands its call to: compiled async code (Babel's `asyncToGenerator` with
- * regenerator) makes a handler `function (_x) { return _ref.apply(this, arguments); }` around the real
- * body, `_ref = _asyncToGenerator(_regenerator().m(function _callee(input) { … }))`; the body is the function.
- * A hoisted named one assigns itself first: `function _f() { _f = _asyncToGenerator(…); return _f.apply(this, arguments); }`.
- */
-function forwardedFunction(found: ResolvedFunction, depth: number): ResolvedFunction | undefined {
-  const body = found.fn.body;
-  if (body?.type !== 'BlockStatement' || body.body.length === 0 || body.body.length > 2) return undefined;
-  const last = body.body[body.body.length - 1];
-  if (last?.type !== 'ReturnStatement' || last.argument?.type !== 'CallExpression') return undefined;
-  const callee = unwrapExpression(last.argument.callee);
-  const [self, rest] = last.argument.arguments;
-  const forwardsAll =
-    callee.type === 'MemberExpression' &&
-    propertyName(callee) === 'apply' &&
-    self?.type === 'ThisExpression' &&
-    rest?.type === 'Identifier' &&
-    rest.name === 'arguments';
-  if (!forwardsAll || callee.type !== 'MemberExpression') return undefined;
-  const forwardee = unwrapExpression(callee.object);
-  let source: Node = forwardee;
-  if (body.body.length === 2) {
-    const first = body.body[0];
-    const assignment = first?.type === 'ExpressionStatement' ? first.expression : undefined;
-    const assignsForwardee =
-      assignment?.type === 'AssignmentExpression' &&
-      assignment.operator === '=' &&
-      assignment.left.type === 'Identifier' &&
-      forwardee.type === 'Identifier' &&
-      assignment.left.name === forwardee.name;
-    if (!assignsForwardee || assignment?.type !== 'AssignmentExpression') return undefined;
-    source = assignment.right;
-  }
-  const target = resolveFunction(source, found.ctx, depth + 1);
-  return target && target.fn !== found.fn ? target : undefined;
 }
 
 function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): ResolvedFunction | undefined {
@@ -476,28 +435,6 @@ function instanceClass(node: Node, ctx: FileContext, depth: number): ResolvedCla
   return undefined;
 }
 
-/** Per file: `x = new C(...)` assignments in source order, by the binding of `x`. */
-const assignedInstances = new WeakMap<TSESTree.Program, Map<Binding, TSESTree.NewExpression[]>>();
-
-/**
- * One walk per file, not one per lookup: a bundle declares hundreds of `var x;` assigned later, and
- * walking the whole file for each of them made the lint of such a file quadratic.
- */
-function constructedAssignments(ctx: FileContext): Map<Binding, TSESTree.NewExpression[]> {
-  const cached = assignedInstances.get(ctx.ast);
-  if (cached) return cached;
-  const index = new Map<Binding, TSESTree.NewExpression[]>();
-  walk(ctx.ast, (candidate) => {
-    if (candidate.type !== 'AssignmentExpression' || candidate.left.type !== 'Identifier') return true;
-    const right = unwrapExpression(candidate.right);
-    const binding = right.type === 'NewExpression' ? ctx.scopes.resolve(candidate.left) : undefined;
-    if (binding && right.type === 'NewExpression') index.set(binding, [...(index.get(binding) ?? []), right]);
-    return true;
-  });
-  assignedInstances.set(ctx.ast, index);
-  return index;
-}
-
 /** `this.client` made with `new HttpClient(...)` in a field initialiser or an assignment inside the class. */
 function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ResolvedClass | undefined {
   const name = propertyName(node);
@@ -508,36 +445,6 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
     if (found) return found;
   }
   return undefined;
-}
-
-/** Per class body: the classes its fields are constructed from, by field name, in source order. */
-const fieldConstructors = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
-
-/**
- * One walk per class, not one per `this.x` lookup: a generated server's class holds every tool's handler, and
- * walking it for each member access made its lint quadratic (a 700 KB class took 10 s).
- */
-function constructedFields(body: TSESTree.ClassBody): Map<string, Node[]> {
-  const cached = fieldConstructors.get(body);
-  if (cached) return cached;
-  const index = new Map<string, Node[]>();
-  const add = (name: string | undefined, callee: Node): void => {
-    if (name !== undefined) index.set(name, [...(index.get(name) ?? []), callee]);
-  };
-  walk(body, (candidate) => {
-    if (candidate.type === 'PropertyDefinition' && candidate.value?.type === 'NewExpression')
-      add(propertyName(candidate), candidate.value.callee);
-    if (
-      candidate.type === 'AssignmentExpression' &&
-      candidate.left.type === 'MemberExpression' &&
-      candidate.left.object.type === 'ThisExpression' &&
-      candidate.right.type === 'NewExpression'
-    )
-      add(propertyName(candidate.left), candidate.right.callee);
-    return true;
-  });
-  fieldConstructors.set(body, index);
-  return index;
 }
 
 /** The module of `await import('./m.js')` (a constant specifier), else undefined. */
