@@ -15,9 +15,8 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
-import { retireSpecialised, startLint } from './analysis/interpret/specialise';
+import { retireSpecialised } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
-import { forgetCut } from './analysis/interpret/summary-depth';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -155,8 +154,6 @@ export class Project {
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
     const facts = collectFileFacts(ctx);
     this.summariesFor(config);
-    startLint(this.summaries);
-    forgetCut(this.summaries);
     const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
     const report = buildReport(ctx, analyses, facts);
     result.findings = report.findings;

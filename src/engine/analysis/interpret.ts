@@ -15,11 +15,12 @@ import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise
 import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
 import { valuesSignature } from './interpret/value-signature';
 import { fieldsKey } from './interpret/constructed-fields';
-import { cachedAt, holdingAt, keep, MAX_SUMMARY_DEPTH, measuring, reached, stopped } from './interpret/summary-depth';
 import type { SinkHit } from './sinks';
 import type { Fact, Value } from './value';
 
 export type { AnalysisOptions, FunctionSummary, ParamFact } from './interpret/types';
+
+const MAX_SUMMARY_DEPTH = 5;
 
 export class FunctionInterpreter implements Interpreter {
   readonly hits: SinkHit[] = [];
@@ -74,26 +75,21 @@ function summariseWith(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
   const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
-  if (slot.full) return summarise(fn, ctx, options);
   // Compared only for a summary analysed before the latest edit (an editor's re-lint).
   const signature = (): string | undefined => valuesSignature(fixed, thisFields);
-  const known = holdingAt(slot.get(signature), options.depth);
+  const known = slot.get(signature);
   if (known && stillValid(options.summaries, known)) {
     reuse(known);
-    reached(known, options.depth);
-    slot.count();
     return known;
   }
+  if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
-  if (summary) slot.add(summary, signature());
+  if (summary) slot.set(summary, signature());
   return summary ?? summarise(fn, ctx, options);
 }
 
-/**
- * Analyses a helper once with symbolic parameters (or some fixed by the caller); cached per function node, and
- * reused only at depths where analysing it again would give the same summary (summary-depth.ts).
- */
+/** Analyses a helper once with symbolic parameters (or some fixed by the caller); cached per function node. */
 export function summarise(
   fn: FunctionNode,
   ctx: FileContext,
@@ -101,28 +97,21 @@ export function summarise(
   fixed?: ReadonlyMap<number, Value>,
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
-  const depth = options.depth;
-  const cached = fixed ? undefined : cachedAt(options.summaries, fn, depth);
+  const cached = fixed ? undefined : options.summaries.get(fn);
   // A summary an edit since may have changed (summary-deps.ts) is analysed again and replaced.
   if (cached && stillValid(options.summaries, cached)) {
     reuse(cached);
-    reached(cached, depth);
     return cached;
   }
-  if (options.inProgress.has(fn) || depth >= MAX_SUMMARY_DEPTH) {
-    stopped(depth);
-    return undefined;
-  }
+  if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) return undefined;
   options.inProgress.add(fn);
   try {
-    const { value: summary, dependencies } = collecting(() =>
-      measuring(depth, () => {
-        dependOn(path.resolve(ctx.file));
-        return analyseHelper(fn, ctx, options, fixed, thisFields);
-      }),
-    );
+    const { value: summary, dependencies } = collecting(() => {
+      dependOn(path.resolve(ctx.file));
+      return analyseHelper(fn, ctx, options, fixed, thisFields);
+    });
     remember(options.summaries, summary, dependencies);
-    if (!fixed) keep(options.summaries, fn, summary);
+    if (!fixed) options.summaries.set(fn, summary);
     return summary;
   } finally {
     options.inProgress.delete(fn);

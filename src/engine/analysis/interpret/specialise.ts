@@ -6,29 +6,21 @@ import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
 import { editGeneration } from '../summary-deps';
-import { sameReach } from './summary-depth';
 
-/** Distinct argument shapes analysed per helper in one lint; beyond this, calls fall back to the symbolic summary. */
+/** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
-/** Shapes kept per helper across lints (each lint still specialises at most MAX_SPECIALISATIONS of them). */
-const MAX_KEPT_SHAPES = 32;
 const MAX_KEY_TEXT = 200;
 const MAX_KEY_MEMBERS = 8;
 
-/**
- * A shape's specialised summaries (one per reach, see summary-depth.ts), the exact values they were analysed with
- * (see value-signature.ts), and the edit they are valid at.
- */
+/** A specialised summary, the exact values it was analysed with (see value-signature.ts), and the edit it is valid at. */
 interface Entry {
-  summaries: FunctionSummary[];
+  summary: FunctionSummary | undefined;
   signature: string | undefined;
   generation: number;
 }
 type Cache = WeakMap<FunctionNode, Map<string, Entry>>;
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
 const caches = new WeakMap<object, Cache>();
-/** Per summary cache, the shapes each helper was specialised for in the current lint. */
-const shapesThisLint = new WeakMap<object, WeakMap<FunctionNode, Set<string>>>();
 
 /**
  * The arguments to analyse the helper with: the caller's values for parameters the model does not
@@ -134,25 +126,12 @@ function shapeKey(value: Value): string {
 }
 
 export interface SpecialisedSlot {
-  /**
-   * The summaries kept for this shape (one that holds at every depth it was measured for, or one per cut depth);
-   * ones from before the latest edit only when `signature` matches their own.
-   */
-  get(signature: () => string | undefined): readonly FunctionSummary[];
-  /** Keeps a summary just computed for this shape (replacing one of the same reach), and counts the shape. */
-  add(summary: FunctionSummary, signature: string | undefined): void;
-  /** A kept summary is used: the shape counts for this lint. */
-  count(): void;
-  /** Too many shapes in this lint already: use the symbolic summary. */
+  /** The summary analysed with this key; one from before the latest edit only when `signature` matches its own. */
+  get(signature: () => string | undefined): FunctionSummary | undefined;
+  has(): boolean;
+  set(summary: FunctionSummary | undefined, signature: string | undefined): void;
+  /** Too many shapes already: use the symbolic summary. */
   full: boolean;
-}
-
-/**
- * A new lint begins with the summary cache `owner`: the cap on shapes per helper counts this lint's shapes only,
- * so which calls are specialised does not depend on what earlier lints kept.
- */
-export function startLint(owner: object): void {
-  shapesThisLint.delete(owner);
 }
 
 /** Entries whose values cannot be compared across an edit (they hold the caller's tree), per summary cache. */
@@ -176,57 +155,43 @@ export function retireSpecialised(owner: object): void {
 }
 
 export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
-  const map = entry(caches, owner, fn, () => new Map<string, Entry>());
-  const used = entry(shapesThisLint, owner, fn, () => new Set<string>());
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(owner, cache);
+  }
+  let byKey = cache.get(fn);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(fn, byKey);
+  }
+  const map = byKey;
   const generation = editGeneration(owner);
-  const current = (signature: string | undefined): Entry | undefined => {
-    const kept = map.get(key);
-    if (!kept) return undefined;
-    if (kept.generation === generation) return kept;
-    if (kept.signature === undefined || kept.signature !== signature) return undefined;
-    kept.generation = generation;
-    return kept;
-  };
+  const entry = map.get(key);
+  // Only shapes analysed since the latest edit count, as they would in a lint on a fresh cache.
+  let current = 0;
+  for (const other of map.values()) if (other.generation === generation) current++;
   return {
     get: (signature) => {
-      const kept = map.get(key);
-      if (!kept) return [];
-      if (kept.generation === generation) return kept.summaries;
-      return current(signature())?.summaries ?? [];
+      if (!entry) return undefined;
+      if (entry.generation === generation) return entry.summary;
+      if (entry.signature === undefined || entry.signature !== signature()) return undefined;
+      entry.generation = generation;
+      return entry.summary;
     },
-    add: (summary, signature) => {
-      used.add(key);
-      const kept = current(signature);
-      const others =
-        kept && kept.signature === signature ? kept.summaries.filter((old) => !sameReach(old, summary)) : [];
+    has: () => entry?.generation === generation,
+    set: (summary, signature) => {
       map.delete(key);
-      // Shapes of earlier edits go first (oldest first) once the map holds the shapes kept across lints.
+      map.set(key, { summary, signature, generation });
+      // Shapes of earlier edits go first (oldest first) once the map holds twice the shapes a lint may use.
       for (const [oldKey, old] of map) {
-        if (map.size < MAX_KEPT_SHAPES) break;
+        if (map.size <= 2 * MAX_SPECIALISATIONS) break;
         if (old.generation !== generation) map.delete(oldKey);
       }
-      if (map.size >= MAX_KEPT_SHAPES) return;
-      map.set(key, { summaries: [...others, summary], signature, generation });
       if (signature === undefined) noteUnsigned(owner, map, key);
     },
-    count: () => void used.add(key),
-    full: !used.has(key) && used.size >= MAX_SPECIALISATIONS,
+    full: entry?.generation !== generation && current >= MAX_SPECIALISATIONS,
   };
-}
-
-/** The value kept under `owner` and `fn`, made on first use. */
-function entry<T>(store: WeakMap<object, WeakMap<FunctionNode, T>>, owner: object, fn: FunctionNode, make: () => T): T {
-  let byFunction = store.get(owner);
-  if (!byFunction) {
-    byFunction = new WeakMap();
-    store.set(owner, byFunction);
-  }
-  let value = byFunction.get(fn);
-  if (value === undefined) {
-    value = make();
-    byFunction.set(fn, value);
-  }
-  return value;
 }
 
 function noteUnsigned(owner: object, map: Map<string, Entry>, key: string): void {
