@@ -2,6 +2,7 @@
 // operation, or a GraphQL mutation whose names do, carrying the model's amount (reported at medium confidence).
 import type { InferenceWords, PaymentRequestRow } from '../catalog/load';
 import { endpointPath, isWriteMethod } from './request-method';
+import { isWholeInput } from './origins';
 import type { Value } from './value';
 import {
   carriesKey,
@@ -76,21 +77,10 @@ export function inferPaymentRequest(
   const last = words[words.length - 1] ?? '';
   const commitsLast = lists.moneyNouns.has(last) || lists.moneyVerbs.has(last) || lists.commitVerbs.has(last);
   const wholeInput = (arg: Value, index: number) =>
-    commitsLast &&
-    whole?.[index] !== false &&
-    arg.origins.some((origin) => origin.kind === 'input' && namesWholeInput(origin.display));
+    commitsLast && whole?.[index] !== false && arg.origins.some(isWholeInput);
   if (!moves || !args.some((arg, index) => carriesValue(arg, lists, 0) || wholeInput(arg, index))) return undefined;
   // A computed base (`${base}/order`) is shown from its first constant slash.
   return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
-}
-
-/**
- * Whether an input origin is the model's whole input, not one of its members: the handler's parameter
- * (`args`), or the arguments object a dispatcher reads off the request (`request.params.arguments`).
- */
-function namesWholeInput(display: string): boolean {
-  const members = display.split('.');
-  return members.length === 1 || members[members.length - 1] === 'arguments';
 }
 
 /**

@@ -44,6 +44,15 @@ export function childOrigin(parent: Origin, step: string): Origin {
   return child;
 }
 
+/**
+ * The tool's input itself, not a member or an element of it: the handler's parameter (`args`) or the
+ * arguments a dispatcher reads off the request (`request.params.arguments`). Read from the origin's
+ * structure, so no display text is built on this path.
+ */
+export function isWholeInput(origin: Origin): boolean {
+  return origin.kind === 'input' && !(origin instanceof DerivedInput);
+}
+
 /** A helper's parameter itself, not a member or an element of it. */
 export function isWholeParam(origin: Origin): boolean {
   return origin.kind === 'param' && !(origin instanceof DerivedParam);
