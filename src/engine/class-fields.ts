@@ -121,6 +121,12 @@ const MAX_THIS_PATH = 4;
 
 /** `this.a.b` as `a.b` (plain names only, two at least), or undefined. */
 export function thisPath(node: Node): string | undefined {
+  const path = thisMembers(node);
+  return path?.includes('.') ? path : undefined;
+}
+
+/** `this.a` as `a`, `this.a.b` as `a.b` (plain names only), or undefined. */
+export function thisMembers(node: Node): string | undefined {
   const names: string[] = [];
   let current = unwrapExpression(node);
   while (current.type === 'MemberExpression' && names.length <= MAX_THIS_PATH) {
@@ -129,15 +135,16 @@ export function thisPath(node: Node): string | undefined {
     names.unshift(name);
     current = unwrapExpression(current.object);
   }
-  return current.type === 'ThisExpression' && names.length > 1 ? names.join('.') : undefined;
+  return current.type === 'ThisExpression' && names.length > 0 ? names.join('.') : undefined;
 }
 
 /** Per class body: what it assigns to each `this.a.b` path, in source order. */
 const pathAssignments = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
 
 /**
- * The values a class assigns to `this.a.b` paths (`this.context.storage = new Storage()`), by path: one walk
- * per class, not one per lookup (a generated server's class holds every tool's handler).
+ * The values a class assigns to `this.a` and `this.a.b` paths (`this.context.storage = new Storage()`, also in a
+ * callback: `configs.forEach((c) => { this.current = new Client(c) })`), by path: one walk per class, not one
+ * per lookup (a generated server's class holds every tool's handler).
  */
 export function assignedPaths(body: TSESTree.ClassBody): Map<string, Node[]> {
   const cached = pathAssignments.get(body);
@@ -145,7 +152,7 @@ export function assignedPaths(body: TSESTree.ClassBody): Map<string, Node[]> {
   const index = new Map<string, Node[]>();
   walk(body, (candidate) => {
     if (candidate.type !== 'AssignmentExpression' || candidate.operator !== '=') return true;
-    const path = thisPath(candidate.left);
+    const path = thisMembers(candidate.left);
     if (path === undefined) return true;
     const values = index.get(path);
     if (values) values.push(candidate.right);

@@ -5,7 +5,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isNullish, propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { requiredModule } from '../api';
-import { assignedPaths, enclosingClass, fieldSources, thisPath } from '../class-fields';
+import { assignedPaths, enclosingClass, fieldSources, thisMembers, thisPath } from '../class-fields';
+import { containerReadValues } from './container-values';
 import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
@@ -16,6 +17,8 @@ import { lazyImportSource, namedClassExpression, resolveClass, resolveFunction }
 
 const MAX_DEPTH = 6;
 const MAX_CLASSES = 8;
+/** Assignments to one field read for its classes (4 deep at most 4^6 lookups). */
+const MAX_ASSIGNED = 4;
 /** Type wrappers whose first argument is the value's type. */
 const TRANSPARENT_TYPES = new Set(['Promise', 'Awaited', 'Readonly', 'Required', 'Partial', 'NonNullable']);
 
@@ -37,6 +40,9 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       // `const client = require('./client')` where the module's export is `module.exports = new Client()`.
       const required = requiredModule(inner, ctx.scopes);
       if (required !== undefined) return exportClasses(ctx.modules.resolveImport(ctx, required), 'default', ctx, depth);
+      // `this.sites.get(id)`: what the class stores in that container.
+      const stored = containerReadValues(inner);
+      if (stored) return dedupe(stored.flatMap((value) => receiverClasses(value, ctx, depth + 1)));
       return returnClasses(inner, ctx, depth);
     }
     case 'MemberExpression': {
@@ -59,15 +65,16 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
     }
     case 'Identifier':
       return identifierClasses(inner, ctx, depth);
-    // `bound ?? context.sandbox`: either side's classes.
+    // `bound ?? context.sandbox`: either side's classes. A branch is a part of the node, no hop (as for `await`):
+    // `cond ? this.current : this.pick(args)` must not run out of depth before the class the field holds.
     case 'LogicalExpression':
       return inner.operator === '&&'
-        ? receiverClasses(inner.right, ctx, depth + 1)
-        : dedupe([...receiverClasses(inner.left, ctx, depth + 1), ...receiverClasses(inner.right, ctx, depth + 1)]);
+        ? receiverClasses(inner.right, ctx, depth)
+        : dedupe([...receiverClasses(inner.left, ctx, depth), ...receiverClasses(inner.right, ctx, depth)]);
     case 'ConditionalExpression':
       return dedupe([
         ...narrowedClasses(inner.test, inner.consequent, ctx, depth),
-        ...receiverClasses(inner.alternate, ctx, depth + 1),
+        ...receiverClasses(inner.alternate, ctx, depth),
       ]);
     default:
       return [];
@@ -90,7 +97,7 @@ function narrowedClasses(test: Node, chosen: Node, ctx: FileContext, depth: numb
     inner.right.type === 'Identifier'
   )
     return namedClasses(inner.right, ctx, depth + 1);
-  return receiverClasses(chosen, ctx, depth + 1);
+  return receiverClasses(chosen, ctx, depth);
 }
 
 function identifierClasses(node: TSESTree.Identifier, ctx: FileContext, depth: number): ClassRef[] {
@@ -235,16 +242,19 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
     const made = receiverClasses(source.value, ctx, depth + 1);
     if (made.length > 0) return made;
   }
-  return declaredFieldClasses(classNode, name, ctx, depth);
+  const declared = declaredFieldClasses(classNode, name, ctx, depth);
+  // `current = null`, later `this.current = client` in a method or a callback: what the class assigns it.
+  return declared.length > 0 ? declared : assignedPathClasses(node, ctx, depth);
 }
 
-/** The classes of what the enclosing class assigns to the same `this.a.b` path. */
+/** The classes of what the enclosing class assigns to the same `this.a` or `this.a.b` path. */
 function assignedPathClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: number): ClassRef[] {
-  const path = thisPath(node);
+  const path = thisMembers(node);
   const classNode = enclosingClass(node);
   if (path === undefined || !classNode) return [];
   const out: ClassRef[] = [];
-  for (const value of assignedPaths(classNode.body).get(path) ?? []) {
+  // A few assignments per path: each one may lead to another field, and hostile code can chain them.
+  for (const value of (assignedPaths(classNode.body).get(path) ?? []).slice(0, MAX_ASSIGNED)) {
     if (out.length >= MAX_CLASSES) break;
     out.push(...receiverClasses(value, ctx, depth + 1));
   }

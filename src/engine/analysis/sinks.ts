@@ -10,6 +10,7 @@ import { calledHttpVerb, requestMethod, type RequestMethod } from './request-met
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
+import { locatedProgram } from './located-program';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
@@ -187,8 +188,13 @@ export function evaluateSink(
   if (values.length === 0) return undefined;
   let controlled: Value | undefined;
   let leading: LeadingParam | undefined;
+  // `spawn(rgPath, …)` with `const rgPath = await ensureTool('rg')`: a located program is as fixed as a literal.
+  const program =
+    args[0]?.constant ??
+    (row.check === 'args' && node.type === 'CallExpression' && args[0] && !isTainted(args[0])
+      ? locatedProgram(node.arguments[0], ctx.scopes)
+      : undefined);
   for (const value of values) {
-    const program = args[0]?.constant;
     const result = controllingValue(
       row,
       value,

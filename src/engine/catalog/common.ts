@@ -61,6 +61,8 @@ export interface RemoteWriteNames {
   scopeWords: string[];
   /** Module names; one ending in `/` is a scope or prefix. */
   excludedModules: string[];
+  /** Remote services' clients inside an excluded scope: packages all the same. */
+  remoteClientModules: string[];
   /** Verbs that count only on a package's client (`exchange.setLeverage`), not in endpoints or untyped calls. */
   clientOnlyVerbs: string[];
   /** Methods that hand a command line to a program the tool drives (`session.executeCommand(line)`). */
@@ -133,6 +135,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       readEndpointWords: asStrings(remote['readEndpointWords']),
       scopeWords: asStrings(remote['scopeWords']),
       excludedModules: asStrings(remote['excludedModules']),
+      remoteClientModules: asStrings(remote['remoteClientModules']),
       clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
       commandMethods: asStrings(remote['commandMethods']),
       commandVerbs: asStrings(remote['commandVerbs']),

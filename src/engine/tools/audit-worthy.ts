@@ -454,9 +454,9 @@ function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
 function isPackage(module: string, names: RemoteWriteNames): boolean {
   if ([GLOBAL, LOCAL, UNTYPED].includes(module) || isRelative(module)) return false;
   if (module.startsWith('node:') || BUILTINS.has(module) || BUILTINS.has(module.split('/')[0] ?? '')) return false;
-  return !names.excludedModules.some((excluded) =>
-    excluded.endsWith('/') ? module.startsWith(excluded) : module === excluded || module.startsWith(`${excluded}/`),
-  );
+  const isIn = (listed: string) =>
+    listed.endsWith('/') ? module.startsWith(listed) : module === listed || module.startsWith(`${listed}/`);
+  return names.remoteClientModules.some(isIn) || !names.excludedModules.some(isIn);
 }
 
 /** A command object of an installed package (`new PutItemCommand(…)` from an SDK) whose class names no read. */
