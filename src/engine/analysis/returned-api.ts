@@ -4,7 +4,7 @@
 // (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import type { ApiRef, ApiToken } from '../api';
+import { GLOBAL, type ApiRef, type ApiToken } from '../api';
 import type { FileContext } from './context';
 import { resolveFunction } from './resolve';
 import { assignedMemberValues } from './lazy-fields';
@@ -47,11 +47,16 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   if (current.type !== 'CallExpression') return undefined;
   const target = resolveFunction(current.callee, ctx);
   if (!target) return undefined;
+  // A package's client wins over a runtime value: `getClient()` returning a cached `this.clients.get(key)` (a
+  // Map's value) or a `new Client()` it makes hands back the client either way.
+  let runtime: ApiRef | undefined;
   for (const returned of returnValues(target.fn)) {
     const [value, rest] = pickedMember(returned, members);
     const ref = target.ctx.api.resolve(value) ?? lazyFieldApi(value, target.fn, target.ctx);
-    if (ref) return withMembers(ref, rest);
+    if (ref && ref.module === GLOBAL) runtime ??= withMembers(ref, rest);
+    else if (ref) return withMembers(ref, rest);
   }
+  if (runtime) return runtime;
   // `clientFor(account): Exchange { return this.clients[account]; }`: the declared return type says what
   // comes back when the returned value (a lookup in a typed record) names no API itself.
   const declared = declaredReturnType(target.fn);

@@ -5,6 +5,7 @@ import { isFunction, walk, type FunctionNode } from '../../ast';
 import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
+import { comparedParams } from './constant-branch';
 import { editGeneration } from '../summary-deps';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
@@ -37,6 +38,8 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
     const value = args[index] as Value;
     const clients = typedMembers(value);
     if (value.api || clients) typed = true;
+    // `callRestV1('GET', path)` into `if (method === 'PUT') …`: the caller's constant decides a branch inside.
+    if (value.constant !== undefined && !isTainted(value) && comparedParams(fn).has(index)) typed = true;
     if (!isTainted(value)) fixed.set(index, value);
     else {
       tainted = true;

@@ -13,6 +13,7 @@ import { runReturnedFunctions } from './closures';
 import { isEndless } from './endless-loops';
 import { callNeverReturns } from './never-returns';
 import { optInDecision } from './operator-opt-in';
+import { constantParamDecision } from './constant-branch';
 import { applyFacts, cloneState, joinStates, setKey } from './state';
 import { correlatedBranches } from './flag-correlation';
 import { bindingKey } from '../guards/keys';
@@ -159,7 +160,9 @@ function execIf(interpreter: Interpreter, statement: TSESTree.IfStatement, state
   const absent = interpreter.evaluate(statement.test, state).isAbsent === true;
   const selected = absent
     ? false
-    : (selectorDecision(interpreter, statement.test) ?? optInDecision(interpreter, statement.test, state));
+    : (selectorDecision(interpreter, statement.test) ??
+      optInDecision(interpreter, statement.test, state) ??
+      constantParamDecision(interpreter, statement.test, state));
   if (selected === true) return exec(interpreter, statement.consequent, state);
   if (selected === false) return statement.alternate ? exec(interpreter, statement.alternate, state) : state;
   const correlated = correlatedBranches(statement.test, state, (identifier) => {
