@@ -126,11 +126,6 @@ export interface ToolForm {
   requestMethod?: string;
   /** For a call form: the handler path reaches a name → function object, each of whose entries is one tool. */
   handlerMap?: boolean;
-  /**
-   * For a class form whose handler builds an invocation object (`createInvocation(params)`): the invocation's
-   * method that runs the tool, and the field of `this` where it reads the model's input.
-   */
-  invocation?: { method: string; inputField: string };
 }
 
 export interface GenericObjectForm {
@@ -406,8 +401,6 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   if (typeof row['requestMethod'] === 'string') form.requestMethod = row['requestMethod'];
   if (row['handlerMap'] === true) form.handlerMap = true;
   if (Array.isArray(row['inputAliases'])) form.inputAliases = asStrings(row['inputAliases']);
-  if (typeof row['invocationMethod'] === 'string' && typeof row['invocationInputField'] === 'string')
-    form.invocation = { method: row['invocationMethod'], inputField: row['invocationInputField'] };
   return form;
 }
 

@@ -49,14 +49,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
-    let thisFields = handlerFields(handler.fn, handler.ctx);
-    // An invocation object's `this.params` is the model's input (forms/declarative-invocation.ts).
-    if (handler.inputField) {
-      const { name, param } = handler.inputField;
-      analysis.inputs.push(name);
-      const input = checkedInput(inputValue(param, handler, tool), handler, tool, summaries);
-      thisFields = new Map([...(thisFields ?? []), [name, input]]);
-    }
+    const thisFields = handlerFields(handler.fn, handler.ctx);
     const interpreter: Interpreter = new FunctionInterpreter(handler.ctx, handler.fn, {
       params,
       inProgress: new Set(),

@@ -1,5 +1,4 @@
 // The data a recognised tool carries, shared by the recogniser's modules so that none of them imports another for a type.
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiRef } from '../api';
 import type { FunctionNode, Node } from '../ast';
 import type { PathToken } from '../catalog/access-path';
@@ -20,8 +19,6 @@ export interface ToolHandler {
   paramApis?: ReadonlyMap<number, ApiRef>;
   /** Members of the input that hold the validated input again, so the schema's bounds hold there too. */
   inputAliases?: string[];
-  /** The model's input is a field of `this` (`this.params` of an invocation object), received as `param`. */
-  inputField?: { name: string; param: TSESTree.Parameter };
 }
 
 export interface RecognisedTool {

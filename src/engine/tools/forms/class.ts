@@ -9,7 +9,6 @@ import { resolveClass, type ResolvedClass } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
 import { navigate, objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool, modulesMatch } from '../tool-parts';
-import { useInvocations } from './declarative-invocation';
 import type { RecognisedTool } from '../types';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -66,7 +65,6 @@ export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): Re
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
   const owner = lineage.find((cls) => navigate([cls.node], form.handler, cls.ctx).length > 0) ?? { node, ctx };
   attachHandlers(tool, navigate([owner.node], form.handler, owner.ctx), form, owner.ctx, node);
-  if (form.invocation) useInvocations(tool, form.invocation);
   collectCaps(node, tool, ctx);
   return tool;
 }
