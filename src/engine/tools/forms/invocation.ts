@@ -2,7 +2,7 @@
 // `new ReadInvocation(this.config, params)`) and leave the effect to a method of that object (`execute()`): the
 // effect runs there, with the model's input in the field the invocation's constructor stores it in.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, walk, type Node } from '../../ast';
+import { isFunction, propertyName, unwrapExpression, walk, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { methodOf, resolveClass, type ResolvedClass } from '../../analysis/resolve';
 import { enclosingClass } from '../../class-fields';
@@ -72,14 +72,9 @@ function returnedConstructions(factory: ToolHandler): TSESTree.NewExpression[] {
   return found;
 }
 
+/** Functions and classes nested in the factory return their own values, not the factory's. */
 function isFunctionLike(node: Node): boolean {
-  return (
-    node.type === 'FunctionDeclaration' ||
-    node.type === 'FunctionExpression' ||
-    node.type === 'ArrowFunctionExpression' ||
-    node.type === 'ClassDeclaration' ||
-    node.type === 'ClassExpression'
-  );
+  return isFunction(node) || node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
 }
 
 function isParam(argument: TSESTree.Identifier, param: TSESTree.Parameter, ctx: FileContext): boolean {
