@@ -126,6 +126,17 @@ export interface ToolForm {
   requestMethod?: string;
   /** For a call form: the handler path reaches a name → function object, each of whose entries is one tool. */
   handlerMap?: boolean;
+  /**
+   * For a class form: the handler builds an invocation object from the input, and this method of it runs the
+   * effect (`createInvocation(params)` → `new ReadInvocation(config, params).execute()`).
+   */
+  invocation?: string;
+  /** The field the framework's own invocation base class stores the arguments in (`this.params`). */
+  invocationField?: string;
+  /** For a class form with an invocation: the method that checks the arguments first and returns an error message to reject them. */
+  validate?: string;
+  /** For a class form: the position of the name among the base constructor's arguments (`super(Tool.Name, …)`). */
+  superNameArgument?: number;
 }
 
 export interface GenericObjectForm {
@@ -400,6 +411,10 @@ function compileForm(row: Record<string, unknown>): ToolForm {
   if (row['nameFromMethod'] === 'snake_case') form.nameFromMethod = 'snake_case';
   if (typeof row['requestMethod'] === 'string') form.requestMethod = row['requestMethod'];
   if (row['handlerMap'] === true) form.handlerMap = true;
+  if (typeof row['invocation'] === 'string') form.invocation = row['invocation'];
+  if (typeof row['invocationField'] === 'string') form.invocationField = row['invocationField'];
+  if (typeof row['validate'] === 'string') form.validate = row['validate'];
+  if (typeof row['superNameArgument'] === 'number') form.superNameArgument = row['superNameArgument'];
   if (Array.isArray(row['inputAliases'])) form.inputAliases = asStrings(row['inputAliases']);
   return form;
 }

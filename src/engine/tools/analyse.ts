@@ -11,6 +11,7 @@ import { childOrigin, CLEAN, memberOf, withBounds, type Bound, type Value } from
 import { enumFieldsOf } from './enums';
 import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
 import { refinedBounds } from './refinements';
+import { validatedBounds } from './validated-input';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -49,7 +50,17 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
       }
     }
     // A tool class built with a package's client (`new RefundTool(stripe)`): `this.client` in its handler is it.
-    const thisFields = handlerFields(handler.fn, handler.ctx);
+    let thisFields = handlerFields(handler.fn, handler.ctx);
+    // An invocation object's method reads the model's input from the field its constructor stored it in.
+    if (handler.input) {
+      const { field, param } = handler.input;
+      analysis.inputs.push(`this.${field}`);
+      let input = checkedInput(inputValue(param, handler, tool), handler, tool, summaries);
+      if (handler.input.validate)
+        for (const [member, bounds] of validatedBounds(handler.input.validate, input, summaries))
+          input = withFieldBounds(input, member, bounds);
+      thisFields = new Map([...(thisFields ?? []), [field, input]]);
+    }
     const interpreter: Interpreter = new FunctionInterpreter(handler.ctx, handler.fn, {
       params,
       inProgress: new Set(),

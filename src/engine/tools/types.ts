@@ -1,4 +1,5 @@
 // The data a recognised tool carries, shared by the recogniser's modules so that none of them imports another for a type.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiRef } from '../api';
 import type { FunctionNode, Node } from '../ast';
 import type { PathToken } from '../catalog/access-path';
@@ -19,6 +20,16 @@ export interface ToolHandler {
   paramApis?: ReadonlyMap<number, ApiRef>;
   /** Members of the input that hold the validated input again, so the schema's bounds hold there too. */
   inputAliases?: string[];
+  /**
+   * An invocation object's method (forms/invocation.ts): the model's input arrives in `param` of the tool's
+   * factory method and the handler reads it as `this.<field>`.
+   */
+  input?: {
+    field: string;
+    param: TSESTree.Parameter;
+    /** The tool class's check of the arguments before the invocation is built (an error message rejects them). */
+    validate?: { fn: FunctionNode; ctx: FileContext };
+  };
 }
 
 export interface RecognisedTool {

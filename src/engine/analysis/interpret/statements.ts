@@ -7,8 +7,9 @@ import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { factsOf, keysOf, membership, type Facts } from '../guards';
 import { withCondition } from '../guards/predicate';
-import { CLEAN, derived, elementOf, isTainted, opaqueValue, type Value } from '../value';
+import { CLEAN, derived, elementOf, isTainted, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
+import { caughtError } from './caught-error';
 import { runReturnedFunctions } from './closures';
 import { isEndless } from './endless-loops';
 import { callNeverReturns } from './never-returns';
@@ -290,7 +291,13 @@ function execTry(interpreter: Interpreter, statement: TSESTree.TryStatement, sta
   if (statement.handler) {
     const catchState = cloneState(before);
     if (statement.handler.param)
-      assignPattern(interpreter, statement.handler.param, opaqueValue(), catchState, undefined);
+      assignPattern(
+        interpreter,
+        statement.handler.param,
+        caughtError(interpreter, statement.block, catchState),
+        catchState,
+        undefined,
+      );
     afterCatch = exec(interpreter, statement.handler.body, catchState);
   }
   let out = joinStates(afterTry, afterCatch);

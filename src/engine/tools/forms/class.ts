@@ -1,15 +1,17 @@
 // Class forms: a class that extends a framework's tool base class, directly or through the project's own
 // classes, its handler a method or property of the class or of a project class it extends.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, stringValue, type Node } from '../../ast';
+import { findProperty, propertyName, stringValue, type Node } from '../../ast';
 import { tokensMatch } from '../../api';
 import type { ToolForm } from '../../catalog/load';
 import type { FileContext } from '../../analysis/context';
 import { resolveClass, type ResolvedClass } from '../../analysis/resolve';
 import { collectCaps } from '../caps';
 import { navigate, objectLiteralOf } from '../navigate';
+import { constantString } from '../constant-name';
 import { attachHandlers, baseTool, modulesMatch } from '../tool-parts';
 import type { RecognisedTool } from '../types';
+import { invocationHandlers } from './invocation';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -59,12 +61,15 @@ export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): Re
     (cls) =>
       form.names
         .flatMap((path) => navigate([cls.node], path, cls.ctx))
-        .find((candidate) => stringValue(candidate) !== undefined) ?? superDeclaredName(cls),
+        .find((candidate) => stringValue(candidate) !== undefined) ??
+      superDeclaredName(cls) ??
+      superNameArgument(cls, form.superNameArgument),
   );
-  const name = nameNode ? (stringValue(nameNode) as string) : (className(node) ?? '(anonymous class)');
+  const name = nameNode ? nameOf(nameNode, lineage) : (className(node) ?? '(anonymous class)');
   const tool = baseTool({ name, node: nameNode ?? node.id ?? node }, form, node);
   const owner = lineage.find((cls) => navigate([cls.node], form.handler, cls.ctx).length > 0) ?? { node, ctx };
   attachHandlers(tool, navigate([owner.node], form.handler, owner.ctx), form, owner.ctx, node);
+  if (form.invocation) tool.handlers = tool.handlers.flatMap((handler) => invocationHandlers(handler, form));
   collectCaps(node, tool, ctx);
   return tool;
 }
@@ -94,18 +99,54 @@ function firstOf<T>(classes: ResolvedClass[], pick: (cls: ResolvedClass) => T | 
  * description })`), as frameworks whose base class stores the declaration expect.
  */
 function superDeclaredName(cls: ResolvedClass): Node | undefined {
+  for (const argument of superCall(cls)?.arguments ?? []) {
+    const object = objectLiteralOf(argument, cls.ctx);
+    const value = object ? declaredName(object, cls.ctx) : undefined;
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The name a class hands its base constructor at a position the form declares (`super(ReadFileTool.Name,
+ * 'ReadFile', …)`): a constant, or a static field of a class of the lineage holding one.
+ */
+function superNameArgument(cls: ResolvedClass, position: number | undefined): Node | undefined {
+  if (position === undefined) return undefined;
+  const argument = superCall(cls)?.arguments[position];
+  return argument && argument.type !== 'SpreadElement' ? argument : undefined;
+}
+
+/** The text a name node stands for: a literal, a constant, or `Tool.Name` of a class holding `static Name = …`. */
+function nameOf(node: Node, lineage: ResolvedClass[]): string {
+  const literal = stringValue(node);
+  if (literal !== undefined) return literal;
+  for (const cls of lineage) {
+    const own = constantString(node, cls.ctx) ?? staticField(node, cls);
+    if (own !== undefined) return own;
+  }
+  return '(anonymous class)';
+}
+
+function staticField(node: Node, cls: ResolvedClass): string | undefined {
+  if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier') return undefined;
+  const key = propertyName(node);
+  const owner = resolveClass(node.object, cls.ctx);
+  const field = owner?.node.body.body.find(
+    (member): member is TSESTree.PropertyDefinition =>
+      member.type === 'PropertyDefinition' && member.static && propertyName(member) === key,
+  );
+  return field?.value && owner ? constantString(field.value, owner.ctx) : undefined;
+}
+
+function superCall(cls: ResolvedClass): TSESTree.CallExpression | undefined {
   const init = cls.node.body.body.find(
     (member): member is TSESTree.MethodDefinition =>
       member.type === 'MethodDefinition' && member.kind === 'constructor',
   );
   for (const statement of init?.value.body?.body ?? []) {
     const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-    if (call?.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
-    for (const argument of call.arguments) {
-      const object = objectLiteralOf(argument, cls.ctx);
-      const value = object ? declaredName(object, cls.ctx) : undefined;
-      if (value) return value;
-    }
+    if (call?.type === 'CallExpression' && call.callee.type === 'Super') return call;
   }
   return undefined;
 }
