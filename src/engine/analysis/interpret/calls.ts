@@ -210,15 +210,29 @@ function modelOutputOf(interpreter: Interpreter, node: Node, callee: Node): Valu
   // Every call passes here: the callee's own name rules most out before its path is written out.
   const name =
     callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-  const entries = ctx.catalogs.common.modelOutputMethods;
-  if (name === undefined || !entries.some((entry) => entry === name || entry.endsWith(`.${name}`))) return undefined;
+  if (name === undefined) return undefined;
+  const { modelOutputMethods: entries, modelOutputPrefixes: prefixes, modelPromptKeys } = ctx.catalogs.common;
+  const isVariant =
+    prefixes.some((prefix) => name.startsWith(prefix) && /^[A-Z]/.test(name.slice(prefix.length))) &&
+    passesPrompt(node, modelPromptKeys);
+  if (!isVariant && !entries.some((entry) => entry === name || entry.endsWith(`.${name}`))) return undefined;
   // An entry is the function's own name (`useModel`) or the end of its written path (`chat.completions.create`).
   const written = describe(callee, ctx.text);
-  if (!entries.some((entry) => written === entry || written.endsWith(`.${entry}`))) return undefined;
+  if (!isVariant && !entries.some((entry) => written === entry || written.endsWith(`.${entry}`))) return undefined;
   if (resolveFunctions(callee, ctx).length > 0) return undefined;
   const origin: Origin = { kind: 'input', display: `${written}()`, node, file: ctx.file };
   const tainted: Value = { origins: [origin], bounds: new Set() };
   return { ...tainted, parts: [{ kind: 'tainted', value: tainted }] };
+}
+
+/** A call with an options object that names a prompt (`generateObjectDeprecated({ runtime, context })`). */
+function passesPrompt(node: Node, keys: readonly string[]): boolean {
+  if (node.type !== 'CallExpression') return false;
+  return node.arguments.some(
+    (arg) =>
+      arg.type === 'ObjectExpression' &&
+      arg.properties.some((prop) => prop.type === 'Property' && keys.includes(propertyName(prop) ?? '')),
+  );
 }
 
 /** `argv.push(input.flag)`: the array (or set, or map) now holds model input. */
