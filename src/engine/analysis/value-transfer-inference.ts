@@ -11,7 +11,8 @@ import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
 import { isTainted, type Origin, type Value } from './value';
 import { wordsOf } from './words';
-import { contractOperation } from './contract-operation';
+import { contractOperation, MODEL_NAMED } from './contract-operation';
+import { isWholeInput } from './origins';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -184,13 +185,23 @@ export function inferTransfer(
     return undefined;
   if (namesCredential(words, lists)) return undefined;
   const methodWords = wordsOf(method);
-  const contract = contractOperation(methodWords, args, lists, (named) => namesMoneyOperation(named, named, lists));
+  const contract = contractOperation(
+    methodWords,
+    args,
+    lists,
+    (named) => namesMoneyOperation(named, named, lists),
+    (options) => carriesValue(options, lists, 0),
+  );
   const operation = contract?.moves ? contract : undefined;
   const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists) || operation !== undefined;
   // A deployment, or a contract function that is neither a read nor a money operation, signs a write that
   // an audit trail needs, though it hands no value to anyone.
   const writesOnly = !byName && (contract !== undefined || lists.chainWriteVerbs.has(methodWords[0] ?? ''));
-  if (!byName && !writesOnly && !methodWords.some((word) => lists.toolCommitVerbs.has(word))) return undefined;
+  // A wrapper tool running the tool it wraps (`this.originalTool._call(args)`) commits whatever that tool does.
+  const runsTool =
+    lists.toolRunMethods.has(method.toLowerCase()) && pathWords(callee).some((word) => lists.toolNouns.has(word));
+  if (!byName && !writesOnly && !runsTool && !methodWords.some((word) => lists.toolCommitVerbs.has(word)))
+    return undefined;
   // A receiver naming storage (`prisma.order.create`, `ctx.session.payments.insert`) records data, unless the
   // method itself is a money verb: `session.account.transfer(to, amount)` moves value whatever holds it.
   const namesMoneyVerb = methodWords.some((word) => lists.moneyVerbs.has(word)) || operation !== undefined;
@@ -215,7 +226,7 @@ export function inferTransfer(
     hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
     return hit;
   }
-  if (!byName && !args.some((arg) => carriesValue(arg, lists, 0))) return undefined;
+  if (!byName && !args.some((arg) => carriesValue(arg, lists, 0) || holdsWholeInput(arg, 0))) return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
@@ -307,6 +318,18 @@ function isExternalRef(ref: ApiRef): boolean {
 /** Model input under a key (or from a field) that names an amount, a recipient, a price or a quantity. */
 export function carriesValue(value: Value, lists: InferenceWords, depth: number): boolean {
   return carriesKey(value, (word) => lists.valueKeys.has(word), depth);
+}
+
+/**
+ * An options object that holds the model's whole input, spread or nested (`executeJs({ jsParams: { params:
+ * { ...details } } })`): in a money-named tool the input's amount and recipient are among its members,
+ * whatever they are called. A bare value (`write(JSON.stringify(args))`) is no options object.
+ */
+function holdsWholeInput(value: Value, depth: number): boolean {
+  if (depth > MAX_KEY_DEPTH || value.props === undefined) return false;
+  if (value.origins.some(isWholeInput)) return true;
+  for (const member of value.props.values()) if (holdsWholeInput(member, depth + 1)) return true;
+  return false;
 }
 
 export function carriesKey(value: Value, isKey: (word: string) => boolean, depth: number): boolean {
@@ -406,6 +429,8 @@ function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
 export function inferredReason(hit: SinkHit, toolName: string): string {
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
   const operation = hit.inferred?.operation;
+  if (operation?.name === MODEL_NAMED)
+    return `the model names the contract function it runs, and an amount or recipient of the model's reaches it`;
   if (operation)
     return operation.paid
       ? `the model's amount pays for the contract function it runs, \`${operation.name}\``

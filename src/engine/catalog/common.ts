@@ -25,6 +25,10 @@ export interface CommonCatalog {
   assertionNames: string[];
   /** Functions or methods (by their own name) whose result a language model writes. */
   modelOutputMethods: string[];
+  /** Names that, extended by further camelCase words, still ask a model (`generateObjectDeprecated`). */
+  modelOutputPrefixes: string[];
+  /** Option keys that mark such a variant's argument as a prompt (`context`, `messages`). */
+  modelPromptKeys: string[];
   /** Callees (as written) that throw unless their first two arguments are equal. */
   equalityAssertionNames: string[];
   approvalImports: ModulePath[];
@@ -103,6 +107,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
     modelOutputMethods: asStrings(data['modelOutputMethods']),
+    modelOutputPrefixes: asStrings(data['modelOutputPrefixes']),
+    modelPromptKeys: asStrings(data['modelPromptKeys']),
     equalityAssertionNames: asStrings(data['equalityAssertionFunctions']),
     approvalImports: compileModulePaths(approvals['imports']),
     approvalProperties: asStrings(data['approvalProperties']),

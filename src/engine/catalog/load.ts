@@ -55,6 +55,9 @@ export interface InferenceWords {
   commitVerbs: ReadonlySet<string>;
   /** Generic commits that move value when the tool's own name names a money operation. */
   toolCommitVerbs: ReadonlySet<string>;
+  /** Methods that run another tool (`_call`, `invoke`), a generic commit on a receiver named by `toolNouns`. */
+  toolRunMethods: ReadonlySet<string>;
+  toolNouns: ReadonlySet<string>;
   draftNouns: ReadonlySet<string>;
   draftCommitVerbs: ReadonlySet<string>;
   readWords: ReadonlySet<string>;
@@ -359,6 +362,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     moneyNouns: words('moneyNouns'),
     commitVerbs: words('commitVerbs'),
     toolCommitVerbs: words('toolCommitVerbs'),
+    toolRunMethods: words('toolRunMethods'),
+    toolNouns: words('toolNouns'),
     draftNouns: words('draftNouns'),
     draftCommitVerbs: words('draftCommitVerbs'),
     readWords: words('readWords'),

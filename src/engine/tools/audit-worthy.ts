@@ -346,11 +346,19 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
     !isPackage(receiver.module, names)
   )
     return undefined;
-  // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`).
-  if (!receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue')) return undefined;
+  // A client, not the module's namespace: something the package built (`new Stripe()`, `createClient()`), or a
+  // resource class the package exports whose static method writes (`Webhook.create({ … })`).
+  const isBuilt = receiver.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue');
+  if (!isBuilt && !isExportedClass(receiver)) return undefined;
   const command = name === 'send' ? sdkCommand(node.arguments[0], ctx) : undefined;
   if (command && isReadCommand(command, names)) return undefined;
   return REMOTE_WRITES;
+}
+
+/** A class a package exports, named as one (`Webhook`, not `axios` or `fs`): its statics act on the service. */
+function isExportedClass(ref: ApiRef): boolean {
+  const [only, ...rest] = ref.tokens;
+  return rest.length === 0 && only?.kind === 'Member' && /^[A-Z][a-z]/.test(only.name);
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();

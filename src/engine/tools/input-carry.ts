@@ -2,13 +2,18 @@
 // from it, followed a bounded number of steps.
 import { isFunction, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
+import { modelCallName } from '../analysis/model-output';
 import type { Binding } from '../scope';
 
 /** Whether an expression is (part of) the model's input in the function being scanned. */
 export type IsInput = (node: Node) => boolean;
 
-/** Local variables followed back to their values (`const raw = encode(input); send({ raw })`). */
-const MAX_COPY_DEPTH = 3;
+/**
+ * Local variables followed back to their values (`const raw = encode(input); send({ raw })`); an agent
+ * runtime's details take four (`{ id } = details.object`, `details = { object: parsed }`, `parsed =
+ * parseXml(answer)`, `answer = await runtime.useModel(…)`).
+ */
+const MAX_COPY_DEPTH = 4;
 /** Nodes read for one argument, across the variables followed from it. */
 const MAX_CARRY_NODES = 400;
 
@@ -28,6 +33,8 @@ export function carriesInput(
   walk(argument, (node) => {
     if (found || ++budget.nodes > MAX_CARRY_NODES) return false;
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
+    // `const answer = await runtime.useModel(…)`: what the model answers is its input too.
+    else if (ctx && node.type === 'CallExpression' && modelCallName(node, node.callee, ctx) !== undefined) found = true;
     else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
       const binding = ctx.scopes.resolve(node);
       // `const { channelId, message } = Schema.parse(args)`: a part of a value built from the input carries it.

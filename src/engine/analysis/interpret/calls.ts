@@ -25,6 +25,7 @@ import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
 import { isWriteMethod } from '../request-method';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
+import { modelCallName } from '../model-output';
 import { serialisedDocument } from '../graphql-document';
 import { inferSdkRequestPayment } from '../sdk-request';
 import {
@@ -206,17 +207,9 @@ function makesClient(node: TSESTree.CallExpression | TSESTree.NewExpression, cal
  * call's own arguments came from (an agent runtime's action derives its parameters this way).
  */
 function modelOutputOf(interpreter: Interpreter, node: Node, callee: Node): Value | undefined {
-  const { ctx } = interpreter;
-  // Every call passes here: the callee's own name rules most out before its path is written out.
-  const name =
-    callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-  const entries = ctx.catalogs.common.modelOutputMethods;
-  if (name === undefined || !entries.some((entry) => entry === name || entry.endsWith(`.${name}`))) return undefined;
-  // An entry is the function's own name (`useModel`) or the end of its written path (`chat.completions.create`).
-  const written = describe(callee, ctx.text);
-  if (!entries.some((entry) => written === entry || written.endsWith(`.${entry}`))) return undefined;
-  if (resolveFunctions(callee, ctx).length > 0) return undefined;
-  const origin: Origin = { kind: 'input', display: `${written}()`, node, file: ctx.file };
+  const written = modelCallName(node, callee, interpreter.ctx);
+  if (written === undefined) return undefined;
+  const origin: Origin = { kind: 'input', display: `${written}()`, node, file: interpreter.ctx.file };
   const tainted: Value = { origins: [origin], bounds: new Set() };
   return { ...tainted, parts: [{ kind: 'tainted', value: tainted }] };
 }
