@@ -430,7 +430,12 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
     const real = actual[index] as ApiToken;
     // `Member[*]`: any member (a contract's methods, an exchange class), for rows that select by argument.
     if (token.kind === 'Member')
-      return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
+      return (
+        real.kind === 'Member' &&
+        (token.names.includes(real.name) ||
+          token.names.includes('*') ||
+          (token.prefixes?.some((prefix) => real.name.startsWith(prefix)) ?? false))
+      );
     return token.kind === real.kind;
   });
 }

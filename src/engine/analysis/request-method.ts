@@ -153,14 +153,58 @@ export function rpcMethodName(call: TSESTree.CallExpression | TSESTree.NewExpres
   return undefined;
 }
 
-/** A POST whose body says it reads: a JSON-RPC method that names a read, or a model inference request. */
+/**
+ * A POST whose body says it reads: a JSON-RPC method that names a read, an RPC-style action that names one
+ * (`{ action: 'list' }`), or a model inference request.
+ */
 export function sendsReadBody(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   names: RemoteWriteNames,
 ): boolean {
+  const action = requestAction(call, names.actionKeys);
   return (
     isReadRpcCall(call, names.readEndpointWords, names.verbs) ||
+    (action !== undefined && namesRead(action, names.readEndpointWords, names.verbs)) ||
     isInferenceRequest(call, names.inferenceModelKeys, names.inferencePromptKeys)
+  );
+}
+
+/**
+ * The constant operation a request body asks an RPC-style route for (`{ action: 'list', ... }` as an
+ * argument, or the object its `body`, `data` or `json` member holds or stringifies): one route that lists,
+ * creates and cancels by that key does what the key says, whatever its HTTP method and path.
+ */
+export function requestAction(
+  call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
+  keys: readonly string[],
+): string | undefined {
+  if (call.type === 'TaggedTemplateExpression' || keys.length === 0) return undefined;
+  for (const argument of call.arguments.slice(0, 3)) {
+    const object = unwrapExpression(argument);
+    if (object.type !== 'ObjectExpression') continue;
+    const body = findProperty(object, 'body') ?? findProperty(object, 'data') ?? findProperty(object, 'json');
+    const value = body ? unwrapExpression(body.value as Node) : undefined;
+    const payload = value?.type === 'ObjectExpression' ? value : value ? stringified(value) : undefined;
+    for (const holder of payload ? [payload, object] : [object]) {
+      for (const key of keys) {
+        const property = findProperty(holder, key);
+        const name = property ? stringValue(property.value as Node) : undefined;
+        if (name !== undefined) return name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** An action name (`list`, `get_balance`, `cancel`) whose words say it reads, or undoes with one of `undoVerbs`. */
+export function actionMovesNothing(
+  action: string,
+  names: RemoteWriteNames,
+  undoVerbs: ReadonlySet<string> | undefined,
+): boolean {
+  const first = wordsOf(action)[0];
+  return (
+    namesRead(action, names.readEndpointWords, names.verbs) || (first !== undefined && (undoVerbs?.has(first) ?? false))
   );
 }
 

@@ -20,6 +20,10 @@ export interface CommonCatalog {
   realpathFunctions: ModulePath[];
   /** Calls that list a folder: the names they return are read from disk, one entry of the folder each. */
   directoryListings: ModulePath[];
+  /** Folder creations (by name) that only make sure a folder exists when `recursive: true` is written. */
+  directoryCreations: string[];
+  /** Folder creations (by name) that always only make sure a folder exists. */
+  directoryEnsures: string[];
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
@@ -70,6 +74,8 @@ export interface RemoteWriteNames {
   /** A request body holding one of each (`{ model, messages }`) asks a model: inference, no write. */
   inferenceModelKeys: string[];
   inferencePromptKeys: string[];
+  /** Body keys naming the operation an RPC-style route performs (`{ action: 'list' }`). */
+  actionKeys: string[];
 }
 
 export function compileModulePaths(value: unknown): ModulePath[] {
@@ -88,6 +94,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
   const hooks = (data['frameworkHooks'] ?? {}) as Record<string, unknown>;
   const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
   const remote = (data['remoteWrites'] ?? {}) as Record<string, unknown>;
+  const ensures = (data['directoryEnsures'] ?? {}) as Record<string, unknown>;
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
@@ -98,6 +105,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     pathJoin: asStrings(pathFunctions['join']),
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     directoryListings: compileModulePaths(data['directoryListings']),
+    directoryCreations: asStrings(ensures['recursiveOption']),
+    directoryEnsures: asStrings(ensures['always']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
     modelOutputMethods: asStrings(data['modelOutputMethods']),
@@ -138,6 +147,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       commandVerbs: asStrings(remote['commandVerbs']),
       inferenceModelKeys: asStrings(remote['inferenceModelKeys']),
       inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
+      actionKeys: asStrings(remote['actionKeys']),
     },
   };
 }

@@ -28,6 +28,7 @@ import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
+import { ensuresDirectory } from './ensured-directory';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -122,7 +123,7 @@ function scan(
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
     found =
-      catalogWrite(node, matcher, state.writeEffect, home) ??
+      catalogWrite(node, matcher, state.writeEffect, home, isInput) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
@@ -241,12 +242,18 @@ function catalogWrite(
   matcher: Evaluator,
   writeEffect: WriteEffect,
   home: boolean,
+  isInput: IsInput,
 ): string | undefined {
+  // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up.
+  const folder = node.arguments[0];
+  const setUp =
+    ensuresDirectory(node, matcher.ctx.catalogs.common) && !(folder && carriesInput(folder, isInput, matcher.ctx));
   for (const row of matchSinks(node, matcher)) {
     // In another file only the runtime's own writes (a file the project's storage class saves): summaries do
     // not carry a write to a fixed path, and a runtime module is no package's queue or cache.
     if (!home && !row.modules.every(isRuntimeModule)) continue;
-    const effect = row.isWrite && !spellsNoTarget(node, row) ? writeEffect(row) : undefined;
+    const effect =
+      row.isWrite && !spellsNoTarget(node, row) && !(setUp && row.check === 'path') ? writeEffect(row) : undefined;
     if (effect) return effect;
   }
   return undefined;
