@@ -89,18 +89,33 @@ export function isReadEndpoint(
   readWords: readonly string[],
   writeVerbs: readonly string[],
 ): boolean {
+  const last = lastSegment(target);
+  return last !== undefined && namesRead(last, readWords, writeVerbs);
+}
+
+/**
+ * An endpoint sent by GET whose last segment is a write verb and its object (`/shop/v6/ChangeLineCount`,
+ * `/cart/EmptyCart`, `/api/delete-item`): an API that writes over GET, as hand-made shop and device APIs do.
+ * A lone verb (`/update`) or a noun (`/updates`) says nothing.
+ */
+export function isWriteNamedEndpoint(target: Value | undefined, verbs: readonly string[]): boolean {
+  const last = lastSegment(target);
+  const words = last === undefined ? [] : wordsOf(last);
+  return words.length >= 2 && verbs.includes(words[0] as string);
+}
+
+/** The last segment of a request's written path; undefined when the caller fills it in or it is too long to read. */
+function lastSegment(target: Value | undefined): string | undefined {
   const written = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
-  if (written.length >= MAX_ENDPOINT_TEXT) return false;
+  if (written.length >= MAX_ENDPOINT_TEXT) return undefined;
   // An unknown tail right after a written word (`/search` + a query string added on one branch) is no new segment.
   const text = written.replace(/(?<=[A-Za-z0-9])\*+$/, '');
-  const path = endpointPath(text);
-  const last = path
+  const last = endpointPath(text)
     .split('/')
     .filter((segment) => segment.length > 0)
     .pop();
   // A segment the caller fills in (an id, an operation) is unknown: the method decides.
-  if (last === undefined || last.includes(UNKNOWN)) return false;
-  return namesRead(last, readWords, writeVerbs);
+  return last === undefined || last.includes(UNKNOWN) ? undefined : last;
 }
 
 /** A URL's path without its scheme, host, query and fragment (`https://api.x.com/v1/order?a=1` → `/v1/order`). */

@@ -76,6 +76,8 @@ export interface RemoteWriteNames {
   inferencePromptKeys: string[];
   /** Body keys naming the operation an RPC-style route performs (`{ action: 'list' }`). */
   actionKeys: string[];
+  /** First words of a GET endpoint's last segment that make it a write (`/cart/EmptyCart`). */
+  getWriteVerbs: string[];
 }
 
 export function compileModulePaths(value: unknown): ModulePath[] {
@@ -148,6 +150,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       inferenceModelKeys: asStrings(remote['inferenceModelKeys']),
       inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
       actionKeys: asStrings(remote['actionKeys']),
+      getWriteVerbs: asStrings(remote['getWriteVerbs']),
     },
   };
 }

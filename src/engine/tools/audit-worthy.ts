@@ -12,7 +12,13 @@ import { returnedApi } from '../analysis/returned-api';
 import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isInReadNamedFunction, isReadEndpoint, isWriteMethod, sendsReadBody } from '../analysis/request-method';
+import {
+  isInReadNamedFunction,
+  isReadEndpoint,
+  isWriteMethod,
+  isWriteNamedEndpoint,
+  sendsReadBody,
+} from '../analysis/request-method';
 import { sdkRequestOf } from '../analysis/sdk-request';
 import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
@@ -52,10 +58,10 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const method =
     hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
-  if (!isWriteMethod(method)) return false;
+  const names = ctx.catalogs.common.remoteWrites;
+  if (!isWriteMethod(method)) return isWriteNamedEndpoint(hit.target, names.getWriteVerbs);
   // A GraphQL query sent by POST reads.
   if (hit.node.type === 'CallExpression' && callOperation(hit.node, ctx) === 'query') return false;
-  const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && sendsReadBody(hit.node, names)) return false;
   // `axios.post(url, { query })` where a caller wrote `query getMenu { … }`: a GraphQL read sent by POST.
   if (isQueryDocument(hit.document)) return false;
