@@ -11,6 +11,8 @@ export interface ModulePath {
 export interface CommonCatalog {
   urlConstructors: ModulePath[];
   transparentWrappers: ModulePath[];
+  /** Groups of modules that offer one API under several names (`http`, `https`). */
+  interchangeableModules: string[][];
   /** Framework calls that take a tool-shaped object that is no tool (a workflow step): never a generic tool. */
   notToolCalls: ModulePath[];
   namespaceMembers: ModulePath[];
@@ -100,6 +102,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
+    interchangeableModules: asArray(data['interchangeableModules']).map(asStrings),
     notToolCalls: compileModulePaths(data['notToolCalls']),
     namespaceMembers: compileModulePaths(data['namespaceMembers']),
     pathModules: asStrings(pathFunctions['module']),
