@@ -51,6 +51,8 @@ export class ApiResolver {
     private readonly callerPassed?: (binding: Binding) => ApiRef | undefined,
     /** Where a bundler inlined dependencies in this file, computed on first use. */
     private readonly vendored?: () => Ranges,
+    /** Groups of modules that offer one API under several names (`http` and `https`). */
+    private readonly interchangeable: ReadonlyArray<ReadonlyArray<string>> = [],
   ) {}
 
   /**
@@ -161,10 +163,12 @@ export class ApiResolver {
         return node.operator === '&&' ? undefined : (this.resolve(node.left, depth) ?? this.resolve(node.right, depth));
       case 'ConditionalExpression': {
         // `'default' in mod ? mod.default : mod` (an interop fallback compilers and authors write): a choice
-        // between two spellings of one API is that API; branches naming different APIs say nothing.
+        // between two spellings of one API is that API, as is one between modules that offer one API
+        // (`url.startsWith('https') ? https : http`); branches naming different APIs say nothing.
         const consequent = this.resolve(node.consequent, depth);
         const alternate = consequent && this.resolve(node.alternate, depth);
-        return consequent && alternate && sameRef(consequent, alternate) ? consequent : undefined;
+        if (!consequent || !alternate) return undefined;
+        return sameRef(consequent, alternate) || this.sameApiElsewhere(consequent, alternate) ? consequent : undefined;
       }
       case 'SequenceExpression': {
         // Compiled CommonJS calls imports as `(0, module_1.name)(...)`.
@@ -179,6 +183,16 @@ export class ApiResolver {
       default:
         return undefined;
     }
+  }
+
+  /** The same members of two modules that offer one API under different names. */
+  private sameApiElsewhere(a: ApiRef, b: ApiRef): boolean {
+    if (a.module === b.module) return false;
+    const group = this.interchangeable.find((modules) => modules.includes(a.module));
+    return (
+      group?.includes(b.module) === true &&
+      sameRef({ module: a.module, tokens: a.tokens }, { module: a.module, tokens: b.tokens })
+    );
   }
 
   private fromIdentifier(node: TSESTree.Identifier, depth: number): ApiRef | undefined {
@@ -430,7 +444,12 @@ export function tokensMatch(actual: ApiToken[], expected: PathToken[]): boolean 
     const real = actual[index] as ApiToken;
     // `Member[*]`: any member (a contract's methods, an exchange class), for rows that select by argument.
     if (token.kind === 'Member')
-      return real.kind === 'Member' && (token.names.includes(real.name) || token.names.includes('*'));
+      return (
+        real.kind === 'Member' &&
+        (token.names.includes(real.name) ||
+          token.names.includes('*') ||
+          (token.prefixes?.some((prefix) => real.name.startsWith(prefix)) ?? false))
+      );
     return token.kind === real.kind;
   });
 }

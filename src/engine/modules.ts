@@ -133,6 +133,7 @@ export class ModuleLoader implements ModuleLinks {
         recordedParamTypes(text, ast, scopes),
         (binding) => callerPassedApi(binding, ctx),
         () => cachedVendoredRanges(ast, text),
+        catalogs.common.interchangeableModules,
       ),
       imports,
       catalogs,

@@ -118,7 +118,7 @@ function longestMembers(path: PathToken[]): string[] | undefined {
   let best: string[] | undefined;
   let bestLength = 0;
   for (const token of path) {
-    if (token.kind !== 'Member') continue;
+    if (token.kind !== 'Member' || token.names.length === 0) continue;
     const length = Math.min(...token.names.map((name) => name.length));
     if (length > bestLength) {
       best = token.names;

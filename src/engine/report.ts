@@ -18,6 +18,7 @@ import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
 import { dispatcherAudit } from './tools/dispatch-audit';
+import { ensuresDirectory } from './tools/ensured-directory';
 import { approvalFor, type FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, ToolInfo, ToolRef } from './types';
 
@@ -79,7 +80,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       }
       const unscoped = hit.modelControlled && !hit.bounded;
       capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
-      if (hit.row.isWrite && (unscoped || rule.scopedWritesNeedAudit !== false)) {
+      // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up.
+      const setUp = !hit.modelControlled && hit.row.check === 'path' && ensuresDirectory(hit.node, ctx.catalogs.common);
+      if (hit.row.isWrite && !setUp && (unscoped || rule.scopedWritesNeedAudit !== false)) {
         hasWrite = true;
         effects.add(rule.effect.write);
       } else if (isRemoteWriteRequest(hit, ctx)) {

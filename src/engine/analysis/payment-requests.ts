@@ -5,7 +5,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
-import { calledHttpVerb, rpcMethodName } from './request-method';
+import { actionMovesNothing, calledHttpVerb, requestAction, rpcMethodName } from './request-method';
 import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
 
@@ -25,6 +25,10 @@ export function paymentRequest(
       ? undefined
       : interpreter.ctx.catalogs.paymentRequests.find((payment) => payment.rpcMethods?.has(rpc));
   if (broadcast) return { row: broadcast };
+  // An app's RPC-style route (`POST /api/stripe/charges` with `{ action: 'list' }`) does what the body's action says.
+  const { common, inference } = interpreter.ctx.catalogs;
+  const action = requestAction(node, common.remoteWrites.actionKeys);
+  if (action !== undefined && actionMovesNothing(action, common.remoteWrites, inference?.undoVerbs)) return undefined;
   const method =
     (row.method !== undefined ? calledHttpVerb(node) : undefined) ??
     row.method ??

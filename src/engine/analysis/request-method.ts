@@ -89,18 +89,33 @@ export function isReadEndpoint(
   readWords: readonly string[],
   writeVerbs: readonly string[],
 ): boolean {
+  const last = lastSegment(target);
+  return last !== undefined && namesRead(last, readWords, writeVerbs);
+}
+
+/**
+ * An endpoint sent by GET whose last segment is a write verb and its object (`/shop/v6/ChangeLineCount`,
+ * `/cart/EmptyCart`, `/api/delete-item`): an API that writes over GET, as hand-made shop and device APIs do.
+ * A lone verb (`/update`) or a noun (`/updates`) says nothing.
+ */
+export function isWriteNamedEndpoint(target: Value | undefined, verbs: readonly string[]): boolean {
+  const last = lastSegment(target);
+  const words = last === undefined ? [] : wordsOf(last);
+  return words.length >= 2 && verbs.includes(words[0] as string);
+}
+
+/** The last segment of a request's written path; undefined when the caller fills it in or it is too long to read. */
+function lastSegment(target: Value | undefined): string | undefined {
   const written = target ? writtenText(target, MAX_ENDPOINT_TEXT) : '';
-  if (written.length >= MAX_ENDPOINT_TEXT) return false;
+  if (written.length >= MAX_ENDPOINT_TEXT) return undefined;
   // An unknown tail right after a written word (`/search` + a query string added on one branch) is no new segment.
   const text = written.replace(/(?<=[A-Za-z0-9])\*+$/, '');
-  const path = endpointPath(text);
-  const last = path
+  const last = endpointPath(text)
     .split('/')
     .filter((segment) => segment.length > 0)
     .pop();
   // A segment the caller fills in (an id, an operation) is unknown: the method decides.
-  if (last === undefined || last.includes(UNKNOWN)) return false;
-  return namesRead(last, readWords, writeVerbs);
+  return last === undefined || last.includes(UNKNOWN) ? undefined : last;
 }
 
 /** A URL's path without its scheme, host, query and fragment (`https://api.x.com/v1/order?a=1` → `/v1/order`). */
@@ -153,14 +168,58 @@ export function rpcMethodName(call: TSESTree.CallExpression | TSESTree.NewExpres
   return undefined;
 }
 
-/** A POST whose body says it reads: a JSON-RPC method that names a read, or a model inference request. */
+/**
+ * A POST whose body says it reads: a JSON-RPC method that names a read, an RPC-style action that names one
+ * (`{ action: 'list' }`), or a model inference request.
+ */
 export function sendsReadBody(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   names: RemoteWriteNames,
 ): boolean {
+  const action = requestAction(call, names.actionKeys);
   return (
     isReadRpcCall(call, names.readEndpointWords, names.verbs) ||
+    (action !== undefined && namesRead(action, names.readEndpointWords, names.verbs)) ||
     isInferenceRequest(call, names.inferenceModelKeys, names.inferencePromptKeys)
+  );
+}
+
+/**
+ * The constant operation a request body asks an RPC-style route for (`{ action: 'list', ... }` as an
+ * argument, or the object its `body`, `data` or `json` member holds or stringifies): one route that lists,
+ * creates and cancels by that key does what the key says, whatever its HTTP method and path.
+ */
+export function requestAction(
+  call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
+  keys: readonly string[],
+): string | undefined {
+  if (call.type === 'TaggedTemplateExpression' || keys.length === 0) return undefined;
+  for (const argument of call.arguments.slice(0, 3)) {
+    const object = unwrapExpression(argument);
+    if (object.type !== 'ObjectExpression') continue;
+    const body = findProperty(object, 'body') ?? findProperty(object, 'data') ?? findProperty(object, 'json');
+    const value = body ? unwrapExpression(body.value as Node) : undefined;
+    const payload = value?.type === 'ObjectExpression' ? value : value ? stringified(value) : undefined;
+    for (const holder of payload ? [payload, object] : [object]) {
+      for (const key of keys) {
+        const property = findProperty(holder, key);
+        const name = property ? stringValue(property.value as Node) : undefined;
+        if (name !== undefined) return name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** An action name (`list`, `get_balance`, `cancel`) whose words say it reads, or undoes with one of `undoVerbs`. */
+export function actionMovesNothing(
+  action: string,
+  names: RemoteWriteNames,
+  undoVerbs: ReadonlySet<string> | undefined,
+): boolean {
+  const first = wordsOf(action)[0];
+  return (
+    namesRead(action, names.readEndpointWords, names.verbs) || (first !== undefined && (undoVerbs?.has(first) ?? false))
   );
 }
 

@@ -1,7 +1,8 @@
 // CodeQL-style access paths (`Member[get,post].Argument[0]`) parsed into tokens the matcher compares.
 
 export type PathToken =
-  | { kind: 'Member'; names: string[] }
+  // `prefixes`: names written with a trailing `*` (`bash_*`), for members a provider versions by date (`bash_20250124`).
+  | { kind: 'Member'; names: string[]; prefixes?: string[] }
   | { kind: 'Argument'; indexes: IndexSpec[] }
   | { kind: 'Parameter'; indexes: IndexSpec[] }
   | { kind: 'Method'; names: string[] }
@@ -33,7 +34,12 @@ export function parseAccessPath(text: string): PathToken[] {
         .map((part) => part.trim())
         .filter((part) => part.length > 0) ?? [];
     switch (kind) {
-      case 'Member':
+      case 'Member': {
+        if (args.length === 0) throw new AccessPathError(`\`${raw}\` needs at least one name in \`${text}\`.`);
+        const prefixes = args.filter((arg) => arg.length > 1 && arg.endsWith('*')).map((arg) => arg.slice(0, -1));
+        const names = args.filter((arg) => arg.length === 1 || !arg.endsWith('*'));
+        return prefixes.length > 0 ? { kind, names, prefixes } : { kind, names };
+      }
       case 'Method':
       case 'Property':
         if (args.length === 0) throw new AccessPathError(`\`${raw}\` needs at least one name in \`${text}\`.`);

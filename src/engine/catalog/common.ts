@@ -11,6 +11,8 @@ export interface ModulePath {
 export interface CommonCatalog {
   urlConstructors: ModulePath[];
   transparentWrappers: ModulePath[];
+  /** Groups of modules that offer one API under several names (`http`, `https`). */
+  interchangeableModules: string[][];
   /** Framework calls that take a tool-shaped object that is no tool (a workflow step): never a generic tool. */
   notToolCalls: ModulePath[];
   namespaceMembers: ModulePath[];
@@ -20,6 +22,10 @@ export interface CommonCatalog {
   realpathFunctions: ModulePath[];
   /** Calls that list a folder: the names they return are read from disk, one entry of the folder each. */
   directoryListings: ModulePath[];
+  /** Folder creations (by name) that only make sure a folder exists when `recursive: true` is written. */
+  directoryCreations: string[];
+  /** Folder creations (by name) that always only make sure a folder exists. */
+  directoryEnsures: string[];
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
@@ -76,6 +82,10 @@ export interface RemoteWriteNames {
   /** A request body holding one of each (`{ model, messages }`) asks a model: inference, no write. */
   inferenceModelKeys: string[];
   inferencePromptKeys: string[];
+  /** Body keys naming the operation an RPC-style route performs (`{ action: 'list' }`). */
+  actionKeys: string[];
+  /** First words of a GET endpoint's last segment that make it a write (`/cart/EmptyCart`). */
+  getWriteVerbs: string[];
 }
 
 export function compileModulePaths(value: unknown): ModulePath[] {
@@ -94,9 +104,11 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
   const hooks = (data['frameworkHooks'] ?? {}) as Record<string, unknown>;
   const registrations = asArray(data['approvalRegistrations']) as Array<Record<string, unknown>>;
   const remote = (data['remoteWrites'] ?? {}) as Record<string, unknown>;
+  const ensures = (data['directoryEnsures'] ?? {}) as Record<string, unknown>;
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
+    interchangeableModules: asArray(data['interchangeableModules']).map(asStrings),
     notToolCalls: compileModulePaths(data['notToolCalls']),
     namespaceMembers: compileModulePaths(data['namespaceMembers']),
     pathModules: asStrings(pathFunctions['module']),
@@ -104,6 +116,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     pathJoin: asStrings(pathFunctions['join']),
     realpathFunctions: compileModulePaths(data['realpathFunctions']),
     directoryListings: compileModulePaths(data['directoryListings']),
+    directoryCreations: asStrings(ensures['recursiveOption']),
+    directoryEnsures: asStrings(ensures['always']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
     modelOutputMethods: asStrings(data['modelOutputMethods']),
@@ -147,6 +161,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       commandVerbs: asStrings(remote['commandVerbs']),
       inferenceModelKeys: asStrings(remote['inferenceModelKeys']),
       inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
+      actionKeys: asStrings(remote['actionKeys']),
+      getWriteVerbs: asStrings(remote['getWriteVerbs']),
     },
   };
 }

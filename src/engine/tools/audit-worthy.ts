@@ -12,7 +12,13 @@ import { returnedApi } from '../analysis/returned-api';
 import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
 import { matchSinks, methodOf, type SinkHit } from '../analysis/sinks';
-import { isInReadNamedFunction, isReadEndpoint, isWriteMethod, sendsReadBody } from '../analysis/request-method';
+import {
+  isInReadNamedFunction,
+  isReadEndpoint,
+  isWriteMethod,
+  isWriteNamedEndpoint,
+  sendsReadBody,
+} from '../analysis/request-method';
 import { sdkRequestOf } from '../analysis/sdk-request';
 import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
@@ -28,6 +34,7 @@ import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
+import { ensuresDirectory } from './ensured-directory';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -51,10 +58,10 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   const method =
     hit.method ??
     (hit.node.type === 'TaggedTemplateExpression' ? undefined : methodOf(hit.row, hit.node, literalReader(ctx)));
-  if (!isWriteMethod(method)) return false;
+  const names = ctx.catalogs.common.remoteWrites;
+  if (!isWriteMethod(method)) return isWriteNamedEndpoint(hit.target, names.getWriteVerbs);
   // A GraphQL query sent by POST reads.
   if (hit.node.type === 'CallExpression' && callOperation(hit.node, ctx) === 'query') return false;
-  const names = ctx.catalogs.common.remoteWrites;
   if (hit.node.type !== 'TaggedTemplateExpression' && sendsReadBody(hit.node, names)) return false;
   // `axios.post(url, { query })` where a caller wrote `query getMenu { … }`: a GraphQL read sent by POST.
   if (isQueryDocument(hit.document)) return false;
@@ -122,7 +129,7 @@ function scan(
     if (node.type !== 'CallExpression') return undefined;
     budget.calls++;
     found =
-      catalogWrite(node, matcher, state.writeEffect, home) ??
+      catalogWrite(node, matcher, state.writeEffect, home, isInput) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
@@ -241,12 +248,18 @@ function catalogWrite(
   matcher: Evaluator,
   writeEffect: WriteEffect,
   home: boolean,
+  isInput: IsInput,
 ): string | undefined {
+  // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up.
+  const folder = node.arguments[0];
+  const setUp =
+    ensuresDirectory(node, matcher.ctx.catalogs.common) && !(folder && carriesInput(folder, isInput, matcher.ctx));
   for (const row of matchSinks(node, matcher)) {
     // In another file only the runtime's own writes (a file the project's storage class saves): summaries do
     // not carry a write to a fixed path, and a runtime module is no package's queue or cache.
     if (!home && !row.modules.every(isRuntimeModule)) continue;
-    const effect = row.isWrite && !spellsNoTarget(node, row) ? writeEffect(row) : undefined;
+    const effect =
+      row.isWrite && !spellsNoTarget(node, row) && !(setUp && row.check === 'path') ? writeEffect(row) : undefined;
     if (effect) return effect;
   }
   return undefined;

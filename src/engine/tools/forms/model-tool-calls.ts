@@ -20,6 +20,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
+import { handedOffTools, type RemoteHandOff, remoteHandOff } from './handed-off-tool-calls';
 
 /** Only files that handle a model's tool calls (the APIs' own field names) are read for this form. */
 export const TOOL_CALL_WORDS = [
@@ -68,7 +69,8 @@ interface Subject {
  */
 export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode) => boolean): RecognisedTool[] {
   if (!TOOL_CALL_MARKERS.test(ctx.text)) return [];
-  const handOffs = handOffTargets(ctx);
+  const remote: RemoteHandOff[] = [];
+  const handOffs = handOffTargets(ctx, remote);
   const tools = new Map<string, RecognisedTool>();
   const add = (subjectNode: Node, literal: Node | null | undefined): void => {
     const name = literal ? stringValue(literal) : undefined;
@@ -94,11 +96,19 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     }
     return undefined;
   });
+  for (const handOff of remote) {
+    for (const tool of handedOffTools(handOff, FORM, claimed)) {
+      if (tools.size < MAX_NAMES) tools.set(`${tool.name}@${handOff.call.range[0]}`, tool);
+    }
+  }
   return [...tools.values()];
 }
 
-/** Parameters that receive a tool call's name at some call in this file: `runTool(block.name, …)`. */
-function handOffTargets(ctx: FileContext): Map<FunctionNode, number> {
+/**
+ * Parameters that receive a tool call's name at some call in this file: `runTool(block.name, …)`; a
+ * function of another module that receives it goes to `remote`.
+ */
+function handOffTargets(ctx: FileContext, remote: RemoteHandOff[]): Map<FunctionNode, number> {
   const targets = new Map<FunctionNode, number>();
   walk(ctx.ast, (node) => {
     if (node.type !== 'CallExpression') return undefined;
@@ -106,6 +116,7 @@ function handOffTargets(ctx: FileContext): Map<FunctionNode, number> {
     if (index < 0) return undefined;
     const target = resolveFunction(node.callee, ctx);
     if (target && target.ctx === ctx) targets.set(target.fn, index);
+    else if (target) remoteHandOff(node, index, target, ctx, remote);
     return undefined;
   });
   return targets;

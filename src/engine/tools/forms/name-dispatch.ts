@@ -199,7 +199,7 @@ function isCompiledAsyncBody(node: FunctionNode): boolean {
 }
 
 /** `run(method, args)`: the called function's parameter that receives the name selects among its cases. */
-function followHandOff(
+export function followHandOff(
   call: TSESTree.CallExpression,
   ctx: FileContext,
   selector: Selector,
