@@ -18,6 +18,9 @@ import { wordsOf } from './words';
 /** Path words that describe a resource rather than act on it (`/order_metadata`). */
 const DESCRIBING_WORDS = new Set(['metadata', 'meta', 'book', 'books', 'history', 'depth']);
 
+/** An OpenAPI (`{id}`) or router (`:id`) parameter segment of a path. */
+const PATH_PARAMETER = /^(\{[^}]*\}|:\w+)$/;
+
 /** Keys that name a stored value, not a sum: a key-value write (`{ key, value }`) spends nothing. */
 const STORED_VALUE = new Set(['value']);
 
@@ -46,6 +49,8 @@ export function inferPaymentRequest(
   const words = withoutQualifiers(
     path
       .split('/')
+      // `/billers/{biller_code}/items/{item_code}/payment`, `/orders/:id`: a template's parameters are no words.
+      .filter((segment) => !PATH_PARAMETER.test(segment))
       .flatMap(wordsOf)
       .filter((word) => !PATH_FILLER.has(word))
       .slice(-MAX_PATH_SEGMENTS),
