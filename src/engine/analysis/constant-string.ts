@@ -30,6 +30,10 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
     if (key === undefined) return undefined;
     const enumMember = enumMemberValue(inner.object.name, key, ctx) ?? importedEnumMember(inner.object, key, ctx);
     if (enumMember !== undefined) return enumMember;
+    // `constants.CREATE_NAME` with `import * as constants from './constants'`: the module's own export.
+    const namespace = namespaceModule(inner.object, ctx);
+    const exported = namespace?.modules.exportedNode(namespace, key);
+    if (exported) return constantString(exported.node, exported.ctx, steps + 1);
     const target = heldValue(inner.object, ctx);
     const object = target ? declaredObject(target.node) : undefined;
     if (object?.type !== 'ObjectExpression' || !target) return undefined;

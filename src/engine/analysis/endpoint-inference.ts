@@ -3,7 +3,7 @@
 import type { InferenceWords, PaymentRequestRow } from '../catalog/load';
 import { endpointPath, isWriteMethod } from './request-method';
 import { isWholeInput } from './origins';
-import type { Value } from './value';
+import type { Origin, Value } from './value';
 import {
   carriesKey,
   carriesValue,
@@ -17,6 +17,9 @@ import { wordsOf } from './words';
 
 /** Path words that describe a resource rather than act on it (`/order_metadata`). */
 const DESCRIBING_WORDS = new Set(['metadata', 'meta', 'book', 'books', 'history', 'depth']);
+
+/** An OpenAPI (`{id}`) or router (`:id`) parameter segment of a path. */
+const PATH_PARAMETER = /^(\{[^}]*\}|:\w+)$/;
 
 /** Keys that name a stored value, not a sum: a key-value write (`{ key, value }`) spends nothing. */
 const STORED_VALUE = new Set(['value']);
@@ -37,6 +40,7 @@ export function inferPaymentRequest(
   args: readonly Value[],
   lists: InferenceWords | undefined,
   whole?: readonly boolean[],
+  isWhole: (origin: Origin) => boolean = isWholeInput,
 ): { row: PaymentRequestRow; words: string } | undefined {
   // A DELETE removes something; it may be a remote write, never a payment.
   if (!lists || !isWriteMethod(method) || method === 'DELETE') return undefined;
@@ -45,6 +49,8 @@ export function inferPaymentRequest(
   const words = withoutQualifiers(
     path
       .split('/')
+      // `/billers/{biller_code}/items/{item_code}/payment`, `/orders/:id`: a template's parameters are no words.
+      .filter((segment) => !PATH_PARAMETER.test(segment))
       .flatMap(wordsOf)
       .filter((word) => !PATH_FILLER.has(word))
       .slice(-MAX_PATH_SEGMENTS),
@@ -77,10 +83,21 @@ export function inferPaymentRequest(
   const last = words[words.length - 1] ?? '';
   const commitsLast = lists.moneyNouns.has(last) || lists.moneyVerbs.has(last) || lists.commitVerbs.has(last);
   const wholeInput = (arg: Value, index: number) =>
-    commitsLast && whole?.[index] !== false && arg.origins.some(isWholeInput);
+    commitsLast && whole?.[index] !== false && holdsWholeInput(arg, isWhole, 0);
   if (!moves || !args.some((arg, index) => carriesValue(arg, lists, 0) || wholeInput(arg, index))) return undefined;
   // A computed base (`${base}/order`) is shown from its first constant slash.
   return { row: inferredPaymentRow(lists, method), words: `${method} ${path.slice(Math.max(0, path.indexOf('/')))}` };
+}
+
+/** Request options nest the body (`{ body: input }`, `{ json: { data: input } }`): a bounded look inside. */
+const MAX_BODY_DEPTH = 2;
+
+/** The model's whole input, as the argument or as the body an options object holds. */
+function holdsWholeInput(value: Value, isWhole: (origin: Origin) => boolean, depth: number): boolean {
+  if (value.origins.some(isWhole)) return true;
+  if (depth >= MAX_BODY_DEPTH) return false;
+  for (const member of value.props?.values() ?? []) if (holdsWholeInput(member, isWhole, depth + 1)) return true;
+  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The package API a project object inherits: an instance of a project class that extends a package's class
 // (`class TokenClient extends SdkClient`, also through an abstract project class between them), reached
-// through an imported singleton (`export const client = cond ? new A() : new B()`).
+// through an imported singleton (`export const client = cond ? new A() : new B()`); also a singleton a
+// package's own factory or class built (`export const api = createClient({ baseUrl })`).
 import { unwrapExpression, type Node } from '../ast';
 import { extend, GLOBAL, isRelative, LOCAL, UNTYPED, type ApiRef, type ApiToken } from '../api';
 import type { FileContext } from './context';
@@ -40,10 +41,18 @@ function instanceApi(node: Node, ctx: FileContext, steps: number): ApiRef | unde
     case 'ConditionalExpression':
       return instanceApi(inner.consequent, ctx, steps + 1) ?? instanceApi(inner.alternate, ctx, steps + 1);
     case 'NewExpression':
-      return packageBase(inner.callee, ctx);
+      return packageBase(inner.callee, ctx) ?? packageRef(ctx.api.resolve(inner));
+    // `export const api = createClient({ baseUrl })`: a client a package's factory built.
+    case 'CallExpression':
+      return packageRef(ctx.api.resolve(inner));
     default:
       return undefined;
   }
+}
+
+/** A package's own API (not the project's, a global's or an unknown value's). */
+function packageRef(ref: ApiRef | undefined): ApiRef | undefined {
+  return ref && ![GLOBAL, LOCAL, UNTYPED].includes(ref.module) && !isRelative(ref.module) ? ref : undefined;
 }
 
 /** The nearest package class a project class extends, as an instance of it. */

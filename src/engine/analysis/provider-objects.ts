@@ -83,9 +83,22 @@ export function factoryObjects(
             assigned.size > 0 ? { ...entry, assigned: new Map([...(entry.assigned ?? []), ...assigned]) } : entry,
           );
       }
+      // `static transfers() { return transfers; }` with `import transfers from './lib/transfers'`: the module's
+      // object literal of request functions, which the factory hands out as a client.
+      const imported = binding?.kind === 'import' ? importedObject(binding, factory.ctx) : undefined;
+      if (imported) out.push(imported);
     }
   }
   return out;
+}
+
+/** The object literal an import binding names in a project module (`export default { create, get }`). */
+function importedObject(binding: Binding, ctx: FileContext): FactoryObject | undefined {
+  if (!binding.importSource || binding.importName === '*') return undefined;
+  const target = ctx.modules.resolveImport(ctx, binding.importSource);
+  const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
+  const object = exported ? unwrapExpression(exported.node) : undefined;
+  return exported && object?.type === 'ObjectExpression' ? { object, ctx: exported.ctx } : undefined;
 }
 
 /**

@@ -8,9 +8,11 @@ import { constantString } from './constant-string';
 import type { Evaluator, State } from './evaluator';
 import { isWriteMethod } from './request-method';
 import { evaluateSink, constantText, type SinkHit } from './sinks';
-import type { Value } from './value';
+import type { Origin, Value } from './value';
+import { isWholeInput, isWholeParam } from './origins';
 import { inferPaymentRequest } from './endpoint-inference';
-import { INFERRED_PAYMENT_ID, isExternalCall, syntheticTransferRow } from './value-transfer-inference';
+import { INFERRED_PAYMENT_ID, isExternalReceiver, syntheticTransferRow } from './value-transfer-inference';
+import type { ApiRef } from '../api';
 
 /** Methods named after the HTTP verb they send. */
 const VERB_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,6 +52,12 @@ export function sdkRequestOf(
   return { method, path: path?.value };
 }
 
+/** Whether the call is a client's generic request method (`client.POST(path)`, `client.request({ method })`). */
+export function isGenericRequest(node: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  return lists !== undefined && sdkRequestOf(node, ctx, lists.requestWords) !== undefined;
+}
+
 /**
  * A write request of an external client to a path on its own origin whose words name a money operation
  * (`POST /v1/charges`, `POST /payments/{id}/capture`) with the model's amount or whole input in it: a
@@ -60,16 +68,19 @@ export function inferSdkRequestPayment(
   node: TSESTree.CallExpression,
   args: Value[],
   state: State,
+  receiverApi?: ApiRef,
 ): SinkHit | undefined {
   const lists = interpreter.ctx.catalogs.inference;
   if (!lists) return undefined;
   const request = sdkRequestOf(node, interpreter.ctx, lists.requestWords);
   if (!request?.path || !isWriteMethod(request.method)) return undefined;
-  if (!isExternalCall(unwrapExpression(node.callee), interpreter, lists)) return undefined;
+  if (!isExternalReceiver(unwrapExpression(node.callee), interpreter, lists, receiverApi)) return undefined;
   const text = pathText(request.path, node, args, interpreter, state);
   // A full URL is a network sink's (its rows judge the host); a client's generic method takes a path.
   if (text === undefined || text.includes('://')) return undefined;
-  const inferred = inferPaymentRequest(text, request.method, args, lists);
+  // In an endpoint helper (`create(payload)` posting `{ body: payload }`), the parameter it sends whole stands
+  // for what its caller passes: the caller's whole input, or the object the caller built from it.
+  const inferred = inferPaymentRequest(text, request.method, args, lists, undefined, sentWhole);
   if (!inferred) return undefined;
   const hit = evaluateSink(
     syntheticTransferRow(lists, INFERRED_PAYMENT_ID, 'payment request'),
@@ -81,6 +92,10 @@ export function inferSdkRequestPayment(
   if (!hit || hit.origins.length === 0) return undefined;
   hit.inferred = { byToolName: false, words: inferred.words };
   return hit;
+}
+
+function sentWhole(origin: Origin): boolean {
+  return isWholeInput(origin) || isWholeParam(origin);
 }
 
 /** The path's text with the model's parts as placeholders: the first argument's value, or the options member's. */

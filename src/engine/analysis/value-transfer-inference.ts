@@ -172,6 +172,7 @@ export function inferTransfer(
   args: Value[],
   state: State,
   receiverApi?: ApiRef,
+  isGenericRequest = false,
 ): SinkHit | undefined {
   const lists = interpreter.ctx.catalogs.inference;
   if (!lists || args.length === 0) return undefined;
@@ -193,7 +194,10 @@ export function inferTransfer(
     (options) => carriesValue(options, lists, 0),
   );
   const operation = contract?.moves ? contract : undefined;
-  const byName = paysForRequest || namesMoneyOperation(methodWords, words, lists) || operation !== undefined;
+  // A generic request's callee words are its client's and its HTTP verb's; its endpoint names the operation.
+  const byName =
+    paysForRequest ||
+    (!isGenericRequest && (namesMoneyOperation(methodWords, words, lists) || operation !== undefined));
   // A deployment, or a contract function that is neither a read nor a money operation, signs a write that
   // an audit trail needs, though it hands no value to anyone.
   const writesOnly = !byName && (contract !== undefined || lists.chainWriteVerbs.has(methodWords[0] ?? ''));
@@ -211,11 +215,7 @@ export function inferTransfer(
   const isOwnPaidRequest = paysForRequest && resolveFunction(callee, interpreter.ctx) !== undefined;
   // The receiver's value may know the package its client came from (an imported singleton) where the
   // callee's written path does not.
-  const external =
-    receiverApi !== undefined
-      ? isExternalRef(receiverApi) && !lists.notValueModules.has(receiverApi.module)
-      : isExternalCall(callee, interpreter, lists);
-  if (!isOwnPaidRequest && !external) return undefined;
+  if (!isOwnPaidRequest && !isExternalReceiver(callee, interpreter, lists, receiverApi)) return undefined;
   const hit = evaluateSink(inferenceRow(lists), node, args, state, interpreter);
   if (!hit) return undefined;
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
@@ -300,6 +300,21 @@ function pathWords(callee: Node): string[] {
  * Not project code and not a platform built-in: an import of a package, or a receiver the engine cannot
  * follow (an untyped parameter, an object a project factory returned) whose method it cannot find.
  */
+/**
+ * `isExternalCall`, where the receiver's value may know the package its client came from (an imported
+ * singleton, `export const api = createClient(…)` in a project module) and the callee's written path does not.
+ */
+export function isExternalReceiver(
+  callee: Node,
+  interpreter: Evaluator,
+  lists: InferenceWords,
+  receiverApi: ApiRef | undefined,
+): boolean {
+  return receiverApi !== undefined
+    ? isExternalRef(receiverApi) && !lists.notValueModules.has(receiverApi.module)
+    : isExternalCall(callee, interpreter, lists);
+}
+
 export function isExternalCall(callee: Node, interpreter: Evaluator, lists: InferenceWords): boolean {
   const { ctx } = interpreter;
   if (resolveFunction(callee, ctx)) return false;
@@ -402,10 +417,26 @@ export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileCon
   return !isReadTool(tool.name, lists);
 }
 
+/**
+ * A tool named for a draft or a link a person completes (`create_checkout`, `create_payment_link`,
+ * `draft_invoice`), not for the verb that completes it (`pay_invoice`, `finalize_invoice`): what its request
+ * guesses from an endpoint (`POST /payments`) is the hosted page, not a charge.
+ */
+export function isDraftTool(name: string, lists: InferenceWords): boolean {
+  const words = toolWords(name, lists);
+  if (words.some((word) => lists.moneyVerbs.has(word))) return false;
+  // A link is a page to pay on whatever it links to; a draft noun is one until a verb completes it.
+  if (words.some((word) => LINK_WORDS.has(word))) return true;
+  return words.some((word) => lists.draftNouns.has(word)) && !namesMoneyOperation(words, words, lists);
+}
+
+const LINK_WORDS: ReadonlySet<string> = new Set(['link', 'links']);
+
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  if (isDraftTool(tool.name, lists)) return false;
   // A transaction sent by a tool that cancels, closes or revokes something undoes a commitment; it moves
   // value only when the tool also names a money operation (`close_trade`).
   if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))

@@ -294,8 +294,18 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
   if (callee.type !== 'MemberExpression') return undefined;
   const typed = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
-  // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state.
-  return !typed || isClientResource(typed) ? clientWrite(node, ctx, isInput) : undefined;
+  // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
+  // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
+  return !typed || isClientResource(typed) || isEndpointWrite(node, ctx) ? clientWrite(node, ctx, isInput) : undefined;
+}
+
+/** A generic request method called with a write method and a path on the client's origin (`/v3/transfers`). */
+function isEndpointWrite(node: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const request = sdkRequestOf(node, ctx, requestWords(ctx));
+  if (!request?.path || !isWriteMethod(request.method)) return false;
+  const path = unwrapExpression(request.path);
+  const text = path.type === 'TemplateLiteral' ? path.quasis[0]?.value.cooked : constantString(path, ctx);
+  return text?.startsWith('/') === true;
 }
 
 /**

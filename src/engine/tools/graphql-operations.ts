@@ -48,6 +48,8 @@ function bodyOperation(node: Node, ctx: FileContext, depth: number): GraphqlOper
 function documentOperation(node: Node, ctx: FileContext, steps: number): GraphqlOperation | undefined {
   const inner = followed(node, ctx, steps);
   if (!inner) return undefined;
+  const picked = pickedDocuments(inner, ctx, steps);
+  if (picked) return picked;
   let text: string | undefined;
   if (inner.type === 'Literal' && typeof inner.value === 'string') text = inner.value;
   else if (inner.type === 'TemplateLiteral') text = inner.quasis[0]?.value.cooked ?? undefined;
@@ -57,6 +59,34 @@ function documentOperation(node: Node, ctx: FileContext, steps: number): Graphql
   if (start === undefined) return undefined;
   if (/^mutation\b/.test(start)) return 'mutation';
   return /^(query\b|\{)/.test(start) && text?.includes('}') ? 'query' : undefined;
+}
+
+/** Documents of a table read per call: a few dozen at most. */
+const MAX_TABLE_DOCUMENTS = 32;
+
+/**
+ * `gql\`${MUTATIONS[input.action]}\`` or `MUTATIONS[action]`: a document picked from a constant table by a
+ * key the code does not fix sends one of the table's documents, a mutation when any of them is one.
+ */
+function pickedDocuments(node: Node, ctx: FileContext, steps: number): GraphqlOperation | undefined {
+  const template = node.type === 'TaggedTemplateExpression' ? node.quasi : node;
+  const only =
+    template.type === 'TemplateLiteral' &&
+    template.expressions.length === 1 &&
+    template.quasis.every((quasi) => (quasi.value.cooked ?? '').trim() === '')
+      ? unwrapExpression(template.expressions[0] as Node)
+      : node;
+  if (only.type !== 'MemberExpression' || !only.computed) return undefined;
+  const table = followed(only.object, ctx, steps);
+  if (table?.type !== 'ObjectExpression') return undefined;
+  let found: GraphqlOperation | undefined;
+  for (const property of table.properties.slice(0, MAX_TABLE_DOCUMENTS)) {
+    if (property.type !== 'Property') return undefined;
+    const operation = documentOperation(property.value as Node, ctx, MAX_STEPS);
+    if (operation === 'mutation') return 'mutation';
+    found ??= operation;
+  }
+  return found;
 }
 
 /** A node, or the initialiser of the `const` it names (at most `MAX_STEPS` deep). */

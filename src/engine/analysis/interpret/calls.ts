@@ -27,7 +27,7 @@ import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { modelCallName } from '../model-output';
 import { serialisedDocument } from '../graphql-document';
-import { inferSdkRequestPayment } from '../sdk-request';
+import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
 import {
   CLEAN,
   combine,
@@ -262,10 +262,14 @@ export function recordSinks(
   }
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {
+    // A generic request (`client.POST('/recipients', …)`) is named by its endpoint, not by its client's
+    // name (`payClient`): only the endpoint's words, or a money-named tool, make it a payment.
+    const generic = isGenericRequest(node, interpreter.ctx);
+    const receiverApi = calleeOnReceiver(node.callee, receiver);
     const inferred =
       signedAuthorization(interpreter, node, args, state) ??
-      inferTransfer(interpreter, node, args, state, calleeOnReceiver(node.callee, receiver)) ??
-      inferSdkRequestPayment(interpreter, node, args, state);
+      inferSdkRequestPayment(interpreter, node, args, state, receiverApi) ??
+      inferTransfer(interpreter, node, args, state, receiverApi, generic);
     if (inferred) interpreter.hits.push(inferred);
   }
 }

@@ -2,6 +2,7 @@
 // members, operators, object and array literals, and assignments; calls are handed to calls.ts.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
+import type { FileContext } from '../context';
 import type { Binding } from '../../scope';
 import { step } from '../budget';
 import type { State } from '../evaluator';
@@ -278,7 +279,7 @@ function importedText(interpreter: Interpreter, binding: Binding): Value | undef
   if (!binding.importSource?.startsWith('.') || binding.importName === '*') return undefined;
   const target = ctx.modules.resolveImport(ctx, binding.importSource);
   const exported = target ? ctx.modules.exportedNode(target, binding.importName ?? binding.name) : undefined;
-  const node = exported ? unwrapExpression(exported.node) : undefined;
+  const node = exported ? declaredValue(unwrapExpression(exported.node), exported.ctx) : undefined;
   if (node?.type === 'Literal' && typeof node.value === 'string') return constantValue(node.value);
   if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) {
     const text = node.quasis[0]?.value.cooked;
@@ -291,6 +292,15 @@ function importedText(interpreter: Interpreter, binding: Binding): Value | undef
     if (api) return { ...opaqueValue(), api };
   }
   return undefined;
+}
+
+/** `export { client }` names the local declaration: what its `const` holds (`createClient({ baseUrl })`). */
+function declaredValue(node: Node, ctx: FileContext): Node {
+  if (node.type !== 'Identifier') return node;
+  const local = ctx.scopes.resolve(node);
+  return local?.kind === 'var' && local.init && local.patternPath.length === 0 && !local.isLoopElement
+    ? unwrapExpression(local.init)
+    : node;
 }
 
 function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpression, state: State): Value {

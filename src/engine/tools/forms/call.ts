@@ -10,6 +10,7 @@ import { arrayElements, navigate, objectLiteralOf } from '../navigate';
 import { constantString } from '../constant-name';
 import { toolName } from '../tool-name';
 import { fromLoopHandlerMap } from './loop-handler-map';
+import { fromLoopEntryMethod } from './loop-entry-method';
 import {
   approvalPropertyName,
   attachHandlers,
@@ -83,6 +84,9 @@ export function fromLoopCall(
     return node.type === 'CallExpression'
       ? fromLoopHandlerMap(node, handler, (variable) => loopIterable(variable, ctx), form, ctx)
       : undefined;
+  // `(args) => tool.invoke(client, args)`: the listed entry's own function handles the input.
+  if (isFunction(handler))
+    return fromLoopEntryMethod(node, handler, (variable) => loopIterable(variable, ctx), form, ctx);
   if (handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
   const member = propertyName(handler);
   const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
