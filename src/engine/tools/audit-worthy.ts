@@ -24,6 +24,7 @@ import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
 import { isReadCommand, sdkCommand } from './sdk-command';
+import { isLoggingCall } from './logging-call';
 import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
@@ -120,6 +121,8 @@ function scan(
     if (found || budget.calls > MAX_CALLS) return false;
     if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped, ctx)) return false;
     if (node.type !== 'CallExpression') return undefined;
+    // What a logger writes (its log file) is a record of the call, not the tool's effect.
+    if (isLoggingCall(node, ctx.text)) return false;
     budget.calls++;
     found =
       catalogWrite(node, matcher, state.writeEffect, home) ??
