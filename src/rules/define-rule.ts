@@ -4,8 +4,17 @@ import type { ReportedSeverity } from './severity';
 export type Precision = 'high' | 'medium' | 'low';
 
 /** How the analysis judges a catalog row's argument (`engine/analysis/sinks.ts` implements each). */
-export type SinkCheck = 'url' | 'host' | 'path' | 'command' | 'args' | 'code' | 'transfer';
-export const SINK_CHECKS: readonly SinkCheck[] = ['url', 'host', 'path', 'command', 'args', 'code', 'transfer'];
+export type SinkCheck = 'url' | 'host' | 'path' | 'argv-path' | 'command' | 'args' | 'code' | 'transfer';
+export const SINK_CHECKS: readonly SinkCheck[] = [
+  'url',
+  'host',
+  'path',
+  'argv-path',
+  'command',
+  'args',
+  'code',
+  'transfer',
+];
 
 /** The kind of effect a sink rule's rows perform, as the inventory lists it. */
 export type EffectKind = 'network' | 'filesystem' | 'process' | 'value-transfer';

@@ -26,6 +26,12 @@ export default defineRule({
         messageId: 'taintedPath',
         viaHelperMessageId: 'taintedPathViaHelper',
       },
+      'argv-path': {
+        part: 'path',
+        partWords: ['operand'],
+        messageId: 'taintedPath',
+        viaHelperMessageId: 'taintedPathViaHelper',
+      },
     },
     capability: {
       kind: 'filesystem',

@@ -1,6 +1,6 @@
 // Sees through compiled forwarders: a function whose whole body hands its call to another (`_ref.apply(this,
 // arguments)`), so a compiled tool's handler is analysed where its body really is.
-import { propertyName, unwrapExpression, type Node } from '../ast';
+import { propertyName, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import { resolveFunction, type ResolvedFunction } from './resolve';
 
 /** The function that runs when `found` is called: itself, or the one it forwards its whole call to. */
@@ -44,4 +44,20 @@ export function forwardedFunction(found: ResolvedFunction, depth: number): Resol
   }
   const target = resolveFunction(source, found.ctx, depth + 1);
   return target && target.fn !== found.fn ? target : undefined;
+}
+
+/**
+ * How many parameters a function really takes when tsc wrote its async body as
+ * `return __awaiter(this, arguments, void 0, function* (maxCount = 10, directory) {…})` (a function with
+ * default parameters declares fewer, or none): the generator's, else its own.
+ */
+export function forwardedArity(fn: FunctionNode): number {
+  const body = fn.body;
+  const only = body?.type === 'BlockStatement' && body.body.length === 1 ? body.body[0] : undefined;
+  const call = only?.type === 'ReturnStatement' ? only.argument : undefined;
+  if (call?.type !== 'CallExpression') return fn.params.length;
+  const forwards = call.arguments.some((argument) => argument.type === 'Identifier' && argument.name === 'arguments');
+  const last = call.arguments[call.arguments.length - 1];
+  const generator = last?.type === 'FunctionExpression' && last.generator ? last : undefined;
+  return forwards && generator ? Math.max(fn.params.length, generator.params.length) : fn.params.length;
 }

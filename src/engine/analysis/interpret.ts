@@ -13,6 +13,7 @@ import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
 import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
 import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
+import { forwardedArity } from './forwarders';
 import { valuesSignature } from './interpret/value-signature';
 import { fieldsKey } from './interpret/constructed-fields';
 import type { SinkHit } from './sinks';
@@ -127,14 +128,10 @@ function analyseHelper(
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary {
   const params = new Map<number, Value>();
-  fn.params.forEach((_param, index) => {
-    const given = fixed?.get(index);
-    if (given) {
-      params.set(index, given);
-      return;
-    }
-    params.set(index, symbolicParam(fn, index));
-  });
+  // A compiled async function may take more arguments than it declares (`arguments` handed to its body).
+  for (let index = 0; index < forwardedArity(fn); index++) {
+    params.set(index, fixed?.get(index) ?? symbolicParam(fn, index));
+  }
   const interpreter = new FunctionInterpreter(ctx, fn, {
     ...options,
     params,

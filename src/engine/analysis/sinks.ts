@@ -15,6 +15,7 @@ import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTE
 import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
+import { fileOperand } from './file-operands';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -271,7 +272,7 @@ export function leadingAtCaller(hit: SinkHit, value: Value): LeadingParam | unde
 /** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
 export function isBoundFor(row: SinkRow, value: Value): boolean {
   if (value.bounds.has('allowlist')) return true;
-  if (row.check === 'path') return value.bounds.has('path');
+  if (row.check === 'path' || row.check === 'argv-path') return value.bounds.has('path');
   if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
   return false;
 }
@@ -294,6 +295,8 @@ function controllingValue(
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('host') ? value : undefined;
     case 'path':
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('path') ? value : undefined;
+    case 'argv-path':
+      return fileOperand(value);
     case 'command':
     case 'args':
     case 'code': {

@@ -30,6 +30,8 @@ import { namesWriteCommand } from './cli-command';
 import { spelledName } from './tool-name';
 import { constantString } from './constant-name';
 import { isReadCommand, sdkCommand } from './sdk-command';
+import { isLoggingCall } from './logging-call';
+import { isLazyInitCall } from './lazy-init';
 import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
@@ -127,6 +129,9 @@ function scan(
     if (found || budget.calls > MAX_CALLS) return false;
     if (state.caseName !== undefined && depth === 0 && otherTool(node, state.caseName, skipped, ctx)) return false;
     if (node.type !== 'CallExpression') return undefined;
+    // What a logger writes (its log file) is a record of the call, not the tool's effect.
+    // Nor is what a one-time setup writes (`if (!db) db = openDatabase()` making the database's folder).
+    if (isLoggingCall(node, ctx.text) || isLazyInitCall(node, ctx.text)) return false;
     budget.calls++;
     found =
       catalogWrite(node, matcher, state.writeEffect, home, isInput) ??

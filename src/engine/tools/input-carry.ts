@@ -94,6 +94,7 @@ export function receiverCarriesInput(call: Node, isInput: IsInput, ctx: FileCont
   if (call.type !== 'CallExpression') return false;
   let node: Node = call.callee;
   let calls = 0;
+  let hops = 0;
   while (calls < MAX_RECEIVER_CALLS) {
     if (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression') node = node.expression;
     else if (node.type === 'MemberExpression') node = node.object;
@@ -102,6 +103,13 @@ export function receiverCarriesInput(call: Node, isInput: IsInput, ctx: FileCont
       calls++;
       if (node.arguments.some((argument) => carriesInput(argument, isInput, ctx))) return true;
       node = node.callee;
+    } else if (node.type === 'Identifier' && ctx && hops < MAX_RECEIVER_CALLS) {
+      // `const container = docker.getContainer(id); await container.stop()`: the handle was built from the input.
+      const binding = ctx.scopes.resolve(node);
+      if (binding?.kind !== 'var' || !binding.init) return false;
+      if (isInput(node)) return true;
+      hops++;
+      node = binding.init;
     } else return false;
   }
   return false;

@@ -442,7 +442,8 @@ function visitCallbacks(
       // Down-levelled async (`__async(this, [input], function* ({ url }) {…})`): the generator runs with
       // the array of arguments handed in before it.
       const packed = node.arguments.findIndex((candidate) => candidate.type === 'ArrayExpression');
-      const values = packed >= 0 && packed < index ? args[packed]?.elements : undefined;
+      const values =
+        packed >= 0 && packed < index ? args[packed]?.elements : forwardedArguments(interpreter, node, index, state);
       for (const [position, value] of (values ?? []).entries()) params.set(position, value);
     }
     const inner = cloneState(state);
@@ -455,6 +456,34 @@ function visitCallbacks(
     interpreter.returns.length = saved;
   });
   return mapped;
+}
+
+/**
+ * tsc's `__awaiter(this, arguments, void 0, function* (command, cwd, timeout = 30000) {…})`, written for a
+ * function with default parameters: the generator receives the enclosing function's own arguments.
+ */
+function forwardedArguments(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  state: State,
+): Value[] | undefined {
+  const forwards = node.arguments
+    .slice(0, index)
+    .some((candidate) => candidate.type === 'Identifier' && candidate.name === 'arguments');
+  if (!forwards) return undefined;
+  let outer: Node | undefined = node.parent;
+  while (outer && !isFunction(outer)) outer = outer.parent;
+  if (!outer || !isFunction(outer) || outer.type === 'ArrowFunctionExpression') return undefined;
+  const generator = node.arguments[index];
+  const arity = generator && isFunction(generator) ? generator.params.length : 0;
+  return Array.from({ length: Math.max(arity, outer.params.length) }, (_unused, position) => {
+    const param = outer.params[position];
+    const name = param?.type === 'AssignmentPattern' ? param.left : param;
+    if (name?.type === 'Identifier') return interpreter.evaluate(name, state);
+    // Undeclared: what the caller passed, as the function's analysis was given it.
+    return outer === interpreter.fn && !param ? (interpreter.options.params.get(position) ?? CLEAN) : CLEAN;
+  });
 }
 
 function isConfiguredGuard(interpreter: Interpreter, callee: Node): boolean {

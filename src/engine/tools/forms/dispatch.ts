@@ -19,7 +19,7 @@ import { navigate } from '../navigate';
 import { attachHandlers, baseTool, unwrapHandler } from '../tool-parts';
 import { constantString } from '../constant-name';
 import { splitByName } from './split-by-name';
-import { casesKept } from './name-dispatch';
+import { casesKept, isCompiledAsyncBody } from './name-dispatch';
 import type { Binding } from '../../scope';
 import type { RecognisedTool } from '../types';
 
@@ -315,7 +315,8 @@ function dispatchCases(
         if (literal !== undefined && selector.matches(subject)) names.push({ name: literal, node: other });
       }
     }
-    return !(isFunction(inner) && inner !== fn);
+    // A down-levelled async handler (`(request) => __awaiter(this, void 0, void 0, function* () {…})`) switches in its generator.
+    return !(isFunction(inner) && inner !== fn && !isCompiledAsyncBody(inner));
   });
   const seen = new Set<string>();
   return {

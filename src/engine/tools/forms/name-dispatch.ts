@@ -188,7 +188,7 @@ export function namedCases(
 }
 
 /** A generator handed to a call: how tsc, esbuild and Babel write an async function's body for older targets. */
-function isCompiledAsyncBody(node: FunctionNode): boolean {
+export function isCompiledAsyncBody(node: FunctionNode): boolean {
   const parent = node.parent;
   return (
     node.type === 'FunctionExpression' &&
