@@ -35,6 +35,8 @@ export interface SinkRow {
   argumentPattern?: RegExp;
   /** Builds a transfer that another call sends (an instruction): reported only when the tool reaches no sending row. */
   prepares?: boolean;
+  /** A finding of this rule on the same call carries this row's effect too (a shell's `cwd` beside its command). */
+  yieldsTo?: string;
 }
 
 export interface PaymentRequestRow {
@@ -350,6 +352,7 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   if (typeof row['methodAt'] === 'string') compiled.methodAt = parseAccessPath(row['methodAt']);
   if (typeof row['operation'] === 'string') compiled.operation = row['operation'];
   if (row['prepares'] === true) compiled.prepares = true;
+  if (typeof row['yieldsTo'] === 'string') compiled.yieldsTo = row['yieldsTo'];
   if (typeof row['argumentPattern'] === 'string') compiled.argumentPattern = new RegExp(row['argumentPattern']);
   return compiled;
 }

@@ -20,7 +20,7 @@ import { splitsOnSlash } from '../guards/dot-segments';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { quoteEscape, stripsSeparators } from '../sanitisers';
-import { evaluateSink, matchSinks } from '../sinks';
+import { evaluateSink, matchSinks, withoutYielded } from '../sinks';
 import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
 import { isWriteMethod } from '../request-method';
 import { signedAuthorization } from '../signed-authorization';
@@ -256,10 +256,8 @@ export function recordSinks(
     interpreter,
     node.type === 'TaggedTemplateExpression' ? undefined : calleeOnReceiver(node.callee, receiver),
   );
-  for (const row of rows) {
-    const hit = evaluateSink(row, node, args, state, interpreter);
-    if (hit) interpreter.hits.push(hit);
-  }
+  const hits = rows.flatMap((row) => evaluateSink(row, node, args, state, interpreter) ?? []);
+  interpreter.hits.push(...withoutYielded(hits));
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {
     // A generic request (`client.POST('/recipients', …)`) is named by its endpoint, not by its client's
