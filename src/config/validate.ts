@@ -34,6 +34,7 @@ export const TOP_LEVEL_KEYS = [
   'toolFactories',
   'vendorGlobs',
   'maxFileBytes',
+  'maxAnalysisSteps',
   'failOnProblems',
 ] as const;
 
@@ -304,6 +305,11 @@ export function validateConfig(tree: Node, errorAt: ErrorAt): { config: FileConf
       case 'maxFileBytes': {
         const bytes = validator.positiveInteger(value, key);
         if (bytes !== undefined) config.maxFileBytes = bytes;
+        break;
+      }
+      case 'maxAnalysisSteps': {
+        const steps = validator.positiveInteger(value, key);
+        if (steps !== undefined) config.maxAnalysisSteps = steps;
         break;
       }
       default: {

@@ -64,41 +64,6 @@ function definedFieldValue(expression: Node, name: string): Node | undefined {
   return value;
 }
 
-/** Methods and statements read for a field set up lazily: a service class has a few dozen of each. */
-const MAX_LAZY_METHODS = 64;
-const MAX_LAZY_STATEMENTS = 64;
-
-/**
- * `async initialize() { this.client = new Client(…) }`: the values a method other than the constructor assigns
- * to the field at its top level or one block down (an `if`'s), in source order.
- */
-export function methodAssignments(classBody: TSESTree.ClassBody, name: string): Node[] {
-  const out: Node[] = [];
-  const methods = classBody.body.filter(
-    (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method',
-  );
-  for (const method of methods.slice(0, MAX_LAZY_METHODS)) {
-    const statements: Node[] = [...(method.value.body?.body ?? [])].slice(0, MAX_LAZY_STATEMENTS);
-    for (const statement of [...statements]) {
-      if (statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement')
-        statements.push(...statement.consequent.body.slice(0, MAX_LAZY_STATEMENTS));
-    }
-    for (const statement of statements) {
-      const assigned = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
-      if (
-        assigned?.type === 'AssignmentExpression' &&
-        assigned.operator === '=' &&
-        assigned.left.type === 'MemberExpression' &&
-        assigned.left.object.type === 'ThisExpression' &&
-        propertyName(assigned.left) === name &&
-        !isNullish(assigned.right)
-      )
-        out.push(assigned.right);
-    }
-  }
-  return out;
-}
-
 /** The class whose body `node` sits in (a node in a class's heritage clause or decorators belongs to the outer one). */
 export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   let current = node.parent;
@@ -138,27 +103,124 @@ export function thisMembers(node: Node): string | undefined {
   return current.type === 'ThisExpression' && names.length > 0 ? names.join('.') : undefined;
 }
 
-/** Per class body: what it assigns to each `this.a.b` path, in source order. */
-const pathAssignments = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
+/** Methods and statements read for a field set up lazily: a service class has a few dozen of each. */
+const MAX_LAZY_METHODS = 64;
+const MAX_LAZY_STATEMENTS = 64;
+/** Nodes of a class read for assignments to a named receiver's member (`Factory.instance = …`), and values kept. */
+const MAX_MEMBER_SCAN = 600;
+const MAX_MEMBER_VALUES = 4;
+
+/** What a class assigns to its members, answered from one index per class body (see `classAssignments`). */
+interface ClassAssignments {
+  /** Classes its fields are constructed from (`x = new C()` initialisers, `this.x = new C()` anywhere), by field. */
+  readonly constructed: ReadonlyMap<string, Node[]>;
+  /** Values assigned to `this.a` and `this.a.b` paths (`=` only), by path. */
+  readonly paths: ReadonlyMap<string, Node[]>;
+  /** Values a method other than the constructor assigns to `this.x` at its top level or in an `if`'s block. */
+  readonly lazy: ReadonlyMap<string, Node[]>;
+  /** Assignments to a member of any receiver among the class's first MAX_MEMBER_SCAN nodes, by member name. */
+  readonly members: ReadonlyMap<string, Array<{ object: Node; value: Node }>>;
+}
+
+/** Per class body; dies with its tree. */
+const assignmentIndexes = new WeakMap<TSESTree.ClassBody, ClassAssignments>();
 
 /**
- * The values a class assigns to `this.a` and `this.a.b` paths (`this.context.storage = new Storage()`, also in a
- * callback: `configs.forEach((c) => { this.current = new Client(c) })`), by path: one walk per class, not one
- * per lookup (a generated server's class holds every tool's handler).
+ * One walk of the class and one pass over its methods answer every question about what it assigns to its
+ * members, however many are asked: a generated server's class holds every tool's handler, and walking it
+ * for each `this.x` lookup made its lint quadratic (a 700 KB class took 10 s). Paths include single names
+ * and assignments in callbacks (`configs.forEach((c) => { this.current = new Client(c) })`).
  */
-export function assignedPaths(body: TSESTree.ClassBody): Map<string, Node[]> {
-  const cached = pathAssignments.get(body);
+function classAssignments(body: TSESTree.ClassBody): ClassAssignments {
+  const cached = assignmentIndexes.get(body);
   if (cached) return cached;
-  const index = new Map<string, Node[]>();
-  walk(body, (candidate) => {
-    if (candidate.type !== 'AssignmentExpression' || candidate.operator !== '=') return true;
-    const path = thisMembers(candidate.left);
-    if (path === undefined) return true;
-    const values = index.get(path);
-    if (values) values.push(candidate.right);
-    else index.set(path, [candidate.right]);
+  const constructed = new Map<string, Node[]>();
+  const paths = new Map<string, Node[]>();
+  const members = new Map<string, Array<{ object: Node; value: Node }>>();
+  let visited = 0;
+  walk(body, (node) => {
+    visited++;
+    if (node.type === 'PropertyDefinition' && node.value?.type === 'NewExpression')
+      addTo(constructed, propertyName(node), node.value.callee);
+    if (node.type !== 'AssignmentExpression') return true;
+    const left = node.left;
+    if (left.type === 'MemberExpression') {
+      if (left.object.type === 'ThisExpression' && node.right.type === 'NewExpression')
+        addTo(constructed, propertyName(left), node.right.callee);
+      if (visited <= MAX_MEMBER_SCAN)
+        addTo(members, propertyName(left), { object: unwrapExpression(left.object), value: node.right });
+    }
+    if (node.operator === '=') addTo(paths, thisMembers(left), node.right);
     return true;
   });
-  pathAssignments.set(body, index);
+  const index: ClassAssignments = { constructed, paths, lazy: lazyAssignments(body), members };
+  assignmentIndexes.set(body, index);
   return index;
+}
+
+function addTo<T>(index: Map<string, T[]>, key: string | undefined, value: T): void {
+  if (key === undefined) return;
+  const values = index.get(key);
+  if (values) values.push(value);
+  else index.set(key, [value]);
+}
+
+/** What methods other than the constructor assign to fields, in the order `methodAssignments` reads them. */
+function lazyAssignments(body: TSESTree.ClassBody): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  const methods = body.body.filter(
+    (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method',
+  );
+  for (const method of methods.slice(0, MAX_LAZY_METHODS)) {
+    const statements: Node[] = [...(method.value.body?.body ?? [])].slice(0, MAX_LAZY_STATEMENTS);
+    for (const statement of [...statements]) {
+      if (statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement')
+        statements.push(...statement.consequent.body.slice(0, MAX_LAZY_STATEMENTS));
+    }
+    for (const statement of statements) {
+      const assigned = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
+      if (
+        assigned?.type === 'AssignmentExpression' &&
+        assigned.operator === '=' &&
+        assigned.left.type === 'MemberExpression' &&
+        assigned.left.object.type === 'ThisExpression' &&
+        !isNullish(assigned.right)
+      )
+        addTo(out, propertyName(assigned.left), assigned.right);
+    }
+  }
+  return out;
+}
+
+/**
+ * `async initialize() { this.client = new Client(…) }`: the values a method other than the constructor assigns
+ * to the field at its top level or one block down (an `if`'s), in source order.
+ */
+export function methodAssignments(classBody: TSESTree.ClassBody, name: string): Node[] {
+  return classAssignments(classBody).lazy.get(name) ?? [];
+}
+
+/**
+ * The values a class assigns to `this.a` and `this.a.b` paths (`this.context.storage = new Storage()`), by path.
+ */
+export function assignedPaths(body: TSESTree.ClassBody): ReadonlyMap<string, Node[]> {
+  return classAssignments(body).paths;
+}
+
+/** The classes a class's fields are constructed from (an initialiser's or a `this.x = new C()`'s callee), by field. */
+export function constructedFields(body: TSESTree.ClassBody): ReadonlyMap<string, Node[]> {
+  return classAssignments(body).constructed;
+}
+
+/**
+ * `Factory.instance = new Factory()` anywhere in the class (its methods included): the first values assigned
+ * to `<object>.<name>` where `isObject` says which receivers count, among the class's first nodes.
+ */
+export function classMemberValues(body: TSESTree.ClassBody, name: string, isObject: (object: Node) => boolean): Node[] {
+  const values: Node[] = [];
+  for (const assignment of classAssignments(body).members.get(name) ?? []) {
+    if (values.length >= MAX_MEMBER_VALUES) break;
+    if (isObject(assignment.object)) values.push(assignment.value);
+  }
+  return values;
 }

@@ -44,9 +44,15 @@ export function mergeConfig(base: ResolvedConfig, ...layers: Array<Partial<Resol
       // Adding a vendor folder must not stop node_modules from counting as vendored.
       vendorGlobs: [...new Set([...merged.vendorGlobs, ...(layer.vendorGlobs ?? [])])],
       maxFileBytes: layer.maxFileBytes ?? merged.maxFileBytes,
+      ...maxStepsOf(layer.maxAnalysisSteps ?? merged.maxAnalysisSteps),
     };
   }
   return merged;
+}
+
+/** The optional key only when set, so a configuration without it compares equal to one never merged. */
+function maxStepsOf(steps: number | undefined): Pick<ResolvedConfig, 'maxAnalysisSteps'> {
+  return steps === undefined ? {} : { maxAnalysisSteps: steps };
 }
 
 /** Accepts `warn` as ESLint users write it. */

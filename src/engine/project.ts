@@ -13,7 +13,7 @@ import { buildReport } from './report';
 import { analyseTool } from './tools/analyse';
 import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
-import { AnalysisTimeout, checkBudget, withBudget } from './analysis/budget';
+import { AnalysisOverSteps, AnalysisTimeout, checkBudget, DEFAULT_MAX_STEPS, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
 import { retireSpecialised } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
@@ -88,9 +88,12 @@ export class Project {
       }
       prepareEngine();
       // The budget covers the rest of the file: its parse, the files it imports, recognition and analysis.
-      return withBudget(budgetMs, () => this.lintSource(result, source, effective, budgetMs));
+      // Its steps end the file the same way on every machine; the clock is the backstop for a loaded one.
+      const maxSteps = effective.maxAnalysisSteps ?? DEFAULT_MAX_STEPS;
+      return withBudget(budgetMs, () => this.lintSource(result, source, effective, budgetMs), maxSteps);
     } catch (error) {
       if (error instanceof AnalysisTimeout) return timedOut(file, error.budgetMs);
+      if (error instanceof AnalysisOverSteps) return overSteps(file, error.maxSteps);
       if (error instanceof RangeError) {
         const deep = this.onLargeStack(source, file, effective, budgetMs);
         if (deep) return deep;
@@ -223,6 +226,12 @@ export function timedOut(file: string, budgetMs: number): LintResult {
     tools: [],
     problems: [{ kind: 'timeout', file, message: `Not analysed: timeout (the analysis took longer than ${seconds}).` }],
   };
+}
+
+/** The result of a file over its work budget: like a timeout, with a message that names no machine's speed. */
+function overSteps(file: string, maxSteps: number): LintResult {
+  const message = `Not analysed: timeout (the analysis took more than ${maxSteps} steps, maxAnalysisSteps).`;
+  return { file, findings: [], suppressed: [], tools: [], problems: [{ kind: 'timeout', file, message }] };
 }
 
 function withProblem(result: LintResult, problem: Problem | undefined): LintResult {

@@ -177,6 +177,8 @@ export interface ResolvedConfig {
   vendorGlobs: string[];
   /** Files larger than this many bytes are skipped with a problem. */
   maxFileBytes: number;
+  /** A file whose analysis takes more steps is a `timeout` problem, on any machine (DEFAULT_MAX_STEPS when unset). */
+  maxAnalysisSteps?: number;
 }
 
 /** How the project-level entry reads files other than the one being linted. */

@@ -1,7 +1,7 @@
-// Per-tree indexes of what is made with `new`: variables assigned an instance, and class fields constructed
-// in an initialiser or an assignment to `this.x`, each built in one walk instead of one per lookup.
+// Per-tree index of what is made with `new`: variables assigned an instance, built in one walk instead of one
+// per lookup (what a class constructs into its fields is in class-fields.ts, with its other assignments).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { unwrapExpression, walk } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -24,35 +24,5 @@ export function constructedAssignments(ctx: FileContext): Map<Binding, TSESTree.
     return true;
   });
   assignedInstances.set(ctx.ast, index);
-  return index;
-}
-
-/** Per class body: the classes its fields are constructed from, by field name, in source order. */
-const fieldConstructors = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
-
-/**
- * One walk per class, not one per `this.x` lookup: a generated server's class holds every tool's handler, and
- * walking it for each member access made its lint quadratic (a 700 KB class took 10 s).
- */
-export function constructedFields(body: TSESTree.ClassBody): Map<string, Node[]> {
-  const cached = fieldConstructors.get(body);
-  if (cached) return cached;
-  const index = new Map<string, Node[]>();
-  const add = (name: string | undefined, callee: Node): void => {
-    if (name !== undefined) index.set(name, [...(index.get(name) ?? []), callee]);
-  };
-  walk(body, (candidate) => {
-    if (candidate.type === 'PropertyDefinition' && candidate.value?.type === 'NewExpression')
-      add(propertyName(candidate), candidate.value.callee);
-    if (
-      candidate.type === 'AssignmentExpression' &&
-      candidate.left.type === 'MemberExpression' &&
-      candidate.left.object.type === 'ThisExpression' &&
-      candidate.right.type === 'NewExpression'
-    )
-      add(propertyName(candidate.left), candidate.right.callee);
-    return true;
-  });
-  fieldConstructors.set(body, index);
   return index;
 }

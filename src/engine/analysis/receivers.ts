@@ -5,13 +5,12 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isNullish, propertyName, unwrapExpression, type Node } from '../ast';
 import type { ClassRef, FileContext } from './context';
 import { requiredModule } from '../api';
-import { assignedPaths, enclosingClass, fieldSources, thisMembers, thisPath } from '../class-fields';
+import { assignedPaths, classMemberValues, enclosingClass, fieldSources, thisMembers, thisPath } from '../class-fields';
 import { containerReadValues } from './container-values';
 import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
-import { assignedMemberValues } from './lazy-fields';
 import type { Binding } from '../scope';
 import { lazyImportSource, namedClassExpression, resolveClass, resolveFunction } from './resolve';
 
@@ -138,9 +137,7 @@ function staticFieldClasses(object: TSESTree.Identifier, name: string, ctx: File
   const isOwnName = (node: Node) =>
     node.type === 'ThisExpression' ||
     (node.type === 'Identifier' && (node.name === object.name || ownClassBody(node, ctx) === body));
-  return dedupe(
-    assignedMemberValues(body, name, isOwnName, true).flatMap((value) => receiverClasses(value, ctx, depth + 1)),
-  );
+  return dedupe(classMemberValues(body, name, isOwnName).flatMap((value) => receiverClasses(value, ctx, depth + 1)));
 }
 
 /** The body of the class a name stands for: a class declaration, `var F = class { … }`, or the inner name of one. */

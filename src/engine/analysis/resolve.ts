@@ -8,13 +8,13 @@ import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { BUILTIN_METHODS, methodSetClasses } from './method-set';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
-import { enclosingClass } from '../class-fields';
+import { constructedFields, enclosingClass } from '../class-fields';
 import { cachedVendoredRanges, vendoredPackageAt } from '../tools/vendored-regions';
 import { listTargets } from './list-targets';
 import { passedMemberValues } from './passed-members';
 import { pickedTargets } from './picked-objects';
 import { forwardedFunction } from './forwarders';
-import { constructedAssignments, constructedFields } from './constructed-instances';
+import { constructedAssignments } from './constructed-instances';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 

@@ -73,7 +73,7 @@ function lazyFieldApi(value: Node, fn: FunctionNode, ctx: FileContext): ApiRef |
   if (field.type !== 'MemberExpression' || unwrapExpression(field.object).type !== 'ThisExpression') return undefined;
   const name = propertyName(field);
   if (name === undefined || !fn.body) return undefined;
-  for (const assigned of assignedMemberValues(fn.body, name, (object) => object.type === 'ThisExpression', false)) {
+  for (const assigned of assignedMemberValues(fn.body, name, (object) => object.type === 'ThisExpression')) {
     const ref = ctx.api.resolve(assigned);
     if (ref) return ref;
   }

@@ -262,7 +262,12 @@ function builderArguments(callee: Node, state: State, interpreter: Evaluator): V
  * `cwd` adds nothing to a command the model chooses, while beside a fixed program it is where files are read.
  */
 export function withoutYielded(hits: SinkHit[]): SinkHit[] {
-  const reported = new Set(hits.filter((hit) => hit.modelControlled && !hit.bounded).map((hit) => hit.row.rule));
+  // Only a chosen command or code carries it: a model argument to a fixed program (`git -C <dir>`) is not one.
+  const reported = new Set(
+    hits
+      .filter((hit) => hit.modelControlled && !hit.bounded && (hit.row.check === 'command' || hit.row.check === 'code'))
+      .map((hit) => hit.row.rule),
+  );
   return hits.map((hit) =>
     hit.row.yieldsTo !== undefined && hit.modelControlled && reported.has(hit.row.yieldsTo)
       ? { ...hit, modelControlled: false, origins: [], paramIndexes: [] }

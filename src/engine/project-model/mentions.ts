@@ -7,8 +7,13 @@ import * as path from 'node:path';
 const MAX_MENTIONS = 6;
 const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
 const MAX_ANSWERS = 2000;
-/** Searches per package between edits: past a few dozen the answer is "unknown" (each re-reads the package). */
-const MAX_SEARCHES_PER_ROOT = 32;
+/**
+ * Source characters of the package searched last kept in memory, so that its searches read no file again.
+ * There is no cap on the number of searches: a cap per package counted across lints made a file's answer
+ * depend on which files were linted before it in the same process (past it, "unknown"), so a serial scan
+ * and a fresh lint of the same file disagreed. What bounds the searches of one lint is its work budget.
+ */
+const MAX_KEPT_CHARS = 12_000_000;
 /** Files edited since answers were carried over; past this they are dropped rather than re-checked one by one. */
 const MAX_CHANGED = 32;
 /** Packages whose file listing is remembered (to tell an edited file from a new one). */
@@ -26,8 +31,11 @@ export class MentionIndex {
   /** Matches found before the last edits, reused on the next ask once every edited file is checked. */
   private readonly carried = new Map<string, Matches>();
   private readonly changed = new Set<string>();
-  private readonly searches = new Map<string, number>();
   private readonly listed = new Map<string, ReadonlySet<string>>();
+  /** Texts of files under `keptRoot`, as read (null: unreadable), within MAX_KEPT_CHARS. */
+  private kept = new Map<string, string | null>();
+  private keptRoot: string | undefined;
+  private keptChars = 0;
 
   constructor(
     private readonly read: (file: string) => string | undefined,
@@ -42,10 +50,6 @@ export class MentionIndex {
     const key = `${root}\0${word}`;
     let matches = this.answers.get(key);
     if (!matches) {
-      // Counted as a search even when a carried answer serves it, so the bound holds as after a fresh start.
-      const searched = (this.searches.get(root) ?? 0) + 1;
-      this.searches.set(root, searched);
-      if (searched > MAX_SEARCHES_PER_ROOT) return [];
       if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
       matches = this.reused(key, word) ?? this.search(root, word);
       this.answers.set(key, matches);
@@ -62,8 +66,12 @@ export class MentionIndex {
   refresh(file: string): void {
     for (const [key, matches] of this.answers) if (this.carried.size < MAX_ANSWERS) this.carried.set(key, matches);
     this.answers.clear();
-    this.searches.clear();
     this.changed.add(file);
+    const text = this.kept.get(file);
+    if (text !== undefined) {
+      this.kept.delete(file);
+      this.keptChars -= text?.length ?? 0;
+    }
     // A file the listing did not hold (new, or past its bounds) may change the listing itself.
     const unlisted = [...this.listed].some(
       ([root, files]) => file.startsWith(root + path.sep) && !files.has(file) && this.read(file) !== undefined,
@@ -111,10 +119,27 @@ export class MentionIndex {
     this.listed.set(root, new Set(files));
     const found: string[] = [];
     for (const file of files) {
-      if (!this.read(file)?.includes(word)) continue;
+      if (!this.textOf(root, file)?.includes(word)) continue;
       found.push(file);
       if (found.length > MAX_MENTIONS * 4) break;
     }
     return found;
+  }
+
+  /** A file's text for a search under `root`: kept while the package's texts fit, read again otherwise. */
+  private textOf(root: string, file: string): string | undefined {
+    if (this.keptRoot !== root) {
+      this.kept = new Map();
+      this.keptRoot = root;
+      this.keptChars = 0;
+    }
+    const known = this.kept.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const text = this.read(file);
+    if (this.keptChars + (text?.length ?? 0) <= MAX_KEPT_CHARS) {
+      this.kept.set(file, text ?? null);
+      this.keptChars += text?.length ?? 0;
+    }
+    return text;
   }
 }

@@ -1,0 +1,109 @@
+// A file's result does not depend on which files one Project linted before it: a serial scan, a worker and
+// a fresh lint of the same file (the editor, `--cache`) must agree.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Project } from '../../src/engine/index';
+import type { LintResult, ProjectHost } from '../../src/engine/types';
+
+const ROOT = path.resolve('/order-repo');
+const at = (name: string): string => path.join(ROOT, name);
+
+/** Helpers whose untyped receivers send the package-wide caller search after each helper's name, once per helper. */
+const HELPERS = 40;
+
+function manyHelpers(): string {
+  const helpers = Array.from(
+    { length: HELPERS },
+    (_, index) => `export function relay${index}(target) {\n  return target.deliver${index}();\n}\n`,
+  );
+  const calls = Array.from({ length: HELPERS }, (_, index) => `    await relay${index}(text);`).join('\n');
+  return `import { tool } from 'ai';
+import { z } from 'zod';
+${helpers.join('')}
+export const relayAll = tool({
+  description: 'Relay a note to every channel',
+  inputSchema: z.object({ text: z.string() }),
+  execute: async ({ text }) => {
+${calls}
+    return 'sent';
+  },
+});
+`;
+}
+
+const FILES: Record<string, string> = {
+  'package.json': '{ "name": "order-fixture", "version": "1.0.0" }',
+  // Two classes declare `permits`: the method's owner is known only from what the callers pass.
+  'policy.js': `const HOSTS = new Set(['docs.example.com']);
+export class ListedHosts {
+  permits(url) {
+    return HOSTS.has(url);
+  }
+}
+export class AnyHost {
+  permits(url) {
+    return url.length > 0;
+  }
+}
+`,
+  'gate.js': `export async function fetchPermitted(policy, url) {
+  if (!policy.permits(url)) throw new Error('host not allowed');
+  return fetch(url);
+}
+`,
+  // The file linted second: whether its guard is seen must not depend on the first.
+  'page.js': `import { tool } from 'ai';
+import { z } from 'zod';
+import { fetchPermitted } from './gate';
+import { ListedHosts } from './policy';
+export const readPage = tool({
+  description: 'Read a page of the documentation',
+  inputSchema: z.object({ url: z.string() }),
+  execute: async ({ url }) => fetchPermitted(new ListedHosts(), url),
+});
+`,
+  'relay.js': manyHelpers(),
+};
+
+/** A host over FILES, with folders derived from the paths (the package-wide searches list them). */
+const host: ProjectHost = {
+  readFile: (file) => FILES[path.relative(ROOT, path.resolve(file))],
+  listDirectory(dir: string): string[] | undefined {
+    const names = new Set<string>();
+    for (const name of Object.keys(FILES)) {
+      const rest = path.relative(path.resolve(dir), at(name));
+      if (rest.startsWith('..')) continue;
+      const [head, ...tail] = rest.split(path.sep);
+      if (head) names.add(tail.length > 0 ? `${head}/` : head);
+    }
+    return [...names];
+  },
+};
+
+/** What a lint says about its tools: the result a scan reports, without file positions that cannot differ. */
+function verdict(result: LintResult): unknown {
+  return { tools: result.tools, findings: result.findings, problems: result.problems };
+}
+
+describe('lint order', () => {
+  it('a file linted after another in the same Project gets the result it gets alone', () => {
+    const alone = new Project(undefined, host).lint(at('page.js'));
+    const project = new Project(undefined, host);
+    project.lint(at('relay.js'));
+    const after = project.lint(at('page.js'));
+    assert.deepEqual(verdict(after), verdict(alone));
+    // The comparison proves something only if the tool was found and its guard came from the callers' class.
+    assert.equal(alone.tools.length, 1);
+    assert.ok(
+      alone.tools[0]?.guards.some((guard) => guard.includes('fetchPermitted')),
+      JSON.stringify(alone.tools[0]?.guards),
+    );
+  });
+
+  it('and so does a file linted first', () => {
+    const alone = new Project(undefined, host).lint(at('relay.js'));
+    const project = new Project(undefined, host);
+    project.lint(at('page.js'));
+    assert.deepEqual(verdict(project.lint(at('relay.js'))), verdict(alone));
+  });
+});
