@@ -68,6 +68,16 @@ const MAX_RESOLVED = 50_000;
 export const DEFAULT_CACHED_SOURCE_CHARS = 3_000_000;
 
 /**
+ * The same for a whole-repository scan, which holds one Project for thousands of lints. A bundler's output
+ * ships each chunk twice (`.js` and `.cjs`, linted in turn), and two 1.6 M agent chunks that many chunks
+ * import did not fit in 3 M together: each lint dropped the one the next lint needed, so a Mastra build
+ * parsed each of them six times (a fifth of a whole-corpus scan's parsing). Peak memory is set by the
+ * files one lint loads (up to 8 M characters for one agent chunk), which stay live until it ends whatever
+ * this is, so the larger cache costs little at the peak.
+ */
+export const WHOLE_SCAN_CACHED_SOURCE_CHARS = 8_000_000;
+
+/**
  * The project's files as the analysis sees them: contexts of imported files are created on first use
  * and cached (null when a file cannot be read or parsed) until `invalidate` or `trim`.
  */

@@ -6,7 +6,13 @@ import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
+import {
+  DEFAULT_CACHED_SOURCE_CHARS,
+  describesPackages,
+  inputProblem,
+  ModuleLoader,
+  WHOLE_SCAN_CACHED_SOURCE_CHARS,
+} from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -39,7 +45,8 @@ export class Project {
      * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
-     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
+     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS, or
+     * WHOLE_SCAN_CACHED_SOURCE_CHARS with `shareTrees`).
      * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a file an
      * import already parsed is linted on that tree. (The linted file's own tree is not added to that cache:
      * kept full, it cost more collection time than the parses it saved.)
@@ -67,7 +74,10 @@ export class Project {
    */
   lint(file: string, text?: string, config?: ResolvedConfig, budgetMs = this.options.budgetMs): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
-    this.modules.trim(this.options.cachedSourceChars ?? DEFAULT_CACHED_SOURCE_CHARS);
+    const wholeScan = this.options.shareTrees === true;
+    this.modules.trim(
+      this.options.cachedSourceChars ?? (wholeScan ? WHOLE_SCAN_CACHED_SOURCE_CHARS : DEFAULT_CACHED_SOURCE_CHARS),
+    );
     const effective = config ?? this.config;
     const read = text ?? this.host?.readFile(file);
     if (read === undefined) {
