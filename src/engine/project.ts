@@ -6,13 +6,7 @@ import type { FileContext } from './analysis/context';
 import type { FunctionSummary } from './analysis/interpret';
 import { loadCatalogs } from './catalog/load';
 import { defaultConfig } from './config';
-import {
-  DEFAULT_CACHED_SOURCE_CHARS,
-  describesPackages,
-  inputProblem,
-  ModuleLoader,
-  WHOLE_SCAN_CACHED_SOURCE_CHARS,
-} from './modules';
+import { DEFAULT_CACHED_SOURCE_CHARS, describesPackages, inputProblem, ModuleLoader } from './modules';
 import { loadParser, parseText } from './parse';
 import { prefilterFor } from './prefilter';
 import { buildReport } from './report';
@@ -27,6 +21,13 @@ import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig 
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
 const LARGE_STACK_TIMEOUT_MS = 120_000;
+
+/**
+ * DEFAULT_CACHED_SOURCE_CHARS for a whole-repository scan. A build ships each chunk as `.js` and `.cjs`, linted
+ * in turn: two 1.6 M agent chunks many chunks import did not fit in 3 M together, so each lint dropped the one
+ * the next needed and each was parsed six times. The scan also drops contexts during a lint (`evictDuringLint`).
+ */
+const WHOLE_SCAN_CACHED_SOURCE_CHARS = 8_000_000;
 
 /**
  * The project-level entry: lints files one at a time, resolving relative imports through `host`
@@ -60,6 +61,7 @@ export class Project {
     } = {},
   ) {
     this.modules = new ModuleLoader(host);
+    this.modules.evictDuringLint = options.shareTrees === true;
     if (options.shareTrees && options.prefilter !== false) {
       this.modules.keepTestFor = (keepConfig, text) => {
         const prefilter = prefilterFor(loadCatalogs(), keepConfig);
