@@ -3,14 +3,14 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { ApiResolver, isRelative, requiredModule } from './api';
-import { propertyName, stringValue, walk, type FunctionNode, type Node } from './ast';
+import { stringValue, walk, type FunctionNode, type Node } from './ast';
 import { indexDesignParamTypes } from './compiled-decorators';
 import type { ClassRef, FileContext, ModuleLinks } from './analysis/context';
 import { checkBudget } from './analysis/budget';
 import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
-import { classesByName, type ClassIndexCache } from './project-model/class-index';
+import { classesNaming } from './project-model/class-index';
 import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
@@ -77,6 +77,15 @@ export class ModuleLoader implements ModuleLinks {
   private cachedChars = 0;
   /** Files dropped by `trim`: what was derived from them may still live in summaries (see `invalidate`). */
   private readonly trimmed = new Set<string>();
+  /**
+   * Whole-repository scan: once a lint's loads take the cache past the last `trim`'s bound, contexts this lint
+   * was not handed are dropped (one agent chunk's lint loads 8 M characters on top of the cache). They hold
+   * no node the lint uses: the next `trim` would drop them anyway, only later.
+   */
+  evictDuringLint = false;
+  private maxChars = Number.POSITIVE_INFINITY;
+  /** Files this lint was handed a cached or parsed context of (cleared by `trim`). */
+  private readonly touched = new Set<string>();
   private readonly packages: PackageModel | undefined;
   private readonly hierarchy: HierarchyIndex | undefined;
   /**
@@ -198,7 +207,10 @@ export class ModuleLoader implements ModuleLinks {
       this.contexts.delete(candidate);
       this.contexts.set(candidate, cached);
     }
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      if (cached) this.touched.add(candidate);
+      return cached ?? undefined;
+    }
     const text = this.host?.readFile(candidate);
     if (text === undefined || inputProblem(text, candidate, config)) {
       this.contexts.set(candidate, null);
@@ -224,6 +236,8 @@ export class ModuleLoader implements ModuleLinks {
     if (keep) this.kept.set(ctx, kept);
     this.contexts.set(candidate, ctx);
     this.cachedChars += text.length;
+    this.touched.add(candidate);
+    if (this.evictDuringLint && this.cachedChars > this.maxChars) this.drop(this.maxChars, this.touched);
     return ctx;
   }
 
@@ -235,7 +249,9 @@ export class ModuleLoader implements ModuleLinks {
     // Only under the name an import gives it (absolute), which positions and findings carry.
     const ctx = this.contexts.get(file);
     const kept = ctx ? this.kept.get(ctx) : undefined;
-    return ctx && kept !== undefined && ctx.text === text && ctx.config === config ? { ctx, kept } : undefined;
+    if (!ctx || kept === undefined || ctx.text !== text || ctx.config !== config) return undefined;
+    this.touched.add(file);
+    return { ctx, kept };
   }
 
   /**
@@ -247,10 +263,17 @@ export class ModuleLoader implements ModuleLinks {
     // never caches: kept, they would keep that file's whole tree alive until the next trim.
     this.implementerCache.clear();
     this.methodOwners.dropContexts();
+    this.touched.clear();
+    this.maxChars = maxChars;
+    this.drop(maxChars, this.touched);
+  }
+
+  /** Drops the least recently used contexts, except those of `keep`, until at most `maxChars` stay cached. */
+  private drop(maxChars: number, keep: ReadonlySet<string>): void {
     if (this.cachedChars <= maxChars) return;
     for (const [file, ctx] of this.contexts) {
       if (this.cachedChars <= maxChars) break;
-      if (!ctx) continue;
+      if (!ctx || keep.has(file)) continue;
       this.contexts.delete(file);
       this.cachedChars -= ctx.text.length;
       this.trimmed.add(file);
@@ -429,26 +452,6 @@ function withExtensions(base: string): string[] {
   if (withoutJs !== base)
     candidates.push(`${withoutJs}.ts`, `${withoutJs}.tsx`, `${withoutJs}.mts`, `${withoutJs}.cts`);
   return candidates;
-}
-
-/** Per tree, its classes by each name their `extends` or `implements` clause spells. */
-const classesByHeritage: ClassIndexCache = new WeakMap();
-
-/** Classes in a file whose `extends` or `implements` names `name`. */
-function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
-  return classesByName(
-    ast,
-    classesByHeritage,
-    (node) =>
-      [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
-        entry?.type === 'Identifier'
-          ? entry.name
-          : entry?.type === 'MemberExpression'
-            ? propertyName(entry)
-            : undefined,
-      ),
-    name,
-  );
 }
 
 function collectImports(ast: TSESTree.Program, scopes: ScopeIndex): Set<string> {

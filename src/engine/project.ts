@@ -23,6 +23,13 @@ import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig 
 const LARGE_STACK_TIMEOUT_MS = 120_000;
 
 /**
+ * DEFAULT_CACHED_SOURCE_CHARS for a whole-repository scan. A build ships each chunk as `.js` and `.cjs`, linted
+ * in turn: two 1.6 M agent chunks many chunks import did not fit in 3 M together, so each lint dropped the one
+ * the next needed and each was parsed six times. The scan also drops contexts during a lint (`evictDuringLint`).
+ */
+const WHOLE_SCAN_CACHED_SOURCE_CHARS = 8_000_000;
+
+/**
  * The project-level entry: lints files one at a time, resolving relative imports through `host`
  * so that helpers in other files are analysed, with summaries cached until `invalidate`.
  */
@@ -39,7 +46,8 @@ export class Project {
      * `prefilter`: skip parsing files that cannot hold a tool (see prefilter.ts); off only to prove it
      * changes nothing. `largeStackFallback`: re-lint files that overflow the stack on a large-stack thread.
      * `budgetMs`: a file whose analysis takes longer ends with a `timeout` problem instead of its findings.
-     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS).
+     * `cachedSourceChars`: how much imported source stays parsed between lints (DEFAULT_CACHED_SOURCE_CHARS, or
+     * WHOLE_SCAN_CACHED_SOURCE_CHARS with `shareTrees`).
      * `shareTrees`: for a whole-repository scan, which lints each file once and never changes one: a file an
      * import already parsed is linted on that tree. (The linted file's own tree is not added to that cache:
      * kept full, it cost more collection time than the parses it saved.)
@@ -53,6 +61,7 @@ export class Project {
     } = {},
   ) {
     this.modules = new ModuleLoader(host);
+    this.modules.evictDuringLint = options.shareTrees === true;
     if (options.shareTrees && options.prefilter !== false) {
       this.modules.keepTestFor = (keepConfig, text) => {
         const prefilter = prefilterFor(loadCatalogs(), keepConfig);
@@ -67,7 +76,10 @@ export class Project {
    */
   lint(file: string, text?: string, config?: ResolvedConfig, budgetMs = this.options.budgetMs): LintResult {
     const result: LintResult = { file, findings: [], suppressed: [], tools: [], problems: [] };
-    this.modules.trim(this.options.cachedSourceChars ?? DEFAULT_CACHED_SOURCE_CHARS);
+    const wholeScan = this.options.shareTrees === true;
+    this.modules.trim(
+      this.options.cachedSourceChars ?? (wholeScan ? WHOLE_SCAN_CACHED_SOURCE_CHARS : DEFAULT_CACHED_SOURCE_CHARS),
+    );
     const effective = config ?? this.config;
     const read = text ?? this.host?.readFile(file);
     if (read === undefined) {

@@ -49,8 +49,11 @@ const host: ProjectHost = {
   readFile: (file) => FILES[path.relative(ROOT, path.resolve(file))],
 };
 
-function lintAll(order: string[], shareTrees: boolean): Map<string, LintResult> {
-  const project = new Project(undefined, host, { shareTrees });
+function lintAll(order: string[], shareTrees: boolean, cachedSourceChars?: number): Map<string, LintResult> {
+  const project = new Project(undefined, host, {
+    shareTrees,
+    ...(cachedSourceChars === undefined ? {} : { cachedSourceChars }),
+  });
   return new Map(order.map((name) => [name, project.lint(at(name))]));
 }
 
@@ -67,6 +70,10 @@ describe('shared trees of a whole-repository scan', () => {
       assert.ok((fresh.get('tools.ts')?.findings.length ?? 0) > 0);
       assert.ok((fresh.get('admin.ts')?.findings.length ?? 0) > 0);
       assert.equal(fresh.get('notes.ts')?.skipped, 'no-tool-shapes');
+    });
+    // A scan keeps more imported trees between lints than an editor: what stays cached must not change a result.
+    it(`lints ${order.join(', ')} alike whether imported trees stay cached between lints or not`, () => {
+      assert.deepEqual(lintAll(order, true), lintAll(order, true, 0));
     });
   }
 });

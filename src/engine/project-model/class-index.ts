@@ -1,7 +1,7 @@
 // A tree's classes indexed by names a question asks about (the methods a class declares, the classes its
 // heritage clause names), built in one walk per tree instead of one walk of the whole tree per name.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk } from '../ast';
+import { propertyName, walk } from '../ast';
 import type { ClassRef } from '../analysis/context';
 
 type ClassNode = ClassRef['node'];
@@ -32,4 +32,24 @@ export function classesByName(
     cache.set(ast, index);
   }
   return index.get(name) ?? [];
+}
+
+/** Per tree, its classes by each name their `extends` or `implements` clause spells. */
+const classesByHeritage: ClassIndexCache = new WeakMap();
+
+/** Classes in a file whose `extends` or `implements` names `name`. */
+export function classesNaming(ast: TSESTree.Program, name: string): ClassRef['node'][] {
+  return classesByName(
+    ast,
+    classesByHeritage,
+    (node) =>
+      [node.superClass, ...(node.implements ?? []).map((clause) => clause.expression)].map((entry) =>
+        entry?.type === 'Identifier'
+          ? entry.name
+          : entry?.type === 'MemberExpression'
+            ? propertyName(entry)
+            : undefined,
+      ),
+    name,
+  );
 }
