@@ -31,6 +31,8 @@ export interface SinkHit extends RequestMethod {
   modelControlled: boolean;
   bounded: boolean;
   origins: Origin[];
+  /** A process hit whose program is not a fixed one (the model's command, or a shell the package computes). */
+  unfixedProgram?: true;
   /** Inside a helper summary: which parameters reach the checked part. */
   paramIndexes: number[];
   /** The parameter that leads a URL (after constant text only), so the caller's value can be re-checked. */
@@ -216,6 +218,8 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leading) Object.assign(hit, leading);
+  if (row.check === 'command' || row.check === 'code' || (row.check === 'args' && program === undefined))
+    hit.unfixedProgram = true;
   if (row.method !== undefined || row.methodAt) {
     Object.assign(hit, requestMethod(row, args, calledHttpVerb(node)));
     if (values[0]) hit.target = values[0];
@@ -262,11 +266,10 @@ function builderArguments(callee: Node, state: State, interpreter: Evaluator): V
  * `cwd` adds nothing to a command the model chooses, while beside a fixed program it is where files are read.
  */
 export function withoutYielded(hits: SinkHit[]): SinkHit[] {
-  // Only a chosen command or code carries it: a model argument to a fixed program (`git -C <dir>`) is not one.
+  // Only a command the model chooses, or one a program that may be a shell runs, carries it: a model
+  // argument to a fixed program (`git -C <dir>`) is not one.
   const reported = new Set(
-    hits
-      .filter((hit) => hit.modelControlled && !hit.bounded && (hit.row.check === 'command' || hit.row.check === 'code'))
-      .map((hit) => hit.row.rule),
+    hits.filter((hit) => hit.modelControlled && !hit.bounded && hit.unfixedProgram).map((hit) => hit.row.rule),
   );
   return hits.map((hit) =>
     hit.row.yieldsTo !== undefined && hit.modelControlled && reported.has(hit.row.yieldsTo)

@@ -20,14 +20,10 @@ import { splitsOnSlash } from '../guards/dot-segments';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { quoteEscape, stripsSeparators } from '../sanitisers';
-import { evaluateSink, matchSinks, withoutYielded } from '../sinks';
 import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
 import { isWriteMethod } from '../request-method';
-import { signedAuthorization } from '../signed-authorization';
-import { inferTransfer } from '../value-transfer-inference';
 import { modelCallName } from '../model-output';
 import { serialisedDocument } from '../graphql-document';
-import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
 import {
   CLEAN,
   combine,
@@ -52,7 +48,8 @@ import { recordHandedCall } from './handed-callees';
 import { withPathCopy } from './path-copies';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
-import { calleeOnReceiver, packageApi } from './typed-arguments';
+import { packageApi } from './typed-arguments';
+import { recordSinks } from './record-sinks';
 import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
 import type { Interpreter } from './types';
@@ -242,34 +239,6 @@ function mutateReceiver(
   if (receiver.optionValues || paired)
     next.optionValues = [...(receiver.optionValues ?? []), ...(paired ? [before.length + 1] : [])];
   for (const key of keys()) setKey(state, key, next);
-}
-
-export function recordSinks(
-  interpreter: Interpreter,
-  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression,
-  args: Value[],
-  state: State,
-  receiver?: Value,
-): void {
-  const rows = matchSinks(
-    node,
-    interpreter,
-    node.type === 'TaggedTemplateExpression' ? undefined : calleeOnReceiver(node.callee, receiver),
-  );
-  const hits = rows.flatMap((row) => evaluateSink(row, node, args, state, interpreter) ?? []);
-  interpreter.hits.push(...withoutYielded(hits));
-  // A call no catalog models may still move value through an SDK nobody listed.
-  if (rows.length === 0 && node.type === 'CallExpression') {
-    // A generic request (`client.POST('/recipients', …)`) is named by its endpoint, not by its client's
-    // name (`payClient`): only the endpoint's words, or a money-named tool, make it a payment.
-    const generic = isGenericRequest(node, interpreter.ctx);
-    const receiverApi = calleeOnReceiver(node.callee, receiver);
-    const inferred =
-      signedAuthorization(interpreter, node, args, state) ??
-      inferSdkRequestPayment(interpreter, node, args, state, receiverApi) ??
-      inferTransfer(interpreter, node, args, state, receiverApi, generic);
-    if (inferred) interpreter.hits.push(inferred);
-  }
 }
 
 /** Built-in steps whose effect on model control is known: URL and path helpers, string methods. */

@@ -26,7 +26,8 @@ import {
 } from '../value';
 import { carriesAmount } from '../amount-fields';
 import { assignPattern, assignTo } from './assignment';
-import { evaluateCall, recordSinks } from './calls';
+import { evaluateCall } from './calls';
+import { recordSinks } from './record-sinks';
 import { applyFacts, cloneState, withAliasBounds, withBoundAmountMembers } from './state';
 import { withProvenLead } from './leading-text';
 import type { Interpreter } from './types';
