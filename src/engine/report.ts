@@ -80,8 +80,9 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       }
       const unscoped = hit.modelControlled && !hit.bounded;
       capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
-      // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up.
-      const setUp = !hit.modelControlled && hit.row.check === 'path' && ensuresDirectory(hit.node, ctx.catalogs.common);
+      // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up;
+      // the folder of a contained path the model names is the model's choice all the same.
+      const setUp = !hit.carriesInput && hit.row.check === 'path' && ensuresDirectory(hit.node, ctx.catalogs.common);
       if (hit.row.isWrite && !setUp && (unscoped || rule.scopedWritesNeedAudit !== false)) {
         hasWrite = true;
         effects.add(rule.effect.write);

@@ -31,6 +31,8 @@ export interface SinkHit extends RequestMethod {
   modelControlled: boolean;
   bounded: boolean;
   origins: Origin[];
+  /** The checked value holds the model's input, bounded or not (a contained path is still the model's choice). */
+  carriesInput?: true;
   /** A process hit whose program is not a fixed one (the model's command, or a shell the package computes). */
   unfixedProgram?: true;
   /** Inside a helper summary: which parameters reach the checked part. */
@@ -218,6 +220,7 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leading) Object.assign(hit, leading);
+  if (values.some(isTainted)) hit.carriesInput = true;
   if (row.check === 'command' || row.check === 'code' || (row.check === 'args' && program === undefined))
     hit.unfixedProgram = true;
   if (row.method !== undefined || row.methodAt) {
