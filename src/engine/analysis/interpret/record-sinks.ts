@@ -2,7 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Value } from '../value';
 import type { State } from '../evaluator';
-import { evaluateSink, matchSinks, withoutYielded } from '../sinks';
+import { evaluateSink, matchSinks } from '../sinks';
+import { withoutYielded } from '../yielded-hits';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
