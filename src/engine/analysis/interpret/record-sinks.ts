@@ -1,4 +1,4 @@
-/** The sinks a call reaches: the catalog's rows, else a value transfer inferred for an SDK nobody listed. */
+// The sinks a call reaches: the catalog's rows, else a value transfer inferred for an SDK nobody listed.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Value } from '../value';
 import type { State } from '../evaluator';
