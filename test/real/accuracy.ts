@@ -23,8 +23,33 @@ interface Disagreement {
   why: string;
 }
 
+/**
+ * `--only a,b` keeps the sources whose file stem or package name is listed, and `--expectations <dir>`
+ * reads verdicts from another folder: both let a reviewer measure a set of new verdicts alone, also
+ * against an older engine checked out elsewhere.
+ */
+function selectedExpectations(argv: string[]): PackageExpectation[] {
+  const valueOf = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const dir = valueOf('--expectations') ?? path.join(repoRoot(), 'test', 'real', 'expectations');
+  const only = valueOf('--only')
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const all = loadExpectations(path.resolve(dir));
+  if (only === undefined) return all;
+  const wanted = new Set(only);
+  const kept = all.filter(
+    (expectation) => wanted.has(expectation.package) || wanted.has(path.basename(expectation.source, '.json')),
+  );
+  if (kept.length === 0) throw new Error(`--only ${only.join(',')} matches no expectation file in ${dir}`);
+  return kept;
+}
+
 function main(): number {
-  const expectations = loadExpectations(path.join(repoRoot(), 'test', 'real', 'expectations'));
+  const expectations = selectedExpectations(process.argv.slice(2));
   if (!ensureCached(expectations.map(specOfExpectation), repoRoot())) return 2;
   const reports = expectations.map(reportFor);
   const figures = accuracyFigures(reports);
@@ -50,7 +75,8 @@ function main(): number {
   );
   const outDir = path.join(repoRoot(), 'test-output');
   fs.mkdirSync(outDir, { recursive: true });
-  const outFile = path.join(outDir, 'accuracy.json');
+  // A measured subset never overwrites the whole corpus's summary.
+  const outFile = path.join(outDir, process.argv.includes('--only') ? 'accuracy-subset.json' : 'accuracy.json');
   const summary = {
     date: new Date().toISOString().slice(0, 10),
     sources: expectations.map((expectation) => `${expectation.package}@${expectation.version}`),
