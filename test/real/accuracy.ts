@@ -29,12 +29,12 @@ interface Disagreement {
  * against an older engine checked out elsewhere.
  */
 function selectedExpectations(argv: string[]): PackageExpectation[] {
-  const valueOf = (flag: string): string | undefined => {
+  const flagValue = (flag: string): string | undefined => {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  const dir = valueOf('--expectations') ?? path.join(repoRoot(), 'test', 'real', 'expectations');
-  const only = valueOf('--only')
+  const dir = flagValue('--expectations') ?? path.join(repoRoot(), 'test', 'real', 'expectations');
+  const only = flagValue('--only')
     ?.split(',')
     .map((item) => item.trim())
     .filter(Boolean);
