@@ -37,6 +37,7 @@ import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { ensuresDirectory } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
+import { builderSteps, isClientFactoryParameter } from './request-builder';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -243,7 +244,14 @@ function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
 function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
-  const typed = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
+  const resolved = ctx.api.resolve(callee.object);
+  // A module's singleton of a project subclass of a package's client (`export const xero = cond ? new A() : new B()`,
+  // `class A extends XeroClient`) is that client, as in the handler's file.
+  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  const typed =
+    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
+    resolved ??
+    returnedApi(callee.object, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
@@ -376,7 +384,14 @@ function isUntypedParameter(
   let root: Node = unwrapExpression(callee.object);
   let field: TSESTree.MemberExpression | undefined;
   let depth = 0;
-  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
+  // `apiRoot.withProjectKey({ projectKey }).carts().post({ body })`: a request builder's steps name the resource.
+  const builder = builderSteps(root, callee);
+  if (builder === null) return false;
+  if (builder) {
+    root = builder.root;
+    depth = builder.steps;
+  }
+  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH + (builder?.steps ?? 0)) {
     if (isInput(root)) return false;
     field = root;
     root = unwrapExpression(root.object);
@@ -406,6 +421,8 @@ function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput,
   if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
   if (init.type !== 'CallExpression') return false;
   const callee = unwrapExpression(init.callee);
+  if (callee.type === 'Identifier')
+    return isClientFactoryParameter(callee, init, ctx, (module) => isPackage(module, ctx.catalogs.common.remoteWrites));
   return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1, hops);
 }
 
