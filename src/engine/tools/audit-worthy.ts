@@ -240,18 +240,28 @@ function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
   });
 }
 
+/**
+ * What a call's receiver is: what a project function returns (`getExchange(id)` in another module) followed to
+ * the package it builds, and an instance of a project subclass of a package's client (`class TokenClient extends
+ * SdkClient`) as that client.
+ */
+function receiverApi(object: Node, ctx: FileContext): ApiRef | undefined {
+  const resolved = ctx.api.resolve(object);
+  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  return (
+    (isProject ? (returnedApi(object, ctx) ?? inheritedApi(object, ctx)) : undefined) ??
+    resolved ??
+    returnedApi(object, ctx)
+  );
+}
+
 /** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */
 function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
-  const resolved = ctx.api.resolve(callee.object);
   // A module's singleton of a project subclass of a package's client (`export const xero = cond ? new A() : new B()`,
   // `class A extends XeroClient`) is that client, as in the handler's file.
-  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
-  const typed =
-    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
-    resolved ??
-    returnedApi(callee.object, ctx);
+  const typed = receiverApi(callee.object, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
@@ -299,14 +309,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds;
-  const resolved = ctx.api.resolve(callee.object);
-  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
-  // An instance of a project subclass of a package's client (`class TokenClient extends SdkClient`) is that client.
-  const receiver =
-    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
-    resolved ??
-    returnedApi(callee.object, ctx);
+  const receiver = receiverApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver) {
