@@ -149,6 +149,18 @@ function memberTargets(node: TSESTree.MemberExpression, ctx: FileContext, depth:
   return objectTargets(unwrapExpression(node.object), name, ctx, depth).filter(isProjectCode);
 }
 
+/**
+ * `const updateOrder = { execute() {…} }; export { updateOrder }`: an export specifier names the local
+ * declaration, whose initialiser is the object.
+ */
+function declaredObject(node: Node, ctx: FileContext): Node {
+  if (node.type !== 'Identifier') return node;
+  const binding = ctx.scopes.resolve(node);
+  return binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0
+    ? unwrapExpression(binding.init)
+    : node;
+}
+
 /** The functions `object[name]` may be, for a call of it. */
 function objectTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
   if (depth > MAX_DEPTH) return [];
@@ -160,7 +172,7 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
       const exportName = binding.importName === '*' ? name : (binding.importName ?? binding.name);
       const exported = target ? ctx.modules.exportedNode(target, exportName) : undefined;
       if (exported && binding.importName === '*') return list(resolveFunction(exported.node, exported.ctx, depth + 1));
-      const literal = exported ? unwrapExpression(exported.node) : undefined;
+      const literal = exported ? declaredObject(unwrapExpression(exported.node), exported.ctx) : undefined;
       if (exported && literal?.type === 'ObjectExpression')
         return list(objectMember(literal, name, exported.ctx, depth));
     }

@@ -37,6 +37,7 @@ import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { ensuresDirectory } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
+import { builderSteps, isClientFactoryParameter } from './request-builder';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -239,11 +240,28 @@ function spellsNoTarget(node: TSESTree.CallExpression, row: SinkRow): boolean {
   });
 }
 
+/**
+ * What a call's receiver is: what a project function returns (`getExchange(id)` in another module) followed to
+ * the package it builds, and an instance of a project subclass of a package's client (`class TokenClient extends
+ * SdkClient`) as that client.
+ */
+function receiverApi(object: Node, ctx: FileContext): ApiRef | undefined {
+  const resolved = ctx.api.resolve(object);
+  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
+  return (
+    (isProject ? (returnedApi(object, ctx) ?? inheritedApi(object, ctx)) : undefined) ??
+    resolved ??
+    returnedApi(object, ctx)
+  );
+}
+
 /** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */
 function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
-  const typed = ctx.api.resolve(callee.object) ?? returnedApi(callee.object, ctx);
+  // A module's singleton of a project subclass of a package's client (`export const xero = cond ? new A() : new B()`,
+  // `class A extends XeroClient`) is that client, as in the handler's file.
+  const typed = receiverApi(callee.object, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
@@ -291,14 +309,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  // What a project function returns (`getExchange(id)` in another module) is followed to the package it builds;
-  const resolved = ctx.api.resolve(callee.object);
-  const isProject = resolved !== undefined && (resolved.module === LOCAL || isRelative(resolved.module));
-  // An instance of a project subclass of a package's client (`class TokenClient extends SdkClient`) is that client.
-  const receiver =
-    (isProject ? (returnedApi(callee.object, ctx) ?? inheritedApi(callee.object, ctx)) : undefined) ??
-    resolved ??
-    returnedApi(callee.object, ctx);
+  const receiver = receiverApi(callee.object, ctx);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver) {
@@ -376,7 +387,14 @@ function isUntypedParameter(
   let root: Node = unwrapExpression(callee.object);
   let field: TSESTree.MemberExpression | undefined;
   let depth = 0;
-  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH) {
+  // `apiRoot.withProjectKey({ projectKey }).carts().post({ body })`: a request builder's steps name the resource.
+  const builder = builderSteps(root, callee);
+  if (builder === null) return false;
+  if (builder) {
+    root = builder.root;
+    depth = builder.steps;
+  }
+  while (root.type === 'MemberExpression' && depth < MAX_RESOURCE_DEPTH + (builder?.steps ?? 0)) {
     if (isInput(root)) return false;
     field = root;
     root = unwrapExpression(root.object);
@@ -406,6 +424,8 @@ function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput,
   if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
   if (init.type !== 'CallExpression') return false;
   const callee = unwrapExpression(init.callee);
+  if (callee.type === 'Identifier')
+    return isClientFactoryParameter(callee, init, ctx, (module) => isPackage(module, ctx.catalogs.common.remoteWrites));
   return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1, hops);
 }
 

@@ -69,6 +69,8 @@ export interface NamedCase {
   via?: TSESTree.CallExpression;
   /** Package clients the lookup call hands the case function beside the input (`toolMap[m](this.paddle, args)`). */
   paramApis?: Map<number, ApiRef>;
+  /** Other functions the same name maps to in maps the configuration picks between (admin, store, customer). */
+  alternatives?: NamedCase[];
 }
 
 /**
@@ -430,11 +432,27 @@ function inputParameter(fn: FunctionNode, input: InputTrack): { inputIndex: numb
     : { inputIndex: undefined, inputPath: [] };
 }
 
+/** Functions kept per name beside the first: one per configuration a map factory tells apart. */
+const MAX_ALTERNATIVES = 4;
+
+/**
+ * One case per name. A name that maps to other functions in the maps a factory returns per configuration
+ * (`if (context.storeKey) return { create_cart: createCartInStore }; if (context.isAdmin) return { create_cart:
+ * createCartAsAdmin }`) keeps them as alternatives: the tool runs whichever the configuration picks.
+ */
 function dedupe(cases: NamedCase[]): NamedCase[] {
-  const seen = new Set<string>();
-  return cases.filter((entry) => {
-    if (seen.has(entry.name)) return false;
-    seen.add(entry.name);
-    return true;
-  });
+  const first = new Map<string, NamedCase>();
+  const out: NamedCase[] = [];
+  for (const entry of cases) {
+    const kept = first.get(entry.name);
+    if (!kept) {
+      first.set(entry.name, entry);
+      out.push(entry);
+      continue;
+    }
+    if (kept.keys || entry.fn === kept.fn || kept.alternatives?.some((other) => other.fn === entry.fn)) continue;
+    kept.alternatives ??= [];
+    if (kept.alternatives.length < MAX_ALTERNATIVES) kept.alternatives.push(entry);
+  }
+  return out;
 }

@@ -18,10 +18,12 @@ export interface MapEntry {
 
 /** The entries of a constant name → function map: an object literal or `new Map([[k, fn], …])`, also imported. */
 export function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntry[] {
-  if (depth > 4) return [];
+  if (depth > 6) return [];
   const inner = unwrapExpression(node);
   if (inner.type === 'ObjectExpression') {
     return inner.properties.flatMap((property) => {
+      // `{ ...ordersFunctions(context), ...paymentsFunctions(context) }`: a map assembled from other maps.
+      if (property.type === 'SpreadElement') return mapEntries(property.argument, ctx, depth + 1);
       if (property.type !== 'Property') return [];
       // `[TOOL_METHODS.CREATE]: create`: a computed key named by a constant stands for its string.
       const key = propertyName(property) ?? (property.computed ? constantString(property.key, ctx) : undefined);
@@ -45,8 +47,8 @@ export function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntr
   // `registerToolHandlers(service)`: a project function that returns the name → handler object.
   if (inner.type === 'CallExpression') {
     const factory = resolveFunction(inner.callee, ctx);
-    const returned = factory ? returnedValue(factory.fn) : undefined;
-    return returned && factory ? mapEntries(returned, factory.ctx, depth + 1) : [];
+    if (!factory) return [];
+    return returnedValues(factory.fn).flatMap((returned) => mapEntries(returned, factory.ctx, depth + 1));
   }
   if (inner.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(inner);
@@ -78,11 +80,28 @@ function registeredEntries(binding: Binding, ctx: FileContext): MapEntry[] {
   return out;
 }
 
-/** What a function returns from the top level of its body (an arrow's expression body, or its first `return`). */
-function returnedValue(fn: FunctionNode): Node | undefined {
-  if (!fn.body) return undefined;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  for (const statement of fn.body.body)
-    if (statement.type === 'ReturnStatement' && statement.argument) return statement.argument;
-  return undefined;
+/** Returns read per function: a map's factory has one, or one per configuration it tells apart. */
+const MAX_RETURNS = 4;
+
+/**
+ * What a function returns: an arrow's expression body, or the values of its `return` statements at the top
+ * level of its body and inside its `if` blocks (`if (context.isAdmin) return { … }; return {};`), in order.
+ */
+function returnedValues(fn: FunctionNode): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: Node[] = [];
+  const visit = (statements: readonly Node[]): void => {
+    for (const statement of statements) {
+      if (out.length >= MAX_RETURNS) return;
+      if (statement.type === 'ReturnStatement' && statement.argument) out.push(statement.argument);
+      else if (statement.type === 'BlockStatement') visit(statement.body);
+      else if (statement.type === 'IfStatement') {
+        visit([statement.consequent]);
+        if (statement.alternate) visit([statement.alternate]);
+      }
+    }
+  };
+  visit(fn.body.body);
+  return out;
 }

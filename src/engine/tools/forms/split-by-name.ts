@@ -1,7 +1,7 @@
 // Splits a recognised tool whose handler hands a tool name to a dispatcher into one tool per case or key.
 import type { FileContext } from '../../analysis/context';
-import type { RecognisedTool } from '../types';
-import { entryInput, namedCases, namedSelector } from './name-dispatch';
+import type { RecognisedTool, ToolHandler } from '../types';
+import { entryInput, namedCases, namedSelector, type NamedCase } from './name-dispatch';
 
 /**
  * A recognised tool whose handler hands a tool name it does not take from the model to a dispatcher
@@ -17,22 +17,22 @@ export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedT
   return cases.map((entry) => {
     // The case's name locates the tool when it is in the tool's file; else the tool's own definition does.
     const spelled = entry.nameNode !== entry.via;
+    const handlerOf = (chosen: NamedCase): ToolHandler => ({
+      fn: chosen.fn,
+      ctx: chosen.ctx,
+      inputIndex: chosen.inputIndex,
+      inputPath: chosen.inputPath,
+      // The hand-off in the tool's file: related information of the findings reported in the handler's file.
+      reference: (handler.ctx === ctx ? chosen.via : handler.reference) ?? tool.nameNode,
+      ...(chosen.ctx !== ctx && chosen.nameNode !== chosen.via ? { caseNode: chosen.nameNode } : {}),
+      ...(chosen.paramApis ? { paramApis: chosen.paramApis } : {}),
+    });
     const split: RecognisedTool = {
       ...tool,
       name: entry.name,
       nameNode: entry.ctx === ctx && spelled ? entry.nameNode : tool.nameNode,
-      handlers: [
-        {
-          fn: entry.fn,
-          ctx: entry.ctx,
-          inputIndex: entry.inputIndex,
-          inputPath: entry.inputPath,
-          // The hand-off in the tool's file: related information of the findings reported in the handler's file.
-          reference: (handler.ctx === ctx ? entry.via : handler.reference) ?? tool.nameNode,
-          ...(entry.ctx !== ctx && spelled ? { caseNode: entry.nameNode } : {}),
-          ...(entry.paramApis ? { paramApis: entry.paramApis } : {}),
-        },
-      ],
+      // The functions the name maps to under each configuration: the tool runs whichever applies.
+      handlers: [entry, ...(entry.alternatives ?? [])].map(handlerOf),
       cappedFields: new Set(tool.cappedFields),
     };
     if (entry.keys) split.selector = { keys: entry.keys, name: entry.name };
