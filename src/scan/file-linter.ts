@@ -53,7 +53,7 @@ export const DEFAULT_BUDGET_MS = 5_000;
  * bound below that lint's working set saves no memory at rest and only makes the next keystroke parse again
  * what it drops, and the summaries keyed by the dropped trees' nodes are analysed again with them. A Mastra
  * agent chunk (1.6 M characters) loads 6.5 M of imported chunks: under the 3 M default each re-lint parsed
- * 2.3–2.9 M of them again (43 parses); under this bound, none. The same bound as a whole-repository scan's.
+ * 42–60 of them (2.3–2.9 M characters) again; under this bound, none. The same bound as a whole-repository scan's.
  */
 export const EDITOR_CACHED_SOURCE_CHARS = 8_000_000;
 
