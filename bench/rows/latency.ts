@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { loadConfigFor } from '../../src/config/index';
-import { FileLinter } from '../../src/scan/file-linter';
+import { EDITOR_CACHED_SOURCE_CHARS, FileLinter } from '../../src/scan/file-linter';
 import { estreeOptions } from '../estree-options';
 import { readFileList } from '../files';
 import { summarise, type Summary } from '../stats';
@@ -24,7 +24,12 @@ const NO_LIMIT_MS = 10 * 60 * 1000;
 function editorLint(file: string): { text: string; lint: () => number } {
   const text = fs.readFileSync(file, 'utf8');
   const config = loadConfigFor(file).config;
-  const linter = new FileLinter({ configs: [config], recordDependencies: false, budgetMs: NO_LIMIT_MS });
+  const linter = new FileLinter({
+    configs: [config],
+    recordDependencies: false,
+    budgetMs: NO_LIMIT_MS,
+    cachedSourceChars: EDITOR_CACHED_SOURCE_CHARS,
+  });
   const job = { index: 0, file, group: 0 };
   return {
     text,

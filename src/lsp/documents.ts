@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfigFor, type ConfigError } from '../config/index';
 import type { Finding, LintResult, Problem } from '../engine/types';
 import type { SharedSettings } from '../editor/settings';
-import { FileLinter } from '../scan/file-linter';
+import { EDITOR_CACHED_SOURCE_CHARS, FileLinter } from '../scan/file-linter';
 import { isExcludedInEditor } from '../scan/file-filter';
 import { splitMoved } from './delegated';
 
@@ -129,6 +129,9 @@ export class DocumentLinter {
   }
 
   private newLinter(): FileLinter {
-    return new FileLinter({ configs: [], recordDependencies: false }, this.openText);
+    return new FileLinter(
+      { configs: [], recordDependencies: false, cachedSourceChars: EDITOR_CACHED_SOURCE_CHARS },
+      this.openText,
+    );
   }
 }

@@ -36,6 +36,8 @@ export interface LinterSetup {
    * already parsed is linted on that tree (Project's `shareTrees`). Never for an editor.
    */
   wholeScan?: boolean;
+  /** Imported source kept parsed between lints (Project's `cachedSourceChars`); the editors pass EDITOR_CACHED_SOURCE_CHARS. */
+  cachedSourceChars?: number;
 }
 
 /**
@@ -44,6 +46,16 @@ export interface LinterSetup {
  * setting (seconds) overrides it per lint.
  */
 export const DEFAULT_BUDGET_MS = 5_000;
+
+/**
+ * Imported source an editor's linter keeps parsed between re-lints of a document: the files the last lint
+ * loaded stay alive until the next lint starts anyway (an editor's lint drops nothing while it runs), so a
+ * bound below that lint's working set saves no memory at rest and only makes the next keystroke parse again
+ * what it drops, and the summaries keyed by the dropped trees' nodes are analysed again with them. A Mastra
+ * agent chunk (1.6 M characters) loads 6.5 M of imported chunks: under the 3 M default each re-lint parsed
+ * 42–60 of them (2.3–2.9 M characters) again; under this bound, none. The same bound as a whole-repository scan's.
+ */
+export const EDITOR_CACHED_SOURCE_CHARS = 8_000_000;
 
 /** Texts the caller holds for files (an editor's unsaved buffers); they win over the disk. */
 export type HeldTexts = (file: string) => string | undefined;
@@ -133,7 +145,10 @@ export class FileLinter {
           ...sourceHost(config.maxFileBytes, this.held),
           readFile: (file) => (file === this.current?.file ? this.current.text : read(file)),
         },
-        { shareTrees: this.setup.wholeScan === true },
+        {
+          shareTrees: this.setup.wholeScan === true,
+          ...(this.setup.cachedSourceChars === undefined ? {} : { cachedSourceChars: this.setup.cachedSourceChars }),
+        },
       );
       this.projects.set(key, project);
     }
