@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { describedName, factoryName } from '../described-name';
 import { schemaCarriesDescription } from './described-schema';
 import { objectLiteralOf } from '../navigate';
+import { pairedHandler } from './paired-declaration';
 import { nameNodeFromContext } from '../tool-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { listWrapperAudit } from './list-audit-wrapper';
@@ -41,11 +42,12 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const handlerProperty = generic.handlerKeys
     .map((key) => findProperty(node, key))
     .find((found) => found && !DATA_NODES.has(unwrapExpression(found.value as Node).type));
-  // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler.
+  // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler,
+  // also from the constant that holds it (`createToolPlugin(runTool, handleRun)`, ./paired-declaration.ts).
   const handlerNode = handlerProperty
     ? (handlerProperty.value as Node)
     : schemaProperty
-      ? siblingHandler(node, ctx)
+      ? (siblingHandler(node, ctx) ?? pairedHandler(node, ctx))
       : undefined;
   if (!handlerNode) return undefined;
   // The template inside a project tool factory: each call of the factory is the tool (./inferred-factory.ts).
