@@ -36,7 +36,9 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     }
     return undefined;
   };
-  const schemaProperty = has(generic.schemaKeys);
+  // A schema is a value: `input: 'src/index.ts'` in a task table is an operand, not the tool's input schema.
+  const schemaFound = has(generic.schemaKeys);
+  const schemaProperty = schemaFound && !isTextLiteral(schemaFound.value as Node) ? schemaFound : undefined;
   // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
   // A key that holds data (`function: { name, … }` in a JSON declaration, `args: { function: { … } }`) is no handler.
   const handlerProperty = generic.handlerKeys
@@ -249,4 +251,9 @@ function kindName(node: TSESTree.ObjectExpression, generic: GenericObjectForm): 
 function toolFactoryName(node: Node): string | undefined {
   const name = factoryName(node);
   return name !== undefined && /[a-z]Tool$/.test(name) ? name : undefined;
+}
+
+function isTextLiteral(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return (inner.type === 'Literal' && typeof inner.value === 'string') || inner.type === 'TemplateLiteral';
 }
