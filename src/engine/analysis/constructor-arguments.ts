@@ -3,15 +3,14 @@
 // the class of what is passed, so a method called on it runs (injected services in compiled code carry no
 // type annotation).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk, type Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 import type { PassedArgument } from './caller-arguments';
+import { nodesByName, spelledName } from './node-index';
 import { resolveClass } from './resolve';
 
-/** Constructions read per parameter, and nodes visited per file: a hostile package cannot make this long. */
+/** Constructions read per parameter: a hostile package cannot make this long. */
 const MAX_CONSTRUCTIONS = 8;
-const MAX_NODES_PER_FILE = 200_000;
 
 const newsByFile = new WeakMap<FileContext, ReadonlyMap<string, TSESTree.NewExpression[]>>();
 
@@ -46,28 +45,8 @@ export function constructorArguments(binding: Binding, ctx: FileContext): Passed
 
 /** A file's `new` expressions by the name their callee ends in: one walk per file, however many ask. */
 function newsByName(ctx: FileContext): ReadonlyMap<string, TSESTree.NewExpression[]> {
-  const known = newsByFile.get(ctx);
-  if (known) return known;
-  const news = new Map<string, TSESTree.NewExpression[]>();
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_NODES_PER_FILE) return false;
-    if (node.type !== 'NewExpression') return undefined;
-    const name = spelledName(node.callee);
-    if (name === undefined) return undefined;
-    const list = news.get(name);
-    if (list) list.push(node);
-    else news.set(name, [node]);
-    return undefined;
+  return nodesByName<TSESTree.NewExpression>(ctx, newsByFile, (node) => {
+    const name = node.type === 'NewExpression' ? spelledName(node.callee) : undefined;
+    return name === undefined ? undefined : [name];
   });
-  newsByFile.set(ctx, news);
-  return news;
-}
-
-/** `new ShellTools(…)`, `new tools_1.ShellTools(…)`: the name the callee ends in. */
-function spelledName(callee: Node): string | undefined {
-  if (callee.type === 'Identifier') return callee.name;
-  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
-    ? callee.property.name
-    : undefined;
 }

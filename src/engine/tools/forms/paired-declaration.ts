@@ -4,11 +4,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, unwrapExpression, walk, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
+import { nodesByName } from '../../analysis/node-index';
 import { resolveFunction, type ResolvedFunction } from '../../analysis/resolve';
 
-/** Files that spell the constant's name read for a pairing call, and nodes visited per file. */
+/** Files that spell the constant's name read for a pairing call. */
 const MAX_FILES = 6;
-const MAX_NODES_PER_FILE = 200_000;
 
 const callsByFile = new WeakMap<FileContext, ReadonlyMap<string, TSESTree.CallExpression[]>>();
 
@@ -76,23 +76,11 @@ function besideHandler(call: TSESTree.CallExpression, name: string, file: FileCo
   return found;
 }
 
-/** A file's calls by the names of the identifiers they are handed: one walk per file, however many ask. */
+/** A file's calls (of two or more arguments) by the names of the identifiers they are handed. */
 function callsWithArgument(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
-  const known = callsByFile.get(ctx);
-  if (known) return known;
-  const calls = new Map<string, TSESTree.CallExpression[]>();
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_NODES_PER_FILE) return false;
-    if (node.type !== 'CallExpression' || node.arguments.length < 2) return undefined;
-    for (const argument of node.arguments) {
-      if (argument.type !== 'Identifier') continue;
-      const list = calls.get(argument.name);
-      if (list) list.push(node);
-      else calls.set(argument.name, [node]);
-    }
-    return undefined;
-  });
-  callsByFile.set(ctx, calls);
-  return calls;
+  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, (node) =>
+    node.type === 'CallExpression' && node.arguments.length >= 2
+      ? node.arguments.flatMap((argument) => (argument.type === 'Identifier' ? [argument.name] : []))
+      : undefined,
+  );
 }
