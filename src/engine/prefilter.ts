@@ -40,7 +40,7 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   const filter: Prefilter = {
     mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
-      return spellsToolWords(ts, sourceFile, syntax, SIBLING_HANDLER.test(text));
+      return spellsToolWords(ts, sourceFile, syntax, mayHaveOutsideHandler(text));
     },
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
@@ -54,6 +54,19 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
 export const DIRECTIVE_WORD = 'agent-risk-disable';
 /** An object literal closed and followed by a function argument: `{ name, … }, async (input) =>`. */
 const SIBLING_HANDLER = /\}\s*,\s*(?:async\b\s*)?(?:\(|function\b|[A-Za-z_$][\w$]*\s*=>)/;
+/**
+ * A declaration constant and a function both exported, which another module may pair
+ * (`createToolPlugin(runTool, handleRun)`, tools/forms/paired-declaration.ts): two tests, never one pattern
+ * spanning the file, so a long text costs two linear scans.
+ */
+const EXPORTED_OBJECT = /\bexport\s+const\s+[\w$]+\s*=\s*\{/;
+const EXPORTED_FUNCTION =
+  /\bexport\s+(?:async\s+function\b|function\b|const\s+[\w$]+\s*=\s*(?:async\b\s*)?(?:\(|function\b|[\w$]+\s*=>))/;
+
+/** Whether a handler may sit beside the declaration rather than under one of its keys. */
+function mayHaveOutsideHandler(text: string): boolean {
+  return SIBLING_HANDLER.test(text) || (EXPORTED_OBJECT.test(text) && EXPORTED_FUNCTION.test(text));
+}
 
 /**
  * The text test for a generic tool object: every kind of key written as a key. The handler may instead be
@@ -65,7 +78,7 @@ export function genericObjectTest(genericKeys: string[][]): (text: string) => bo
   const handlerKeys = keys[keys.length - 1];
   return (text) =>
     keys.slice(0, -1).every((pattern) => pattern.test(text)) &&
-    (handlerKeys === undefined || handlerKeys.test(text) || SIBLING_HANDLER.test(text));
+    (handlerKeys === undefined || handlerKeys.test(text) || mayHaveOutsideHandler(text));
 }
 
 export interface PrefilterSignals {

@@ -2,14 +2,14 @@
 // server factory is called with (`runServer({ handleRequest: async (req) => … })` in the entry file), so a
 // call of `config.handleRequest(…)` inside the factory reaches the function written at the call site.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk, type FunctionNode, type Node } from '../ast';
+import type { FunctionNode, Node } from '../ast';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 import { localCallers } from './local-callers';
+import { nodesByName, spelledName } from './node-index';
 
-/** Call sites read per parameter, and nodes visited per caller file: a hostile file cannot make this long. */
+/** Call sites read per parameter: a hostile package cannot make this long. */
 const MAX_CALL_SITES = 8;
-const MAX_NODES_PER_FILE = 200_000;
 
 const callsByFile = new WeakMap<FileContext, ReadonlyMap<string, TSESTree.CallExpression[]>>();
 
@@ -75,37 +75,12 @@ export function callerArguments(binding: Binding, ctx: FileContext, resolve: Cal
   return out;
 }
 
-/**
- * A file's calls by the name their callee spells, in source order, among its first MAX_NODES_PER_FILE nodes:
- * one walk per file, however many parameters and helpers ask (a dispatcher's helpers ask dozens of times).
- */
+/** A file's calls by the name their callee spells, in source order: one walk per file, however many ask. */
 function callsByName(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
-  const known = callsByFile.get(ctx);
-  if (known) return known;
-  const calls = new Map<string, TSESTree.CallExpression[]>();
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_NODES_PER_FILE) return false;
-    if (node.type !== 'CallExpression') return undefined;
-    const name = spelledName(node.callee);
-    if (name === undefined) return undefined;
-    const list = calls.get(name);
-    if (list) list.push(node);
-    else calls.set(name, [node]);
-    return undefined;
+  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, (node) => {
+    const name = node.type === 'CallExpression' ? spelledName(node.callee) : undefined;
+    return name === undefined ? undefined : [name];
   });
-  callsByFile.set(ctx, calls);
-  return calls;
-}
-
-/** `runServer(…)`, `(0, server_1.runServer)(…)`, `server.runServer(…)`: the name the callee ends in. */
-function spelledName(callee: Node): string | undefined {
-  let inner: Node = callee;
-  if (inner.type === 'SequenceExpression') inner = inner.expressions[inner.expressions.length - 1] ?? inner;
-  if (inner.type === 'Identifier') return inner.name;
-  return inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier'
-    ? inner.property.name
-    : undefined;
 }
 
 /** The name a function is exported under from its module (`export function f`, `export const f = …`, `exports.f = …`). */

@@ -9,6 +9,7 @@ import { assignedPaths, classMemberValues, enclosingClass, fieldSources, thisMem
 import { containerReadValues } from './container-values';
 import { keyedServiceClass } from './keyed-services';
 import { passedArguments } from './caller-arguments';
+import { constructorArguments } from './constructor-arguments';
 import { passedMemberValues } from './passed-members';
 import { returnValues } from './returned-api';
 import type { Binding } from '../scope';
@@ -56,6 +57,9 @@ export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassR
       if (inner.object.type !== 'Identifier' || name === undefined) return [];
       const singleton = staticFieldClasses(inner.object, name, ctx, depth);
       if (singleton.length > 0) return singleton;
+      // `const runtime = createRuntime(); … runtime.shellTools`: that member of what the function returns.
+      const held = heldMemberClasses(inner.object, name, ctx, depth);
+      if (held.length > 0) return held;
       const out: ClassRef[] = [];
       for (const passed of passedMemberValues(inner.object, name, ctx, (callee, at) => resolveFunction(callee, at)))
         for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
@@ -169,6 +173,20 @@ function returnedMemberClasses(init: Node, member: string, ctx: FileContext, dep
   return dedupe(out);
 }
 
+/** `runtime.shellTools` where `const runtime = createRuntime()` (or an object literal): that member's classes. */
+function heldMemberClasses(object: TSESTree.Identifier, member: string, ctx: FileContext, depth: number): ClassRef[] {
+  const binding = ctx.scopes.resolve(object);
+  if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) return [];
+  const init = unwrapExpression(binding.init);
+  if (init.type === 'CallExpression') return returnedMemberClasses(init, member, ctx, depth);
+  if (init.type !== 'ObjectExpression') return [];
+  const out: ClassRef[] = [];
+  for (const entry of init.properties)
+    if (entry.type === 'Property' && propertyName(entry) === member)
+      out.push(...receiverClasses(entry.value as Node, ctx, depth + 1));
+  return dedupe(out);
+}
+
 /**
  * An untyped parameter: the classes of what the function's callers pass in its place, in its file and (for an
  * exported function) in the package's other files (`registerCartTools(server, new ShopApi(key))` in the entry).
@@ -177,8 +195,10 @@ function callerClasses(binding: Binding, ctx: FileContext, depth: number): Class
   if (!binding.fn || binding.paramIndex === undefined) return [];
   const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
   const out: ClassRef[] = [];
-  for (const passed of passedArguments(binding, ctx, resolveCallee).passed)
-    for (const found of receiverClasses(passed.node, passed.ctx, depth + 1))
+  // A constructor's parameter: what `new C(…)` passes there (an injected service stored in a field).
+  const passed = [...passedArguments(binding, ctx, resolveCallee).passed, ...constructorArguments(binding, ctx)];
+  for (const argument of passed)
+    for (const found of receiverClasses(argument.node, argument.ctx, depth + 1))
       if (out.length < MAX_CLASSES && !out.some((seen) => seen.node === found.node)) out.push(found);
   return out;
 }

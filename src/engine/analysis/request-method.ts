@@ -178,9 +178,30 @@ export function sendsReadBody(
 ): boolean {
   const action = requestAction(call, names.actionKeys);
   return (
+    namesReadEndpointVariable(call, names) ||
     isReadRpcCall(call, names.readEndpointWords, names.verbs) ||
     (action !== undefined && namesRead(action, names.readEndpointWords, names.verbs)) ||
     isInferenceRequest(call, names.inferenceModelKeys, names.inferencePromptKeys)
+  );
+}
+
+/** The last word of a variable that holds an endpoint's address (`tokenUrl`, `SEARCH_ENDPOINT`, `lookupUri`). */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['url', 'uri', 'endpoint']);
+
+/**
+ * `fetch(endpoints.tokenUrl, { method: 'POST', body })`: the address is held by a variable or member named for a
+ * read endpoint (an OAuth token exchange, a search endpoint), which says what a literal path would (`/oauth/token`).
+ */
+function namesReadEndpointVariable(call: TSESTree.CallExpression | TSESTree.NewExpression, names: RemoteWriteNames) {
+  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  const name =
+    first?.type === 'Identifier' ? first.name : first?.type === 'MemberExpression' ? propertyName(first) : undefined;
+  if (name === undefined) return false;
+  const words = wordsOf(name);
+  if (words.length < 2 || !ADDRESS_WORDS.has(words[words.length - 1] ?? '')) return false;
+  const named = words.slice(0, -1);
+  return (
+    named.some((word) => names.readEndpointWords.includes(word)) && !named.some((word) => names.verbs.includes(word))
   );
 }
 

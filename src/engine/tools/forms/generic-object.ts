@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { describedName, factoryName } from '../described-name';
 import { schemaCarriesDescription } from './described-schema';
 import { objectLiteralOf } from '../navigate';
+import { pairedHandler } from './paired-declaration';
 import { nameNodeFromContext } from '../tool-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { listWrapperAudit } from './list-audit-wrapper';
@@ -35,17 +36,20 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     }
     return undefined;
   };
-  const schemaProperty = has(generic.schemaKeys);
+  // A schema is a value: `input: 'src/index.ts'` in a task table is an operand, not the tool's input schema.
+  const schemaFound = has(generic.schemaKeys);
+  const schemaProperty = schemaFound && !isTextLiteral(schemaFound.value as Node) ? schemaFound : undefined;
   // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
   // A key that holds data (`function: { name, … }` in a JSON declaration, `args: { function: { … } }`) is no handler.
   const handlerProperty = generic.handlerKeys
     .map((key) => findProperty(node, key))
     .find((found) => found && !DATA_NODES.has(unwrapExpression(found.value as Node).type));
-  // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler.
+  // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler,
+  // also from the constant that holds it (`createToolPlugin(runTool, handleRun)`, ./paired-declaration.ts).
   const handlerNode = handlerProperty
     ? (handlerProperty.value as Node)
     : schemaProperty
-      ? siblingHandler(node, ctx)
+      ? (siblingHandler(node, ctx) ?? pairedHandler(node, ctx))
       : undefined;
   if (!handlerNode) return undefined;
   // The template inside a project tool factory: each call of the factory is the tool (./inferred-factory.ts).
@@ -247,4 +251,9 @@ function kindName(node: TSESTree.ObjectExpression, generic: GenericObjectForm): 
 function toolFactoryName(node: Node): string | undefined {
   const name = factoryName(node);
   return name !== undefined && /[a-z]Tool$/.test(name) ? name : undefined;
+}
+
+function isTextLiteral(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return (inner.type === 'Literal' && typeof inner.value === 'string') || inner.type === 'TemplateLiteral';
 }
