@@ -26,7 +26,10 @@ export function joinParts(a: Part[], b: Part[], combine: (values: Value[]) => Va
   const right = restB[0];
   if (left?.kind === 'const' && right?.kind === 'const') {
     const shared = commonPrefix(left.text, right.text);
-    if (shared !== '') out.push({ kind: 'const', text: shared });
+    // `key ? \`https://pro-api.x.com/…${ids}\` : \`https://api.x.com/…${ids}\``: either origin is fixed, so what
+    // follows is behind a constant host, not the host itself (their shared `https://` would say it is).
+    if (fixesOrigin(left.text) && fixesOrigin(right.text) && !fixesOrigin(shared)) out.push({ kind: 'opaque' });
+    else if (shared !== '') out.push({ kind: 'const', text: shared });
   }
   const tainted = [...restA, ...restB].flatMap((part) => (part.kind === 'tainted' ? [part.value] : []));
   out.push(tainted.length > 0 ? { kind: 'tainted', value: combine(tainted) } : { kind: 'opaque' });
@@ -38,6 +41,11 @@ function samePart(a: Part, b: Part): boolean {
   if (a.kind === 'const' && b.kind === 'const') return a.text === b.text;
   if (a.kind === 'opaque' && b.kind === 'opaque') return true;
   return a.kind === 'tainted' && b.kind === 'tainted' && a.value === b.value;
+}
+
+/** Constant text that ends a URL's origin: a scheme, a host and the `/`, `?` or `#` after it. */
+function fixesOrigin(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i.test(text);
 }
 
 function commonPrefix(a: string, b: string): string {

@@ -9,10 +9,11 @@ import type { FileContext } from './context';
 import type { Evaluator, State } from './evaluator';
 import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
-import { isTainted, type Origin, type Value } from './value';
+import { isTainted, type Value } from './value';
 import { wordsOf } from './words';
 import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
+import { carriedByReceiver, createsAssetOnly, signsOnlyWrite, spendsAmount, toolVerb } from './signed-writes';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -173,14 +174,19 @@ export function inferTransfer(
   state: State,
   receiverApi?: ApiRef,
   isGenericRequest = false,
+  receiver?: Value,
 ): SinkHit | undefined {
   const lists = interpreter.ctx.catalogs.inference;
-  if (!lists || args.length === 0) return undefined;
+  if (!lists) return undefined;
   const callee = unwrapExpression(node.callee);
   const segments = calleeSegments(callee);
   const method = segments[segments.length - 1];
   if (method === undefined) return undefined;
   const words = segments.flatMap(wordsOf);
+  // `tx.execute(client)` on `new TransferTransaction(params)`: the commit sends what its receiver was built from.
+  const carrier = carriedByReceiver(callee, method, receiver, receiverApi, lists);
+  if (carrier) args = [...args, carrier];
+  if (args.length === 0) return undefined;
   const paysForRequest = namesPaidRequest(words, lists);
   if (!paysForRequest && words.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word)))
     return undefined;
@@ -226,7 +232,8 @@ export function inferTransfer(
     hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
     return hit;
   }
-  if (!byName && !args.some((arg) => carriesValue(arg, lists, 0) || holdsWholeInput(arg, 0))) return undefined;
+  if (!byName && !carrier && !args.some((arg) => carriesValue(arg, lists, 0) || holdsWholeInput(arg, 0)))
+    return undefined;
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
@@ -441,19 +448,16 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   // value only when the tool also names a money operation (`close_trade`).
   if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
     return toolNamesMoney(tool.name, tool.definition, lists);
+  // A setting, a message or a vote signed on chain (`update_token`, `approve_proposal`) moves no value by name.
+  if (hit.inferred?.sendsTransaction && signsOnlyWrite(tool.name, hit.origins, lists)) return false;
   // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
   // it moves the user's value only when an amount of the model's reaches it (`depositAmount`, `initialLiquiditySOL`).
-  if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(wordsOf(tool.name)[0] ?? ''))
+  if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(toolVerb(tool.name, lists)))
     return (
-      toolNamesMoney(tool.name, tool.definition, lists) || hit.origins.some((origin) => spendsAmount(origin, lists))
+      (toolNamesMoney(tool.name, tool.definition, lists) && !createsAssetOnly(tool.name, lists)) ||
+      hit.origins.some((origin) => spendsAmount(origin, lists))
     );
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
-}
-
-/** Whether an input's last member names an amount spent (`input.depositAmount`), not a setting (`lotSize`). */
-function spendsAmount(origin: Origin, lists: InferenceWords): boolean {
-  const last = origin.display.split('.').pop() ?? '';
-  return wordsOf(last).some((word) => lists.creationSpendWords.has(word));
 }
 
 /** Why the finding's call appears to move value, for its message. */

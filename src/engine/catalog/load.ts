@@ -74,6 +74,10 @@ export interface InferenceWords {
   undoVerbs: ReadonlySet<string>;
   creationVerbs: ReadonlySet<string>;
   creationSpendWords: ReadonlySet<string>;
+  /** Tool verbs that change a setting (`update_token`, `associate_token`): a transaction they send is a signed write. */
+  settingVerbs: ReadonlySet<string>;
+  /** Nouns of what a tool signs that carries no value (a message, a vote, a proposal). */
+  signedWriteNouns: ReadonlySet<string>;
   /** Money nouns naming what is held (`token`, `coin`): an endpoint named only by one is a lookup. */
   assetNouns: ReadonlySet<string>;
   /** Money nouns that a qualifier just before them makes a credential (`token` after `client`, `session`). */
@@ -171,6 +175,8 @@ export interface GenericObjectForm {
   builderSchemaMethods: string[];
   /** Handler keys whose function names an unnamed declaration held under the same key of a format wrapper. */
   functionNamedKeys: string[];
+  /** Keys holding the identifier a model calls a tool by when its name key holds a display title (`method`). */
+  identifierKeys: string[];
 }
 
 export interface Catalogs {
@@ -264,6 +270,7 @@ export function loadCatalogs(): Catalogs {
       schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),
       builderSchemaMethods: asStrings(generic['builderSchemaMethods']),
       functionNamedKeys: asStrings(generic['functionNamedKeys']),
+      identifierKeys: asStrings(generic['identifierKeys']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),
@@ -377,6 +384,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     undoVerbs: words('undoVerbs'),
     creationVerbs: words('creationVerbs'),
     creationSpendWords: words('creationSpendWords'),
+    settingVerbs: words('settingVerbs'),
+    signedWriteNouns: words('signedWriteNouns'),
     assetNouns: words('assetNouns'),
     credentialNouns: words('credentialNouns'),
     credentialQualifiers: words('credentialQualifiers'),

@@ -33,7 +33,7 @@ export function recordSinks(
     const inferred =
       signedAuthorization(interpreter, node, args, state) ??
       inferSdkRequestPayment(interpreter, node, args, state, receiverApi) ??
-      inferTransfer(interpreter, node, args, state, receiverApi, generic);
+      inferTransfer(interpreter, node, args, state, receiverApi, generic, receiver);
     if (inferred) interpreter.hits.push(inferred);
   }
 }

@@ -10,6 +10,7 @@ import { schemaCarriesDescription } from './described-schema';
 import { objectLiteralOf } from '../navigate';
 import { pairedHandler } from './paired-declaration';
 import { nameNodeFromContext } from '../tool-name';
+import { identifierName } from './identifier-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { listWrapperAudit } from './list-audit-wrapper';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
@@ -79,7 +80,10 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const isAction = has(generic.actionMarkKeys) !== undefined;
   if (!hasSchema && !isAction) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
-  const nameValue = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
+  const written = nameProperty ? describedName(nameProperty.value as Node, ctx) : slot?.name;
+  // `name: 'Transfer HBAR'` beside `method: 'transfer_hbar_tool'`: the model calls the identifier.
+  const identifier = nameProperty ? identifierName(declaration, written, generic.identifierKeys, ctx) : undefined;
+  const nameValue = identifier?.name ?? written;
   const form: FormLike = {
     id: 'generic-tool-object',
     framework: generic.framework,
@@ -92,6 +96,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const tool = baseTool(
     {
       name: nameValue ?? nameNodeFromContext(node)?.name ?? factoryName(node) ?? '(dynamic name)',
+      // Findings stay anchored on the declaration's name, the title people read.
       node: !nameProperty
         ? (slot?.node ?? node)
         : nameValue !== undefined
