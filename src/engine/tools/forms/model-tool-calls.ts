@@ -42,8 +42,13 @@ const CALL_NAME = /(^|\.)(function\.)?name$/;
 const TOOL_CALL_OBJECT = /(call|tool|block|part|invocation|^fc$)/i;
 const MAX_MEMBERS = 4;
 const MAX_NAMES = 200;
-/** A type tag that says an event or output item is a function call (`'response.function_call_arguments.done'`). */
-const FUNCTION_CALL_TYPE = /function_call/;
+/**
+ * A type tag that says an event, output item or content block is one tool call: a realtime event or
+ * Responses API item (`'response.function_call_arguments.done'`, `'function_call'`), a Messages API
+ * content block (`'tool_use'`, `'server_tool_use'` excluded: the provider runs those) or a stream part
+ * (`'tool-call'`). Agent loops name such a block whatever they like (`content`, `item`, `c`).
+ */
+const FUNCTION_CALL_TYPE = /function_call|^tool_use$|^tool-call$/;
 /** Nodes read in the enclosing function when looking for such a tag. */
 const MAX_TYPE_SCAN = 3000;
 
@@ -61,6 +66,8 @@ interface Subject {
   key: string;
   /** The parameter that receives the call's arguments when the name arrives as a parameter. */
   inputIndex: number | undefined;
+  /** The binding key of a local that holds the model's tool call (`for (const toolCall of toolCalls)`). */
+  call?: string;
 }
 
 /**
@@ -81,7 +88,7 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     if (tools.has(id)) return;
     const tool = baseTool({ name, node: literal }, FORM, literal);
     tool.handlers.push({ fn: subject.fn, ctx, inputIndex: subject.inputIndex, inputPath: [] });
-    tool.selector = { keys: [subject.key], name };
+    tool.selector = { keys: [subject.key], name, ...(subject.call ? { call: subject.call } : {}) };
     tools.set(id, tool);
   };
   walk(ctx.ast, (node) => {
@@ -165,9 +172,9 @@ function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier
 const taggedBindings = new WeakMap<object, boolean>();
 
 /**
- * `if (msg.type === 'response.function_call_arguments.done')` or `item.type === 'function_call'` in the same
- * function: whatever the object is called, its type tag says it is one tool call of a realtime session or
- * a Responses API output.
+ * `if (msg.type === 'response.function_call_arguments.done')`, `item.type === 'function_call'` or
+ * `content.type === 'tool_use'` in the same function: whatever the object is called, its type tag says it
+ * is one tool call of a realtime session, a Responses API output or a Messages API reply.
  */
 function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): boolean {
   const binding = ctx.scopes.resolve(root);
@@ -203,6 +210,22 @@ function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): bool
   return found;
 }
 
+/**
+ * Whether the object whose name is compared is what a model API answered, not a tool list's own entry
+ * (`for (const tool of TOOLS) if (tool.name === 'x')`): the APIs' shape (`call.function.name`), a type tag
+ * (`content.type === 'tool_use'`), or a binding read from the APIs' own fields (`for (const toolCall of
+ * msg.tool_calls)`, `const call = output.functionCalls[0]`).
+ */
+function isModelToolCall(
+  binding: NonNullable<ReturnType<FileContext['scopes']['resolve']>>,
+  read: { root: TSESTree.Identifier; members: string[] },
+  ctx: FileContext,
+): boolean {
+  if (read.members[0] === 'function' || isTaggedFunctionCall(read.root, ctx)) return true;
+  const source = binding.init ? ctx.text.slice(binding.init.range[0], binding.init.range[1]) : '';
+  return TOOL_CALL_MARKERS.test(source);
+}
+
 /** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
 function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, number>): Subject | undefined {
   const inner = unwrapExpression(node);
@@ -211,7 +234,13 @@ function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, num
   const read = toolCallName(inner, ctx);
   if (read) {
     const binding = ctx.scopes.resolve(read.root);
-    return binding ? { fn, key: [bindingKey(binding), ...read.members].join('.'), inputIndex: undefined } : undefined;
+    if (!binding) return undefined;
+    const key = [bindingKey(binding), ...read.members].join('.');
+    if (!isModelToolCall(binding, read, ctx)) return { fn, key, inputIndex: undefined };
+    // The compared object is the model's tool call: a parameter of the function is its input; a local the
+    // interpreter taints where it is bound.
+    if (binding.kind === 'param' && binding.fn === fn) return { fn, key, inputIndex: binding.paramIndex };
+    return { fn, key, inputIndex: undefined, call: bindingKey(binding) };
   }
   // A bare name: a parameter that a tool call's name is handed to; the call's arguments are another parameter.
   const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
