@@ -154,6 +154,7 @@ function fromHandlerMap(lookup: TSESTree.MemberExpression, ctx: FileContext): Re
  */
 function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier; members: string[] } | undefined {
   const inner = unwrapExpression(node);
+  if (inner.type === 'Identifier') return aliasedToolCallName(inner, ctx);
   const text = describe(inner, ctx.text);
   if (inner.type !== 'MemberExpression' || !CALL_NAME.test(text) || text.includes('params.name')) return undefined;
   const members: string[] = [];
@@ -167,6 +168,47 @@ function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier
   if (root.type !== 'Identifier') return undefined;
   const named = members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name);
   return named || isTaggedFunctionCall(root, ctx) ? { root, members } : undefined;
+}
+
+/**
+ * A constant that holds a tool call's name, as agent loops read it before they compare it or hand it on:
+ * `const fnName = call.function.name`, `const { name, arguments: raw } = toolCall.function`,
+ * `const { name } = block`. The name is the one read from the call, so the same rules apply to it.
+ */
+function aliasedToolCallName(
+  id: TSESTree.Identifier,
+  ctx: FileContext,
+): { root: TSESTree.Identifier; members: string[] } | undefined {
+  const binding = ctx.scopes.resolve(id);
+  if (!binding?.init || binding.isLoopElement || binding.declarationKind !== 'const' || binding.id === id)
+    return undefined;
+  const path = binding.patternPath;
+  if (path.length === 0) {
+    const init = unwrapExpression(binding.init);
+    return init.type === 'MemberExpression' ? toolCallName(init, ctx) : undefined;
+  }
+  // Destructured: the object it came from, then the path to the name (`{ name }` of `call.function`).
+  if (path[path.length - 1] !== 'name' || path.length > 2) return undefined;
+  const from = unwrapExpression(binding.init);
+  const base = from.type === 'Identifier' ? { root: from, members: [] as string[] } : memberChain(from);
+  if (!base) return undefined;
+  const members = [...base.members, ...path];
+  const text = [base.root.name, ...members].join('.');
+  if (!CALL_NAME.test(text) || text.includes('params.name')) return undefined;
+  const named = members[0] === 'function' || TOOL_CALL_OBJECT.test(base.root.name);
+  return named || isTaggedFunctionCall(base.root, ctx) ? { root: base.root, members } : undefined;
+}
+
+/** `call.function` as its root identifier and the members read, or undefined for anything computed. */
+function memberChain(node: Node): { root: TSESTree.Identifier; members: string[] } | undefined {
+  const members: string[] = [];
+  let current: Node = node;
+  while (current.type === 'MemberExpression' && members.length <= MAX_MEMBERS) {
+    if (current.computed || current.property.type !== 'Identifier') return undefined;
+    members.unshift(current.property.name);
+    current = unwrapExpression(current.object);
+  }
+  return current.type === 'Identifier' ? { root: current, members } : undefined;
 }
 
 const taggedBindings = new WeakMap<object, boolean>();
