@@ -211,6 +211,27 @@ function memberChain(node: Node): { root: TSESTree.Identifier; members: string[]
   return current.type === 'Identifier' ? { root: current, members } : undefined;
 }
 
+/**
+ * Blocks of calls the provider or another agent runs (`server_tool_use`, `mcp_tool_use`): a case that takes
+ * them with `tool_use` shows or records calls (a transcript renderer), it does not run them.
+ */
+const PROVIDER_RUN_TYPE = /^(server_tool_use|mcp_tool_use)$/;
+
+/** A switch's case tests grouped by the body they fall through to (`case 'a': case 'b': …`). */
+function caseGroups(node: TSESTree.SwitchStatement): Node[][] {
+  const groups: Node[][] = [];
+  let current: Node[] = [];
+  for (const switchCase of node.cases) {
+    if (switchCase.test) current.push(switchCase.test);
+    if (switchCase.consequent.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 const taggedBindings = new WeakMap<object, boolean>();
 
 /**
@@ -245,7 +266,9 @@ function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): bool
     if (node.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(node.operator))
       found = (isTypeOfRoot(node.left) && isTag(node.right)) || (isTypeOfRoot(node.right) && isTag(node.left));
     else if (node.type === 'SwitchStatement' && isTypeOfRoot(node.discriminant))
-      found = node.cases.some((switchCase) => isTag(switchCase.test));
+      found = caseGroups(node).some(
+        (group) => group.some(isTag) && !group.some((test) => PROVIDER_RUN_TYPE.test(stringValue(test) ?? '')),
+      );
     return found ? false : undefined;
   });
   taggedBindings.set(binding, found);
