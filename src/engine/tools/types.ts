@@ -42,7 +42,7 @@ export interface RecognisedTool {
   notAnalysable?: string;
   approval?: string;
   audit?: string;
-  selector?: { keys: string[]; name: string };
+  selector?: { keys: string[]; name: string; call?: string };
   /** Input fields whose schema caps them (`z.number().max(100)`, `maximum: 100`). */
   cappedFields: Set<string>;
   /** The form's approval option when it sits in the options object (`Argument[0].Member[needsApproval]`). */

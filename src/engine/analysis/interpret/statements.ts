@@ -11,6 +11,7 @@ import { CLEAN, derived, elementOf, isTainted, type Value } from '../value';
 import { assignPattern, assignTo } from './assignment';
 import { caughtError } from './caught-error';
 import { runReturnedFunctions } from './closures';
+import { seedToolCall } from './tool-call-object';
 import { isEndless } from './endless-loops';
 import { callNeverReturns } from './never-returns';
 import { optInDecision } from './operator-opt-in';
@@ -63,6 +64,7 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
         const init = declarator.init;
         const value = init ? withCondition(init, interpreter.evaluate(init, state), interpreter, state) : CLEAN;
         assignPattern(interpreter, declarator.id, value, state, declarator.init ?? undefined);
+        seedToolCall(interpreter, declarator.id, state);
       }
       return state;
     case 'ReturnStatement': {
@@ -109,8 +111,10 @@ function exec(interpreter: Interpreter, statement: TSESTree.Statement, state: St
       if (listed.length > 0) element = { ...element, keys: [...new Set([...(element.keys ?? []), ...listed])] };
       const loopState = cloneState(state);
       if (statement.left.type === 'VariableDeclaration') {
-        for (const declarator of statement.left.declarations)
+        for (const declarator of statement.left.declarations) {
           assignPattern(interpreter, declarator.id, element, loopState, undefined);
+          seedToolCall(interpreter, declarator.id, loopState);
+        }
       } else {
         assignTo(interpreter, statement.left, element, loopState);
       }

@@ -43,8 +43,11 @@ export interface FunctionSummary {
 export interface AnalysisOptions {
   /** Values of parameters: the handler's model input, or symbolic parameters for a summary. */
   params: Map<number, Value>;
-  /** For MCP dispatchers: only the branch handling this tool name is taken. */
-  selector?: { keys: string[]; name: string };
+  /**
+   * For MCP dispatchers: only the branch handling this tool name is taken. `call`: the binding key of the
+   * tool call object a model-API loop compares by name, which the model wrote (`tool-call-object.ts`).
+   */
+  selector?: { keys: string[]; name: string; call?: string };
   /** Approval known before the function runs (a framework flag). */
   approved?: boolean;
   /** Summaries already being computed, to stop recursion. */

@@ -42,8 +42,13 @@ const CALL_NAME = /(^|\.)(function\.)?name$/;
 const TOOL_CALL_OBJECT = /(call|tool|block|part|invocation|^fc$)/i;
 const MAX_MEMBERS = 4;
 const MAX_NAMES = 200;
-/** A type tag that says an event or output item is a function call (`'response.function_call_arguments.done'`). */
-const FUNCTION_CALL_TYPE = /function_call/;
+/**
+ * A type tag that says an event, output item or content block is one tool call: a realtime event or
+ * Responses API item (`'response.function_call_arguments.done'`, `'function_call'`), a Messages API
+ * content block (`'tool_use'`, `'server_tool_use'` excluded: the provider runs those) or a stream part
+ * (`'tool-call'`). Agent loops name such a block whatever they like (`content`, `item`, `c`).
+ */
+const FUNCTION_CALL_TYPE = /function_call|^tool_use$|^tool-call$/;
 /** Nodes read in the enclosing function when looking for such a tag. */
 const MAX_TYPE_SCAN = 3000;
 
@@ -61,6 +66,8 @@ interface Subject {
   key: string;
   /** The parameter that receives the call's arguments when the name arrives as a parameter. */
   inputIndex: number | undefined;
+  /** The binding key of a local that holds the model's tool call (`for (const toolCall of toolCalls)`). */
+  call?: string;
 }
 
 /**
@@ -81,7 +88,7 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     if (tools.has(id)) return;
     const tool = baseTool({ name, node: literal }, FORM, literal);
     tool.handlers.push({ fn: subject.fn, ctx, inputIndex: subject.inputIndex, inputPath: [] });
-    tool.selector = { keys: [subject.key], name };
+    tool.selector = { keys: [subject.key], name, ...(subject.call ? { call: subject.call } : {}) };
     tools.set(id, tool);
   };
   walk(ctx.ast, (node) => {
@@ -147,6 +154,7 @@ function fromHandlerMap(lookup: TSESTree.MemberExpression, ctx: FileContext): Re
  */
 function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier; members: string[] } | undefined {
   const inner = unwrapExpression(node);
+  if (inner.type === 'Identifier') return aliasedToolCallName(inner, ctx);
   const text = describe(inner, ctx.text);
   if (inner.type !== 'MemberExpression' || !CALL_NAME.test(text) || text.includes('params.name')) return undefined;
   const members: string[] = [];
@@ -162,12 +170,74 @@ function toolCallName(node: Node, ctx: FileContext): { root: TSESTree.Identifier
   return named || isTaggedFunctionCall(root, ctx) ? { root, members } : undefined;
 }
 
+/**
+ * A constant that holds a tool call's name, as agent loops read it before they compare it or hand it on:
+ * `const fnName = call.function.name`, `const { name, arguments: raw } = toolCall.function`,
+ * `const { name } = block`. The name is the one read from the call, so the same rules apply to it.
+ */
+function aliasedToolCallName(
+  id: TSESTree.Identifier,
+  ctx: FileContext,
+): { root: TSESTree.Identifier; members: string[] } | undefined {
+  const binding = ctx.scopes.resolve(id);
+  if (!binding?.init || binding.isLoopElement || binding.declarationKind !== 'const' || binding.id === id)
+    return undefined;
+  const path = binding.patternPath;
+  if (path.length === 0) {
+    const init = unwrapExpression(binding.init);
+    return init.type === 'MemberExpression' ? toolCallName(init, ctx) : undefined;
+  }
+  // Destructured: the object it came from, then the path to the name (`{ name }` of `call.function`).
+  if (path[path.length - 1] !== 'name' || path.length > 2) return undefined;
+  const from = unwrapExpression(binding.init);
+  const base = from.type === 'Identifier' ? { root: from, members: [] as string[] } : memberChain(from);
+  if (!base) return undefined;
+  const members = [...base.members, ...path];
+  const text = [base.root.name, ...members].join('.');
+  if (!CALL_NAME.test(text) || text.includes('params.name')) return undefined;
+  const named = members[0] === 'function' || TOOL_CALL_OBJECT.test(base.root.name);
+  return named || isTaggedFunctionCall(base.root, ctx) ? { root: base.root, members } : undefined;
+}
+
+/** `call.function` as its root identifier and the members read, or undefined for anything computed. */
+function memberChain(node: Node): { root: TSESTree.Identifier; members: string[] } | undefined {
+  const members: string[] = [];
+  let current: Node = node;
+  while (current.type === 'MemberExpression' && members.length <= MAX_MEMBERS) {
+    if (current.computed || current.property.type !== 'Identifier') return undefined;
+    members.unshift(current.property.name);
+    current = unwrapExpression(current.object);
+  }
+  return current.type === 'Identifier' ? { root: current, members } : undefined;
+}
+
+/**
+ * Blocks of calls the provider or another agent runs (`server_tool_use`, `mcp_tool_use`): a case that takes
+ * them with `tool_use` shows or records calls (a transcript renderer), it does not run them.
+ */
+const PROVIDER_RUN_TYPE = /^(server_tool_use|mcp_tool_use)$/;
+
+/** A switch's case tests grouped by the body they fall through to (`case 'a': case 'b': …`). */
+function caseGroups(node: TSESTree.SwitchStatement): Node[][] {
+  const groups: Node[][] = [];
+  let current: Node[] = [];
+  for (const switchCase of node.cases) {
+    if (switchCase.test) current.push(switchCase.test);
+    if (switchCase.consequent.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 const taggedBindings = new WeakMap<object, boolean>();
 
 /**
- * `if (msg.type === 'response.function_call_arguments.done')` or `item.type === 'function_call'` in the same
- * function: whatever the object is called, its type tag says it is one tool call of a realtime session or
- * a Responses API output.
+ * `if (msg.type === 'response.function_call_arguments.done')`, `item.type === 'function_call'` or
+ * `content.type === 'tool_use'` in the same function: whatever the object is called, its type tag says it
+ * is one tool call of a realtime session, a Responses API output or a Messages API reply.
  */
 function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): boolean {
   const binding = ctx.scopes.resolve(root);
@@ -196,11 +266,29 @@ function isTaggedFunctionCall(root: TSESTree.Identifier, ctx: FileContext): bool
     if (node.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(node.operator))
       found = (isTypeOfRoot(node.left) && isTag(node.right)) || (isTypeOfRoot(node.right) && isTag(node.left));
     else if (node.type === 'SwitchStatement' && isTypeOfRoot(node.discriminant))
-      found = node.cases.some((switchCase) => isTag(switchCase.test));
+      found = caseGroups(node).some(
+        (group) => group.some(isTag) && !group.some((test) => PROVIDER_RUN_TYPE.test(stringValue(test) ?? '')),
+      );
     return found ? false : undefined;
   });
   taggedBindings.set(binding, found);
   return found;
+}
+
+/**
+ * Whether the object whose name is compared is what a model API answered, not a tool list's own entry
+ * (`for (const tool of TOOLS) if (tool.name === 'x')`): the APIs' shape (`call.function.name`), a type tag
+ * (`content.type === 'tool_use'`), or a binding read from the APIs' own fields (`for (const toolCall of
+ * msg.tool_calls)`, `const call = output.functionCalls[0]`).
+ */
+function isModelToolCall(
+  binding: NonNullable<ReturnType<FileContext['scopes']['resolve']>>,
+  read: { root: TSESTree.Identifier; members: string[] },
+  ctx: FileContext,
+): boolean {
+  if (read.members[0] === 'function' || isTaggedFunctionCall(read.root, ctx)) return true;
+  const source = binding.init ? ctx.text.slice(binding.init.range[0], binding.init.range[1]) : '';
+  return TOOL_CALL_MARKERS.test(source);
 }
 
 /** The function a compared name belongs to, the binding key the interpreter knows it by, and the input parameter. */
@@ -211,7 +299,13 @@ function subjectOf(node: Node, ctx: FileContext, handOffs: Map<FunctionNode, num
   const read = toolCallName(inner, ctx);
   if (read) {
     const binding = ctx.scopes.resolve(read.root);
-    return binding ? { fn, key: [bindingKey(binding), ...read.members].join('.'), inputIndex: undefined } : undefined;
+    if (!binding) return undefined;
+    const key = [bindingKey(binding), ...read.members].join('.');
+    if (!isModelToolCall(binding, read, ctx)) return { fn, key, inputIndex: undefined };
+    // The compared object is the model's tool call: a parameter of the function is its input; a local the
+    // interpreter taints where it is bound.
+    if (binding.kind === 'param' && binding.fn === fn) return { fn, key, inputIndex: binding.paramIndex };
+    return { fn, key, inputIndex: undefined, call: bindingKey(binding) };
   }
   // A bare name: a parameter that a tool call's name is handed to; the call's arguments are another parameter.
   const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
