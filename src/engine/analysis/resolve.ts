@@ -256,14 +256,23 @@ function methodSetTargets(object: Node, name: string, ctx: FileContext, depth: n
   return out;
 }
 
-/** `context.api`: a plain member of an unannotated parameter, a step or two down. */
+/**
+ * `context.api`: a plain member, a step or two down, of an unannotated parameter named like the context a
+ * framework hands a handler beside its input (`contextParamNames`): its members are the services the handler
+ * uses. An options parameter (`authConfig.ibClient`) is what its callers pass (passedOptionMembers).
+ */
 function isParamMember(object: Node, ctx: FileContext): boolean {
   if (object.type !== 'MemberExpression' || object.computed) return false;
   let root = unwrapExpression(object.object);
   if (root.type === 'MemberExpression' && !root.computed) root = unwrapExpression(root.object);
   if (root.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
   const binding = ctx.scopes.resolve(root);
-  return binding?.kind === 'param' && binding.patternPath.length === 0 && !binding.id.typeAnnotation;
+  return (
+    binding?.kind === 'param' &&
+    binding.patternPath.length === 0 &&
+    !binding.id.typeAnnotation &&
+    ctx.catalogs.contextParamNames.includes(binding.name)
+  );
 }
 
 /**
