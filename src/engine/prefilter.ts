@@ -109,12 +109,14 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
   for (const word of TOOL_CALL_WORDS) words.add(word);
   const generic = catalogs.genericObject;
   // A generic tool object spells all four kinds of key as keys: `key:`, `key,` (shorthand), `key(` (method).
-  // An entry of a name -> tool map is named by its key: a strict schema key stands in for the name.
+  // An entry of a name -> tool map is named by its key: a strict schema key stands in for the name. A
+  // toolkit's neutral definition (`{ name, schema, handler }`) is described elsewhere: its schema key stands in
+  // for the description.
   return {
     words: [...words],
     genericKeys: [
       [...generic.nameKeys, ...generic.keyedSchemaKeys, ...generic.kindNameKeys],
-      [...generic.descriptionKeys, ...generic.schemaDescriptionMethods],
+      [...generic.descriptionKeys, ...generic.schemaDescriptionMethods, ...generic.undescribedSchemaKeys],
       [...generic.schemaKeys, ...generic.actionMarkKeys],
       generic.handlerKeys,
     ],

@@ -42,22 +42,48 @@ export function methodSetClasses(
   ctx: FileContext,
   common: ReadonlySet<string>,
 ): ClassRef[] {
-  if (receiver.type !== 'Identifier') return [];
-  const binding = ctx.scopes.resolve(receiver);
+  const path = memberPath(receiver);
+  if (!path) return [];
+  const binding = ctx.scopes.resolve(path.root);
   if (!binding) return [];
   const weak = (member: string) => common.has(member) || BUILTIN_METHODS.has(member);
-  const others = readMembers(binding, ctx).filter(
+  const others = readMembers(binding, path.steps, ctx).filter(
     (other) => other !== name && !NO_EVIDENCE.has(other) && !(weak(name) && weak(other)),
   );
   return others.length > 0 ? ctx.modules.methodSetOwners(ctx, name, others) : [];
 }
 
-/** Cached per binding: every call on the receiver asks for the same set. */
-const membersByBinding = new WeakMap<Binding, string[]>();
+/** Plain member steps followed from a receiver to its variable (`context.api`: one). */
+const MAX_PATH_STEPS = 2;
 
-/** The member names read on `binding` (called or not) inside the function that declares it. */
-function readMembers(binding: Binding, ctx: FileContext): string[] {
-  const cached = membersByBinding.get(binding);
+/**
+ * `backend` or `context.api`: the variable a receiver is read from and the plain member steps on the way. A
+ * handler's `context.api.dashboards(…)` beside `context.api.getProjectBaseUrl(…)` uses one client's members.
+ */
+function memberPath(receiver: Node): { root: TSESTree.Identifier; steps: string[] } | undefined {
+  const steps: string[] = [];
+  let current = receiver;
+  while (current.type === 'MemberExpression' && !current.computed && steps.length < MAX_PATH_STEPS) {
+    const step = propertyName(current);
+    if (step === undefined) return undefined;
+    steps.unshift(step);
+    current = unwrapExpression(current.object) as Node;
+  }
+  return current.type === 'Identifier' ? { root: current, steps } : undefined;
+}
+
+/** Cached per binding and path: every call on the receiver asks for the same set. */
+const membersByBinding = new WeakMap<Binding, Map<string, string[]>>();
+
+/** The member names read on `binding` (or on the same member path of it), called or not, inside the function that declares it. */
+function readMembers(binding: Binding, steps: readonly string[], ctx: FileContext): string[] {
+  const key = steps.join('.');
+  let byPath = membersByBinding.get(binding);
+  if (!byPath) {
+    byPath = new Map();
+    membersByBinding.set(binding, byPath);
+  }
+  const cached = byPath.get(key);
   if (cached) return cached;
   const scope: Node | undefined = binding.kind === 'param' ? binding.fn : enclosingFunction(binding.id);
   const names: string[] = [];
@@ -66,18 +92,19 @@ function readMembers(binding: Binding, ctx: FileContext): string[] {
     walk(scope, (node) => {
       if (++visited > MAX_NODES || names.length >= MAX_NAMES) return false;
       if (node.type !== 'MemberExpression') return true;
-      const object = unwrapExpression(node.object) as Node;
+      const path = memberPath(unwrapExpression(node.object) as Node);
       const member = propertyName(node as TSESTree.MemberExpression);
       if (
-        object.type === 'Identifier' &&
-        object.name === binding.name &&
+        path !== undefined &&
+        path.root.name === binding.name &&
+        path.steps.join('.') === key &&
         member !== undefined &&
         !names.includes(member) &&
-        ctx.scopes.resolve(object) === binding
+        ctx.scopes.resolve(path.root) === binding
       )
         names.push(member);
       return true;
     });
-  membersByBinding.set(binding, names);
+  byPath.set(key, names);
   return names;
 }

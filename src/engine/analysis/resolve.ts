@@ -199,6 +199,15 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
       if (picked.length > 0) return picked;
     }
   }
+  // `api.boards({ team }).create(data)`: the member of the object literal the project's method returns.
+  const called = object.type === 'AwaitExpression' ? unwrapExpression(object.argument) : object;
+  if (called.type === 'CallExpression') {
+    const resolveCallee = (callee: Node, at: FileContext) => resolveFunction(callee, at, depth + 1);
+    for (const made of factoryObjects(called, ctx, resolveCallee)) {
+      const found = objectMember(made.object, name, made.ctx, depth);
+      if (found) return [found];
+    }
+  }
   // `service_1.default.request(…)`: compiled CommonJS of `export default { request }`, an object literal of functions.
   if (object.type === 'MemberExpression') {
     const found = requiredObjectMember(object, name, ctx, depth);
@@ -228,7 +237,11 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   }
   if (out.length === 0) out.push(...passedOptionMembers(object, name, ctx, depth));
   if (out.length === 0) out.push(...passedReceiverTargets(object, name, ctx, depth));
-  if (out.length > 0 || !isUntypedReceiver(object, ctx)) return out;
+  if (out.length > 0) return out;
+  // `context.api.dashboards(…)` beside `context.api.getProjectBaseUrl(…)` on a handler's parameter: no single
+  // method name says which class the member holds, but the package's classes that declare both do.
+  if (!isUntypedReceiver(object, ctx))
+    return isParamMember(object, ctx) ? methodSetTargets(object, name, ctx, depth) : out;
   // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
   const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
   const passed = binding ? onlyCallArgument(binding, ctx) : undefined;
@@ -243,11 +256,35 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
     if (owned.length > 0) return owned;
   }
   // `backend.read(p)` beside `backend.ls(dir)`: every implementation the package ships of the members it uses.
+  return methodSetTargets(object, name, ctx, depth);
+}
+
+function methodSetTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
+  const out: ResolvedFunction[] = [];
   for (const candidate of methodSetClasses(object, name, ctx, COMMON_MEMBER_NAMES)) {
     const method = methodOf(candidate, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
   return out;
+}
+
+/**
+ * `context.api`: a plain member, a step or two down, of an unannotated parameter named like the context a
+ * framework hands a handler beside its input (`contextParamNames`): its members are the services the handler
+ * uses. An options parameter (`authConfig.ibClient`) is what its callers pass (passedOptionMembers).
+ */
+function isParamMember(object: Node, ctx: FileContext): boolean {
+  if (object.type !== 'MemberExpression' || object.computed) return false;
+  let root = unwrapExpression(object.object);
+  if (root.type === 'MemberExpression' && !root.computed) root = unwrapExpression(root.object);
+  if (root.type !== 'Identifier' || ctx.api.resolve(object) !== undefined) return false;
+  const binding = ctx.scopes.resolve(root);
+  return (
+    binding?.kind === 'param' &&
+    binding.patternPath.length === 0 &&
+    !binding.id.typeAnnotation &&
+    ctx.catalogs.contextParamNames.includes(binding.name)
+  );
 }
 
 /**

@@ -165,6 +165,13 @@ export interface GenericObjectForm {
    * inputSchema, handler } }`) is named by its key when it has one of these (stricter than schemaKeys).
    */
   keyedSchemaKeys: string[];
+  /**
+   * A framework-neutral definition with no description of its own (`{ name: 'dashboard-create', schema,
+   * handler }`, described elsewhere by name) is a tool with a literal name, one of these schema keys and one
+   * of these handler keys.
+   */
+  undescribedSchemaKeys: string[];
+  undescribedHandlerKeys: string[];
   /** Keys that name a tool by its kind (`type: "goToUrl"`) when no name key does; a constant string only. */
   kindNameKeys: string[];
   /** Kind values that are a declaration's format, never a tool's name (`type: "function"`). */
@@ -265,6 +272,8 @@ export function loadCatalogs(): Catalogs {
       actionMarkKeys: asStrings(generic['actionMarkKeys']),
       actionInput: typeof generic['actionInput'] === 'string' ? parseAccessPath(generic['actionInput']) : [],
       keyedSchemaKeys: asStrings(generic['keyedSchemaKeys']),
+      undescribedSchemaKeys: asStrings(generic['undescribedSchemaKeys']),
+      undescribedHandlerKeys: asStrings(generic['undescribedHandlerKeys']),
       kindNameKeys: asStrings(generic['kindNameKeys']),
       kindNameIgnored: asStrings(generic['kindNameIgnored']),
       schemaDescriptionMethods: asStrings(generic['schemaDescriptionMethods']),

@@ -14,6 +14,7 @@ import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-f
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
+import { reexportedCallee } from './reexported-callee';
 import { spelledName } from './tool-name';
 import type { FormLike, RecognisedTool } from './types';
 import { cachedVendoredRanges, isVendored } from './vendored-regions';
@@ -55,7 +56,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
           for (const tool of fromCompiledDecorators(node, decoration, ctx)) pushTool(tools, tool, consumed, node, ctx);
           return;
         }
-        const ref = ctx.api.resolve(node.callee);
+        const resolved = ctx.api.resolve(node.callee);
+        const ref = reexportedCallee(node.callee, resolved, ctx) ?? resolved;
         // Several forms can share a callee (`tool(fn, opts)` and `tool({ execute })`): the first whose handler resolves wins.
         let fallback: RecognisedTool | undefined;
         for (const form of forms) {

@@ -6,6 +6,7 @@ import { constantString } from './constant-name';
 import { describedName, factoryName, factoryOf } from './described-name';
 import { onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
+import { registryEntryName } from './registry-entry-name';
 import type { FormLike } from './types';
 
 /** A name an entry of a list gives at run time (split per entry by ./loop-names.ts when the list is constant). */
@@ -27,6 +28,9 @@ export function toolName(
     const value = describedName(candidate, ctx);
     if (value !== undefined) return { name: value, node: candidate };
   }
+  // `{ name: 'execute_bash', tool: coreTool }`: a registry entry's name is the one the model sees.
+  const registered = registryEntryName(call, ctx);
+  if (registered) return registered;
   const fromContext = nameNodeFromContext(node);
   if (fromContext) return fromContext;
   // `{ goto: createGotoTool(page) }`: a factory called once, as a toolset entry, makes the tool of that key.

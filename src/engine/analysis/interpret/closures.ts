@@ -74,6 +74,9 @@ export function callClosure(
  * run by the framework later, with everything the handler saw; its effects are the handler's.
  */
 export function runReturnedFunctions(interpreter: Interpreter, value: Value, state: State): void {
+  // A helper that returns functions (`boards(team) { return { get, remove } }`) hands back an API: its caller
+  // calls one member by name, and that call runs it; running every member here gave `get` the effects of `remove`.
+  if (interpreter.options.depth > 0) return;
   const candidates = [value.fn, ...[...(value.props?.values() ?? [])].map((member) => member.fn)];
   for (const fn of candidates) {
     if (!fn || !isClosureOf(interpreter, fn, interpreter.ctx)) continue;

@@ -72,6 +72,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const factory = nameProperty || slot || !schemaProperty ? undefined : toolFactoryName(node);
   const isDescribed =
     runner !== undefined ||
+    undescribedDefinition(node, declaration, nameProperty, schemaProperty, handlerProperty, generic) ||
     has(generic.descriptionKeys, declaration) !== undefined ||
     (schemaProperty !== undefined &&
       schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
@@ -261,4 +262,27 @@ function toolFactoryName(node: Node): string | undefined {
 function isTextLiteral(node: Node): boolean {
   const inner = unwrapExpression(node);
   return (inner.type === 'Literal' && typeof inner.value === 'string') || inner.type === 'TemplateLiteral';
+}
+
+/**
+ * `{ name: 'dashboard-create', schema: DashboardCreateSchema, handler: createHandler }`: a toolkit's neutral
+ * definition, described by name elsewhere. Its own literal name, schema and handler keys are what make it one.
+ */
+function undescribedDefinition(
+  node: TSESTree.ObjectExpression,
+  declaration: TSESTree.ObjectExpression,
+  nameProperty: TSESTree.Property | undefined,
+  schemaProperty: TSESTree.Property | undefined,
+  handlerProperty: TSESTree.Property | undefined,
+  generic: GenericObjectForm,
+): boolean {
+  return (
+    declaration === node &&
+    nameProperty?.parent === node &&
+    stringValue(nameProperty.value as Node) !== undefined &&
+    schemaProperty?.parent === node &&
+    generic.undescribedSchemaKeys.includes(propertyName(schemaProperty) ?? '') &&
+    handlerProperty !== undefined &&
+    generic.undescribedHandlerKeys.includes(propertyName(handlerProperty) ?? '')
+  );
 }
