@@ -11,7 +11,7 @@ import { bindParams, runBody } from './interpret/statements';
 import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
-import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
+import { branchDecidingArguments, fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
 import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
 import { forwardedArity } from './forwarders';
 import { valuesSignature } from './interpret/value-signature';
@@ -83,9 +83,36 @@ function summariseWith(
     reuse(known);
     return known;
   }
-  if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
+  if (!known && slot.has()) return summarise(fn, ctx, options);
+  if (!known && slot.full) return summariseDeciding(fn, ctx, options, fixed, thisFields);
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
+  if (summary) slot.set(summary, signature());
+  return summary ?? summarise(fn, ctx, options);
+}
+
+/**
+ * Past the helper's shapes, a summary keyed only on the arguments that decide its branches (a request helper's
+ * method), so a GET caller does not inherit the helper's PUT branch; the symbolic summary when none decides.
+ */
+function summariseDeciding(
+  fn: FunctionNode,
+  ctx: FileContext,
+  options: AnalysisOptions,
+  fixed: ReadonlyMap<number, Value>,
+  thisFields?: ReadonlyMap<string, Value>,
+): FunctionSummary | undefined {
+  const deciding = branchDecidingArguments(fn, fixed);
+  if (!deciding) return summarise(fn, ctx, options);
+  const slot = specialisedSlot(options.summaries, fn, `b:${fixedKey(deciding)}#${fieldsKey(thisFields)}`, 'branch');
+  const signature = (): string | undefined => valuesSignature(deciding, thisFields);
+  const known = slot.get(signature);
+  if (known && stillValid(options.summaries, known)) {
+    reuse(known);
+    return known;
+  }
+  if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
+  const summary = summarise(fn, ctx, options, deciding, thisFields);
   if (summary) slot.set(summary, signature());
   return summary ?? summarise(fn, ctx, options);
 }
