@@ -18,7 +18,7 @@ import type { CheckFacts } from '../rules/define-rule';
 import type { ToolAnalysis } from './tools/analyse';
 import { isRemoteWriteRequest, REMOTE_WRITES, unseenWrite, type WriteEffect } from './tools/audit-worthy';
 import { dispatcherAudit } from './tools/dispatch-audit';
-import { ensuresDirectory } from './tools/ensured-directory';
+import { isDirectorySetUp } from './tools/ensured-directory';
 import { approvalFor, type FileFacts } from './tools/file-facts';
 import type { Capability, CapabilityKind, Finding, ToolInfo, ToolRef } from './types';
 
@@ -82,7 +82,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
       capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unscoped, hit.row.isWrite, location));
       // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up;
       // the folder of a contained path the model names is the model's choice all the same.
-      const setUp = !hit.carriesInput && hit.row.check === 'path' && ensuresDirectory(hit.node, ctx.catalogs.common);
+      const setUp = isDirectorySetUp(hit.node, hit.row.check, ctx.catalogs.common, () => hit.carriesInput === true);
       if (hit.row.isWrite && !setUp && (unscoped || rule.scopedWritesNeedAudit !== false)) {
         hasWrite = true;
         effects.add(rule.effect.write);

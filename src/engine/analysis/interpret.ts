@@ -11,7 +11,13 @@ import { bindParams, runBody } from './interpret/statements';
 import { EvaluationMemo } from './interpret/memo';
 import { buildSummary } from './interpret/summaries';
 import type { AnalysisOptions, FunctionSummary, Interpreter, ReturnRecord } from './interpret/types';
-import { fixedKey, specialisedSlot, symbolicParam } from './interpret/specialise';
+import {
+  branchDecidingArguments,
+  fixedKey,
+  specialisedSlot,
+  symbolicParam,
+  type SlotFamily,
+} from './interpret/specialise';
 import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
 import { forwardedArity } from './forwarders';
 import { valuesSignature } from './interpret/value-signature';
@@ -75,7 +81,29 @@ function summariseWith(
   fixed: ReadonlyMap<number, Value>,
   thisFields?: ReadonlyMap<string, Value>,
 ): FunctionSummary | undefined {
-  const slot = specialisedSlot(options.summaries, fn, `${fixedKey(fixed)}#${fieldsKey(thisFields)}`);
+  const own = specialised(fn, ctx, options, fixed, thisFields, 'shape');
+  if (own !== SLOTS_FULL) return own;
+  // Past the helper's shapes, a summary keyed only on the arguments that decide its branches (a request helper's
+  // method), so a GET caller does not inherit the helper's PUT branch; the symbolic summary when none decides.
+  const deciding = branchDecidingArguments(fn, fixed);
+  const narrowed = deciding ? specialised(fn, ctx, options, deciding, thisFields, 'branch') : SLOTS_FULL;
+  return narrowed === SLOTS_FULL ? summarise(fn, ctx, options) : narrowed;
+}
+
+/** The helper's shapes of one family are all used: the caller falls back to a coarser summary. */
+const SLOTS_FULL = Symbol('slots full');
+
+/** The summary analysed with these values, from its slot of the family or analysed now and kept there. */
+function specialised(
+  fn: FunctionNode,
+  ctx: FileContext,
+  options: AnalysisOptions,
+  fixed: ReadonlyMap<number, Value>,
+  thisFields: ReadonlyMap<string, Value> | undefined,
+  family: SlotFamily,
+): FunctionSummary | undefined | typeof SLOTS_FULL {
+  const prefix = family === 'branch' ? 'b:' : '';
+  const slot = specialisedSlot(options.summaries, fn, `${prefix}${fixedKey(fixed)}#${fieldsKey(thisFields)}`, family);
   // Compared only for a summary analysed before the latest edit (an editor's re-lint).
   const signature = (): string | undefined => valuesSignature(fixed, thisFields);
   const known = slot.get(signature);
@@ -83,7 +111,8 @@ function summariseWith(
     reuse(known);
     return known;
   }
-  if (!known && (slot.has() || slot.full)) return summarise(fn, ctx, options);
+  if (!known && slot.has()) return summarise(fn, ctx, options);
+  if (!known && slot.full) return SLOTS_FULL;
   const summary = summarise(fn, ctx, options, fixed, thisFields);
   // Not cached while recursion or depth stopped it: a shallower call may still analyse it.
   if (summary) slot.set(summary, signature());

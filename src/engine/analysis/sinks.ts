@@ -16,6 +16,7 @@ import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from 
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import { fileOperand } from './file-operands';
+import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
@@ -33,6 +34,12 @@ export interface SinkHit extends RequestMethod {
   origins: Origin[];
   /** The checked value holds the model's input, bounded or not (a contained path is still the model's choice). */
   carriesInput?: true;
+  /** Inside a helper: the parameters whose value the checked value holds, so a caller's constant carries none. */
+  carriedParams?: number[];
+  /** Inside a helper: the checked value holds the tool's own input, whatever the parameters hold. */
+  carriesOwnInput?: true;
+  /** The hit as it was before it yielded to another rule's finding on the same call (yielded-hits.ts). */
+  unyielded?: SinkHit;
   /** A process hit whose program is not a fixed one (the model's command, or a shell the package computes). */
   unfixedProgram?: true;
   /** Inside a helper summary: which parameters reach the checked part. */
@@ -220,7 +227,7 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leading) Object.assign(hit, leading);
-  if (values.some(isTainted)) hit.carriesInput = true;
+  if (values.some(isTainted)) Object.assign(hit, carriedInput(values));
   if (row.check === 'command' || row.check === 'code' || (row.check === 'args' && program === undefined))
     hit.unfixedProgram = true;
   if (row.method !== undefined || row.methodAt) {

@@ -26,6 +26,8 @@ export interface CommonCatalog {
   directoryCreations: string[];
   /** Folder creations (by name) that always only make sure a folder exists. */
   directoryEnsures: string[];
+  /** Calls (by name) whose result names a folder afresh on each call: a folder so named is made, not made sure of. */
+  freshNames: string[];
   approvalNames: string[];
   /** Callees (as written) that throw unless their first argument holds. */
   assertionNames: string[];
@@ -118,6 +120,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     directoryListings: compileModulePaths(data['directoryListings']),
     directoryCreations: asStrings(ensures['recursiveOption']),
     directoryEnsures: asStrings(ensures['always']),
+    freshNames: asStrings(ensures['freshNames']),
     approvalNames: asStrings(approvals['names']),
     assertionNames: asStrings(data['assertionFunctions']),
     modelOutputMethods: asStrings(data['modelOutputMethods']),

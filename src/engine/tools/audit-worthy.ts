@@ -35,7 +35,7 @@ import { isInjectedField } from './injected-field';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
-import { ensuresDirectory } from './ensured-directory';
+import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
 
@@ -204,14 +204,18 @@ function catalogWrite(
 ): string | undefined {
   // Making sure a folder the model did not choose exists (`mkdir(DATA_DIR, { recursive: true })`) is set-up.
   const folder = node.arguments[0];
-  const setUp =
-    ensuresDirectory(node, matcher.ctx.catalogs.common) && !(folder && carriesInput(folder, isInput, matcher.ctx));
+  let folderCarries: boolean | undefined;
+  const carries = (): boolean => (folderCarries ??= folder !== undefined && carriesInput(folder, isInput, matcher.ctx));
   for (const row of matchSinks(node, matcher)) {
     // In another file only the runtime's own writes (a file the project's storage class saves): summaries do
     // not carry a write to a fixed path, and a runtime module is no package's queue or cache.
     if (!home && !row.modules.every(isRuntimeModule)) continue;
     const effect =
-      row.isWrite && !spellsNoTarget(node, row) && !(setUp && row.check === 'path') ? writeEffect(row) : undefined;
+      row.isWrite &&
+      !spellsNoTarget(node, row) &&
+      !isDirectorySetUp(node, row.check, matcher.ctx.catalogs.common, carries)
+        ? writeEffect(row)
+        : undefined;
     if (effect) return effect;
   }
   return undefined;

@@ -18,7 +18,11 @@ interface Entry {
   summary: FunctionSummary | undefined;
   signature: string | undefined;
   generation: number;
+  /** Shapes are counted per family: the whole argument shape, or only the arguments that decide branches. */
+  family: SlotFamily;
 }
+/** `shape`: every fixed argument; `branch`: only those deciding a comparison inside (see branchDecidingArguments). */
+export type SlotFamily = 'shape' | 'branch';
 type Cache = WeakMap<FunctionNode, Map<string, Entry>>;
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
 const caches = new WeakMap<object, Cache>();
@@ -108,6 +112,31 @@ export function fixedKey(fixed: ReadonlyMap<number, Value>): string {
   return [...fixed].map(([index, value]) => `${index}=${shapeKey(value)}`).join('|');
 }
 
+/**
+ * The fixed arguments that still matter once the per-helper shapes are used up: the caller's constants for
+ * parameters the helper compares with a string (`callRestV1('GET', '/orders', data)` keeps `'GET'`, drops the
+ * path), package clients, and the symbols and absences that mark model input. Every dropped argument becomes a
+ * symbol, as in the symbolic summary, so this summary is never less sound than that one; it only decides the
+ * branches a constant decides. A helper called from ~100 sites with 100 paths and 4 methods then needs 4
+ * summaries, not 100. Undefined when nothing would be dropped (the full shape is this one) or nothing decides.
+ */
+export function branchDecidingArguments(
+  fn: FunctionNode,
+  fixed: ReadonlyMap<number, Value>,
+): Map<number, Value> | undefined {
+  const compared = comparedParams(fn);
+  const kept = new Map<number, Value>();
+  let decides = false;
+  for (const [index, value] of fixed) {
+    if (isTainted(value) || value.isAbsent || value.api) kept.set(index, value);
+    else if (value.constant !== undefined && compared.has(index)) {
+      kept.set(index, value);
+      decides = true;
+    }
+  }
+  return decides && kept.size < fixed.size ? kept : undefined;
+}
+
 /** A constant's text; for an options object, its written members (`{ method: 'POST' }` differs from GET). */
 function shapeKey(value: Value): string {
   if (isTainted(value)) return value.isResolvedPath ? 'r' : 's';
@@ -157,7 +186,12 @@ export function retireSpecialised(owner: object): void {
   for (const [map, key] of list?.entries ?? []) if (map.get(key)?.signature === undefined) map.delete(key);
 }
 
-export function specialisedSlot(owner: object, fn: FunctionNode, key: string): SpecialisedSlot {
+export function specialisedSlot(
+  owner: object,
+  fn: FunctionNode,
+  key: string,
+  family: SlotFamily = 'shape',
+): SpecialisedSlot {
   let cache = caches.get(owner);
   if (!cache) {
     cache = new WeakMap();
@@ -173,7 +207,7 @@ export function specialisedSlot(owner: object, fn: FunctionNode, key: string): S
   const entry = map.get(key);
   // Only shapes analysed since the latest edit count, as they would in a lint on a fresh cache.
   let current = 0;
-  for (const other of map.values()) if (other.generation === generation) current++;
+  for (const other of map.values()) if (other.generation === generation && other.family === family) current++;
   return {
     get: (signature) => {
       if (!entry) return undefined;
@@ -185,7 +219,7 @@ export function specialisedSlot(owner: object, fn: FunctionNode, key: string): S
     has: () => entry?.generation === generation,
     set: (summary, signature) => {
       map.delete(key);
-      map.set(key, { summary, signature, generation });
+      map.set(key, { summary, signature, generation, family });
       // Shapes of earlier edits go first (oldest first) once the map holds twice the shapes a lint may use.
       for (const [oldKey, old] of map) {
         if (map.size <= 2 * MAX_SPECIALISATIONS) break;

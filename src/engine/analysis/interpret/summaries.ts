@@ -30,6 +30,8 @@ import { paymentOfRequest } from '../payment-requests';
 import { step } from '../budget';
 import { isWholeParam } from '../origins';
 import { distinctHits, hitsToInstantiate } from './hits';
+import { beforeYielding, yieldedAtCall } from '../yielded-hits';
+import { carriedAtCall } from '../carried-input';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
 import { withArgumentApis } from './typed-arguments';
@@ -73,10 +75,13 @@ export function applySummary(
     );
   const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
   step(hits.length);
+  const mappedHits: SinkHit[] = [];
   for (const hit of hits) {
-    const mapped = instantiateHit(hit, node, interpreter, actual, state);
-    if (mapped) interpreter.hits.push(mapped);
+    // A hit that yielded inside the helper is decided again with this caller's values (yielded-hits.ts).
+    const mapped = instantiateHit(beforeYielding(hit), node, interpreter, actual, state);
+    if (mapped) mappedHits.push(mapped);
   }
+  interpreter.hits.push(...yieldedAtCall(mappedHits));
   interpreter.audits.push(...summary.audits);
   interpreter.approvals.push(...summary.approvals);
   if (summary.approvedOnExit) approve(state);
@@ -334,6 +339,13 @@ function instantiateSinkHit(
 ): SinkHit | undefined {
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
+  const carried = carriedAtCall(hit, (index) => actual(index));
+  if (carried) {
+    delete base.carriesInput;
+    delete base.carriedParams;
+    delete base.carriesOwnInput;
+    Object.assign(base, carried);
+  }
   delete base.method;
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
