@@ -20,7 +20,7 @@ class LazyLoc {
   ) {}
 
   get start(): TSESTree.Position {
-    return position(this.lines, this.range[0] as number);
+    return lineAndColumn(this.lines, this.range[0] as number);
   }
 
   set start(value: TSESTree.Position) {
@@ -29,7 +29,7 @@ class LazyLoc {
   }
 
   get end(): TSESTree.Position {
-    return position(this.lines, this.range[1] as number);
+    return lineAndColumn(this.lines, this.range[1] as number);
   }
 
   set end(value: TSESTree.Position) {
@@ -42,8 +42,11 @@ class LazyLoc {
   }
 }
 
-/** TypeScript's `computeLineAndCharacterOfPosition` (the converter's source), 1-based lines as ESTree counts them. */
-function position(lines: readonly number[], offset: number): TSESTree.Position {
+/**
+ * The line (1-based, as ESTree counts) and column of `offset` given the offsets lines start at: TypeScript's
+ * `computeLineAndCharacterOfPosition`, which the converter's eager locations come from.
+ */
+export function lineAndColumn(lines: readonly number[], offset: number): TSESTree.Position {
   let low = 0;
   let high = lines.length - 1;
   while (low < high) {
