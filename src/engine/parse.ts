@@ -1,11 +1,10 @@
 // Parses TS/JS text into an ESTree AST with parent pointers; a syntax error becomes a problem, never a throw.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-// Types by path: the package's subpath export is what loads at run time (see loadInternals).
-import type { ParseSettings } from '@typescript-eslint/typescript-estree/dist/use-at-your-own-risk';
 import type * as TS from 'typescript';
 import type { Problem } from './types';
 import { forEachChild } from './ast';
 import { FILE_KEYWORD } from './directives';
+import { convertLazily } from './lazy-loc';
 
 export type Program = TSESTree.Program;
 
@@ -82,19 +81,10 @@ export function parseText(text: string, file: string, keep?: KeepTest): ParseOut
         converter.getScriptKind(file, jsx),
       );
       if (keep && parsedCleanly(sourceFile) && !keep(ts, sourceFile)) return { dropped: true };
-      const settings: Partial<ParseSettings> = {
-        loc: true,
-        range: true,
-        // Comments are read only for suppression directives; converting them cost about 12 % of a scan
-        // (every comment's position), so a file that spells no directive keyword gets none.
-        comment: text.includes(FILE_KEYWORD),
-        tokens: null,
-        errorOnUnknownASTType: false,
-        allowInvalidAST: true,
-        suppressDeprecatedPropertyWarnings: true,
-      };
-      // The converter reads only the fields above from its settings.
-      const ast = converter.astConverter(sourceFile, settings as ParseSettings, false).estree as Program;
+      // Comments are read only for suppression directives; converting them cost about 12 % of a scan
+      // (every comment's position), so a file that spells no directive keyword gets none. Locations are
+      // computed when read (lazy-loc.ts): the analysis reports from a few nodes per file.
+      const ast = convertLazily(sourceFile, text.includes(FILE_KEYWORD));
       setParents(ast);
       return { ast };
     } catch (error) {

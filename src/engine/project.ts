@@ -15,6 +15,7 @@ import { collectFileFacts } from './tools/file-facts';
 import { recogniseTools } from './tools/recognise';
 import { AnalysisOverSteps, AnalysisTimeout, checkBudget, DEFAULT_MAX_STEPS, withBudget } from './analysis/budget';
 import { lintOnLargeStack } from './large-stack';
+import { lineAndColumn } from './lazy-loc';
 import { retireSpecialised } from './analysis/interpret/specialise';
 import { logEdit } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
@@ -261,16 +262,7 @@ function remapLineSeparators(result: LintResult, source: string): void {
     const char = source.charCodeAt(i);
     if (char === 10 || (char === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  const position = (offset: number): Position => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] as number), offset };
-  };
+  const position = (offset: number): Position => ({ ...lineAndColumn(starts, offset), offset });
   const fix = (range: Range): void => {
     range.start = position(range.start.offset);
     range.end = position(range.end.offset);
