@@ -44,6 +44,11 @@ export interface SinkHit extends RequestMethod {
   unfixedProgram?: true;
   /** Inside a helper summary: which parameters reach the checked part. */
   paramIndexes: number[];
+  /**
+   * The checked path is one name joined under roots the model does not choose (`path.resolve(ROOT, p)`): a caller
+   * whose value for it is a single segment (checked for `..` and absolute paths) keeps it inside.
+   */
+  rootedName?: true;
   /** The parameter that leads a URL (after constant text only), so the caller's value can be re-checked. */
   leadingParam?: number;
   /**
@@ -227,6 +232,7 @@ export function evaluateSink(
     paramIndexes: controlled ? paramIndexesOf(controlled.origins) : [],
   };
   if (leading) Object.assign(hit, leading);
+  if (row.check === 'path' && controlled?.rootedCopyOf?.length) hit.rootedName = true;
   if (values.some(isTainted)) Object.assign(hit, carriedInput(values));
   if (row.check === 'command' || row.check === 'code' || (row.check === 'args' && program === undefined))
     hit.unfixedProgram = true;

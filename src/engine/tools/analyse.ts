@@ -12,6 +12,7 @@ import { enumFieldsOf } from './enums';
 import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
 import { refinedBounds } from './refinements';
 import { validatedBounds } from './validated-input';
+import { entryValidator } from './entry-validator';
 import type { RecognisedTool, ToolHandler } from './recognise';
 
 export interface ToolAnalysis {
@@ -135,6 +136,11 @@ function checkedInput(
     for (const [field, bounds] of boundsHandedOn(wrapper, run.returns) ?? [])
       out = withFieldBounds(out, field, [...bounds]);
   }
+  // The definition's own validator, run by the registry before the handler (entry-validator.ts).
+  const validator = entryValidator(tool, handler);
+  if (validator)
+    for (const [field, bounds] of validatedBounds(validator, refined, summaries))
+      out = withFieldBounds(out, field, bounds);
   return withAliases(out, handler.inputAliases ?? []);
 }
 

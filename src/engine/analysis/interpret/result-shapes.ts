@@ -7,10 +7,12 @@ import { propertyName, unwrapExpression, type Node } from '../../ast';
 import type { State } from '../evaluator';
 import { factsOf, keysOf } from '../guards';
 import { isTainted, type Bound, type Fact, type Value } from '../value';
-import { setKey } from './state';
+import { readKey, setKey } from './state';
 import type { Interpreter, MemberFact, ParamFact, ReturnRecord } from './types';
 
 const MAX_MEMBERS = 16;
+/** Bounds a literal `true` status member carries from the state of its return. */
+const HELD_BOUNDS: readonly Bound[] = ['allowlist', 'host', 'path', 'segment', 'amount'];
 
 export function collectMemberFacts(
   interpreter: Interpreter,
@@ -37,7 +39,11 @@ export function collectMemberFacts(
       const expression = memberExpression(object, member);
       // Absent or literally false: never truthy on this return, so it restricts nothing.
       if (!expression || (expression.type === 'Literal' && expression.value === false)) continue;
-      const here = paramFacts(factsOf(expression, interpreter, state, true).facts, paramKeys);
+      // `return { valid: true }` after the checks: what they established on the parameters holds where it is truthy.
+      const here =
+        expression.type === 'Literal' && expression.value === true
+          ? boundsHeld(state, paramKeys)
+          : paramFacts(factsOf(expression, interpreter, state, true).facts, paramKeys);
       predicate = predicate === undefined ? here : predicate.filter((fact) => here.some((other) => same(fact, other)));
       const alias = aliasIndex(expression, interpreter, state, paramKeys);
       aliasOf = aliasOf === undefined ? alias : aliasOf === alias ? aliasOf : null;
@@ -134,6 +140,16 @@ function memberExpression(object: TSESTree.ObjectExpression, member: string): No
       return unwrapExpression(property.value as Node);
   }
   return undefined;
+}
+
+/** The bounds each parameter holds in the state of a return. */
+function boundsHeld(state: State, paramKeys: ReadonlyMap<string, number>): ParamFact[] {
+  const out: ParamFact[] = [];
+  for (const [key, index] of paramKeys) {
+    const bounds = readKey(key, state)?.bounds;
+    for (const bound of HELD_BOUNDS) if (bounds?.has(bound)) out.push({ index, path: '', bound });
+  }
+  return out;
 }
 
 function paramFacts(facts: readonly Fact[], paramKeys: ReadonlyMap<string, number>): ParamFact[] {

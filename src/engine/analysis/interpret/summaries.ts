@@ -12,6 +12,7 @@ import {
   CLEAN,
   combine,
   derived,
+  isSegment,
   isTainted,
   joinValues,
   elementOf,
@@ -394,16 +395,22 @@ function instantiateSinkHit(
   let leading: LeadingParam | undefined;
   delete base.leadingParam;
   delete base.leadingPrefix;
+  let rooted = hit.row.check === 'path' && (inputs.length === 0 || hit.rootedName === true);
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
     reachedByInput = true;
     // A path or host bound the caller established holds in the helper too (not only an allowlist).
-    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !isBoundFor(hit.row, value);
+    const stillControlled =
+      hit.leadingParam === origin.index
+        ? recheckSink(hit, value)
+        : !isBoundFor(hit.row, value) && !(hit.rootedName && isSegment(value));
     if (!stillControlled) continue;
     if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
+    // `getCached(path.resolve(ROOT, p))`: the caller joined this name under a root before handing it on.
+    rooted &&= hit.rootedName === true || (value.rootedCopyOf?.length ?? 0) > 0;
     for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
   }
   if (!controlled) {
@@ -414,6 +421,8 @@ function instantiateSinkHit(
   base.modelControlled = true;
   base.bounded = false;
   if (leading) Object.assign(base, leading);
+  if (rooted) base.rootedName = true;
+  else delete base.rootedName;
   base.origins = uniqueOrigins([...inputs, ...params]);
   const paramIndexes = params.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : []));
   base.paramIndexes = [...new Set(paramIndexes)];
