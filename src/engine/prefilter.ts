@@ -59,13 +59,19 @@ const SIBLING_HANDLER = /\}\s*,\s*(?:async\b\s*)?(?:\(|function\b|[A-Za-z_$][\w$
  * (`createToolPlugin(runTool, handleRun)`, tools/forms/paired-declaration.ts): two tests, never one pattern
  * spanning the file, so a long text costs two linear scans.
  */
-const EXPORTED_OBJECT = /\bexport\s+const\s+[\w$]+\s*=\s*\{/;
+const EXPORTED_OBJECT = /\bexport\s+const\s+[\w$]+\s*=\s*\{|\bexports\.[\w$]+\s*=\s*\{/;
 const EXPORTED_FUNCTION =
   /\bexport\s+(?:async\s+function\b|function\b|const\s+[\w$]+\s*=\s*(?:async\b\s*)?(?:\(|function\b|[\w$]+\s*=>))/;
+/** The CommonJS forms: `exports.handleRun = async (args) =>`, or a declared function exported by name (`exports.handleRun = handleRun;`). */
+const EXPORTED_COMMONJS_FUNCTION =
+  /\bexports\.[\w$]+\s*=\s*(?:(?:async\b\s*)?(?:\(|function\b|[\w$]+\s*=>)|[\w$]+\s*;)/;
 
 /** Whether a handler may sit beside the declaration rather than under one of its keys. */
 function mayHaveOutsideHandler(text: string): boolean {
-  return SIBLING_HANDLER.test(text) || (EXPORTED_OBJECT.test(text) && EXPORTED_FUNCTION.test(text));
+  return (
+    SIBLING_HANDLER.test(text) ||
+    (EXPORTED_OBJECT.test(text) && (EXPORTED_FUNCTION.test(text) || EXPORTED_COMMONJS_FUNCTION.test(text)))
+  );
 }
 
 /**

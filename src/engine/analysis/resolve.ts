@@ -16,6 +16,7 @@ import { pickedTargets } from './picked-objects';
 import { forwardedFunction } from './forwarders';
 import { constructedAssignments } from './constructed-instances';
 import type { Binding } from '../scope';
+import { requiredModule } from '../api';
 import type { FileContext } from './context';
 
 export interface ResolvedFunction {
@@ -120,8 +121,12 @@ function fromIdentifier(node: TSESTree.Identifier, ctx: FileContext, depth: numb
   if (binding.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0) {
     return resolveFunction(binding.init, ctx, depth + 1);
   }
-  // `const { helper } = await import('./helpers.js')`: a lazily loaded project module's export.
-  const lazy = binding.kind === 'var' && binding.patternPath.length === 1 ? lazyImportSource(binding.init) : undefined;
+  // `const { helper } = await import('./helpers.js')`: a lazily loaded project module's export; likewise
+  // `const { helper } = require('./helpers')`.
+  const lazy =
+    binding.kind === 'var' && binding.patternPath.length === 1
+      ? (lazyImportSource(binding.init) ?? requiredSource(binding.init, ctx))
+      : undefined;
   if (lazy !== undefined && binding.patternPath[0] !== undefined) {
     const target = ctx.modules.resolveImport(ctx, lazy);
     const exported = target ? ctx.modules.exportedNode(target, binding.patternPath[0]) : undefined;
@@ -494,6 +499,12 @@ function fieldClass(node: TSESTree.MemberExpression, ctx: FileContext, depth: nu
     if (found) return found;
   }
   return undefined;
+}
+
+/** The module of `require('./m')`, else undefined. */
+function requiredSource(init: Node | undefined, ctx: FileContext): string | undefined {
+  const inner = init ? unwrapExpression(init) : undefined;
+  return inner?.type === 'CallExpression' ? requiredModule(inner, ctx.scopes) : undefined;
 }
 
 /** The module of `await import('./m.js')` (a constant specifier), else undefined. */

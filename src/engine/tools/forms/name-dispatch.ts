@@ -21,6 +21,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
 import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
+import { getterLookup } from './lookup-getter';
 
 /** Hand-offs followed from the entry point, keys kept per name → function map, calls read per function. */
 const MAX_DEPTH = 3;
@@ -390,7 +391,7 @@ function mapLookup(
   const inputPath = inputIndex >= 0 ? (input.pathOf(call.arguments[inputIndex] as Node) ?? []) : [];
   const out: NamedCase[] = [];
   const paramApis = argumentApis(call, ctx, inputIndex);
-  for (const entry of mapEntries(callee.map, ctx, 0)) {
+  for (const entry of mapEntries(callee.map, callee.ctx ?? ctx, 0)) {
     if (out.length >= MAX_CASES) break;
     const resolved = resolveFunction(entry.value, entry.ctx);
     if (!resolved) continue;
@@ -408,7 +409,12 @@ function mapLookup(
   return out;
 }
 
-function lookedUp(callee: Node, ctx: FileContext, selector: Selector, depth = 0): { map: Node } | undefined {
+function lookedUp(
+  callee: Node,
+  ctx: FileContext,
+  selector: Selector,
+  depth = 0,
+): { map: Node; ctx?: FileContext } | undefined {
   if (callee.type === 'MemberExpression' && callee.computed && selector.matches(callee.property))
     return { map: callee.object };
   if (callee.type === 'CallExpression') {
@@ -416,6 +422,9 @@ function lookedUp(callee: Node, ctx: FileContext, selector: Selector, depth = 0)
     if (inner.type === 'MemberExpression' && propertyName(inner) === 'get' && callee.arguments[0]) {
       if (selector.matches(callee.arguments[0])) return { map: inner.object };
     }
+    // `const handler = getToolHandler(name)`: a project function that returns the lookup.
+    const getter = getterLookup(callee, ctx, selector.matches);
+    if (getter) return getter;
   }
   if (callee.type === 'Identifier' && depth < 2) {
     const binding = ctx.scopes.resolve(callee);

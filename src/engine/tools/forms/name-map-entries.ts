@@ -87,7 +87,7 @@ const MAX_RETURNS = 4;
  * What a function returns: an arrow's expression body, or the values of its `return` statements at the top
  * level of its body and inside its `if` blocks (`if (context.isAdmin) return { … }; return {};`), in order.
  */
-function returnedValues(fn: FunctionNode): Node[] {
+export function returnedValues(fn: FunctionNode): Node[] {
   if (!fn.body) return [];
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const out: Node[] = [];

@@ -1,8 +1,11 @@
 // A tool declaration kept in a constant and paired with its handler by a call elsewhere: `export const runTool =
 // { name, description, inputSchema }` beside `export async function handleRun(args)`, joined by
-// `createToolPlugin(runTool, handleRun)` (or `registry.add(runTool, handleRun)`) in a wiring module.
+// `createToolPlugin(runTool, handleRun)` (or `registry.add(runTool, handleRun)`) in a wiring module; also the
+// CommonJS export `exports.runTool = {…}`, read through `require` or a compiled module object (`tools_1.runTool`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, unwrapExpression, walk, type Node } from '../../ast';
+import { isFunction, propertyName, unwrapExpression, walk, type Node } from '../../ast';
+import { requiredModule } from '../../api';
+import { moduleObject } from '../../analysis/receivers';
 import type { FileContext } from '../../analysis/context';
 import { nodesByName } from '../../analysis/node-index';
 import { resolveFunction, type ResolvedFunction } from '../../analysis/resolve';
@@ -19,15 +22,13 @@ const callsByFile = new WeakMap<FileContext, ReadonlyMap<string, TSESTree.CallEx
  * then one module's (a pairing that hands in a function from elsewhere is left alone).
  */
 export function pairedHandler(node: TSESTree.ObjectExpression, ctx: FileContext): Node | undefined {
-  const declarator = node.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
-  if (declarator.init !== node) return undefined;
-  const name = declarator.id.name;
-  const exported = declarator.parent?.parent?.type === 'ExportNamedDeclaration';
+  const declared = declaredConstant(node);
+  if (!declared) return undefined;
+  const { name, id, exported } = declared;
   const files = exported ? [ctx, ...ctx.modules.filesMentioning(ctx, name).slice(0, MAX_FILES)] : [ctx];
   for (const file of files) {
     for (const call of callsWithArgument(file).get(name) ?? []) {
-      if (!namesDeclaration(call, name, file, ctx, declarator.id)) continue;
+      if (!namesDeclaration(call, name, file, ctx, id)) continue;
       const handler = besideHandler(call, name, file, ctx);
       if (handler) return handler;
     }
@@ -35,25 +36,78 @@ export function pairedHandler(node: TSESTree.ObjectExpression, ctx: FileContext)
   return undefined;
 }
 
-/** Whether `call`'s argument spelled `name`, in `file`, is the constant `id` of `ctx` (itself, or imported from there). */
+/**
+ * The constant an object literal is the value of: `const runTool = {…}` (exported when `export const`), or the
+ * CommonJS export `exports.runTool = {…}` / `module.exports.runTool = {…}`, which has no local binding.
+ */
+function declaredConstant(
+  node: TSESTree.ObjectExpression,
+): { name: string; id: TSESTree.Identifier | undefined; exported: boolean } | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === node)
+    return {
+      name: parent.id.name,
+      id: parent.id,
+      exported: parent.parent?.parent?.type === 'ExportNamedDeclaration',
+    };
+  if (parent?.type !== 'AssignmentExpression' || parent.right !== node || parent.operator !== '=') return undefined;
+  const name = parent.left.type === 'MemberExpression' ? exportsMember(parent.left) : undefined;
+  return name === undefined ? undefined : { name, id: undefined, exported: true };
+}
+
+/** `exports.x` or `module.exports.x`: the CommonJS export's name. */
+function exportsMember(node: TSESTree.MemberExpression): string | undefined {
+  const name = propertyName(node);
+  const object = unwrapExpression(node.object);
+  const isExports =
+    (object.type === 'Identifier' && object.name === 'exports') ||
+    (object.type === 'MemberExpression' &&
+      propertyName(object) === 'exports' &&
+      object.object.type === 'Identifier' &&
+      object.object.name === 'module');
+  return isExports && !node.computed ? name : undefined;
+}
+
+/** The name an argument spells: an identifier's, or a member read's (`tools_1.runTool`, `exports.runTool`). */
+function argumentName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  return node.type === 'MemberExpression' && !node.computed ? propertyName(node) : undefined;
+}
+
+/**
+ * Whether `call`'s argument spelled `name`, in `file`, is the constant of `ctx` (`id`, or its CommonJS export when
+ * `id` is undefined): itself, imported from there, or read from there through `require`.
+ */
 function namesDeclaration(
   call: TSESTree.CallExpression,
   name: string,
   file: FileContext,
   ctx: FileContext,
-  id: TSESTree.Identifier,
+  id: TSESTree.Identifier | undefined,
 ): boolean {
-  const argument = call.arguments.find((item) => item.type === 'Identifier' && item.name === name);
+  const argument = call.arguments.find((item) => argumentName(item) === name);
+  if (argument?.type === 'MemberExpression') {
+    if (exportsMember(argument) !== undefined) return file === ctx && id === undefined;
+    return moduleObject(unwrapExpression(argument.object), file)?.file === ctx.file && file !== ctx;
+  }
   if (argument?.type !== 'Identifier') return false;
   const binding = file.scopes.resolve(argument);
-  if (file === ctx) return binding?.id === id;
+  if (file === ctx) return id !== undefined && binding?.id === id;
+  // `const { runTool } = require('./run-tool')`.
+  if (binding?.kind === 'var' && binding.init?.type === 'CallExpression') {
+    const source =
+      binding.patternPath.length === 1 && binding.patternPath[0] === name
+        ? requiredModule(binding.init, file.scopes)
+        : undefined;
+    return source !== undefined && file.modules.resolveImport(file, source)?.file === ctx.file;
+  }
   if (binding?.kind !== 'import' || !binding.importSource || binding.importName !== name) return false;
   return file.modules.resolveImport(file, binding.importSource)?.file === ctx.file;
 }
 
 /** The one function argument beside the constant, found in `ctx` (the declaration's file). */
 function besideHandler(call: TSESTree.CallExpression, name: string, file: FileContext, ctx: FileContext) {
-  const others = call.arguments.filter((item) => !(item.type === 'Identifier' && item.name === name));
+  const others = call.arguments.filter((item) => argumentName(item) !== name);
   const functions = others.flatMap((item): ResolvedFunction[] => {
     if (item.type === 'SpreadElement') return [];
     const inner = unwrapExpression(item);
@@ -80,7 +134,10 @@ function besideHandler(call: TSESTree.CallExpression, name: string, file: FileCo
 function callsWithArgument(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
   return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, (node) =>
     node.type === 'CallExpression' && node.arguments.length >= 2
-      ? node.arguments.flatMap((argument) => (argument.type === 'Identifier' ? [argument.name] : []))
+      ? node.arguments.flatMap((argument) => {
+          const name = argumentName(argument);
+          return name === undefined ? [] : [name];
+        })
       : undefined,
   );
 }
