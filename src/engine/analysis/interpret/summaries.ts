@@ -8,6 +8,7 @@ import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
 import type { LeadingParam } from '../leading-param';
+import { argvAtCall } from './argv-at-call';
 import {
   CLEAN,
   combine,
@@ -349,7 +350,10 @@ function instantiateSinkHit(
   delete base.method;
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
-  if (hit.method === undefined && base.method !== undefined) base.methodFromCaller = true;
+  if (hit.method === undefined && base.method !== undefined) {
+    base.methodFromCaller = true;
+    base.methodWrittenAt = call;
+  }
   const document = hit.document ? documentAtCall(hit.document, actual) : undefined;
   if (document) base.document = document;
   else delete base.document;
@@ -394,17 +398,30 @@ function instantiateSinkHit(
   let leading: LeadingParam | undefined;
   delete base.leadingParam;
   delete base.leadingPrefix;
+  // An argument list handed in whole is checked again with the caller's elements and program.
+  const argv = argvAtCall(hit, (index) => actual(index));
+  delete base.argvParam;
+  delete base.argvProgram;
+  delete base.argvProgramParam;
+  if (argv) Object.assign(base, argv.handOff);
+  if (argv?.fixedProgram && hit.argvProgram === undefined) delete base.unfixedProgram;
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
     if (!isTainted(value)) continue;
     reachedByInput = true;
     // A path or host bound the caller established holds in the helper too (not only an allowlist).
-    const stillControlled = hit.leadingParam === origin.index ? recheckSink(hit, value) : !isBoundFor(hit.row, value);
+    const stillControlled =
+      hit.leadingParam === origin.index
+        ? recheckSink(hit, value)
+        : argv && hit.argvParam === origin.index
+          ? argv.controlled
+          : !isBoundFor(hit.row, value);
     if (!stillControlled) continue;
     if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
-    for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
+    const sources = argv && hit.argvParam === origin.index ? argv.origins : value.origins;
+    for (const source of sources) (source.kind === 'input' ? inputs : params).push(source);
   }
   if (!controlled) {
     // Kept for the inventory: the effect is reached, bounded by the caller's guard (or not model-controlled).
