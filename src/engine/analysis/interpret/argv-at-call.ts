@@ -11,8 +11,6 @@ export interface ArgvAtCall {
   origins: Origin[];
   /** What the caller's own summary records: its parameters that are the list and the program. */
   handOff: ArgvHandOff;
-  /** The caller fixes the program the helper runs. */
-  fixedProgram: boolean;
 }
 
 /**
@@ -46,5 +44,5 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
       ? {}
       : { argvParam: listParam, ...(program === undefined ? programOf(programValue) : { argvProgram: program }) };
   const found = origins.length > 0 ? origins : (controlling?.origins ?? []);
-  return { controlled: controlling !== undefined, origins: found, handOff, fixedProgram: program !== undefined };
+  return { controlled: controlling !== undefined, origins: found, handOff };
 }

@@ -404,7 +404,6 @@ function instantiateSinkHit(
   delete base.argvProgram;
   delete base.argvProgramParam;
   if (argv) Object.assign(base, argv.handOff);
-  if (argv?.fixedProgram && hit.argvProgram === undefined) delete base.unfixedProgram;
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
