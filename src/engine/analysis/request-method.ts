@@ -16,6 +16,8 @@ export interface RequestMethod {
   methodParams?: ParamOrigin[];
   /** The URL as built at the sink (a helper's parameters in it are replaced at each call). */
   target?: Value;
+  /** The call through which a caller of the sending helper wrote the method (`requestJson(url, { method: 'POST' })`). */
+  methodWrittenAt?: Node;
 }
 
 /** A method that changes state at the other end. */

@@ -16,12 +16,14 @@ import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from 
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import { fileOperand } from './file-operands';
+import { argvHandOff, type ArgvHandOff } from './argv-hand-off';
+import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
 import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
 
 export type SinkCall = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
 
-export interface SinkHit extends RequestMethod {
+export interface SinkHit extends RequestMethod, ArgvHandOff {
   row: SinkRow;
   /** The sink call, in `sinkFile`. */
   node: SinkCall;
@@ -221,6 +223,7 @@ export function evaluateSink(
     if (result) {
       controlled = result;
       if (row.check === 'url') leading = leadingParamOf(value, result);
+      if (row.check === 'args') Object.assign(base, argvHandOff(args, value, result));
       break;
     }
   }
@@ -298,7 +301,7 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
 }
 
 /** The model-controlled value that decides the checked part, or undefined when it is constant or bounded. */
-function controllingValue(
+export function controllingValue(
   row: SinkRow,
   value: Value,
   quotes: Quotes = SHELL_QUOTES,
@@ -358,16 +361,19 @@ function controllingValue(
  * after an option (`['--oneline', ref]`) may follow a switch, so it may still be read as an option.
  */
 function isNeverAnOption(value: Value, index: number): boolean {
-  if (value.optionValues?.includes(index)) return true;
   const seams = value.elementSeams ?? [];
   const elements = value.elements ?? [];
+  const option = seams.includes(index) ? undefined : elements[index - 1];
+  if (value.optionValues?.includes(index) && !runsItsValue(option)) return true;
+  if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
   return false;
 }
 
 function isFixedOptionValue(value: Value): boolean {
   const first = value.parts?.[0];
-  return first?.kind === 'const' && /^-{1,2}[A-Za-z][\w-]*=/.test(first.text);
+  const word = first?.kind === 'const' ? /^-{1,2}([A-Za-z][\w-]*)=/.exec(first.text)?.[1] : undefined;
+  return word !== undefined && !isRunningOptionWord(word);
 }
 
 const ORIGIN_COMPLETE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\u0000]+[/?#]/i;

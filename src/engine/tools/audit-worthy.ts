@@ -68,8 +68,10 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   if (hit.node.type !== 'TaggedTemplateExpression' && sendsReadBody(hit.node, names)) return false;
   // `axios.post(url, { query })` where a caller wrote `query getMenu { … }`: a GraphQL read sent by POST.
   if (isQueryDocument(hit.document)) return false;
-  // The sending helper's name says nothing when its caller chose the method (`fetchApi(path, { method: 'POST' })`).
-  if (!hit.methodFromCaller && isInReadNamedFunction(hit.node, names.readEndpointWords, names.verbs)) return false;
+  // The sending helper's name says nothing when its caller chose the method (`fetchApi(path, { method: 'POST' })`);
+  // the function that chose it does (`getMetainfo()` posting a query through `requestJson(url, { method: 'POST' })`).
+  const chooser = hit.methodFromCaller ? hit.methodWrittenAt : hit.node;
+  if (chooser && isInReadNamedFunction(chooser, names.readEndpointWords, names.verbs)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 

@@ -234,8 +234,9 @@ function mutateReceiver(
   // Only `push` appends in order; the others put their arguments anywhere in the list.
   const seams = method === 'push' ? [] : added.map((_, at) => before.length + at);
   if (receiver.elementSeams || seams.length > 0) next.elementSeams = [...(receiver.elementSeams ?? []), ...seams];
-  // `args.push('--glob', glob)`: an option pushed together with the value, so it is that option's value.
-  const paired = method === 'push' && args.length === 2 && /^--[A-Za-z][\w-]*$/.test(args[0]?.constant ?? '');
+  // `args.push('--glob', glob)`, `args.push('-n', count)`: an option pushed together with the value, so it is that option's value.
+  const paired =
+    method === 'push' && args.length === 2 && /^-(-[A-Za-z][\w-]*|[A-Za-z])$/.test(args[0]?.constant ?? '');
   if (receiver.optionValues || paired)
     next.optionValues = [...(receiver.optionValues ?? []), ...(paired ? [before.length + 1] : [])];
   for (const key of keys()) setKey(state, key, next);

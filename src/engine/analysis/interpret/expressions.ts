@@ -172,6 +172,8 @@ function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiter
     }
   });
   const out: Value = { ...combine(values), parts };
+  // `\`-n\``: a template with nothing in it is the same constant as the string literal (an option, `--`).
+  if (node.expressions.length === 0) out.constant = node.quasis[0]?.value.cooked ?? '';
   return isRootedSegmentPath(node, values) ? withBounds(out, ['path']) : out;
 }
 

@@ -8,6 +8,7 @@ import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
 import type { LeadingParam } from '../leading-param';
+import { argvAtCall } from './argv-at-call';
 import {
   CLEAN,
   combine,
@@ -350,7 +351,10 @@ function instantiateSinkHit(
   delete base.method;
   delete base.methodParams;
   Object.assign(base, methodAtCall(hit, actual));
-  if (hit.method === undefined && base.method !== undefined) base.methodFromCaller = true;
+  if (hit.method === undefined && base.method !== undefined) {
+    base.methodFromCaller = true;
+    base.methodWrittenAt = call;
+  }
   const document = hit.document ? documentAtCall(hit.document, actual) : undefined;
   if (document) base.document = document;
   else delete base.document;
@@ -396,6 +400,12 @@ function instantiateSinkHit(
   delete base.leadingParam;
   delete base.leadingPrefix;
   let rooted = hit.row.check === 'path' && (inputs.length === 0 || hit.rootedName === true);
+  // An argument list handed in whole is checked again with the caller's elements and program.
+  const argv = argvAtCall(hit, (index) => actual(index));
+  delete base.argvParam;
+  delete base.argvProgram;
+  delete base.argvProgramParam;
+  if (argv) Object.assign(base, argv.handOff);
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
     const value = actual(origin.index, origin.path);
@@ -405,13 +415,16 @@ function instantiateSinkHit(
     const stillControlled =
       hit.leadingParam === origin.index
         ? recheckSink(hit, value)
-        : !isBoundFor(hit.row, value) && !(hit.rootedName && isSegment(value));
+        : argv && hit.argvParam === origin.index
+          ? argv.controlled
+          : !isBoundFor(hit.row, value) && !(hit.rootedName && isSegment(value));
     if (!stillControlled) continue;
     if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
     // `getCached(path.resolve(ROOT, p))`: the caller joined this name under a root before handing it on.
     rooted &&= hit.rootedName === true || (value.rootedCopyOf?.length ?? 0) > 0;
-    for (const source of value.origins) (source.kind === 'input' ? inputs : params).push(source);
+    const sources = argv && hit.argvParam === origin.index ? argv.origins : value.origins;
+    for (const source of sources) (source.kind === 'input' ? inputs : params).push(source);
   }
   if (!controlled) {
     // Kept for the inventory: the effect is reached, bounded by the caller's guard (or not model-controlled).

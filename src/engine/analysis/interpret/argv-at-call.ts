@@ -1,0 +1,48 @@
+// A helper's process hit on an argument list its caller hands it, checked with the caller's list and program.
+import { type ArgvHandOff, programOf, wholeParam } from '../argv-hand-off';
+import { quotesHoldData, runsWithoutShell } from '../sanitisers';
+import { controllingValue, type SinkHit } from '../sinks';
+import { CLEAN, type Origin, type Value } from '../value';
+
+export interface ArgvAtCall {
+  /** The caller's list holds a model value the program may read as an option (or as a command). */
+  controlled: boolean;
+  /** Where those values come from: the elements the program may read as options, not the whole list. */
+  origins: Origin[];
+  /** What the caller's own summary records: its parameters that are the list and the program. */
+  handOff: ArgvHandOff;
+}
+
+/**
+ * `execGit(['commit', '-m', message])` reaching `spawn(command, args)` in a helper: the end-of-options marker,
+ * an option's value and a fixed option's text hold in the caller's list as they would in place.
+ */
+export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): ArgvAtCall | undefined {
+  if (hit.argvParam === undefined) return undefined;
+  const programValue = hit.argvProgramParam === undefined ? undefined : actual(hit.argvProgramParam);
+  const program = hit.argvProgram ?? programValue?.constant;
+  const list = actual(hit.argvParam);
+  const check = hit.row.check;
+  const quotes = quotesHoldData(check, program);
+  const isArgv = runsWithoutShell(check, program);
+  const controlling = controllingValue(hit.row, list, quotes, isArgv);
+  // Each element on its own (its neighbours kept, the others' input taken out): a caller that leaves one
+  // member out (`listCommits({ author })` never passes `range`) still meets the others at its own callers.
+  const origins =
+    controlling === undefined || list.elements === undefined
+      ? (controlling?.origins ?? [])
+      : list.elements.flatMap((_element, at) => {
+          const alone = list.elements?.map((other, index) =>
+            index === at || other.constant !== undefined ? other : CLEAN,
+          );
+          const single = controllingValue(hit.row, { ...list, elements: alone ?? [] }, quotes, isArgv);
+          return single ? single.origins : [];
+        });
+  const listParam = wholeParam(list);
+  const handOff: ArgvHandOff =
+    listParam === undefined
+      ? {}
+      : { argvParam: listParam, ...(program === undefined ? programOf(programValue) : { argvProgram: program }) };
+  const found = origins.length > 0 ? origins : (controlling?.origins ?? []);
+  return { controlled: controlling !== undefined, origins: found, handOff };
+}

@@ -1,0 +1,74 @@
+// Which element of a fixed program's argument list is the value of the option written before it.
+import type { Value } from './value';
+
+/**
+ * Options whose value the program runs or loads as code or configuration (`-c cmd`, `--exec`, git's
+ * `-c core.sshCommand=…`, `--upload-pack`): their value is a command, so holding it is no exemption.
+ */
+const RUNNING_OPTION_WORDS: ReadonlySet<string> = new Set([
+  'c',
+  'e',
+  'x',
+  'exec',
+  'eval',
+  'command',
+  'cmd',
+  'run',
+  'script',
+  'code',
+  'shell',
+  'pre',
+  'config',
+  'require',
+  'import',
+  'load',
+  'upload-pack',
+  'receive-pack',
+  'ssh',
+  'editor',
+]);
+
+const OPTION = /^-(?:-([A-Za-z][\w-]*)|([A-Za-z]))$/;
+
+/** The option word of a fixed option element (`--title` is `title`, `-m` is `m`), or undefined. */
+function optionWord(element: Value | undefined): string | undefined {
+  const match = element?.constant === undefined ? undefined : OPTION.exec(element.constant);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** An option word (`exec` of `--exec=…`) whose value the program runs: see RUNNING_OPTION_WORDS. */
+export function isRunningOptionWord(word: string): boolean {
+  return RUNNING_OPTION_WORDS.has(word.toLowerCase());
+}
+
+/** A fixed option whose value the program runs (`-c`, `--exec`). */
+export function runsItsValue(option: Value | undefined): boolean {
+  const word = optionWord(option);
+  return word !== undefined && isRunningOptionWord(word);
+}
+
+/** The names the model's input gives a value (`args.create.title` is `title`), lower-case. */
+function inputNames(value: Value): string[] {
+  return value.origins.flatMap((origin) => {
+    const last = /([A-Za-z_$][\w$]*)\W*$/.exec(origin.display)?.[1];
+    return last ? [last.toLowerCase()] : [];
+  });
+}
+
+/**
+ * `['pr', 'create', '--title', input.title]`, `['commit', '-m', message]`: a model value written right
+ * after a fixed option that names it (the long option is the value's name, the short one its initial)
+ * is that option's value, so the program never reads it as an option. A value after an option that
+ * names something else (`['log', '--oneline', ref]`) may follow a switch, and stays the model's argument.
+ */
+export function isNamedOptionValue(option: Value | undefined, value: Value): boolean {
+  const word = optionWord(option)?.toLowerCase().replace(/[-_]/g, '');
+  if (word === undefined || runsItsValue(option)) return false;
+  const names = inputNames(value);
+  if (names.length === 0) return false;
+  // A message joined from two fields (`${message}\n\n${body}`) is named by either.
+  return names.some((name) => {
+    const plain = name.replace(/[-_$]/g, '');
+    return word.length === 1 ? plain.length > 1 && plain.startsWith(word) : plain === word || plain.endsWith(word);
+  });
+}
