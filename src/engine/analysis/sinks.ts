@@ -12,11 +12,12 @@ import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
-import { isTainted, type Origin, type ParamOrigin, type Part, type Value } from './value';
+import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import { fileOperand } from './file-operands';
 import { argvHandOff, type ArgvHandOff } from './argv-hand-off';
+import { leadingTaint } from './leading-taint';
 import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
 import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
@@ -374,38 +375,6 @@ function isFixedOptionValue(value: Value): boolean {
   const first = value.parts?.[0];
   const word = first?.kind === 'const' ? /^-{1,2}([A-Za-z][\w-]*)=/.exec(first.text)?.[1] : undefined;
   return word !== undefined && !isRunningOptionWord(word);
-}
-
-const ORIGIN_COMPLETE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\u0000]+[/?#]/i;
-const ORIGIN_OPEN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i;
-const SCHEME_ONLY = /^[a-z][a-z0-9+.-]*:?\/?\/?$/i;
-
-/**
- * Reads a URL left to right: model input before the origin is complete controls the destination;
- * after `https://host/` (or a relative path, or a configured base) it only controls path and query.
- */
-export function leadingTaint(parts: Part[]): Value | undefined {
-  let prefix = '';
-  for (const part of parts) {
-    if (part.kind === 'const') {
-      prefix += part.text;
-      continue;
-    }
-    if (part.kind === 'opaque') {
-      if (prefix === '') return undefined;
-      prefix += '\u0000';
-      continue;
-    }
-    const value = part.value;
-    if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
-    if (prefix === '') return value;
-    if (ORIGIN_COMPLETE.test(prefix)) return undefined;
-    if (/^[/?#.]/.test(prefix)) return undefined;
-    if (ORIGIN_OPEN.test(prefix) || SCHEME_ONLY.test(prefix)) return value;
-    if (/^[\w-]+(\.[\w-]+)*:?$/.test(prefix) && prefix.includes('.')) return value;
-    return undefined;
-  }
-  return undefined;
 }
 
 /** The argument (and members of it) a row points at. */
