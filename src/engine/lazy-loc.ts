@@ -77,10 +77,26 @@ interface CommentsModule {
   convertComments(ast: TS.SourceFile): TSESTree.Comment[];
 }
 
-let lazyConverter: { Lazy: ConverterClass; convert: ConvertModule; comments: CommentsModule } | undefined;
+interface LazyConverter {
+  Lazy: ConverterClass;
+  comments: CommentsModule;
+}
 
-function load(): NonNullable<typeof lazyConverter> {
-  if (lazyConverter) return lazyConverter;
+/** Undefined until loaded; null where the package's files cannot be loaded by path (a bundle without node_modules). */
+let lazyConverter: LazyConverter | null | undefined;
+
+function load(): LazyConverter | undefined {
+  if (lazyConverter === undefined) {
+    try {
+      lazyConverter = loadFromPackage();
+    } catch {
+      lazyConverter = null;
+    }
+  }
+  return lazyConverter ?? undefined;
+}
+
+function loadFromPackage(): LazyConverter {
   // By file, beside the package's entry: the package's export map lists neither module.
   const dist = path.dirname(require.resolve('@typescript-eslint/typescript-estree'));
   const convert = require(path.join(dist, 'convert.js')) as ConvertModule;
@@ -98,15 +114,20 @@ function load(): NonNullable<typeof lazyConverter> {
       return data;
     }
   }
-  lazyConverter = { Lazy, convert, comments };
-  return lazyConverter;
+  return { Lazy, comments };
 }
 
-/** typescript-estree's `astConverter` (without tokens or node maps), on the lazy-location converter. */
-export function convertLazily(sourceFile: TS.SourceFile, withComments: boolean): TSESTree.Program {
-  const { Lazy, convert, comments } = load();
+/**
+ * typescript-estree's `astConverter` (without tokens or node maps), on the lazy-location converter; undefined
+ * where the caller's own converter must do it: a text with syntax errors (its error must be the caller's copy's
+ * TSError, which a bundle's separately loaded copy is not) or a bundle that cannot load the package by path.
+ */
+export function convertLazily(sourceFile: TS.SourceFile, withComments: boolean): TSESTree.Program | undefined {
   const diagnostics = (sourceFile as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics ?? [];
-  if (diagnostics.length > 0) throw convert.convertError(diagnostics[0]);
+  if (diagnostics.length > 0) return undefined;
+  const loaded = load();
+  if (!loaded) return undefined;
+  const { Lazy, comments } = loaded;
   const converter = new Lazy(sourceFile, {
     allowInvalidAST: true,
     errorOnUnknownASTType: false,

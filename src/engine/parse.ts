@@ -1,5 +1,7 @@
 // Parses TS/JS text into an ESTree AST with parent pointers; a syntax error becomes a problem, never a throw.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+// Types by path: the package's subpath export is what loads at run time (see loadInternals).
+import type { ParseSettings } from '@typescript-eslint/typescript-estree/dist/use-at-your-own-risk';
 import type * as TS from 'typescript';
 import type { Problem } from './types';
 import { forEachChild } from './ast';
@@ -84,7 +86,21 @@ export function parseText(text: string, file: string, keep?: KeepTest): ParseOut
       // Comments are read only for suppression directives; converting them cost about 12 % of a scan
       // (every comment's position), so a file that spells no directive keyword gets none. Locations are
       // computed when read (lazy-loc.ts): the analysis reports from a few nodes per file.
-      const ast = convertLazily(sourceFile, text.includes(FILE_KEYWORD));
+      const withComments = text.includes(FILE_KEYWORD);
+      const settings: Partial<ParseSettings> = {
+        loc: true,
+        range: true,
+        comment: withComments,
+        tokens: null,
+        errorOnUnknownASTType: false,
+        allowInvalidAST: true,
+        suppressDeprecatedPropertyWarnings: true,
+      };
+      // The eager converter throws this parser's own TSError for a syntax error, and converts where the lazy
+      // one cannot be loaded; it reads only the fields above from its settings.
+      const ast =
+        convertLazily(sourceFile, withComments) ??
+        (converter.astConverter(sourceFile, settings as ParseSettings, false).estree as Program);
       setParents(ast);
       return { ast };
     } catch (error) {
