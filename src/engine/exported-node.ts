@@ -1,6 +1,6 @@
 // What a module exports under a name: ESM declarations, export specifiers, re-exports followed a bounded number of
 // modules deep, and CommonJS `exports.x = …` / `module.exports = { … }`.
-import { propertyName, type Node } from './ast';
+import { propertyName, unwrapExpression, type Node } from './ast';
 import type { FileContext } from './analysis/context';
 
 /** What a module exports under `name`: ESM declarations, specifiers, re-exports, or CommonJS exports. */
@@ -65,4 +65,18 @@ export function exportedNode(
     }
   }
   return undefined;
+}
+
+/** `exports.x` or `module.exports.x` (a plain member, not computed): the CommonJS export's name, else undefined. */
+export function commonJsExportName(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' || node.computed) return undefined;
+  const object = unwrapExpression(node.object);
+  const isExports =
+    (object.type === 'Identifier' && object.name === 'exports') ||
+    (object.type === 'MemberExpression' &&
+      !object.computed &&
+      propertyName(object) === 'exports' &&
+      object.object.type === 'Identifier' &&
+      object.object.name === 'module');
+  return isExports ? propertyName(node) : undefined;
 }

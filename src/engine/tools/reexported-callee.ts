@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../ast';
 import { isRelative, LOCAL, requiredModule, type ApiRef } from '../api';
 import type { Catalogs } from '../catalog/load';
+import { commonJsExportName } from '../exported-node';
 import type { FileContext } from '../analysis/context';
 
 /** Project modules followed from the importing file: a barrel of barrels is still a re-export. */
@@ -89,9 +90,7 @@ function exportedApi(ctx: FileContext, name: string, hops: number): ApiRef | und
 
 /** `exports.tool = ai_1.tool` (tsc) or `Object.defineProperty(exports, 'tool', { get: … ai_1.tool })`. */
 function commonJsExport(expression: TSESTree.Expression, name: string, ctx: FileContext): ApiRef | undefined {
-  if (expression.type !== 'AssignmentExpression' || expression.left.type !== 'MemberExpression') return undefined;
-  const target = ctx.text.slice(expression.left.range[0], expression.left.range[1]);
-  if (target !== `exports.${name}` && target !== `module.exports.${name}`) return undefined;
+  if (expression.type !== 'AssignmentExpression' || commonJsExportName(expression.left) !== name) return undefined;
   return packageRef(ctx.api.resolve(expression.right));
 }
 

@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
+import { commonJsExportName } from '../../exported-node';
 
 /** A schema is a constant or an export a few hops away at most; deeper chains are not declarations. */
 const MAX_HOPS = 4;
@@ -30,7 +31,7 @@ export function schemaCarriesDescription(node: Node, methods: readonly string[],
 /** `exports.Schema` in compiled CommonJS: the value of the file's top-level `exports.Schema = …`. */
 function commonJsExport(member: TSESTree.MemberExpression, ctx: FileContext): Node | undefined {
   const name = propertyName(member);
-  if (name === undefined || !isExportsObject(member.object)) return undefined;
+  if (name === undefined || commonJsExportName(member) !== name) return undefined;
   for (const statement of ctx.ast.body) {
     if (statement.type !== 'ExpressionStatement') continue;
     const expression = statement.expression;
@@ -38,18 +39,7 @@ function commonJsExport(member: TSESTree.MemberExpression, ctx: FileContext): No
     const left = expression.left;
     // `exports.A = exports.B = void 0` only declares the names; the value is assigned later.
     if (expression.right.type === 'AssignmentExpression' || expression.right.type === 'UnaryExpression') continue;
-    if (left.type === 'MemberExpression' && isExportsObject(left.object) && propertyName(left) === name)
-      return expression.right;
+    if (commonJsExportName(left) === name) return expression.right;
   }
   return undefined;
-}
-
-function isExportsObject(node: Node): boolean {
-  if (node.type === 'Identifier') return node.name === 'exports';
-  return (
-    node.type === 'MemberExpression' &&
-    node.object.type === 'Identifier' &&
-    node.object.name === 'module' &&
-    propertyName(node) === 'exports'
-  );
 }

@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type Node } from '../../ast';
 import { requiredModule } from '../../api';
+import { commonJsExportName } from '../../exported-node';
 import { moduleObject } from '../../analysis/receivers';
 import type { FileContext } from '../../analysis/context';
 import { nodesByName } from '../../analysis/node-index';
@@ -51,21 +52,8 @@ function declaredConstant(
       exported: parent.parent?.parent?.type === 'ExportNamedDeclaration',
     };
   if (parent?.type !== 'AssignmentExpression' || parent.right !== node || parent.operator !== '=') return undefined;
-  const name = parent.left.type === 'MemberExpression' ? exportsMember(parent.left) : undefined;
+  const name = parent.left.type === 'MemberExpression' ? commonJsExportName(parent.left) : undefined;
   return name === undefined ? undefined : { name, id: undefined, exported: true };
-}
-
-/** `exports.x` or `module.exports.x`: the CommonJS export's name. */
-function exportsMember(node: TSESTree.MemberExpression): string | undefined {
-  const name = propertyName(node);
-  const object = unwrapExpression(node.object);
-  const isExports =
-    (object.type === 'Identifier' && object.name === 'exports') ||
-    (object.type === 'MemberExpression' &&
-      propertyName(object) === 'exports' &&
-      object.object.type === 'Identifier' &&
-      object.object.name === 'module');
-  return isExports && !node.computed ? name : undefined;
 }
 
 /** The name an argument spells: an identifier's, or a member read's (`tools_1.runTool`, `exports.runTool`). */
@@ -87,7 +75,7 @@ function namesDeclaration(
 ): boolean {
   const argument = call.arguments.find((item) => argumentName(item) === name);
   if (argument?.type === 'MemberExpression') {
-    if (exportsMember(argument) !== undefined) return file === ctx && id === undefined;
+    if (commonJsExportName(argument) !== undefined) return file === ctx && id === undefined;
     return moduleObject(unwrapExpression(argument.object), file)?.file === ctx.file && file !== ctx;
   }
   if (argument?.type !== 'Identifier') return false;
