@@ -1,7 +1,9 @@
 // A path built from one model-chosen name and roots the model does not choose (`path.resolve(ROOT, p)`,
 // `path.normalize(path.join(ROOT, p))`) remembers that name (`Value.rootedCopyOf`): a containment check on the
 // path makes the name one that stays inside when joined under a root again, so code that checks one spelling
-// and opens another (`path.join(ROOT, p)`, or hands p to a helper that joins it) stays credited.
+// and opens another (`path.join(ROOT, p)`, or hands p to a helper that joins it) stays credited. The root must come
+// first: in `path.resolve(p, 'x')` the model's path is the root, so it is no rooted copy (only one already rooted
+// passes through, as in `path.normalize(path.join(ROOT, p))`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../../ast';
 import type { State } from '../evaluator';
@@ -25,7 +27,9 @@ export function withPathCopy(
   const index = tainted[0] as number;
   const argument = node.arguments[index];
   if (!argument || argument.type === 'SpreadElement') return out;
-  const keys = [...keysOf(argument as Node, interpreter, state), ...(args[index]?.rootedCopyOf ?? [])];
+  // Leading, the name is itself the root: only a copy already rooted (`path.normalize(path.join(ROOT, p))`) stays one.
+  const own = index === 0 ? [] : keysOf(argument as Node, interpreter, state);
+  const keys = [...own, ...(args[index]?.rootedCopyOf ?? [])];
   if (keys.length === 0) return out;
   return { ...out, rootedCopyOf: [...new Set(keys)].slice(0, MAX_COPY_KEYS) };
 }
