@@ -34,3 +34,11 @@ export function programOf(program: Value | undefined): ArgvHandOff {
   const param = program && wholeParam(program);
   return param === undefined ? {} : { argvProgramParam: param };
 }
+
+/**
+ * `execFileSync(file, args)` in a helper with `args` a parameter: which elements name files (`-f <file>`) is
+ * known only at each caller, so the list itself is handed on for them to check (`argv-at-call.ts`).
+ */
+export function handedList(list: Value): Value | undefined {
+  return wholeParam(list) === undefined ? undefined : list;
+}

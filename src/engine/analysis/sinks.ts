@@ -16,7 +16,7 @@ import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import { fileOperand } from './file-operands';
-import { argvHandOff, type ArgvHandOff } from './argv-hand-off';
+import { argvHandOff, type ArgvHandOff, handedList } from './argv-hand-off';
 import { leadingTaint } from './leading-taint';
 import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
 import { carriedInput } from './carried-input';
@@ -215,16 +215,13 @@ export function evaluateSink(
       ? locatedProgram(node.arguments[0], ctx.scopes)
       : undefined);
   for (const value of values) {
-    const result = controllingValue(
-      row,
-      value,
-      quotesHoldData(row.check, program),
-      runsWithoutShell(row.check, program),
-    );
+    const result =
+      controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program)) ??
+      (row.check === 'argv-path' ? handedList(value) : undefined);
     if (result) {
       controlled = result;
       if (row.check === 'url') leading = leadingParamOf(value, result);
-      if (row.check === 'args') Object.assign(base, argvHandOff(args, value, result));
+      if (row.check === 'args' || row.check === 'argv-path') Object.assign(base, argvHandOff(args, value, result));
       break;
     }
   }
