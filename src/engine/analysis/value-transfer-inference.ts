@@ -13,6 +13,7 @@ import { isTainted, type Value } from './value';
 import { wordsOf } from './words';
 import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
+import { schemaNamesSpend } from './schema-spend';
 import { namesSweptRecipient } from './swept-recipient';
 import { carriedByReceiver, createsAssetOnly, signsOnlyWrite, spendsAmount, toolVerb } from './signed-writes';
 
@@ -457,10 +458,12 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   if (hit.inferred?.sendsTransaction && signsOnlyWrite(tool.name, hit.origins, lists)) return false;
   // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
   // it moves the user's value only when an amount of the model's reaches it (`depositAmount`, `initialLiquiditySOL`).
+  // The whole input handed on (`{ ...params, key }`) carries such an amount when the tool's schema names one.
   if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(toolVerb(tool.name, lists)))
     return (
       (toolNamesMoney(tool.name, tool.definition, lists) && !createsAssetOnly(tool.name, lists)) ||
-      hit.origins.some((origin) => spendsAmount(origin, lists))
+      hit.origins.some((origin) => spendsAmount(origin, lists)) ||
+      (hit.origins.some(isWholeInput) && schemaNamesSpend(tool.definition, ctx, lists))
     );
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
