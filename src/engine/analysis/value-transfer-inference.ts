@@ -11,6 +11,7 @@ import { resolveFunction } from './resolve';
 import { evaluateSink, type SinkHit } from './sinks';
 import { isTainted, type Value } from './value';
 import { wordsOf } from './words';
+import { withoutSortOrders } from './sort-order';
 import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
 import { schemaNamesSpend } from './schema-spend';
@@ -65,10 +66,13 @@ const CREDENTIAL_REACH = 2;
  * object. The verb must be the method's, so a brand in a receiver (`PayPalAPI.run`) names nothing.
  */
 export function namesMoneyOperation(
-  methodWords: readonly string[],
-  allWords: readonly string[],
+  sortedMethodWords: readonly string[],
+  sortedAllWords: readonly string[],
   lists: InferenceWords,
 ): boolean {
+  // `media.updateManualOrder`: a sort order is no money noun.
+  const methodWords = withoutSortOrders(sortedMethodWords, lists);
+  const allWords = withoutSortOrders(sortedAllWords, lists);
   if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
   if (namesCredential(allWords, lists)) return false;
   if (methodWords.some((word, index) => lists.moneyVerbs.has(word) && !actsOnNonValue(methodWords, index, lists)))
@@ -136,8 +140,9 @@ function toolWords(name: string, lists: InferenceWords): string[] {
  * keeping the first `kept` words whatever they are.
  */
 export function withoutQualifiers(words: readonly string[], lists: InferenceWords, kept: number): string[] {
-  return words.filter(
-    (word, index) => index < kept || !lists.readWords.has(word) || !lists.moneyNouns.has(words[index + 1] ?? ''),
+  // `set_sort_order`, `/menu/display_order`: a sort order is no money noun either.
+  return withoutSortOrders(words, lists).filter(
+    (word, index, rest) => index < kept || !lists.readWords.has(word) || !lists.moneyNouns.has(rest[index + 1] ?? ''),
   );
 }
 

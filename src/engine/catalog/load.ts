@@ -66,6 +66,9 @@ export interface InferenceWords {
   unrelatedWords: ReadonlySet<string>;
   /** Nouns that, right after a money verb, make it act on something other than value (`depositAddress`). */
   nonValueObjects: ReadonlySet<string>;
+  /** Words that, right before one of `sortedNouns`, make it a position in a list (`manualOrder`, `sort_order`). */
+  sortQualifiers: ReadonlySet<string>;
+  sortedNouns: ReadonlySet<string>;
   /** Words of any callee segment that make the call a storage write (`prisma`, `db`). */
   storageWords: ReadonlySet<string>;
   /** Money nouns that name only a transaction (`sendTransaction`): what it commits depends on the tool. */
@@ -388,6 +391,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
     nonValueObjects: words('nonValueObjects'),
+    sortQualifiers: words('sortQualifiers'),
+    sortedNouns: words('sortedNouns'),
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),

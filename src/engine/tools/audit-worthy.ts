@@ -7,7 +7,8 @@ import { type ApiRef, GLOBAL, isRelative, LOCAL, UNTYPED } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
 import type { Binding } from '../scope';
-import { resolveFunction } from '../analysis/resolve';
+import { calledFunctions } from './called-functions';
+import { unpackedParam } from './unpacked-param';
 import { returnedApi } from '../analysis/returned-api';
 import { inheritedApi } from '../analysis/inherited-api';
 import type { Evaluator } from '../analysis/evaluator';
@@ -147,13 +148,11 @@ function scan(
           : untypedClientWrite(node, ctx, isInput)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
-    const target = resolveFunction(node.callee, ctx);
-    if (
-      target &&
-      withinFiles(target.ctx, ctx, budget.files) &&
-      !isFunction(unwrapExpression(node.callee)) &&
-      !namesReadEndpoint(node, ctx.catalogs.common.remoteWrites)
-    ) {
+    if (isFunction(unwrapExpression(node.callee)) || namesReadEndpoint(node, ctx.catalogs.common.remoteWrites))
+      return undefined;
+    // `actionHandlers[action](context, params)`: any function of the table may run.
+    for (const target of calledFunctions(node.callee, ctx)) {
+      if (!withinFiles(target.ctx, ctx, budget.files)) continue;
       // A variable built from the input (`const text = message.content.text || ''`) carries it into the helper too.
       const indexes = node.arguments.flatMap((argument, index) =>
         carriesInput(argument, isInput, ctx) ? [index] : [],
@@ -410,7 +409,13 @@ function isUntypedParameter(
   if (root.type === 'ThisExpression')
     return field !== undefined && depth - 1 >= resources && isInjectedField(field, ctx);
   if (root.type !== 'Identifier' || isInput(root)) return false;
-  const binding = ctx.scopes.resolve(root);
+  let binding = ctx.scopes.resolve(root);
+  // `const { modules } = context; modules.filters.create(…)`: a member destructured from the parameter.
+  const unpacked = binding && unpackedParam(binding, ctx, isInput);
+  if (unpacked) {
+    binding = unpacked.param;
+    depth += unpacked.members;
+  }
   // `const channel = await client.channels.fetch(id); channel.send(text)`: a resource the client fetched,
   // and its own resources (`guild.channels.create(options)`, a message the fetched channel fetched).
   if (binding?.kind === 'var' && resources > 0)
