@@ -70,6 +70,7 @@ function scanOptions(
     load,
     jobs: options.jobs,
     fileTimeoutMs: options.fileTimeoutMs,
+    boundHeapGrowth: true,
     ...(cache === undefined ? {} : { cache }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import { hasMoved, mergeDelegatedFindings } from '../engine/delegated-results';
 import type { LintResult, Problem, ResolvedConfig } from '../engine/types';
 import { configHash, type ScanCache } from './cache';
+import { boundHeapGrowth } from './heap-growth';
 import type { FileJob, FileOutcome, LinterSetup } from './file-linter';
 import { readSourceText } from './read';
 
@@ -22,6 +23,11 @@ export interface LintFilesOptions {
    */
   fileTimeoutMs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * A command-line scan: the heap is collected before it grows far past what survives (heap-growth.ts). Not for
+   * the language server, whose process also runs the editor's per-keystroke lints.
+   */
+  boundHeapGrowth?: boolean;
 }
 
 export interface LintedFiles {
@@ -90,6 +96,8 @@ export function lintFiles(groups: readonly LintGroup[], options: LintFilesOption
     wholeScan: true,
   };
   const workers = Math.min(options.jobs, Math.floor(misses.length / MIN_FILES_PER_WORKER));
+  // Before any worker starts: the flag is read by every thread's collector.
+  if (options.boundHeapGrowth === true && misses.length > 0) boundHeapGrowth();
   // Required, not imported: the engine (parser, catalogs, interpreter) loads only when a file is linted, and
   // loading it was a third of a re-scan answered from the cache.
   if (workers > 1) {
