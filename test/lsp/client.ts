@@ -26,9 +26,14 @@ export interface ServerUnderTest {
   stderr: () => string;
 }
 
-export function startServer(): ServerUnderTest {
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'lsp', '--stdio'], {
-    cwd: repoRoot(),
+/** The CLI's server, unless `args` (to node) and `options` start another build of it, e.g. a bundle. */
+export function startServer(
+  args: string[] = [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'lsp', '--stdio'],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ServerUnderTest {
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? repoRoot(),
+    env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
