@@ -5,13 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  DidChangeTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
-} from 'vscode-languageserver/node';
+import { InitializedNotification, InitializeRequest } from 'vscode-languageserver/node';
 import { parseText } from '../../src/engine/parse';
-import { cliFindingsOf, open, pullDiagnostics, shutDown, startServer } from '../lsp/client';
+import { cliFindingsOf, open, pullDiagnostics, pullWithSyntaxError, shutDown, startServer } from '../lsp/client';
 import { repoRoot } from '../support/paths';
 
 const EXAMPLES = path.join(repoRoot(), 'examples');
@@ -113,11 +109,7 @@ describe('the bundled language server without node_modules', function () {
       assert.deepEqual(shown.sort(), cliFindingsOf(EXAMPLES, WEB_TOOLS));
       assert.ok(diagnostics.length >= 2, server.stderr());
       // A syntax error is the parser's own TSError: the file is "not analysed", never an internal error.
-      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version: 2 },
-        contentChanges: [{ text: fs.readFileSync(WEB_TOOLS, 'utf8').replace('download(url)', 'download(url;') }],
-      });
-      const broken = await pullDiagnostics(server, uri);
+      const broken = await pullWithSyntaxError(server, uri, WEB_TOOLS);
       assert.equal(broken.length, 1);
       assert.match(broken[0]?.message ?? '', /^Not analysed \(parse error at 12:\d+\)/);
       assert.equal(await shutDown(server), 0);
