@@ -5,9 +5,11 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import estreeConverter from './estree-converter-plugin.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
+const { estreeConverterPlugin } = estreeConverter;
 
 const common = {
   bundle: true,
@@ -23,18 +25,28 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// `--outdir DIR`: elsewhere than dist/ (a test packages the server into a folder with no node_modules).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? path.resolve(process.argv[outdirFlag + 1] ?? 'dist') : path.join(root, 'dist');
+
 const started = Date.now();
 // A production build must not ship the source maps of an earlier development build.
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+fs.rmSync(outdir, { recursive: true, force: true });
 const [extension, server] = await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: { extension: 'src/vscode/extension.ts' },
-    outdir: 'dist',
+    outdir,
     external: ['vscode'],
   }),
   // The server also runs as its own scan worker thread (src/lsp/bundle-entry.ts), so the parser ships once.
-  esbuild.build({ ...common, entryPoints: { server: 'src/lsp/bundle-entry.ts' }, outdir: 'dist' }),
+  // typescript-estree's converter files go in too, so the lazy-location converter runs on the parser's one copy.
+  esbuild.build({
+    ...common,
+    entryPoints: { server: 'src/lsp/bundle-entry.ts' },
+    outdir,
+    plugins: [estreeConverterPlugin],
+  }),
 ]);
 
 // The point of the split: the extension host loads no engine, no configuration loader and no parser.
@@ -46,6 +58,17 @@ const leaked = Object.keys(extension.metafile.inputs).filter((input) =>
 if (leaked.length > 0) {
   console.error(
     `bundle: dist/extension.js pulled in ${leaked.slice(0, 3).join(', ')}; the extension reaches the engine only through the language server.`,
+  );
+  process.exit(1);
+}
+// The lazy-location converter must run on the bundled parser: without its files, the server would load them by
+// path (a second parser and TypeScript beside node_modules) or fall back to the eager converter (a packaged .vsix).
+const converterFiles = Object.keys(server.metafile.inputs).filter((input) =>
+  /node_modules\/@typescript-eslint\/typescript-estree\/dist\/convert(-comments)?\.js$/.test(input),
+);
+if (converterFiles.length !== 2) {
+  console.error(
+    `bundle: dist/server.js lacks typescript-estree's converter files (found: ${converterFiles.join(', ') || 'none'}).`,
   );
   process.exit(1);
 }

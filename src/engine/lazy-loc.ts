@@ -1,7 +1,7 @@
 // typescript-estree's converter with each node's line/column location computed when read, not at conversion.
-import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type * as TS from 'typescript';
+import { loadConverterFiles } from './estree-converter-files';
 
 /*
  * Why: the converter gives every node a `loc` of three objects (loc, start, end), found by two binary searches
@@ -82,7 +82,7 @@ interface LazyConverter {
   comments: CommentsModule;
 }
 
-/** Undefined until loaded; null where the package's files cannot be loaded by path (a bundle without node_modules). */
+/** Undefined until loaded; null where the package's files cannot be loaded (a build that neither bundles nor finds them). */
 let lazyConverter: LazyConverter | null | undefined;
 
 function load(): LazyConverter | undefined {
@@ -97,10 +97,10 @@ function load(): LazyConverter | undefined {
 }
 
 function loadFromPackage(): LazyConverter {
-  // By file, beside the package's entry: the package's export map lists neither module.
-  const dist = path.dirname(require.resolve('@typescript-eslint/typescript-estree'));
-  const convert = require(path.join(dist, 'convert.js')) as ConvertModule;
-  const comments = require(path.join(dist, 'convert-comments.js')) as CommentsModule;
+  // The package's export map lists neither module (estree-converter-files.ts says how each build finds them).
+  const files = loadConverterFiles();
+  const convert = files.convert as ConvertModule;
+  const comments = files.comments as CommentsModule;
   class Lazy extends convert.Converter {
     private readonly lines: readonly number[];
     constructor(ast: TS.SourceFile, options: ConverterOptions) {
@@ -119,8 +119,9 @@ function loadFromPackage(): LazyConverter {
 
 /**
  * typescript-estree's `astConverter` (without tokens or node maps), on the lazy-location converter; undefined
- * where the caller's own converter must do it: a text with syntax errors (its error must be the caller's copy's
- * TSError, which a bundle's separately loaded copy is not) or a bundle that cannot load the package by path.
+ * where the caller's own converter must do it: a text with syntax errors (its error must be the TSError of the
+ * parser's entry, which the converter file shares only when both come from one copy) or a build where the
+ * converter's files cannot be loaded.
  */
 export function convertLazily(sourceFile: TS.SourceFile, withComments: boolean): TSESTree.Program | undefined {
   const diagnostics = (sourceFile as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics ?? [];

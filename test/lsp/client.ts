@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   type Diagnostic,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
@@ -26,9 +27,14 @@ export interface ServerUnderTest {
   stderr: () => string;
 }
 
-export function startServer(): ServerUnderTest {
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'lsp', '--stdio'], {
-    cwd: repoRoot(),
+/** The CLI's server, unless `args` (to node) and `options` start another build of it, e.g. a bundle. */
+export function startServer(
+  args: string[] = [path.join(repoRoot(), 'bin', 'agent-risk.js'), 'lsp', '--stdio'],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ServerUnderTest {
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? repoRoot(),
+    env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -71,6 +77,15 @@ export async function pullDiagnostics(server: ServerUnderTest, uri: string): Pro
   const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
   assert.equal(report.kind, 'full');
   return report.kind === 'full' ? report.items : [];
+}
+
+/** Changes the open document to `file`'s text with a syntax error (`download(url;`), as while typing; pulls again. */
+export async function pullWithSyntaxError(server: ServerUnderTest, uri: string, file: string): Promise<Diagnostic[]> {
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ text: fs.readFileSync(file, 'utf8').replace('download(url)', 'download(url;') }],
+  });
+  return pullDiagnostics(server, uri);
 }
 
 export async function shutDown(server: ServerUnderTest): Promise<number | null> {

@@ -18,7 +18,15 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { repoRoot } from '../support/paths';
-import { cliFindingsOf, open, pullDiagnostics, type ServerUnderTest, shutDown, startServer } from './client';
+import {
+  cliFindingsOf,
+  open,
+  pullDiagnostics,
+  pullWithSyntaxError,
+  type ServerUnderTest,
+  shutDown,
+  startServer,
+} from './client';
 
 const EXAMPLES = path.join(repoRoot(), 'examples');
 const WEB_TOOLS = path.join(EXAMPLES, 'src', 'ai-sdk', 'web-tools.ts');
@@ -105,11 +113,7 @@ describe('language server over stdio', function () {
       await cancelled;
 
       // While the user types, a parse error replaces the findings with one diagnostic saying the file is not analysed.
-      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version: 2 },
-        contentChanges: [{ text: fs.readFileSync(WEB_TOOLS, 'utf8').replace('download(url)', 'download(url;') }],
-      });
-      const broken = await pullDiagnostics(server, uri);
+      const broken = await pullWithSyntaxError(server, uri, WEB_TOOLS);
       assert.equal(broken.length, 1);
       assert.match(broken[0]?.message ?? '', /^Not analysed \(parse error at 12:\d+\)/);
 
