@@ -94,7 +94,7 @@ function readConstructor(
     const value = boundValue(expression.right, params);
     if (key !== undefined && value) setOnce(members, key, value);
   }
-  return handedUp && handedUp.some((value) => value !== undefined) ? handedUp : undefined;
+  return handedUp?.some((value) => value !== undefined) ? handedUp : undefined;
 }
 
 /** `super({ name, description: desc, parameters })` in a base: each member a parameter fills. */
