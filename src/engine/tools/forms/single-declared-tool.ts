@@ -40,6 +40,8 @@ export function singleDeclaredTools(
 ): RecognisedTool[] {
   const declarations: { name: string; node: Node }[] = [];
   const reads: { fn: FunctionNode; root: TSESTree.Identifier }[] = [];
+  // A function that reads a call's name dispatches by it (here or where it hands the name): not this form's.
+  const naming = new Set<FunctionNode>();
   let visited = 0;
   walk(ctx.ast, (node) => {
     if (++visited > MAX_SCAN) return false;
@@ -47,11 +49,14 @@ export function singleDeclaredTools(
       const declared = declaredTool(node, ctx);
       if (declared && !declarations.some((seen) => seen.name === declared.name)) declarations.push(declared);
     }
-    if (node.type === 'MemberExpression' && !node.computed && ARGUMENT_MEMBERS.has(propertyName(node) ?? '')) {
+    const member = node.type === 'MemberExpression' && !node.computed ? (propertyName(node) ?? '') : '';
+    if (node.type === 'MemberExpression' && (ARGUMENT_MEMBERS.has(member) || member === 'name')) {
       const chain = rootOf(node.object);
       const fn = chain ? enclosingFunction(node) : undefined;
-      if (chain && fn && isToolCall(chain.root, [...chain.members, propertyName(node) ?? '']))
-        reads.push({ fn, root: chain.root });
+      if (chain && fn && isToolCall(chain.root, [...chain.members, member])) {
+        if (member === 'name') naming.add(fn);
+        else reads.push({ fn, root: chain.root });
+      }
     }
     return undefined;
   });
@@ -60,7 +65,7 @@ export function singleDeclaredTools(
   const tools: RecognisedTool[] = [];
   const seen = new Set<FunctionNode>();
   for (const { fn, root } of reads) {
-    if (seen.has(fn) || taken.has(fn) || claimed(fn)) continue;
+    if (seen.has(fn) || taken.has(fn) || naming.has(fn) || claimed(fn)) continue;
     seen.add(fn);
     const binding = ctx.scopes.resolve(root);
     if (!binding) continue;
