@@ -7,6 +7,7 @@ import { describedName, factoryName, factoryOf } from './described-name';
 import { onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
 import { registryEntryName } from './registry-entry-name';
+import { returnedDeclarationName } from './returned-declaration';
 import type { FormLike } from './types';
 
 /** A name an entry of a list gives at run time (split per entry by ./loop-names.ts when the list is constant). */
@@ -28,6 +29,9 @@ export function toolName(
     const value = describedName(candidate, ctx);
     if (value !== undefined) return { name: value, node: candidate };
   }
+  // `FunctionTool.from(fn, this.meta('GET', info))`: the name in the declaration a project function returns.
+  const returned = returnedDeclarationName(node, form.names, ctx, call);
+  if (returned) return returned;
   // `{ name: 'execute_bash', tool: coreTool }`: a registry entry's name is the one the model sees.
   const registered = registryEntryName(call, ctx);
   if (registered) return registered;

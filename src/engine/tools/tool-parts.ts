@@ -107,6 +107,12 @@ function containsNode(outer: Node, inner: Node): boolean {
 export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool): Node | undefined {
   let current = unwrapExpression(node);
   for (let i = 0; i < 4 && current.type === 'CallExpression'; i++) {
+    // `this.getRequest.bind(this)`: the bound function is the handler.
+    const bound = boundFunction(current);
+    if (bound) {
+      current = bound;
+      continue;
+    }
     // `tool_fn(tool_name, async (data) => …)`: a function written in place is the wrapped one, before any name.
     const inner =
       current.arguments.find((argument) => isFunction(argument)) ??
@@ -120,6 +126,13 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
     current = unwrapExpression(inner);
   }
   return current;
+}
+
+/** `fn.bind(thisArg, …)`: the function bound (its leading bound arguments are not the model's). */
+function boundFunction(call: TSESTree.CallExpression): Node | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || propertyName(callee) !== 'bind') return undefined;
+  return call.arguments.length <= 1 ? unwrapExpression(callee.object) : undefined;
 }
 
 /** The model's parameter: as the form says, else by the catalog's naming conventions. */

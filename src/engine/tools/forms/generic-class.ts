@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
+import { positionalSuperMembers } from './positional-super';
 import type { FormLike, RecognisedTool } from '../types';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -48,7 +49,8 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
 
 /**
  * What the class sets on `this`: field initialisers, constructor assignments and methods, by name, and the
- * members of a declaration object it hands its base class (`super(Schema, { name, description, inputSchema })`).
+ * members of a declaration object it hands its base class (`super(Schema, { name, description, inputSchema })`),
+ * and what project base constructors store from its positional arguments (./positional-super.ts).
  */
 function instanceMembers(node: ClassNode, ctx: FileContext): Map<string, Node> {
   const members = new Map<string, Node>();
@@ -65,6 +67,9 @@ function instanceMembers(node: ClassNode, ctx: FileContext): Map<string, Node> {
       const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
       if (expression?.type === 'CallExpression' && expression.callee.type === 'Super') {
         for (const argument of expression.arguments) addDeclared(members, argument, ctx);
+        // `super('read_file', 'Read a file', schema)`: what the project's base constructors store from them.
+        for (const [key, value] of positionalSuperMembers(node, expression, ctx))
+          if (!members.has(key)) members.set(key, value);
         continue;
       }
       if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=') continue;

@@ -21,6 +21,7 @@ import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 import { handedOffTools, type RemoteHandOff, remoteHandOff } from './handed-off-tool-calls';
+import { singleDeclaredTools } from './single-declared-tool';
 
 /** Only files that handle a model's tool calls (the APIs' own field names) are read for this form. */
 export const TOOL_CALL_WORDS = [
@@ -108,6 +109,15 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
       if (tools.size < MAX_NAMES) tools.set(`${tool.name}@${handOff.call.range[0]}`, tool);
     }
   }
+  // One declared tool and a loop that runs every call without comparing its name (./single-declared-tool.ts).
+  const taken = new Set([...tools.values()].flatMap((tool) => tool.handlers.map((handler) => handler.fn)));
+  const isToolCall = (root: TSESTree.Identifier, members: string[]): boolean => {
+    const binding = ctx.scopes.resolve(root);
+    const named = members[0] === 'function' || TOOL_CALL_OBJECT.test(root.name) || isTaggedFunctionCall(root, ctx);
+    return binding !== undefined && named && isModelToolCall(binding, { root, members }, ctx);
+  };
+  for (const tool of singleDeclaredTools(ctx, FORM, isToolCall, taken, claimed))
+    if (tools.size < MAX_NAMES) tools.set(`${tool.name}@single${tool.handlers[0]?.fn.range[0]}`, tool);
   return [...tools.values()];
 }
 
