@@ -43,7 +43,6 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
       return factsOf(node.argument, interpreter, state, polarity);
     case 'Identifier': {
       const value = interpreter.readIdentifier(node, scratch);
-      if (!polarity && !value.predicateWhenFalse) return falsyFacts(node, value, interpreter, scratch);
       if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
       return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
@@ -180,17 +179,6 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   const value = interpreter.evaluate(node, cloneEnv(state));
   if (polarity) return { facts: value.predicate ?? [], approved: value.isApproval === true };
   return NONE;
-}
-
-/**
- * Where a model value is falsy (`if (saveTo) { check(saveTo) } … if (!saveTo) return`, the else side of
- * `if (saveTo)`), it is empty or missing: no path, host or command, so as for `x === undefined` what was derived
- * from it alone is the program's there. A value with a checked answer (`const ok = …`) keeps its own facts.
- */
-function falsyFacts(node: Node, value: Value, interpreter: Evaluator, state: State): Facts {
-  return isTainted(value) && !value.props && !value.elements && !value.fn && !value.predicate
-    ? absentFacts(node, interpreter, state)
-    : NONE;
 }
 
 /** Where `x === undefined` holds: x is one known value, and what was derived from x alone is the program's. */
