@@ -17,6 +17,7 @@ import { forwardedFunction } from './forwarders';
 import { requiredModule } from '../api';
 import type { FileContext } from './context';
 import { instanceClass, methodOf } from './resolve-class';
+import { returnedInstanceMethods } from './returned-instances';
 
 export interface ResolvedFunction {
   fn: FunctionNode;
@@ -236,6 +237,9 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   // `tool.execute(args)` where `tool = new NavigationTool(server)`: the class's method.
   const instance = instanceClass(object, ctx, depth);
   if (instance) return list(methodOf(instance, name, depth));
+  // `const robot = getRobot(id); robot.launchApp(name)`: each class the project function returns a new one of.
+  const made = returnedInstanceMethods(object, name, ctx, depth);
+  if (made.length > 0) return made;
   // Receivers typed by project code: annotations, singletons, static calls, an interface's implementations.
   const out: ResolvedFunction[] = [];
   for (const candidate of receiverClasses(object, ctx, depth + 1)) {

@@ -1,7 +1,7 @@
 // Path containment and URL prefix checks: `resolved.startsWith(ROOT)`, `path.relative(root, p)` not
 // climbing out, and `LIST.some((prefix) => url.startsWith(prefix))`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, walk, type Node } from '../../ast';
+import { isFunction, propertyName, stringValue, unwrapExpression, walk, type Node } from '../../ast';
 import type { Evaluator, State } from '../evaluator';
 import { isTainted, type Bound, type Fact, type Value } from '../value';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './keys';
@@ -56,7 +56,7 @@ function rootedFacts(value: Value): Fact[] {
   return value.rootedCopyOf && value.rootedCopyOf.length > 0 ? [{ keys: value.rootedCopyOf, bound: 'segment' }] : [];
 }
 
-/** `ALLOWED.some((h) => url.hostname === h)` or `(p) => url.startsWith(p)`. */
+/** `ALLOWED.some((h) => url.hostname === h)`, `(p) => url.startsWith(p)` or `(root) => isUnder(p, root)`. */
 export function someFacts(
   receiver: Node,
   callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
@@ -85,5 +85,40 @@ export function someFacts(
       }
     }
   });
+  facts.push(...returnedCheckFacts(callback, interpreter, state));
   return { facts, approved: false };
+}
+
+/**
+ * `ROOTS.some((root) => isPathUnderRoot(resolved, root))`: a callback whose answer is a project helper's check
+ * holds that check's facts for one of the roots (the helper's summary says what its true answer bounds; a root
+ * the model chose gives none). Every answer the callback returns must be such a call (`if (isWindows) return
+ * isUnder(p.toLowerCase(), root.toLowerCase()); return isUnder(p, root)`), and only what all of them bound
+ * counts: a call under `!` or beside other conditions says something else.
+ */
+function returnedCheckFacts(
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  interpreter: Evaluator,
+  state: State,
+): Fact[] {
+  const answers: Node[] = [];
+  if (callback.body.type !== 'BlockStatement') answers.push(callback.body);
+  else
+    walk(callback.body, (inner) => {
+      if (inner !== callback.body && isFunction(inner)) return false;
+      if (inner.type === 'ReturnStatement') answers.push(inner.argument ?? inner);
+      return undefined;
+    });
+  let common: Fact[] | undefined;
+  for (const answer of answers) {
+    const call = unwrapExpression(answer);
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return [];
+    const facts = interpreter.evaluate(call, cloneEnv(state)).predicate ?? [];
+    common = common === undefined ? facts : common.filter((fact) => facts.some((other) => sameFact(fact, other)));
+  }
+  return common ?? [];
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  return a.bound === b.bound && a.keys.length === b.keys.length && a.keys.every((key) => b.keys.includes(key));
 }

@@ -16,6 +16,7 @@ import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
+import { calledHandlerParameter, lastArgumentCallsParameter } from './wrapped-handler-parameter';
 
 /** Which of the factory's parameters carry the tool's name and its handler. */
 export interface FactoryShape {
@@ -87,27 +88,32 @@ export function fromInferredFactory(node: TSESTree.CallExpression, ctx: FileCont
  */
 export function isForwardedRegistration(node: TSESTree.CallExpression, ctx: FileContext): boolean {
   const fn = enclosingFunction(node);
-  return fn !== undefined && forwardedCall(fn) === node && factoryShape(fn, ctx) !== undefined;
+  return fn !== undefined && forwardedCall(fn, ctx) === node && factoryShape(fn, ctx) !== undefined;
 }
 
 /**
  * A wrapper whose one statement hands its own parameters to a registration method of a tool form
  * (`server.tool(name, …, handler)`, name first and handler last, as those methods take them), whatever
- * the receiver: compiled servers pass the server in untyped, from a file that imports no framework.
+ * the receiver: compiled servers pass the server in untyped, from a file that imports no framework. The
+ * handler may be the wrapper's own closure that traces and times a call of the parameter with the input.
  */
 function forwardedShape(fn: FunctionNode, ctx: FileContext): FactoryShape | undefined {
-  const call = forwardedCall(fn);
+  const call = forwardedCall(fn, ctx);
   const callee = call ? unwrapExpression(call.callee) : undefined;
   if (!call || callee?.type !== 'MemberExpression' || call.arguments.length < 2) return undefined;
-  const method = propertyName(callee);
-  const registers = ctx.catalogs.forms.some(
-    (form) => form.kind === 'method' && form.requestMethod === undefined && form.methods.includes(method ?? ''),
-  );
-  if (!registers) return undefined;
+  if (!isRegistration(call, ctx)) return undefined;
   const nameIndex = parameterIndex(fn, call.arguments[0] as Node, ctx);
-  const handlerIndex = parameterIndex(fn, call.arguments[call.arguments.length - 1] as Node, ctx);
+  const last = call.arguments[call.arguments.length - 1] as Node;
+  const handlerIndex = parameterIndex(fn, last, ctx) ?? wrappedHandlerIndex(fn, last);
   if (nameIndex === undefined || handlerIndex === undefined || nameIndex === handlerIndex) return undefined;
   return { nameIndex, handlerIndex };
+}
+
+/** The index of the parameter a wrapper's own closure hands the tool input to (`async (args) => cb(args, t)`). */
+function wrappedHandlerIndex(fn: FunctionNode, last: Node): number | undefined {
+  const name = calledHandlerParameter(last, fn);
+  const index = fn.params.findIndex((param) => param.type === 'Identifier' && param.name === name);
+  return name === undefined || index < 0 ? undefined : index;
 }
 
 /**
@@ -115,7 +121,7 @@ function forwardedShape(fn: FunctionNode, ctx: FileContext): FactoryShape | unde
  * return); else, in a body that also checks and logs (`if (isEnabled(name)) { server.registerTool(name,
  * schema, handler); log(…) }`), the one method call handed two of the function's own parameters first and last.
  */
-function forwardedCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
+function forwardedCall(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | undefined {
   if (!fn.body) return undefined;
   let expression: Node | undefined;
   if (fn.body.type !== 'BlockStatement') expression = fn.body;
@@ -126,13 +132,26 @@ function forwardedCall(fn: FunctionNode): TSESTree.CallExpression | undefined {
   }
   const inner = expression ? unwrapExpression(expression) : undefined;
   if (inner?.type === 'CallExpression') return inner;
-  return fn.body.type === 'BlockStatement' ? parameterForwardingCall(fn, fn.body) : undefined;
+  return fn.body.type === 'BlockStatement' ? parameterForwardingCall(fn, fn.body, ctx) : undefined;
+}
+
+/** A call of a method a tool form registers with (`registerTool`, `tool`, `addTool`), whatever the receiver. */
+function isRegistration(call: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const callee = unwrapExpression(call.callee);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return ctx.catalogs.forms.some(
+    (form) => form.kind === 'method' && form.requestMethod === undefined && form.methods.includes(method ?? ''),
+  );
 }
 
 /** A wrapper that checks and logs around its registration is a few statements; a longer body is no wrapper. */
 const MAX_WRAPPER_NODES = 400;
 
-function parameterForwardingCall(fn: FunctionNode, body: TSESTree.BlockStatement): TSESTree.CallExpression | undefined {
+function parameterForwardingCall(
+  fn: FunctionNode,
+  body: TSESTree.BlockStatement,
+  ctx: FileContext,
+): TSESTree.CallExpression | undefined {
   const params = new Set(fn.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : [])));
   if (params.size < 2) return undefined;
   const isParam = (node: Node | undefined) => {
@@ -150,12 +169,15 @@ function parameterForwardingCall(fn: FunctionNode, body: TSESTree.BlockStatement
       unwrapExpression(node.callee).type === 'MemberExpression' &&
       node.arguments.length >= 2 &&
       isParam(node.arguments[0] as Node) &&
-      isParam(node.arguments[node.arguments.length - 1] as Node)
+      (isParam(node.arguments[node.arguments.length - 1] as Node) || lastArgumentCallsParameter(node, fn))
     )
       found.push(node);
     return undefined;
   });
-  return !isTooLong && found.length === 1 ? found[0] : undefined;
+  if (isTooLong) return undefined;
+  // A wrapper that also files the handler away by name (`handlers.set(name, handler)`) registers it once.
+  const calls = found.length > 1 ? found.filter((call) => isRegistration(call, ctx)) : found;
+  return calls.length === 1 ? calls[0] : undefined;
 }
 
 function enclosingFunction(node: Node): FunctionNode | undefined {
