@@ -7,6 +7,7 @@ import { describedName, factoryName, factoryOf } from './described-name';
 import { onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
 import { registryEntryName } from './registry-entry-name';
+import { returnedMetadataName } from './returned-metadata-name';
 import type { FormLike } from './types';
 
 /** A name an entry of a list gives at run time (split per entry by ./loop-names.ts when the list is constant). */
@@ -22,6 +23,15 @@ export function toolName(
   for (const candidate of candidates) {
     const value = stringValue(candidate) ?? constantString(candidate, ctx);
     if (value !== undefined) return { name: value, node: candidate };
+  }
+  // `FunctionTool.from(fn, this.createMetaData('GET', info))`: the name in the object a helper returns.
+  for (const path of form.names) {
+    const last = path[path.length - 1];
+    if (last?.kind !== 'Member' || path.length < 2) continue;
+    for (const holder of navigate([node], path.slice(0, -1), ctx, call)) {
+      const returned = returnedMetadataName(holder, last.names, ctx);
+      if (returned) return returned;
+    }
   }
   // A name built at run time keeps its fixed text (`VectorQuery {indexName} Tool`).
   for (const candidate of candidates) {
