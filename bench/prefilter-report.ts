@@ -111,8 +111,8 @@ interface WordTest {
 
 /** The engine's own prefilter signals, one test per word, so the report can say which word keeps which bytes. */
 function wordTests(): WordTest[] {
-  const { words, genericKeys } = prefilterSignals(loadCatalogs(), defaultConfig());
-  const spellsGeneric = genericObjectTest(genericKeys);
+  const { words, genericKeys, genericSuffixes } = prefilterSignals(loadCatalogs(), defaultConfig());
+  const spellsGeneric = genericObjectTest(genericKeys, genericSuffixes);
   return [
     ...words.map((word) => {
       const pattern = codeWordPattern([word]);

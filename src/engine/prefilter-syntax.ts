@@ -10,6 +10,8 @@ export interface SyntaxSignals {
   wordPattern: RegExp;
   /** One set per kind of generic tool-object key; the last is the handler's. */
   genericKeys: readonly ReadonlySet<string>[];
+  /** Per kind of key, the last camelCase words of an identifier that also count (`argsShape` for `Shape`). */
+  genericSuffixes?: readonly (readonly string[])[];
 }
 
 /**
@@ -29,7 +31,7 @@ export function spellsToolWords(
   if (siblingHandler && handlerKind >= 0) seen[handlerKind] = true;
   const sawKey = (name: string): boolean => {
     keys.forEach((group, index) => {
-      if (group.has(name)) seen[index] = true;
+      if (group.has(name) || endsWithSuffix(name, signals.genericSuffixes?.[index])) seen[index] = true;
     });
     return seen.every(Boolean);
   };
@@ -62,4 +64,10 @@ export function spellsToolWords(
     }
   }
   return keys.length > 0 && seen.every(Boolean);
+}
+
+/** A camelCase identifier whose last word is one of `suffixes` (`argsShape`), never the bare word. */
+function endsWithSuffix(name: string, suffixes: readonly string[] | undefined): boolean {
+  if (!suffixes || suffixes.length === 0 || !/^[a-z]/.test(name)) return false;
+  return suffixes.some((suffix) => name.length > suffix.length && name.endsWith(suffix));
 }

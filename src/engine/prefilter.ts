@@ -29,13 +29,14 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   }
   const cached = perConfig.get(key);
   if (cached) return cached;
-  const { words, genericKeys } = prefilterSignals(catalogs, config);
+  const { words, genericKeys, genericSuffixes } = prefilterSignals(catalogs, config);
   const anyWord = codeWordPattern(words);
-  const spellsGeneric = genericObjectTest(genericKeys);
+  const spellsGeneric = genericObjectTest(genericKeys, genericSuffixes);
   const syntax = {
     words: new Set(words),
     wordPattern: anyWord,
     genericKeys: genericKeys.map((group) => new Set(group)),
+    genericSuffixes,
   };
   const filter: Prefilter = {
     mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean {
@@ -79,8 +80,11 @@ function mayHaveOutsideHandler(text: string): boolean {
  * a function handed to the same call as the declaration (`…}, async (x) =>`). Shared with the bench's
  * prefilter report, so its per-word mirror cannot drift from the engine.
  */
-export function genericObjectTest(genericKeys: string[][]): (text: string) => boolean {
-  const keys = genericKeys.map(keyPattern);
+export function genericObjectTest(
+  genericKeys: string[][],
+  genericSuffixes: string[][] = [],
+): (text: string) => boolean {
+  const keys = genericKeys.map((group, index) => keyPattern(group, genericSuffixes[index]));
   const handlerKeys = keys[keys.length - 1];
   return (text) =>
     keys.slice(0, -1).every((pattern) => pattern.test(text)) &&
@@ -92,6 +96,8 @@ export interface PrefilterSignals {
   words: string[];
   /** For generic tool objects: one list per kind of key, each of which must appear as a key. */
   genericKeys: string[][];
+  /** Per kind of key, the last words of a class member's camelCase name that also count (`argsShape`). */
+  genericSuffixes: string[][];
 }
 
 /** What the prefilter looks for, derived from the tools catalog and the configured factories. */
@@ -126,6 +132,7 @@ export function prefilterSignals(catalogs: Catalogs, config: ResolvedConfig): Pr
       [...generic.schemaKeys, ...generic.actionMarkKeys],
       generic.handlerKeys,
     ],
+    genericSuffixes: [[], [], generic.classSchemaSuffixes, []],
   };
 }
 
@@ -168,10 +175,13 @@ export function codeWordPattern(words: string[]): RegExp {
  * A property key as written in an object literal (bare, quoted or computed, then `:`, `,`, `}` or `(`), or a
  * member a class sets on its instances (`this.name = …` in a constructor, a `name = …` field).
  */
-export function keyPattern(words: string[]): RegExp {
+export function keyPattern(words: string[], suffixes: readonly string[] = []): RegExp {
   const alternatives = escapeWords(words);
+  // A class member named by a suffix (`this.argsShape =`, `protected paramsSchema =`), never a key of an object.
+  const suffixed = suffixes.length === 0 ? '' : `[a-z][\\w$]*(?:${escapeWords([...suffixes])})`;
+  const members = suffixed === '' ? alternatives : `${alternatives}|${suffixed}`;
   return new RegExp(
-    `\\b(?:${alternatives})['"\\]]*\\s*[:,}(]|\\bthis\\.(?:${alternatives})\\s*=[^=]|^[ \\t]*(?:(?:public|readonly|override)[ \\t]+)*(?:${alternatives})[ \\t]*=[^=]`,
+    `\\b(?:${alternatives})['"\\]]*\\s*[:,}(]|\\bthis\\.(?:${members})\\s*=[^=]|^[ \\t]*(?:(?:public|protected|private|readonly|override)[ \\t]+)*(?:${members})[ \\t]*=[^=]`,
     'm',
   );
 }

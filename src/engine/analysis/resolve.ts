@@ -79,7 +79,11 @@ function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): Resolve
       return fromIdentifier(inner, ctx, depth);
     case 'MemberExpression':
       return fromMember(inner, ctx, depth);
-    case 'CallExpression':
+    case 'CallExpression': {
+      // `this.getRequest.bind(this)`: a bound function runs the function it binds.
+      const callee = unwrapExpression(inner.callee);
+      if (callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'bind')
+        return resolveFunction(callee.object, ctx, depth + 1);
       // `const handler = withRetry(doWork)`: a wrapper around a function stands for it.
       for (const argument of inner.arguments) {
         const wrapped = resolveFunction(argument, ctx, depth + 1);
@@ -87,6 +91,7 @@ function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): Resolve
       }
       // `setRequestHandler(schema, toolHandler(client))`: a handler factory's returned function.
       return returnedFunction(resolveFunction(inner.callee, ctx, depth + 1));
+    }
     default:
       return undefined;
   }

@@ -157,7 +157,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       readCommandPrefixes: asStrings(remote['readCommandPrefixes']),
       readEndpointWords: asStrings(remote['readEndpointWords']),
       scopeWords: asStrings(remote['scopeWords']),
-      excludedModules: asStrings(remote['excludedModules']),
+      // Database drivers are excluded with the rest; the catalog keeps them apart for their reason.
+      excludedModules: [...asStrings(remote['excludedModules']), ...asStrings(remote['excludedDatabaseModules'])],
       remoteClientModules: asStrings(remote['remoteClientModules']),
       clientOnlyVerbs: asStrings(remote['clientOnlyVerbs']),
       commandMethods: asStrings(remote['commandMethods']),

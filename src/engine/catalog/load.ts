@@ -157,6 +157,8 @@ export interface GenericObjectForm {
   descriptionKeys: string[];
   schemaKeys: string[];
   handlerKeys: string[];
+  /** A tool class's camelCase member ending in one of these words (`argsShape`, `paramsSchema`) is its schema. */
+  classSchemaSuffixes: string[];
   /**
    * Keys that mark an agent-runtime action (`similes`): with a name, a description and a handler they
    * make a tool even without an input schema, and the action's input is `actionInput`.
@@ -272,6 +274,7 @@ export function loadCatalogs(): Catalogs {
       descriptionKeys: asStrings(generic['descriptionKeys']),
       schemaKeys: asStrings(generic['schemaKeys']),
       handlerKeys: asStrings(generic['handlerKeys']),
+      classSchemaSuffixes: asStrings(generic['classSchemaSuffixes']),
       actionMarkKeys: asStrings(generic['actionMarkKeys']),
       actionInput: typeof generic['actionInput'] === 'string' ? parseAccessPath(generic['actionInput']) : [],
       keyedSchemaKeys: asStrings(generic['keyedSchemaKeys']),

@@ -6,6 +6,7 @@ import { matchesPath } from '../api';
 import type { FileContext } from '../analysis/context';
 import { agentToolsAround, classUseTools, toolsOfEmitter, toolsProperty } from './agent-scope';
 import { isAuditName } from '../analysis/approval-audit-calls';
+import { cachedVendoredRanges, isVendored } from './vendored-regions';
 
 export interface Hook {
   description: string;
@@ -37,7 +38,11 @@ export function approvalFor(facts: FileFacts, names: string[]): Approval | undef
 export function collectFileFacts(ctx: FileContext): FileFacts {
   const facts: FileFacts = { hooks: [], approvals: [] };
   const common = ctx.catalogs.common;
+  // A bundled dependency's own callback manager (`handleToolStart` of a vendored framework class) registers
+  // nothing for the project's tools.
+  const vendored = cachedVendoredRanges(ctx.ast, ctx.text);
   walk(ctx.ast, (node) => {
+    if (vendored.length > 0 && node.type !== 'Program' && isVendored(vendored, node.range[0])) return false;
     if (node.type === 'CallExpression') {
       const callee = unwrapExpression(node.callee);
       if (callee.type === 'MemberExpression' && common.hookEventMethods.includes(propertyName(callee) ?? '')) {
@@ -73,7 +78,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
     }
     if (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') {
       const name = propertyName(node);
-      if (name === undefined) return;
+      if (name === undefined) return true;
       // `function generateText({ onStepFinish, … })`: a bundled framework destructuring its own option registers nothing.
       if (common.hookCallbackProperties.includes(name) && node.parent?.type !== 'ObjectPattern') {
         const value = node.value;
@@ -91,6 +96,7 @@ export function collectFileFacts(ctx: FileContext): FileFacts {
       if (node.type === 'Property' && common.approvalRegistrationProperties.includes(name))
         addApproval(node.value as Node, facts, name, agentToolsAround(node, ctx));
     }
+    return true;
   });
   return facts;
 }

@@ -2,7 +2,9 @@
 // `//#endregion`, and esbuild's or Bun's `// <path>` header before each module. A tool declared inside one
 // whose path runs through node_modules is the dependency's (a provider SDK's own tool definitions), not the
 // project's, so it is not recognised; a function or class defined there is that package's export, not a project
-// function to follow (`vendoredPackageAt`).
+// function to follow (`vendoredPackageAt`). webpack's module map is read from the tree (tools/webpack-modules.ts).
+import type { Node } from '../ast';
+import { webpackModuleRanges } from './webpack-modules';
 
 /** Region markers read per file; a hostile file with more gets no more regions. */
 const MAX_MARKERS = 20_000;
@@ -25,6 +27,9 @@ export function cachedVendoredRanges(tree: object, text: string): Ranges {
   let ranges = cache.get(tree);
   if (!ranges) {
     ranges = vendoredRanges(text);
+    // A webpack or rspack bundle marks no region in comments: its module map's keys name each module's path.
+    if (ranges.length === 0 && text.includes('__webpack_require__') && text.includes('node_modules/'))
+      ranges = webpackModuleRanges(tree as Node, packageOf);
     cache.set(tree, ranges);
   }
   return ranges;

@@ -30,6 +30,7 @@ import { evaluateCall } from './calls';
 import { recordSinks } from './record-sinks';
 import { applyFacts, cloneState, withAliasBounds, withBoundAmountMembers } from './state';
 import { withProvenLead } from './leading-text';
+import { assignsOnRight, joinBranchInto } from './conditional-assignment';
 import type { Interpreter } from './types';
 import { inheritedField } from './inherited-fields';
 import { packageApi } from './typed-arguments';
@@ -95,9 +96,15 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
       if (left.isAbsent) return node.operator === '&&' ? left : evaluate(interpreter, node.right, state);
       // `options.method || 'GET'` where the caller wrote the method: a written left side decides.
       if (node.operator !== '&&' && isDecidingConstant(left, node.operator)) return left;
+      const assigns = assignsOnRight(node);
       const rightState =
-        node.operator === '&&' ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true)) : state;
+        node.operator === '&&'
+          ? applyFacts(cloneState(state), factsOf(node.left, interpreter, state, true))
+          : assigns
+            ? cloneState(state)
+            : state;
       const right = evaluate(interpreter, node.right, rightState);
+      if (assigns) joinBranchInto(state, rightState);
       return node.operator === '&&' ? right : joinValues(left, right);
     }
     case 'ConditionalExpression': {

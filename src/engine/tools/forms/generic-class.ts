@@ -27,7 +27,7 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
     return undefined;
   };
   const nameNode = first(generic.nameKeys);
-  const schemaNode = first(generic.schemaKeys);
+  const schemaNode = first(generic.schemaKeys) ?? suffixedSchema(members, generic.classSchemaSuffixes);
   const handlerNode = first(generic.handlerKeys);
   if (!nameNode || !schemaNode || !handlerNode || !first(generic.descriptionKeys)) return undefined;
   // A wrapper that copies its name from what it wraps (`this.name = action.name`) is not the declaration.
@@ -98,4 +98,14 @@ function schemaDeclaration(node: Node, ctx: FileContext): Node {
   if (inner.type !== 'Identifier') return inner;
   const binding = ctx.scopes.resolve(inner);
   return binding?.kind === 'var' && binding.init && !isFunction(binding.init) ? binding.init : inner;
+}
+
+/** A camelCase member whose last word is a schema word (`argsShape`, `paramsSchema`), and not a method. */
+function suffixedSchema(members: ReadonlyMap<string, Node>, suffixes: readonly string[]): Node | undefined {
+  for (const [key, value] of members) {
+    if (isFunction(value)) continue;
+    if (suffixes.some((suffix) => key.length > suffix.length && key.endsWith(suffix) && /^[a-z]/.test(key)))
+      return value;
+  }
+  return undefined;
 }
