@@ -8,7 +8,9 @@ import {
   isReadTool,
   isUnreportedMoneyCall,
   sendsThroughCatalog,
+  toolNamesMoney,
 } from './analysis/value-transfer-inference';
+import { sendsGivenTransaction, sendsOnlySignedWrite } from './analysis/sent-transaction';
 import { delegatedHome, delegateOf, dispatchRelated, type Delegate } from './delegated';
 import { auditFinding, inferredFinding, type Location, sinkData, sinkFinding, transferData } from './report-findings';
 import { applyDirectives } from './directive-findings';
@@ -68,6 +70,14 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         }
         // The cataloged send is the transfer; an instruction built for it, or a guess, would repeat it.
         if ((hit.inferred || hit.row.prepares) && sends) continue;
+        // A transaction sent as handed (`signAndSubmitTransaction(tx)`) by a tool that undoes, configures or
+        // creates something is a signed write: audit-worthy, no transfer.
+        if (sendsSignedWrite(hit, tool, ctx)) {
+          capabilities.push(capability(kind, hit.row.id, hit, false, true, true, location));
+          hasWrite = true;
+          effects.add(REMOTE_WRITES);
+          continue;
+        }
         const unbounded = !hit.bounded && !tool.approval && !registered;
         capabilities.push(capability(kind, hit.row.id, hit, hit.modelControlled, !unbounded, true, location));
         hasWrite = true;
@@ -279,5 +289,15 @@ function reachesOtherTransfer(hits: readonly SinkHit[], request: SinkHit, table:
       hit !== request &&
       ((hit.payment !== undefined && !hit.paymentInferred) ||
         table.sinkFacts(hit.row.rule).judgedBy === 'authorization'),
+  );
+}
+
+/** A cataloged send of a handed transaction in a tool whose name makes it a signed write (sent-transaction.ts). */
+function sendsSignedWrite(hit: SinkHit, tool: ToolAnalysis['tool'], ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  return (
+    lists !== undefined &&
+    sendsGivenTransaction(hit, lists) &&
+    sendsOnlySignedWrite(tool.name, toolNamesMoney(tool.name, tool.definition, lists), hit.origins, lists)
   );
 }

@@ -12,7 +12,7 @@ const MAX_NAMES = 64;
  * Names every object answers to, or that say nothing about which interface a value implements: a match on
  * them is no evidence.
  */
-const NO_EVIDENCE = new Set([
+export const NO_EVIDENCE: ReadonlySet<string> = new Set([
   ...['then', 'catch', 'finally', 'bind', 'call', 'apply', 'toJSON'],
   ...Object.getOwnPropertyNames(Object.prototype),
 ]);

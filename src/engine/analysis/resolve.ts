@@ -6,6 +6,7 @@ import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { BUILTIN_METHODS, methodSetClasses } from './method-set';
+import { injectedFieldClasses } from './injected-field';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
 import { enclosingClass } from '../class-fields';
@@ -253,6 +254,12 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   }
   if (out.length === 0) out.push(...passedOptionMembers(object, name, ctx, depth));
   if (out.length === 0) out.push(...passedReceiverTargets(object, name, ctx, depth));
+  if (out.length > 0) return out;
+  // `this.agent.stakeTokens(…)` where the class keeps the untyped object its constructor was handed.
+  for (const candidate of injectedFieldClasses(object, name, ctx, COMMON_MEMBER_NAMES)) {
+    const method = methodOf(candidate, name, depth + 1);
+    if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
+  }
   if (out.length > 0) return out;
   // `context.api.dashboards(…)` beside `context.api.getProjectBaseUrl(…)` on a handler's parameter: no single
   // method name says which class the member holds, but the package's classes that declare both do.

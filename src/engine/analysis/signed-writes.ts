@@ -58,6 +58,7 @@ function isVerb(word: string, lists: InferenceWords): boolean {
   return (
     lists.creationVerbs.has(word) ||
     lists.undoVerbs.has(word) ||
+    lists.claimVerbs.has(word) ||
     lists.settingVerbs.has(word) ||
     lists.commitVerbs.has(word) ||
     lists.moneyVerbs.has(word) ||

@@ -15,8 +15,8 @@ import { withoutSortOrders } from './sort-order';
 import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
 import { schemaNamesSpend } from './schema-spend';
-import { namesSweptRecipient } from './swept-recipient';
-import { carriedByReceiver, createsAssetOnly, signsOnlyWrite, spendsAmount, toolVerb } from './signed-writes';
+import { carriedByReceiver, toolVerb } from './signed-writes';
+import { sendsOnlySignedWrite } from './sent-transaction';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -451,25 +451,21 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
   const lists = ctx.catalogs.inference;
   if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
   if (isDraftTool(tool.name, lists)) return false;
-  // A transaction sent by a tool that cancels, closes or revokes something undoes a commitment; it moves
-  // value only when the tool also names a money operation (`close_trade`).
-  // It also sweeps value when the model names where a balance goes (`delete_account` with `transferAccountId`).
-  if (hit.inferred?.sendsTransaction && wordsOf(tool.name).some((word) => lists.undoVerbs.has(word)))
-    return (
-      toolNamesMoney(tool.name, tool.definition, lists) ||
-      hit.origins.some((origin) => namesSweptRecipient(origin, lists))
-    );
-  // A setting, a message or a vote signed on chain (`update_token`, `approve_proposal`) moves no value by name.
-  if (hit.inferred?.sendsTransaction && signsOnlyWrite(tool.name, hit.origins, lists)) return false;
-  // A transaction sent by a tool that creates something (a market, a mint, a pool) pays for the new account;
-  // it moves the user's value only when an amount of the model's reaches it (`depositAmount`, `initialLiquiditySOL`).
-  // The whole input handed on (`{ ...params, key }`) carries such an amount when the tool's schema names one.
-  if (hit.inferred?.sendsTransaction && lists.creationVerbs.has(toolVerb(tool.name, lists)))
-    return (
-      (toolNamesMoney(tool.name, tool.definition, lists) && !createsAssetOnly(tool.name, lists)) ||
-      hit.origins.some((origin) => spendsAmount(origin, lists)) ||
-      (hit.origins.some(isWholeInput) && schemaNamesSpend(tool.definition, ctx, lists))
-    );
+  // A creation tool that hands the whole input on (`createAccount({ ...params, key })`) spends what its schema
+  // names as an amount (`initialBalance`), where no origin names the member.
+  if (
+    hit.inferred?.sendsTransaction &&
+    lists.creationVerbs.has(toolVerb(tool.name, lists)) &&
+    hit.origins.some(isWholeInput) &&
+    schemaNamesSpend(tool.definition, ctx, lists)
+  )
+    return true;
+  // A transaction sent by a tool that undoes, configures or creates something is a signed write by name.
+  if (
+    hit.inferred?.sendsTransaction &&
+    sendsOnlySignedWrite(tool.name, toolNamesMoney(tool.name, tool.definition, lists), hit.origins, lists)
+  )
+    return false;
   return !hit.inferred?.byToolName || toolNamesMoney(tool.name, tool.definition, lists);
 }
 

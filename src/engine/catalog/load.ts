@@ -76,6 +76,7 @@ export interface InferenceWords {
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
   creationVerbs: ReadonlySet<string>;
+  claimVerbs: ReadonlySet<string>;
   creationSpendWords: ReadonlySet<string>;
   /** Tool verbs that change a setting (`update_token`, `associate_token`): a transaction they send is a signed write. */
   settingVerbs: ReadonlySet<string>;
@@ -400,6 +401,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
     creationVerbs: words('creationVerbs'),
+    claimVerbs: words('claimVerbs'),
     creationSpendWords: words('creationSpendWords'),
     settingVerbs: words('settingVerbs'),
     signedWriteNouns: words('signedWriteNouns'),
