@@ -22,10 +22,11 @@ export function wholeParam(value: Value): number | undefined {
  * `spawn(command, args)` with `args` a parameter: nothing is known of its elements here, so the hit names the
  * parameter (and the program's), and each caller's list is checked element by element (`argv-at-call.ts`).
  */
-export function argvHandOff(args: Value[], list: Value, controlled: Value): ArgvHandOff {
+export function argvHandOff(args: Value[], list: Value, controlled: Value, program?: string): ArgvHandOff {
   const param = wholeParam(list);
   if (param === undefined || !controlled.origins.every((origin) => origin.kind === 'param')) return {};
-  return { argvParam: param, ...programOf(args[0]) };
+  // A located or computed program (`const bin = this.getPath()`) is as fixed for the callers as a written one.
+  return { argvParam: param, ...(program === undefined ? programOf(args[0]) : { argvProgram: program }) };
 }
 
 /** The program as the hand-off records it: written, or a parameter of the function that holds the call. */

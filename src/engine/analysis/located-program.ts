@@ -1,5 +1,6 @@
 // Which program a process call runs when the code names it through a locator (`const rg = await ensureTool('rg')`,
-// `which('fd')`): the program name the locator is asked for, when the variable holds nothing else.
+// `which('fd')`): the program name the locator is asked for, when the variable holds nothing else; or a program
+// path the package computes itself (`const bin = this.getBinaryPath()`), a fixed program whose name is unknown.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { stringValue, unwrapExpression, type Node } from '../ast';
 import type { ScopeIndex } from '../scope';
@@ -10,13 +11,23 @@ const PROGRAM_NAME = /^[A-Za-z][\w.+-]*$/;
 /** `getSetting('shell')` reads a configured program, not a located one. */
 const SETTING_WORDS = /shell|command|cmd|program|exec|interpreter|runner|binary|path/i;
 
+/** What a computed program path is called: not a shell's name, so only a shell-named variable or getter stays unknown. */
+export const COMPUTED_PROGRAM = '(computed program)';
+
+/** Names of a variable or getter that may hold a shell or a launcher that runs its arguments (`getShell()`, `cmd`). */
+const SHELL_HOLDER =
+  /shell|bash|zsh|pwsh|powershell|cmd|command|interpreter|exec|launch|runner|ssh|sudo|terminal|pty|(^|[^a-z])sh$/i;
+
 /**
  * `spawn(rgPath, args)` where `const rgPath = await ensureTool('rg', true)`: the located program's name (`rg`).
  * Only a `const` initialised by one call whose first argument is a literal program name counts; the caller
- * still asks whether that name is a shell. A program read from the environment or chosen by no literal
- * (`getShell()`) stays unknown.
+ * still asks whether that name is a shell. A getter called with no arguments (`this.getBinaryPath()`, also in
+ * place) is a program the package computes: fixed, and no shell unless the getter or variable is named for one
+ * (`getShell()`, `const cmd = …`). Anything else (`getSetting('shell')`, `table[key]()`) stays unknown.
  */
 export function locatedProgram(program: Node | undefined, scopes: ScopeIndex): string | undefined {
+  // `execFileSync(getAdbPath(), args)`: the getter called in place.
+  if (program?.type === 'CallExpression') return computedProgram(program as TSESTree.CallExpression, '');
   if (program?.type !== 'Identifier') return undefined;
   const binding = scopes.resolve(program);
   if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
@@ -26,6 +37,26 @@ export function locatedProgram(program: Node | undefined, scopes: ScopeIndex): s
   if (init?.type === 'AwaitExpression' || (init?.type === 'YieldExpression' && init.argument))
     init = unwrapExpression(init.argument as Node);
   if (init?.type !== 'CallExpression') return undefined;
-  const name = stringValue((init as TSESTree.CallExpression).arguments[0]);
-  return name !== undefined && PROGRAM_NAME.test(name) && !SETTING_WORDS.test(name) ? name : undefined;
+  const call = init as TSESTree.CallExpression;
+  const name = stringValue(call.arguments[0]);
+  if (name !== undefined) return PROGRAM_NAME.test(name) && !SETTING_WORDS.test(name) ? name : undefined;
+  // `const path = this.getPath()` (an environment variable or a bundled binary): the caller has already found
+  // the value free of the model's input, so it is a program the deployer fixed; a shell-named one stays unknown.
+  return computedProgram(call, program.name);
+}
+
+function computedProgram(call: TSESTree.CallExpression, holder: string): string | undefined {
+  const getter = getterName(call.callee);
+  return call.arguments.length === 0 && getter !== undefined && !SHELL_HOLDER.test(getter) && !SHELL_HOLDER.test(holder)
+    ? COMPUTED_PROGRAM
+    : undefined;
+}
+
+/** `getPath` of `this.getPath()` or `getPath()`; undefined for a computed callee (`table[key]()`). */
+function getterName(callee: Node): string | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type === 'Identifier') return inner.name;
+  if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier')
+    return inner.property.name;
+  return undefined;
 }

@@ -69,6 +69,26 @@ export function isNamedOptionValue(option: Value | undefined, value: Value): boo
   // A message joined from two fields (`${message}\n\n${body}`) is named by either.
   return names.some((name) => {
     const plain = name.replace(/[-_$]/g, '');
-    return word.length === 1 ? plain.length > 1 && plain.startsWith(word) : plain === word || plain.endsWith(word);
+    if (word.length === 1) return plain.length > 1 && plain.startsWith(word);
+    return (
+      plain === word ||
+      plain.endsWith(word) ||
+      (IDENTIFYING_SUFFIXES.has(plain.slice(word.length)) && plain.startsWith(word))
+    );
   });
 }
+
+/** `--device deviceId`, `--user userName`: the option's noun with a word that says which one. */
+const IDENTIFYING_SUFFIXES = new Set([
+  'id',
+  'ids',
+  'name',
+  'names',
+  'key',
+  'ref',
+  'uuid',
+  'serial',
+  'number',
+  'num',
+  'no',
+]);

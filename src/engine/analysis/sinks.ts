@@ -221,7 +221,8 @@ export function evaluateSink(
     if (result) {
       controlled = result;
       if (row.check === 'url') leading = leadingParamOf(value, result);
-      if (row.check === 'args' || row.check === 'argv-path') Object.assign(base, argvHandOff(args, value, result));
+      if (row.check === 'args' || row.check === 'argv-path')
+        Object.assign(base, argvHandOff(args, value, result, program));
       break;
     }
   }
@@ -328,6 +329,7 @@ export function controllingValue(
           (item, index) =>
             isTainted(item) &&
             !item.bounds.has('allowlist') &&
+            !isNumericText(item) &&
             !isFixedOptionValue(item) &&
             !isQuotedData(item, quotes) &&
             !(isArgv && isNeverAnOption(value, index)),
@@ -337,9 +339,13 @@ export function controllingValue(
         const parts = value.parts;
         const part = parts.find(
           (item, index) =>
-            item.kind === 'tainted' && !item.value.bounds.has('allowlist') && !isQuotedAt(parts, index, quotes),
+            item.kind === 'tainted' &&
+            !item.value.bounds.has('allowlist') &&
+            !item.value.bounds.has('numeric') &&
+            !isQuotedAt(parts, index, quotes),
         );
         if (part && part.kind === 'tainted') return part.value;
+        if (isNumericText(value)) return undefined;
         if (parts.some((_part, index) => isQuotedAt(parts, index, quotes))) return undefined;
         if (value.parts.every((item) => item.kind !== 'tainted'))
           return isTainted(value) && !value.props ? value : undefined;
@@ -366,6 +372,16 @@ function isNeverAnOption(value: Value, index: number): boolean {
   if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
   return false;
+}
+
+/** Model text that is only numbers (`${Math.round(x)},${Math.round(y)}`): it names no command and no option. */
+function isNumericText(value: Value): boolean {
+  if (value.bounds.has('numeric')) return true;
+  const parts = value.parts;
+  return (
+    parts?.some((part) => part.kind === 'tainted') === true &&
+    parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('numeric'))
+  );
 }
 
 function isFixedOptionValue(value: Value): boolean {

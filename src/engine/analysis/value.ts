@@ -34,6 +34,8 @@ export type Bound =
   | 'path'
   | 'amount'
   | 'segment'
+  // A number (`Math.round(x)`, `Number(x)`, `parseInt(x)`): written out, digits and a sign, never a command word.
+  | 'numeric'
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'

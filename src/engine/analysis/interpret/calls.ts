@@ -101,6 +101,8 @@ const DERIVING_GLOBALS = new Set([
   'escape',
   'unescape',
 ]);
+/** Globals whose call returns a number (`Number(x)`, `parseInt(x, 10)`). */
+const NUMBER_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat']);
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'append']);
 
 export function evaluateCall(
@@ -300,8 +302,10 @@ function knownStep(
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && DERIVING_GLOBALS.has(ref.tokens[0].name)) {
       const name = ref.tokens[0].name;
       if (name === 'Promise' && args[0]?.elements) return combineElements(args[0]);
-      const keep: Bound[] = ['allowlist', 'host', 'path', 'amount'];
-      const input = combine(args, keep);
+      const keep: Bound[] = ['allowlist', 'host', 'path', 'amount', 'numeric'];
+      let input = combine(args, keep);
+      if (ref.tokens.length === 1 && NUMBER_GLOBALS.has(name) && isTainted(input))
+        input = withBounds(input, ['numeric']);
       if (ref.tokens.length === 1 && (name === 'String' || name === 'Number'))
         return { ...input, keys: node.arguments[0] ? keysOf(node.arguments[0], interpreter, state) : [] };
       const isStringify = name === 'JSON' && ref.tokens[1]?.kind === 'Member' && ref.tokens[1].name === 'stringify';
@@ -310,7 +314,8 @@ function knownStep(
     }
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && ref.tokens[0].name === 'Math') {
       const name = ref.tokens[1]?.kind === 'Member' ? ref.tokens[1].name : '';
-      const input = combine(args, ['allowlist', 'amount']);
+      // Every Math function returns a number.
+      const input = withBounds(combine(args, ['allowlist', 'amount']), isTainted(combine(args)) ? ['numeric'] : []);
       // Math.min(x, LIMIT) caps x at a bound the model does not choose.
       if (name === 'min' && args.some((arg) => !isTainted(arg))) return withBounds(input, ['amount']);
       return input;
