@@ -53,6 +53,11 @@ export function isWholeInput(origin: Origin): boolean {
   return origin.kind === 'input' && !(origin instanceof DerivedInput);
 }
 
+/** A field of the input its schema validated as a number (`x` of `{ x: z.number() }`): digits and a sign. */
+export function isNumberInput(origin: Origin): boolean {
+  return origin instanceof DerivedInput && origin.isNumber;
+}
+
 /** A helper's parameter itself, not a member or an element of it. */
 export function isWholeParam(origin: Origin): boolean {
   return origin.kind === 'param' && !(origin instanceof DerivedParam);
@@ -72,6 +77,7 @@ class DerivedInput implements InputOrigin {
   readonly node: Node;
   readonly file: string;
   readonly steps: number;
+  readonly isNumber: boolean;
   private text: string | undefined;
 
   constructor(
@@ -81,6 +87,7 @@ class DerivedInput implements InputOrigin {
     this.node = parent.node;
     this.file = parent.file;
     this.steps = stepsOf(parent) + 1;
+    this.isNumber = parent.numberFields?.has(step) === true;
   }
 
   get display(): string {

@@ -12,6 +12,7 @@ import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
+import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
@@ -294,6 +295,8 @@ export function leadingAtCaller(hit: SinkHit, value: Value): LeadingParam | unde
 /** Whether a caller's value is bounded for what the row checks (a path bound for a path, a host bound for a destination). */
 export function isBoundFor(row: SinkRow, value: Value): boolean {
   if (value.bounds.has('allowlist')) return true;
+  // A number written into a command, an argument list or code (`tap ${x}` with `x: z.number()`).
+  if ((row.check === 'command' || row.check === 'args' || row.check === 'code') && isNumericText(value)) return true;
   if (row.check === 'path' || row.check === 'argv-path') return value.bounds.has('path');
   if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
   return false;
@@ -341,7 +344,7 @@ export function controllingValue(
           (item, index) =>
             item.kind === 'tainted' &&
             !item.value.bounds.has('allowlist') &&
-            !item.value.bounds.has('numeric') &&
+            !isNumericValue(item.value) &&
             !isQuotedAt(parts, index, quotes),
         );
         if (part && part.kind === 'tainted') return part.value;
@@ -376,12 +379,17 @@ function isNeverAnOption(value: Value, index: number): boolean {
 
 /** Model text that is only numbers (`${Math.round(x)},${Math.round(y)}`): it names no command and no option. */
 function isNumericText(value: Value): boolean {
-  if (value.bounds.has('numeric')) return true;
+  if (isNumericValue(value)) return true;
   const parts = value.parts;
   return (
     parts?.some((part) => part.kind === 'tainted') === true &&
-    parts.every((part) => part.kind !== 'tainted' || part.value.bounds.has('numeric'))
+    parts.every((part) => part.kind !== 'tainted' || isNumericValue(part.value))
   );
+}
+
+/** Made into a number (`Math.round(x)`), or only the input's schema-validated number fields. */
+function isNumericValue(value: Value): boolean {
+  return value.bounds.has('numeric') || (value.origins.length > 0 && value.origins.every(isNumberInput));
 }
 
 function isFixedOptionValue(value: Value): boolean {

@@ -17,6 +17,8 @@ export interface InputOrigin {
   readonly display: string;
   readonly node: Node;
   readonly file: string;
+  /** On the input itself: the fields its schema validates as numbers before the handler runs (`z.number()`). */
+  readonly numberFields?: ReadonlySet<string>;
 }
 
 export interface ParamOrigin {

@@ -8,7 +8,7 @@ import { capsAmount } from '../analysis/amount-fields';
 import { isWriteMethod } from '../analysis/request-method';
 import type { SinkHit } from '../analysis/sinks';
 import { childOrigin, CLEAN, memberOf, withBounds, type Bound, type Value } from '../analysis/value';
-import { enumFieldsOf } from './enums';
+import { enumFieldsOf, numberFieldsOf } from './enums';
 import { boundsHandedOn, entryWrappersOf } from './guard-wrapper';
 import { refinedBounds } from './refinements';
 import { validatedBounds } from './validated-input';
@@ -93,7 +93,14 @@ function inputValue(param: TSESTree.Parameter, handler: ToolHandler, tool: Recog
         ? pattern.left.name
         : '';
   const display = [name, ...handler.inputPath].filter((part) => part.length > 0).join('.');
-  const origin = { kind: 'input' as const, display, node: param as TSESTree.Node, file: handler.ctx.file };
+  const numberFields = handler.inputPath.length === 0 ? numberFieldsOf(tool) : undefined;
+  const origin = {
+    kind: 'input' as const,
+    display,
+    node: param as TSESTree.Node,
+    file: handler.ctx.file,
+    ...(numberFields ? { numberFields } : {}),
+  };
   let tainted: Value = { origins: [origin], bounds: new Set() };
   // Schema-capped fields are amount-bounded; fields limited to listed values (enums, literals) are allowlisted.
   const enums = enumFieldsOf(tool);

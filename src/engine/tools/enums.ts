@@ -1,5 +1,6 @@
 // Input fields whose schema allows only listed values (zod `z.enum([...])`, a union of literals, a literal,
 // JSON schema `enum` / `const`): the model picks one of the author's values, so the field is allowlisted.
+// Also fields zod validates as numbers (`z.number()`): the handler gets a number, never text.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
@@ -28,10 +29,47 @@ const MAX_CHAIN = 12;
 const MAX_UNION_MEMBERS = 64;
 
 const enumFields = new WeakMap<RecognisedTool, Set<string>>();
+const numberFields = new WeakMap<RecognisedTool, Set<string>>();
 
 export function enumFieldsOf(tool: RecognisedTool): ReadonlySet<string> {
   return enumFields.get(tool) ?? new Set();
 }
+
+/** Fields a zod schema parses as numbers before the handler runs. */
+export function numberFieldsOf(tool: RecognisedTool): ReadonlySet<string> | undefined {
+  return numberFields.get(tool);
+}
+
+/**
+ * Zod number schemas (`z.number().int().min(0)`, `z.coerce.number()`): the parse rejects anything else. A JSON
+ * schema's `type: 'number'` does not count: low-level MCP dispatchers hand the arguments on unvalidated.
+ */
+const NUMBER_CALLS = new Set(['number', 'bigint']);
+const NUMBER_KEEPING_CALLS = new Set([
+  'optional',
+  'nullable',
+  'nullish',
+  'default',
+  'describe',
+  'catch',
+  'readonly',
+  'brand',
+  'min',
+  'max',
+  'int',
+  'positive',
+  'negative',
+  'nonnegative',
+  'nonpositive',
+  'finite',
+  'safe',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'multipleOf',
+  'step',
+]);
 
 export function collectEnums(definition: Node, tool: RecognisedTool, ctx?: FileContext): void {
   walk(definition, (node) => {
@@ -39,16 +77,39 @@ export function collectEnums(definition: Node, tool: RecognisedTool, ctx?: FileC
     if (node.type !== 'Property') return true;
     const name = propertyName(node);
     if (name === undefined) return true;
-    if (isEnumSchema(node.value as Node, 0, ctx)) {
-      let fields = enumFields.get(tool);
-      if (!fields) {
-        fields = new Set();
-        enumFields.set(tool, fields);
-      }
-      fields.add(name);
-    }
+    if (isEnumSchema(node.value as Node, 0, ctx)) addField(enumFields, tool, name);
+    else if (isZodNumber(node.value as Node)) addField(numberFields, tool, name);
     return true;
   });
+}
+
+function addField(map: WeakMap<RecognisedTool, Set<string>>, tool: RecognisedTool, name: string): void {
+  let fields = map.get(tool);
+  if (!fields) {
+    fields = new Set();
+    map.set(tool, fields);
+  }
+  fields.add(name);
+}
+
+/** `z.number().int().optional()`: a chain that starts at zod's number schema and keeps it a number. */
+function isZodNumber(node: Node): boolean {
+  let current = unwrapExpression(node);
+  for (let i = 0; i < MAX_CHAIN && current.type === 'CallExpression'; i++) {
+    const callee = unwrapExpression(current.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    const method = propertyName(callee) ?? '';
+    if (NUMBER_CALLS.has(method)) {
+      // `z.number()` or `z.coerce.number()`, not another builder's `.number()`.
+      const owner = unwrapExpression(callee.object);
+      const root =
+        owner.type === 'MemberExpression' && propertyName(owner) === 'coerce' ? unwrapExpression(owner.object) : owner;
+      return root.type === 'Identifier' && root.name === 'z';
+    }
+    if (!NUMBER_KEEPING_CALLS.has(method)) return false;
+    current = unwrapExpression(callee.object);
+  }
+  return false;
 }
 
 function isEnumSchema(node: Node, depth: number, ctx?: FileContext): boolean {
