@@ -104,7 +104,9 @@ function isZodNumber(node: Node): boolean {
       const owner = unwrapExpression(callee.object);
       const root =
         owner.type === 'MemberExpression' && propertyName(owner) === 'coerce' ? unwrapExpression(owner.object) : owner;
-      return root.type === 'Identifier' && root.name === 'z';
+      // `zod_1.z.number()` in compiled CommonJS.
+      if (root.type === 'MemberExpression' && !root.computed) return propertyName(root) === 'z';
+      return root.type === 'Identifier' && (root.name === 'z' || root.name === 'zod');
     }
     if (!NUMBER_KEEPING_CALLS.has(method)) return false;
     current = unwrapExpression(callee.object);
