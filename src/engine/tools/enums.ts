@@ -9,22 +9,10 @@ import type { RecognisedTool } from './types';
 
 const ENUM_CALLS = new Set(['enum', 'nativeenum', 'literal']);
 const UNION_CALLS = new Set(['union']);
+/** Zod wrappers that keep what the schema inside accepts (`.optional().describe('…')`). */
+const WRAPPER_CALLS = ['optional', 'nullable', 'nullish', 'default', 'describe', 'catch', 'readonly', 'brand'];
 /** Wrappers that keep the allowed values (`z.enum([...]).optional().describe('…')`, a list of them: `.array().min(1)`). */
-const KEEPING_CALLS = new Set([
-  'optional',
-  'nullable',
-  'nullish',
-  'default',
-  'describe',
-  'catch',
-  'readonly',
-  'brand',
-  'array',
-  'nonempty',
-  'min',
-  'max',
-  'length',
-]);
+const KEEPING_CALLS = new Set([...WRAPPER_CALLS, 'array', 'nonempty', 'min', 'max', 'length']);
 const MAX_CHAIN = 12;
 const MAX_UNION_MEMBERS = 64;
 
@@ -46,14 +34,7 @@ export function numberFieldsOf(tool: RecognisedTool): ReadonlySet<string> | unde
  */
 const NUMBER_CALLS = new Set(['number', 'bigint']);
 const NUMBER_KEEPING_CALLS = new Set([
-  'optional',
-  'nullable',
-  'nullish',
-  'default',
-  'describe',
-  'catch',
-  'readonly',
-  'brand',
+  ...WRAPPER_CALLS,
   'min',
   'max',
   'int',
