@@ -82,9 +82,8 @@ function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): Resolve
       return fromMember(inner, ctx, depth);
     case 'CallExpression': {
       // `this.getRequest.bind(this)`: a bound function runs the function it binds.
-      const callee = unwrapExpression(inner.callee);
-      if (callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'bind')
-        return resolveFunction(callee.object, ctx, depth + 1);
+      const bound = boundTarget(inner);
+      if (bound) return resolveFunction(bound, ctx, depth + 1);
       // `const handler = withRetry(doWork)`: a wrapper around a function stands for it.
       for (const argument of inner.arguments) {
         const wrapped = resolveFunction(argument, ctx, depth + 1);
@@ -96,6 +95,14 @@ function wrappedOrDeclared(node: Node, ctx: FileContext, depth: number): Resolve
     default:
       return undefined;
   }
+}
+
+/** `fn.bind(thisArg, …)`: the expression whose function is bound. */
+export function boundTarget(call: TSESTree.CallExpression): Node | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'bind'
+    ? unwrapExpression(callee.object)
+    : undefined;
 }
 
 /** The function a factory returns from its body's top level (`return async (request) => …`). */

@@ -5,7 +5,7 @@ import { moduleIn, type ApiRef } from '../api';
 import { selectIndexes } from '../catalog/access-path';
 import type { ToolForm } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
-import { resolveFunction, type ResolvedFunction } from '../analysis/resolve';
+import { boundTarget, resolveFunction, type ResolvedFunction } from '../analysis/resolve';
 import { throughForwarder } from '../analysis/forwarders';
 import { auditWrapper } from './audit-wrapper';
 import { noteEntryWrapper } from './guard-wrapper';
@@ -130,9 +130,8 @@ export function unwrapHandler(node: Node, ctx: FileContext, tool: RecognisedTool
 
 /** `fn.bind(thisArg, …)`: the function bound (its leading bound arguments are not the model's). */
 function boundFunction(call: TSESTree.CallExpression): Node | undefined {
-  const callee = call.callee;
-  if (callee.type !== 'MemberExpression' || callee.computed || propertyName(callee) !== 'bind') return undefined;
-  return call.arguments.length <= 1 ? unwrapExpression(callee.object) : undefined;
+  const target = boundTarget(call);
+  return target && call.arguments.length <= 1 ? target : undefined;
 }
 
 /** The model's parameter: as the form says, else by the catalog's naming conventions. */
