@@ -288,18 +288,21 @@ export class ModuleLoader implements ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
+    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
     // The answer depends on which files declare the name and on what each holds (read even when cached).
     dependOn(lookupDependency('method', root, name));
-    for (const candidate of this.hierarchy?.filesDeclaringMethod(root, name) ?? []) dependOn(candidate);
+    for (const candidate of found) dependOn(candidate);
+    // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
+    const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
+    // The asking file is searched whatever its size, so with a large candidate the answer is the asker's own:
+    // kept for that asker only, or a later file would get an answer it could not get alone (and the reverse).
+    const asker = found.some(large) ? file : undefined;
     return this.methodOwners.owner(
       root,
       name,
+      asker,
       () => {
-        // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
-        const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
-        const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
         const tooLarge = (candidate: string) => candidate !== file && large(candidate);
-        // The asking file is searched whatever its size: such an answer is its own, not its package's.
         const askerOnly = found.includes(file) && large(file);
         return { read: found, usable: found.some(tooLarge) ? [] : found, askerOnly };
       },

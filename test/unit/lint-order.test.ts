@@ -65,12 +65,12 @@ export const readPage = tool({
   'relay.js': manyHelpers(),
 };
 
-/** A host over FILES, with folders derived from the paths (the package-wide searches list them). */
-const host: ProjectHost = {
-  readFile: (file) => FILES[path.relative(ROOT, path.resolve(file))],
+/** A host over some files, with folders derived from the paths (the package-wide searches list them). */
+const hostOver = (files: Record<string, string>): ProjectHost => ({
+  readFile: (file) => files[path.relative(ROOT, path.resolve(file))],
   listDirectory(dir: string): string[] | undefined {
     const names = new Set<string>();
-    for (const name of Object.keys(FILES)) {
+    for (const name of Object.keys(files)) {
       const rest = path.relative(path.resolve(dir), at(name));
       if (rest.startsWith('..')) continue;
       const [head, ...tail] = rest.split(path.sep);
@@ -78,7 +78,35 @@ const host: ProjectHost = {
     }
     return [...names];
   },
+});
+const host = hostOver(FILES);
+
+/** An untyped receiver's method declared only in a file over the owner search's size limit (200,000 characters). */
+const openTool = (receiver: string) => `export function makeOpen(${receiver}) {
+  return tool({
+    description: 'Open a page',
+    inputSchema: z.object({ url: z.string() }),
+    execute: async ({ url }) => ${receiver}.navigateTo(url),
+  });
+}
+`;
+const SIZED: Record<string, string> = {
+  'package.json': '{ "name": "sized-fixture", "version": "1.0.0" }',
+  // The large file searches itself whatever its size; the small one does not search it.
+  'bundle.js': `import { tool } from 'ai';
+import { z } from 'zod';
+export class Browser {
+  navigateTo(url) {
+    return fetch(url);
+  }
+}
+${openTool('tab')}/* ${'x'.repeat(210_000)} */
+`,
+  'page.js': `import { tool } from 'ai';
+import { z } from 'zod';
+${openTool('view')}`,
 };
+const sizedHost = hostOver(SIZED);
 
 /** What a lint says about its tools: the result a scan reports, without file positions that cannot differ. */
 function verdict(result: LintResult): unknown {
@@ -105,5 +133,22 @@ describe('lint order', () => {
     const project = new Project(undefined, host);
     project.lint(at('page.js'));
     assert.deepEqual(verdict(project.lint(at('relay.js'))), verdict(alone));
+  });
+
+  it("a method owner found in a large file is that file's answer only, whichever lints first", () => {
+    const bundleAlone = new Project(undefined, sizedHost).lint(at('bundle.js'));
+    const pageAlone = new Project(undefined, sizedHost).lint(at('page.js'));
+    // The comparison proves something only if the large file's own lint reached its class and the small one's did not.
+    assert.ok(
+      bundleAlone.findings.some((finding) => finding.ruleId === 'unscoped-network'),
+      JSON.stringify(bundleAlone.findings),
+    );
+    assert.ok(!pageAlone.findings.some((finding) => finding.ruleId === 'unscoped-network'));
+    const bundleFirst = new Project(undefined, sizedHost);
+    bundleFirst.lint(at('bundle.js'));
+    assert.deepEqual(verdict(bundleFirst.lint(at('page.js'))), verdict(pageAlone));
+    const pageFirst = new Project(undefined, sizedHost);
+    pageFirst.lint(at('page.js'));
+    assert.deepEqual(verdict(pageFirst.lint(at('bundle.js'))), verdict(bundleAlone));
   });
 });

@@ -126,14 +126,16 @@ export class MethodOwners {
   /**
    * `files` gives the files that may declare the name (`read`), those to search (`usable`), and whether the
    * asking file's own exemption from the size limit decided them (`askerOnly`: not kept past an edit).
+   * `asker` is set when a candidate's size makes the answer depend on who asks: it is then kept per asker.
    */
   owner(
     root: string,
     name: string,
+    asker: string | undefined,
     files: () => { read: string[]; usable: string[]; askerOnly: boolean },
     load: (file: string) => FileContext | undefined,
   ): ClassRef[] {
-    const key = `${root}\0${name}`;
+    const key = asker === undefined ? `${root}\0${name}` : `${root}\0${name}\0${asker}`;
     const known = this.live.get(key);
     if (known) return [known];
     const answer = this.answers.get(key);
