@@ -12,6 +12,7 @@ import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
+import { readsParameterAsIs } from './guards/plain-read';
 
 export { bindingKey, keysOf, type Facts } from './guards/keys';
 export { membership } from './guards/membership';
@@ -34,15 +35,19 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
       const right = factsOf(node.right, interpreter, state, polarity);
       const both = (node.operator === '&&' && polarity) || (node.operator === '||' && !polarity);
       if (both) return { facts: [...left.facts, ...right.facts], approved: left.approved || right.approved };
-      // An operator's switch (`limit && !LIMIT_DISABLED`) is not the model's to flip: the other side decides.
-      if (left.facts.length === 0 && !left.approved && !dependsOnInput(node.left, interpreter, scratch)) return right;
-      if (right.facts.length === 0 && !right.approved && !dependsOnInput(node.right, interpreter, scratch)) return left;
+      // An operator's switch (`limit && !LIMIT_DISABLED`) is not the model's to flip: the other side decides. Not that
+      // the model's value is missing, though: past `if (isRemote() && input.file) throw`, a local run has the file.
+      if (left.facts.length === 0 && !left.approved && !dependsOnInput(node.left, interpreter, scratch))
+        return presentFacts(right);
+      if (right.facts.length === 0 && !right.approved && !dependsOnInput(node.right, interpreter, scratch))
+        return presentFacts(left);
       return eitherFacts(left, right);
     }
     case 'AwaitExpression':
       return factsOf(node.argument, interpreter, state, polarity);
     case 'Identifier': {
       const value = interpreter.readIdentifier(node, scratch);
+      if (!polarity && !value.predicateWhenFalse) return falsyFacts(node, value, interpreter, scratch);
       if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
       return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
@@ -50,6 +55,7 @@ export function factsOf(test: Node, interpreter: Evaluator, state: State | undef
       // `if (!answer.confirmed) return`: a member of an approval's answer.
       // `if (!check.isAllowed) throw`: a member of a checking helper's result carries its check.
       const value = interpreter.evaluate(node, cloneEnv(scratch));
+      if (!polarity && !value.predicateWhenFalse) return falsyFacts(node, value, interpreter, scratch);
       if (!polarity) return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
       return { facts: value.predicate ?? [], approved: value.isApproval === true };
     }
@@ -179,6 +185,25 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   const value = interpreter.evaluate(node, cloneEnv(state));
   if (polarity) return { facts: value.predicate ?? [], approved: value.isApproval === true };
   return NONE;
+}
+
+/**
+ * Where a model value read as it is comes out falsy (the else side of `if (saveTo) { check(saveTo) }`, after
+ * `if (!args.output) return`), it is empty or missing: no path, host or command, so as for `x === undefined` what
+ * was derived from it alone is the program's there. Only the value itself: a flag computed from it
+ * (`const isUnix = p.startsWith('/')`) shares its origins but says nothing of it when false
+ * (`guards/plain-read.ts`), and a value with a checked answer (`const ok = …`) keeps its own facts.
+ */
+function falsyFacts(node: Node, value: Value, interpreter: Evaluator, state: State): Facts {
+  if (!isTainted(value) || value.props || value.elements || value.fn || value.predicate) return NONE;
+  return readsParameterAsIs(node, interpreter) ? absentFacts(node, interpreter, state) : NONE;
+}
+
+/** The facts that do not say a value is missing. */
+function presentFacts(facts: Facts): Facts {
+  return facts.facts.some((fact) => fact.absent)
+    ? { ...facts, facts: facts.facts.filter((fact) => !fact.absent) }
+    : facts;
 }
 
 /** Where `x === undefined` holds: x is one known value, and what was derived from x alone is the program's. */

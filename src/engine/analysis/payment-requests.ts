@@ -5,7 +5,7 @@ import type { PaymentRequestRow, SinkRow } from '../catalog/load';
 import type { Evaluator } from './evaluator';
 import { constantText, methodOf, type SinkCall } from './sinks';
 import type { Value } from './value';
-import { actionMovesNothing, calledHttpVerb, requestAction, rpcMethodName } from './request-method';
+import { actionMovesNothing, calledHttpVerb, isReadEndpoint, requestAction, rpcMethodName } from './request-method';
 import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
 
@@ -61,7 +61,9 @@ export function paymentOfRequest(
   if (text === '') return undefined;
   const rows = interpreter.ctx.catalogs.paymentRequests;
   const listed = rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
-  if (listed) return { row: listed };
+  // A payment resource's lookup (`POST /payments/find`, `/refunds/search`) asks about money, it moves none.
+  const { readEndpointWords, verbs } = interpreter.ctx.catalogs.common.remoteWrites;
+  if (listed) return isReadEndpoint(url, readEndpointWords, verbs) ? undefined : { row: listed };
   const lists = interpreter.ctx.catalogs.inference;
   if (document) {
     const names = mutationNames(document);
