@@ -1,10 +1,12 @@
 // Input fields whose schema allows only listed values (zod `z.enum([...])`, a union of literals, a literal,
 // JSON schema `enum` / `const`): the model picks one of the author's values, so the field is allowlisted.
-// Also fields zod validates as numbers (`z.number()`): the handler gets a number, never text.
+// Also fields zod validates as numbers (`z.number()`) or as inert tokens (`z.string().regex(/^[0-9a-f]+$/)`,
+// tools/inert-pattern.ts): the handler gets a number or a token, never an option or shell syntax.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { constantInit } from './schema-parts';
+import { isInertZodString } from './inert-pattern';
 import type { RecognisedTool } from './types';
 
 const ENUM_CALLS = new Set(['enum', 'nativeenum', 'literal']);
@@ -23,7 +25,7 @@ export function enumFieldsOf(tool: RecognisedTool): ReadonlySet<string> {
   return enumFields.get(tool) ?? new Set();
 }
 
-/** Fields a zod schema parses as numbers before the handler runs. */
+/** Fields a zod schema parses as numbers, or as inert tokens, before the handler runs. */
 export function numberFieldsOf(tool: RecognisedTool): ReadonlySet<string> | undefined {
   return numberFields.get(tool);
 }
@@ -59,7 +61,8 @@ export function collectEnums(definition: Node, tool: RecognisedTool, ctx?: FileC
     const name = propertyName(node);
     if (name === undefined) return true;
     if (isEnumSchema(node.value as Node, 0, ctx)) addField(enumFields, tool, name);
-    else if (isZodNumber(node.value as Node)) addField(numberFields, tool, name);
+    else if (isZodNumber(node.value as Node) || isInertZodString(node.value as Node, ctx))
+      addField(numberFields, tool, name);
     return true;
   });
 }

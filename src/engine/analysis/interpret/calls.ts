@@ -21,6 +21,7 @@ import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
 import { quoteEscape, stripsSeparators } from '../sanitisers';
 import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
+import { recordsOnlyARefusal } from '../refusal-audit';
 import { isWriteMethod } from '../request-method';
 import { modelCallName } from '../model-output';
 import { serialisedDocument } from '../graphql-document';
@@ -132,7 +133,7 @@ function evaluateCallValue(
     if (use !== 'ignored') interpreter.approvals.push(calleeText);
     if (use === 'gate') approve(state);
   }
-  if (isAuditCallee(node, interpreter)) interpreter.audits.push(`${calleeText}()`);
+  if (isAuditCallee(node, interpreter) && !refusalOnly(interpreter, node)) interpreter.audits.push(`${calleeText}()`);
 
   recordSinks(interpreter, node, args, state, receiver);
   recordHandedCall(interpreter, node, args, state);
@@ -489,4 +490,9 @@ function recordsToolCalls(interpreter: Interpreter, calleeText: string, fn: Func
   if (pattern === undefined || !pattern.test(calleeText.split('.').pop() ?? calleeText)) return false;
   const hits = interpreter.summarise(fn, ctx)?.hits ?? [];
   return hits.some((hit) => hit.row.isWrite || isWriteMethod(hit.method));
+}
+
+/** An audit call that records only a refusal (`if (!allowed) { audit(…); return … }`) audits no effect. */
+function refusalOnly(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return recordsOnlyARefusal(node, interpreter.ctx.text, (other) => isAuditCallee(other, interpreter));
 }

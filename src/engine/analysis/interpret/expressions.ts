@@ -33,6 +33,7 @@ import { withProvenLead } from './leading-text';
 import { assignsOnRight, joinBranchInto } from './conditional-assignment';
 import type { Interpreter } from './types';
 import { inheritedField } from './inherited-fields';
+import { evaluateArrayLiteral } from './array-literal';
 import { packageApi } from './typed-arguments';
 
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
@@ -133,14 +134,8 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
     }
     case 'ObjectExpression':
       return evaluateObject(interpreter, node, state);
-    case 'ArrayExpression': {
-      const elements = node.elements.map((element) => {
-        if (!element) return CLEAN;
-        if (element.type === 'SpreadElement') return evaluate(interpreter, element.argument, state);
-        return evaluate(interpreter, element, state);
-      });
-      return { ...container(elements), elements };
-    }
+    case 'ArrayExpression':
+      return evaluateArrayLiteral(node, state, (element, at) => evaluate(interpreter, element, at));
     case 'SequenceExpression': {
       let last = CLEAN;
       for (const expression of node.expressions) last = evaluate(interpreter, expression, state);
