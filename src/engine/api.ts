@@ -77,9 +77,31 @@ export class ApiResolver {
    * lazy module initialiser) is its export; one it takes from another package (`var client = axios.create()`)
    * stays what that package says it is.
    */
-  private bundledOr(binding: Binding, value: ApiRef | undefined): ApiRef | undefined {
+  private bundledOr(binding: Binding, value: ApiRef | undefined, init?: Node): ApiRef | undefined {
     const exported = this.vendoredExport(binding);
-    return exported && (!value || value.module === LOCAL || value.module === exported.module) ? exported : value;
+    if (!exported) return value;
+    if (!value || value.module === LOCAL || value.module === exported.module) return exported;
+    // Built from another of the package's own values (`var CallToolRequestSchema = RequestSchema.extend({…})`,
+    // where `RequestSchema` is the package's `z.object(…)`): the package's own export, though its root is a schema
+    // builder of another package.
+    return init && this.isBuiltFromOwnValue(init, exported.module) ? exported : value;
+  }
+
+  /** Whether the chain `init` starts from (`a.b(…).c`) is a variable the same bundled package declares. */
+  private isBuiltFromOwnValue(init: Node, pkg: string): boolean {
+    let root: Node = init;
+    for (let steps = 0; steps < 16; steps++) {
+      if (root.type === 'MemberExpression') root = root.object;
+      else if (root.type === 'CallExpression') root = root.callee;
+      else if (root.type === 'ChainExpression') root = root.expression;
+      else break;
+    }
+    if (root === init || root.type !== 'Identifier') return false;
+    const rootBinding = this.scopes.resolve(root);
+    const ranges = this.vendored?.();
+    return (
+      rootBinding?.kind === 'var' && ranges !== undefined && vendoredPackageAt(ranges, rootBinding.id.range[0]) === pkg
+    );
   }
 
   /** `ethers.Contract` from `import { ethers } from 'ethers'` is the module's own `Contract`. */
@@ -243,7 +265,7 @@ export class ApiResolver {
         if (inlined !== undefined) return { module: inlined, tokens: [] };
         const wrapped = this.wrappedLibraryFunction(binding.init, depth);
         if (wrapped) return wrapped;
-        const base = this.bundledOr(binding, this.resolve(binding.init, depth));
+        const base = this.bundledOr(binding, this.resolve(binding.init, depth), binding.init);
         return base && binding.patternPath.reduce<ApiRef>((ref, name) => this.member(ref, name), base);
       }
       case 'param': {

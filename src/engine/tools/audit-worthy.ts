@@ -433,6 +433,11 @@ function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput,
   if (!binding.init || binding.isLoopElement || binding.patternPath.length > 0) return false;
   let init = unwrapExpression(binding.init);
   if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+  // `const forumChannel = channel;` after a type check: a plain copy of a fetched resource is that resource.
+  if (init.type === 'Identifier') {
+    const copied = ctx.scopes.resolve(init);
+    return copied?.kind === 'var' && hops < MAX_FETCH_HOPS && isFetchedResource(copied, ctx, isInput, hops + 1);
+  }
   if (init.type !== 'CallExpression') return false;
   const callee = unwrapExpression(init.callee);
   if (callee.type === 'Identifier')

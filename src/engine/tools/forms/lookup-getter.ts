@@ -1,7 +1,7 @@
 // A handler looked up through a project function that returns the lookup: `const handler = getToolHandler(name)`
 // with `function getToolHandler(n) { return handlers[n] || null }`: the map is the getter's, keyed by its parameter.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, type Node } from '../../ast';
+import { isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import { resolveFunction } from '../../analysis/resolve';
 import { returnedValues } from './name-map-entries';
@@ -13,8 +13,9 @@ export interface GetterLookup {
 
 /**
  * The map a getter call looks its argument up in: the argument `selected` picks is handed to a function whose
- * every return is `map[param]`, `map.get(param)`, optionally defaulted (`|| null`, `?? undefined`). A getter
- * that returns anything else (a computed route, a constant) is no lookup, so its caller is not split by name.
+ * one return is `map[param]`, `map.get(param)`, optionally defaulted (`|| null`, `?? undefined`), and whose other
+ * returns, if any, are function literals or empty. A getter that returns anything else (a computed route, a
+ * constant) is no lookup, so its caller is not split by name.
  */
 export function getterLookup(
   call: TSESTree.CallExpression,
@@ -32,21 +33,35 @@ export function getterLookup(
     const inner = unwrapExpression(node);
     return inner.type === 'Identifier' && target.ctx.scopes.resolve(inner) === binding;
   };
+  // One return is the lookup; the others may only answer names the map does not hold: a handler made on the
+  // spot for a run-time family of names (`if (name.startsWith('ai_')) return (args) => invoke(name, args)`),
+  // or nothing. Those names are not the map's keys, so the map's tools are the same.
   const returns = returnedValues(target.fn);
-  if (returns.length !== 1) return undefined;
-  const looked = lookupIn(withoutDefault(returns[0] as Node), isParam);
-  return looked ? { map: looked, ctx: target.ctx } : undefined;
+  const lookups = returns.flatMap((value) => {
+    const looked = lookupIn(withoutDefault(value), isParam);
+    return looked ? [looked] : [];
+  });
+  const looked = lookups.length === 1 ? lookups[0] : undefined;
+  if (!looked || returns.some((value) => !lookupIn(withoutDefault(value), isParam) && !isOtherNameAnswer(value)))
+    return undefined;
+  return { map: looked, ctx: target.ctx };
+}
+
+/** A return beside the lookup that answers other names: a function literal, or an empty value. */
+function isOtherNameAnswer(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return isFunction(inner) || isEmpty(inner);
+}
+
+function isEmpty(node: Node): boolean {
+  return (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
 }
 
 /** `x || null`, `x ?? undefined`: the lookup with its not-found default. */
 function withoutDefault(node: Node): Node {
   const inner = unwrapExpression(node);
   if (inner.type !== 'LogicalExpression' || inner.operator === '&&') return inner;
-  const fallback = unwrapExpression(inner.right);
-  const empty =
-    (fallback.type === 'Literal' && fallback.value === null) ||
-    (fallback.type === 'Identifier' && fallback.name === 'undefined');
-  return empty ? unwrapExpression(inner.left) : inner;
+  return isEmpty(unwrapExpression(inner.right)) ? unwrapExpression(inner.left) : inner;
 }
 
 /** The object of `map[key]` or `map.get(key)` where `key` is the getter's parameter. */

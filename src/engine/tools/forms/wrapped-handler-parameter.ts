@@ -14,8 +14,8 @@ const MAX_CLOSURE_NODES = 600;
 export function calledHandlerParameter(argument: Node, outer: FunctionNode): string | undefined {
   const closure = unwrapExpression(argument);
   if (!isFunction(closure) || !closure.body) return undefined;
-  const input = (closure as FunctionNode).params[0];
-  if (input?.type !== 'Identifier') return undefined;
+  const inputNames = inputAliases(closure as FunctionNode);
+  if (inputNames.size === 0) return undefined;
   const outerParams = new Set(outer.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : [])));
   // The closure's own names shadow the outer parameters.
   const shadowed = new Set((closure as FunctionNode).params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : [])));
@@ -33,7 +33,7 @@ export function calledHandlerParameter(argument: Node, outer: FunctionNode): str
       outerParams.has(callee.name) &&
       !shadowed.has(callee.name) &&
       first?.type === 'Identifier' &&
-      first.name === input.name
+      inputNames.has(first.name)
     )
       called.push(callee.name);
     return undefined;
@@ -45,4 +45,39 @@ export function calledHandlerParameter(argument: Node, outer: FunctionNode): str
 export function lastArgumentCallsParameter(call: TSESTree.CallExpression, outer: FunctionNode): boolean {
   const last = call.arguments[call.arguments.length - 1];
   return last !== undefined && calledHandlerParameter(last as Node, outer) !== undefined;
+}
+
+/**
+ * The names that hold the closure's input, or all of it but a few fields the wrapper takes for itself: its first
+ * parameter, the rest of that parameter's pattern (`({ trace, ...args }) => cb(args)`), and, in the body's own
+ * statements, a plain copy (`const args = input`) or the rest of a destructuring of it (`const { llmModel, ...args } =
+ * input`). The wrapper strips its own bookkeeping fields and hands the handler the model's input otherwise unchanged.
+ */
+function inputAliases(closure: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  const input = closure.params[0];
+  if (input?.type === 'Identifier') names.add(input.name);
+  else if (input?.type === 'ObjectPattern') {
+    const rest = restName(input);
+    if (rest) names.add(rest);
+  }
+  if (closure.body?.type !== 'BlockStatement') return names;
+  for (const statement of closure.body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+      if (init?.type !== 'Identifier' || !names.has(init.name)) continue;
+      if (declarator.id.type === 'Identifier') names.add(declarator.id.name);
+      else if (declarator.id.type === 'ObjectPattern') {
+        const rest = restName(declarator.id);
+        if (rest) names.add(rest);
+      }
+    }
+  }
+  return names;
+}
+
+function restName(pattern: TSESTree.ObjectPattern): string | undefined {
+  const last = pattern.properties[pattern.properties.length - 1];
+  return last?.type === 'RestElement' && last.argument.type === 'Identifier' ? last.argument.name : undefined;
 }
