@@ -54,6 +54,16 @@ export interface CommonCatalog {
   remoteWrites: RemoteWriteNames;
   /** A method name that writes a file whatever object it is called on (`saveFile`), for untyped parameters. */
   untypedFileWriteMethod?: RegExp;
+  /** File operations of a pluggable file-system backend no file of the package implements (`afs.write(path)`). */
+  backendFileWrites?: BackendFileWrites;
+}
+
+export interface BackendFileWrites {
+  methods: RegExp;
+  /** Words of an argument's own name that say it is a path (`file_path`, `input.path`, `oldPath`). */
+  pathWords: string[];
+  /** Receivers whose writes change only a disposable machine (`sandbox.files.write`). */
+  excludedReceiverWords: string[];
 }
 
 /** Names that mark a package client's method call as a remote write (see common.catalog.yml). */
@@ -148,6 +158,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     ...(typeof data['untypedFileWriteMethod'] === 'string'
       ? { untypedFileWriteMethod: new RegExp(data['untypedFileWriteMethod']) }
       : {}),
+    ...backendFileWrites(data['backendFileWrites']),
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
       compoundVerbs: asStrings(remote['compoundVerbs']),
@@ -186,4 +197,17 @@ export function requireString(row: Record<string, unknown>, key: string, file: s
     throw new CatalogError(`${file}: ${String(row['id'] ?? '(row)')}: \`${key}\` must be a non-empty string.`);
   }
   return value;
+}
+
+function backendFileWrites(data: unknown): { backendFileWrites?: BackendFileWrites } {
+  if (typeof data !== 'object' || data === null) return {};
+  const row = data as Record<string, unknown>;
+  if (typeof row['methods'] !== 'string') return {};
+  return {
+    backendFileWrites: {
+      methods: new RegExp(row['methods']),
+      pathWords: asStrings(row['pathWords']).map((word) => word.toLowerCase()),
+      excludedReceiverWords: asStrings(row['excludedReceiverWords']).map((word) => word.toLowerCase()),
+    },
+  };
 }

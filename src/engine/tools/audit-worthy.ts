@@ -33,6 +33,7 @@ import { isReadCommand, sdkCommand } from './sdk-command';
 import { isLoggingCall } from './logging-call';
 import { isLazyInitCall } from './lazy-init';
 import { isInjectedField } from './injected-field';
+import { isBackendFileWrite } from './backend-write';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
@@ -140,6 +141,7 @@ function scan(
     found =
       catalogWrite(node, matcher, state.writeEffect, home, isInput) ??
       untypedFileWrite(node, ctx, isInput, state.writeEffect) ??
+      (isBackendFileWrite(node, ctx, isInput) ? fileWriteEffect(ctx, state.writeEffect) : undefined) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
       receiverCarriesInput(node, isInput, ctx)
@@ -373,6 +375,11 @@ function untypedFileWrite(
   const pattern = ctx.catalogs.common.untypedFileWriteMethod;
   if (callee.type !== 'MemberExpression' || !pattern?.test(propertyName(callee) ?? '')) return undefined;
   if (ctx.api.resolve(callee.object) || !isUntypedParameter(callee, ctx, isInput, 0)) return undefined;
+  return fileWriteEffect(ctx, writeEffect);
+}
+
+/** The audit message's word for a file write (the file-system rule's write rows). */
+function fileWriteEffect(ctx: FileContext, writeEffect: WriteEffect): string | undefined {
   const fileWrite = ctx.sinks.find((row) => row.check === 'path' && row.isWrite);
   return fileWrite ? writeEffect(fileWrite) : undefined;
 }
