@@ -97,7 +97,10 @@ export class HierarchyIndex {
     this.mentions.refresh(file);
     // Both indexes re-read the same text: read once (a bundle's chunk is megabytes, read at every keystroke).
     let read: { text: string | undefined } | undefined;
-    const current = (): string | undefined => (read ??= { text: this.host.readFile(file) }).text;
+    const current = (): string | undefined => {
+      read ??= { text: this.host.readFile(file) };
+      return read.text;
+    };
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file, current())],
       [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file, current))],
