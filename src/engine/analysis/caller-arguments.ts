@@ -77,8 +77,8 @@ export function callerArguments(binding: Binding, ctx: FileContext, resolve: Cal
 
 /** A file's calls by the name their callee spells, in source order: one walk per file, however many ask. */
 function callsByName(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
-  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, (node) => {
-    const name = node.type === 'CallExpression' ? spelledName(node.callee) : undefined;
+  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, 'CallExpression', (node) => {
+    const name = spelledName(node.callee);
     return name === undefined ? undefined : [name];
   });
 }

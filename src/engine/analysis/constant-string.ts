@@ -1,7 +1,8 @@
 // The string a tool's name expression stands for when it is not a literal: a `const`, a member of a constant
 // object or an enum, in this file or imported from a project file (`server.tool(ToolName.READ_FILE, …)`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
+import { propertyName, stringValue, unwrapExpression, type Node } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import type { FileContext } from './context';
 import { importedExport } from './resolve';
 import { requiredModule } from '../api';
@@ -82,15 +83,17 @@ function reassigned(ctx: FileContext): Set<Node> {
   if (found) return found;
   const ids = new Set<Node>();
   found = ids;
-  walk(ctx.ast, (node) => {
-    const target =
-      node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
-    if (target?.type === 'Identifier') {
-      const binding = ctx.scopes.resolve(target);
-      if (binding) ids.add(binding.id);
-    }
-    return undefined;
-  });
+  forEachOfTypes<TSESTree.AssignmentExpression | TSESTree.UpdateExpression>(
+    ctx.ast,
+    ['AssignmentExpression', 'UpdateExpression'],
+    (node) => {
+      const target = node.type === 'AssignmentExpression' ? node.left : node.argument;
+      if (target.type === 'Identifier') {
+        const binding = ctx.scopes.resolve(target);
+        if (binding) ids.add(binding.id);
+      }
+    },
+  );
   reassignedByFile.set(ctx, found);
   return found;
 }

@@ -1,7 +1,8 @@
 // Per-tree index of what is made with `new`: variables assigned an instance, built in one walk instead of one
 // per lookup (what a class constructs into its fields is in class-fields.ts, with its other assignments).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { unwrapExpression, walk } from '../ast';
+import { unwrapExpression } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -16,12 +17,11 @@ export function constructedAssignments(ctx: FileContext): Map<Binding, TSESTree.
   const cached = assignedInstances.get(ctx.ast);
   if (cached) return cached;
   const index = new Map<Binding, TSESTree.NewExpression[]>();
-  walk(ctx.ast, (candidate) => {
-    if (candidate.type !== 'AssignmentExpression' || candidate.left.type !== 'Identifier') return true;
+  forEachOfTypes<TSESTree.AssignmentExpression>(ctx.ast, ['AssignmentExpression'], (candidate) => {
+    if (candidate.left.type !== 'Identifier') return;
     const right = unwrapExpression(candidate.right);
     const binding = right.type === 'NewExpression' ? ctx.scopes.resolve(candidate.left) : undefined;
     if (binding && right.type === 'NewExpression') index.set(binding, [...(index.get(binding) ?? []), right]);
-    return true;
   });
   assignedInstances.set(ctx.ast, index);
   return index;

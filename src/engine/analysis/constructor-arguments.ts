@@ -45,8 +45,8 @@ export function constructorArguments(binding: Binding, ctx: FileContext): Passed
 
 /** A file's `new` expressions by the name their callee ends in: one walk per file, however many ask. */
 function newsByName(ctx: FileContext): ReadonlyMap<string, TSESTree.NewExpression[]> {
-  return nodesByName<TSESTree.NewExpression>(ctx, newsByFile, (node) => {
-    const name = node.type === 'NewExpression' ? spelledName(node.callee) : undefined;
+  return nodesByName<TSESTree.NewExpression>(ctx, newsByFile, 'NewExpression', (node) => {
+    const name = spelledName(node.callee);
     return name === undefined ? undefined : [name];
   });
 }

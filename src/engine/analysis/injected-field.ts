@@ -1,6 +1,7 @@
 // An untyped object a class keeps from its constructor (`constructor(agent) { this.agent = agent }`): the package classes a method called on it may run.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, walk, type Node } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import { enclosingClass, fieldSources } from '../class-fields';
 import type { ClassRef, FileContext } from './context';
 import { BUILTIN_METHODS, NO_EVIDENCE } from './method-set';
@@ -108,8 +109,7 @@ function ownClassesDeclaring(ctx: FileContext, name: string): ClassNode[] {
   let index = declaringByTree.get(ctx.ast);
   if (!index) {
     const built = new Map<string, ClassNode[]>();
-    walk(ctx.ast, (node) => {
-      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+    forEachOfTypes<ClassNode>(ctx.ast, ['ClassDeclaration', 'ClassExpression'], (node) => {
       for (const member of node.body.body) {
         const method =
           member.type === 'MethodDefinition' && member.kind === 'method' ? propertyName(member) : undefined;
@@ -118,7 +118,6 @@ function ownClassesDeclaring(ctx: FileContext, name: string): ClassNode[] {
         if (!list) built.set(method, [node]);
         else if (!list.includes(node)) list.push(node);
       }
-      return true;
     });
     index = built;
     declaringByTree.set(ctx.ast, index);

@@ -1,6 +1,7 @@
 // Service locators: `runtime.getService('github')` is the instance of the class in the file that declares itself under that key (`static serviceType = 'github'`), so calls on it run that class's methods.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, stringValue, unwrapExpression, walk, type Node } from '../ast';
+import { propertyName, stringValue, unwrapExpression, type Node } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import type { ClassRef, FileContext } from './context';
 
 /** A key names a service in a static property spelled like one (`serviceType`, `serviceName`, `id`, `key`). */
@@ -34,7 +35,8 @@ function keyedClasses(ctx: FileContext): Map<string, ClassRef | null> {
     const known = found.get(key);
     found.set(key, known === undefined || known?.node === node ? { node, ctx } : null);
   };
-  walk(ctx.ast, (node) => {
+  const types = ['ClassDeclaration', 'ClassExpression', 'CallExpression', 'AssignmentExpression'] as const;
+  forEachOfTypes<Node>(ctx.ast, types, (node) => {
     // `class S { static serviceType = 'github' }`
     if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.body) {
       for (const member of node.body.body) {
@@ -55,7 +57,6 @@ function keyedClasses(ctx: FileContext): Map<string, ClassRef | null> {
       if (field !== undefined && KEY_PROPERTY.test(field))
         add(keyText(node.right, ctx), classOf(node.left.object, ctx));
     }
-    return undefined;
   });
   indexByFile.set(ctx, found);
   return found;

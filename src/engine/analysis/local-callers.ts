@@ -2,7 +2,8 @@
 // its callers pass (`toolHandler(client)` hands the handler factory the project's client wrapper). One walk per
 // file indexes every reference by the binding it resolves to.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk, type FunctionNode, type Node } from '../ast';
+import type { FunctionNode, Node } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import type { Binding } from '../scope';
 import type { FileContext } from './context';
 
@@ -82,8 +83,7 @@ function usesOf(ctx: FileContext): Map<Binding, Uses> {
   const known = usesByFile.get(ctx);
   if (known) return known;
   const out = new Map<Binding, Uses>();
-  walk(ctx.ast, (node) => {
-    if (node.type !== 'Identifier') return;
+  forEachOfTypes<TSESTree.Identifier>(ctx.ast, ['Identifier'], (node) => {
     const binding = ctx.scopes.resolve(node);
     if (!binding) return;
     let uses = out.get(binding);

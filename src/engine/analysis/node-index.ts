@@ -1,30 +1,37 @@
 // Per-file indexes of nodes by a name they spell (calls by callee, constructions by class, calls by the identifiers
 // they are handed), built in one bounded walk per file however many lookups ask.
-import { walk, type Node } from '../ast';
+import type { Node } from '../ast';
+import { forEachOfTypes, type TypeName } from '../typed-nodes';
 import type { FileContext } from './context';
 
 /** Nodes visited per file: a hostile file cannot make an index long to build. */
 const MAX_NODES_PER_FILE = 200_000;
 
-/** The file's nodes by the names `keysOf` gives them (none: not indexed), in source order, kept in `cache`. */
+/**
+ * The file's nodes of type `type` by the names `keysOf` gives them (none: not indexed), in source order, kept in
+ * `cache`; nodes past the first MAX_NODES_PER_FILE of the file's walk are not indexed.
+ */
 export function nodesByName<T extends Node>(
   ctx: FileContext,
   cache: WeakMap<FileContext, ReadonlyMap<string, T[]>>,
-  keysOf: (node: Node) => readonly string[] | undefined,
+  type: TypeName<T>,
+  keysOf: (node: T) => readonly string[] | undefined,
 ): ReadonlyMap<string, T[]> {
   const known = cache.get(ctx);
   if (known) return known;
   const index = new Map<string, T[]>();
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_NODES_PER_FILE) return false;
-    for (const key of keysOf(node) ?? []) {
-      const list = index.get(key);
-      if (list) list.push(node as T);
-      else index.set(key, [node as T]);
-    }
-    return undefined;
-  });
+  forEachOfTypes<T>(
+    ctx.ast,
+    [type],
+    (node) => {
+      for (const key of keysOf(node) ?? []) {
+        const list = index.get(key);
+        if (list) list.push(node);
+        else index.set(key, [node]);
+      }
+    },
+    MAX_NODES_PER_FILE,
+  );
   cache.set(ctx, index);
   return index;
 }

@@ -1,7 +1,8 @@
 // A tree's classes indexed by names a question asks about (the methods a class declares, the classes its
 // heritage clause names), built in one walk per tree instead of one walk of the whole tree per name.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, walk } from '../ast';
+import { propertyName } from '../ast';
+import { forEachOfTypes } from '../typed-nodes';
 import type { ClassRef } from '../analysis/context';
 
 type ClassNode = ClassRef['node'];
@@ -18,15 +19,13 @@ export function classesByName(
   let index = cache.get(ast);
   if (!index) {
     const built = new Map<string, ClassNode[]>();
-    walk(ast, (node) => {
-      if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return true;
+    forEachOfTypes<ClassNode>(ast, ['ClassDeclaration', 'ClassExpression'], (node) => {
       for (const named of new Set(namesOf(node))) {
         if (named === undefined) continue;
         const list = built.get(named);
         if (list) list.push(node);
         else built.set(named, [node]);
       }
-      return true;
     });
     index = built;
     cache.set(ast, index);

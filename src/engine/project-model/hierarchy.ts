@@ -49,8 +49,8 @@ export class HierarchyIndex {
     return this.lengths.get(file);
   }
 
-  private textOf(file: string): string | undefined {
-    const text = this.host.readFile(file);
+  private textOf(file: string, read = () => this.host.readFile(file)): string | undefined {
+    const text = read();
     if (text === undefined) this.lengths.delete(file);
     else this.lengths.set(file, text.length);
     return text;
@@ -81,8 +81,7 @@ export class HierarchyIndex {
     return index;
   }
 
-  private add(index: Map<string, string[]>, file: string): void {
-    const text = this.host.readFile(file);
+  private add(index: Map<string, string[]>, file: string, text = this.host.readFile(file)): void {
     if (text === undefined) return;
     for (const match of text.matchAll(HERITAGE)) {
       for (const name of heritageNames(match[1] ?? '')) {
@@ -96,9 +95,15 @@ export class HierarchyIndex {
   /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
   refresh(file: string): void {
     this.mentions.refresh(file);
+    // Both indexes re-read the same text: read once (a bundle's chunk is megabytes, read at every keystroke).
+    let read: { text: string | undefined } | undefined;
+    const current = (): string | undefined => {
+      read ??= { text: this.host.readFile(file) };
+      return read.text;
+    };
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
-      [this.indexes, (index) => this.add(index, file)],
-      [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file))],
+      [this.indexes, (index) => this.add(index, file, current())],
+      [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file, current))],
     ];
     for (const [indexes, reread] of readers) {
       for (const [root, index] of indexes) {

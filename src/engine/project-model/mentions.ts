@@ -36,6 +36,12 @@ export class MentionIndex {
   private kept = new Map<string, string | null>();
   private keptRoot: string | undefined;
   private keptChars = 0;
+  /**
+   * Texts of the edited files as read since their last edit (undefined: unreadable). Every carried answer is
+   * checked against every edited file: reading and decoding the file again for each (in an editor, the linted
+   * file itself, megabytes for a bundle's chunk) cost a re-lint one read per word the last lint asked.
+   */
+  private readonly changedTexts = new Map<string, string | undefined>();
 
   constructor(
     private readonly read: (file: string) => string | undefined,
@@ -67,6 +73,7 @@ export class MentionIndex {
     for (const [key, matches] of this.answers) if (this.carried.size < MAX_ANSWERS) this.carried.set(key, matches);
     this.answers.clear();
     this.changed.add(file);
+    this.changedTexts.delete(file);
     const text = this.kept.get(file);
     if (text !== undefined) {
       this.kept.delete(file);
@@ -74,7 +81,7 @@ export class MentionIndex {
     }
     // A file the listing did not hold (new, or past its bounds) may change the listing itself.
     const unlisted = [...this.listed].some(
-      ([root, files]) => file.startsWith(root + path.sep) && !files.has(file) && this.read(file) !== undefined,
+      ([root, files]) => file.startsWith(root + path.sep) && !files.has(file) && this.changedText(file) !== undefined,
     );
     if (unlisted || this.changed.size > MAX_CHANGED) this.dropCarried();
   }
@@ -82,6 +89,7 @@ export class MentionIndex {
   private dropCarried(): void {
     this.carried.clear();
     this.changed.clear();
+    this.changedTexts.clear();
   }
 
   /** A carried answer that no edited file's text contradicts. */
@@ -91,7 +99,10 @@ export class MentionIndex {
     this.carried.delete(key);
     const holds = [...this.changed].every((file) => this.stillHolds(matches, file, word));
     // The edited files matter only to answers still carried.
-    if (this.carried.size === 0) this.changed.clear();
+    if (this.carried.size === 0) {
+      this.changed.clear();
+      this.changedTexts.clear();
+    }
     return holds ? matches : undefined;
   }
 
@@ -100,9 +111,16 @@ export class MentionIndex {
    * or still not spelling it, leaves them as they were; a deleted file (which changes the listing) does not.
    */
   private stillHolds(matches: Matches, file: string, word: string): boolean {
-    const text = this.read(file);
+    const text = this.changedText(file);
     if (text === undefined) return !this.isListed(file);
     return text.includes(word) === matches.includes(file);
+  }
+
+  private changedText(file: string): string | undefined {
+    if (this.changedTexts.has(file)) return this.changedTexts.get(file);
+    const text = this.read(file);
+    this.changedTexts.set(file, text);
+    return text;
   }
 
   private isListed(file: string): boolean {

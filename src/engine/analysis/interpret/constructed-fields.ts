@@ -2,7 +2,8 @@
 // (`this.client = client`, or a parameter property) gives `this.client` in the instance's methods the
 // package API of what the caller passed, so rows keyed on the package match `this.client.transfers.create`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName, unwrapExpression, walk, type Node } from '../../ast';
+import { propertyName, unwrapExpression, type Node } from '../../ast';
+import { forEachOfTypes } from '../../typed-nodes';
 import { enclosingClassBody, fieldSources } from '../../class-fields';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
@@ -56,16 +57,18 @@ export function handlerFields(fn: Node, ctx: FileContext): ReadonlyMap<string, V
   const cached = handlerFieldsCache.get(classNode);
   if (cached !== undefined) return cached ?? undefined;
   let found: ReadonlyMap<string, Value> | undefined;
-  let visited = 0;
   let constructions = 0;
-  walk(ctx.ast, (node) => {
-    if (found || ++visited > MAX_WALK || constructions >= MAX_CONSTRUCTIONS) return false;
-    if (node.type !== 'NewExpression' || node.arguments.length === 0) return undefined;
-    if (resolveClass(node.callee, ctx)?.node !== classNode) return undefined;
-    constructions++;
-    found = constructionFields({ node, ctx }, () => undefined);
-    return undefined;
-  });
+  forEachOfTypes<TSESTree.NewExpression>(
+    ctx.ast,
+    ['NewExpression'],
+    (node) => {
+      if (found || constructions >= MAX_CONSTRUCTIONS || node.arguments.length === 0) return;
+      if (resolveClass(node.callee, ctx)?.node !== classNode) return;
+      constructions++;
+      found = constructionFields({ node, ctx }, () => undefined);
+    },
+    MAX_WALK,
+  );
   handlerFieldsCache.set(classNode, found ?? null);
   return found;
 }

@@ -15,6 +15,7 @@ import {
   type Node,
 } from '../../ast';
 import type { FileContext } from '../../analysis/context';
+import { forEachOfTypes } from '../../typed-nodes';
 import { bindingKey } from '../../analysis/guards/keys';
 import { resolveFunction } from '../../analysis/resolve';
 import { objectLiteralOf } from '../navigate';
@@ -92,17 +93,17 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
     tool.selector = { keys: [subject.key], name, ...(subject.call ? { call: subject.call } : {}) };
     tools.set(id, tool);
   };
-  walk(ctx.ast, (node) => {
+  const compared = ['MemberExpression', 'SwitchStatement', 'BinaryExpression'] as const;
+  forEachOfTypes<Node>(ctx.ast, compared, (node) => {
     if (node.type === 'MemberExpression' && node.computed && toolCallName(node.property, ctx)) {
       for (const tool of fromHandlerMap(node, ctx)) if (tools.size < MAX_NAMES) tools.set(`${tool.name}@map`, tool);
-      return undefined;
+      return;
     }
     if (node.type === 'SwitchStatement') for (const switchCase of node.cases) add(node.discriminant, switchCase.test);
     if (node.type === 'BinaryExpression' && ['===', '=='].includes(node.operator)) {
       add(node.left, node.right);
       add(node.right, node.left);
     }
-    return undefined;
   });
   for (const handOff of remote) {
     for (const tool of handedOffTools(handOff, FORM, claimed)) {
@@ -127,14 +128,12 @@ export function fromModelToolCalls(ctx: FileContext, claimed: (fn: FunctionNode)
  */
 function handOffTargets(ctx: FileContext, remote: RemoteHandOff[]): Map<FunctionNode, number> {
   const targets = new Map<FunctionNode, number>();
-  walk(ctx.ast, (node) => {
-    if (node.type !== 'CallExpression') return undefined;
+  forEachOfTypes<TSESTree.CallExpression>(ctx.ast, ['CallExpression'], (node) => {
     const index = node.arguments.findIndex((argument) => toolCallName(argument, ctx) !== undefined);
-    if (index < 0) return undefined;
+    if (index < 0) return;
     const target = resolveFunction(node.callee, ctx);
     if (target && target.ctx === ctx) targets.set(target.fn, index);
     else if (target) remoteHandOff(node, index, target, ctx, remote);
-    return undefined;
   });
   return targets;
 }

@@ -120,8 +120,8 @@ function besideHandler(call: TSESTree.CallExpression, name: string, file: FileCo
 
 /** A file's calls (of two or more arguments) by the names of the identifiers they are handed. */
 function callsWithArgument(ctx: FileContext): ReadonlyMap<string, TSESTree.CallExpression[]> {
-  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, (node) =>
-    node.type === 'CallExpression' && node.arguments.length >= 2
+  return nodesByName<TSESTree.CallExpression>(ctx, callsByFile, 'CallExpression', (node) =>
+    node.arguments.length >= 2
       ? node.arguments.flatMap((argument) => {
           const name = argumentName(argument);
           return name === undefined ? [] : [name];

@@ -3,16 +3,9 @@
 // with one declaration there is nothing to compare, so the function that reads the call's arguments is that
 // tool's handler.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import {
-  enclosingFunction,
-  isFunction,
-  propertyName,
-  unwrapExpression,
-  walk,
-  type FunctionNode,
-  type Node,
-} from '../../ast';
+import { enclosingFunction, isFunction, propertyName, unwrapExpression, type FunctionNode, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
+import { forEachOfTypes } from '../../typed-nodes';
 import { bindingKey } from '../../analysis/guards/keys';
 import { constantString } from '../constant-name';
 import { baseTool } from '../tool-parts';
@@ -42,24 +35,27 @@ export function singleDeclaredTools(
   const reads: { fn: FunctionNode; root: TSESTree.Identifier }[] = [];
   // A function that reads a call's name dispatches by it (here or where it hands the name): not this form's.
   const naming = new Set<FunctionNode>();
-  let visited = 0;
-  walk(ctx.ast, (node) => {
-    if (++visited > MAX_SCAN) return false;
-    if (node.type === 'ObjectExpression') {
-      const declared = declaredTool(node, ctx);
-      if (declared && !declarations.some((seen) => seen.name === declared.name)) declarations.push(declared);
-    }
-    const member = node.type === 'MemberExpression' && !node.computed ? (propertyName(node) ?? '') : '';
-    if (node.type === 'MemberExpression' && (ARGUMENT_MEMBERS.has(member) || member === 'name')) {
-      const chain = rootOf(node.object);
-      const fn = chain ? enclosingFunction(node) : undefined;
-      if (chain && fn && isToolCall(chain.root, [...chain.members, member])) {
-        if (member === 'name') naming.add(fn);
-        else reads.push({ fn, root: chain.root });
+  const read = ['ObjectExpression', 'MemberExpression'] as const;
+  forEachOfTypes<Node>(
+    ctx.ast,
+    read,
+    (node) => {
+      if (node.type === 'ObjectExpression') {
+        const declared = declaredTool(node, ctx);
+        if (declared && !declarations.some((seen) => seen.name === declared.name)) declarations.push(declared);
       }
-    }
-    return undefined;
-  });
+      const member = node.type === 'MemberExpression' && !node.computed ? (propertyName(node) ?? '') : '';
+      if (node.type === 'MemberExpression' && (ARGUMENT_MEMBERS.has(member) || member === 'name')) {
+        const chain = rootOf(node.object);
+        const fn = chain ? enclosingFunction(node) : undefined;
+        if (chain && fn && isToolCall(chain.root, [...chain.members, member])) {
+          if (member === 'name') naming.add(fn);
+          else reads.push({ fn, root: chain.root });
+        }
+      }
+    },
+    MAX_SCAN,
+  );
   const only = declarations.length === 1 ? declarations[0] : undefined;
   if (!only) return [];
   const tools: RecognisedTool[] = [];
