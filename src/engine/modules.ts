@@ -11,7 +11,7 @@ import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
 import { classesNaming } from './project-model/class-index';
-import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
+import { BUILD_FOLDERS, HierarchyIndex, withCappedAsker } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
@@ -296,7 +296,7 @@ export class ModuleLoader implements ModuleLinks {
       name,
       () => {
         // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
-        const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+        const found = withCappedAsker(this.hierarchy, root, name, file);
         const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
         const tooLarge = (candidate: string) => candidate !== file && large(candidate);
         // The asking file is searched whatever its size: such an answer is its own, not its package's.
@@ -319,7 +319,7 @@ export class ModuleLoader implements ModuleLinks {
       return cached.found;
     }
     const on: Dependency[] = [lookupDependency('method', root, name)];
-    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    const found = withCappedAsker(this.hierarchy, root, name, file);
     on.push(...found);
     for (const dependency of on) dependOn(dependency);
     const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;
