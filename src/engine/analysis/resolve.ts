@@ -263,13 +263,8 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   if (out.length > 0) return out;
   // `context.api.dashboards(…)` beside `context.api.getProjectBaseUrl(…)` on a handler's parameter: no single
   // method name says which class the member holds, but the package's classes that declare both do.
-  if (!isUntypedReceiver(object, ctx)) {
-    if (!isParamMember(object, ctx)) return out;
-    const set = methodSetTargets(object, name, ctx, depth);
-    // `ctx.client.uploadFile(…)`, the one member used: the one class of the package with that method, as for
-    // an untyped variable below.
-    return set.length > 0 ? set : soleOwnerTargets(name, ctx, depth);
-  }
+  if (!isUntypedReceiver(object, ctx))
+    return isParamMember(object, ctx) ? methodSetTargets(object, name, ctx, depth) : out;
   // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
   const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
   const passed = binding ? onlyCallArgument(binding, ctx) : undefined;
@@ -279,16 +274,12 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   }
   // `tab.navigate(params.url)` where nothing says what `tab` is: the one class of the package with that method.
   // A runtime string's or array's method (`text.indexOf(x)`) is no more a project class's than `get` is.
-  const owned = soleOwnerTargets(name, ctx, depth);
-  if (owned.length > 0) return owned;
+  if (!COMMON_MEMBER_NAMES.has(name) && !BUILTIN_METHODS.has(name)) {
+    const owned = ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
+    if (owned.length > 0) return owned;
+  }
   // `backend.read(p)` beside `backend.ls(dir)`: every implementation the package ships of the members it uses.
   return methodSetTargets(object, name, ctx, depth);
-}
-
-/** The one class of the package declaring method `name`, unless runtime objects answer to the name too. */
-function soleOwnerTargets(name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
-  if (COMMON_MEMBER_NAMES.has(name) || BUILTIN_METHODS.has(name)) return [];
-  return ctx.modules.methodOwner(ctx, name).flatMap((owner) => list(methodOf(owner, name, depth + 1)));
 }
 
 function methodSetTargets(object: Node, name: string, ctx: FileContext, depth: number): ResolvedFunction[] {
