@@ -11,7 +11,7 @@ import { callerPassedApi } from './analysis/caller-apis';
 import { compileConfigSinks, loadCatalogs } from './catalog/load';
 import { parseText, type KeepTest } from './parse';
 import { classesNaming } from './project-model/class-index';
-import { BUILD_FOLDERS, HierarchyIndex } from './project-model/hierarchy';
+import { BUILD_FOLDERS, HierarchyIndex, withCappedAsker } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
@@ -288,15 +288,16 @@ export class ModuleLoader implements ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
-    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    // A bundle whose vendored code filled the method index's cap searches its own tree too.
+    const found = withCappedAsker(this.hierarchy, root, name, file);
     // The answer depends on which files declare the name and on what each holds (read even when cached).
     dependOn(lookupDependency('method', root, name));
     for (const candidate of found) dependOn(candidate);
     // Parsing a bundler's megabyte chunk to type one receiver costs more than the answer is worth in an editor.
     const large = (candidate: string) => this.textLength(candidate) > MAX_OWNER_FILE_CHARS;
-    // The asking file is searched whatever its size, so with a large candidate the answer is the asker's own:
-    // kept for that asker only, or a later file would get an answer it could not get alone (and the reverse).
-    const asker = found.some(large) ? file : undefined;
+    // The asking file is searched whatever its size (and past the index's cap), so then the answer is the
+    // asker's own: kept for that asker only, or a later file would get an answer it could not get alone.
+    const asker = found.some(large) || this.hierarchy?.methodIndexCapped(file) ? file : undefined;
     return this.methodOwners.owner(
       root,
       name,
@@ -322,7 +323,7 @@ export class ModuleLoader implements ModuleLinks {
       return cached.found;
     }
     const on: Dependency[] = [lookupDependency('method', root, name)];
-    const found = this.hierarchy?.filesDeclaringMethod(root, name) ?? [];
+    const found = withCappedAsker(this.hierarchy, root, name, file);
     on.push(...found);
     for (const dependency of on) dependOn(dependency);
     const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;

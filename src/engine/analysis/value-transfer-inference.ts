@@ -75,6 +75,8 @@ export function namesMoneyOperation(
   const allWords = withoutSortOrders(sortedAllWords, lists);
   if (allWords.some((word) => lists.readWords.has(word) || lists.unrelatedWords.has(word))) return false;
   if (namesCredential(allWords, lists)) return false;
+  // `marketplace.deleteCharge`, `cancelPayout`: the money word is the object the leading verb removes or voids.
+  if (lists.recordVoidVerbs.has(methodWords[0] ?? '')) return false;
   if (methodWords.some((word, index) => lists.moneyVerbs.has(word) && !actsOnNonValue(methodWords, index, lists)))
     return true;
   if (allWords.some((word) => lists.draftNouns.has(word)))

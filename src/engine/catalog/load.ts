@@ -75,6 +75,8 @@ export interface InferenceWords {
   transactionNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
+  /** Leading method verbs that remove or void the money record named after them (`deleteCharge`): no transfer. */
+  recordVoidVerbs: ReadonlySet<string>;
   creationVerbs: ReadonlySet<string>;
   claimVerbs: ReadonlySet<string>;
   creationSpendWords: ReadonlySet<string>;
@@ -400,6 +402,7 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
     undoVerbs: words('undoVerbs'),
+    recordVoidVerbs: words('recordVoidVerbs'),
     creationVerbs: words('creationVerbs'),
     claimVerbs: words('claimVerbs'),
     creationSpendWords: words('creationSpendWords'),

@@ -28,6 +28,8 @@ const MAX_METHODS_PER_FILE = 400;
 export class HierarchyIndex {
   private readonly indexes = new Map<string, Map<string, string[]>>();
   private readonly methodIndexes = new Map<string, Map<string, string[]>>();
+  /** Files whose method names passed MAX_METHODS_PER_FILE: the index may miss their later classes. */
+  private readonly capped = new Set<string>();
   private readonly mentions: MentionIndex;
   /** Lengths of the files the method index read: its candidates' sizes are asked without reading them again. */
   private readonly lengths = new Map<string, number>();
@@ -62,9 +64,22 @@ export class HierarchyIndex {
     if (!index) {
       index = new Map();
       this.methodIndexes.set(root, index);
-      for (const file of this.sourceFiles(root)) addMethods(index, file, this.textOf(file));
+      for (const file of this.sourceFiles(root)) this.indexMethods(index, file);
     }
     return index.get(name) ?? [];
+  }
+
+  /**
+   * Whether the method index stopped reading `file` before its end: a bundle whose vendored code comes
+   * first fills the cap before the package's own classes, so a lookup from that file asks its own tree too.
+   */
+  methodIndexCapped(file: string): boolean {
+    return this.capped.has(file);
+  }
+
+  private indexMethods(index: Map<string, string[]>, file: string, read?: () => string | undefined): void {
+    if (addMethods(index, file, this.textOf(file, read))) this.capped.add(file);
+    else this.capped.delete(file);
   }
 
   /** Files under `root` whose text spells `word` (a few; none when more do: see MentionIndex). */
@@ -103,7 +118,7 @@ export class HierarchyIndex {
     };
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file, current())],
-      [this.methodIndexes, (index) => addMethods(index, file, this.textOf(file, current))],
+      [this.methodIndexes, (index) => this.indexMethods(index, file, current)],
     ];
     for (const [indexes, reread] of readers) {
       for (const [root, index] of indexes) {
@@ -141,8 +156,9 @@ export class HierarchyIndex {
   }
 }
 
-function addMethods(index: Map<string, string[]>, file: string, text: string | undefined): void {
-  if (text === undefined || !text.includes('class')) return;
+/** Adds the method names `file` may declare; true when it stopped at MAX_METHODS_PER_FILE. */
+function addMethods(index: Map<string, string[]>, file: string, text: string | undefined): boolean {
+  if (text === undefined || !text.includes('class')) return false;
   let kept = 0;
   for (const match of text.matchAll(METHOD_LINE)) {
     // The line must end by opening a body (`) {`, `): Tab {`); every quantifier above is linear.
@@ -152,8 +168,9 @@ function addMethods(index: Map<string, string[]>, file: string, text: string | u
     if (files.includes(file)) continue;
     files.push(file);
     index.set(name, files);
-    if (++kept >= MAX_METHODS_PER_FILE) return;
+    if (++kept >= MAX_METHODS_PER_FILE) return true;
   }
+  return false;
 }
 
 /** The plain names in a heritage clause: `extends Base<T> implements A, ns.B` → Base, A, B. */
@@ -164,4 +181,18 @@ function heritageNames(clause: string): string[] {
     .split(',')
     .map((part) => part.trim().split('.').pop() ?? '')
     .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+}
+
+/**
+ * The files that may declare method `name` for a lookup asked from `asker`: the index's answer, and the asker
+ * itself when the index stopped reading it early (its own classes are then checked on its parsed tree).
+ */
+export function withCappedAsker(
+  hierarchy: HierarchyIndex | undefined,
+  root: string,
+  name: string,
+  asker: string,
+): string[] {
+  const found = hierarchy?.filesDeclaringMethod(root, name) ?? [];
+  return hierarchy?.methodIndexCapped(asker) && !found.includes(asker) ? [...found, asker] : found;
 }

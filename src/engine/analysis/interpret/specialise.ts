@@ -7,6 +7,7 @@ import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
 import { comparedParams } from './constant-branch';
 import { editGeneration } from '../summary-deps';
+import { literalDefault } from './param-defaults';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
 const MAX_SPECIALISATIONS = 4;
@@ -58,7 +59,7 @@ export function fixedArguments(fn: FunctionNode, args: Value[]): Map<number, Val
   // a default it is undefined inside (`readFile(p)` of `readFile(p, options)`), so a branch on one of its members
   // (`const { isUrl } = options ?? {}; isUrl ? fetch(p) : …`) cannot run.
   for (let index = args.length; index < fn.params.length; index++) {
-    if (authorDefault(fn, index)) fixed.set(index, CLEAN);
+    if (authorDefault(fn, index)) fixed.set(index, literalDefault(fn, index) ?? CLEAN);
     else if (tainted && fn.params[index]?.type === 'Identifier') fixed.set(index, ABSENT);
   }
   // A package client handed in decides which rows match inside, with or without model input beside it.

@@ -36,6 +36,7 @@ import { beforeYielding, yieldedAtCall } from '../yielded-hits';
 import { carriedAtCall } from '../carried-input';
 import { applyMemberFacts, collectMemberFacts } from './result-shapes';
 import { fixedArguments } from './specialise';
+import { literalDefault, omitted } from './param-defaults';
 import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
@@ -73,7 +74,7 @@ export function applySummary(
   const actual = (index: number, path: readonly string[] = []): Value =>
     path.reduce<Value>(
       (value, name) => memberOf(value.elements && !value.props?.has(name) ? elementOf(value) : value, name),
-      args[index] ?? CLEAN,
+      args[index] ?? (omitted(node, index) ? literalDefault(fn, index) : undefined) ?? CLEAN,
     );
   const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
   step(hits.length);
