@@ -24,7 +24,13 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
   }
   if (inner.type === 'MemberExpression' && inner.object.type !== 'Identifier') {
     const key = propertyName(inner);
-    return key === undefined ? undefined : moduleExportMember(inner.object, key, ctx, steps);
+    if (key === undefined) return undefined;
+    const exported = moduleExportMember(inner.object, key, ctx, steps);
+    if (exported !== undefined) return exported;
+    // `DESCRIPTIONS.bridge.toolNames.mcp`: a member of a constant table's nested object literal.
+    const holder = nestedObject(inner.object, ctx, 0);
+    const property = holder ? objectProperty(holder.node, key) : undefined;
+    return property && holder ? constantString(property, holder.ctx, steps + 1) : undefined;
   }
   if (inner.type === 'MemberExpression' && inner.object.type === 'Identifier') {
     const key = propertyName(inner);
@@ -44,6 +50,34 @@ export function constantString(node: Node, ctx: FileContext, steps = 0): string 
     return property?.type === 'Property' ? constantString(property.value, target.ctx, steps + 1) : undefined;
   }
   return undefined;
+}
+
+/** The object literal a constant's member path names (`TABLE.group.entry`), in this file or an imported one. */
+function nestedObject(node: Node, ctx: FileContext, steps: number): { node: Node; ctx: FileContext } | undefined {
+  if (steps > MAX_STEPS) return undefined;
+  const inner = unwrapExpression(node);
+  if (inner.type === 'Identifier') {
+    const target = heldValue(inner, ctx);
+    const object = target ? declaredObject(target.node) : undefined;
+    if (object?.type === 'ObjectExpression' && target) return { node: object, ctx: target.ctx };
+    // `var TABLE = { … }; export { TABLE }`: the export names the module's own constant.
+    return object?.type === 'Identifier' && target ? nestedObject(object, target.ctx, steps + 1) : undefined;
+  }
+  if (inner.type !== 'MemberExpression') return undefined;
+  const key = propertyName(inner);
+  const holder = key === undefined ? undefined : nestedObject(inner.object, ctx, steps + 1);
+  const value = holder && key !== undefined ? objectProperty(holder.node, key) : undefined;
+  const object = value ? declaredObject(value) : undefined;
+  return object?.type === 'ObjectExpression' && holder ? { node: object, ctx: holder.ctx } : undefined;
+}
+
+/** The value an object literal gives a key, as written (`{ key: value }`). */
+function objectProperty(object: Node, key: string): Node | undefined {
+  if (object.type !== 'ObjectExpression') return undefined;
+  const property = object.properties.find(
+    (candidate) => candidate.type === 'Property' && propertyName(candidate) === key,
+  );
+  return property?.type === 'Property' ? (property.value as Node) : undefined;
 }
 
 /** Calls that hand back the object literal they are given: a schema's `parse`, `Object.freeze`. */

@@ -25,6 +25,11 @@ const TRANSPARENT_TYPES = new Set(['Promise', 'Awaited', 'Readonly', 'Required',
 /** Classes `node` (a call's receiver) may be an instance of, or the class itself for a static call. */
 export function receiverClasses(node: Node, ctx: FileContext, depth = 0): ClassRef[] {
   if (depth > MAX_DEPTH) return [];
+  // `const hcs = builder as HcsBuilder`: a framework's parameter cast to a project class is that class.
+  if (node.type === 'TSAsExpression' || node.type === 'TSTypeAssertion') {
+    const cast = typeClasses(node.typeAnnotation, ctx, depth + 1);
+    if (cast.length > 0) return cast;
+  }
   const inner = unwrapExpression(node);
   switch (inner.type) {
     case 'AwaitExpression':
@@ -260,8 +265,35 @@ function fieldClasses(node: TSESTree.MemberExpression, ctx: FileContext, depth: 
     if (made.length > 0) return made;
   }
   const declared = declaredFieldClasses(classNode, name, ctx, depth);
+  if (declared.length > 0) return declared;
   // `current = null`, later `this.current = client` in a method or a callback: what the class assigns it.
-  return declared.length > 0 ? declared : assignedPathClasses(node, ctx, depth);
+  const assigned = assignedPathClasses(node, ctx, depth);
+  return assigned.length > 0 || !classNode.superClass
+    ? assigned
+    : baseFieldClasses(classNode.superClass, name, ctx, depth);
+}
+
+/** Project base classes climbed for a field the enclosing class does not declare. */
+const MAX_BASE_LEVELS = 4;
+
+/**
+ * `this.builder.createBoard(…)` in a tool whose project base class declares `protected builder: BoardBuilder`
+ * (or stores one): the nearest base that names the field says what it holds, read in the base's own file.
+ */
+function baseFieldClasses(superClass: Node, name: string, ctx: FileContext, depth: number): ClassRef[] {
+  let current = resolveClass(superClass, ctx);
+  for (let level = 0; current && level < MAX_BASE_LEVELS; level++) {
+    const sources = fieldSources(current.node.body, name);
+    for (const source of sources) {
+      const typed = source.type ? typeClasses(source.type, current.ctx, depth + 1) : [];
+      if (typed.length > 0) return typed;
+      const made = source.value ? receiverClasses(source.value, current.ctx, depth + 1) : [];
+      if (made.length > 0) return made;
+    }
+    if (sources.length > 0) return [];
+    current = current.node.superClass ? resolveClass(current.node.superClass, current.ctx) : undefined;
+  }
+  return [];
 }
 
 /** The classes of what the enclosing class assigns to the same `this.a` or `this.a.b` path. */

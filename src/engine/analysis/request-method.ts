@@ -42,10 +42,16 @@ export function requestMethod(row: SinkRow, args: readonly Value[], verb?: strin
   let value: Value | undefined = args[index.at];
   for (const token of rest) {
     const name = token.kind === 'Member' ? token.names[0] : undefined;
-    if (!value || name === undefined) return {};
+    if (name === undefined) return {};
+    if (!value) break;
     value = memberOf(value, name);
   }
-  return value ? fromValue(value) : {};
+  const written = value ? fromValue(value) : {};
+  // `fetch(request)` or `fetch(request, { signal })`: an init that names no method leaves the request object's
+  // (`new Request(url, { method: 'POST' })`).
+  if (written.method === undefined && !written.methodParams && index.at > 0 && args[0])
+    return requestObjectMethod(args[0]);
+  return written;
 }
 
 /** The method at a call of the helper a hit was found in, given what the caller passed. */
@@ -56,11 +62,33 @@ export function methodAtCall(
   if (hit.method !== undefined || !hit.methodParams) return hit.method !== undefined ? { method: hit.method } : {};
   const params: ParamOrigin[] = [];
   for (const origin of hit.methodParams) {
+    if (origin.path[origin.path.length - 1] === REQUEST_METHOD) {
+      // A helper's `fetch(request)`: only a request object the caller built says the method.
+      const settled = requestObjectMethod(actual(origin.index, origin.path.slice(0, -1)));
+      if (settled.method !== undefined) return settled;
+      params.push(...(settled.methodParams ?? []));
+      continue;
+    }
     const settled = fromValue(actual(origin.index, origin.path));
     if (settled.method !== undefined) return settled;
     params.push(...(settled.methodParams ?? []));
   }
   return params.length > 0 ? { methodParams: params.slice(0, MAX_METHOD_PARAMS) } : {};
+}
+
+/** The member a request object keeps its init's method under (`request.method` is read as any member). */
+export const REQUEST_METHOD = '<request-method>';
+
+/**
+ * The method of a request object: the one its init wrote, or, inside a helper handed the object, the
+ * caller's object (settled at each call). Any other value (a URL string) says nothing about the method.
+ */
+function requestObjectMethod(request: Value): RequestMethod {
+  const written = request.props?.get(REQUEST_METHOD);
+  if (written) return fromValue(written);
+  const params = request.origins.filter((origin): origin is ParamOrigin => origin.kind === 'param');
+  if (params.length === 0 || params.length !== request.origins.length || params.length > MAX_METHOD_PARAMS) return {};
+  return { methodParams: params.map((origin) => ({ ...origin, path: [...origin.path, REQUEST_METHOD] })) };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface ModulePath {
 
 export interface CommonCatalog {
   urlConstructors: ModulePath[];
+  /** `new Request(url, init)`: a request object, judged by its URL and its init's method. */
+  requestConstructors: ModulePath[];
   transparentWrappers: ModulePath[];
   /** Groups of modules that offer one API under several names (`http`, `https`). */
   interchangeableModules: string[][];
@@ -119,6 +121,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
   const ensures = (data['directoryEnsures'] ?? {}) as Record<string, unknown>;
   return {
     urlConstructors: compileModulePaths(data['urlConstructors']),
+    requestConstructors: compileModulePaths(data['requestConstructors']),
     transparentWrappers: compileModulePaths(data['transparentWrappers']),
     interchangeableModules: asArray(data['interchangeableModules']).map(asStrings),
     notToolCalls: compileModulePaths(data['notToolCalls']),

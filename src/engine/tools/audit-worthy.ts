@@ -40,6 +40,7 @@ import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry'
 import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
+import { namesServiceWrite } from './service-write-name';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -272,7 +273,16 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
-  return !typed || isClientResource(typed) || isEndpointWrite(node, ctx) ? clientWrite(node, ctx, isInput) : undefined;
+  return !typed || isClientResource(typed) || isEndpointWrite(node, ctx) || namesBuiltClientWrite(callee, typed, ctx)
+    ? clientWrite(node, ctx, isInput)
+    : undefined;
+}
+
+/** `client.createRegistry(options)` on an instance a package built: the method's own name says the request. */
+function namesBuiltClientWrite(callee: TSESTree.MemberExpression, typed: ApiRef, ctx: FileContext): boolean {
+  const name = propertyName(callee);
+  const built = typed.tokens.some((token) => token.kind === 'Instance' || token.kind === 'ReturnValue');
+  return built && name !== undefined && namesServiceWrite(name, ctx.catalogs.common.remoteWrites);
 }
 
 /** A generic request method called with a write method and a path on the client's origin (`/v3/transfers`). */

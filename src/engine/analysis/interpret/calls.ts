@@ -47,6 +47,7 @@ import {
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { recordHandedCall } from './handed-callees';
 import { withPathCopy } from './path-copies';
+import { requestObject } from './request-object';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { packageApi } from './typed-arguments';
@@ -260,6 +261,8 @@ function knownStep(
     if (common.urlConstructors.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
       return urlValue(args[0] ?? CLEAN, args[1], keysOf(node.arguments[0] ?? node, interpreter, state));
     }
+    if (common.requestConstructors.some((entry) => matchesPath(ref, entry.modules, entry.path)))
+      return requestObject(args[0] ?? CLEAN, args[1]);
     const last = ref.tokens[ref.tokens.length - 1];
     if (common.pathModules.includes(ref.module) && ref.tokens.length === 1 && last?.kind === 'Member') {
       if (last.name === 'relative') {
