@@ -21,7 +21,6 @@ import {
   sendsReadBody,
 } from '../analysis/request-method';
 import { sdkRequestOf } from '../analysis/sdk-request';
-import { wordsOf } from '../analysis/words';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -41,6 +40,7 @@ import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
 import { namesServiceWrite } from './service-write-name';
+import { isCompoundWriteName, isWriteName } from './write-names';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -460,30 +460,6 @@ function isFetchedResource(binding: Binding, ctx: FileContext, isInput: IsInput,
   if (callee.type === 'Identifier')
     return isClientFactoryParameter(callee, init, ctx, (module) => isPackage(module, ctx.catalogs.common.remoteWrites));
   return callee.type === 'MemberExpression' && isUntypedParameter(callee, ctx, isInput, 1, hops);
-}
-
-function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
-  const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
-  if (!verb) return isScopedWrite(name, verbs, names);
-  const rest = name.slice(verb.length);
-  return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
-}
-
-/**
- * `adminCreate`, `bulk_update`, `managerUpdateVault`: a scope word, then a write verb, then at most a noun
- * that is no local-setup ending (`bulkSetTimeout` configures the client).
- */
-function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
-  const words = wordsOf(name);
-  if (words.length < 2 || !names.scopeWords.includes(words[0] ?? '') || !verbs.includes(words[1] ?? '')) return false;
-  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => name.endsWith(suffix));
-}
-
-function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
-  const verb = names.compoundVerbs.find((candidate) => new RegExp(`^${candidate}[A-Z]`).test(name));
-  if (!verb) return false;
-  const rest = name.slice(verb.length);
-  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => rest.endsWith(suffix));
 }
 
 function isPackage(module: string, names: RemoteWriteNames): boolean {

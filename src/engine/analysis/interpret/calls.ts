@@ -134,7 +134,10 @@ function evaluateCallValue(
     if (use !== 'ignored') interpreter.approvals.push(calleeText);
     if (use === 'gate') approve(state);
   }
-  if (isAuditCallee(node, interpreter) && !refusalOnly(interpreter, node)) interpreter.audits.push(`${calleeText}()`);
+  // An audit call that records only a refusal (`if (!allowed) { audit(…); return … }`) audits no effect.
+  const isAudit = (call: TSESTree.CallExpression | TSESTree.NewExpression) => isAuditCallee(call, interpreter);
+  if (isAudit(node) && !recordsOnlyARefusal(node, interpreter.ctx.text, isAudit))
+    interpreter.audits.push(`${calleeText}()`);
 
   recordSinks(interpreter, node, args, state, receiver);
   recordHandedCall(interpreter, node, args, state);
@@ -493,9 +496,4 @@ function recordsToolCalls(interpreter: Interpreter, calleeText: string, fn: Func
   if (pattern === undefined || !pattern.test(calleeText.split('.').pop() ?? calleeText)) return false;
   const hits = interpreter.summarise(fn, ctx)?.hits ?? [];
   return hits.some((hit) => hit.row.isWrite || isWriteMethod(hit.method));
-}
-
-/** An audit call that records only a refusal (`if (!allowed) { audit(…); return … }`) audits no effect. */
-function refusalOnly(interpreter: Interpreter, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  return recordsOnlyARefusal(node, interpreter.ctx.text, (other) => isAuditCallee(other, interpreter));
 }

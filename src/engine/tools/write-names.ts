@@ -1,0 +1,28 @@
+// Whether a method name says it writes: a write verb first (`createInvoice`), a scope word then a verb
+// (`adminCreate`), or a compound verb (`upsertRecords`), and not a factory or local-setup ending (`createClient`).
+import type { RemoteWriteNames } from '../catalog/load';
+import { wordsOf } from '../analysis/words';
+
+export function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
+  if (!verb) return isScopedWrite(name, verbs, names);
+  const rest = name.slice(verb.length);
+  return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
+}
+
+/**
+ * `adminCreate`, `bulk_update`, `managerUpdateVault`: a scope word, then a write verb, then at most a noun
+ * that is no local-setup ending (`bulkSetTimeout` configures the client).
+ */
+function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
+  const words = wordsOf(name);
+  if (words.length < 2 || !names.scopeWords.includes(words[0] ?? '') || !verbs.includes(words[1] ?? '')) return false;
+  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => name.endsWith(suffix));
+}
+
+export function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
+  const verb = names.compoundVerbs.find((candidate) => new RegExp(`^${candidate}[A-Z]`).test(name));
+  if (!verb) return false;
+  const rest = name.slice(verb.length);
+  return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => rest.endsWith(suffix));
+}
