@@ -9,6 +9,17 @@ import type { Bound, Part, Value } from './value';
 const MAX_PATTERN = 200;
 
 /** `x.replace(pattern, replacement)` / `x.replaceAll(...)`: whether every `/` and `\` is gone afterwards. */
+/** Text encodings of a hash digest (`hex`, and base64 with no `.`, so never `..`). */
+const DIGEST_ENCODINGS = new Set(['hex', 'base64', 'base64url']);
+
+/**
+ * `createHash('sha256').update(text).digest('hex')`: the text of a digest is no choice of the model's (it
+ * cannot pick an input for a wanted digest), so a cache file named by it names no path, host or option.
+ */
+export function isDigestText(method: string, args: readonly Node[]): boolean {
+  return method === 'digest' && args.length === 1 && DIGEST_ENCODINGS.has(stringValue(args[0] as Node) ?? '');
+}
+
 export function stripsSeparators(method: string, args: readonly Node[]): boolean {
   if (method !== 'replace' && method !== 'replaceAll') return false;
   const [patternNode, replacementNode] = args;

@@ -19,7 +19,7 @@ import { someFacts } from '../guards/containment';
 import { splitsOnSlash } from '../guards/dot-segments';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
-import { quoteEscape, stripsSeparators } from '../sanitisers';
+import { isDigestText, quoteEscape, stripsSeparators } from '../sanitisers';
 import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
 import { recordsOnlyARefusal } from '../refusal-audit';
 import { isWriteMethod } from '../request-method';
@@ -138,7 +138,6 @@ function evaluateCallValue(
   const isAudit = (call: TSESTree.CallExpression | TSESTree.NewExpression) => isAuditCallee(call, interpreter);
   if (isAudit(node) && !recordsOnlyARefusal(node, interpreter.ctx.text, isAudit))
     interpreter.audits.push(`${calleeText}()`);
-
   recordSinks(interpreter, node, args, state, receiver);
   recordHandedCall(interpreter, node, args, state);
   const promise = openPromise(interpreter, node);
@@ -348,6 +347,7 @@ function knownStep(
         return { ...opaqueValue(), predicate: someFacts(callee.object, callback, interpreter, state).facts };
       return undefined;
     }
+    if (isDigestText(method, node.arguments as Node[])) return opaqueValue();
     if (stripsSeparators(method, node.arguments as Node[]))
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     const escaped = quoteEscape(method, node.arguments as Node[], receiver);
