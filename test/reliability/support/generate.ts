@@ -37,7 +37,9 @@ export const NESTING: Record<string, (depth: number) => string> = {
   'call arguments': (n) => `const target = ${repeat('String(', n)}url${repeat(')', n)};\n    return fetch(target);`,
   'member chain': (n) => `const target = url${repeat('.a', n)};\n    return fetch(target);`,
   'template literals': (n) => `const target = ${repeat('`${', n)}url${repeat('}`', n)};\n    return fetch(target);`,
-  'unary operators': (n) => `const flag = ${repeat('!', n)}url;\n    return flag ? fetch(url) : null;`,
+  // An even count: the flag holds exactly when `url` is given (under an odd count the fetch runs only with an
+  // empty or missing url, which names no host, so the engine rightly reports nothing).
+  'unary operators': (n) => `const flag = ${repeat('!', n + (n % 2))}url;\n    return flag ? fetch(url) : null;`,
   'array literals': (n) => `const box = ${repeat('[', n)}url${repeat(']', n)};\n    void box;\n    return fetch(url);`,
   'object literals': (n) =>
     `const box = ${repeat('{ a: ', n)}url${repeat(' }', n)};\n    void box;\n    return fetch(url);`,
