@@ -1,5 +1,5 @@
 // A helper parameter's written default (`httpMethod = 'POST'`) as the value a caller that omits the argument passes.
-import type { FunctionNode } from '../../ast';
+import { stringValue, type FunctionNode } from '../../ast';
 import { constantValue, type Value } from '../value';
 
 /**
@@ -13,16 +13,10 @@ export function literalDefault(fn: FunctionNode, index: number): Value | undefin
   const param = fn.params[index];
   if (param?.type !== 'AssignmentPattern') return undefined;
   const right = param.right;
-  if (right.type === 'Literal') {
-    const raw = right.value;
-    return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
-      ? constantValue(String(raw))
-      : undefined;
-  }
-  if (right.type === 'TemplateLiteral' && right.expressions.length === 0) {
-    return constantValue(right.quasis.map((quasi) => quasi.value.cooked ?? '').join(''));
-  }
-  return undefined;
+  const text = stringValue(right);
+  if (text !== undefined) return constantValue(text);
+  const raw = right.type === 'Literal' ? right.value : undefined;
+  return typeof raw === 'number' || typeof raw === 'boolean' ? constantValue(String(raw)) : undefined;
 }
 
 /** Whether a call leaves the argument at `index` out (no spread before it could supply it). */
