@@ -1,6 +1,6 @@
 // The uses of a function declared in a file, from that file: what a helper's untyped parameter holds is what
-// its callers pass (`toolHandler(client)` hands the handler factory the project's client wrapper). One walk per
-// file indexes every reference by the binding it resolves to.
+// its callers pass (`toolHandler(client)` hands the handler factory the project's client wrapper). The file's
+// identifiers are grouped by name once; a name's group is resolved to bindings when a binding of that name is asked.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode, Node } from '../ast';
 import { forEachOfTypes } from '../typed-nodes';
@@ -24,12 +24,18 @@ interface Uses {
 /** References kept per binding: a reader looks at a few dozen at most (agent-scope.ts reads 20 uses). */
 const MAX_REFERENCES = 32;
 
-const usesByFile = new WeakMap<FileContext, Map<Binding, Uses>>();
+interface FileUses {
+  names: Map<string, TSESTree.Identifier[]>;
+  /** Per name asked: the uses of each binding of that name. */
+  resolved: Map<string, Map<Binding, Uses>>;
+}
+
+const usesByFile = new WeakMap<FileContext, FileUses>();
 
 /** The calls in `ctx` of `fn` by its name, or undefined when it has no name or too many callers. */
 export function localCallers(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression[] | undefined {
   const binding = declaredBinding(fn, ctx);
-  const calls = binding ? usesOf(ctx).get(binding)?.calls : undefined;
+  const calls = binding ? usesOf(binding, ctx)?.calls : undefined;
   return calls && calls.length <= MAX_CALLERS ? calls : undefined;
 }
 
@@ -40,7 +46,7 @@ export function localCallers(fn: FunctionNode, ctx: FileContext): TSESTree.CallE
 export function onlyLocalCall(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | undefined {
   const binding = declaredBinding(fn, ctx);
   if (!binding || isExported(binding.id)) return undefined;
-  const uses = usesOf(ctx).get(binding);
+  const uses = usesOf(binding, ctx);
   return uses?.count === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
 }
 
@@ -50,7 +56,7 @@ export function onlyLocalCall(fn: FunctionNode, ctx: FileContext): TSESTree.Call
  */
 export function onlyCallInFile(fn: FunctionNode, ctx: FileContext): TSESTree.CallExpression | undefined {
   const binding = declaredBinding(fn, ctx);
-  const uses = binding ? usesOf(ctx).get(binding) : undefined;
+  const uses = binding ? usesOf(binding, ctx) : undefined;
   return uses && uses.count - uses.exports === 1 && uses.calls.length === 1 ? uses.calls[0] : undefined;
 }
 
@@ -59,7 +65,7 @@ export function onlyCallInFile(fn: FunctionNode, ctx: FileContext): TSESTree.Cal
  * MAX_REFERENCES: one index per file instead of a walk of the whole file per question.
  */
 export function referencesOf(binding: Binding, ctx: FileContext): readonly TSESTree.Identifier[] {
-  return usesOf(ctx).get(binding)?.refs ?? [];
+  return usesOf(binding, ctx)?.refs ?? [];
 }
 
 /** `function f(…)`, `const f = (…) => …`: the binding of the declaring identifier. */
@@ -78,26 +84,55 @@ function isExported(id: TSESTree.Identifier): boolean {
   return false;
 }
 
-/** Every reference in the file, by the binding it resolves to. */
-function usesOf(ctx: FileContext): Map<Binding, Uses> {
-  const known = usesByFile.get(ctx);
-  if (known) return known;
-  const out = new Map<Binding, Uses>();
+/**
+ * The references that resolve to `binding`. Why per name: resolving every identifier of a bundle to index them
+ * all cost a large file's lint more than the few bindings anyone asks about; an identifier resolves only to a
+ * binding of its own name (scopes are keyed by name), so grouping the file's identifiers by name first (no
+ * resolution) and resolving one name's group when a binding of that name is asked gives the same uses, in
+ * the same source order.
+ */
+function usesOf(binding: Binding, ctx: FileContext): Uses | undefined {
+  let file = usesByFile.get(ctx);
+  if (!file) {
+    file = { names: identifiersByName(ctx), resolved: new Map() };
+    usesByFile.set(ctx, file);
+  }
+  let byBinding = file.resolved.get(binding.name);
+  if (!byBinding) {
+    byBinding = resolveUses(file.names.get(binding.name) ?? [], ctx);
+    file.resolved.set(binding.name, byBinding);
+  }
+  return byBinding.get(binding);
+}
+
+/** The file's identifiers by name, in walk order. */
+function identifiersByName(ctx: FileContext): Map<string, TSESTree.Identifier[]> {
+  const names = new Map<string, TSESTree.Identifier[]>();
   forEachOfTypes<TSESTree.Identifier>(ctx.ast, ['Identifier'], (node) => {
+    const list = names.get(node.name);
+    if (list) list.push(node);
+    else names.set(node.name, [node]);
+  });
+  return names;
+}
+
+/** The uses of each binding the identifiers of one name resolve to. */
+function resolveUses(identifiers: readonly TSESTree.Identifier[], ctx: FileContext): Map<Binding, Uses> {
+  const out = new Map<Binding, Uses>();
+  for (const node of identifiers) {
     const binding = ctx.scopes.resolve(node);
-    if (!binding) return;
+    if (!binding) continue;
     let uses = out.get(binding);
     if (!uses) {
       uses = { count: 0, calls: [], exports: 0, refs: [] };
       out.set(binding, uses);
     }
     if (uses.refs.length < MAX_REFERENCES) uses.refs.push(node);
-    if (binding.id === node) return;
+    if (binding.id === node) continue;
     uses.count++;
     const parent = node.parent;
     if (parent?.type === 'CallExpression' && parent.callee === node) uses.calls.push(parent);
     if (parent?.type === 'ExportSpecifier') uses.exports++;
-  });
-  usesByFile.set(ctx, out);
+  }
   return out;
 }
