@@ -4,7 +4,7 @@ import type { RemoteWriteNames } from '../catalog/load';
 import { wordsOf } from '../analysis/words';
 
 export function isWriteName(name: string, verbs: readonly string[], names: RemoteWriteNames): boolean {
-  const verb = verbs.find((candidate) => name === candidate || new RegExp(`^${candidate}[A-Z_]`).test(name));
+  const verb = verbs.find((candidate) => name === candidate || leading(candidate, '[A-Z_]').test(name));
   if (!verb) return isScopedWrite(name, verbs, names);
   const rest = name.slice(verb.length);
   return !names.factorySuffixes.some((suffix) => rest === suffix || rest.endsWith(suffix));
@@ -21,8 +21,26 @@ function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWrit
 }
 
 export function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
-  const verb = names.compoundVerbs.find((candidate) => new RegExp(`^${candidate}[A-Z]`).test(name));
+  const verb = names.compoundVerbs.find((candidate) => leading(candidate, '[A-Z]').test(name));
   if (!verb) return false;
   const rest = name.slice(verb.length);
   return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => rest.endsWith(suffix));
+}
+
+/**
+ * Why kept: the audit scan asks every call's method name against every verb, and building a RegExp per verb
+ * per question was most of that question's cost on a bundle of many tools. Patterns have no `g`/`y` flag, so
+ * a kept one answers `test` the same each time.
+ */
+const leadingPatterns = new Map<string, RegExp>();
+
+/** `^<verb><next>`: the verb as the name's first word. */
+function leading(verb: string, next: string): RegExp {
+  const key = `${verb}\0${next}`;
+  let pattern = leadingPatterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^${verb}${next}`);
+    leadingPatterns.set(key, pattern);
+  }
+  return pattern;
 }
