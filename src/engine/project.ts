@@ -17,7 +17,7 @@ import { AnalysisOverSteps, AnalysisTimeout, checkBudget, DEFAULT_MAX_STEPS, wit
 import { lintOnLargeStack } from './large-stack';
 import { lineAndColumn } from './lazy-loc';
 import { retireSpecialised } from './analysis/interpret/specialise';
-import { logEdit } from './analysis/summary-deps';
+import { beginLint, logEdit } from './analysis/summary-deps';
 import type { LintResult, Position, Problem, ProjectHost, Range, ResolvedConfig } from './types';
 
 /** Without a budget, the large-stack fallback still gives up after this long (it blocks the calling thread). */
@@ -170,6 +170,7 @@ export class Project {
     if (tools.length === 0 && !source.includes('agent-risk-disable')) return result;
     const facts = collectFileFacts(ctx);
     this.summariesFor(config);
+    beginLint();
     const analyses = tools.map((tool) => analyseTool(tool, this.summaries));
     const report = buildReport(ctx, analyses, facts);
     result.findings = report.findings;

@@ -108,6 +108,32 @@ ${openTool('view')}`,
 };
 const sizedHost = hostOver(SIZED);
 
+/**
+ * A chain of helpers longer than the interpreter's summary depth: entered at its head (the deep tool) the
+ * request at its end lies past the limit; entered halfway (the shallow tool) it is in reach.
+ */
+const chain = Array.from({ length: 8 }, (_, index) =>
+  index < 7
+    ? `export async function step${index}(url) {\n  return step${index + 1}(url);\n}\n`
+    : `export async function step${index}(url) {\n  return fetch(url);\n}\n`,
+).join('');
+const toolCalling = (name: string, helper: string) => `import { tool } from 'ai';
+import { z } from 'zod';
+import { ${helper} } from './chain';
+export const ${name} = tool({
+  description: 'Fetch a page',
+  inputSchema: z.object({ url: z.string() }),
+  execute: async ({ url }) => ${helper}(url),
+});
+`;
+const DEEP: Record<string, string> = {
+  'package.json': '{ "name": "deep-fixture", "version": "1.0.0" }',
+  'chain.js': chain,
+  'deep.js': toolCalling('fetchDeep', 'step0'),
+  'shallow.js': toolCalling('fetchShallow', 'step4'),
+};
+const deepHost = hostOver(DEEP);
+
 /** What a lint says about its tools: the result a scan reports, without file positions that cannot differ. */
 function verdict(result: LintResult): unknown {
   return { tools: result.tools, findings: result.findings, problems: result.problems };
@@ -133,6 +159,20 @@ describe('lint order', () => {
     const project = new Project(undefined, host);
     project.lint(at('page.js'));
     assert.deepEqual(verdict(project.lint(at('relay.js'))), verdict(alone));
+  });
+
+  it('a helper summarised whole by an earlier file is not reused where the summary depth would cut it', () => {
+    const shallowAlone = new Project(undefined, deepHost).lint(at('shallow.js'));
+    const deepAlone = new Project(undefined, deepHost).lint(at('deep.js'));
+    // The comparison proves something only if the two entries see the chain's end differently.
+    assert.ok(shallowAlone.findings.some((finding) => finding.ruleId === 'unscoped-network'));
+    assert.ok(!deepAlone.findings.some((finding) => finding.ruleId === 'unscoped-network'));
+    const shallowFirst = new Project(undefined, deepHost);
+    shallowFirst.lint(at('shallow.js'));
+    assert.deepEqual(verdict(shallowFirst.lint(at('deep.js'))), verdict(deepAlone));
+    const deepFirst = new Project(undefined, deepHost);
+    deepFirst.lint(at('deep.js'));
+    assert.deepEqual(verdict(deepFirst.lint(at('shallow.js'))), verdict(shallowAlone));
   });
 
   it("a method owner found in a large file is that file's answer only, whichever lints first", () => {

@@ -19,10 +19,10 @@ const ROOT = path.resolve('/p');
 /** A summary (any object) computed now for `owner`, having read `read`. */
 function summaryReading(owner: object, ...read: string[]): object {
   const summary = {};
-  const { dependencies } = collecting(() => {
+  const built = collecting(() => {
     for (const dependency of read) dependOn(dependency);
   });
-  remember(owner, summary, dependencies);
+  remember(owner, summary, built);
   return summary;
 }
 

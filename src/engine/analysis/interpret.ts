@@ -18,7 +18,7 @@ import {
   symbolicParam,
   type SlotFamily,
 } from './interpret/specialise';
-import { collecting, dependOn, remember, reuse, stillValid } from './summary-deps';
+import { collecting, cutShort, dependOn, remember, reusableAt, reuse, stillValid } from './summary-deps';
 import { forwardedArity } from './forwarders';
 import { valuesSignature } from './interpret/value-signature';
 import { fieldsKey } from './interpret/constructed-fields';
@@ -107,7 +107,7 @@ function specialised(
   // Compared only for a summary analysed before the latest edit (an editor's re-lint).
   const signature = (): string | undefined => valuesSignature(fixed, thisFields);
   const known = slot.get(signature);
-  if (known && stillValid(options.summaries, known)) {
+  if (known && stillValid(options.summaries, known) && reusableAt(known, options.depth, MAX_SUMMARY_DEPTH)) {
     reuse(known);
     return known;
   }
@@ -129,18 +129,22 @@ export function summarise(
 ): FunctionSummary | undefined {
   const cached = fixed ? undefined : options.summaries.get(fn);
   // A summary an edit since may have changed (summary-deps.ts) is analysed again and replaced.
-  if (cached && stillValid(options.summaries, cached)) {
+  if (cached && stillValid(options.summaries, cached) && reusableAt(cached, options.depth, MAX_SUMMARY_DEPTH)) {
     reuse(cached);
     return cached;
   }
-  if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) return undefined;
+  if (options.inProgress.has(fn) || options.depth >= MAX_SUMMARY_DEPTH) {
+    cutShort(options.inProgress.has(fn) ? fn : undefined);
+    return undefined;
+  }
   options.inProgress.add(fn);
   try {
-    const { value: summary, dependencies } = collecting(() => {
+    const built = collecting(() => {
       dependOn(path.resolve(ctx.file));
       return analyseHelper(fn, ctx, options, fixed, thisFields);
-    });
-    remember(options.summaries, summary, dependencies);
+    }, fn);
+    const summary = built.value;
+    remember(options.summaries, summary, built);
     if (!fixed) options.summaries.set(fn, summary);
     return summary;
   } finally {

@@ -17,53 +17,174 @@ export type Dependency = string;
 const MAX_EDITS = 32;
 const PREFIX = 'prefix';
 
-/** Dependencies of the summaries being computed now, innermost last (the analysis is synchronous). */
-const open: Set<Dependency>[] = [];
+/**
+ * The summaries being computed now, innermost last (the analysis is synchronous): what each depends on, the
+ * function it summarises, and whether recursion or the depth limit stopped part of it.
+ */
+const open: Frame[] = [];
+
+interface Frame {
+  readonly dependencies: Set<Dependency>;
+  readonly of: object | undefined;
+  cut: boolean;
+  /** Summaries computed or reused directly inside, and the longest chain of them (itself counting one). */
+  readonly nested: object[];
+  height: number;
+}
 
 interface SummaryRecord {
   readonly on: readonly Dependency[];
   /** The edit generation of its cache at which the summary was last known to hold. */
   checked: number;
+  /**
+   * Set when recursion into an outer summary, or the depth limit, stopped part of it: it holds only for the
+   * lint it was computed in, since what it saw depends on where that lint entered the call graph.
+   */
+  lint?: number;
+  /** Summaries computed or reused directly inside it: reusing it uses them too (see `reuse`). */
+  readonly nested: readonly object[];
+  /** The longest chain of nested summaries, itself counting one: a lint at depth d would see it whole iff d + height <= the limit. */
+  readonly height: number;
+  /** The latest lint that computed or reused it. */
+  used: number;
 }
 const records = new WeakMap<object, SummaryRecord>();
 const logs = new WeakMap<object, EditLog>();
 
+/**
+ * Which lint of the process is running (Project numbers them): a cache shared by many lints counts what one
+ * lint used, so a file's result never depends on which files were linted before it.
+ */
+let currentLint = 0;
+
+/** A new lint starts: per-lint counts (specialisation slots, summaries stopped by recursion or depth) restart. */
+export function beginLint(): void {
+  currentLint++;
+}
+
 /** The summary being computed (if any) depends on `dependency`. */
 export function dependOn(dependency: Dependency): void {
-  open[open.length - 1]?.add(dependency);
+  open[open.length - 1]?.dependencies.add(dependency);
 }
 
-/** A cached summary was reused: the summary being computed depends on what it did. */
+/**
+ * A cached summary was reused: the summary being computed depends on what it did, and this lint has now used
+ * every summary it was built from, as a lint computing it afresh would have cached them.
+ */
 export function reuse(summary: object): void {
+  const record = records.get(summary);
+  if (!record) return;
+  markUsed(record);
   const top = open[open.length - 1];
-  if (top) for (const dependency of records.get(summary)?.on ?? []) top.add(dependency);
+  if (!top) return;
+  for (const dependency of record.on) top.dependencies.add(dependency);
+  if (record.lint !== undefined) top.cut = true;
+  top.nested.push(summary);
+  top.height = Math.max(top.height, record.height + 1);
 }
 
-/** Runs one summary's analysis, collecting what it depends on (nested summaries' dependencies included). */
-export function collecting<T>(run: () => T): { value: T; dependencies: Set<Dependency> } {
-  const dependencies = new Set<Dependency>();
-  open.push(dependencies);
-  try {
-    return { value: run(), dependencies };
-  } finally {
-    open.pop();
-    const outer = open[open.length - 1];
-    if (outer) for (const dependency of dependencies) outer.add(dependency);
+function markUsed(first: SummaryRecord): void {
+  const pending = [first];
+  for (let record = pending.pop(); record; record = pending.pop()) {
+    if (record.used === currentLint) continue;
+    record.used = currentLint;
+    // Cut short inside a summary this lint reuses whole: computing that summary afresh would have cut it alike.
+    if (record.lint !== undefined) record.lint = currentLint;
+    for (const nested of record.nested) {
+      const inner = records.get(nested);
+      if (inner) pending.push(inner);
+    }
   }
 }
 
-/** Keeps a summary's dependencies, computed now for the summary cache `owner`. */
-export function remember(owner: object, summary: object, dependencies: Set<Dependency>): void {
-  records.set(summary, { on: [...dependencies], checked: logs.get(owner)?.generation ?? 0 });
+/**
+ * Whether a valid cached summary (see stillValid) may be reused by a call at `depth` of `maxDepth`: one this
+ * lint computed or used, or one that a lint computing it now would see whole, so the result never depends on
+ * which lints ran before.
+ */
+export function reusableAt(summary: object, depth: number, maxDepth: number): boolean {
+  const record = records.get(summary);
+  if (!record) return true;
+  if (record.used === currentLint) return true;
+  return record.lint === undefined && depth + record.height <= maxDepth;
+}
+
+/** Whether this lint computed or used the summary (specialisation slots count only those). */
+export function usedInThisLint(summary: object | undefined): boolean {
+  return summary !== undefined && records.get(summary)?.used === currentLint;
+}
+
+/**
+ * The analysis stopped short of `fn` (already being summarised further out) or, without `fn`, of a call past
+ * the depth limit: every summary open inside `fn`'s (or every open one) saw less than a lint entering there would.
+ */
+export function cutShort(fn?: object): void {
+  let from = 0;
+  if (fn !== undefined) {
+    for (let index = open.length - 1; index >= 0; index--) {
+      if (open[index]?.of !== fn) continue;
+      from = index + 1;
+      break;
+    }
+  }
+  for (let index = from; index < open.length; index++) (open[index] as Frame).cut = true;
+}
+
+/**
+ * Runs the analysis summarising `of`, collecting what it depends on (nested summaries' dependencies included)
+ * and whether it was cut short (see cutShort).
+ */
+export function collecting<T>(
+  run: () => T,
+  of?: object,
+): { value: T; dependencies: Set<Dependency>; cut: boolean; nested: object[]; height: number } {
+  const frame: Frame = { dependencies: new Set<Dependency>(), of, cut: false, nested: [], height: 1 };
+  open.push(frame);
+  try {
+    return {
+      value: run(),
+      dependencies: frame.dependencies,
+      cut: frame.cut,
+      nested: frame.nested,
+      height: frame.height,
+    };
+  } finally {
+    open.pop();
+    const outer = open[open.length - 1];
+    if (outer) for (const dependency of frame.dependencies) outer.dependencies.add(dependency);
+  }
+}
+
+/** Keeps what a summary computed now for the summary cache `owner` was built from (`collecting`'s answer). */
+export function remember(
+  owner: object,
+  summary: object,
+  built: { dependencies: Set<Dependency>; cut: boolean; nested: object[]; height: number },
+): void {
+  const record: SummaryRecord = {
+    on: [...built.dependencies],
+    checked: logs.get(owner)?.generation ?? 0,
+    nested: built.nested,
+    height: built.height,
+    used: currentLint,
+  };
+  if (built.cut) record.lint = currentLint;
+  records.set(summary, record);
+  const outer = open[open.length - 1];
+  if (!outer) return;
+  outer.nested.push(summary);
+  outer.height = Math.max(outer.height, built.height + 1);
 }
 
 /**
  * Whether a summary of the cache `owner` may be reused: no edit logged since it was last checked changed what
- * it read. A summary with no record (computed before recording, or by another path) is not trusted after an edit.
+ * it read, and it was not cut short in another lint. A summary with no record (computed before recording, or
+ * by another path) is not trusted after an edit.
  */
 export function stillValid(owner: object, summary: object): boolean {
   const log = logs.get(owner);
   const record = records.get(summary);
+  if (record?.lint !== undefined && record.lint !== currentLint) return false;
   if (!log || log.generation === 0) return true;
   if (!record) return false;
   return log.covers(record);

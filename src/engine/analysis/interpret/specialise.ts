@@ -6,7 +6,7 @@ import { ABSENT, CLEAN, isTainted, type Origin, type Value } from '../value';
 import type { FunctionSummary } from './types';
 import { apiKey } from './typed-arguments';
 import { comparedParams } from './constant-branch';
-import { editGeneration } from '../summary-deps';
+import { editGeneration, usedInThisLint } from '../summary-deps';
 import { literalDefault } from './param-defaults';
 
 /** Distinct argument shapes analysed per helper; beyond this, calls fall back to the symbolic summary. */
@@ -206,15 +206,17 @@ export function specialisedSlot(
   const map = byKey;
   const generation = editGeneration(owner);
   const entry = map.get(key);
-  // Only shapes analysed since the latest edit count, as they would in a lint on a fresh cache.
+  // Only shapes this lint used count, as they would in a lint on a fresh cache: a scan's earlier files (or
+  // an editor's earlier lints) filling a helper's slots must not change this file's result.
   let current = 0;
-  for (const other of map.values()) if (other.generation === generation && other.family === family) current++;
+  for (const other of map.values()) if (other.family === family && usedInThisLint(other.summary)) current++;
   return {
     get: (signature) => {
       if (!entry) return undefined;
-      if (entry.generation === generation) return entry.summary;
-      if (entry.signature === undefined || entry.signature !== signature()) return undefined;
-      entry.generation = generation;
+      if (entry.generation !== generation) {
+        if (entry.signature === undefined || entry.signature !== signature()) return undefined;
+        entry.generation = generation;
+      }
       return entry.summary;
     },
     has: () => entry?.generation === generation,
@@ -228,7 +230,7 @@ export function specialisedSlot(
       }
       if (signature === undefined) noteUnsigned(owner, map, key);
     },
-    full: entry?.generation !== generation && current >= MAX_SPECIALISATIONS,
+    full: !usedInThisLint(entry?.summary) && current >= MAX_SPECIALISATIONS,
   };
 }
 
