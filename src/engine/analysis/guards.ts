@@ -184,7 +184,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   }
   const value = interpreter.evaluate(node, cloneEnv(state));
   if (polarity) return { facts: value.predicate ?? [], approved: value.isApproval === true };
-  return NONE;
+  // `if (validate(p)) return …`: an error-message check's falsy answer accepts.
+  return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
 }
 
 /**
