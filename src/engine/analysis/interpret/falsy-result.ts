@@ -32,10 +32,16 @@ export function falsyResultFacts(
   let answers = false;
   const states: State[] = [];
   for (const entry of returns) {
-    const argument = argumentOf(entry);
-    const sides = falsySides(argument, entry.state, interpreter, 0);
+    const sides = falsySides(argumentOf(entry), entry.state, interpreter, 0);
     if (sides.answers) answers = true;
-    states.push(...sides.states);
+    // A value whose own falsy side says something (`return check(p)`, `return problem`), as it was returned:
+    // read again, a branch the run did not take would be run.
+    const whenFalse = sides.whole ? entry.value.predicateWhenFalse : undefined;
+    states.push(
+      ...(whenFalse
+        ? sides.states.map((state) => applyFacts(cloneState(state), { facts: whenFalse, approved: false }))
+        : sides.states),
+    );
   }
   // A forwarder (`return this.config.validatePathAccess(p)`) answers as the check it forwards to.
   const only = returns.length === 1 ? argumentOf(returns[0] as ReturnRecord) : undefined;
@@ -60,9 +66,10 @@ function falsySides(
   state: State,
   interpreter: Interpreter,
   depth: number,
-): { states: State[]; answers: boolean } {
+): { states: State[]; answers: boolean; whole?: boolean } {
   const node = argument ? unwrapExpression(argument) : undefined;
   if (node?.type === 'ConditionalExpression' && depth < MAX_CONDITIONAL_DEPTH) {
+    // The test ran whichever branch was taken; the branches are read by their spelling only.
     const whenTrue = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, true));
     const whenFalse = applyFacts(cloneState(state), factsOf(node.test, interpreter, state, false));
     const a = falsySides(node.consequent, whenTrue, interpreter, depth + 1);
@@ -71,11 +78,7 @@ function falsySides(
   }
   const truth = truthOf(node);
   if (truth === 'truthy') return { states: [], answers: true };
-  if (truth === 'falsy' || !node) return { states: [state], answers: false };
-  // A value whose own falsy side says something (`return check(p)`, `return problem`).
-  const facts = factsOf(node, interpreter, state, false);
-  const kept = { ...facts, facts: facts.facts.filter((fact) => !fact.absent) };
-  return { states: [kept.facts.length > 0 ? applyFacts(cloneState(state), kept) : state], answers: false };
+  return { states: [state], answers: false, whole: truth === 'either' && depth === 0 };
 }
 
 /** `check(p)`, `await check(p)`: a call whose answer a forwarder hands on as its own. */
