@@ -89,6 +89,8 @@ export interface Value {
   rootedCopyOf?: string[];
   /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
   isResolvedPath?: boolean;
+  /** Produced by path.resolve or realpath: an absolute path, which starts with a root or a drive and never with '-'. */
+  isAbsolutePath?: boolean;
   /** Produced by path.relative(root, x): holds the keys of x. */
   relativeOf?: string[];
   /** Produced by new URL(x): `.hostname` of it bounds the host of x. */
@@ -270,6 +272,7 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (aTainted && bTainted && isSegment(a) && isSegment(b)) bounds.add('segment');
   const out: Value = { origins, bounds };
   if (a.isResolvedPath && b.isResolvedPath) out.isResolvedPath = true;
+  if (a.isAbsolutePath && b.isAbsolutePath) out.isAbsolutePath = true;
   if (a.parts && b.parts && !isTainted(a) && !isTainted(b)) out.parts = [{ kind: 'opaque' }];
   else if (aTainted && !bTainted && a.parts) out.parts = a.parts;
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;
