@@ -336,7 +336,7 @@ export function controllingValue(
             !isFixedOptionValue(item) &&
             !isQuotedData(item, quotes) &&
             // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
-            !(isArgv && (isNeverAnOption(value, index) || item.isAbsolutePath === true)),
+            !(isArgv && (isNeverAnOption(value, index) || item.bounds.has('absolute'))),
         );
       }
       if (value.parts) {

@@ -38,6 +38,9 @@ export type Bound =
   | 'segment'
   // A number (`Math.round(x)`, `Number(x)`, `parseInt(x)`): written out, digits and a sign, never a command word.
   | 'numeric'
+  // An absolute path (`path.resolve(…)`, realpath, or checked by `path.isAbsolute`): it starts with a root or a
+  // drive, never with '-', so a program never reads it as an option.
+  | 'absolute'
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'
@@ -89,8 +92,6 @@ export interface Value {
   rootedCopyOf?: string[];
   /** Produced by path.resolve or realpath: a startsWith check on it is a containment guard. */
   isResolvedPath?: boolean;
-  /** Produced by path.resolve or realpath: an absolute path, which starts with a root or a drive and never with '-'. */
-  isAbsolutePath?: boolean;
   /** Produced by path.relative(root, x): holds the keys of x. */
   relativeOf?: string[];
   /** Produced by new URL(x): `.hostname` of it bounds the host of x. */
@@ -272,7 +273,6 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (aTainted && bTainted && isSegment(a) && isSegment(b)) bounds.add('segment');
   const out: Value = { origins, bounds };
   if (a.isResolvedPath && b.isResolvedPath) out.isResolvedPath = true;
-  if (a.isAbsolutePath && b.isAbsolutePath) out.isAbsolutePath = true;
   if (a.parts && b.parts && !isTainted(a) && !isTainted(b)) out.parts = [{ kind: 'opaque' }];
   else if (aTainted && !bTainted && a.parts) out.parts = a.parts;
   else if (bTainted && !aTainted && b.parts) out.parts = b.parts;

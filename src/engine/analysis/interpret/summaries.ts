@@ -263,7 +263,6 @@ function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
   const bounds = new Set<Bound>([...value.bounds, ...fromArgs.bounds]);
   const out: Value = { origins, bounds };
   if (value.isResolvedPath) out.isResolvedPath = true;
-  if (value.isAbsolutePath) out.isAbsolutePath = true;
   if (value.isUrl) out.isUrl = true;
   // A package client the helper built from its parameters (`createWalletClient({ account })`) is still that client.
   if (value.api && !origins.some((origin) => origin.kind === 'input')) out.api = value.api;
