@@ -176,6 +176,11 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
       return relativeFacts(receiver, interpreter, state);
     }
     if (method === 'isAbsolute' && !polarity && first) return relativeFacts(first as Node, interpreter, state);
+    // Where `path.isAbsolute(p)` holds, p starts with a root: never an option.
+    if (method === 'isAbsolute' && polarity && first) {
+      const keys = keysOf(first as Node, interpreter, state);
+      return keys.length > 0 ? { facts: [{ keys, bound: 'absolute' }], approved: false } : NONE;
+    }
     if (method === 'test' && polarity && first) {
       // An anchored regular expression over the whole value is an allowlist.
       const pattern = receiver.type === 'Literal' && 'regex' in receiver ? receiver.regex.pattern : undefined;
@@ -184,7 +189,8 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   }
   const value = interpreter.evaluate(node, cloneEnv(state));
   if (polarity) return { facts: value.predicate ?? [], approved: value.isApproval === true };
-  return NONE;
+  // `if (validate(p)) return …`: an error-message check's falsy answer accepts.
+  return value.predicateWhenFalse ? { facts: value.predicateWhenFalse, approved: false } : NONE;
 }
 
 /**

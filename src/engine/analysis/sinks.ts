@@ -335,7 +335,8 @@ export function controllingValue(
             !isNumericText(item) &&
             !isFixedOptionValue(item) &&
             !isQuotedData(item, quotes) &&
-            !(isArgv && isNeverAnOption(value, index)),
+            // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
+            !(isArgv && (isNeverAnOption(value, index) || item.bounds.has('absolute'))),
         );
       }
       if (value.parts) {

@@ -38,6 +38,9 @@ export type Bound =
   | 'segment'
   // A number (`Math.round(x)`, `Number(x)`, `parseInt(x)`): written out, digits and a sign, never a command word.
   | 'numeric'
+  // An absolute path (`path.resolve(…)`, realpath, or checked by `path.isAbsolute`): it starts with a root or a
+  // drive, never with '-', so a program never reads it as an option.
+  | 'absolute'
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'

@@ -296,6 +296,7 @@ function knownStep(
         // A contained name (checked as a copy, `path.join(ROOT, p)` after a check on it) under a fixed root.
         if (tainted.length > 0 && tainted.every((arg) => arg.bounds.has('path'))) out = withBounds(out, ['path']);
         out = { ...out, isResolvedPath: ['resolve', 'join', 'normalize'].includes(last.name) };
+        if (common.pathResolve.includes(last.name)) out = withBounds(out, ['absolute']);
         return withPathCopy(out, node, args, interpreter, state);
       }
     }
@@ -303,7 +304,7 @@ function knownStep(
     if (common.directoryListings.some((entry) => matchesPath(ref, entry.modules, entry.path))) return opaqueValue();
     if (common.realpathFunctions.some((entry) => matchesPath(ref, entry.modules, entry.path))) {
       const arg = args[0] ?? CLEAN;
-      return { ...derived(arg, ['allowlist', 'path']), isResolvedPath: true };
+      return { ...withBounds(derived(arg, ['allowlist', 'path']), ['absolute']), isResolvedPath: true };
     }
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && DERIVING_GLOBALS.has(ref.tokens[0].name)) {
       const name = ref.tokens[0].name;

@@ -42,6 +42,7 @@ import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { documentAtCall } from '../graphql-document';
 import { applyFacts, approve, cloneState, readKey } from './state';
+import { falsyResultFacts } from './falsy-result';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
 
 /** The caller's value for a helper parameter (or a member path of it) at one call. */
@@ -108,6 +109,12 @@ export function applySummary(
     const copyOf = [...keysOf(copied, interpreter, state), ...(args[summary.copyOf]?.copyOf ?? [])];
     if (copyOf.length > 0) result = { ...result, copyOf: [...new Set(copyOf)] };
   }
+  // `const err = validate(p); if (err) return …`: where the answer is falsy, the check accepted.
+  const whenFalse = (summary.falsyFacts ?? []).flatMap((fact): Fact[] => {
+    const keys = argumentKeys(interpreter, node, args, fact, state);
+    return keys.length > 0 ? [{ keys, bound: fact.bound }] : [];
+  });
+  if (whenFalse.length > 0) result = { ...result, predicateWhenFalse: whenFalse };
   if (summary.predicateFacts.length > 0) {
     const predicate: Fact[] = [];
     for (const fact of summary.predicateFacts) {
@@ -156,6 +163,8 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
   });
   const exitFacts: ParamFact[] = [];
   const predicateFacts: ParamFact[] = [];
+  // An arrow's expression body is its one return (`(u) => ALLOWED.has(new URL(u).hostname)`).
+  const expressionBody = fn.body.type === 'BlockStatement' ? undefined : (fn.body as Node);
   if (returns.length > 0) {
     for (const [key, index] of paramKeys) {
       for (const bound of SUMMARY_BOUNDS) {
@@ -163,8 +172,6 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
         if (everyExit) exitFacts.push({ index, path: '', bound });
       }
     }
-    // An arrow's expression body is its one return (`(u) => ALLOWED.has(new URL(u).hostname)`).
-    const expressionBody = fn.body.type === 'BlockStatement' ? undefined : (fn.body as Node);
     const argumentOf = (entry: ReturnRecord): Node | undefined =>
       entry.node ? (entry.node.argument ?? undefined) : expressionBody;
     const meaningful = returns.filter((entry) => {
@@ -197,11 +204,19 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
       }
     }
   }
+  const falsyFacts = falsyResultFacts(
+    interpreter,
+    returns,
+    (entry) => (entry.node ? (entry.node.argument ?? undefined) : expressionBody),
+    paramKeys,
+    SUMMARY_BOUNDS,
+  ).filter((fact) => !exitFacts.some((exit) => exit.index === fact.index && exit.bound === fact.bound));
   const memberFacts = collectMemberFacts(interpreter, returns, paramKeys);
   const copyOf = copiedParam(returns);
   return {
     ...(memberFacts.length > 0 ? { memberFacts } : {}),
     ...(copyOf !== undefined ? { copyOf } : {}),
+    ...(falsyFacts.length > 0 ? { falsyFacts } : {}),
     hits: distinctHits(interpreter.hits),
     returnValue: returnValue ?? CLEAN,
     exitFacts,

@@ -38,6 +38,8 @@ export interface FunctionSummary {
   memberFacts?: MemberFact[];
   /** The parameter every return is a derived copy of (`normalizePath(p)` returns p, normalised). */
   copyOf?: number;
+  /** Facts on parameters wherever the helper's answer is falsy (an error-message check's `return null`). */
+  falsyFacts?: ParamFact[];
 }
 
 export interface AnalysisOptions {
