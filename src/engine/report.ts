@@ -125,7 +125,10 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
         const guessed = hit.paymentInferred !== undefined;
         const reached =
           (hit.paymentOrigins ?? []).some((origin) => origin.kind === 'input') &&
-          !(guessed && (reachesOtherTransfer(analysis.hits, hit, table) || namedAsRead(tool.name, ctx)));
+          !(
+            guessed &&
+            (reachesOtherTransfer(analysis.hits, hit, table) || namedAsRead(tool.name, tool.definition, ctx))
+          );
         const unbounded = !hit.paymentBounded && !tool.approval && !registered && (!guessed || reached);
         capabilities.push(
           capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location),
@@ -277,9 +280,9 @@ function capability(
 }
 
 /** A tool named as a read (`get_quote`, `token_prices_by_address`): a request it makes is not guessed to pay. */
-function namedAsRead(name: string, ctx: FileContext): boolean {
+function namedAsRead(name: string, definition: Node, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
-  return lists !== undefined && isReadTool(name, lists);
+  return lists !== undefined && isReadTool(name, lists, definition);
 }
 
 /** Whether a tool reaches a transfer besides this request: a transfer sink, a guess or a listed payment path. */

@@ -17,6 +17,7 @@ import { isWholeInput } from './origins';
 import { schemaNamesSpend } from './schema-spend';
 import { carriedByReceiver, toolVerb } from './signed-writes';
 import { sendsOnlySignedWrite } from './sent-transaction';
+import { issuesCreatedAsset, listsForSale } from './sale-listing';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
 export const INFERRED_SINK_ID = 'inferred-value-transfer';
@@ -121,12 +122,18 @@ export function toolNamesMoney(name: string, definition: Node | undefined, lists
 }
 
 /** A tool named as a read (`simulate_transaction`, `get_swap_quote`): what it calls is not guessed to move value. */
-export function isReadTool(name: string, lists: InferenceWords): boolean {
+export function isReadTool(name: string, lists: InferenceWords, definition?: Node): boolean {
+  if (definition && offersForSale(name, definition, lists)) return false;
   const words = toolWords(name, lists);
   if (namesPaidRequest(words, lists)) return false;
   // The leading word is the tool's verb: `simulateTransfer` reads even though it names a transfer.
   if (lists.readWords.has(words[0] ?? '')) return true;
   return words.some((word) => lists.readWords.has(word)) && !words.some((word) => lists.moneyVerbs.has(word));
+}
+
+/** A tool that lists one item for sale (`list_nft_for_sale`): its leading `list` is a sell order, not a read. */
+function offersForSale(name: string, definition: Node, lists: InferenceWords): boolean {
+  return listsForSale(wordsOf(name), descriptionWords(definition), lists);
 }
 
 /**
@@ -426,11 +433,12 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
-  if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists);
+  if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists, tool.definition);
   // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
   // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
-  if (hit.inferred.sendsTransaction) return !lists.readWords.has(wordsOf(tool.name)[0] ?? '');
-  return !isReadTool(tool.name, lists);
+  if (hit.inferred.sendsTransaction)
+    return !lists.readWords.has(wordsOf(tool.name)[0] ?? '') || offersForSale(tool.name, tool.definition, lists);
+  return !isReadTool(tool.name, lists, tool.definition);
 }
 
 /**
@@ -451,7 +459,7 @@ const LINK_WORDS: ReadonlySet<string> = new Set(['link', 'links']);
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
-  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists)) return false;
+  if (!hit.modelControlled || !lists || isReadTool(tool.name, lists, tool.definition)) return false;
   if (isDraftTool(tool.name, lists)) return false;
   // A creation tool that hands the whole input on (`createAccount({ ...params, key })`) spends what its schema
   // names as an amount (`initialBalance`), where no origin names the member.
@@ -464,7 +472,7 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
     return true;
   // A transaction sent by a tool that undoes, configures or creates something is a signed write by name.
   if (
-    hit.inferred?.sendsTransaction &&
+    (hit.inferred?.sendsTransaction || issuesCreatedAsset(hit, tool.name, lists)) &&
     sendsOnlySignedWrite(tool.name, toolNamesMoney(tool.name, tool.definition, lists), hit.origins, lists)
   )
     return false;

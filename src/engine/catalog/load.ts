@@ -102,6 +102,11 @@ export interface InferenceWords {
   authorizationTypeWords: ReadonlySet<string>;
   /** Callee words of a generic contract call (`invokeContract`), whose options name the function it runs. */
   contractCallWords: ReadonlySet<string>;
+  /** Tool verbs that either enumerate or offer for sale (`list`): with a sale word, an offer. */
+  listingVerbs: ReadonlySet<string>;
+  saleWords: ReadonlySet<string>;
+  /** Call verbs that issue new supply (`mint`): inside a creation tool, the new asset's first supply. */
+  issueVerbs: ReadonlySet<string>;
   /** Option keys (lower case) that name that function (`method`, `functionName`, `entrypoint`). */
   operationKeys: ReadonlySet<string>;
   /** Option keys (lower case) of a contract call that attach native value to it (`amount`, `value`). */
@@ -418,6 +423,9 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     signVerbs: words('signVerbs'),
     authorizationTypeWords: words('authorizationTypeWords'),
     contractCallWords: words('contractCallWords'),
+    listingVerbs: words('listingVerbs'),
+    saleWords: words('saleWords'),
+    issueVerbs: words('issueVerbs'),
     operationKeys: words('operationKeys'),
     attachedValueKeys: words('attachedValueKeys'),
     chainWriteVerbs: words('chainWriteVerbs'),

@@ -47,6 +47,7 @@ import {
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { recordHandedCall } from './handed-callees';
 import { withPathCopy } from './path-copies';
+import { isKeyedLookup } from './keyed-lookup';
 import { requestObject } from './request-object';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
@@ -340,8 +341,7 @@ function knownStep(
         return receiver;
       // A lookup in a map the model does not control yields one of its values, whatever the key; a
       // project class's own `get` (`api.get(url)` on a wrapper around fetch) is followed instead.
-      if ((method === 'get' || method === 'at') && resolveFunctions(callee, interpreter.ctx).length === 0)
-        return opaqueValue();
+      if (isKeyedLookup(method, node) && resolveFunctions(callee, interpreter.ctx).length === 0) return opaqueValue();
       // `ROOTS.find((root) => abs.startsWith(root + sep))`: found, the callback's check held for one root.
       const callback = node.arguments[0];
       if (method === 'find' && callback && isFunction(callback))
