@@ -11,6 +11,7 @@ import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
+import { isAbsolutePathOperand, isContainedWithSuffix } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
@@ -319,6 +320,7 @@ export function controllingValue(
     case 'host':
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('host') ? value : undefined;
     case 'path':
+      if (isContainedWithSuffix(value)) return undefined;
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('path') ? value : undefined;
     case 'argv-path':
       return fileOperand(value);
@@ -372,6 +374,7 @@ function isNeverAnOption(value: Value, index: number): boolean {
   const elements = value.elements ?? [];
   const option = seams.includes(index) ? undefined : elements[index - 1];
   if (value.optionValues?.includes(index) && !runsItsValue(option)) return true;
+  if (isAbsolutePathOperand(elements[index])) return true;
   if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
   return false;

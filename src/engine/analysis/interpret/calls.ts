@@ -51,6 +51,7 @@ import { requestObject } from './request-object';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { packageApi } from './typed-arguments';
+import { pushedOptionValues } from '../option-values';
 import { recordSinks } from './record-sinks';
 import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -240,11 +241,9 @@ function mutateReceiver(
   // Only `push` appends in order; the others put their arguments anywhere in the list.
   const seams = method === 'push' ? [] : added.map((_, at) => before.length + at);
   if (receiver.elementSeams || seams.length > 0) next.elementSeams = [...(receiver.elementSeams ?? []), ...seams];
-  // `args.push('--glob', glob)`, `args.push('-n', count)`: an option pushed together with the value, so it is that option's value.
-  const paired =
-    method === 'push' && args.length === 2 && /^-(-[A-Za-z][\w-]*|[A-Za-z])$/.test(args[0]?.constant ?? '');
-  if (receiver.optionValues || paired)
-    next.optionValues = [...(receiver.optionValues ?? []), ...(paired ? [before.length + 1] : [])];
+  // `args.push('--glob', glob)`, `args.push('-e', pattern, root)`: an option pushed together with the value, so it is that option's value.
+  const paired = method === 'push' ? pushedOptionValues(args).map((at) => before.length + at) : [];
+  if (receiver.optionValues || paired.length > 0) next.optionValues = [...(receiver.optionValues ?? []), ...paired];
   for (const key of keys()) setKey(state, key, next);
 }
 
