@@ -11,7 +11,7 @@ import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
-import { isAbsolutePathOperand, isContainedWithSuffix } from './suffixed-path';
+import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
@@ -298,6 +298,8 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
   if (value.bounds.has('allowlist')) return true;
   // A number written into a command, an argument list or code (`tap ${x}` with `x: z.number()`).
   if ((row.check === 'command' || row.check === 'args' || row.check === 'code') && isNumericText(value)) return true;
+  // An element of a helper's argument list that the caller checked and resolved: never read as an option.
+  if (row.check === 'args' && isAbsolutePathOperand(value)) return true;
   if (row.check === 'path' || row.check === 'argv-path') return value.bounds.has('path');
   if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
   return false;
@@ -320,7 +322,6 @@ export function controllingValue(
     case 'host':
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('host') ? value : undefined;
     case 'path':
-      if (isContainedWithSuffix(value)) return undefined;
       return isTainted(value) && !value.bounds.has('allowlist') && !value.bounds.has('path') ? value : undefined;
     case 'argv-path':
       return fileOperand(value);

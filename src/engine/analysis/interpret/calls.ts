@@ -52,6 +52,7 @@ import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { packageApi } from './typed-arguments';
 import { pushedOptionValues } from '../option-values';
+import { slicesByNumbersOnly } from './numeric-slice';
 import { recordSinks } from './record-sinks';
 import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -330,6 +331,9 @@ function knownStep(
     const method = propertyName(callee) ?? '';
     if (!isTainted(receiver)) {
       if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+      // `entries.slice((page - 1) * size, page * size)` of a list the program read: the model's numbers pick which
+      // elements, each still the program's (a name read from disk stays one).
+      if (method === 'slice' && slicesByNumbersOnly(receiver, args)) return receiver;
       // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
       const converted = convertedConstant(receiver, method);
       if (converted) return converted;
