@@ -10,7 +10,10 @@ import { isTainted, type Value } from '../value';
  */
 export function slicesByNumbersOnly(receiver: Value, args: readonly Value[]): boolean {
   if (isTainted(receiver) || receiver.constant !== undefined || receiver.alternatives !== undefined) return false;
-  return args.every((arg) => !isTainted(arg) || isNumber(arg));
+  // A list whose elements or members carry input of their own is left to the general rule, which keeps no
+  // element whole: only a list with nothing of the model's in it comes back as it was.
+  if (receiver.elements?.some(isTainted) || [...(receiver.props?.values() ?? [])].some(isTainted)) return false;
+  return args.some(isTainted) && args.every((arg) => !isTainted(arg) || isNumber(arg));
 }
 
 function isNumber(value: Value): boolean {
