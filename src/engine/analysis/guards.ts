@@ -13,6 +13,7 @@ import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
 import { readsParameterAsIs } from './guards/plain-read';
+import { regexPatternOf } from './guards/regex-pattern';
 
 export { bindingKey, keysOf, type Facts } from './guards/keys';
 export { membership } from './guards/membership';
@@ -183,7 +184,7 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
     }
     if (method === 'test' && polarity && first) {
       // An anchored regular expression over the whole value is an allowlist.
-      const pattern = receiver.type === 'Literal' && 'regex' in receiver ? receiver.regex.pattern : undefined;
+      const pattern = regexPatternOf(receiver, interpreter.ctx);
       if (pattern?.startsWith('^') && pattern.endsWith('$')) return membership(first as Node, interpreter, state);
     }
   }

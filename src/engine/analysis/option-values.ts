@@ -92,3 +92,19 @@ const IDENTIFYING_SUFFIXES = new Set([
   'num',
   'no',
 ]);
+
+/**
+ * The positions, in one `push` call's arguments, of the values pushed right after a fixed option
+ * (`push('--glob', glob)` gives [1]; `push('-e', pattern, root)` gives [1]; `push('-g', g, '-t', t)` gives
+ * [1, 3]): each is written together with its option, so the program reads it as that option's value.
+ */
+export function pushedOptionValues(args: readonly Value[]): number[] {
+  const out: number[] = [];
+  for (let at = 1; at < args.length; at++) {
+    const option = args[at - 1];
+    if (optionWord(option) === undefined || out.includes(at - 1)) continue;
+    if (optionWord(args[at]) !== undefined) continue;
+    out.push(at);
+  }
+  return out;
+}

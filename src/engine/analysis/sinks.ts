@@ -11,6 +11,7 @@ import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
+import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
@@ -297,6 +298,8 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
   if (value.bounds.has('allowlist')) return true;
   // A number written into a command, an argument list or code (`tap ${x}` with `x: z.number()`).
   if ((row.check === 'command' || row.check === 'args' || row.check === 'code') && isNumericText(value)) return true;
+  // An element of a helper's argument list that the caller checked and resolved: never read as an option.
+  if (row.check === 'args' && isAbsolutePathOperand(value)) return true;
   if (row.check === 'path' || row.check === 'argv-path') return value.bounds.has('path');
   if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
   return false;
@@ -373,6 +376,7 @@ function isNeverAnOption(value: Value, index: number): boolean {
   const elements = value.elements ?? [];
   const option = seams.includes(index) ? undefined : elements[index - 1];
   if (value.optionValues?.includes(index) && !runsItsValue(option)) return true;
+  if (isAbsolutePathOperand(elements[index])) return true;
   if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
   return false;

@@ -22,8 +22,10 @@ export function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx:
     ['===', '=='].includes(node.test.operator)
   ) {
     const { left, right } = node.test;
-    const literal = stringValue(right) ?? stringValue(left);
-    const subject = unwrapExpression(stringValue(right) !== undefined ? left : right);
+    // `if (name === ToolName.WRITE_FILE)` compares with a constant as `if (name === 'writeFile')` does.
+    const rightLabel = caseLabel(right, ctx);
+    const literal = rightLabel ?? caseLabel(left, ctx);
+    const subject = unwrapExpression(rightLabel !== undefined ? left : right);
     const subjectName = spelledName(subject);
     // Only the consequent is another tool's; the alternate may hold this one.
     if (literal !== undefined && literal !== caseName && subjectName !== undefined && SELECTOR_NAME.test(subjectName))

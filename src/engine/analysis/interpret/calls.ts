@@ -52,6 +52,8 @@ import { requestObject } from './request-object';
 import { bindParams, runBody } from './statements';
 import { applySummary } from './summaries';
 import { packageApi } from './typed-arguments';
+import { pushedOptionValues } from '../option-values';
+import { slicesByNumbersOnly } from './numeric-slice';
 import { recordSinks } from './record-sinks';
 import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -241,11 +243,9 @@ function mutateReceiver(
   // Only `push` appends in order; the others put their arguments anywhere in the list.
   const seams = method === 'push' ? [] : added.map((_, at) => before.length + at);
   if (receiver.elementSeams || seams.length > 0) next.elementSeams = [...(receiver.elementSeams ?? []), ...seams];
-  // `args.push('--glob', glob)`, `args.push('-n', count)`: an option pushed together with the value, so it is that option's value.
-  const paired =
-    method === 'push' && args.length === 2 && /^-(-[A-Za-z][\w-]*|[A-Za-z])$/.test(args[0]?.constant ?? '');
-  if (receiver.optionValues || paired)
-    next.optionValues = [...(receiver.optionValues ?? []), ...(paired ? [before.length + 1] : [])];
+  // `args.push('--glob', glob)`, `args.push('-e', pattern, root)`: an option pushed together with the value, so it is that option's value.
+  const paired = method === 'push' ? pushedOptionValues(args).map((at) => before.length + at) : [];
+  if (receiver.optionValues || paired.length > 0) next.optionValues = [...(receiver.optionValues ?? []), ...paired];
   for (const key of keys()) setKey(state, key, next);
 }
 
@@ -333,6 +333,9 @@ function knownStep(
     const method = propertyName(callee) ?? '';
     if (!isTainted(receiver)) {
       if (method === 'then' || method === 'catch' || method === 'finally') return receiver;
+      // `entries.slice((page - 1) * size, page * size)` of a list the program read: the model's numbers pick which
+      // elements, each still the program's (a name read from disk stays one).
+      if (method === 'slice' && slicesByNumbersOnly(receiver, args)) return receiver;
       // `methodInfo.method.toUpperCase()`: request tables spell a verb in lower case; converted, it is still known.
       const converted = convertedConstant(receiver, method);
       if (converted) return converted;

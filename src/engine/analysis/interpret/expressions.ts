@@ -1,6 +1,7 @@
 // Expressions: literals and templates (keeping how a string is built), variables and module constants,
 // members, operators, object and array literals, and assignments; calls are handed to calls.ts.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isContainedWithSuffix } from '../suffixed-path';
 import { isFunction, propertyName, unwrapExpression, type Node } from '../../ast';
 import type { FileContext } from '../context';
 import type { Binding } from '../../scope';
@@ -36,6 +37,8 @@ import { inheritedField } from './inherited-fields';
 import { evaluateArrayLiteral } from './array-literal';
 import { packageApi } from './typed-arguments';
 
+/** A `..` path segment. */
+const CLIMBS = /(^|[\\/])\.\.([\\/]|$)/;
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 /** Module constants evaluated once, by declaration, for every function that reads them. */
 const moduleConstants = new WeakMap<TSESTree.Identifier, Value>();
@@ -86,9 +89,16 @@ function evaluateNode(interpreter: Interpreter, node: Node, state: State): Value
     case 'BinaryExpression': {
       const left = evaluate(interpreter, node.left, state);
       const right = evaluate(interpreter, node.right, state);
-      if (node.operator === '+') return { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
-      // Arithmetic on model input is still model input (an amount times a rate); comparisons are booleans.
-      if (ARITHMETIC.has(node.operator)) return combine([left, right], ['allowlist', 'amount']);
+      if (node.operator === '+') {
+        const joined: Value = { ...combine([left, right]), parts: [...partsOf(left), ...partsOf(right)] };
+        return isContainedWithSuffix(joined) ? withBounds(joined, ['path']) : joined;
+      }
+      // Arithmetic on model input is still model input (an amount times a rate), and always a number (`(page - 1) *
+      // size`): written out, digits and a sign, never a command word or an option. Comparisons are booleans.
+      if (ARITHMETIC.has(node.operator)) {
+        const out = combine([left, right], ['allowlist', 'amount']);
+        return isTainted(out) ? withBounds(out, ['numeric']) : out;
+      }
       return CLEAN;
     }
     case 'LogicalExpression': {
@@ -176,7 +186,7 @@ function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiter
   const out: Value = { ...combine(values), parts };
   // `\`-n\``: a template with nothing in it is the same constant as the string literal (an option, `--`).
   if (node.expressions.length === 0) out.constant = node.quasis[0]?.value.cooked ?? '';
-  return isRootedSegmentPath(node, values) ? withBounds(out, ['path']) : out;
+  return isRootedSegmentPath(node, values) || isContainedWithSuffix(out) ? withBounds(out, ['path']) : out;
 }
 
 /**
@@ -187,6 +197,8 @@ function evaluateTemplate(interpreter: Interpreter, node: TSESTree.TemplateLiter
 function isRootedSegmentPath(node: TSESTree.TemplateLiteral, values: Value[]): boolean {
   if (!values.some(isTainted)) return false;
   const text = (index: number) => node.quasis[index]?.value.cooked ?? '';
+  // Written text that climbs (`${root}/../x`) leaves the root whatever the model's parts are.
+  if (node.quasis.some((quasi) => CLIMBS.test(quasi.value.cooked ?? ''))) return false;
   const segments = (from: number) => values.slice(from).every((value) => !isTainted(value) || isSegment(value));
   const [head] = values;
   // `${root}/${safe}`: the root is the first expression, followed by a separator.
