@@ -351,7 +351,7 @@ function knownStep(
       return undefined;
     }
     if (isDigestText(method, node.arguments as Node[])) return opaqueValue();
-    const numericText = numericTextOf(receiver, args);
+    const numericText = numericTextOf(receiver, method, args);
     if (numericText) return numericText;
     if (stripsSeparators(method, node.arguments as Node[]))
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);

@@ -13,7 +13,7 @@ export function dateValue(ref: ApiRef, args: Value[]): Value | undefined {
   if (first?.kind !== 'Member' || first.name !== 'Date') return undefined;
   if (second !== undefined && (second.kind !== 'Member' || !DATE_MEMBERS.has(second.name) || ref.tokens.length > 2))
     return undefined;
-  const input = combine(args, ['allowlist', 'amount']);
+  const input = combine(args, ['allowlist']);
   return isTainted(input) ? withBounds(input, ['numeric']) : input;
 }
 
@@ -21,8 +21,8 @@ export function dateValue(ref: ApiRef, args: Value[]): Value | undefined {
  * A method of a number or date the model's input made (`since.toISOString()`, `n.toFixed(2)`, `text.split('T')`)
  * with arguments of the program's own: the text is still digits and the program's characters. Undefined otherwise.
  */
-export function numericTextOf(receiver: Value, args: Value[]): Value | undefined {
+export function numericTextOf(receiver: Value, method: string, args: Value[]): Value | undefined {
   if (!receiver.bounds.has('numeric') || args.some(isTainted)) return undefined;
-  const text = combine([receiver], ['allowlist', 'amount', 'numeric']);
-  return { ...text, elements: [text] };
+  const text = combine([receiver], ['allowlist', 'numeric']);
+  return method === 'split' ? { ...text, elements: [text] } : text;
 }
