@@ -12,6 +12,7 @@ import { everyFacts } from './guards/every';
 import { hostSuffixFacts } from './guards/host';
 import { cloneEnv, constantText, keysOf, NONE, type Facts } from './guards/keys';
 import { membership } from './guards/membership';
+import { typeofFacts } from './guards/number-type';
 import { readsParameterAsIs } from './guards/plain-read';
 import { regexPatternOf } from './guards/regex-pattern';
 
@@ -121,7 +122,9 @@ function addendKeys(node: Node, interpreter: Evaluator, state: State, depth = 0)
 
 /** What `a === b` establishes where it holds (also `assert.strictEqual(a, b)` after the call). */
 export function equalityFacts(leftNode: Node, rightNode: Node, interpreter: Evaluator, state: State): Facts {
-  // `typeof x === 'string'` says nothing about where x points.
+  // `typeof x === 'number'` makes x digits; `typeof x === 'string'` says nothing about where x points.
+  const typed = typeofFacts(leftNode, rightNode, interpreter, state);
+  if (typed) return typed;
   if (leftNode.type === 'UnaryExpression' || rightNode.type === 'UnaryExpression') return NONE;
   const left = interpreter.evaluate(leftNode, cloneEnv(state));
   const right = interpreter.evaluate(rightNode, cloneEnv(state));

@@ -73,6 +73,8 @@ export function isNamedOptionValue(option: Value | undefined, value: Value): boo
     return (
       plain === word ||
       plain.endsWith(word) ||
+      // `['--label', labels.join(',')]`: the option's noun in the plural, a list of its values.
+      plain === `${word}s` ||
       (IDENTIFYING_SUFFIXES.has(plain.slice(word.length)) && plain.startsWith(word))
     );
   });

@@ -46,6 +46,7 @@ import {
 } from '../value';
 import { callClosure, closePromise, isClosureOf, MAX_NESTED_FUNCTIONS, openPromise, resolvesPromise } from './closures';
 import { recordHandedCall } from './handed-callees';
+import { dateValue, numericTextOf } from './date-values';
 import { withPathCopy } from './path-copies';
 import { isKeyedLookup } from './keyed-lookup';
 import { requestObject } from './request-object';
@@ -307,6 +308,8 @@ function knownStep(
       const arg = args[0] ?? CLEAN;
       return { ...withBounds(derived(arg, ['allowlist', 'path']), ['absolute']), isResolvedPath: true };
     }
+    const date = dateValue(ref, args);
+    if (date) return date;
     if (ref.module === '<global>' && ref.tokens[0]?.kind === 'Member' && DERIVING_GLOBALS.has(ref.tokens[0].name)) {
       const name = ref.tokens[0].name;
       if (name === 'Promise' && args[0]?.elements) return combineElements(args[0]);
@@ -352,6 +355,8 @@ function knownStep(
       return undefined;
     }
     if (isDigestText(method, node.arguments as Node[])) return opaqueValue();
+    const numericText = numericTextOf(receiver, method, args);
+    if (numericText) return numericText;
     if (stripsSeparators(method, node.arguments as Node[]))
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     const escaped = quoteEscape(method, node.arguments as Node[], receiver);
