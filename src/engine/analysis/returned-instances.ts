@@ -65,22 +65,42 @@ function returnedClasses(
     if (value.type === 'NewExpression') add(resolveClass(value.callee, target.ctx, depth + 1));
     else {
       const inner = initialisingCall(value, target.ctx);
-      const made = initialisedInstance(value, target.ctx);
-      if (made) add(resolveClass(made.callee, target.ctx, depth + 1));
-      else if (inner) for (const found of returnedClasses(inner, target.ctx, depth + 1, calls + 1)) add(found);
+      const made = initialisedInstances(value, target.ctx);
+      for (const instance of made) add(resolveClass(instance.callee, target.ctx, depth + 1));
+      if (made.length === 0 && inner)
+        for (const found of returnedClasses(inner, target.ctx, depth + 1, calls + 1)) add(found);
     }
   }
   return out.length > MAX_CLASSES ? [] : out;
 }
 
-/** `const robot = new MobileDevice(id); return robot;`: the `new` a returned `const` holds. */
-function initialisedInstance(node: Node, ctx: FileContext): TSESTree.NewExpression | undefined {
-  if (node.type !== 'Identifier') return undefined;
+/**
+ * `const robot = new MobileDevice(id); return robot;`: the `new` a returned `const` holds. A returned `let` (a
+ * lazy singleton: `let browser = null; … if (!browser) browser = new Scraper(); return browser;`) holds each
+ * `new` it is declared with or assigned, when nothing else is ever assigned to it but an empty value.
+ */
+function initialisedInstances(node: Node, ctx: FileContext): TSESTree.NewExpression[] {
+  if (node.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(node);
-  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
-    return undefined;
+  if (binding?.kind !== 'var' || binding.patternPath.length > 0) return [];
   const init = binding.init ? unwrapExpression(binding.init) : undefined;
-  return init?.type === 'NewExpression' ? init : undefined;
+  if (binding.declarationKind === 'const') return init?.type === 'NewExpression' ? [init] : [];
+  const assigned = ctx.scopes.assignedValues(binding);
+  if (!assigned) return [];
+  const made: TSESTree.NewExpression[] = [];
+  for (const value of init ? [init, ...assigned] : assigned) {
+    const inner = unwrapExpression(value);
+    if (inner.type === 'NewExpression') made.push(inner);
+    else if (!isEmptyValue(inner)) return [];
+  }
+  return made;
+}
+
+/** `null`, `undefined` or `void 0`: what a lazy singleton holds before its first use. */
+function isEmptyValue(node: Node): boolean {
+  if (node.type === 'Literal') return node.value === null;
+  if (node.type === 'Identifier') return node.name === 'undefined';
+  return node.type === 'UnaryExpression' && node.operator === 'void';
 }
 
 /** The values an expression may be: both sides of `c ? a : b`, `a ?? b` and `a || b`. */
