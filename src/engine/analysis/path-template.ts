@@ -42,3 +42,13 @@ export function curriedPathTemplate(node: Node, ctx: FileContext): string | unde
   const template = constantString(maker.arguments[0] as Node, ctx);
   return template?.startsWith('/') ? template : undefined;
 }
+
+/**
+ * The path a request descriptor names, with the model's parts as `{}`: a template literal's text, a constant, or a
+ * curried template. Undefined when none of these says it.
+ */
+export function describedPathText(node: Node, ctx: FileContext): string | undefined {
+  const path = unwrapExpression(node);
+  if (path.type === 'TemplateLiteral') return path.quasis.map((quasi) => quasi.value.cooked ?? '').join('{}');
+  return constantString(path, ctx) ?? curriedPathTemplate(path, ctx);
+}

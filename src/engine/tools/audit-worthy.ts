@@ -21,7 +21,7 @@ import {
   sendsReadBody,
 } from '../analysis/request-method';
 import { isDescribedRequest, sdkRequestOf } from '../analysis/sdk-request';
-import { curriedPathTemplate } from '../analysis/path-template';
+import { curriedPathTemplate, describedPathText } from '../analysis/path-template';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -314,7 +314,7 @@ function describedEndpointWrite(node: TSESTree.CallExpression, ctx: FileContext)
 /** A described request's path ends in a read segment (`POST /v1/meters/preview`, `/v1/licenses/validate`): a query. */
 function describedPathReads(node: TSESTree.CallExpression, ctx: FileContext): boolean {
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
-  const text = request?.path && curriedPathTemplate(request.path, ctx);
+  const text = request?.path && describedPathText(request.path, ctx);
   const names = ctx.catalogs.common.remoteWrites;
   const target: Value | undefined = text === undefined ? undefined : { origins: [], bounds: new Set(), constant: text };
   return target !== undefined && isReadEndpoint(target, names.readEndpointWords, names.verbs);
