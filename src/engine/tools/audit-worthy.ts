@@ -368,7 +368,10 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const onResource = isResource(receiver) && names.compoundVerbs.includes(name);
   // `client.request({ method: metadata.httpMethod, path })`: a generated endpoint's written method says the write.
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
-  const requestWrites = request !== undefined && isWriteMethod(request.method);
+  const requestWrites =
+    request !== undefined &&
+    isWriteMethod(request.method) &&
+    !(isDescribedRequest(node) && describedPathReads(node, ctx));
   if (
     !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource || requestWrites) ||
     !isPackage(receiver.module, names)
