@@ -26,7 +26,7 @@ export function returnedInstanceMethods(
   const call = initialisingCall(object, ctx);
   if (!call) return [];
   const out: ResolvedFunction[] = [];
-  for (const made of returnedClasses(call, ctx, depth, 0)) {
+  for (const made of returnedClasses(call, ctx, depth, 0, ctx.file)) {
     const method = methodOf(made, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
@@ -51,6 +51,8 @@ function returnedClasses(
   ctx: FileContext,
   depth: number,
   calls: number,
+  /** The file of the call the receiver is made by: lazy holders count only there (see `initialisedInstances`). */
+  home: string,
 ): ResolvedClass[] {
   if (calls >= MAX_FACTORY_CALLS) return [];
   const target = resolveFunction(call.callee, ctx, depth + 1);
@@ -65,22 +67,46 @@ function returnedClasses(
     if (value.type === 'NewExpression') add(resolveClass(value.callee, target.ctx, depth + 1));
     else {
       const inner = initialisingCall(value, target.ctx);
-      const made = initialisedInstance(value, target.ctx);
-      if (made) add(resolveClass(made.callee, target.ctx, depth + 1));
-      else if (inner) for (const found of returnedClasses(inner, target.ctx, depth + 1, calls + 1)) add(found);
+      const made = initialisedInstances(value, target.ctx, target.ctx.file === home);
+      for (const instance of made) add(resolveClass(instance.callee, target.ctx, depth + 1));
+      if (made.length === 0 && inner)
+        for (const found of returnedClasses(inner, target.ctx, depth + 1, calls + 1, home)) add(found);
     }
   }
   return out.length > MAX_CLASSES ? [] : out;
 }
 
-/** `const robot = new MobileDevice(id); return robot;`: the `new` a returned `const` holds. */
-function initialisedInstance(node: Node, ctx: FileContext): TSESTree.NewExpression | undefined {
-  if (node.type !== 'Identifier') return undefined;
+/**
+ * `const robot = new MobileDevice(id); return robot;`: the `new` a returned `const` holds. A returned `let` (a
+ * lazy singleton: `let browser = null; … if (!browser) browser = new Scraper(); return browser;`) holds each
+ * `new` it is declared with or assigned, when nothing else is ever assigned to it but an empty value; only a
+ * holder of the caller's own file (`withLazy`) for now: followed across modules, the classes it opened ran
+ * into reads the engine does not yet bound (a path `path.resolve` made, checked for a URL scheme; JSON-RPC
+ * frames written to a language server's stdin).
+ */
+function initialisedInstances(node: Node, ctx: FileContext, withLazy: boolean): TSESTree.NewExpression[] {
+  if (node.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(node);
-  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
-    return undefined;
+  if (binding?.kind !== 'var' || binding.patternPath.length > 0) return [];
   const init = binding.init ? unwrapExpression(binding.init) : undefined;
-  return init?.type === 'NewExpression' ? init : undefined;
+  if (binding.declarationKind === 'const') return init?.type === 'NewExpression' ? [init] : [];
+  if (!withLazy) return [];
+  const assigned = ctx.scopes.assignedValues(binding);
+  if (!assigned) return [];
+  const made: TSESTree.NewExpression[] = [];
+  for (const value of init ? [init, ...assigned] : assigned) {
+    const inner = unwrapExpression(value);
+    if (inner.type === 'NewExpression') made.push(inner);
+    else if (!isEmptyValue(inner)) return [];
+  }
+  return made;
+}
+
+/** `null`, `undefined` or `void 0`: what a lazy singleton holds before its first use. */
+function isEmptyValue(node: Node): boolean {
+  if (node.type === 'Literal') return node.value === null;
+  if (node.type === 'Identifier') return node.name === 'undefined';
+  return node.type === 'UnaryExpression' && node.operator === 'void';
 }
 
 /** The values an expression may be: both sides of `c ? a : b`, `a ?? b` and `a || b`. */

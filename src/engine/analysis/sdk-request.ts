@@ -13,6 +13,7 @@ import { isWholeInput, isWholeParam } from './origins';
 import { inferPaymentRequest } from './endpoint-inference';
 import { INFERRED_PAYMENT_ID, isExternalReceiver, syntheticTransferRow } from './value-transfer-inference';
 import type { ApiRef } from '../api';
+import { curriedPathTemplate, requestDescriptor } from './path-template';
 
 /** Methods named after the HTTP verb they send. */
 const VERB_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,8 +43,8 @@ export function sdkRequestOf(
   if (name === undefined) return undefined;
   const verb = name.toUpperCase();
   if (VERB_METHODS.has(verb)) return { method: verb, path: node.arguments[0] };
-  if (!requestWords.has(name)) return undefined;
-  const options = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const first = node.arguments[0] && unwrapExpression(node.arguments[0]);
+  const options = requestWords.has(name) ? first : requestDescriptor(node, name);
   if (options?.type !== 'ObjectExpression') return undefined;
   const written = findProperty(options, 'method');
   const method = written && constantString(written.value, ctx)?.toUpperCase();
@@ -74,7 +75,10 @@ export function inferSdkRequestPayment(
   if (!lists) return undefined;
   const request = sdkRequestOf(node, interpreter.ctx, lists.requestWords);
   if (!request?.path || !isWriteMethod(request.method)) return undefined;
-  if (!isExternalReceiver(unwrapExpression(node.callee), interpreter, lists, receiverApi)) return undefined;
+  // A request descriptor the package's own generated client builds (`this._createRequest(ctx, { method, path })`)
+  // is that SDK's request, though its class is project code.
+  if (!isExternalReceiver(unwrapExpression(node.callee), interpreter, lists, receiverApi) && !isDescribedRequest(node))
+    return undefined;
   const text = pathText(request.path, node, args, interpreter, state);
   // A full URL is a network sink's (its rows judge the host); a client's generic method takes a path.
   if (text === undefined || text.includes('://')) return undefined;
@@ -94,6 +98,13 @@ export function inferSdkRequestPayment(
   return hit;
 }
 
+/** A request-building method handed an options object with a method and a path (see `requestDescriptor`). */
+export function isDescribedRequest(node: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  const name = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return name !== undefined && requestDescriptor(node, name) !== undefined;
+}
+
 function sentWhole(origin: Origin): boolean {
   return isWholeInput(origin) || isWholeParam(origin);
 }
@@ -108,5 +119,5 @@ function pathText(
 ): string | undefined {
   const value = path === node.arguments[0] ? args[0] : interpreter.evaluate(path, state);
   const text = value ? constantText(value) : '';
-  return text === '' ? undefined : text;
+  return text === '' ? curriedPathTemplate(path, interpreter.ctx) : text;
 }

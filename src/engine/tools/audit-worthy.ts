@@ -20,7 +20,8 @@ import {
   isWriteNamedEndpoint,
   sendsReadBody,
 } from '../analysis/request-method';
-import { sdkRequestOf } from '../analysis/sdk-request';
+import { isDescribedRequest, sdkRequestOf } from '../analysis/sdk-request';
+import { curriedPathTemplate, describedPathText } from '../analysis/path-template';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
 import { entryInput } from './forms/name-dispatch';
@@ -147,7 +148,9 @@ function scan(
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
       receiverCarriesInput(node, isInput, ctx)
         ? home
-          ? (clientWrite(node, ctx, isInput) ?? (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
+          ? (clientWrite(node, ctx, isInput) ??
+            describedEndpointWrite(node, ctx) ??
+            (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
           : untypedClientWrite(node, ctx, isInput)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
@@ -270,6 +273,8 @@ function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isI
   // A module's singleton of a project subclass of a package's client (`export const xero = cond ? new A() : new B()`,
   // `class A extends XeroClient`) is that client, as in the handler's file.
   const typed = receiverApi(callee.object, ctx);
+  // A generated client's own request descriptor is judged by its method and path alone.
+  if (isDescribedRequest(node)) return describedEndpointWrite(node, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
@@ -290,8 +295,29 @@ function isEndpointWrite(node: TSESTree.CallExpression, ctx: FileContext): boole
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
   if (!request?.path || !isWriteMethod(request.method)) return false;
   const path = unwrapExpression(request.path);
-  const text = path.type === 'TemplateLiteral' ? path.quasis[0]?.value.cooked : constantString(path, ctx);
+  const text =
+    path.type === 'TemplateLiteral'
+      ? path.quasis[0]?.value.cooked
+      : (constantString(path, ctx) ?? curriedPathTemplate(path, ctx));
   return text?.startsWith('/') === true;
+}
+
+/**
+ * A generated client's own request descriptor (`client._createRequest(ctx, { method: 'POST', path })`) writes to
+ * its service's endpoint, whatever class (the package's own) builds it, unless its path names a read.
+ */
+function describedEndpointWrite(node: TSESTree.CallExpression, ctx: FileContext): string | undefined {
+  if (!isDescribedRequest(node) || !isEndpointWrite(node, ctx)) return undefined;
+  return describedPathReads(node, ctx) ? undefined : REMOTE_WRITES;
+}
+
+/** A described request's path ends in a read segment (`POST /v1/meters/preview`, `/v1/licenses/validate`): a query. */
+function describedPathReads(node: TSESTree.CallExpression, ctx: FileContext): boolean {
+  const request = sdkRequestOf(node, ctx, requestWords(ctx));
+  const text = request?.path && describedPathText(request.path, ctx);
+  const names = ctx.catalogs.common.remoteWrites;
+  const target: Value | undefined = text === undefined ? undefined : { origins: [], bounds: new Set(), constant: text };
+  return target !== undefined && isReadEndpoint(target, names.readEndpointWords, names.verbs);
 }
 
 /**
@@ -342,7 +368,10 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   const onResource = isResource(receiver) && names.compoundVerbs.includes(name);
   // `client.request({ method: metadata.httpMethod, path })`: a generated endpoint's written method says the write.
   const request = sdkRequestOf(node, ctx, requestWords(ctx));
-  const requestWrites = request !== undefined && isWriteMethod(request.method);
+  const requestWrites =
+    request !== undefined &&
+    isWriteMethod(request.method) &&
+    !(isDescribedRequest(node) && describedPathReads(node, ctx));
   if (
     !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource || requestWrites) ||
     !isPackage(receiver.module, names)
