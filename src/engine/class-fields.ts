@@ -172,12 +172,7 @@ function lazyAssignments(body: TSESTree.ClassBody): Map<string, Node[]> {
     (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method',
   );
   for (const method of methods.slice(0, MAX_LAZY_METHODS)) {
-    const statements: Node[] = [...(method.value.body?.body ?? [])].slice(0, MAX_LAZY_STATEMENTS);
-    for (const statement of [...statements]) {
-      if (statement.type === 'IfStatement' && statement.consequent.type === 'BlockStatement')
-        statements.push(...statement.consequent.body.slice(0, MAX_LAZY_STATEMENTS));
-    }
-    for (const statement of statements) {
+    for (const statement of lazyStatements(method.value.body?.body ?? [])) {
       const assigned = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression) : undefined;
       if (
         assigned?.type === 'AssignmentExpression' &&
@@ -193,8 +188,38 @@ function lazyAssignments(body: TSESTree.ClassBody): Map<string, Node[]> {
 }
 
 /**
+ * A method's statements at its top level and up to two blocks down: an `if`'s, a `try`'s, a bare block's
+ * (`try { const saved = await read(); if (saved.token) { this.client = new Client(…) } } catch …`).
+ */
+function lazyStatements(top: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  let level: Node[] = top.slice(0, MAX_LAZY_STATEMENTS);
+  for (let depth = 0; depth <= MAX_LAZY_DEPTH && level.length > 0; depth++) {
+    out.push(...level);
+    const next: Node[] = [];
+    for (const statement of level) {
+      const blocks =
+        statement.type === 'IfStatement'
+          ? [statement.consequent]
+          : statement.type === 'TryStatement'
+            ? [statement.block]
+            : statement.type === 'BlockStatement'
+              ? [statement]
+              : [];
+      for (const block of blocks)
+        if (block.type === 'BlockStatement') next.push(...block.body.slice(0, MAX_LAZY_STATEMENTS));
+    }
+    level = next;
+  }
+  return out;
+}
+
+/** Blocks a lazy initialisation nests its assignment in: `try { if (saved) { this.client = … } }`. */
+const MAX_LAZY_DEPTH = 2;
+
+/**
  * `async initialize() { this.client = new Client(…) }`: the values a method other than the constructor assigns
- * to the field at its top level or one block down (an `if`'s), in source order.
+ * to the field at its top level or up to two blocks down (an `if`'s, a `try`'s), in source order.
  */
 export function methodAssignments(classBody: TSESTree.ClassBody, name: string): Node[] {
   return classAssignments(classBody).lazy.get(name) ?? [];

@@ -27,7 +27,7 @@ export interface Delegate {
  */
 export function delegateOf(tool: RecognisedTool, ctx: FileContext): Delegate | undefined {
   const handler = tool.handlers[0];
-  if (handler === undefined) return undefined;
+  if (handler === undefined || handler.isSharedClosure) return undefined;
   if (handler.ctx.file !== ctx.file) {
     const delegate: Delegate = { fn: handler.fn, ctx: handler.ctx };
     if (handler.caseNode) delegate.caseNode = handler.caseNode;

@@ -7,6 +7,7 @@ import type { Catalogs } from './catalog/load';
 import type { PathToken } from './catalog/access-path';
 import type { ResolvedConfig } from './types';
 import { TOOL_CALL_WORDS } from './tools/forms/model-tool-calls';
+import { spellsEndpointDeclaration } from './tools/forms/options-factory';
 import { spellsToolWords } from './prefilter-syntax';
 
 export interface Prefilter {
@@ -40,12 +41,12 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   };
   const filter: Prefilter = {
     mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean {
-      if (text.includes(DIRECTIVE_WORD)) return true;
+      if (text.includes(DIRECTIVE_WORD) || spellsEndpointDeclaration(text)) return true;
       return spellsToolWords(ts, sourceFile, syntax, mayHaveOutsideHandler(text));
     },
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
-      return anyWord.test(text) || spellsGeneric(text);
+      return anyWord.test(text) || spellsGeneric(text) || spellsEndpointDeclaration(text);
     },
   };
   perConfig.set(key, filter);
@@ -53,6 +54,7 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
 }
 
 export const DIRECTIVE_WORD = 'agent-risk-disable';
+
 /** An object literal closed and followed by a function argument: `{ name, … }, async (input) =>`. */
 const SIBLING_HANDLER = /\}\s*,\s*(?:async\b\s*)?(?:\(|function\b|[A-Za-z_$][\w$]*\s*=>)/;
 /**

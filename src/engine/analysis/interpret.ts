@@ -50,7 +50,7 @@ export class FunctionInterpreter implements Interpreter {
   ) {}
 
   run(): State | undefined {
-    const state: State = { env: new Map(), approved: this.options.approved ?? false };
+    const state: State = { env: new Map(this.options.closure ?? []), approved: this.options.approved ?? false };
     bindParams(this, this.fn, this.options.params, state);
     return runBody(this, this.fn, state);
   }
@@ -172,6 +172,8 @@ function analyseHelper(
     approved: false,
   });
   delete (interpreter.options as { selector?: unknown }).selector;
+  // A helper's summary is shared by every caller: the tool's closure values are not its variables.
+  delete (interpreter.options as { closure?: unknown }).closure;
   // Only the instance's own methods see its fields; a helper it calls is another function.
   delete (interpreter.options as { thisFields?: unknown }).thisFields;
   if (thisFields) (interpreter.options as { thisFields?: ReadonlyMap<string, Value> }).thisFields = thisFields;

@@ -68,6 +68,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
       depth: 0,
       summaries,
       ...(thisFields ? { thisFields } : {}),
+      ...(handler.closure ? { closure: handler.closure } : {}),
       ...(tool.selector ? { selector: tool.selector } : {}),
     });
     interpreter.run();

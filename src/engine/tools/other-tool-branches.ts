@@ -14,7 +14,7 @@ export function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx:
     const label = node.test ? caseLabel(node.test, ctx) : undefined;
     const parent = node.parent;
     const ours = parent?.type === 'SwitchStatement' && hasLabel(parent, caseName, ctx);
-    return ours && label !== caseName;
+    return ours && label !== caseName && !fallsInto(node, caseName, ctx);
   }
   if (
     node.type === 'IfStatement' &&
@@ -30,6 +30,20 @@ export function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx:
     // Only the consequent is another tool's; the alternate may hold this one.
     if (literal !== undefined && literal !== caseName && subjectName !== undefined && SELECTOR_NAME.test(subjectName))
       skipped.add(node.consequent);
+  }
+  return false;
+}
+
+/**
+ * `case 'send_email': case 'draft_email': { … }`: labels with no statements of their own share the next body,
+ * so that body is also the tool of each empty label just above it.
+ */
+function fallsInto(node: TSESTree.SwitchCase, caseName: string, ctx: FileContext): boolean {
+  const cases = node.parent.cases;
+  for (let index = cases.indexOf(node) - 1; index >= 0; index--) {
+    const previous = cases[index];
+    if (!previous || previous.consequent.length > 0) return false;
+    if (previous.test && caseLabel(previous.test, ctx) === caseName) return true;
   }
   return false;
 }

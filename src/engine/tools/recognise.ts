@@ -11,6 +11,7 @@ import { fromGenericObject } from './forms/generic-object';
 import { fromGenericBuilder } from './forms/generic-builder';
 import { fromHandlerMap } from './forms/handler-map';
 import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-factory';
+import { fromOptionsFactory } from './forms/options-factory';
 import { fromModelToolCalls } from './forms/model-tool-calls';
 import { splitByName } from './forms/split-by-name';
 import { perLoopEntry } from './loop-names';
@@ -111,7 +112,8 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
             return;
           }
         }
-        if (node.type === 'CallExpression') pushTool(tools, fromInferredFactory(node, ctx), consumed, node, ctx);
+        if (node.type === 'CallExpression')
+          pushTool(tools, fromOptionsFactory(node, ctx) ?? fromInferredFactory(node, ctx), consumed, node, ctx);
         return;
       }
       case 'ClassDeclaration':

@@ -4,6 +4,7 @@ import type { ApiRef } from '../api';
 import type { FunctionNode, Node } from '../ast';
 import type { PathToken } from '../catalog/access-path';
 import type { FileContext } from '../analysis/context';
+import type { Value } from '../analysis/value';
 
 export interface ToolHandler {
   fn: FunctionNode;
@@ -16,6 +17,13 @@ export interface ToolHandler {
   reference?: Node;
   /** The tool's case label or map key, when it is in the handler's file and not in the tool's (engine/delegated.ts). */
   caseNode?: Node;
+  /**
+   * Variables the handler closes over, by environment key, as the tool's declaration fixes them: a factory's own
+   * closure reading the declaration object it was called with (`forms/options-factory.ts`).
+   */
+  closure?: ReadonlyMap<string, Value>;
+  /** The handler is a factory's closure shared by every declaration: each tool is reported at its declaration. */
+  isSharedClosure?: boolean;
   /** Parameters the dispatch hands a package client in (`toolMap[method](this.paddle, args)`): their APIs. */
   paramApis?: ReadonlyMap<number, ApiRef>;
   /** Members of the input that hold the validated input again, so the schema's bounds hold there too. */

@@ -252,6 +252,8 @@ function execSwitch(interpreter: Interpreter, statement: TSESTree.SwitchStatemen
   const subjectKeys = keysOf(statement.discriminant, interpreter, state);
   const selector = interpreter.options.selector;
   const isSelector = selector !== undefined && subjectKeys.some((key) => selector.keys.includes(key));
+  // `switch (options.method)` on a constant the caller's declaration fixed: only the case it names runs.
+  const fixed = isSelector || isTainted(discriminant) ? undefined : fixedCase(statement, discriminant.constant);
   interpreter.breakStack.push([]);
   let fallthrough: State | undefined;
   let matchedSelected = false;
@@ -260,7 +262,7 @@ function execSwitch(interpreter: Interpreter, statement: TSESTree.SwitchStatemen
     let entry: State | undefined;
     if (switchCase.test === null) {
       hasDefault = true;
-      entry = isSelector ? (matchedSelected ? undefined : cloneState(state)) : cloneState(state);
+      entry = isSelector ? (matchedSelected ? undefined : cloneState(state)) : fixed ? undefined : cloneState(state);
     } else {
       const literal = stringValue(switchCase.test);
       if (isSelector) {
@@ -269,6 +271,8 @@ function execSwitch(interpreter: Interpreter, statement: TSESTree.SwitchStatemen
           entry = cloneState(state);
           matchedSelected = true;
         }
+      } else if (fixed !== undefined) {
+        if (switchCase === fixed) entry = cloneState(state);
       } else {
         entry = cloneState(state);
         const constant = literal !== undefined || switchCase.test.type === 'Literal';
@@ -284,8 +288,16 @@ function execSwitch(interpreter: Interpreter, statement: TSESTree.SwitchStatemen
   let out = fallthrough;
   for (const broken of breaks) out = joinStates(out, broken);
   // No case taken: execution goes on after the switch (for a dispatcher, when this switch does not name the tool).
-  if (!hasDefault && (!isSelector || !matchedSelected)) out = joinStates(out, state);
+  if (!hasDefault && (!isSelector || !matchedSelected) && !fixed) out = joinStates(out, state);
   return out;
+}
+
+/** The case a constant discriminant selects, when every case tests a string literal and one matches it. */
+function fixedCase(statement: TSESTree.SwitchStatement, constant: string | undefined): TSESTree.SwitchCase | undefined {
+  if (constant === undefined) return undefined;
+  const tests = statement.cases.filter((switchCase) => switchCase.test !== null);
+  if (!tests.every((switchCase) => stringValue(switchCase.test as Node) !== undefined)) return undefined;
+  return tests.find((switchCase) => stringValue(switchCase.test as Node) === constant);
 }
 
 function execTry(interpreter: Interpreter, statement: TSESTree.TryStatement, state: State): State | undefined {

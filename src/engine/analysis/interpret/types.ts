@@ -50,6 +50,8 @@ export interface AnalysisOptions {
    * tool call object a model-API loop compares by name, which the model wrote (`tool-call-object.ts`).
    */
   selector?: { keys: string[]; name: string; call?: string };
+  /** Values of variables the function closes over, by environment key (a tool factory's declaration). */
+  closure?: ReadonlyMap<string, Value>;
   /** Approval known before the function runs (a framework flag). */
   approved?: boolean;
   /** Summaries already being computed, to stop recursion. */

@@ -17,6 +17,7 @@ import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 import { calledHandlerParameter, lastArgumentCallsParameter } from './wrapped-handler-parameter';
+import { isOptionsRegistration } from './options-factory';
 
 /** Which of the factory's parameters carry the tool's name and its handler. */
 export interface FactoryShape {
@@ -67,6 +68,8 @@ export function fromInferredFactory(node: TSESTree.CallExpression, ctx: FileCont
   const nameNode = shape ? node.arguments[shape.nameIndex] : undefined;
   const handlerNode = shape ? node.arguments[shape.handlerIndex] : undefined;
   if (!shape || !nameNode || !handlerNode) return undefined;
+  // Inside a factory that registers its own closure under a member of its declaration, its callers are the tools.
+  if (isOptionsRegistration(node, ctx)) return undefined;
   const form: FormLike = {
     id: 'inferred-tool-factory',
     framework: ctx.catalogs.genericObject.framework,

@@ -12,7 +12,7 @@ const MAX_CLOSURE_NODES = 600;
  * registers `cb`: the wrapper's callers pass the tools' handlers, and each receives the model's input unchanged.
  */
 export function calledHandlerParameter(argument: Node, outer: FunctionNode): string | undefined {
-  const closure = unwrapExpression(argument);
+  const closure = localClosure(unwrapExpression(argument), outer);
   if (!isFunction(closure) || !closure.body) return undefined;
   const inputNames = inputAliases(closure as FunctionNode);
   if (inputNames.size === 0) return undefined;
@@ -39,6 +39,23 @@ export function calledHandlerParameter(argument: Node, outer: FunctionNode): str
     return undefined;
   });
   return !isTooLong && called.length === 1 ? called[0] : undefined;
+}
+
+/**
+ * The closure an argument is: a function literal, or a `const` of the wrapper's own body that holds one
+ * (`const callback = async (args) => { … handler(args) … }; server.tool(name, description, schema, callback)`).
+ */
+function localClosure(argument: Node, outer: FunctionNode): Node {
+  if (argument.type !== 'Identifier' || outer.body?.type !== 'BlockStatement') return argument;
+  for (const statement of outer.body.body) {
+    if (statement.type !== 'VariableDeclaration' || statement.kind !== 'const') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== argument.name || !declarator.init) continue;
+      const init = unwrapExpression(declarator.init);
+      return isFunction(init) ? init : argument;
+    }
+  }
+  return argument;
 }
 
 /** Whether a call's last argument is a closure calling one of `outer`'s parameters with its input. */
