@@ -39,13 +39,25 @@ export function otherTool(node: Node, caseName: string, skipped: Set<Node>, ctx:
  * so that body is also the tool of each empty label just above it.
  */
 function fallsInto(node: TSESTree.SwitchCase, caseName: string, ctx: FileContext): boolean {
-  const cases = node.parent.cases;
-  for (let index = cases.indexOf(node) - 1; index >= 0; index--) {
-    const previous = cases[index];
-    if (!previous || previous.consequent.length > 0) return false;
-    if (previous.test && caseLabel(previous.test, ctx) === caseName) return true;
+  return emptyCasesAbove(node).some((previous) => previous.test && caseLabel(previous.test, ctx) === caseName);
+}
+
+/**
+ * The run of statement-less cases directly above each case, found once per switch: every case of a
+ * dispatcher asks at every other case, so a search per question is quadratic in the cases.
+ */
+const emptyRuns = new WeakMap<TSESTree.SwitchCase, readonly TSESTree.SwitchCase[]>();
+const NONE: readonly TSESTree.SwitchCase[] = [];
+
+function emptyCasesAbove(node: TSESTree.SwitchCase): readonly TSESTree.SwitchCase[] {
+  const known = emptyRuns.get(node);
+  if (known) return known;
+  let run: TSESTree.SwitchCase[] = [];
+  for (const switchCase of node.parent.cases) {
+    emptyRuns.set(switchCase, run.length > 0 ? run : NONE);
+    run = switchCase.consequent.length > 0 ? [] : [...run, switchCase];
   }
-  return false;
+  return emptyRuns.get(node) ?? NONE;
 }
 
 /** `case ToolName.Navigate:` labels a case as its literal would. */
