@@ -13,6 +13,7 @@ import { returnedApi } from './returned-api';
 import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
+import { forwardsAsCommand } from './forwarded-command';
 import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
@@ -349,7 +350,8 @@ export function controllingValue(
             item.kind === 'tainted' &&
             !item.value.bounds.has('allowlist') &&
             !isNumericValue(item.value) &&
-            !isQuotedAt(parts, index, quotes),
+            // `ssh host '<cmd>'`: quotes keep the text one word here, and the other side runs it.
+            (!isQuotedAt(parts, index, quotes) || (row.check === 'command' && forwardsAsCommand(parts, index))),
         );
         if (part && part.kind === 'tainted') return part.value;
         if (isNumericText(value)) return undefined;

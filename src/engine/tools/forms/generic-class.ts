@@ -9,6 +9,7 @@ import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
 import { positionalSuperMembers } from './positional-super';
+import { classDeclarationMember } from './class-declaration-member';
 import type { FormLike, RecognisedTool } from '../types';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -26,10 +27,18 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
     }
     return undefined;
   };
-  const nameNode = first(generic.nameKeys);
-  const schemaNode = first(generic.schemaKeys) ?? suffixedSchema(members, generic.classSchemaSuffixes);
   const handlerNode = first(generic.handlerKeys);
-  if (!nameNode || !schemaNode || !handlerNode || !first(generic.descriptionKeys)) return undefined;
+  // `schema() { return { name, description, inputSchema } }` beside `execute(args)`: one member declares the tool.
+  const declared = handlerNode && !first(generic.nameKeys) ? classDeclarationMember(node, generic, ctx) : undefined;
+  const ownDeclaration =
+    declared && declared.member.type === 'MethodDefinition' && declared.member.value === handlerNode;
+  const useDeclared = declared !== undefined && !ownDeclaration;
+  const nameNode = useDeclared ? declared.name : first(generic.nameKeys);
+  const schemaNode = useDeclared
+    ? declared.schema
+    : (first(generic.schemaKeys) ?? suffixedSchema(members, generic.classSchemaSuffixes));
+  const described = useDeclared ? declared.description : first(generic.descriptionKeys);
+  if (!nameNode || !schemaNode || !handlerNode || !described) return undefined;
   // A wrapper that copies its name from what it wraps (`this.name = action.name`) is not the declaration.
   const name = constantString(nameNode, ctx);
   if (name === undefined) return undefined;

@@ -13,6 +13,7 @@ import { nameNodeFromContext } from '../tool-name';
 import { identifierName } from './identifier-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { listWrapperAudit } from './list-audit-wrapper';
+import { configMember } from './config-member';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 import type { GenericObjectForm } from '../../catalog/load';
@@ -64,6 +65,16 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const declares = nested !== undefined && has(generic.nameKeys, nested) && has(generic.descriptionKeys, nested);
   const declaration = has(generic.nameKeys) || !declares ? node : nested;
   const nameProperty = has(generic.nameKeys, declaration) ?? (schemaProperty && kindName(declaration, generic));
+  // `{ name, config: { description, inputSchema }, handler }`: registerTool's arguments packed in one object.
+  const config =
+    nameProperty &&
+    handlerProperty &&
+    !schemaProperty &&
+    !member &&
+    declaration === node &&
+    !has(generic.descriptionKeys)
+      ? configMember(node, new Set([nameProperty, handlerProperty]), packedKeys(generic), ctx)
+      : undefined;
   // `{ list_tables: tool({ description, parameters, execute }) }`: a toolset names each tool by its key.
   const runner = nameProperty ? undefined : runnerSlot(node, handlerProperty, generic);
   const slot = nameProperty ? undefined : (runner ?? toolsetSlot(node) ?? mapSlot(node, ctx));
@@ -74,10 +85,11 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     runner !== undefined ||
     undescribedDefinition(node, declaration, nameProperty, schemaProperty, handlerProperty, generic) ||
     has(generic.descriptionKeys, declaration) !== undefined ||
+    config !== undefined ||
     (schemaProperty !== undefined &&
       schemaCarriesDescription(schemaProperty.value as Node, generic.schemaDescriptionMethods, ctx));
   if ((!nameProperty && !slot && !factory) || !isDescribed) return undefined;
-  const hasSchema = schemaProperty !== undefined || member !== undefined;
+  const hasSchema = schemaProperty !== undefined || member !== undefined || config !== undefined;
   const isAction = has(generic.actionMarkKeys) !== undefined;
   if (!hasSchema && !isAction) return undefined;
   // `name: TOOL_NAME` (a constant, in this file or imported) names the tool as well as a literal does.
@@ -285,4 +297,9 @@ function undescribedDefinition(
     handlerProperty !== undefined &&
     generic.undescribedHandlerKeys.includes(propertyName(handlerProperty) ?? '')
   );
+}
+
+/** A packed registration's config names its input schema with a strict key only (CLI tables say `args`). */
+function packedKeys(generic: GenericObjectForm) {
+  return { nameKeys: generic.nameKeys, descriptionKeys: generic.descriptionKeys, schemaKeys: generic.keyedSchemaKeys };
 }
