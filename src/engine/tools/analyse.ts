@@ -14,6 +14,8 @@ import { refinedBounds } from './refinements';
 import { validatedBounds } from './validated-input';
 import { entryValidator } from './entry-validator';
 import type { RecognisedTool, ToolHandler } from './recognise';
+import { isRemoteWriteRequest } from './audit-worthy';
+import type { FileContext } from '../analysis/context';
 
 export interface ToolAnalysis {
   tool: RecognisedTool;
@@ -72,7 +74,7 @@ export function analyseTool(tool: RecognisedTool, summaries: WeakMap<FunctionNod
       ...(tool.selector ? { selector: tool.selector } : {}),
     });
     interpreter.run();
-    for (const hit of dedupe(interpreter.hits)) {
+    for (const hit of dedupe(interpreter.hits, handler.ctx)) {
       analysis.hits.push(hit);
       analysis.handlerOf.set(hit, handler);
     }
@@ -174,7 +176,7 @@ function withFieldBounds(value: Value, field: string, bounds: Bound[]): Value {
   return { ...value, props };
 }
 
-function dedupe(hits: SinkHit[]): SinkHit[] {
+function dedupe(hits: SinkHit[], ctx: FileContext): SinkHit[] {
   const seen = new Map<string, SinkHit>();
   for (const hit of hits) {
     const location = hit.via ? hit.via.node.range[0] : hit.node.range[0];
@@ -188,9 +190,21 @@ function dedupe(hits: SinkHit[]): SinkHit[] {
       !existing ||
       (hit.modelControlled && !existing.modelControlled) ||
       (same && existing.bounded && !hit.bounded) ||
-      (same && existing.bounded === hit.bounded && isWriteMethod(hit.method) && !isWriteMethod(existing.method))
+      (same && existing.bounded === hit.bounded && isWriteMethod(hit.method) && !isWriteMethod(existing.method)) ||
+      (same && existing.bounded === hit.bounded && auditsBetter(hit, existing, ctx))
     )
       seen.set(key, hit);
   }
   return [...seen.values()];
+}
+
+/**
+ * Of two write readings of one shared request helper (`apiFetch(path, { method: 'POST' })` called first by
+ * `getState()`, then by `submitProof(proof)`), the one the audit rule reads as a remote write: a caller named
+ * as a read (or posting a read body) must not hide a later caller's write through the same sink. Both are
+ * writes by method first, so the full check runs only on such a collision.
+ */
+function auditsBetter(hit: SinkHit, existing: SinkHit, ctx: FileContext): boolean {
+  if (!isWriteMethod(hit.method) || !isWriteMethod(existing.method)) return false;
+  return !isRemoteWriteRequest(existing, ctx) && isRemoteWriteRequest(hit, ctx);
 }
