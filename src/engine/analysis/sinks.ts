@@ -21,6 +21,7 @@ import { fileOperand } from './file-operands';
 import { argvHandOff, type ArgvHandOff, handedList } from './argv-hand-off';
 import { leadingTaint } from './leading-taint';
 import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
+import type { StdinProgramParam } from './child-stdin';
 import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
 
@@ -84,6 +85,8 @@ export interface SinkHit extends RequestMethod, ArgvHandOff {
   document?: Value;
   /** The method was written by a caller of the sending helper (`fetchApi(path, { method })`), not at the sink. */
   methodFromCaller?: boolean;
+  /** Text written to a child's stdin inside a helper whose caller names the program (`child-stdin.ts`). */
+  stdinProgram?: StdinProgramParam;
 }
 
 /**
