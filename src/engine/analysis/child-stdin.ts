@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, unwrapExpression, type Node } from '../ast';
 import type { SinkRow } from '../catalog/load';
+import { isProgramHolder, programNamedBy } from './program-holder';
 import type { SinkHit } from './sinks';
 import type { Evaluator, State } from './evaluator';
 import type { Value } from './value';
@@ -31,13 +32,6 @@ const RUNS_STDIN =
 /** Script files a shell runs (`deploy.sh`, `setup.bat`): the program that reads stdin is a shell. */
 const SCRIPT_EXTENSION = /\.(sh|bash|zsh|bat|cmd|ps1|py|js|mjs|cjs|ts|rb|pl|php)$/i;
 
-/** Names that hold a program path: the word before the suffix names the program (`mysqlExe`, `ffmpeg_path`). */
-const PROGRAM_HOLDER = /^([A-Za-z][A-Za-z0-9]*?)[_-]?(exe|path|bin|binary|executable|location)$/i;
-
-/** Words a program holder's stem may be that name no particular program. */
-const GENERIC_STEMS =
-  /^(program|prog|tool|app|application|binary|bin|executable|exe|cli|command|cmd|process|proc|child|target|default|custom|local|system|resolved|full|abs|absolute|real|install|installed|bundled|file|runner|launcher|interpreter|shell|terminal|engine)$/i;
-
 /**
  * `child.stdin.write(text)` where `const child = spawn(program, …)` in scope: what the program makes of the text.
  * Anything the engine cannot place (a child kept in a field or a module variable, a program the model chose)
@@ -62,7 +56,7 @@ export function stdinVerdictAtCall(
   // `runCommand({ command: environment.paths.mysqlExe, stdin })`: the caller's expression names the program.
   const written = writtenAt(call.arguments[handed.index], handed.path);
   const named = written && holderOf(written);
-  const holder = named !== undefined && PROGRAM_HOLDER.test(named) ? named : handed.holder;
+  const holder = named !== undefined && isProgramHolder(named) ? named : handed.holder;
   return verdictOf(actual(handed.index, handed.path), holder);
 }
 
@@ -82,12 +76,11 @@ function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
   if (value.origins.length === 0) return holder !== undefined && namesFixedProgram(holder) ? FIXED : RUNS;
   if (value.origins.some((origin) => origin.kind !== 'param')) return RUNS;
   const [origin, ...others] = value.origins;
-  if (origin?.kind !== 'param' || others.length > 0 || value.parts?.some((part) => part.kind === 'const'))
-    return RUNS;
+  if (origin?.kind !== 'param' || others.length > 0 || value.parts?.some((part) => part.kind === 'const')) return RUNS;
   // `environment.paths.mysqlExe` handed in: its last member is a better name than the helper's `command`.
   const named = origin.path.at(-1);
   const program: StdinProgramParam = { index: origin.index, path: origin.path };
-  const best = named !== undefined && PROGRAM_HOLDER.test(named) ? named : (holder ?? named);
+  const best = named !== undefined && isProgramHolder(named) ? named : (holder ?? named);
   if (best !== undefined) program.holder = best;
   return { kind: 'param', program };
 }
@@ -95,15 +88,19 @@ function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
 /** A written program (`mysql`, `C:\\xampp\\mysql\\bin\\mysql.exe --batch`): its first word, without folder or `.exe`. */
 function programRuns(text: string): boolean {
   const first = text.trim().split(/\s+/)[0] ?? '';
-  const base = first.replace(/^["']|["']$/g, '').split(/[/\\]/).pop() ?? '';
+  const base =
+    first
+      .replace(/^["']|["']$/g, '')
+      .split(/[/\\]/)
+      .pop() ?? '';
   if (base === '' || SCRIPT_EXTENSION.test(base)) return true;
   return RUNS_STDIN.test(base.replace(/\.exe$/i, '').toLowerCase());
 }
 
 /** `mysqlExe`, `gitPath`, `ffmpeg_bin`: a holder named for a program that reads its stdin as data. */
 function namesFixedProgram(holder: string): boolean {
-  const stem = PROGRAM_HOLDER.exec(holder)?.[1];
-  return stem !== undefined && !GENERIC_STEMS.test(stem) && !RUNS_STDIN.test(stem.toLowerCase());
+  const program = programNamedBy(holder);
+  return program !== undefined && !RUNS_STDIN.test(program);
 }
 
 /** The name the program is held in where it is read (`mysqlExe` of `env.paths.mysqlExe`, `gitPath`). */
@@ -123,7 +120,8 @@ function spawnCall(row: SinkRow, node: Node, interpreter: Evaluator): TSESTree.C
   const child = unwrapExpression(stream.object);
   if (child.type !== 'Identifier') return undefined;
   const binding = interpreter.ctx.scopes.resolve(child);
-  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0) return undefined;
+  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
+    return undefined;
   let init: Node | undefined = binding.init && unwrapExpression(binding.init);
   if (init?.type === 'AwaitExpression') init = unwrapExpression(init.argument);
   if (init?.type !== 'CallExpression') return undefined;

@@ -221,7 +221,7 @@ export function evaluateSink(
       : undefined);
   for (const value of values) {
     const result =
-      controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program)) ??
+      controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program), program) ??
       (row.check === 'argv-path' ? handedList(value) : undefined);
     if (result) {
       controlled = result;
@@ -315,6 +315,8 @@ export function controllingValue(
   quotes: Quotes = SHELL_QUOTES,
   /** The list reaches a fixed program with no shell, one element per argument. */
   isArgv = false,
+  /** That program, when known: which of its options run their value (`rg -e` takes a pattern). */
+  program?: string,
 ): Value | undefined {
   switch (row.check) {
     case 'url':
@@ -342,7 +344,7 @@ export function controllingValue(
             !isFixedOptionValue(item) &&
             !isQuotedData(item, quotes) &&
             // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
-            !(isArgv && (isNeverAnOption(value, index) || item.bounds.has('absolute'))),
+            !(isArgv && (isNeverAnOption(value, index, program) || item.bounds.has('absolute'))),
         );
       }
       if (value.parts) {
@@ -374,11 +376,11 @@ export function controllingValue(
  * (`--pre=./payload.sh`), so the model fills in data and chooses no behaviour. A value merely written
  * after an option (`['--oneline', ref]`) may follow a switch, so it may still be read as an option.
  */
-function isNeverAnOption(value: Value, index: number): boolean {
+function isNeverAnOption(value: Value, index: number, program: string | undefined): boolean {
   const seams = value.elementSeams ?? [];
   const elements = value.elements ?? [];
   const option = seams.includes(index) ? undefined : elements[index - 1];
-  if (value.optionValues?.includes(index) && !runsItsValue(option)) return true;
+  if (value.optionValues?.includes(index) && !runsItsValue(option, program)) return true;
   if (isAbsolutePathOperand(elements[index])) return true;
   if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
