@@ -417,10 +417,13 @@ function selectValues(row: SinkRow, node: SinkCall, args: Value[]): Value[] {
     for (const names of row.argument.members) {
       const next: Value[] = [];
       for (const value of values) {
-        for (const name of names) {
-          const prop = value.props?.get(name);
-          if (prop) next.push(prop);
-          else if (!value.isObjectLiteral && isTainted(value)) next.push(value);
+        // A list of option objects (`attachments: [{ filename, path }]`): the member of each element.
+        for (const item of value.elements && !value.props ? value.elements : [value]) {
+          for (const name of names) {
+            const prop = item.props?.get(name);
+            if (prop) next.push(prop);
+            else if (!item.isObjectLiteral && isTainted(item)) next.push(item);
+          }
         }
       }
       values = next;
