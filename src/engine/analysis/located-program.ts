@@ -4,6 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { stringValue, unwrapExpression, type Node } from '../ast';
 import type { ScopeIndex } from '../scope';
+import { programNamedBy } from './program-holder';
 
 /** A bare program name: no path, no spaces, no shell syntax (`rg`, `fd`, `git-lfs`). */
 const PROGRAM_NAME = /^[A-Za-z][\w.+-]*$/;
@@ -31,18 +32,27 @@ export function locatedProgram(program: Node | undefined, scopes: ScopeIndex): s
   if (program?.type !== 'Identifier') return undefined;
   const binding = scopes.resolve(program);
   if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
-    return undefined;
+    return heldProgram(program.name);
   let init: Node | undefined = binding.init && unwrapExpression(binding.init);
   // `await ensureTool('rg')`, or `yield ensureTool('rg')` in a compiled async function.
   if (init?.type === 'AwaitExpression' || (init?.type === 'YieldExpression' && init.argument))
     init = unwrapExpression(init.argument as Node);
-  if (init?.type !== 'CallExpression') return undefined;
+  if (init?.type !== 'CallExpression') return heldProgram(program.name);
   const call = init as TSESTree.CallExpression;
   const name = stringValue(call.arguments[0]);
   if (name !== undefined) return PROGRAM_NAME.test(name) && !SETTING_WORDS.test(name) ? name : undefined;
   // `const path = this.getPath()` (an environment variable or a bundled binary): the caller has already found
   // the value free of the model's input, so it is a program the deployer fixed; a shell-named one stays unknown.
   return computedProgram(call, program.name);
+}
+
+/**
+ * `let rgPath; … rgPath = require('@vscode/ripgrep').rgPath; … rgPath = 'rg'`: a variable named for one program
+ * (`rgPath`, `ffmpegBin`, not `binaryPath` or `shellPath`) holds that program, whichever branch set it.
+ */
+function heldProgram(name: string): string | undefined {
+  const named = programNamedBy(name);
+  return named !== undefined && !SHELL_HOLDER.test(named) ? named : undefined;
 }
 
 function computedProgram(call: TSESTree.CallExpression, holder: string): string | undefined {

@@ -41,10 +41,24 @@ export function isRunningOptionWord(word: string): boolean {
   return RUNNING_OPTION_WORDS.has(word.toLowerCase());
 }
 
-/** A fixed option whose value the program runs (`-c`, `--exec`). */
-export function runsItsValue(option: Value | undefined): boolean {
+/**
+ * Search programs whose `-e` (`--regexp`) takes the pattern to match, not code (`rg -e <pattern>`,
+ * `grep -e <pattern>`); their other running options (`rg --pre`) still run their value. Not `sed`, whose `-e`
+ * script may run a command.
+ */
+const PATTERN_PROGRAMS = /^(grep|egrep|fgrep|zgrep|rg|ripgrep|ag|ack|ugrep)$/;
+const PATTERN_OPTION_WORDS: ReadonlySet<string> = new Set(['e', 'regexp']);
+
+/** A fixed option whose value the program runs (`-c`, `--exec`); `program`, when known, may read it as data. */
+export function runsItsValue(option: Value | undefined, program?: string): boolean {
   const word = optionWord(option);
-  return word !== undefined && isRunningOptionWord(word);
+  if (word === undefined || !isRunningOptionWord(word)) return false;
+  return !(program !== undefined && PATTERN_OPTION_WORDS.has(word) && PATTERN_PROGRAMS.test(programBase(program)));
+}
+
+/** `/usr/bin/rg`, `C:\tools\rg.exe`: the program's own name, lower-case. */
+function programBase(program: string): string {
+  return (program.split(/[/\\]/).pop() ?? '').replace(/\.exe$/i, '').toLowerCase();
 }
 
 /** The names the model's input gives a value (`args.create.title` is `title`), lower-case. */

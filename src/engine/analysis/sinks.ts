@@ -22,6 +22,7 @@ import { fileOperand } from './file-operands';
 import { argvHandOff, type ArgvHandOff, handedList } from './argv-hand-off';
 import { leadingTaint } from './leading-taint';
 import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
+import type { StdinProgramParam } from './child-stdin';
 import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
 
@@ -85,6 +86,8 @@ export interface SinkHit extends RequestMethod, ArgvHandOff {
   document?: Value;
   /** The method was written by a caller of the sending helper (`fetchApi(path, { method })`), not at the sink. */
   methodFromCaller?: boolean;
+  /** Text written to a child's stdin inside a helper whose caller names the program (`child-stdin.ts`). */
+  stdinProgram?: StdinProgramParam;
 }
 
 /**
@@ -219,7 +222,7 @@ export function evaluateSink(
       : undefined);
   for (const value of values) {
     const result =
-      controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program)) ??
+      controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program), program) ??
       (row.check === 'argv-path' ? handedList(value) : undefined);
     if (result) {
       controlled = result;
@@ -313,6 +316,8 @@ export function controllingValue(
   quotes: Quotes = SHELL_QUOTES,
   /** The list reaches a fixed program with no shell, one element per argument. */
   isArgv = false,
+  /** That program, when known: which of its options run their value (`rg -e` takes a pattern). */
+  program?: string,
 ): Value | undefined {
   switch (row.check) {
     case 'url':
@@ -340,7 +345,7 @@ export function controllingValue(
             !isFixedOptionValue(item) &&
             !isQuotedData(item, quotes) &&
             // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
-            !(isArgv && (isNeverAnOption(value, index) || item.bounds.has('absolute'))),
+            !(isArgv && (isNeverAnOption(value, index, program) || item.bounds.has('absolute'))),
         );
       }
       if (value.parts) {
@@ -373,11 +378,11 @@ export function controllingValue(
  * (`--pre=./payload.sh`), so the model fills in data and chooses no behaviour. A value merely written
  * after an option (`['--oneline', ref]`) may follow a switch, so it may still be read as an option.
  */
-function isNeverAnOption(value: Value, index: number): boolean {
+function isNeverAnOption(value: Value, index: number, program: string | undefined): boolean {
   const seams = value.elementSeams ?? [];
   const elements = value.elements ?? [];
   const option = seams.includes(index) ? undefined : elements[index - 1];
-  if (value.optionValues?.includes(index) && !runsItsValue(option)) return true;
+  if (value.optionValues?.includes(index) && !runsItsValue(option, program)) return true;
   if (isAbsolutePathOperand(elements[index])) return true;
   if (isNamedOptionValue(option, elements[index] as Value)) return true;
   for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
@@ -414,10 +419,13 @@ function selectValues(row: SinkRow, node: SinkCall, args: Value[]): Value[] {
     for (const names of row.argument.members) {
       const next: Value[] = [];
       for (const value of values) {
-        for (const name of names) {
-          const prop = value.props?.get(name);
-          if (prop) next.push(prop);
-          else if (!value.isObjectLiteral && isTainted(value)) next.push(value);
+        // A list of option objects (`attachments: [{ filename, path }]`): the member of each element.
+        for (const item of value.elements && !value.props ? value.elements : [value]) {
+          for (const name of names) {
+            const prop = item.props?.get(name);
+            if (prop) next.push(prop);
+            else if (!item.isObjectLiteral && isTainted(item)) next.push(item);
+          }
         }
       }
       values = next;

@@ -37,6 +37,8 @@ export interface SinkRow {
   prepares?: boolean;
   /** A finding of this rule on the same call carries this row's effect too (a shell's `cwd` beside its command). */
   yieldsTo?: string;
+  /** Text written to a child process's stdin: the program the child runs decides whether it is run (`child-stdin.ts`). */
+  childStdin?: boolean;
 }
 
 export interface PaymentRequestRow {
@@ -383,6 +385,7 @@ function compileSink(row: Record<string, unknown>, rule: string, file: string): 
   if (typeof row['operation'] === 'string') compiled.operation = row['operation'];
   if (row['prepares'] === true) compiled.prepares = true;
   if (typeof row['yieldsTo'] === 'string') compiled.yieldsTo = row['yieldsTo'];
+  if (row['childStdin'] === true) compiled.childStdin = true;
   if (typeof row['argumentPattern'] === 'string') compiled.argumentPattern = new RegExp(row['argumentPattern']);
   return compiled;
 }

@@ -25,7 +25,7 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
   const check = hit.row.check;
   const quotes = quotesHoldData(check, program);
   const isArgv = runsWithoutShell(check, program);
-  const controlling = controllingValue(hit.row, list, quotes, isArgv);
+  const controlling = controllingValue(hit.row, list, quotes, isArgv, program);
   // Each element on its own (its neighbours kept, the others' input taken out): a caller that leaves one
   // member out (`listCommits({ author })` never passes `range`) still meets the others at its own callers.
   const origins =
@@ -35,7 +35,7 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
           const alone = list.elements?.map((other, index) =>
             index === at || other.constant !== undefined ? other : CLEAN,
           );
-          const single = controllingValue(hit.row, { ...list, elements: alone ?? [] }, quotes, isArgv);
+          const single = controllingValue(hit.row, { ...list, elements: alone ?? [] }, quotes, isArgv, program);
           return single ? single.origins : [];
         });
   const listParam = wholeParam(list);

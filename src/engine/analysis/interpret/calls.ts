@@ -55,6 +55,7 @@ import { applySummary } from './summaries';
 import { packageApi } from './typed-arguments';
 import { pushedOptionValues } from '../option-values';
 import { slicesByNumbersOnly } from './numeric-slice';
+import { wordCaptures } from './word-captures';
 import { recordSinks } from './record-sinks';
 import { declaredReturnType } from '../returned-api';
 import { applyFacts, approve, cloneState, setKey } from './state';
@@ -357,6 +358,8 @@ function knownStep(
     if (isDigestText(method, node.arguments as Node[])) return opaqueValue();
     const numericText = numericTextOf(receiver, method, args);
     if (numericText) return numericText;
+    const captures = wordCaptures(method, node, receiver);
+    if (captures) return captures;
     if (stripsSeparators(method, node.arguments as Node[]))
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     const escaped = quoteEscape(method, node.arguments as Node[], receiver);

@@ -345,6 +345,9 @@ function evaluateMember(interpreter: Interpreter, node: TSESTree.MemberExpressio
       }
       return opaqueValue();
     }
+    // `found[1]` of a match: the capture at that index (interpret/word-captures.ts).
+    const indexed = key.constant === undefined ? undefined : object.props?.get(key.constant);
+    if (indexed) return indexed;
     if (object.elements && object.elements.length > 0)
       return object.elements.reduce<Value>((acc, item) => joinValues(acc, item), CLEAN);
     // `changes[index]` at an index the model does not choose: one element, whose members keep their own path

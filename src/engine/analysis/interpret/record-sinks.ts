@@ -4,6 +4,7 @@ import type { Value } from '../value';
 import type { State } from '../evaluator';
 import { evaluateSink, matchSinks } from '../sinks';
 import { withoutYielded } from '../yielded-hits';
+import { stdinVerdict, withStdinVerdict } from '../child-stdin';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
@@ -22,7 +23,11 @@ export function recordSinks(
     interpreter,
     node.type === 'TaggedTemplateExpression' ? undefined : calleeOnReceiver(node.callee, receiver),
   );
-  const hits = rows.flatMap((row) => evaluateSink(row, node, args, state, interpreter) ?? []);
+  const hits = rows.flatMap((row) => {
+    const hit = evaluateSink(row, node, args, state, interpreter);
+    // Text for a child's stdin: only a shell or an interpreter runs it (checked once the row matched).
+    return !hit ? [] : row.childStdin ? withStdinVerdict(hit, stdinVerdict(row, node, state, interpreter)) : hit;
+  });
   interpreter.hits.push(...withoutYielded(hits));
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {

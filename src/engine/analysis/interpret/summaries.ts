@@ -9,6 +9,7 @@ import { assertedParams } from '../guards/assertions';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
 import type { LeadingParam } from '../leading-param';
 import { argvAtCall } from './argv-at-call';
+import { stdinVerdictAtCall, withStdinVerdict } from '../child-stdin';
 import {
   CLEAN,
   combine,
@@ -349,12 +350,16 @@ function completedPayment(
 }
 
 function instantiateSinkHit(
-  hit: SinkHit,
+  helperHit: SinkHit,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   interpreter: Interpreter,
   actual: ActualArgument,
   state: State,
 ): SinkHit | undefined {
+  // A child's stdin whose program the caller names: a fixed program that is no shell reads it as data.
+  const hit = helperHit.stdinProgram
+    ? withStdinVerdict(helperHit, stdinVerdictAtCall(helperHit.stdinProgram, call, actual))
+    : helperHit;
   const sameFile = hit.file === interpreter.ctx.file;
   const base: SinkHit = { ...hit };
   const carried = carriedAtCall(hit, (index) => actual(index));
