@@ -36,6 +36,7 @@ import { isInjectedField } from './injected-field';
 import { isBackendFileWrite } from './backend-write';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
+import { callsNamesake } from './namesake-call';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
@@ -91,12 +92,14 @@ export function unseenWrite(
   handlers: ToolHandler[],
   caseName: string | undefined,
   writeEffect: WriteEffect,
+  toolName?: string,
 ): string | undefined {
   const seen = new Set<FunctionNode>();
   const budget = { calls: 0, files: new Set<string>() };
   for (const handler of handlers) {
     const state: ScanState = { seen, budget, writeEffect, home: handler.ctx.file };
     if (caseName !== undefined) state.caseName = caseName;
+    if (toolName !== undefined) state.toolName = toolName;
     const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
     const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
     if (found) return found;
@@ -107,6 +110,8 @@ export function unseenWrite(
 interface ScanState {
   /** For one case of a dispatcher: the other cases are other tools. */
   caseName?: string;
+  /** The tool's name: a call to its namesake method counts without model input (see namesake-call). */
+  toolName?: string;
   seen: Set<FunctionNode>;
   budget: { calls: number; files: Set<string> };
   writeEffect: WriteEffect;
@@ -146,7 +151,8 @@ function scan(
       (isBackendFileWrite(node, ctx, isInput) ? fileWriteEffect(ctx, state.writeEffect) : undefined) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
-      receiverCarriesInput(node, isInput, ctx)
+      receiverCarriesInput(node, isInput, ctx) ||
+      callsNamesake(node, state.toolName)
         ? home
           ? (clientWrite(node, ctx, isInput) ??
             describedEndpointWrite(node, ctx) ??
