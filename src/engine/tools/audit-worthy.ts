@@ -364,9 +364,10 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (!receiver) {
     // `this.client.send(new PublishCommand(…))` on a client handed in: the package's command says the write.
     if (name === 'send' && isPackageWriteCommand(node.arguments[0], names, ctx)) return REMOTE_WRITES;
-    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
-      ? REMOTE_WRITES
-      : undefined;
+    const untypedWrite =
+      isWriteName(name, names.untypedReceiverVerbs, names) ||
+      isCompoundWriteName(name, names, [names.untypedCompoundVerbs]);
+    return untypedWrite && isUntypedParameter(callee, ctx, isInput, 1) ? REMOTE_WRITES : undefined;
   }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its
