@@ -42,7 +42,7 @@ import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
 import { namesServiceWrite } from './service-write-name';
-import { isCompoundWriteName, isWriteName } from './write-names';
+import { isCompoundWriteName, isUntypedWriteName, isWriteName } from './write-names';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -364,10 +364,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (!receiver) {
     // `this.client.send(new PublishCommand(…))` on a client handed in: the package's command says the write.
     if (name === 'send' && isPackageWriteCommand(node.arguments[0], names, ctx)) return REMOTE_WRITES;
-    const untypedWrite =
-      isWriteName(name, names.untypedReceiverVerbs, names) ||
-      isCompoundWriteName(name, names, [names.untypedCompoundVerbs]);
-    return untypedWrite && isUntypedParameter(callee, ctx, isInput, 1) ? REMOTE_WRITES : undefined;
+    return isUntypedWriteName(name, names) && isUntypedParameter(callee, ctx, isInput, 1) ? REMOTE_WRITES : undefined;
   }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its

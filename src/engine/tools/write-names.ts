@@ -20,6 +20,14 @@ function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWrit
   return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => name.endsWith(suffix));
 }
 
+/** A method of a resource of a client parameter with no type that names a write (`customers.create`, `addToCart`). */
+export function isUntypedWriteName(name: string, names: RemoteWriteNames): boolean {
+  return (
+    isWriteName(name, names.untypedReceiverVerbs, names) ||
+    isCompoundWriteName(name, names, [names.untypedCompoundVerbs])
+  );
+}
+
 export function isCompoundWriteName(
   name: string,
   names: RemoteWriteNames,
