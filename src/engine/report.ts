@@ -165,7 +165,7 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
     let audit = tool.audit ?? analysis.audits[0] ?? hook?.description;
     const unseen =
       !hasWrite && !hasUnscoped && !audit
-        ? unseenWrite(tool.handlers, tool.selector?.name, writeEffect(table))
+        ? unseenWrite(tool.handlers, tool.selector?.name, writeEffect(table), tool.name)
         : undefined;
     if (unseen) {
       hasWrite = true;

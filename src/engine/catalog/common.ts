@@ -73,6 +73,10 @@ export interface RemoteWriteNames {
   verbs: string[];
   /** Verbs that write only as the first word of a longer name on an SDK client (`addTagForTask`). */
   compoundVerbs: string[];
+  /** Verbs that write only before their object (`applyCouponCode`, `clearCart`), never bare, even on a resource. */
+  prefixOnlyVerbs: string[];
+  /** Verbs that write before their object on a resource of an untyped parameter (`client.commerce.addToCart`). */
+  untypedCompoundVerbs: string[];
   /** Endings after a compound verb that configure the local client instead (`setViewport`). */
   compoundLocalSuffixes: string[];
   /** The verbs that count on a client parameter with no type (`stripe.customers.create`). */
@@ -165,6 +169,8 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
     remoteWrites: {
       verbs: asStrings(remote['verbs']),
       compoundVerbs: asStrings(remote['compoundVerbs']),
+      prefixOnlyVerbs: asStrings(remote['prefixOnlyVerbs']),
+      untypedCompoundVerbs: asStrings(remote['untypedCompoundVerbs']),
       compoundLocalSuffixes: asStrings(remote['compoundLocalSuffixes']),
       untypedReceiverVerbs: asStrings(remote['untypedReceiverVerbs']),
       factorySuffixes: asStrings(remote['factorySuffixes']),

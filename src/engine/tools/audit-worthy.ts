@@ -36,12 +36,13 @@ import { isInjectedField } from './injected-field';
 import { isBackendFileWrite } from './backend-write';
 import { namesReadEndpoint } from './read-endpoint';
 import type { ToolHandler } from './types';
+import { callsNamesake } from './namesake-call';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
 import { namesServiceWrite } from './service-write-name';
-import { isCompoundWriteName, isWriteName } from './write-names';
+import { isCompoundWriteName, isUntypedWriteName, isWriteName } from './write-names';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -91,12 +92,14 @@ export function unseenWrite(
   handlers: ToolHandler[],
   caseName: string | undefined,
   writeEffect: WriteEffect,
+  toolName?: string,
 ): string | undefined {
   const seen = new Set<FunctionNode>();
   const budget = { calls: 0, files: new Set<string>() };
   for (const handler of handlers) {
     const state: ScanState = { seen, budget, writeEffect, home: handler.ctx.file };
     if (caseName !== undefined) state.caseName = caseName;
+    if (toolName !== undefined) state.toolName = toolName;
     const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
     const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
     if (found) return found;
@@ -107,6 +110,8 @@ export function unseenWrite(
 interface ScanState {
   /** For one case of a dispatcher: the other cases are other tools. */
   caseName?: string;
+  /** The tool's name: a call to its namesake method counts without model input (see namesake-call). */
+  toolName?: string;
   seen: Set<FunctionNode>;
   budget: { calls: number; files: Set<string> };
   writeEffect: WriteEffect;
@@ -146,7 +151,8 @@ function scan(
       (isBackendFileWrite(node, ctx, isInput) ? fileWriteEffect(ctx, state.writeEffect) : undefined) ??
       (callOperation(node, ctx) === 'mutation' ? REMOTE_WRITES : undefined) ??
       (node.arguments.some((argument) => carriesInput(argument, isInput, ctx)) ||
-      receiverCarriesInput(node, isInput, ctx)
+      receiverCarriesInput(node, isInput, ctx) ||
+      callsNamesake(node, state.toolName)
         ? home
           ? (clientWrite(node, ctx, isInput) ??
             describedEndpointWrite(node, ctx) ??
@@ -358,9 +364,7 @@ function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: I
   if (!receiver) {
     // `this.client.send(new PublishCommand(…))` on a client handed in: the package's command says the write.
     if (name === 'send' && isPackageWriteCommand(node.arguments[0], names, ctx)) return REMOTE_WRITES;
-    return isWriteName(name, names.untypedReceiverVerbs, names) && isUntypedParameter(callee, ctx, isInput, 1)
-      ? REMOTE_WRITES
-      : undefined;
+    return isUntypedWriteName(name, names) && isUntypedParameter(callee, ctx, isInput, 1) ? REMOTE_WRITES : undefined;
   }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its

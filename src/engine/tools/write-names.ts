@@ -20,8 +20,22 @@ function isScopedWrite(name: string, verbs: readonly string[], names: RemoteWrit
   return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => name.endsWith(suffix));
 }
 
-export function isCompoundWriteName(name: string, names: RemoteWriteNames): boolean {
-  const verb = names.compoundVerbs.find((candidate) => leading(candidate, '[A-Z]').test(name));
+/** A method of a resource of a client parameter with no type that names a write (`customers.create`, `addToCart`). */
+export function isUntypedWriteName(name: string, names: RemoteWriteNames): boolean {
+  return (
+    isWriteName(name, names.untypedReceiverVerbs, names) ||
+    isCompoundWriteName(name, names, [names.untypedCompoundVerbs])
+  );
+}
+
+export function isCompoundWriteName(
+  name: string,
+  names: RemoteWriteNames,
+  verbLists: ReadonlyArray<readonly string[]> = [names.compoundVerbs, names.prefixOnlyVerbs],
+): boolean {
+  const isLeading = (candidate: string) => leading(candidate, '[A-Z]').test(name);
+  let verb: string | undefined;
+  for (const list of verbLists) verb ??= list.find(isLeading);
   if (!verb) return false;
   const rest = name.slice(verb.length);
   return ![...names.factorySuffixes, ...names.compoundLocalSuffixes].some((suffix) => rest.endsWith(suffix));
