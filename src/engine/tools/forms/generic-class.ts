@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
+import { declarationMethodSchema } from './declaration-method';
 import { positionalSuperMembers } from './positional-super';
 import type { FormLike, RecognisedTool } from '../types';
 
@@ -27,8 +28,11 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
     return undefined;
   };
   const nameNode = first(generic.nameKeys);
-  const schemaNode = first(generic.schemaKeys) ?? suffixedSchema(members, generic.classSchemaSuffixes);
   const handlerNode = first(generic.handlerKeys);
+  const schemaNode =
+    first(generic.schemaKeys) ??
+    suffixedSchema(members, generic.classSchemaSuffixes) ??
+    declarationMethodSchema(members, handlerNode, generic);
   if (!nameNode || !schemaNode || !handlerNode || !first(generic.descriptionKeys)) return undefined;
   // A wrapper that copies its name from what it wraps (`this.name = action.name`) is not the declaration.
   const name = constantString(nameNode, ctx);
