@@ -3,6 +3,7 @@ import { propertyName, unwrapExpression, type Node } from '../ast';
 import type { ApiRef } from '../api';
 import type { RemoteWriteNames } from '../catalog/load';
 import type { FileContext } from '../analysis/context';
+import { wordsOf } from '../analysis/words';
 
 export interface SdkCommand {
   className: string;
@@ -25,7 +26,17 @@ export function sdkCommand(argument: Node | undefined, ctx: FileContext): SdkCom
   return className === undefined ? undefined : { className, ref: ctx.api.resolve(inner.callee) };
 }
 
-/** `new GetObjectCommand(…)`: a command whose class starts with a read verb. */
+/**
+ * `new GetObjectCommand(…)`: a command whose class starts with a read verb; also one whose verb follows a
+ * qualifier that is no verb (`AgenticRetrieveStreamCommand`, `BedrockRetrieveCommand`): the class's first word
+ * that is a read prefix or a write verb decides, so `AdminCreateUserCommand` stays a write.
+ */
 export function isReadCommand(command: SdkCommand, names: RemoteWriteNames): boolean {
-  return names.readCommandPrefixes.some((prefix) => command.className.startsWith(prefix));
+  if (names.readCommandPrefixes.some((prefix) => command.className.startsWith(prefix))) return true;
+  const words = wordsOf(command.className);
+  for (const word of words.slice(0, 3)) {
+    if (names.verbs.includes(word) || names.compoundVerbs.includes(word)) return false;
+    if (names.readCommandPrefixes.some((prefix) => prefix.toLowerCase() === word)) return true;
+  }
+  return false;
 }

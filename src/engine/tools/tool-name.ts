@@ -4,7 +4,7 @@ import { propertyName, stringValue, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { constantString } from './constant-name';
 import { describedName, factoryName, factoryOf } from './described-name';
-import { onlyLocalCall } from '../analysis/local-callers';
+import { onlyCallInFile, onlyLocalCall } from '../analysis/local-callers';
 import { navigate } from './navigate';
 import { registryEntryName } from './registry-entry-name';
 import { returnedDeclarationName } from './returned-declaration';
@@ -87,7 +87,11 @@ export function spelledName(node: Node): string | undefined {
 
 function toolsetEntryOfFactory(call: Node, ctx: FileContext): { name: string; node: Node } | undefined {
   const factory = factoryOf(call);
-  const use = factory ? onlyLocalCall(factory, ctx) : undefined;
+  // A minifier's one- or two-letter factory (`const m = (key, opts) => tool({…})`, exported as
+  // `searchMemoriesTool`) names nothing the author wrote: its one call in the file, under the toolset's key
+  // (`{ searchMemories: m(key, opts) }`), does, exported or not. Named factories keep their own name when exported.
+  const minified = factory !== undefined && (factoryName(call)?.length ?? 3) <= 2;
+  const use = factory ? (minified ? onlyCallInFile(factory, ctx) : onlyLocalCall(factory, ctx)) : undefined;
   const entry = use?.parent;
   if (entry?.type !== 'Property' || entry.value !== use || entry.parent?.type !== 'ObjectExpression') return undefined;
   const name = propertyName(entry);

@@ -8,6 +8,7 @@ import { collectCaps } from '../caps';
 import { constantString } from '../constant-name';
 import { objectLiteralOf } from '../navigate';
 import { attachHandlers, baseTool } from '../tool-parts';
+import { declarationMethodSchema } from './declaration-method';
 import { positionalSuperMembers } from './positional-super';
 import { classDeclarationMember } from './class-declaration-member';
 import type { FormLike, RecognisedTool } from '../types';
@@ -36,7 +37,9 @@ export function fromGenericClass(node: ClassNode, ctx: FileContext): RecognisedT
   const nameNode = useDeclared ? declared.name : first(generic.nameKeys);
   const schemaNode = useDeclared
     ? declared.schema
-    : (first(generic.schemaKeys) ?? suffixedSchema(members, generic.classSchemaSuffixes));
+    : (first(generic.schemaKeys) ??
+      suffixedSchema(members, generic.classSchemaSuffixes) ??
+      declarationMethodSchema(members, handlerNode, generic));
   const described = useDeclared ? declared.description : first(generic.descriptionKeys);
   if (!nameNode || !schemaNode || !handlerNode || !described) return undefined;
   // A wrapper that copies its name from what it wraps (`this.name = action.name`) is not the declaration.

@@ -150,7 +150,7 @@ function declarationMember(
   );
   if (properties.length > MAX_DECLARATION_MEMBERS) return undefined;
   const found = properties
-    .map((property) => objectLiteralOf(property.value as Node, ctx))
+    .map((property) => functionDeclarationOf(objectLiteralOf(property.value as Node, ctx), generic, ctx))
     .filter(
       (object): object is TSESTree.ObjectExpression =>
         object !== undefined &&
@@ -160,6 +160,35 @@ function declarationMember(
         holds(object, generic.schemaKeys),
     );
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The OpenAI function-calling wrapper `{ type: 'function', function: { name, description, parameters } }` held
+ * as a member (`{ definition: { type: 'function', function: SCHEMAS.search }, execute }`): the declaration is its
+ * `function` member; any other object is its own.
+ */
+function functionDeclarationOf(
+  object: TSESTree.ObjectExpression | undefined,
+  generic: GenericObjectForm,
+  ctx: FileContext,
+): TSESTree.ObjectExpression | undefined {
+  if (object === undefined || generic.nameKeys.some((key) => findProperty(object, key))) return object;
+  for (const key of generic.functionNamedKeys) {
+    const inner = findProperty(object, key);
+    const declaration = inner ? memberObjectLiteral(inner.value as Node, ctx) : undefined;
+    if (declaration) return declaration;
+  }
+  return object;
+}
+
+/** An object literal, also one held under a key of a constant object of this file (`SCHEMAS.search`). */
+function memberObjectLiteral(node: Node, ctx: FileContext): TSESTree.ObjectExpression | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'MemberExpression' || inner.computed) return objectLiteralOf(inner, ctx);
+  const key = propertyName(inner);
+  const holder = objectLiteralOf(inner.object, ctx);
+  const property = holder && key !== undefined ? findProperty(holder, key) : undefined;
+  return property ? objectLiteralOf(property.value as Node, ctx) : undefined;
 }
 
 /** The function argument beside a declaration object in the same call, when there is exactly one. */
