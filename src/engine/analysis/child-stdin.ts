@@ -24,10 +24,10 @@ const FIXED: StdinVerdict = { kind: 'fixed' };
 
 /**
  * Programs that read their stdin as commands or code: shells and launchers that hand it to one, and language
- * interpreters and REPLs. A program named by none of these reads its stdin as data.
+ * interpreters and REPLs. A program named by none of these reads its stdin as data (mongosh is a JavaScript shell).
  */
 const RUNS_STDIN =
-  /^(sh|bash|zsh|dash|ksh|fish|csh|tcsh|ash|busybox|cmd|powershell|pwsh|ssh|su|sudo|doas|env|xargs|nohup|nice|timeout|script|expect|python[\d.]*|pypy[\d.]*|ipython|node|nodejs|bun|deno|tsx|ts-node|ruby|irb|perl|php|lua(jit)?|luajit|r|rscript|julia|tclsh|wish|osascript|jshell|groovy|scala|ghci|erl|iex|elixir|swift|dotnet|java|clojure|racket|guile|sbcl|ocaml)$/;
+  /^(sh|bash|zsh|dash|ksh|fish|csh|tcsh|ash|busybox|cmd|powershell|pwsh|ssh|su|sudo|doas|env|xargs|nohup|nice|timeout|script|expect|python[\d.]*|pypy[\d.]*|ipython|node|nodejs|bun|deno|tsx|ts-node|ruby|irb|perl|php|lua(jit)?|luajit|r|rscript|julia|tclsh|wish|osascript|jshell|groovy|scala|ghci|erl|iex|elixir|swift|dotnet|java|clojure|racket|guile|sbcl|ocaml|mongo|mongosh)$/;
 
 /** Script files a shell runs (`deploy.sh`, `setup.bat`): the program that reads stdin is a shell. */
 const SCRIPT_EXTENSION = /\.(sh|bash|zsh|bat|cmd|ps1|py|js|mjs|cjs|ts|rb|pl|php)$/i;
