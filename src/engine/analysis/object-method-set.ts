@@ -27,6 +27,9 @@ export function objectMethodSetTargets(
   ctx: FileContext,
   common: ReadonlySet<string>,
 ): ResolvedFunction[] {
+  // A service handed in as a parameter: a value an unresolved call returned (`list.find(…)`) is left to the
+  // list and table lookups, which know the elements it may be.
+  if (receiver.type !== 'Identifier' || ctx.scopes.resolve(receiver)?.kind !== 'param') return [];
   const others = evidenceMembers(receiver, name, ctx, common);
   if (others.length === 0) return [];
   const out: ResolvedFunction[] = [];
