@@ -33,7 +33,9 @@ export function handedApis(call: TSESTree.CallExpression, carried: CarriedApis):
   let out: Map<number, ApiRef> | undefined;
   call.arguments.forEach((argument, index) => {
     const api = argument.type === 'SpreadElement' ? undefined : carried(argument);
-    if (api) (out ??= new Map()).set(index, api);
+    if (!api) return;
+    out ??= new Map();
+    out.set(index, api);
   });
   return out;
 }
