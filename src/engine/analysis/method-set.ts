@@ -42,15 +42,23 @@ export function methodSetClasses(
   ctx: FileContext,
   common: ReadonlySet<string>,
 ): ClassRef[] {
+  const others = evidenceMembers(receiver, name, ctx, common);
+  return others.length > 0 ? ctx.modules.methodSetOwners(ctx, name, others) : [];
+}
+
+/**
+ * The other members the function reads on the receiver that count as evidence of which interface it is:
+ * not names every object answers to, and not two runtime names (`get` beside `set`).
+ */
+export function evidenceMembers(receiver: Node, name: string, ctx: FileContext, common: ReadonlySet<string>): string[] {
   const path = memberPath(receiver);
   if (!path) return [];
   const binding = ctx.scopes.resolve(path.root);
   if (!binding) return [];
   const weak = (member: string) => common.has(member) || BUILTIN_METHODS.has(member);
-  const others = readMembers(binding, path.steps, ctx).filter(
+  return readMembers(binding, path.steps, ctx).filter(
     (other) => other !== name && !NO_EVIDENCE.has(other) && !(weak(name) && weak(other)),
   );
-  return others.length > 0 ? ctx.modules.methodSetOwners(ctx, name, others) : [];
 }
 
 /** Plain member steps followed from a receiver to its variable (`context.api`: one). */

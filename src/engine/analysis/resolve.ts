@@ -6,6 +6,7 @@ import { callerArguments } from './caller-arguments';
 import { isFunction, propertyName, stringValue, unwrapExpression, type FunctionNode, type Node } from '../ast';
 import { factoryObjects, onlyCallArgument } from './provider-objects';
 import { BUILTIN_METHODS, methodSetClasses } from './method-set';
+import { objectMethodSetTargets } from './object-method-set';
 import { injectedFieldClasses } from './injected-field';
 import { moduleObject, receiverClasses } from './receivers';
 import { tableTargets } from './table-targets';
@@ -270,8 +271,13 @@ function objectTargets(object: Node, name: string, ctx: FileContext, depth: numb
   if (out.length > 0) return out;
   // `context.api.dashboards(…)` beside `context.api.getProjectBaseUrl(…)` on a handler's parameter: no single
   // method name says which class the member holds, but the package's classes that declare both do.
-  if (!isUntypedReceiver(object, ctx))
-    return isParamMember(object, ctx) ? methodSetTargets(object, name, ctx, depth) : out;
+  if (!isUntypedReceiver(object, ctx)) {
+    if (isParamMember(object, ctx)) return methodSetTargets(object, name, ctx, depth);
+    // `({ account }) => … account.createProject(o)`: a service handed in by name, no class of the package declares.
+    return isUnpackedParam(object, ctx) && !COMMON_MEMBER_NAMES.has(name) && !BUILTIN_METHODS.has(name)
+      ? objectMethodSetTargets(object, name, ctx, COMMON_MEMBER_NAMES)
+      : out;
+  }
   // `createRunCommand = (gcloud, acl) => …` called once, with `cli`: what `cli` is, `gcloud` is.
   const binding = object.type === 'Identifier' ? ctx.scopes.resolve(object) : undefined;
   const passed = binding ? onlyCallArgument(binding, ctx) : undefined;
@@ -295,7 +301,10 @@ function methodSetTargets(object: Node, name: string, ctx: FileContext, depth: n
     const method = methodOf(candidate, name, depth + 1);
     if (method && !out.some((seen) => seen.fn === method.fn)) out.push(method);
   }
-  return out;
+  // No class implements it: the package's object literals that do (a platform factory's operations).
+  return out.length > 0 || COMMON_MEMBER_NAMES.has(name) || BUILTIN_METHODS.has(name)
+    ? out
+    : objectMethodSetTargets(object, name, ctx, COMMON_MEMBER_NAMES);
 }
 
 /**
@@ -367,6 +376,13 @@ function passedReceiverTargets(object: Node, name: string, ctx: FileContext, dep
     for (const found of objectTargets(unwrapExpression(passed.node), name, passed.ctx, depth + 1))
       if (!out.some((seen) => seen.fn === found.fn)) out.push(found);
   return out;
+}
+
+/** A parameter's member unpacked by name with no type (`({ account, readOnly }) => …`). */
+function isUnpackedParam(object: Node, ctx: FileContext): boolean {
+  if (object.type !== 'Identifier') return false;
+  const binding = ctx.scopes.resolve(object);
+  return binding?.kind === 'param' && binding.patternPath.length === 1 && !binding.id.typeAnnotation;
 }
 
 function isUntypedReceiver(object: Node, ctx: FileContext): boolean {

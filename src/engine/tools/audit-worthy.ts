@@ -43,6 +43,7 @@ import { otherTool } from './other-tool-branches';
 import { builderSteps, isClientFactoryParameter } from './request-builder';
 import { namesServiceWrite } from './service-write-name';
 import { isCompoundWriteName, isUntypedWriteName, isWriteName } from './write-names';
+import { type CarriedApis, carriedBy, handedApis, NO_CARRIED } from './carried-apis';
 
 /** How far helpers and methods are followed from a handler, and how many are read in all. */
 const MAX_HELPER_DEPTH = 3;
@@ -101,7 +102,8 @@ export function unseenWrite(
     if (caseName !== undefined) state.caseName = caseName;
     if (toolName !== undefined) state.toolName = toolName;
     const input = entryInput(handler.fn, handler.ctx, handler.inputIndex, handler.inputPath);
-    const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined);
+    const carried = carriedBy(handler.fn, handler.ctx, handler.paramApis);
+    const found = scan(handler.fn, handler.ctx, 0, state, (node) => input.pathOf(node) !== undefined, carried);
     if (found) return found;
   }
   return undefined;
@@ -125,13 +127,14 @@ function scan(
   depth: number,
   state: ScanState,
   isInput: IsInput,
+  carried: CarriedApis = NO_CARRIED,
 ): string | undefined {
   const { seen, budget } = state;
   if (seen.has(fn) || seen.size >= MAX_FUNCTIONS) return undefined;
   seen.add(fn);
   const matcher = rowMatcher(ctx);
   const skipped = new Set<Node>();
-  const helpers: Array<{ fn: FunctionNode; ctx: FileContext; isInput: IsInput }> = [];
+  const helpers: Array<{ fn: FunctionNode; ctx: FileContext; isInput: IsInput; carried: CarriedApis }> = [];
   // In another file, the catalog's writes already reach the tool through that file's summaries, and a
   // package's instance there is as often a queue or cache the module keeps; what no summary shows is a
   // write on a client or resource the caller hands in (`sendMessage(args, { client })`).
@@ -154,10 +157,10 @@ function scan(
       receiverCarriesInput(node, isInput, ctx) ||
       callsNamesake(node, state.toolName)
         ? home
-          ? (clientWrite(node, ctx, isInput) ??
+          ? (clientWrite(node, ctx, isInput, carried) ??
             describedEndpointWrite(node, ctx) ??
             (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
-          : untypedClientWrite(node, ctx, isInput)
+          : untypedClientWrite(node, ctx, isInput, carried)
         : undefined);
     if (found || depth >= MAX_HELPER_DEPTH) return undefined;
     if (isFunction(unwrapExpression(node.callee)) || namesReadEndpoint(node, ctx.catalogs.common.remoteWrites))
@@ -174,13 +177,14 @@ function scan(
         fn: target.fn,
         ctx: target.ctx,
         isInput: (inner) => tracks.some((track) => track.pathOf(inner) !== undefined),
+        carried: carriedBy(target.fn, target.ctx, handedApis(node, carried)),
       });
     }
     return undefined;
   });
   for (const helper of helpers) {
     if (found) break;
-    found = scan(helper.fn, helper.ctx, depth + 1, state, helper.isInput);
+    found = scan(helper.fn, helper.ctx, depth + 1, state, helper.isInput, helper.carried);
   }
   return found;
 }
@@ -273,19 +277,24 @@ function receiverApi(object: Node, ctx: FileContext): ApiRef | undefined {
 }
 
 /** A write verb on a resource of a parameter with no type, and only that (helpers of other files). */
-function untypedClientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
+function untypedClientWrite(
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  carried: CarriedApis,
+): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
   // A module's singleton of a project subclass of a package's client (`export const xero = cond ? new A() : new B()`,
   // `class A extends XeroClient`) is that client, as in the handler's file.
-  const typed = receiverApi(callee.object, ctx);
+  const typed = receiverApi(callee.object, ctx) ?? carried(callee.object);
   // A generated client's own request descriptor is judged by its method and path alone.
   if (isDescribedRequest(node)) return describedEndpointWrite(node, ctx);
   // A resource of a package's client (`this.client.crm.contacts.basicApi.create(…)`) is the service's own
   // record; the client's direct methods there (`queue.add`, `cache.delete`) are as often the module's state,
   // but not a request to an endpoint's path (`client.POST('/beneficiaries', { body })`).
   return !typed || isClientResource(typed) || isEndpointWrite(node, ctx) || namesBuiltClientWrite(callee, typed, ctx)
-    ? clientWrite(node, ctx, isInput)
+    ? clientWrite(node, ctx, isInput, carried)
     : undefined;
 }
 
@@ -351,14 +360,19 @@ function isClientResource(ref: ApiRef): boolean {
   return built >= 0 && ref.tokens.slice(built + 1).some((token) => token.kind === 'Member');
 }
 
-function clientWrite(node: TSESTree.CallExpression, ctx: FileContext, isInput: IsInput): string | undefined {
+function clientWrite(
+  node: TSESTree.CallExpression,
+  ctx: FileContext,
+  isInput: IsInput,
+  carried: CarriedApis = NO_CARRIED,
+): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const name = propertyName(callee);
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
-  const receiver = receiverApi(callee.object, ctx);
+  const receiver = receiverApi(callee.object, ctx) ?? carried(callee.object);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
   if (!receiver) {

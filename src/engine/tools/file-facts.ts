@@ -127,9 +127,22 @@ function addApproval(value: Node, facts: FileFacts, source: string, toolNames: S
 }
 
 /** A hook counts when it does more than print: it calls something other than console or debug logging. */
+/**
+ * `createServer({ onToolCall })` handing on its own caller's option (a parameter, or a name unpacked from one): the
+ * package registers whatever its embedder passes, often nothing (its own entry passes none), so it records nothing.
+ */
+function isForwardedOption(name: TSESTree.Identifier, ctx: FileContext): boolean {
+  const binding = ctx.scopes.resolve(name);
+  if (binding?.kind === 'param') return true;
+  const init = binding?.kind === 'var' && binding.patternPath.length > 0 ? binding.init : undefined;
+  const source = init ? unwrapExpression(init) : undefined;
+  return source?.type === 'Identifier' && ctx.scopes.resolve(source)?.kind === 'param';
+}
+
 function recordsSomething(callback: Node, ctx: FileContext): boolean {
   const inner = unwrapExpression(callback);
-  if (!isFunction(inner)) return inner.type === 'Identifier' || inner.type === 'MemberExpression';
+  if (!isFunction(inner))
+    return (inner.type === 'Identifier' && !isForwardedOption(inner, ctx)) || inner.type === 'MemberExpression';
   let records = false;
   walk(inner.body, (node) => {
     if (records) return false;

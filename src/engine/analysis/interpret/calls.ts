@@ -19,6 +19,8 @@ import { someFacts } from '../guards/containment';
 import { splitsOnSlash } from '../guards/dot-segments';
 import { catalogAssertionFacts } from '../guards/assertions';
 import { resolveFunctions } from '../resolve';
+import { forwardedToCallback } from './helper-callbacks';
+import { joinedText } from './joined-text';
 import { isDigestText, quoteEscape, stripsSeparators } from '../sanitisers';
 import { isApprovalCall, isAuditCallee } from '../approval-audit-calls';
 import { recordsOnlyARefusal } from '../refusal-audit';
@@ -394,6 +396,10 @@ function knownStep(
       const piece = derived(receiver, ['allowlist', 'segment']);
       return method === 'split' ? { ...piece, elements: [piece] } : piece;
     }
+    if (method === 'join') {
+      const joined = joinedText(receiver, node.arguments[0], args[0]);
+      if (joined) return joined;
+    }
     if (
       ITERATION_METHODS.has(method) ||
       method === 'join' ||
@@ -437,6 +443,8 @@ function visitCallbacks(
       const values =
         packed >= 0 && packed < index ? args[packed]?.elements : forwardedArguments(interpreter, node, index, state);
       for (const [position, value] of (values ?? []).entries()) params.set(position, value);
+    } else {
+      for (const [position, value] of helperArguments(interpreter, node, index, args)) params.set(position, value);
     }
     const inner = cloneState(state);
     bindParams(interpreter, argument, params, inner);
@@ -448,6 +456,30 @@ function visitCallbacks(
     interpreter.returns.length = saved;
   });
   return mapped;
+}
+
+/**
+ * A callback handed to one project helper receives the helper's own parameters it calls it with
+ * (`run(req, (r) => send(r))`, `helper-callbacks.ts`): the caller's arguments at those positions.
+ */
+function helperArguments(
+  interpreter: Interpreter,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  args: readonly Value[],
+): [number, Value][] {
+  // Only a call that hands something besides the callback can forward it.
+  if (node.type !== 'CallExpression' || node.arguments.length < 2) return [];
+  const targets = resolveFunctions(node.callee, interpreter.ctx);
+  const [target] = targets;
+  if (!target || targets.length !== 1) return [];
+  const forwarded = forwardedToCallback(target.fn, index) ?? [];
+  const out: [number, Value][] = [];
+  forwarded.forEach((from, position) => {
+    const value = from === undefined || from === index ? undefined : args[from];
+    if (value) out.push([position, value]);
+  });
+  return out;
 }
 
 /**

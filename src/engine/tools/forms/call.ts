@@ -10,6 +10,7 @@ import { arrayElements, navigate, objectLiteralOf } from '../navigate';
 import { constantString } from '../constant-name';
 import { toolName } from '../tool-name';
 import { fromLoopHandlerMap } from './loop-handler-map';
+import { fromLoopWrappedHandler } from './loop-wrapped-handler';
 import { fromLoopEntryMethod } from './loop-entry-method';
 import {
   approvalPropertyName,
@@ -86,7 +87,12 @@ export function fromLoopCall(
       : undefined;
   // `(args) => tool.invoke(client, args)`: the listed entry's own function handles the input.
   if (isFunction(handler))
-    return fromLoopEntryMethod(node, handler, (variable) => loopIterable(variable, ctx), form, ctx);
+    return (
+      fromLoopEntryMethod(node, handler, (variable) => loopIterable(variable, ctx), form, ctx) ??
+      (node.type === 'CallExpression'
+        ? fromLoopWrappedHandler(node, handler, (variable) => loopIterable(variable, ctx), form, ctx)
+        : undefined)
+    );
   if (handler.type !== 'MemberExpression' || handler.object.type !== 'Identifier') return undefined;
   const member = propertyName(handler);
   const elements = member === undefined ? undefined : loopElements(handler.object, ctx);
