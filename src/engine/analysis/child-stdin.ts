@@ -24,10 +24,12 @@ const FIXED: StdinVerdict = { kind: 'fixed' };
 
 /**
  * Programs that read their stdin as commands or code: shells and launchers that hand it to one, and language
- * interpreters and REPLs. A program named by none of these reads its stdin as data (mongosh is a JavaScript shell).
+ * interpreters and REPLs. Database shells count: mongosh runs JavaScript, and `mysql` / `psql` (`\! cmd`), `sqlite3` (`.shell cmd`)
+ * and `sqlcmd` (`!! cmd`) run shell commands written in their input. A program named by none of these reads its stdin
+ * as data.
  */
 const RUNS_STDIN =
-  /^(sh|bash|zsh|dash|ksh|fish|csh|tcsh|ash|busybox|cmd|powershell|pwsh|ssh|su|sudo|doas|env|xargs|nohup|nice|timeout|script|expect|python[\d.]*|pypy[\d.]*|ipython|node|nodejs|bun|deno|tsx|ts-node|ruby|irb|perl|php|lua(jit)?|luajit|r|rscript|julia|tclsh|wish|osascript|jshell|groovy|scala|ghci|erl|iex|elixir|swift|dotnet|java|clojure|racket|guile|sbcl|ocaml|mongo|mongosh)$/;
+  /^(sh|bash|zsh|dash|ksh|fish|csh|tcsh|ash|busybox|cmd|powershell|pwsh|ssh|su|sudo|doas|env|xargs|nohup|nice|timeout|script|expect|python[\d.]*|pypy[\d.]*|ipython|node|nodejs|bun|deno|tsx|ts-node|ruby|irb|perl|php|lua(jit)?|luajit|r|rscript|julia|tclsh|wish|osascript|jshell|groovy|scala|ghci|erl|iex|elixir|swift|dotnet|java|clojure|racket|guile|sbcl|ocaml|mongo|mongosh|mysql|mariadb|psql|sqlite3?|sqlcmd)$/;
 
 /** Script files a shell runs (`deploy.sh`, `setup.bat`): the program that reads stdin is a shell. */
 const SCRIPT_EXTENSION = /\.(sh|bash|zsh|bat|cmd|ps1|py|js|mjs|cjs|ts|rb|pl|php)$/i;

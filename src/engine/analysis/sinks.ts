@@ -14,14 +14,13 @@ import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { forwardsAsCommand } from './forwarded-command';
-import { isNumberInput } from './origins';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
 import { fileOperand } from './file-operands';
 import { argvHandOff, type ArgvHandOff, handedList } from './argv-hand-off';
 import { leadingTaint } from './leading-taint';
-import { isNamedOptionValue, isRunningOptionWord, runsItsValue } from './option-values';
+import { isFixedOptionValue, isNeverAnOption, isNumericText, isNumericValue } from './argv-operands';
 import type { StdinProgramParam } from './child-stdin';
 import { carriedInput } from './carried-input';
 import type { InferredTransfer } from './value-transfer-inference';
@@ -369,45 +368,6 @@ export function controllingValue(
     default:
       return undefined;
   }
-}
-
-/**
- * An argument list handed to a fixed program: after the end-of-options marker `--` (on every path), or
- * pushed in one call with the fixed long option it is the value of (`args.push('--glob', glob)`), the
- * model's text is an operand or an option's value; the program never reads it as an option
- * (`--pre=./payload.sh`), so the model fills in data and chooses no behaviour. A value merely written
- * after an option (`['--oneline', ref]`) may follow a switch, so it may still be read as an option.
- */
-function isNeverAnOption(value: Value, index: number, program: string | undefined): boolean {
-  const seams = value.elementSeams ?? [];
-  const elements = value.elements ?? [];
-  const option = seams.includes(index) ? undefined : elements[index - 1];
-  if (value.optionValues?.includes(index) && !runsItsValue(option, program)) return true;
-  if (isAbsolutePathOperand(elements[index])) return true;
-  if (isNamedOptionValue(option, elements[index] as Value)) return true;
-  for (let at = index - 1; at >= 0 && !seams.includes(at + 1); at--) if (elements[at]?.constant === '--') return true;
-  return false;
-}
-
-/** Model text that is only numbers (`${Math.round(x)},${Math.round(y)}`): it names no command and no option. */
-function isNumericText(value: Value): boolean {
-  if (isNumericValue(value)) return true;
-  const parts = value.parts;
-  return (
-    parts?.some((part) => part.kind === 'tainted') === true &&
-    parts.every((part) => part.kind !== 'tainted' || isNumericValue(part.value))
-  );
-}
-
-/** Made into a number (`Math.round(x)`), or only the input's schema-validated number fields. */
-function isNumericValue(value: Value): boolean {
-  return value.bounds.has('numeric') || (value.origins.length > 0 && value.origins.every(isNumberInput));
-}
-
-function isFixedOptionValue(value: Value): boolean {
-  const first = value.parts?.[0];
-  const word = first?.kind === 'const' ? /^-{1,2}([A-Za-z][\w-]*)=/.exec(first.text)?.[1] : undefined;
-  return word !== undefined && !isRunningOptionWord(word);
 }
 
 /** The argument (and members of it) a row points at. */
