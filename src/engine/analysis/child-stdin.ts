@@ -3,7 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, propertyName, unwrapExpression, type Node } from '../ast';
 import type { SinkRow } from '../catalog/load';
-import { isProgramHolder, programNamedBy } from './program-holder';
+import { isProgramHolder, programBase, programNamedBy } from './program-holder';
 import type { SinkHit } from './sinks';
 import type { Evaluator, State } from './evaluator';
 import type { Value } from './value';
@@ -89,14 +89,8 @@ function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
 
 /** A written program (`mysql`, `C:\\xampp\\mysql\\bin\\mysql.exe --batch`): its first word, without folder or `.exe`. */
 function programRuns(text: string): boolean {
-  const first = text.trim().split(/\s+/)[0] ?? '';
-  const base =
-    first
-      .replace(/^["']|["']$/g, '')
-      .split(/[/\\]/)
-      .pop() ?? '';
-  if (base === '' || SCRIPT_EXTENSION.test(base)) return true;
-  return RUNS_STDIN.test(base.replace(/\.exe$/i, '').toLowerCase());
+  const base = programBase((text.trim().split(/\s+/)[0] ?? '').replace(/^["']|["']$/g, ''));
+  return base === '' || SCRIPT_EXTENSION.test(base) || RUNS_STDIN.test(base);
 }
 
 /** `mysqlExe`, `gitPath`, `ffmpeg_bin`: a holder named for a program that reads its stdin as data. */

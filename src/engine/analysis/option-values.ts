@@ -1,5 +1,6 @@
 // Which element of a fixed program's argument list is the value of the option written before it.
 import type { Value } from './value';
+import { programBase } from './program-holder';
 
 /**
  * Options whose value the program runs or loads as code or configuration (`-c cmd`, `--exec`, git's
@@ -54,11 +55,6 @@ export function runsItsValue(option: Value | undefined, program?: string): boole
   const word = optionWord(option);
   if (word === undefined || !isRunningOptionWord(word)) return false;
   return !(program !== undefined && PATTERN_OPTION_WORDS.has(word) && PATTERN_PROGRAMS.test(programBase(program)));
-}
-
-/** `/usr/bin/rg`, `C:\tools\rg.exe`: the program's own name, lower-case. */
-function programBase(program: string): string {
-  return (program.split(/[/\\]/).pop() ?? '').replace(/\.exe$/i, '').toLowerCase();
 }
 
 /** The names the model's input gives a value (`args.create.title` is `title`), lower-case. */

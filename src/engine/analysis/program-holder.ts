@@ -17,3 +17,8 @@ export function programNamedBy(name: string): string | undefined {
   const stem = PROGRAM_HOLDER.exec(name)?.[1];
   return stem !== undefined && !GENERIC_STEMS.test(stem) ? stem.toLowerCase() : undefined;
 }
+
+/** `/usr/bin/rg`, `C:\tools\rg.exe`: the program's own name, lower-case. */
+export function programBase(program: string): string {
+  return (program.split(/[/\\]/).pop() ?? '').replace(/\.exe$/i, '').toLowerCase();
+}
