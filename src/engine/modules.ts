@@ -196,13 +196,20 @@ export class ModuleLoader implements ModuleLinks {
     return undefined;
   }
 
-  private loadFile(candidate: string, config: ResolvedConfig): FileContext | undefined {
+  /** `accepts`: asked of the text first, parsed or not, so that the answer does not depend on what is cached. */
+  private loadFile(
+    candidate: string,
+    config: ResolvedConfig,
+    accepts?: (text: string) => boolean,
+  ): FileContext | undefined {
     dependOn(candidate);
     if (this.linting && candidate === path.resolve(this.linting.file) && this.linting.config === config) {
+      if (accepts && !accepts(this.linting.text)) return undefined;
       this.handedOut.add(candidate);
       return this.linting;
     }
     const cached = this.contexts.get(candidate);
+    if (cached && accepts && !accepts(cached.text)) return undefined;
     if (cached) {
       this.contexts.delete(candidate);
       this.contexts.set(candidate, cached);
@@ -212,6 +219,7 @@ export class ModuleLoader implements ModuleLinks {
       return cached ?? undefined;
     }
     const text = this.host?.readFile(candidate);
+    if (text !== undefined && accepts && !accepts(text)) return undefined;
     if (text === undefined || inputProblem(text, candidate, config)) {
       this.contexts.set(candidate, null);
       return undefined;
@@ -343,7 +351,7 @@ export class ModuleLoader implements ModuleLinks {
       : (this.hierarchy?.indexedLength(file) ?? this.host?.readFile(file)?.length ?? 0);
   }
 
-  filesMentioning(from: FileContext, word: string): FileContext[] {
+  filesMentioning(from: FileContext, word: string, accepts?: (text: string) => boolean): FileContext[] {
     const file = path.resolve(from.file);
     const root = searchRoot(file, this.packages?.ownPackage(file)?.dir);
     const out: FileContext[] = [];
@@ -353,7 +361,7 @@ export class ModuleLoader implements ModuleLinks {
     const found = this.hierarchy?.filesMentioning(root, word, spelling) ?? [];
     for (const candidate of spelling) dependOn(candidate);
     for (const candidate of found) {
-      const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config);
+      const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config, accepts);
       if (ctx) out.push(ctx);
     }
     return out;

@@ -135,6 +135,59 @@ describe('project model', () => {
     assert.equal(index.filesMentioning(ROOT, 'startServer').length, 4);
   });
 
+  it('counts a file as spelling a word only where the word stands whole, and reads each file once for many words', () => {
+    const files: Record<string, string> = {
+      'src/a.ts': 'export const createProjectSchema = 1;',
+      'src/b.ts': 'client.createProject({ name });',
+      'src/c.ts': "const route = 'create-order';",
+      'src/d.ts': "const route = 'create-orders'; x.$send(1);",
+    };
+    const host = memoryHost(files);
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesMentioning(ROOT, 'createProject'), [at('src/b.ts')]);
+    const reads = host.reads;
+    // A word that is not one run of word characters is confirmed on the texts that spell all of its runs.
+    assert.deepEqual(index.filesMentioning(ROOT, 'create-order'), [at('src/c.ts')]);
+    assert.deepEqual(index.filesMentioning(ROOT, '$send'), [at('src/d.ts')]);
+    assert.deepEqual(index.filesMentioning(ROOT, 'create'), [at('src/c.ts'), at('src/d.ts')]);
+    assert.deepEqual(index.filesMentioning(ROOT, 'Project'), []);
+    // Only the texts of the two-run word's candidates were read again; one-run words read nothing.
+    assert.ok(host.reads - reads <= 2, `${host.reads - reads} reads`);
+  });
+
+  it('reads each file of a package once for its heritage, method and word indexes together', () => {
+    const files: Record<string, string> = {
+      'src/base.ts': 'export abstract class Store { abstract put(k: string): void; }',
+      'src/disk.ts': 'export class DiskStore extends Store {\n  put(k: string) {\n    write(k);\n  }\n}',
+      'src/use.ts': 'export function save(store: Store) { store.put("a"); }',
+    };
+    const host = memoryHost(files);
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesNaming(ROOT, 'Store'), [at('src/disk.ts')]);
+    assert.deepEqual(index.filesDeclaringMethod(ROOT, 'put'), [at('src/disk.ts')]);
+    assert.deepEqual(index.filesMentioning(ROOT, 'save'), [at('src/use.ts')]);
+    assert.equal(host.reads, 3);
+  });
+
+  it('keeps an edited file that the listing leaves out from costing the package a new table at each edit', () => {
+    const files: Record<string, string> = { 'src/a.ts': 'startServer();' };
+    files['node_modules/x/index.ts'] = 'startServer();';
+    const host = memoryHost(files);
+    const index = new HierarchyIndex(host);
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), [at('src/a.ts')]);
+    index.refresh(at('node_modules/x/index.ts'));
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), [at('src/a.ts')]);
+    const reads = host.reads;
+    index.refresh(at('node_modules/x/index.ts'));
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), [at('src/a.ts')]);
+    // The refresh reads the edited text once; the package is not read again.
+    assert.ok(host.reads - reads <= 1, `${host.reads - reads} reads`);
+    // A deleted file changes the listing: the package is read again and the file is gone.
+    host.files.delete(at('src/a.ts'));
+    index.refresh(at('src/a.ts'));
+    assert.deepEqual(index.filesMentioning(ROOT, 'startServer'), []);
+  });
+
   it('splits specifiers and parses loose JSON', () => {
     assert.deepEqual(splitSpecifier('@a/b/c/d'), { name: '@a/b', subpath: 'c/d' });
     assert.deepEqual(splitSpecifier('node:fs'), { name: undefined, subpath: '' });

@@ -33,8 +33,11 @@ export interface ModuleLinks {
   methodOwner(from: FileContext, name: string): ClassRef[];
   /** The classes of `from`'s package that declare `name` and one of `others` (a pluggable backend's implementations). */
   methodSetOwners(from: FileContext, name: string, others: string[]): ClassRef[];
-  /** Other files of `from`'s package whose text spells `word` (a few at most), parsed. */
-  filesMentioning(from: FileContext, word: string): FileContext[];
+  /**
+   * Other files of `from`'s package whose text spells `word` (a few at most), parsed. `accepts`, when given,
+   * is asked of a file's text before it is parsed: a file it refuses is left out (and not parsed for this).
+   */
+  filesMentioning(from: FileContext, word: string, accepts?: (text: string) => boolean): FileContext[];
 }
 
 export interface ClassRef {

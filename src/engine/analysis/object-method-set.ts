@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, type FunctionNode, type Node } from '../ast';
+import { isWordChar, spellsWord } from '../project-model/token-table';
 import { forEachOfTypes } from '../typed-nodes';
 import type { FileContext } from './context';
 import { evidenceMembers } from './method-set';
@@ -36,7 +37,9 @@ export function objectMethodSetTargets(
   // A bundle's CommonJS twin declares the same objects: the asker's own module flavour is read, the twin only
   // when that flavour has none.
   const flavour = path.extname(ctx.file);
-  const files = [ctx, ...ctx.modules.filesMentioning(ctx, name)];
+  // Most files that spell a method's name only call it: their text decides, before a parse of megabytes.
+  const declares = (text: string): boolean => keysMember(text, name) && others.some((other) => spellsWord(text, other));
+  const files = [ctx, ...ctx.modules.filesMentioning(ctx, name, declares)];
   const own = files.filter((file) => path.extname(file.file) === flavour);
   for (const file of [...own, ...files.filter((file) => !own.includes(file))]) {
     if (out.length > 0 && path.extname(file.file) !== flavour) break;
@@ -79,4 +82,39 @@ function functionMember(object: TSESTree.ObjectExpression, name: string): Functi
     if (isFunction(value)) return value;
   }
   return undefined;
+}
+
+/** Words after which a name is a declared function or a constructed class, not an object's key. */
+const NOT_A_KEY = /(?:^|[^\w$])(?:function|new)\s*$/;
+
+const isQuote = (code: number): boolean => code === 34 || code === 39 || code === 96;
+/** Space, tab, line breaks: the whitespace a bundle or a formatter puts between a key and what follows it. */
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * Whether `text` may key an object member `name` (`name(…) {`, `async name(`, `name: (…) =>`, `'name': `,
+ * `['name']: `): the name as a whole word, not after a `.` (a call `x.name(…)`), `function` or `new`, and
+ * followed by `(`, `<` or `:`. It over-approximates (a bare call `name(…)`); what it refuses has no such key.
+ * Character codes, not patterns: a bundle spells a common method name thousands of times.
+ */
+export function keysMember(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    let before = at - 1;
+    const quoted = isQuote(text.charCodeAt(before));
+    if (quoted) before--;
+    else if (isWordChar(text.charCodeAt(before))) continue;
+    let after = at + name.length;
+    if (isQuote(text.charCodeAt(after))) after++;
+    else if (isWordChar(text.charCodeAt(after))) continue;
+    while (isSpace(text.charCodeAt(after)) || text.charCodeAt(after) === 93) after++;
+    const next = text.charCodeAt(after);
+    if (next !== 40 && next !== 58 && next !== 60) continue;
+    if (!quoted) {
+      while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+      if (text.charCodeAt(before) === 46) continue;
+      if (NOT_A_KEY.test(text.slice(Math.max(0, before - 12), before + 1))) continue;
+    }
+    return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type { ProjectHost } from '../types';
 import { MentionIndex } from './mentions';
+import { TokenTable } from './token-table';
 
 /** Bounds on one package's index: a hostile repository cannot make a lookup read or hold much. */
 const MAX_FILES = 600;
@@ -60,13 +61,31 @@ export class HierarchyIndex {
 
   /** Files under `root` with a line that may declare a method `name` (see METHOD_LINE). */
   filesDeclaringMethod(root: string, name: string): string[] {
-    let index = this.methodIndexes.get(root);
-    if (!index) {
-      index = new Map();
-      this.methodIndexes.set(root, index);
-      for (const file of this.sourceFiles(root)) this.indexMethods(index, file);
+    this.readPackage(root);
+    return this.methodIndexes.get(root)?.get(name) ?? [];
+  }
+
+  /**
+   * Builds the indexes of `root` that are not built yet in one pass over its files: each text is read and
+   * decoded once for all of them (a compiled framework's folder is tens of megabytes).
+   */
+  private readPackage(root: string): void {
+    const heritage = this.indexes.has(root) ? undefined : new Map<string, string[]>();
+    const methods = this.methodIndexes.has(root) ? undefined : new Map<string, string[]>();
+    if (!heritage && !methods && this.mentions.holds(root)) return;
+    if (heritage) this.indexes.set(root, heritage);
+    if (methods) this.methodIndexes.set(root, methods);
+    const files = this.sourceFiles(root);
+    const table = this.mentions.holds(root) ? undefined : new TokenTable(files);
+    // A full table stops taking texts; the files past it are read at each search.
+    let filling = table !== undefined;
+    for (const file of files) {
+      const text = this.textOf(file);
+      if (heritage) this.add(heritage, file, text);
+      if (methods) this.indexMethods(methods, file, () => text);
+      if (filling) filling = table?.add(text) ?? false;
     }
-    return index.get(name) ?? [];
+    if (table) this.mentions.adopt(root, table);
   }
 
   /**
@@ -84,16 +103,13 @@ export class HierarchyIndex {
 
   /** Files under `root` whose text spells `word` (a few; none when more do: see MentionIndex). */
   filesMentioning(root: string, word: string, spelling?: string[]): string[] {
+    this.readPackage(root);
     return this.mentions.filesMentioning(root, word, spelling);
   }
 
   private index(root: string): Map<string, string[]> {
-    const cached = this.indexes.get(root);
-    if (cached) return cached;
-    const index = new Map<string, string[]>();
-    this.indexes.set(root, index);
-    for (const file of this.sourceFiles(root)) this.add(index, file);
-    return index;
+    this.readPackage(root);
+    return this.indexes.get(root) ?? new Map();
   }
 
   private add(index: Map<string, string[]>, file: string, text = this.host.readFile(file)): void {
@@ -109,13 +125,13 @@ export class HierarchyIndex {
 
   /** One file changed: re-read it in the indexes that cover it, rather than re-listing whole packages. */
   refresh(file: string): void {
-    this.mentions.refresh(file);
-    // Both indexes re-read the same text: read once (a bundle's chunk is megabytes, read at every keystroke).
+    // Every index re-reads the same text: read once (a bundle's chunk is megabytes, read at every keystroke).
     let read: { text: string | undefined } | undefined;
     const current = (): string | undefined => {
       read ??= { text: this.host.readFile(file) };
       return read.text;
     };
+    this.mentions.refresh(file, current);
     const readers: Array<[Map<string, Map<string, string[]>>, (index: Map<string, string[]>) => void]> = [
       [this.indexes, (index) => this.add(index, file, current())],
       [this.methodIndexes, (index) => this.indexMethods(index, file, current)],

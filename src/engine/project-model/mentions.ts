@@ -2,46 +2,35 @@
 // them: an editor re-lints at every keystroke, and re-reading every file of the package for each word asked
 // cost a large dispatcher most of its lint.
 import * as path from 'node:path';
+import { runKeys, spellsWord, TokenTable } from './token-table';
 
-/** Files kept per word searched (more: too common to follow), and answers held before the table starts again. */
+/** Files kept per word searched (more: too common to follow). */
 const MAX_MENTIONS = 6;
 const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
-const MAX_ANSWERS = 2000;
-/**
- * Source characters of the package searched last kept in memory, so that its searches read no file again.
- * There is no cap on the number of searches: a cap per package counted across lints made a file's answer
- * depend on which files were linted before it in the same process (past it, "unknown"), so a serial scan
- * and a fresh lint of the same file disagreed. What bounds the searches of one lint is its work budget.
- */
-const MAX_KEPT_CHARS = 12_000_000;
-/** Files edited since answers were carried over; past this they are dropped rather than re-checked one by one. */
+/** Packages whose table is held (the least recently searched is dropped first). */
+const MAX_TABLES = 8;
+/** Files edited since a package's table was built: past this the table is built again from the disk. */
 const MAX_CHANGED = 32;
-/** Packages whose file listing is remembered (to tell an edited file from a new one). */
-const MAX_LISTED_ROOTS = 64;
+/** A word of word characters only: its table entry is the answer, no text is read to confirm it. */
+const ONE_RUN = /^[\w$]+$/;
 
-/**
- * The first matches of a search in listing order, one more than MAX_MENTIONS when the search stopped
- * early (so an edit can be checked against it: see `stillHolds`).
- */
-type Matches = readonly string[];
+/** A package's table and what changed under it since it was built. */
+interface Package {
+  table: TokenTable;
+  /** Listed files edited since the build, with their text now. */
+  edited: Map<string, string>;
+}
 
 export class MentionIndex {
-  /** `root\0word` → matches found since the last edit. */
-  private readonly answers = new Map<string, Matches>();
-  /** Matches found before the last edits, reused on the next ask once every edited file is checked. */
-  private readonly carried = new Map<string, Matches>();
-  private readonly changed = new Set<string>();
-  private readonly listed = new Map<string, ReadonlySet<string>>();
-  /** Texts of files under `keptRoot`, as read (null: unreadable), within MAX_KEPT_CHARS. */
-  private kept = new Map<string, string | null>();
-  private keptRoot: string | undefined;
-  private keptChars = 0;
+  /** By package folder, least recently searched first. */
+  private readonly packages = new Map<string, Package>();
   /**
-   * Texts of the edited files as read since their last edit (undefined: unreadable). Every carried answer is
-   * checked against every edited file: reading and decoding the file again for each (in an editor, the linted
-   * file itself, megabytes for a bundle's chunk) cost a re-lint one read per word the last lint asked.
+   * Readable files under a folder that its last listing left out (past the listing's bounds, in a skipped
+   * folder): an edit to one cannot change the listing, so it does not cost the package a new table.
    */
-  private readonly changedTexts = new Map<string, string | undefined>();
+  private readonly unlisted = new Map<string, Set<string>>();
+  /** Files whose edit dropped a package's table, to be checked against the new listing. */
+  private readonly pending = new Map<string, Set<string>>();
 
   constructor(
     private readonly read: (file: string) => string | undefined,
@@ -49,115 +38,94 @@ export class MentionIndex {
   ) {}
 
   /**
-   * Files under `root` whose text spells `word` (at most MAX_MENTIONS; none when more do: too common to
-   * follow). `spelling` receives the files found spelling it, those of an answer too common to return too.
+   * Files under `root` whose text spells `word` as a whole (at most MAX_MENTIONS; none when more do: too
+   * common to follow). `spelling` receives the files found spelling it, those of an answer too common to
+   * return too.
    */
   filesMentioning(root: string, word: string, spelling?: string[]): string[] {
-    const key = `${root}\0${word}`;
-    let matches = this.answers.get(key);
-    if (!matches) {
-      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      matches = this.reused(key, word) ?? this.search(root, word);
-      this.answers.set(key, matches);
-    }
+    const matches = this.search(root, word);
     spelling?.push(...matches);
-    if (matches.length <= MAX_MENTIONS) return [...matches];
+    if (matches.length <= MAX_MENTIONS) return matches;
     // A published package ships compiled copies (.js, .mjs) beside its TypeScript sources: the sources,
     // when few enough, are the answer; past that the word is too common to follow.
     const typed = matches.filter((file) => TYPESCRIPT_SOURCE.test(file));
     return typed.length > 0 && typed.length <= MAX_MENTIONS && matches.length <= MAX_MENTIONS * 4 ? typed : [];
   }
 
-  /** `file` changed: answers are carried over, to be checked against it (and other edited files) when asked again. */
-  refresh(file: string): void {
-    for (const [key, matches] of this.answers) if (this.carried.size < MAX_ANSWERS) this.carried.set(key, matches);
-    this.answers.clear();
-    this.changed.add(file);
-    this.changedTexts.delete(file);
-    const text = this.kept.get(file);
-    if (text !== undefined) {
-      this.kept.delete(file);
-      this.keptChars -= text?.length ?? 0;
+  /** `file` changed (edited, created or deleted): the tables that list it read its new text. */
+  refresh(file: string, current: () => string | undefined = () => this.read(file)): void {
+    for (const [root, held] of [...this.packages]) {
+      if (!file.startsWith(root + path.sep)) continue;
+      const text = current();
+      if (held.table.listed.has(file)) {
+        // A deleted file changes the listing itself.
+        if (text === undefined || held.edited.size >= MAX_CHANGED) this.packages.delete(root);
+        else held.edited.set(file, text);
+      } else if (text !== undefined && !this.unlisted.get(root)?.has(file)) {
+        // A new file may change the listing itself.
+        this.packages.delete(root);
+        this.pending.set(root, (this.pending.get(root) ?? new Set()).add(file));
+      }
     }
-    // A file the listing did not hold (new, or past its bounds) may change the listing itself.
-    const unlisted = [...this.listed].some(
-      ([root, files]) => file.startsWith(root + path.sep) && !files.has(file) && this.changedText(file) !== undefined,
-    );
-    if (unlisted || this.changed.size > MAX_CHANGED) this.dropCarried();
-  }
-
-  private dropCarried(): void {
-    this.carried.clear();
-    this.changed.clear();
-    this.changedTexts.clear();
-  }
-
-  /** A carried answer that no edited file's text contradicts. */
-  private reused(key: string, word: string): Matches | undefined {
-    const matches = this.carried.get(key);
-    if (!matches) return undefined;
-    this.carried.delete(key);
-    const holds = [...this.changed].every((file) => this.stillHolds(matches, file, word));
-    // The edited files matter only to answers still carried.
-    if (this.carried.size === 0) {
-      this.changed.clear();
-      this.changedTexts.clear();
-    }
-    return holds ? matches : undefined;
   }
 
   /**
-   * The matches are the first files of the listing that spell the word. An edited file still spelling it,
-   * or still not spelling it, leaves them as they were; a deleted file (which changes the listing) does not.
+   * The first files of the listing that spell the word, one more than MAX_MENTIONS * 4 when there are more
+   * (enough to tell a few from too many).
    */
-  private stillHolds(matches: Matches, file: string, word: string): boolean {
-    const text = this.changedText(file);
-    if (text === undefined) return !this.isListed(file);
-    return text.includes(word) === matches.includes(file);
-  }
-
-  private changedText(file: string): string | undefined {
-    if (this.changedTexts.has(file)) return this.changedTexts.get(file);
-    const text = this.read(file);
-    this.changedTexts.set(file, text);
-    return text;
-  }
-
-  private isListed(file: string): boolean {
-    return [...this.listed.values()].some((files) => files.has(file));
-  }
-
-  private search(root: string, word: string): Matches {
-    const files = this.list(root);
-    if (this.listed.size >= MAX_LISTED_ROOTS) {
-      // A carried answer is checked against the listing of its package: without it, it cannot be.
-      this.listed.clear();
-      this.dropCarried();
-    }
-    this.listed.set(root, new Set(files));
+  private search(root: string, word: string): string[] {
+    const { table, edited } = this.package(root);
+    const exact = ONE_RUN.test(word);
+    const positions = new Set(table.candidates(runKeys(word)));
+    for (const file of edited.keys()) positions.add(table.files.indexOf(file));
     const found: string[] = [];
-    for (const file of files) {
-      if (!this.textOf(root, file)?.includes(word)) continue;
-      found.push(file);
-      if (found.length > MAX_MENTIONS * 4) break;
+    const spells = (file: string, indexed: boolean): boolean => {
+      const current = edited.get(file);
+      if (current !== undefined) return spellsWord(current, word);
+      if (indexed && exact) return true;
+      const text = this.read(file);
+      return text !== undefined && spellsWord(text, word);
+    };
+    for (const position of [...positions].sort((a, b) => a - b)) {
+      if (position < 0 || position >= table.indexedCount) continue;
+      const file = table.files[position] as string;
+      if (spells(file, true)) found.push(file);
+      if (found.length > MAX_MENTIONS * 4) return found;
+    }
+    for (const file of table.files.slice(table.indexedCount)) {
+      if (spells(file, false)) found.push(file);
+      if (found.length > MAX_MENTIONS * 4) return found;
     }
     return found;
   }
 
-  /** A file's text for a search under `root`: kept while the package's texts fit, read again otherwise. */
-  private textOf(root: string, file: string): string | undefined {
-    if (this.keptRoot !== root) {
-      this.kept = new Map();
-      this.keptRoot = root;
-      this.keptChars = 0;
+  private package(root: string): Package {
+    const held = this.packages.get(root);
+    if (held) {
+      this.packages.delete(root);
+      this.packages.set(root, held);
+      return held;
     }
-    const known = this.kept.get(file);
-    if (known !== undefined) return known ?? undefined;
-    const text = this.read(file);
-    if (this.keptChars + (text?.length ?? 0) <= MAX_KEPT_CHARS) {
-      this.kept.set(file, text ?? null);
-      this.keptChars += text?.length ?? 0;
+    return this.adopt(root, TokenTable.read(this.list(root), this.read));
+  }
+
+  /** Whether a table of `root` is held: a caller reading the package's texts anyway need not build one. */
+  holds(root: string): boolean {
+    return this.packages.has(root);
+  }
+
+  /** Holds `table` for `root` (built by `package` or by a caller from texts it read for its own indexes). */
+  adopt(root: string, table: TokenTable): Package {
+    const oldest = this.packages.keys().next();
+    if (this.packages.size >= MAX_TABLES && !oldest.done) this.packages.delete(oldest.value);
+    const built: Package = { table, edited: new Map() };
+    this.packages.set(root, built);
+    for (const file of this.pending.get(root) ?? []) {
+      if (built.table.listed.has(file)) continue;
+      const unlisted = this.unlisted.get(root) ?? new Set();
+      this.unlisted.set(root, unlisted.add(file));
     }
-    return text;
+    this.pending.delete(root);
+    return built;
   }
 }
