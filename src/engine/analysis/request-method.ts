@@ -18,6 +18,11 @@ export interface RequestMethod {
   target?: Value;
   /** The call through which a caller of the sending helper wrote the method (`requestJson(url, { method: 'POST' })`). */
   methodWrittenAt?: Node;
+  /**
+   * What the nearest named function between the sending helper and the tool says the request does
+   * (`getFlightsByNumber()` calling `makeRequest('flight', params)`): see caller-frame-name.ts.
+   */
+  namedBy?: 'read' | 'write';
 }
 
 /** A method that changes state at the other end. */
@@ -371,7 +376,7 @@ function optionsObject(argument: Node, fn: FunctionNode): TSESTree.ObjectExpress
 }
 
 /** A function's own name: its declaration, the variable, property or method that holds it. */
-function functionName(fn: Node): string | undefined {
+export function functionName(fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
     if (fn.id) return fn.id.name;
   }

@@ -30,6 +30,7 @@ import { isLoggingCall } from './logging-call';
 import { isLazyInitCall } from './lazy-init';
 import { isBackendFileWrite } from './backend-write';
 import { namesReadEndpoint } from './read-endpoint';
+import { readByCallerName } from '../analysis/caller-frame-name';
 import type { ToolHandler } from './types';
 import { callsNamesake } from './namesake-call';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
@@ -69,6 +70,8 @@ export function isRemoteWriteRequest(hit: SinkHit, ctx: FileContext): boolean {
   // the function that chose it does (`getMetainfo()` posting a query through `requestJson(url, { method: 'POST' })`).
   const chooser = hit.methodFromCaller ? hit.methodWrittenAt : hit.node;
   if (chooser && isInReadNamedFunction(chooser, names.readEndpointWords, names.verbs)) return false;
+  // Sent by `makeRequest(endpoint, params)` for a service method named as a read (`getFlightsByNumber`).
+  if (readByCallerName(hit, names)) return false;
   return !isReadEndpoint(hit.target, names.readEndpointWords, names.verbs);
 }
 

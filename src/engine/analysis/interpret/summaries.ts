@@ -42,6 +42,7 @@ import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { documentAtCall } from '../graphql-document';
+import { frameName } from '../caller-frame-name';
 import { applyFacts, approve, cloneState, readKey } from './state';
 import { falsyResultFacts } from './falsy-result';
 import type { FunctionSummary, Interpreter, ParamFact, ReturnRecord } from './types';
@@ -375,6 +376,11 @@ function instantiateSinkHit(
   if (hit.method === undefined && base.method !== undefined) {
     base.methodFromCaller = true;
     base.methodWrittenAt = call;
+  }
+  // The innermost named function the request passes through says what it is for (caller-frame-name.ts).
+  if (base.namedBy === undefined && hit.row.check === 'url' && writesOrMayWrite(base)) {
+    const named = frameName(call, interpreter.ctx.catalogs.common.remoteWrites);
+    if (named) base.namedBy = named;
   }
   const document = hit.document ? documentAtCall(hit.document, actual) : undefined;
   if (document) base.document = document;
