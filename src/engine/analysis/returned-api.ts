@@ -4,9 +4,11 @@
 // (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { GLOBAL, type ApiRef, type ApiToken } from '../api';
+import { GLOBAL, LOCAL, type ApiRef, type ApiToken } from '../api';
 import type { FileContext } from './context';
 import { resolveFunction } from './resolve';
+import { passedGetter } from './passed-getter';
+import { instanceFieldApi } from './instance-field-api';
 import { assignedMemberValues } from './lazy-fields';
 
 /** Members between the call and the use (`.users.messages`), and returns read per function. */
@@ -45,14 +47,20 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
     } else break;
   }
   if (current.type !== 'CallExpression') return undefined;
-  const target = resolveFunction(current.callee, ctx);
+  // `getClient2()` where the helper was handed the module's getter: what the getter returns.
+  const target = resolveFunction(current.callee, ctx) ?? passedGetter(current.callee, ctx);
   if (!target) return undefined;
   // A package's client wins over a runtime value: `getClient()` returning a cached `this.clients.get(key)` (a
   // Map's value) or a `new Client()` it makes hands back the client either way.
   let runtime: ApiRef | undefined;
   for (const returned of returnValues(target.fn)) {
     const [value, rest] = pickedMember(returned, members);
-    const ref = target.ctx.api.resolve(value) ?? lazyFieldApi(value, target.fn, target.ctx);
+    const resolved = target.ctx.api.resolve(value) ?? lazyFieldApi(value, target.fn, target.ctx);
+    // `return Client.instance.api`: the project object's field, which its class fills with the package's client.
+    const ref =
+      resolved === undefined || resolved.module === LOCAL
+        ? (instanceFieldApi(value, target.ctx) ?? resolved)
+        : resolved;
     if (ref && ref.module === GLOBAL) runtime ??= withMembers(ref, rest);
     else if (ref) return withMembers(ref, rest);
   }

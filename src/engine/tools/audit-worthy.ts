@@ -33,6 +33,7 @@ import { namesReadEndpoint } from './read-endpoint';
 import { readByCallerName } from '../analysis/caller-frame-name';
 import type { ToolHandler } from './types';
 import { callsNamesake } from './namesake-call';
+import { isToolNamedWrite } from './tool-named-write';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
@@ -151,7 +152,7 @@ function scan(
       receiverCarriesInput(node, isInput, ctx) ||
       callsNamesake(node, state.toolName)
         ? home
-          ? (clientWrite(node, ctx, isInput, carried) ??
+          ? (clientWrite(node, ctx, isInput, carried, state.toolName) ??
             describedEndpointWrite(node, ctx) ??
             (namesWriteCommand(node, ctx) ? REMOTE_WRITES : undefined))
           : untypedClientWrite(node, ctx, isInput, carried)
@@ -359,6 +360,7 @@ function clientWrite(
   ctx: FileContext,
   isInput: IsInput,
   carried: CarriedApis = NO_CARRIED,
+  toolName?: string,
 ): string | undefined {
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression') return undefined;
@@ -385,7 +387,13 @@ function clientWrite(
     isWriteMethod(request.method) &&
     !(isDescribedRequest(node) && describedPathReads(node, ctx));
   if (
-    !(isWriteName(name, verbs, names) || isCompoundWriteName(name, names) || onResource || requestWrites) ||
+    !(
+      isWriteName(name, verbs, names) ||
+      isCompoundWriteName(name, names) ||
+      onResource ||
+      requestWrites ||
+      isToolNamedWrite(name, toolName, names, ctx.text.slice(callee.object.range[0], callee.object.range[1]))
+    ) ||
     !isPackage(receiver.module, names)
   )
     return undefined;

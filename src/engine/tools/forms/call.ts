@@ -40,9 +40,26 @@ export function methodMatches(
   // inlined the framework's classes (`class McpServer` beside `this.server = new McpServer(…)`): the untyped shape decides.
   if (receiver && receiver.module !== UNTYPED) {
     if (modulesMatch(receiver, form) && tokensMatch(receiver.tokens, form.receiver)) return true;
-    if (receiver.module !== LOCAL && receiver.module !== GLOBAL) return false;
+    // `const server = createMcpServer({ name })` from a workspace's shared package: what another package's
+    // server factory builds is a server, so the untyped shape decides; other packages' values are not.
+    if (receiver.module !== LOCAL && receiver.module !== GLOBAL)
+      return (
+        form.untypedReceiver !== undefined &&
+        madeByServerFactory(receiver, form.untypedReceiver) &&
+        hasUntypedToolShape(node, callee, form.untypedReceiver, ctx)
+      );
   } else if (form.modules.some((module) => ctx.imports.has(module))) return true;
   return form.untypedReceiver !== undefined && hasUntypedToolShape(node, callee, form.untypedReceiver, ctx);
+}
+
+/** A package's value built by a function or class whose name says it makes a server (`createMcpServer()`). */
+function madeByServerFactory(receiver: ApiRef, pattern: RegExp): boolean {
+  const { tokens } = receiver;
+  const last = tokens[tokens.length - 1];
+  const maker = tokens[tokens.length - 2];
+  return (
+    (last?.kind === 'ReturnValue' || last?.kind === 'Instance') && maker?.kind === 'Member' && pattern.test(maker.name)
+  );
 }
 
 /**
