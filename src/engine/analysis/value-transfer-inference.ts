@@ -16,7 +16,7 @@ import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
 import { schemaNamesSpend } from './schema-spend';
 import { carriedByReceiver, toolVerb } from './signed-writes';
-import { sendsOnlySignedWrite } from './sent-transaction';
+import { namesOnlyTransaction, sendsOnlySignedWrite, signsTransaction } from './sent-transaction';
 import { issuesCreatedAsset, listsForSale } from './sale-listing';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
@@ -42,6 +42,8 @@ export interface InferredTransfer {
   operation?: { name: string; paid: boolean };
   /** A signed write that moves no value (`wallet.deployToken(…)`, `invokeContract({ method: 'deploy' })`): audit-worthy only. */
   writesOnly?: boolean;
+  /** A typed-data signature over a struct the model chose (`signed-authorization.ts`): it may sign a permit. */
+  modelStruct?: boolean;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -80,6 +82,7 @@ export function namesMoneyOperation(
   if (lists.recordVoidVerbs.has(methodWords[0] ?? '')) return false;
   if (methodWords.some((word, index) => lists.moneyVerbs.has(word) && !actsOnNonValue(methodWords, index, lists)))
     return true;
+  if (signsTransaction(methodWords, lists)) return true;
   if (allWords.some((word) => lists.draftNouns.has(word)))
     return methodWords.some((word) => lists.draftCommitVerbs.has(word));
   return (
@@ -265,19 +268,6 @@ function namesPaidRequest(words: readonly string[], lists: InferenceWords): bool
     words.some((word) => lists.paidRequestWords.has(word)) &&
     !words.some(
       (word) => (lists.readWords.has(word) && !lists.requestWords.has(word)) || lists.unrelatedWords.has(word),
-    )
-  );
-}
-
-/** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */
-function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords): boolean {
-  return (
-    allWords.some((word) => lists.transactionNouns.has(word)) &&
-    !allWords.some(
-      (word) =>
-        lists.moneyVerbs.has(word) ||
-        lists.draftNouns.has(word) ||
-        (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
     )
   );
 }
@@ -481,6 +471,8 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
 
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
+  if (hit.inferred?.modelStruct)
+    return `the model chooses the typed-data struct \`${hit.inferred.words}\` signs, a permit or a transfer authorization among them`;
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
   const operation = hit.inferred?.operation;
   if (operation?.name === MODEL_NAMED)
