@@ -44,6 +44,8 @@ export interface InferredTransfer {
   writesOnly?: boolean;
   /** A typed-data signature over a struct the model chose (`signed-authorization.ts`): it may sign a permit. */
   modelStruct?: boolean;
+  /** Named as signing a transaction (`signTransaction`): where the tool also sends one, the send is reported. */
+  signsOnly?: boolean;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -246,7 +248,10 @@ export function inferTransfer(
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
   // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
   const namesTransaction = byName && namesOnlyTransaction(words, lists);
-  if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
+  // A transaction only signed (`signTransaction`) commits what the model put in it; one it did not reach is the
+  // owner's to send later, no effect of this call.
+  const signsOnly = signsTransaction(methodWords, lists) && !methodWords.some((word) => lists.commitVerbs.has(word));
+  if (hit.origins.length === 0 && (signsOnly || !(byName && (namesMoneyVerb || namesTransaction)))) return undefined;
   if (writesOnly) {
     hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
     return hit;
@@ -256,6 +261,7 @@ export function inferTransfer(
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
+  if (signsOnly) hit.inferred.signsOnly = true;
   return hit;
 }
 
@@ -412,7 +418,9 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
   const reached = hits.filter((hit) => hit.inferred && !hit.inferred.writesOnly && isInferredReach(hit, tool, ctx));
   // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
-  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
+  // A transaction signed and then sent (`signTransaction` before `sendRawTransaction`) is reported at the send.
+  const named = reached.filter((hit) => !hit.inferred?.byToolName);
+  return named.find((hit) => !hit.inferred?.signsOnly) ?? named[0] ?? reached[reached.length - 1];
 }
 
 /**
@@ -423,6 +431,8 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  // A signature the tool does not report as a transfer (a claim, an undo) is the owner's to send later: no write.
+  if (hit.inferred.signsOnly) return false;
   if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists, tool.definition);
   // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
   // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
