@@ -138,3 +138,19 @@ export function returnValues(fn: FunctionNode): Node[] {
   });
   return out;
 }
+
+/**
+ * The function a project getter hands back, called through a local copy: `const fetchImpl = getFetch();
+ * fetchImpl(url, { method: 'POST' })` where `getFetch()` returns the global `fetch` (or a package's export)
+ * after checking it exists. Only a copy made from a call, so an ordinary local function is never looked up.
+ */
+export function returnedFunction(callee: Node, ctx: FileContext): ApiRef | undefined {
+  if (callee.type !== 'Identifier') return undefined;
+  const binding = ctx.scopes.resolve(callee);
+  if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0)
+    return undefined;
+  let init = unwrapExpression(binding.init);
+  if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+  if (init.type !== 'CallExpression') return undefined;
+  return returnedApi(callee, ctx);
+}

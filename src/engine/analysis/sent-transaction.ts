@@ -49,3 +49,24 @@ export function sendsGivenTransaction(hit: SinkHit, lists: InferenceWords): bool
     )
   );
 }
+
+/** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */
+export function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords): boolean {
+  return (
+    allWords.some((word) => lists.transactionNouns.has(word)) &&
+    !allWords.some(
+      (word) =>
+        lists.moneyVerbs.has(word) ||
+        lists.draftNouns.has(word) ||
+        (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
+    )
+  );
+}
+
+/** `signTransaction(tx)`, `signAllTransactions(txs)`: a signed transaction is committed, whoever broadcasts it. */
+export function signsTransaction(methodWords: readonly string[], lists: InferenceWords): boolean {
+  return (
+    methodWords.some((word) => lists.signVerbs.has(word)) &&
+    methodWords.some((word) => lists.transactionNouns.has(word))
+  );
+}

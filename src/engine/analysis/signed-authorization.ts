@@ -6,8 +6,8 @@ import type { InferenceWords, SinkRow } from '../catalog/load';
 import { namesAmount } from './amount-fields';
 import type { Evaluator, State } from './evaluator';
 import { constantText, evaluateSink, type SinkHit } from './sinks';
-import type { Value } from './value';
-import { syntheticTransferRow } from './value-transfer-inference';
+import { isTainted, type Value } from './value';
+import { INFERRED_SINK_ID, syntheticTransferRow } from './value-transfer-inference';
 import { wordsOf } from './words';
 
 /** The inventory's sink id for a signed transfer authorization; it is no catalog row, so row coverage does not apply. */
@@ -40,11 +40,73 @@ export function signedAuthorization(
   const words = wordsOf(method);
   if (!words.some((word) => lists.signVerbs.has(word))) return undefined;
   if (words.some((word) => lists.unrelatedWords.has(word))) return undefined;
-  if (!args.slice(0, MAX_ARGS).some((arg) => namesAuthorization(arg, lists))) return undefined;
+  if (!args.slice(0, MAX_ARGS).some((arg) => namesAuthorization(arg, lists)))
+    return modelChosenStruct(interpreter, node, args, state, words, lists);
   const hit = evaluateSink(signedRow(lists), node, args, state, interpreter);
   // The amount is usually the server's (a 402's price), not the model's: a cap checked on it bounds the payment.
   if (hit && !hit.bounded) hit.bounded = amountsCapped(args);
   return hit;
+}
+
+/** The members of a typed-data request that say which struct is signed. */
+const STRUCT_KEYS = ['types', 'primaryType'] as const;
+
+/**
+ * `signTypedData({ domain, types, primaryType, message })` whose struct table or primary type is the model's
+ * (parsed from a JSON string it wrote): the model picks what the wallet signs, a `PermitTransferFrom` or a
+ * `TransferWithAuthorization` among them, so the signature may commit value. Inferred (medium confidence), and
+ * reached only where the struct itself carries input: a caller of a signing helper that passes its own
+ * constant login struct beside the model's message signs nothing the model chose.
+ */
+function modelChosenStruct(
+  interpreter: Evaluator,
+  node: TSESTree.CallExpression,
+  args: Value[],
+  state: State,
+  words: readonly string[],
+  lists: InferenceWords,
+): SinkHit | undefined {
+  if (!words.includes('typed')) return undefined;
+  const chosen: Value[] = [];
+  for (const arg of args.slice(0, MAX_ARGS))
+    for (const key of STRUCT_KEYS) {
+      const member = arg.props?.get(key);
+      if (member && choosesStruct(member)) chosen.push(member);
+    }
+  // ethers' positional `signTypedData(domain, types, value)`: the struct table is second.
+  const table = args[1];
+  if (chosen.length === 0 && args.length >= 3 && table && !args[0]?.props?.has('types') && choosesStruct(table))
+    chosen.push(table);
+  if (chosen.length === 0) return undefined;
+  const hit = evaluateSink(
+    syntheticTransferRow(lists, INFERRED_SINK_ID, 'value transfer'),
+    node,
+    args,
+    state,
+    interpreter,
+  );
+  if (!hit) return undefined;
+  // Only the struct's own origins reach the finding: the model's message alone signs the author's struct.
+  const origins = chosen.flatMap((value) => value.origins);
+  hit.origins = origins;
+  hit.paramIndexes = [...new Set(origins.flatMap((origin) => (origin.kind === 'param' ? [origin.index] : [])))];
+  hit.modelControlled = origins.some((origin) => origin.kind === 'input');
+  hit.inferred = { byToolName: false, words: wordsOfCallee(node), modelStruct: true };
+  return hit;
+}
+
+/** A struct table or type name the model wrote: input, with no table or name of the author's in it. */
+function choosesStruct(value: Value): boolean {
+  return isTainted(value) && value.props === undefined && value.constant === undefined;
+}
+
+function wordsOfCallee(node: TSESTree.CallExpression): string {
+  const callee = unwrapExpression(node.callee);
+  return callee.type === 'MemberExpression'
+    ? (propertyName(callee) ?? 'signTypedData')
+    : callee.type === 'Identifier'
+      ? callee.name
+      : 'signTypedData';
 }
 
 /** Whether the signed struct names an amount (`value`, `amount`) and every member so named carries a checked cap. */

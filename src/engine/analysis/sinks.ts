@@ -9,7 +9,7 @@ import type { Evaluator, State } from './evaluator';
 import { calledHttpVerb, requestMethod, type RequestMethod } from './request-method';
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
-import { returnedApi } from './returned-api';
+import { returnedApi, returnedFunction } from './returned-api';
 import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
@@ -96,7 +96,12 @@ export interface SinkHit extends RequestMethod, ArgvHandOff {
 export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRef): SinkRow[] {
   const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
   const { ctx } = interpreter;
-  const ref = ctx.api.resolve(calleeNode);
+  const resolved = ctx.api.resolve(calleeNode);
+  // `const f = getFetch(); f(url)`: the function a project getter returned.
+  const ref =
+    (resolved === undefined || resolved.module === LOCAL) && calleeNode.type === 'Identifier'
+      ? (returnedFunction(calleeNode, ctx) ?? resolved)
+      : resolved;
   const template = node.type === 'TaggedTemplateExpression';
   // The rows of the package the receiver carries decide first; otherwise matching is as if it were untyped.
   // Without one, a client a project getter builds (`factory.getStorageClient().bucket(b)…`) says its package.

@@ -16,7 +16,7 @@ import { contractOperation, MODEL_NAMED } from './contract-operation';
 import { isWholeInput } from './origins';
 import { schemaNamesSpend } from './schema-spend';
 import { carriedByReceiver, toolVerb } from './signed-writes';
-import { sendsOnlySignedWrite } from './sent-transaction';
+import { namesOnlyTransaction, sendsOnlySignedWrite, signsTransaction } from './sent-transaction';
 import { issuesCreatedAsset, listsForSale } from './sale-listing';
 
 /** The inventory's sink id for an inferred transfer; it is no catalog row, so row coverage does not apply. */
@@ -42,6 +42,10 @@ export interface InferredTransfer {
   operation?: { name: string; paid: boolean };
   /** A signed write that moves no value (`wallet.deployToken(…)`, `invokeContract({ method: 'deploy' })`): audit-worthy only. */
   writesOnly?: boolean;
+  /** A typed-data signature over a struct the model chose (`signed-authorization.ts`): it may sign a permit. */
+  modelStruct?: boolean;
+  /** Named as signing a transaction (`signTransaction`): where the tool also sends one, the send is reported. */
+  signsOnly?: boolean;
 }
 
 /** The inventory's id for a request inferred to move value from its endpoint's words. */
@@ -80,6 +84,7 @@ export function namesMoneyOperation(
   if (lists.recordVoidVerbs.has(methodWords[0] ?? '')) return false;
   if (methodWords.some((word, index) => lists.moneyVerbs.has(word) && !actsOnNonValue(methodWords, index, lists)))
     return true;
+  if (signsTransaction(methodWords, lists)) return true;
   if (allWords.some((word) => lists.draftNouns.has(word)))
     return methodWords.some((word) => lists.draftCommitVerbs.has(word));
   return (
@@ -243,7 +248,10 @@ export function inferTransfer(
   // A call named by a money verb (`client.unstakeAll()`) moves value even when no model input reaches it:
   // kept for the audit rule (chooseInferred never reports it as unbounded), other guesses need the input.
   const namesTransaction = byName && namesOnlyTransaction(words, lists);
-  if (hit.origins.length === 0 && !(byName && (namesMoneyVerb || namesTransaction))) return undefined;
+  // A transaction only signed (`signTransaction`) commits what the model put in it; one it did not reach is the
+  // owner's to send later, no effect of this call.
+  const signsOnly = signsTransaction(methodWords, lists) && !methodWords.some((word) => lists.commitVerbs.has(word));
+  if (hit.origins.length === 0 && (signsOnly || !(byName && (namesMoneyVerb || namesTransaction)))) return undefined;
   if (writesOnly) {
     hit.inferred = { byToolName: false, words: segments.join('.'), writesOnly };
     return hit;
@@ -253,6 +261,7 @@ export function inferTransfer(
   hit.inferred = { byToolName: !byName, words: segments.join('.') };
   if (operation !== undefined) hit.inferred.operation = { name: operation.name, paid: operation.paid };
   if (namesTransaction) hit.inferred.sendsTransaction = true;
+  if (signsOnly) hit.inferred.signsOnly = true;
   return hit;
 }
 
@@ -265,19 +274,6 @@ function namesPaidRequest(words: readonly string[], lists: InferenceWords): bool
     words.some((word) => lists.paidRequestWords.has(word)) &&
     !words.some(
       (word) => (lists.readWords.has(word) && !lists.requestWords.has(word)) || lists.unrelatedWords.has(word),
-    )
-  );
-}
-
-/** A money operation only because it names a transaction (`sendTransaction`): no money verb, no other money noun. */
-function namesOnlyTransaction(allWords: readonly string[], lists: InferenceWords): boolean {
-  return (
-    allWords.some((word) => lists.transactionNouns.has(word)) &&
-    !allWords.some(
-      (word) =>
-        lists.moneyVerbs.has(word) ||
-        lists.draftNouns.has(word) ||
-        (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
     )
   );
 }
@@ -422,7 +418,9 @@ export function sendsThroughCatalog(hits: SinkHit[]): boolean {
 export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext): SinkHit | undefined {
   const reached = hits.filter((hit) => hit.inferred && !hit.inferred.writesOnly && isInferredReach(hit, tool, ctx));
   // Among generic commits, the last: a route or quote looked up with a `send` in its name comes before the send.
-  return reached.find((hit) => !hit.inferred?.byToolName) ?? reached[reached.length - 1];
+  // A transaction signed and then sent (`signTransaction` before `sendRawTransaction`) is reported at the send.
+  const named = reached.filter((hit) => !hit.inferred?.byToolName);
+  return named.find((hit) => !hit.inferred?.signsOnly) ?? named[0] ?? reached[reached.length - 1];
 }
 
 /**
@@ -433,6 +431,8 @@ export function chooseInferred(hits: SinkHit[], tool: ToolLike, ctx: FileContext
 export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   if (!hit.inferred || hit.inferred.byToolName || !lists) return false;
+  // A signature the tool does not report as a transfer (a claim, an undo) is the owner's to send later: no write.
+  if (hit.inferred.signsOnly) return false;
   if (hit.inferred.writesOnly) return !isReadTool(tool.name, lists, tool.definition);
   // A sent transaction is a signed write whatever the tool's other words say (`claim_creator_fee` names a
   // fee): only a tool whose verb reads (`estimate_fee`, `simulate_claim`) sends none for real.
@@ -481,6 +481,8 @@ function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolea
 
 /** Why the finding's call appears to move value, for its message. */
 export function inferredReason(hit: SinkHit, toolName: string): string {
+  if (hit.inferred?.modelStruct)
+    return `the model chooses the typed-data struct \`${hit.inferred.words}\` signs, a permit or a transfer authorization among them`;
   if (hit.inferred?.endpoint) return `its endpoint \`${hit.inferred.words}\` names a money operation`;
   const operation = hit.inferred?.operation;
   if (operation?.name === MODEL_NAMED)
