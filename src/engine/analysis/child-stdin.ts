@@ -88,7 +88,7 @@ function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
 }
 
 /** A written program (`mysql`, `C:\\xampp\\mysql\\bin\\mysql.exe --batch`): its first word, without folder or `.exe`. */
-export function programRuns(text: string): boolean {
+function programRuns(text: string): boolean {
   const base = programBase((text.trim().split(/\s+/)[0] ?? '').replace(/^["']|["']$/g, ''));
   return base === '' || SCRIPT_EXTENSION.test(base) || RUNS_STDIN.test(base);
 }

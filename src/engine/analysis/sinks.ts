@@ -14,7 +14,6 @@ import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { forwardsAsCommand } from './forwarded-command';
-import { commandProgram, commandProgramOf, namesWrittenScript, runsWrittenScript } from './written-scripts';
 import { isTainted, type Origin, type ParamOrigin, type Value } from './value';
 import { paymentRequest } from './payment-requests';
 import { behindPrefix, leadingParamOf, type LeadingParam } from './leading-param';
@@ -88,8 +87,6 @@ export interface SinkHit extends RequestMethod, ArgvHandOff {
   methodFromCaller?: boolean;
   /** Text written to a child's stdin inside a helper whose caller names the program (`child-stdin.ts`). */
   stdinProgram?: StdinProgramParam;
-  /** A process whose written program reads a file operand as data (`pandoc`): a caller's written script is data here. */
-  runsNoScript?: true;
 }
 
 /**
@@ -246,8 +243,6 @@ export function evaluateSink(
   if (values.some(isTainted)) Object.assign(hit, carriedInput(values));
   if (row.check === 'command' || row.check === 'code' || (row.check === 'args' && program === undefined))
     hit.unfixedProgram = true;
-  const named = row.check === 'args' ? program : row.check === 'command' ? commandProgramOf(values[0]) : undefined;
-  if (named !== undefined && !runsWrittenScript(named)) hit.runsNoScript = true;
   if (row.method !== undefined || row.methodAt) {
     Object.assign(hit, requestMethod(row, args, calledHttpVerb(node)));
     if (values[0]) hit.target = values[0];
@@ -308,8 +303,6 @@ export function isBoundFor(row: SinkRow, value: Value): boolean {
   if ((row.check === 'command' || row.check === 'args' || row.check === 'code') && isNumericText(value)) return true;
   // An element of a helper's argument list that the caller checked and resolved: never read as an option.
   if (row.check === 'args' && isAbsolutePathOperand(value)) return true;
-  // A file the caller wrote the model's text into: the path is the package's (only a program running it counts).
-  if (row.check !== 'command' && row.check !== 'args' && row.check !== 'code' && namesWrittenScript(value)) return true;
   if (row.check === 'path' || row.check === 'argv-path') return value.bounds.has('path');
   if (row.check === 'url' || row.check === 'host') return value.bounds.has('host');
   return false;
@@ -325,9 +318,6 @@ export function controllingValue(
   /** That program, when known: which of its options run their value (`rg -e` takes a pattern). */
   program?: string,
 ): Value | undefined {
-  // A file the code wrote the model's text into: its path is the package's; only a program that runs it counts.
-  if (row.check !== 'command' && row.check !== 'args' && row.check !== 'code' && namesWrittenScript(value))
-    return undefined;
   switch (row.check) {
     case 'url':
       if (value.bounds.has('allowlist') || value.bounds.has('host')) return undefined;
@@ -350,13 +340,11 @@ export function controllingValue(
           (item, index) =>
             isTainted(item) &&
             !item.bounds.has('allowlist') &&
-            (namesWrittenScript(item)
-              ? runsWrittenScript(program)
-              : !isNumericText(item) &&
-                !isFixedOptionValue(item) &&
-                !isQuotedData(item, quotes) &&
-                // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
-                !(isArgv && (isNeverAnOption(value, index, program) || item.bounds.has('absolute')))),
+            !isNumericText(item) &&
+            !isFixedOptionValue(item) &&
+            !isQuotedData(item, quotes) &&
+            // An absolute path (`path.resolve(root, p)`) starts with a root, never with '-': no option.
+            !(isArgv && (isNeverAnOption(value, index, program) || item.bounds.has('absolute'))),
         );
       }
       if (value.parts) {
@@ -365,11 +353,9 @@ export function controllingValue(
           (item, index) =>
             item.kind === 'tainted' &&
             !item.value.bounds.has('allowlist') &&
-            (item.value.bounds.has('script')
-              ? runsWrittenScript(commandProgram(parts))
-              : !isNumericValue(item.value) &&
-                // `ssh host '<cmd>'`: quotes keep the text one word here, and the other side runs it.
-                (!isQuotedAt(parts, index, quotes) || (row.check === 'command' && forwardsAsCommand(parts, index)))),
+            !isNumericValue(item.value) &&
+            // `ssh host '<cmd>'`: quotes keep the text one word here, and the other side runs it.
+            (!isQuotedAt(parts, index, quotes) || (row.check === 'command' && forwardsAsCommand(parts, index))),
         );
         if (part && part.kind === 'tainted') return part.value;
         if (isNumericText(value)) return undefined;

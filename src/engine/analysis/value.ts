@@ -44,9 +44,7 @@ export type Bound =
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'
-  | 'single-quote-escaped'
-  // A file the code wrote the model's text into (written-scripts.ts): a fixed path, but the model's script.
-  | 'script';
+  | 'single-quote-escaped';
 
 /** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
 export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };

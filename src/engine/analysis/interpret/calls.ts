@@ -353,9 +353,6 @@ function knownStep(
       return withBounds(derived(combine([receiver, ...args]), ['allowlist']), ['segment']);
     const escaped = quoteEscape(method, node.arguments as Node[], receiver);
     if (escaped) return withBounds(derived(combine([receiver, ...args]), ['allowlist']), [escaped]);
-    // `src.replace(/\.rs$/, '')`: a name made of a written script's (a compiler's output) still names the model's program.
-    if (receiver.bounds.has('script') && !args.some(isTainted))
-      return { origins: receiver.origins, bounds: receiver.bounds };
     if (STRING_IDENTITY_METHODS.has(method)) {
       return { ...receiver, ...(receiver.parts ? { parts: receiver.parts } : {}) };
     }

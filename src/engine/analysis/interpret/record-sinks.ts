@@ -8,7 +8,6 @@ import { stdinVerdict, withStdinVerdict } from '../child-stdin';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
-import { markWrittenScript } from '../written-scripts';
 import { calleeOnReceiver } from './typed-arguments';
 import type { Interpreter } from './types';
 
@@ -30,7 +29,6 @@ export function recordSinks(
     return !hit ? [] : row.childStdin ? withStdinVerdict(hit, stdinVerdict(row, node, state, interpreter)) : hit;
   });
   interpreter.hits.push(...withoutYielded(hits));
-  if (rows.length > 0) markWrittenScript(interpreter, node, rows, args, state);
   // A call no catalog models may still move value through an SDK nobody listed.
   if (rows.length === 0 && node.type === 'CallExpression') {
     // A generic request (`client.POST('/recipients', …)`) is named by its endpoint, not by its client's

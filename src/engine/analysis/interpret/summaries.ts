@@ -7,7 +7,6 @@ import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
-import { namesWrittenScript } from '../written-scripts';
 import type { LeadingParam } from '../leading-param';
 import { argvAtCall } from './argv-at-call';
 import { stdinVerdictAtCall, withStdinVerdict } from '../child-stdin';
@@ -260,7 +259,7 @@ function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
     if (origin.kind === 'param') inputs.push(actual(origin.index, origin.path));
     else kept.push(origin);
   }
-  const fromArgs = combine(inputs, ['allowlist', 'host', 'path', 'amount', 'script']);
+  const fromArgs = combine(inputs, ['allowlist', 'host', 'path', 'amount']);
   const origins = uniqueOrigins([...kept, ...fromArgs.origins]);
   const bounds = new Set<Bound>([...value.bounds, ...fromArgs.bounds]);
   const out: Value = { origins, bounds };
@@ -439,9 +438,7 @@ function instantiateSinkHit(
         ? recheckSink(hit, value)
         : argv && hit.argvParam === origin.index
           ? argv.controlled
-          : !isBoundFor(hit.row, value) &&
-            !(hit.rootedName && isSegment(value)) &&
-            !(hit.runsNoScript && namesWrittenScript(value));
+          : !isBoundFor(hit.row, value) && !(hit.rootedName && isSegment(value));
     if (!stillControlled) continue;
     if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
