@@ -98,7 +98,7 @@ export function constructedFields(
   const out = new Map<string, Value>();
   for (const [name, value] of summary.fields) {
     const mapped = mapOrigins(value, actual);
-    if (isTainted(mapped)) out.set(name, mapped);
+    if (isTainted(mapped) && isWhole(mapped)) out.set(name, mapped);
   }
   return out.size > 0 ? out : undefined;
 }
@@ -153,8 +153,22 @@ export function withFieldSymbols(
 ): ReadonlyMap<string, Value> | undefined {
   if (!fields || fields.size === 0) return typed;
   const out = new Map(typed ?? []);
-  for (const [name, value] of fields) out.set(name, fieldSymbol(value, [name], 0));
-  return out;
+  for (const [name, value] of fields) if (isWhole(value)) out.set(name, fieldSymbol(value, [name], 0));
+  return out.size > 0 ? out : undefined;
+}
+
+/**
+ * A field the symbol stands for as a whole: model text on its own, or after constant text. A string built of
+ * several pieces (`${protocol}://${host}/api/0`) keeps bounds on its pieces that one symbol would lose, so such
+ * a field, like a checked one, is left as the method reads it without the construction.
+ */
+function isWhole(value: Value): boolean {
+  // A checked field (an allowlisted host) reads as checked without its construction; a symbol could drop the check
+  // where the caller's value holds it on the whole string but not on its pieces.
+  if (value.bounds.size > 0) return false;
+  const parts = value.parts;
+  if (!parts || parts.length === 1) return true;
+  return parts.length === 2 && parts[0]?.kind === 'const' && parts[1]?.kind === 'tainted';
 }
 
 function fieldSymbol(value: Value, path: readonly string[], depth: number): Value {
