@@ -22,6 +22,7 @@ import { collecting, cutShort, dependOn, remember, reusableAt, reuse, stillValid
 import { forwardedArity } from './forwarders';
 import { valuesSignature } from './interpret/value-signature';
 import { fieldsKey } from './interpret/constructed-fields';
+import { hasFieldSymbols } from './interpret/instance-fields';
 import type { SinkHit } from './sinks';
 import type { Fact, Value } from './value';
 
@@ -87,7 +88,12 @@ function summariseWith(
   // method), so a GET caller does not inherit the helper's PUT branch; the symbolic summary when none decides.
   const deciding = branchDecidingArguments(fn, fixed);
   const narrowed = deciding ? specialised(fn, ctx, options, deciding, thisFields, 'branch') : SLOTS_FULL;
-  return narrowed === SLOTS_FULL ? summarise(fn, ctx, options) : narrowed;
+  if (narrowed !== SLOTS_FULL) return narrowed;
+  // Past those, the instance's field symbols alone: a client built with the model's base URL keeps it.
+  const fields = hasFieldSymbols(thisFields)
+    ? specialised(fn, ctx, options, new Map(), thisFields, 'fields')
+    : SLOTS_FULL;
+  return fields === SLOTS_FULL ? summarise(fn, ctx, options) : fields;
 }
 
 /** The helper's shapes of one family are all used: the caller falls back to a coarser summary. */
@@ -102,7 +108,7 @@ function specialised(
   thisFields: ReadonlyMap<string, Value> | undefined,
   family: SlotFamily,
 ): FunctionSummary | undefined | typeof SLOTS_FULL {
-  const prefix = family === 'branch' ? 'b:' : '';
+  const prefix = family === 'branch' ? 'b:' : family === 'fields' ? 'f:' : '';
   const slot = specialisedSlot(options.summaries, fn, `${prefix}${fixedKey(fixed)}#${fieldsKey(thisFields)}`, family);
   // Compared only for a summary analysed before the latest edit (an editor's re-lint).
   const signature = (): string | undefined => valuesSignature(fixed, thisFields);

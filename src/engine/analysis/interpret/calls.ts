@@ -52,7 +52,8 @@ import { dateValue, numericTextOf } from './date-values';
 import { withPathCopy } from './path-copies';
 import { isKeyedLookup } from './keyed-lookup';
 import { requestObject } from './request-object';
-import { applySummary } from './summaries';
+import { applySummary, mapOrigins } from './summaries';
+import { constructedFields } from './instance-fields';
 import { packageApi } from './typed-arguments';
 import { pushedOptionValues } from '../option-values';
 import { slicesByNumbersOnly } from './numeric-slice';
@@ -157,13 +158,16 @@ function evaluateCallValue(
     return guarded(callClosure(interpreter, node, local.fn, args, state));
   if (local && targets.length === 1) {
     if (recordsToolCalls(interpreter, calleeText, local.fn, local.ctx)) interpreter.audits.push(`${calleeText}()`);
-    return guarded(withDeclaredApi(applySummary(interpreter, node, local.fn, local.ctx, args, state), local));
+    return guarded(withDeclaredApi(applySummary(interpreter, node, local.fn, local.ctx, args, state, receiver), local));
   }
   // An interface's implementations: each one's sinks count; a guard in one of them bounds nothing.
   if (targets.length > 1) {
     let joined: Value | undefined;
     for (const target of targets)
-      joined = joinValues(joined, applySummary(interpreter, node, target.fn, target.ctx, args, cloneState(state)));
+      joined = joinValues(
+        joined,
+        applySummary(interpreter, node, target.fn, target.ctx, args, cloneState(state), receiver),
+      );
     return guarded(joined ?? CLEAN);
   }
   if (node.type === 'CallExpression' && node.arguments[0])
@@ -176,7 +180,10 @@ function evaluateCallValue(
   // function returns it inside an object (`const { walletClient } = buildClients(…)`), so rows keyed on the
   // package match there. Only factories: what other calls return (`parseXml(answer)`) is data, maybe the model's.
   const api = makesClient(node, callee) ? packageApi(interpreter.ctx.api.resolve(node)) : undefined;
-  return api && !result.origins.some((origin) => origin.kind === 'input') ? { ...result, api } : result;
+  if (api && !result.origins.some((origin) => origin.kind === 'input')) return { ...result, api };
+  // `new ApiClient({ baseUrl })` of a project class: the instance holds what its constructor stored.
+  const fields = node.type === 'NewExpression' ? constructedFields(interpreter, node, args, mapOrigins) : undefined;
+  return fields ? { ...result, props: fields } : result;
 }
 
 /**

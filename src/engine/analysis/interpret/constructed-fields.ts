@@ -8,7 +8,7 @@ import { enclosingClassBody, fieldSources } from '../../class-fields';
 import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { importedExport, resolveClass, type ResolvedClass } from '../resolve';
-import { CLEAN, type Value } from '../value';
+import { CLEAN, isTainted, type Value } from '../value';
 import { apiKey, expressionApi } from './typed-arguments';
 import type { Interpreter } from './types';
 
@@ -94,9 +94,17 @@ function constructionFields(created: NewCall, held: (argument: Node) => Value['a
 export function fieldsKey(fields: ReadonlyMap<string, Value> | undefined): string {
   if (!fields) return '';
   return [...fields]
-    .map(([name, value]) => `${name}=${value.api ? apiKey(value.api) : ''}`)
+    .map(([name, value]) => `${name}=${value.api ? apiKey(value.api) : ''}${symbolShape(value)}`)
     .sort()
     .join(',');
+}
+
+/** A field symbol (instance-fields.ts): its constant leading text and its members, which change what it reads as. */
+function symbolShape(value: Value): string {
+  if (!isTainted(value)) return '';
+  const lead = value.parts?.[0];
+  const members = value.props ? [...value.props.keys()].slice(0, 8).join('.') : '';
+  return `s${lead?.kind === 'const' ? lead.text.slice(0, 200) : ''}{${members}}`;
 }
 
 /** The `new C(...)` an expression holds: directly, in a `const`, in an imported singleton, in a field. */

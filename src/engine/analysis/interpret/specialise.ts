@@ -22,8 +22,11 @@ interface Entry {
   /** Shapes are counted per family: the whole argument shape, or only the arguments that decide branches. */
   family: SlotFamily;
 }
-/** `shape`: every fixed argument; `branch`: only those deciding a comparison inside (see branchDecidingArguments). */
-export type SlotFamily = 'shape' | 'branch';
+/**
+ * `shape`: every fixed argument; `branch`: only those deciding a comparison inside (see branchDecidingArguments);
+ * `fields`: none, only the instance's field symbols (instance-fields.ts).
+ */
+export type SlotFamily = 'shape' | 'branch' | 'fields';
 type Cache = WeakMap<FunctionNode, Map<string, Entry>>;
 /** Per summary cache (one per project or lint run), so specialised summaries live and die with it. */
 const caches = new WeakMap<object, Cache>();

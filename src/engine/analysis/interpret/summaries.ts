@@ -40,6 +40,13 @@ import { fixedArguments } from './specialise';
 import { literalDefault, omitted } from './param-defaults';
 import { withArgumentApis } from './typed-arguments';
 import { receiverFields } from './constructed-fields';
+import {
+  constructorFields,
+  FIELD_PARAM,
+  fieldActual,
+  receiverInstanceFields,
+  withFieldSymbols,
+} from './instance-fields';
 import { isWriteMethod, methodAtCall, type RequestMethod } from '../request-method';
 import { documentAtCall } from '../graphql-document';
 import { frameName } from '../caller-frame-name';
@@ -58,6 +65,7 @@ export function applySummary(
   ctx: FileContext,
   args: Value[],
   state: State,
+  receiver?: Value,
 ): Value {
   // `invariant(cond, msg)`: a helper that throws unless an argument holds establishes what it establishes.
   for (const index of assertedParams(fn)) {
@@ -67,7 +75,9 @@ export function applySummary(
   // A package's client handed in (`createAdjustment(paddle, params)`) carries its API into the helper.
   args = withArgumentApis(node, args, interpreter.ctx);
   // A method of an instance whose constructor stored a client (`new Payouts(stripe)`): `this.client` is it.
-  const thisFields = receiverFields(interpreter, node, state);
+  // A method of an instance built with model input (`new ApiClient({ baseUrl })`): `this.baseUrl` is a symbol for it.
+  const instance = receiverInstanceFields(interpreter, node, fn, receiver);
+  const thisFields = withFieldSymbols(receiverFields(interpreter, node, state), instance);
   const fixed = fixedArguments(fn, args) ?? (thisFields ? new Map<number, Value>() : undefined);
   const summary = interpreter.summarise(fn, ctx, fixed, thisFields);
   if (!summary) return derived(combine(args), ['allowlist']);
@@ -75,10 +85,12 @@ export function applySummary(
   // Paths skip element steps (origins.ts): a member of a list the caller spelled out (`for (const change of
   // changes) … change.path` after `apply([{ path }])`) is that member of its elements.
   const actual = (index: number, path: readonly string[] = []): Value =>
-    path.reduce<Value>(
-      (value, name) => memberOf(value.elements && !value.props?.has(name) ? elementOf(value) : value, name),
-      args[index] ?? (omitted(node, index) ? literalDefault(fn, index) : undefined) ?? CLEAN,
-    );
+    index === FIELD_PARAM
+      ? fieldActual(instance, path)
+      : path.reduce<Value>(
+          (value, name) => memberOf(value.elements && !value.props?.has(name) ? elementOf(value) : value, name),
+          args[index] ?? (omitted(node, index) ? literalDefault(fn, index) : undefined) ?? CLEAN,
+        );
   const hits = hitsToInstantiate(summary.hits, interpreter.ctx.file);
   step(hits.length);
   const mappedHits: SinkHit[] = [];
@@ -215,7 +227,9 @@ export function buildSummary(fn: FunctionNode, interpreter: Interpreter): Functi
   ).filter((fact) => !exitFacts.some((exit) => exit.index === fact.index && exit.bound === fact.bound));
   const memberFacts = collectMemberFacts(interpreter, returns, paramKeys);
   const copyOf = copiedParam(returns);
+  const fields = constructorFields(fn, interpreter, returns);
   return {
+    ...(fields ? { fields } : {}),
     ...(memberFacts.length > 0 ? { memberFacts } : {}),
     ...(copyOf !== undefined ? { copyOf } : {}),
     ...(falsyFacts.length > 0 ? { falsyFacts } : {}),
@@ -252,7 +266,7 @@ function hasBoundOnKey(state: State, key: string, bound: Bound): boolean {
 }
 
 /** Replaces symbolic parameter origins by what the caller passed. */
-function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
+export function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Value {
   if (!value.origins.some((origin) => origin.kind === 'param')) return value;
   const inputs: Value[] = [];
   const kept: Origin[] = [];

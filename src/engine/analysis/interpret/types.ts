@@ -40,6 +40,8 @@ export interface FunctionSummary {
   copyOf?: number;
   /** Facts on parameters wherever the helper's answer is falsy (an error-message check's `return null`). */
   falsyFacts?: ParamFact[];
+  /** For a constructor: what each `this.f = …` leaves in the instance, from its parameters (instance-fields.ts). */
+  fields?: ReadonlyMap<string, Value>;
 }
 
 export interface AnalysisOptions {
