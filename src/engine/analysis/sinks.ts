@@ -10,6 +10,7 @@ import { calledHttpVerb, requestMethod, type RequestMethod } from './request-met
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
+import { returnedFunction } from './returned-function';
 import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
@@ -102,7 +103,12 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
   // Without one, a client a project getter builds (`factory.getStorageClient().bucket(b)…`) says its package.
   const unknown = ref === undefined || ref.module === LOCAL;
   const carried =
-    typed ?? (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
+    typed ??
+    (unknown && calleeNode.type === 'MemberExpression'
+      ? packageReturned(calleeNode, ctx)
+      : unknown
+        ? returnedFunction(calleeNode, ctx)
+        : undefined);
   if (carried && unknown) {
     const rows = ctx.sinks.filter(
       (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(carried, row),
