@@ -402,7 +402,7 @@ export class ApiResolver {
 }
 
 /** `Object.freeze({ … })`: the same object literal, its members unchanged (a frozen table of defaults). */
-function isFrozenLiteral(node: Node): boolean {
+export function isFrozenLiteral(node: Node): boolean {
   if (node.type !== 'CallExpression' || node.arguments.length !== 1) return false;
   const callee = unwrapExpression(node.callee);
   return (

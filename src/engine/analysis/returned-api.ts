@@ -4,7 +4,7 @@
 // (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { GLOBAL, LOCAL, type ApiRef, type ApiToken } from '../api';
+import { GLOBAL, isFrozenLiteral, LOCAL, type ApiRef, type ApiToken } from '../api';
 import type { FileContext } from './context';
 import { resolveFunction } from './resolve';
 import { assignedMemberValues } from './lazy-fields';
@@ -130,16 +130,8 @@ function heldObject(node: Node, ctx: FileContext): Node {
   if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || !binding.init) return node;
   if (binding.patternPath.length > 0) return node;
   const init = unwrapExpression(binding.init);
-  const callee = init.type === 'CallExpression' ? unwrapExpression(init.callee) : undefined;
-  const freezes =
-    callee?.type === 'MemberExpression' &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === 'Object' &&
-    propertyName(callee) === 'freeze';
   const frozen =
-    freezes && init.type === 'CallExpression' && init.arguments.length === 1
-      ? unwrapExpression(init.arguments[0] as Node)
-      : init;
+    init.type === 'CallExpression' && isFrozenLiteral(init) ? unwrapExpression(init.arguments[0] as Node) : init;
   return frozen.type === 'ObjectExpression' ? frozen : node;
 }
 
