@@ -135,7 +135,9 @@ export class ApiResolver {
     while (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression') current = current.expression;
     if (current.type !== 'TSAsExpression' && current.type !== 'TSTypeAssertion') return undefined;
     const typed = this.fromType(current.typeAnnotation, depth);
-    return typed && ![GLOBAL, LOCAL, UNTYPED].includes(typed.module) && !isRelative(typed.module) ? typed : undefined;
+    return typed && ![GLOBAL, LOCAL, UNTYPED].includes(typed.module) && !isProjectModule(typed.module)
+      ? typed
+      : undefined;
   }
 
   private compute(node: Node, depth: number): ApiRef | undefined {
@@ -159,6 +161,8 @@ export class ApiResolver {
         return base ? this.member(base, name) : this.literalMember(node.object, name, depth);
       }
       case 'CallExpression': {
+        // A frozen object literal is no module's value; its members are read as the literal's (literalMember).
+        if (isFrozenLiteral(node)) return undefined;
         const required = requiredModule(node, this.scopes);
         if (required !== undefined) return { module: isRelative(required) ? LOCAL : required, tokens: [] };
         const held = interopGetterArgument(node, this.scopes);
@@ -364,6 +368,8 @@ export class ApiResolver {
     let current = unwrapExpression(object);
     for (let step = 0; step < 4; step++) {
       if (current.type === 'LogicalExpression' && current.operator !== '&&') current = unwrapExpression(current.right);
+      else if (current.type === 'CallExpression' && isFrozenLiteral(current))
+        current = unwrapExpression(current.arguments[0] as Node);
       else if (current.type === 'Identifier') {
         const binding = this.scopes.resolve(current);
         if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0) break;
@@ -395,6 +401,20 @@ export class ApiResolver {
   }
 }
 
+/** `Object.freeze({ … })`: the same object literal, its members unchanged (a frozen table of defaults). */
+export function isFrozenLiteral(node: Node): boolean {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return false;
+  const callee = unwrapExpression(node.callee);
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    propertyName(callee) === 'freeze' &&
+    unwrapExpression(node.arguments[0] as Node).type === 'ObjectExpression'
+  );
+}
+
 /** `ref` followed by one more step (a member, a call's result, an instance). */
 export function extend(ref: ApiRef, token: ApiToken): ApiRef {
   const next: ApiRef = { module: ref.module, tokens: [...ref.tokens, token] };
@@ -419,6 +439,14 @@ export function moduleIn(ref: ApiRef, modules: readonly string[]): boolean {
 export function packageRoot(module: string): string {
   const parts = module.split('/');
   return parts.slice(0, module.startsWith('@') ? 2 : 1).join('/');
+}
+
+/**
+ * A project file's module: relative, or the conventional source aliases (`@/types`, `~/lib`), which no npm
+ * package name can start with (project-model/source-alias.ts).
+ */
+export function isProjectModule(source: string): boolean {
+  return isRelative(source) || source.startsWith('@/') || source.startsWith('~/');
 }
 
 export function isRelative(source: string): boolean {

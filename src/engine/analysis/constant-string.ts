@@ -200,7 +200,36 @@ function importedEnumMember(identifier: TSESTree.Identifier, key: string, ctx: F
   const binding = ctx.scopes.resolve(identifier);
   if (binding?.kind !== 'import' || !binding.importSource || binding.importName === '*') return undefined;
   const target = ctx.modules.resolveImport(ctx, binding.importSource);
-  return target ? enumMemberValue(binding.importName ?? binding.name, key, target) : undefined;
+  return target ? reexportedEnumMember(binding.importName ?? binding.name, key, target, 0) : undefined;
+}
+
+/** Re-export hops followed to an enum's declaration (`index.ts` → `export * from './enum'`). */
+const MAX_REEXPORT_HOPS = 4;
+
+/**
+ * The enum member's value in `ctx`, or in the module `ctx` re-exports the enum from: a folder's index
+ * (`export * from './enum'`, `export { Constants } from './enum'`) stands between most imports and the enum.
+ */
+function reexportedEnumMember(name: string, key: string, ctx: FileContext, hops: number): string | undefined {
+  const own = enumMemberValue(name, key, ctx);
+  if (own !== undefined || hops >= MAX_REEXPORT_HOPS) return own;
+  for (const statement of ctx.ast.body) {
+    if (statement.type === 'ExportAllDeclaration' && !statement.exported) {
+      const target = ctx.modules.resolveImport(ctx, statement.source.value);
+      const found = target ? reexportedEnumMember(name, key, target, hops + 1) : undefined;
+      if (found !== undefined) return found;
+    }
+    if (statement.type !== 'ExportNamedDeclaration' || !statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      const exported =
+        specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+      if (exported !== name) continue;
+      const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+      const target = ctx.modules.resolveImport(ctx, statement.source.value);
+      return target ? reexportedEnumMember(local, key, target, hops + 1) : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 // (`const { vaultClient } = await initClients(agent)` where the function returns `{ vaultClient, … }`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode, type Node } from '../ast';
-import { GLOBAL, LOCAL, type ApiRef, type ApiToken } from '../api';
+import { GLOBAL, isFrozenLiteral, LOCAL, type ApiRef, type ApiToken } from '../api';
 import type { FileContext } from './context';
 import { resolveFunction } from './resolve';
 import { passedGetter } from './passed-getter';
@@ -16,13 +16,15 @@ const MAX_MEMBERS = 6;
 const MAX_RETURNS = 8;
 /** Local variables followed back to the call (`const c = await this.client()`). */
 const MAX_COPIES = 2;
+/** Project functions that hand another's return value on (`getSpawner()` returning `worldOf(o).spawn`). */
+const MAX_HOPS = 2;
 
 /**
  * What `node` is when it is a project function's return value, or a member of one: the first return
  * statement whose value names a module's API. Undefined when the function is not the project's or no
  * return names an API.
  */
-export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
+export function returnedApi(node: Node, ctx: FileContext, hops = 0): ApiRef | undefined {
   const members: ApiToken[] = [];
   let current = unwrapExpression(node);
   let copies = 0;
@@ -54,15 +56,22 @@ export function returnedApi(node: Node, ctx: FileContext): ApiRef | undefined {
   // Map's value) or a `new Client()` it makes hands back the client either way.
   let runtime: ApiRef | undefined;
   for (const returned of returnValues(target.fn)) {
-    const [value, rest] = pickedMember(returned, members);
+    const [value, rest] = pickedMember(returned, members, target.ctx);
     const resolved = target.ctx.api.resolve(value) ?? lazyFieldApi(value, target.fn, target.ctx);
-    // `return Client.instance.api`: the project object's field, which its class fills with the package's client.
+    // `return Client.instance.api`: the project object's field, which its class fills with the package's client;
+    // otherwise another getter's return value, a hop further.
     const ref =
       resolved === undefined || resolved.module === LOCAL
-        ? (instanceFieldApi(value, target.ctx) ?? resolved)
+        ? (instanceFieldApi(value, target.ctx) ??
+          resolved ??
+          (hops < MAX_HOPS ? returnedApi(value, target.ctx, hops + 1) : undefined))
         : resolved;
     if (ref && ref.module === GLOBAL) runtime ??= withMembers(ref, rest);
-    else if (ref) return withMembers(ref, rest);
+    else if (ref && ref.module === LOCAL && hops < MAX_HOPS) {
+      // `return worldOf(options).spawn`: another project function's return value, followed a step further.
+      const further = returnedApi(value, target.ctx, hops + 1);
+      if (further) return withMembers(further, rest);
+    } else if (ref) return withMembers(ref, rest);
   }
   if (runtime) return runtime;
   // `clientFor(account): Exchange { return this.clients[account]; }`: the declared return type says what
@@ -108,14 +117,30 @@ export function declaredReturnType(fn: FunctionNode): TSESTree.TypeNode | undefi
   return isPromise ? type.typeArguments?.params[0] : type;
 }
 
-/** `return { driftClient, vaultClient, cleanUp }` read for `.vaultClient`: that property's value, and the members after it. */
-function pickedMember(returned: Node, members: ApiToken[]): [Node, ApiToken[]] {
-  const inner = unwrapExpression(returned);
+/**
+ * `return { driftClient, vaultClient, cleanUp }` read for `.vaultClient`: that property's value, and the members
+ * after it; also a constant the function returns that holds such an object (`return hostWorld` with
+ * `const hostWorld = Object.freeze({ spawn })`).
+ */
+function pickedMember(returned: Node, members: ApiToken[], ctx: FileContext): [Node, ApiToken[]] {
+  const inner = heldObject(unwrapExpression(returned), ctx);
   const [first, ...rest] = members;
   if (inner.type !== 'ObjectExpression' || first?.kind !== 'Member') return [returned, members];
   for (const property of inner.properties)
     if (property.type === 'Property' && propertyName(property) === first.name) return [property.value as Node, rest];
   return [returned, members];
+}
+
+/** A constant's object literal (also frozen), else the node itself. */
+function heldObject(node: Node, ctx: FileContext): Node {
+  if (node.type !== 'Identifier') return node;
+  const binding = ctx.scopes.resolve(node);
+  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || !binding.init) return node;
+  if (binding.patternPath.length > 0) return node;
+  const init = unwrapExpression(binding.init);
+  const frozen =
+    init.type === 'CallExpression' && isFrozenLiteral(init) ? unwrapExpression(init.arguments[0] as Node) : init;
+  return frozen.type === 'ObjectExpression' ? frozen : node;
 }
 
 /** Each function's body is read once, however many calls ask for its returns. */
@@ -139,18 +164,3 @@ export function returnValues(fn: FunctionNode): Node[] {
   return out;
 }
 
-/**
- * The function a project getter hands back, called through a local copy: `const fetchImpl = getFetch();
- * fetchImpl(url, { method: 'POST' })` where `getFetch()` returns the global `fetch` (or a package's export)
- * after checking it exists. Only a copy made from a call, so an ordinary local function is never looked up.
- */
-export function returnedFunction(callee: Node, ctx: FileContext): ApiRef | undefined {
-  if (callee.type !== 'Identifier') return undefined;
-  const binding = ctx.scopes.resolve(callee);
-  if (binding?.kind !== 'var' || !binding.init || binding.isLoopElement || binding.patternPath.length > 0)
-    return undefined;
-  let init = unwrapExpression(binding.init);
-  if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
-  if (init.type !== 'CallExpression') return undefined;
-  return returnedApi(callee, ctx);
-}

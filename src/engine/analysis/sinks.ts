@@ -9,7 +9,8 @@ import type { Evaluator, State } from './evaluator';
 import { calledHttpVerb, requestMethod, type RequestMethod } from './request-method';
 import { requestDocument } from './graphql-document';
 import { candidateRows } from './sink-index';
-import { returnedApi, returnedFunction } from './returned-api';
+import { returnedApi } from './returned-api';
+import { returnedFunction } from './returned-function';
 import { locatedProgram } from './located-program';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
@@ -97,17 +98,16 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
   const calleeNode = unwrapExpression(node.type === 'TaggedTemplateExpression' ? node.tag : node.callee);
   const { ctx } = interpreter;
   const resolved = ctx.api.resolve(calleeNode);
-  // `const f = getFetch(); f(url)`: the function a project getter returned.
+  // `const f = getFetch(); f(url)`, `getSpawner(config)(cmd)`: the function a project getter returned.
   const ref =
-    (resolved === undefined || resolved.module === LOCAL) && calleeNode.type === 'Identifier'
-      ? (returnedFunction(calleeNode, ctx) ?? resolved)
-      : resolved;
+    resolved === undefined || resolved.module === LOCAL ? (returnedFunction(calleeNode, ctx) ?? resolved) : resolved;
   const template = node.type === 'TaggedTemplateExpression';
   // The rows of the package the receiver carries decide first; otherwise matching is as if it were untyped.
   // Without one, a client a project getter builds (`factory.getStorageClient().bucket(b)…`) says its package.
   const unknown = ref === undefined || ref.module === LOCAL;
   const carried =
-    typed ?? (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
+    typed ??
+    (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
   if (carried && unknown) {
     const rows = ctx.sinks.filter(
       (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(carried, row),

@@ -2,6 +2,7 @@
 // the workspace packages of a monorepo by name, tsconfig `paths`, and where a package's entry's source is.
 import * as path from 'node:path';
 import type { ProjectHost } from '../types';
+import { conventionalAliasTargets } from './source-alias';
 
 export interface PackageInfo {
   name: string | undefined;
@@ -56,6 +57,8 @@ export class PackageModel {
    */
   candidates(fromFile: string, specifier: string): string[] {
     const out = this.pathCandidates(fromFile, specifier);
+    if (out.length === 0 && (specifier.startsWith('@/') || specifier.startsWith('~/')))
+      out.push(...conventionalAliasTargets(specifier, this.ownPackage(fromFile)?.dir));
     const { name, subpath } = splitSpecifier(specifier);
     if (name === undefined) return out;
     for (const dir of this.packageDirs(fromFile, name)) out.push(...this.entryCandidates(dir, subpath));

@@ -61,7 +61,8 @@ export function fromClass(node: ClassNode, form: ToolForm, ctx: FileContext): Re
     (cls) =>
       form.names
         .flatMap((path) => navigate([cls.node], path, cls.ctx))
-        .find((candidate) => stringValue(candidate) !== undefined) ??
+        // `name = CalculatorToolName` with `const CalculatorToolName = 'calculator'`: a constant names it too.
+        .find((candidate) => (stringValue(candidate) ?? constantString(candidate, cls.ctx)) !== undefined) ??
       superDeclaredName(cls) ??
       superNameArgument(cls, form.superNameArgument),
   );
