@@ -163,4 +163,3 @@ export function returnValues(fn: FunctionNode): Node[] {
   });
   return out;
 }
-

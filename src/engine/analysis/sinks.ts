@@ -106,8 +106,7 @@ export function matchSinks(node: SinkCall, interpreter: Evaluator, typed?: ApiRe
   // Without one, a client a project getter builds (`factory.getStorageClient().bucket(b)…`) says its package.
   const unknown = ref === undefined || ref.module === LOCAL;
   const carried =
-    typed ??
-    (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
+    typed ?? (unknown && calleeNode.type === 'MemberExpression' ? packageReturned(calleeNode, ctx) : undefined);
   if (carried && unknown) {
     const rows = ctx.sinks.filter(
       (row) => row.template === template && !row.modules.includes(UNTYPED) && matchesRow(carried, row),
