@@ -12,6 +12,7 @@ import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { returnedFunction } from './returned-function';
 import { locatedProgram } from './located-program';
+import { parsesOnly } from './parse-only';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
 import { forwardsAsCommand } from './forwarded-command';
@@ -338,6 +339,8 @@ export function controllingValue(
     case 'args':
     case 'code': {
       if (value.bounds.has('allowlist')) return undefined;
+      // `bash -n -c <text>`: a syntax check, the text runs nowhere.
+      if (row.check === 'args' && value.elements && parsesOnly(program, value.elements)) return undefined;
       if (value.elements) {
         // `--window-size=${w}`: the model fills in the value of a fixed option, it does not choose the option.
         return value.elements.find(
