@@ -53,7 +53,7 @@ import { withPathCopy } from './path-copies';
 import { isKeyedLookup } from './keyed-lookup';
 import { requestObject } from './request-object';
 import { applySummary, mapOrigins } from './summaries';
-import { constructedFields } from './instance-fields';
+import { newInstanceFields } from './instance-fields';
 import { packageApi } from './typed-arguments';
 import { pushedOptionValues } from '../option-values';
 import { slicesByNumbersOnly } from './numeric-slice';
@@ -182,7 +182,7 @@ function evaluateCallValue(
   const api = makesClient(node, callee) ? packageApi(interpreter.ctx.api.resolve(node)) : undefined;
   if (api && !result.origins.some((origin) => origin.kind === 'input')) return { ...result, api };
   // `new ApiClient({ baseUrl })` of a project class: the instance holds what its constructor stored.
-  const fields = node.type === 'NewExpression' ? constructedFields(interpreter, node, args, mapOrigins) : undefined;
+  const fields = node.type === 'NewExpression' ? newInstanceFields(interpreter, node, args, mapOrigins) : undefined;
   return fields ? { ...result, props: fields } : result;
 }
 

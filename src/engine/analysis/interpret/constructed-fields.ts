@@ -133,13 +133,21 @@ function newCallOf(node: Node, ctx: FileContext, steps: number): NewCall | undef
 
 /** Which constructor parameter each field stores: parameter properties and `this.f = p` (`p ?? fallback`). */
 function storedParams(resolved: ResolvedClass): Map<number, string> | undefined {
-  let current: ResolvedClass | undefined = resolved;
+  const found = constructorOf(resolved);
+  return found ? fieldsOfConstructor(found.method.value) : undefined;
+}
+
+/** The constructor `new` runs: the class's own, or the nearest one it inherits (a few levels up). */
+export function constructorOf(
+  resolved: ResolvedClass | undefined,
+): { method: TSESTree.MethodDefinition; ctx: FileContext } | undefined {
+  let current = resolved;
   for (let level = 0; current && level < MAX_CLASS_LEVELS; level++) {
-    const ctor = current.node.body.body.find(
+    const method = current.node.body.body.find(
       (member): member is TSESTree.MethodDefinition =>
         member.type === 'MethodDefinition' && member.kind === 'constructor',
     );
-    if (ctor) return fieldsOfConstructor(ctor.value);
+    if (method) return { method, ctx: current.ctx };
     current = current.node.superClass ? resolveClass(current.node.superClass, current.ctx) : undefined;
   }
   return undefined;

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, propertyName, unwrapExpression, walk, type FunctionNode } from '../../ast';
 import { resolveClass, type ResolvedClass } from '../resolve';
 import { CLEAN, isTainted, joinValues, memberOf, type Origin, type Value } from '../value';
+import { constructorOf } from './constructed-fields';
 import { cloneState } from './state';
 import type { FunctionSummary, Interpreter, ReturnRecord } from './types';
 
@@ -13,7 +14,6 @@ import type { FunctionSummary, Interpreter, ReturnRecord } from './types';
 export const FIELD_PARAM = -1;
 /** Fields read from one constructor; classes climbed for an inherited constructor. */
 const MAX_FIELDS = 16;
-const MAX_CLASS_LEVELS = 4;
 /** A part step of a field symbol's path: the field's value after its constant leading text. */
 const TAIL = '#tail';
 
@@ -82,14 +82,14 @@ export function constructorFields(
  * `new C(args)` of a project class whose constructor stores model input: the instance's fields, with the
  * caller's values in place of the constructor's parameters. Undefined when no argument carries input.
  */
-export function constructedFields(
+export function newInstanceFields(
   interpreter: Interpreter,
   node: TSESTree.NewExpression,
   args: readonly Value[],
   mapOrigins: (value: Value, actual: (index: number, path?: readonly string[]) => Value) => Value,
 ): Map<string, Value> | undefined {
   if (!args.some(isTainted)) return undefined;
-  const ctor = constructorOf(resolveClass(node.callee, interpreter.ctx));
+  const ctor = constructorBody(resolveClass(node.callee, interpreter.ctx));
   if (!ctor || fieldAssignments(ctor.fn).length === 0) return undefined;
   const summary: FunctionSummary | undefined = interpreter.summarise(ctor.fn, ctor.ctx);
   if (!summary?.fields) return undefined;
@@ -103,19 +103,14 @@ export function constructedFields(
   return out.size > 0 ? out : undefined;
 }
 
-function constructorOf(
+/** The constructor `new C(…)` runs, when it has a body (a declared overload has none). */
+function constructorBody(
   resolved: ResolvedClass | undefined,
 ): { fn: TSESTree.FunctionExpression; ctx: ResolvedClass['ctx'] } | undefined {
-  let current = resolved;
-  for (let level = 0; current && level < MAX_CLASS_LEVELS; level++) {
-    const ctor = current.node.body.body.find(
-      (member): member is TSESTree.MethodDefinition =>
-        member.type === 'MethodDefinition' && member.kind === 'constructor',
-    );
-    if (ctor) return ctor.value.body ? { fn: ctor.value as TSESTree.FunctionExpression, ctx: current.ctx } : undefined;
-    current = current.node.superClass ? resolveClass(current.node.superClass, current.ctx) : undefined;
-  }
-  return undefined;
+  const found = constructorOf(resolved);
+  return found?.method.value.body
+    ? { fn: found.method.value as TSESTree.FunctionExpression, ctx: found.ctx }
+    : undefined;
 }
 
 /**
