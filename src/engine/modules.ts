@@ -13,6 +13,7 @@ import { parseText, type KeepTest } from './parse';
 import { classesNaming } from './project-model/class-index';
 import { BUILD_FOLDERS, HierarchyIndex, withCappedAsker } from './project-model/hierarchy';
 import { MethodOwners, methodSetOwners, searchRoot, setOwnerFiles } from './project-model/method-owners';
+import { isOtherBuildCopy } from './project-model/dual-build';
 import { PackageModel } from './project-model/packages';
 import { ScopeIndex } from './scope';
 import { inputProblem } from './input-gate';
@@ -335,7 +336,8 @@ export class ModuleLoader implements ModuleLinks {
     on.push(...found);
     for (const dependency of on) dependOn(dependency);
     const small = (candidate: string) => candidate === file || this.textLength(candidate) <= MAX_OWNER_FILE_CHARS;
-    const owners = methodSetOwners(setOwnerFiles(found, file, small), name, others, (candidate) =>
+    const ownBuild = found.filter((candidate) => !this.otherBuildCopy(file, candidate));
+    const owners = methodSetOwners(setOwnerFiles(ownBuild, file, small), name, others, (candidate) =>
       candidate === file ? from : this.loadFile(candidate, from.config),
     );
     this.implementerCache.set(key, { found: owners, on });
@@ -361,10 +363,17 @@ export class ModuleLoader implements ModuleLinks {
     const found = this.hierarchy?.filesMentioning(root, word, spelling) ?? [];
     for (const candidate of spelling) dependOn(candidate);
     for (const candidate of found) {
-      const ctx = candidate === file ? undefined : this.loadFile(candidate, from.config, accepts);
+      if (candidate === file || this.otherBuildCopy(file, candidate)) continue;
+      const ctx = this.loadFile(candidate, from.config, accepts);
       if (ctx) out.push(ctx);
     }
     return out;
+  }
+
+  /** `candidate` is the other format's copy of `file`'s dual-build package (dual-build.ts): nothing new to read. */
+  private otherBuildCopy(file: string, candidate: string): boolean {
+    const packages = this.packages;
+    return packages !== undefined && isOtherBuildCopy(file, candidate, (of) => packages.ownPackage(of));
   }
 
   implementers(declaring: FileContext, name: string, from: FileContext): ClassRef[] {
@@ -387,7 +396,8 @@ export class ModuleLoader implements ModuleLinks {
     const naming = (wanted: string): void => {
       for (const root of roots) {
         on.push(lookupDependency('heritage', root, wanted));
-        for (const file of this.hierarchy?.filesNaming(root, wanted) ?? []) files.add(file);
+        for (const file of this.hierarchy?.filesNaming(root, wanted) ?? [])
+          if (!this.otherBuildCopy(path.resolve(from.file), file)) files.add(file);
       }
     };
     naming(name);
