@@ -104,6 +104,14 @@ export interface RemoteWriteNames {
   actionKeys: string[];
   /** First words of a GET endpoint's last segment that make it a write (`/cart/EmptyCart`). */
   getWriteVerbs: string[];
+  /** Keys of a client call's argument that type its operation (`{ actionType: 'sanity.action.release.archive' }`). */
+  operationKeys: string[];
+  /** Verbs that name a write as an operation's type only (`…document.version.discard`), beside the lists above. */
+  operationVerbs: string[];
+  /** First words of a client method that asks about an operation rather than performing it (`checkPermission`). */
+  operationReadWords: string[];
+  /** Bare methods that write on a resource of a package's client when handed a request object (`values.clear({ … })`). */
+  requestObjectVerbs: string[];
 }
 
 export function compileModulePaths(value: unknown): ModulePath[] {
@@ -187,6 +195,10 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
       actionKeys: asStrings(remote['actionKeys']),
       getWriteVerbs: asStrings(remote['getWriteVerbs']),
+      operationKeys: asStrings(remote['operationKeys']),
+      operationVerbs: asStrings(remote['operationVerbs']),
+      operationReadWords: asStrings(remote['operationReadWords']),
+      requestObjectVerbs: asStrings(remote['requestObjectVerbs']),
     },
   };
 }

@@ -35,7 +35,9 @@ export function carriesInput(
     if ((node.type === 'Identifier' || node.type === 'MemberExpression') && isInput(node)) found = true;
     // `const answer = await runtime.useModel(…)`: what the model answers is its input too.
     else if (ctx && node.type === 'CallExpression' && modelCallName(node, node.callee, ctx) !== undefined) found = true;
-    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH) {
+    // `Schema.parse(input)`: `parse` names a member, not the bundle's top-level `function parse`, whose body
+    // would spend the budget before the input it is handed is reached.
+    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH && !isPropertyName(node)) {
       const binding = ctx.scopes.resolve(node);
       // `const { channelId, message } = Schema.parse(args)`: a part of a value built from the input carries it.
       if (binding?.kind === 'var' && !binding.isLoopElement && !budget.bindings.has(binding)) {
@@ -113,4 +115,11 @@ export function receiverCarriesInput(call: Node, isInput: IsInput, ctx: FileCont
     } else return false;
   }
   return false;
+}
+
+/** A member's or a key's name (`schema.parse`, `{ parse: … }`), which is no variable of the scope. */
+function isPropertyName(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'MemberExpression') return parent.property === node && !parent.computed;
+  return parent?.type === 'Property' && parent.key === node && !parent.computed && parent.value !== node;
 }
