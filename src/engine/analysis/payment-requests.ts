@@ -8,6 +8,7 @@ import type { Value } from './value';
 import { actionMovesNothing, calledHttpVerb, isReadEndpoint, requestAction, rpcMethodName } from './request-method';
 import { inferMutationPayment, inferPaymentRequest } from './endpoint-inference';
 import { mutationNames, requestDocument } from './graphql-document';
+import { voidsPaymentRecord } from './payment-record-actions';
 
 /** A network write to a constant path that names a payment operation is a transaction too. */
 export function paymentRequest(
@@ -63,8 +64,13 @@ export function paymentOfRequest(
   const listed = rows.find((payment) => payment.urlPattern.test(text) && payment.methods.includes(method));
   // A payment resource's lookup (`POST /payments/find`, `/refunds/search`) asks about money, it moves none.
   const { readEndpointWords, verbs } = interpreter.ctx.catalogs.common.remoteWrites;
-  if (listed) return isReadEndpoint(url, readEndpointWords, verbs) ? undefined : { row: listed };
   const lists = interpreter.ctx.catalogs.inference;
+  if (listed) {
+    if (isReadEndpoint(url, readEndpointWords, verbs)) return undefined;
+    // Voiding a record (`/charges/{id}/expire`, `/payments/{id}/cancel`) moves nothing.
+    if (voidsPaymentRecord(text, lists)) return undefined;
+    return { row: listed };
+  }
   if (document) {
     const names = mutationNames(document);
     const mutation = names && inferMutationPayment(names, method, args, lists);
