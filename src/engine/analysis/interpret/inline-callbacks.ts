@@ -63,7 +63,28 @@ export function visitCallbacks(
     // Returns inside a callback are not returns of the function being analysed.
     interpreter.returns.length = saved;
   });
+  for (const argument of node.arguments)
+    if (argument.type === 'ObjectExpression') visitOptionThunks(interpreter, argument, state);
   return mapped;
+}
+
+/**
+ * `Effect.tryPromise({ try: async () => fetch(args.url), catch })`, `retry({ fn: () => … })`: a function written
+ * inline as a member of an options object handed to a call runs as part of the caller, like one handed directly,
+ * with the variables it closes over and nothing bound to its parameters. Only thunks (no parameters): a member
+ * that takes arguments (`catch: (e) => …`, `onMessage(event)`) is a hook the callee feeds, not the work it runs.
+ */
+function visitOptionThunks(interpreter: Interpreter, object: TSESTree.ObjectExpression, state: State): void {
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init') continue;
+    const value = property.value;
+    if (!isFunction(value) || value.params.length > 0) continue;
+    if (interpreter.nested++ > MAX_NESTED_FUNCTIONS) return;
+    const inner = cloneState(state);
+    const saved = interpreter.returns.length;
+    runBody(interpreter, value, inner);
+    interpreter.returns.length = saved;
+  }
 }
 
 /**
