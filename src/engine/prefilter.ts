@@ -69,10 +69,18 @@ const EXPORTED_FUNCTION =
 const EXPORTED_COMMONJS_FUNCTION =
   /\bexports\.[\w$]+\s*=\s*(?:(?:async\b\s*)?(?:\(|function\b|[\w$]+\s*=>)|[\w$]+\s*;)/;
 
+/**
+ * A function written as a member's value with a parameter (`resolver: async ({ input }) =>`): a handler under a key
+ * no catalog lists, which tools/forms/shaped-handler.ts reads by its shape (a superset of what it accepts).
+ */
+const MEMBER_FUNCTION =
+  /[\w$]\s*:\s*(?:async\b\s*)?(?:function\b\s*\*?\s*[\w$]*\s*)?(?:<[^>]*>\s*)?\(\s*[{\w$]|[\w$]\s*:\s*(?:async\s+)?[\w$]+\s*=>/;
+
 /** Whether a handler may sit beside the declaration rather than under one of its keys. */
 function mayHaveOutsideHandler(text: string): boolean {
   return (
     SIBLING_HANDLER.test(text) ||
+    MEMBER_FUNCTION.test(text) ||
     (EXPORTED_OBJECT.test(text) && (EXPORTED_FUNCTION.test(text) || EXPORTED_COMMONJS_FUNCTION.test(text)))
   );
 }

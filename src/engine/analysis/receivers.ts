@@ -350,7 +350,8 @@ function returnClasses(node: TSESTree.CallExpression, ctx: FileContext, depth: n
     // A framework's locator: `runtime.getService<GitHubService>('github')`, typed or keyed by the class.
     const [typeArgument] = node.typeArguments?.params ?? [];
     const typed = typeArgument ? typeClasses(typeArgument, ctx, depth + 1) : [];
-    return typed.length > 0 ? typed : list(keyedServiceClass(node, ctx));
+    if (typed.length > 0) return typed;
+    return list(keyedServiceClass(node, ctx) ?? locatedClass(node, ctx, depth));
   }
   const annotation = resolved.fn.returnType?.typeAnnotation;
   if (annotation) return typeClasses(annotation, resolved.ctx, depth + 1);
@@ -430,4 +431,14 @@ function dedupe(classes: ClassRef[]): ClassRef[] {
 
 function list(resolved: ClassRef | undefined): ClassRef[] {
   return resolved ? [resolved] : [];
+}
+
+/**
+ * A locator handed the class itself (`agent.require(BrowserConnector)`, `container.get(Mailer)`, `inject(Store)`):
+ * a call of no project function whose one argument is a project class answers its instance.
+ */
+function locatedClass(node: TSESTree.CallExpression, ctx: FileContext, depth: number): ClassRef | undefined {
+  const [argument] = node.arguments;
+  if (node.arguments.length !== 1 || argument?.type !== 'Identifier') return undefined;
+  return resolveClass(argument, ctx, depth + 1);
 }

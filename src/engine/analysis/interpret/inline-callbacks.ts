@@ -1,7 +1,7 @@
 // Inline callbacks a call hands on (`items.map((x) => …)`, `run(req, (r) => send(r))`, down-levelled async
 // generators): they run as part of the function being analysed, with the values they would receive.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, propertyName, type Node } from '../../ast';
+import { type FunctionNode, isFunction, propertyName, type Node } from '../../ast';
 import type { State } from '../evaluator';
 import { resolveFunctions } from '../resolve';
 import { CLEAN, elementOf, joinValues, type Value } from '../value';
@@ -63,7 +63,35 @@ export function visitCallbacks(
     // Returns inside a callback are not returns of the function being analysed.
     interpreter.returns.length = saved;
   });
+  const thunks = node.arguments.flatMap((argument) =>
+    argument.type === 'ObjectExpression' ? optionThunks(argument) : [],
+  );
+  // A project helper's own code says when (and whether) it runs what it is handed (`paginate({ produce })`, a
+  // confirmation prompt's `askForConfirmation`): its summary reads it. A package's runner runs it.
+  if (thunks.length > 0 && resolveFunctions(node.callee, interpreter.ctx).length === 0)
+    for (const thunk of thunks) {
+      if (interpreter.nested++ > MAX_NESTED_FUNCTIONS) break;
+      const saved = interpreter.returns.length;
+      runBody(interpreter, thunk, cloneState(state));
+      interpreter.returns.length = saved;
+    }
   return mapped;
+}
+
+/**
+ * `Effect.tryPromise({ try: async () => fetch(args.url), catch })`, `retry({ fn: () => … })`: a function written
+ * inline as a member of an options object handed to a package's call runs as part of the caller, like one handed
+ * directly, with the variables it closes over and nothing bound to its parameters. Only thunks (no parameters): a
+ * member that takes arguments (`catch: (e) => …`, `onMessage(event)`) is a hook the callee feeds, not the work it runs.
+ */
+function optionThunks(object: TSESTree.ObjectExpression): FunctionNode[] {
+  const out: FunctionNode[] = [];
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init') continue;
+    const value = property.value;
+    if (isFunction(value) && value.params.length === 0) out.push(value);
+  }
+  return out;
 }
 
 /**

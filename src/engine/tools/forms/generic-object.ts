@@ -14,6 +14,7 @@ import { identifierName } from './identifier-name';
 import { isFactoryTemplate } from './inferred-factory';
 import { listWrapperAudit } from './list-audit-wrapper';
 import { configMember } from './config-member';
+import { shapedHandler } from './shaped-handler';
 import { attachHandlers, baseTool, isLiteralFalse } from '../tool-parts';
 import type { FormLike, RecognisedTool } from '../types';
 import type { GenericObjectForm } from '../../catalog/load';
@@ -43,9 +44,13 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
   const schemaProperty = schemaFound && !isTextLiteral(schemaFound.value as Node) ? schemaFound : undefined;
   // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
   // A key that holds data (`function: { name, … }` in a JSON declaration, `args: { function: { … } }`) is no handler.
-  const handlerProperty = generic.handlerKeys
+  const listedHandler = generic.handlerKeys
     .map((key) => findProperty(node, key))
     .find((found) => found && !DATA_NODES.has(unwrapExpression(found.value as Node).type));
+  // `createAction({ name, description, schema: z.object(…), resolver: async ({ input }) => … })`: a handler
+  // key no list names, found by its shape (./shaped-handler.ts).
+  const shaped = listedHandler ? undefined : shapedHandler(node, schemaProperty, ctx);
+  const handlerProperty = listedHandler ?? shaped?.property;
   // `defineTool({ name, description, schema }, async (input) => …)`: a declaration handed to a call beside its handler,
   // also from the constant that holds it (`createToolPlugin(runTool, handleRun)`, ./paired-declaration.ts).
   const handlerNode = handlerProperty
@@ -102,7 +107,7 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     framework: generic.framework,
     handler: [],
     // An agent-runtime action that also lists its `parameters` is still called `handler(runtime, message, …)`.
-    input: hasSchema && !isAction ? [] : generic.actionInput,
+    input: shaped ? shaped.input : hasSchema && !isAction ? [] : generic.actionInput,
     names: [],
     approval: [],
   };
