@@ -6,6 +6,7 @@ import { isApprovalCall } from './approval-audit-calls';
 import type { Evaluator, State } from './evaluator';
 import { isTainted, type Bound, type Fact, type Value } from './value';
 import { isLimit } from './guards/amount';
+import { comparisonOperator } from './guards/comparison-methods';
 import { relativeFacts, someFacts, startsWithFacts } from './guards/containment';
 import { noDotSegmentFacts } from './guards/dot-segments';
 import { everyFacts } from './guards/every';
@@ -81,23 +82,35 @@ function binaryFacts(node: TSESTree.BinaryExpression, interpreter: Evaluator, st
     const equalWhen = operator.startsWith('!') ? !polarity : polarity;
     return equalWhen ? equalityFacts(node.left as Node, node.right, interpreter, state) : NONE;
   }
+  return comparisonFacts(node.left as Node, operator, node.right, interpreter, state, polarity);
+}
+
+/** `left <operator> right` as an amount cap: the model's side against a constant or configured limit. */
+function comparisonFacts(
+  leftNode: Node,
+  operator: string,
+  rightNode: Node,
+  interpreter: Evaluator,
+  state: State,
+  polarity: boolean,
+): Facts {
   const upperWhenTrue = UPPER_BOUND_WHEN_TRUE.has(operator);
   const lowerWhenTrue = LOWER_BOUND_WHEN_TRUE.has(operator);
   if (!upperWhenTrue && !lowerWhenTrue) return NONE;
-  const left = interpreter.evaluate(node.left as Node, cloneEnv(state));
-  const right = interpreter.evaluate(node.right, cloneEnv(state));
+  const left = interpreter.evaluate(leftNode, cloneEnv(state));
+  const right = interpreter.evaluate(rightNode, cloneEnv(state));
   // x <= LIMIT (true) or x > LIMIT (false) caps x; LIMIT >= x likewise. The limit must be a constant
   // or configured value: a balance or another run-time quantity is not an authorization bound.
-  if (isTainted(left) && !isTainted(right) && isLimit(node.right, interpreter)) {
+  if (isTainted(left) && !isTainted(right) && isLimit(rightNode, interpreter)) {
     const capped = (upperWhenTrue && polarity) || (lowerWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: addendKeys(node.left as Node, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(leftNode, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
-  if (isTainted(right) && !isTainted(left) && isLimit(node.left as Node, interpreter)) {
+  if (isTainted(right) && !isTainted(left) && isLimit(leftNode, interpreter)) {
     const capped = (lowerWhenTrue && polarity) || (upperWhenTrue && !polarity);
     return capped
-      ? { facts: [{ keys: addendKeys(node.right, interpreter, state), bound: 'amount' }], approved: false }
+      ? { facts: [{ keys: addendKeys(rightNode, interpreter, state), bound: 'amount' }], approved: false }
       : NONE;
   }
   return NONE;
@@ -156,6 +169,10 @@ function callFacts(node: TSESTree.CallExpression, interpreter: Evaluator, state:
   if (callee.type === 'MemberExpression') {
     const method = propertyName(callee) ?? '';
     const receiver = callee.object;
+    // `amount.gt(MAX)`: a big-number comparison is the cap `amount > MAX` (the method name is the cheap test).
+    const operator = comparisonOperator(method, node.arguments.length);
+    if (operator !== undefined && first && first.type !== 'SpreadElement')
+      return comparisonFacts(receiver, operator, first as Node, interpreter, state, polarity);
     if (MEMBERSHIP_METHODS.has(method) && first && polarity) {
       const container = interpreter.evaluate(receiver, cloneEnv(state));
       const subject = interpreter.evaluate(first as Node, cloneEnv(state));

@@ -1,8 +1,32 @@
 // What counts as an amount limit: a constant, a module constant, configuration, or a value named like a limit.
 import { unwrapExpression, type Node } from '../../ast';
 import type { Evaluator } from '../evaluator';
+import { wordsOf } from '../words';
 
-const LIMIT_NAME = /(max|limit|cap|ceiling|threshold|allowance|budget|quota)/i;
+const LIMIT_WORDS = new Set([
+  'max',
+  'maximum',
+  'limit',
+  'limits',
+  'cap',
+  'caps',
+  'capped',
+  'ceiling',
+  'threshold',
+  'allowance',
+  'budget',
+  'quota',
+]);
+
+/**
+ * Named like a limit: one of its words is a limit word, or starts with `max` or ends in `limit`/`cap` where the
+ * words run together (`MAXAMOUNT`, `spendlimit`). Whole words, so a capacity, a capital or a capture is no cap.
+ */
+function namedLikeLimit(text: string): boolean {
+  return wordsOf(text).some(
+    (word) => LIMIT_WORDS.has(word) || word.startsWith('max') || word.endsWith('limit') || word.endsWith('cap'),
+  );
+}
 
 /** A constant, a module constant, configuration (`process.env`, a settings object) or a value named like a limit. */
 export function isLimit(node: Node, interpreter: Evaluator): boolean {
@@ -17,7 +41,7 @@ export function isLimit(node: Node, interpreter: Evaluator): boolean {
     return inner.arguments.length > 0 && inner.arguments.every((argument) => isLimit(argument as Node, interpreter));
   }
   const text = interpreter.ctx.text.slice(inner.range[0], inner.range[1]);
-  if (LIMIT_NAME.test(text) || /\bprocess\.env\b|\b(config|settings|options|policy)\b/i.test(text)) return true;
+  if (namedLikeLimit(text) || /\bprocess\.env\b|\b(config|settings|options|policy)\b/i.test(text)) return true;
   if (inner.type === 'Identifier') {
     const binding = interpreter.ctx.scopes.resolve(inner);
     return (

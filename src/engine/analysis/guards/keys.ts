@@ -26,6 +26,11 @@ const SAME_VALUE_FUNCTIONS = new Set([
   'parseUnits',
   'toWei',
   'decodeURIComponent',
+  // Arbitrary-precision numbers chain code keeps amounts in: `new BigNumber(amount).gt(MAX)` checks the amount.
+  'BigNumber',
+  'BN',
+  'Big',
+  'Decimal',
 ]);
 const SAME_VALUE_METHODS = new Set([
   'trim',

@@ -22,6 +22,7 @@ import { spelledName } from '../tool-name';
 import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
 import { getterLookup } from './lookup-getter';
+import { readsModelAnswer } from './model-answer';
 
 /** Hand-offs followed from the entry point, keys kept per name → function map, calls read per function. */
 const MAX_DEPTH = 3;
@@ -132,6 +133,8 @@ export function namedSelector(input: InputTrack, ctx: FileContext): Selector {
       if (name === undefined || !SELECTOR_NAME.test(name)) return false;
       // A name the model chose among the tool's own arguments is one tool's option, not a dispatch.
       if (input.pathOf(inner) !== undefined) return false;
+      // So is one the model filled in through a model call (`content.object.operation` of `generateObject`).
+      if (readsModelAnswer(inner, ctx)) return false;
       // A constant name (`const name = 'search'`) selects one case, so it is one tool.
       const binding = inner.type === 'Identifier' ? ctx.scopes.resolve(inner) : undefined;
       return !(binding?.kind === 'var' && binding.init && stringValue(binding.init) !== undefined);
