@@ -9,7 +9,15 @@ export interface ArgvHandOff {
   argvProgram?: string;
   /** The parameter that is the program, when a caller writes it (`execProcess('git', args)`). */
   argvProgramParam?: number;
+  /**
+   * What the helper writes in front of the list it receives (`[...command.split(' '), ...args]`), its own
+   * parameters still symbols: the caller's list is checked behind these elements (`argv-at-call.ts`).
+   */
+  argvPrefix?: Value[];
 }
+
+/** Longer prefixes are not handed on: a helper's own leading words are a few subcommand words and flags. */
+const MAX_PREFIX = 8;
 
 /** The helper parameter a value is, whole (no member of it, no text around it), or undefined. */
 export function wholeParam(value: Value): number | undefined {
@@ -23,10 +31,28 @@ export function wholeParam(value: Value): number | undefined {
  * parameter (and the program's), and each caller's list is checked element by element (`argv-at-call.ts`).
  */
 export function argvHandOff(args: Value[], list: Value, controlled: Value, program?: string): ArgvHandOff {
-  const param = wholeParam(list);
+  const whole = wholeParam(list);
+  const tail = whole === undefined ? spreadTail(list) : undefined;
+  const param = whole ?? tail?.param;
   if (param === undefined || !controlled.origins.every((origin) => origin.kind === 'param')) return {};
   // A located or computed program (`const bin = this.getPath()`) is as fixed for the callers as a written one.
-  return { argvParam: param, ...(program === undefined ? programOf(args[0]) : { argvProgram: program }) };
+  return {
+    argvParam: param,
+    ...(tail?.prefix.length ? { argvPrefix: tail.prefix } : {}),
+    ...(program === undefined ? programOf(args[0]) : { argvProgram: program }),
+  };
+}
+
+/**
+ * `[...command.trim().split(/\s+/), ...args]` or `['-C', dir, ...args]`: a list that ends with a parameter
+ * spread whole, nothing known of its elements here, behind a few elements of the helper's own.
+ */
+export function spreadTail(list: Value): { param: number; prefix: Value[] } | undefined {
+  const elements = list.elements;
+  const last = elements ? elements.length - 1 : -1;
+  if (!elements || last < 0 || last > MAX_PREFIX || !list.spreadAt?.includes(last)) return undefined;
+  const param = wholeParam(elements[last] as Value);
+  return param === undefined ? undefined : { param, prefix: elements.slice(0, last) };
 }
 
 /** The program as the hand-off records it: written, or a parameter of the function that holds the call. */

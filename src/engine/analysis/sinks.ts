@@ -12,6 +12,7 @@ import { candidateRows } from './sink-index';
 import { returnedApi } from './returned-api';
 import { returnedFunction } from './returned-function';
 import { locatedProgram } from './located-program';
+import { asksForShell, SHELL_PROGRAM } from './shell-option';
 import { parsesOnly } from './parse-only';
 import { isAbsolutePathOperand } from './suffixed-path';
 import { isQuotedAt, isQuotedData, quotesHoldData, runsWithoutShell, SHELL_QUOTES, type Quotes } from './sanitisers';
@@ -220,10 +221,12 @@ export function evaluateSink(
   let leading: LeadingParam | undefined;
   // `spawn(rgPath, …)` with `const rgPath = await ensureTool('rg')`: a located program is as fixed as a literal.
   const program =
-    args[0]?.constant ??
-    (row.check === 'args' && node.type === 'CallExpression' && args[0] && !isTainted(args[0])
-      ? locatedProgram(node.arguments[0], ctx.scopes)
-      : undefined);
+    row.check === 'args' && asksForShell(node, ctx.scopes)
+      ? SHELL_PROGRAM
+      : (args[0]?.constant ??
+        (row.check === 'args' && node.type === 'CallExpression' && args[0] && !isTainted(args[0])
+          ? locatedProgram(node.arguments[0], ctx.scopes)
+          : undefined));
   for (const value of values) {
     const result =
       controllingValue(row, value, quotesHoldData(row.check, program), runsWithoutShell(row.check, program), program) ??

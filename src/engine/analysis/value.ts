@@ -75,6 +75,8 @@ export interface Value {
   elementSeams?: number[];
   /** Indices of `elements` pushed in one call right after a fixed long option (`args.push('--glob', glob)`). */
   optionValues?: number[];
+  /** Indices of `elements` that are a spread list nothing is known of here (`[...base, ...args]`, `args` a parameter). */
+  spreadAt?: number[];
   /** Env keys this value aliases, so a guard on it bounds them too. */
   keys?: string[];
   /**
@@ -296,6 +298,8 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
     out.elementSeams = seams.filter((at) => at <= MAX_JOINED_ELEMENTS);
     const paired = [...(a.optionValues ?? []), ...(b.optionValues ?? []).map((at) => at + offset)];
     if (paired.length > 0) out.optionValues = paired;
+    const spreads = [...(a.spreadAt ?? []), ...(b.spreadAt ?? []).map((at) => at + offset)];
+    if (spreads.length > 0) out.spreadAt = spreads.filter((at) => at < MAX_JOINED_ELEMENTS);
   }
   // `let ok = false; for (…) if (check) ok = true`: where the joined flag is truthy, it was set where the check held.
   if (a.isFalse && b.isFalse) out.isFalse = true;

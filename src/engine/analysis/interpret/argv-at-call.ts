@@ -1,8 +1,8 @@
 // A helper's process hit on an argument list its caller hands it, checked with the caller's list and program.
-import { type ArgvHandOff, programOf, wholeParam } from '../argv-hand-off';
+import { type ArgvHandOff, programOf, spreadTail, wholeParam } from '../argv-hand-off';
 import { quotesHoldData, runsWithoutShell } from '../sanitisers';
 import { controllingValue, type SinkHit } from '../sinks';
-import { CLEAN, type Origin, type Value } from '../value';
+import { CLEAN, container, type Origin, type Value } from '../value';
 
 export interface ArgvAtCall {
   /** The caller's list holds a model value the program may read as an option (or as a command). */
@@ -21,7 +21,9 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
   if (hit.argvParam === undefined) return undefined;
   const programValue = hit.argvProgramParam === undefined ? undefined : actual(hit.argvProgramParam);
   const program = hit.argvProgram ?? programValue?.constant;
-  const list = actual(hit.argvParam);
+  const given = actual(hit.argvParam);
+  const prefix = hit.argvPrefix?.map((element) => prefixElement(element, actual));
+  const list = prefix ? behind(prefix, given) : given;
   const check = hit.row.check;
   const quotes = quotesHoldData(check, program);
   const isArgv = runsWithoutShell(check, program);
@@ -38,11 +40,37 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
           const single = controllingValue(hit.row, { ...list, elements: alone ?? [] }, quotes, isArgv, program);
           return single ? single.origins : [];
         });
-  const listParam = wholeParam(list);
+  // The caller hands the list on whole, or behind words of its own (`[...command.split(' '), ...args]`).
+  const whole = wholeParam(list);
+  const tail = whole === undefined ? spreadTail(list) : { param: whole, prefix: [] };
   const handOff: ArgvHandOff =
-    listParam === undefined
+    tail === undefined
       ? {}
-      : { argvParam: listParam, ...(program === undefined ? programOf(programValue) : { argvProgram: program }) };
+      : {
+          argvParam: tail.param,
+          ...(tail.prefix.length > 0 ? { argvPrefix: tail.prefix } : {}),
+          ...(program === undefined ? programOf(programValue) : { argvProgram: program }),
+        };
   const found = origins.length > 0 ? origins : (controlling?.origins ?? []);
   return { controlled: controlling !== undefined, origins: found, handOff };
+}
+
+/** A helper's own leading element at its caller: written text stays, one made of its parameters is what the caller passes. */
+function prefixElement(element: Value, actual: (index: number) => Value): Value {
+  if (element.constant !== undefined) return element;
+  const passed = element.origins.flatMap((origin) => (origin.kind === 'param' ? [actual(origin.index)] : []));
+  return passed.find((value) => value.origins.length > 0) ?? passed[0] ?? element;
+}
+
+/** The caller's list behind the helper's prefix; the caller's first element need not follow the prefix's last. */
+function behind(prefix: Value[], list: Value): Value {
+  const offset = prefix.length;
+  const tail = list.elements ?? [list];
+  const elements = [...prefix, ...tail];
+  const out: Value = { ...container(elements), elements };
+  out.elementSeams = [offset, ...(list.elementSeams ?? []).map((at) => at + offset)];
+  if (list.optionValues) out.optionValues = list.optionValues.map((at) => at + offset);
+  const spreads = list.elements ? (list.spreadAt ?? []).map((at) => at + offset) : [offset];
+  if (spreads.length > 0) out.spreadAt = spreads;
+  return out;
 }

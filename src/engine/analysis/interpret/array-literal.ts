@@ -14,6 +14,8 @@ const OPTION = /^-(-[A-Za-z][\w-]*|[A-Za-z])$/;
  * element and the element after it need not follow what is written before them (`elementSeams`).
  * `['--duration', duration]` is the option written together with its value, as `args.push('--duration',
  * duration)` is (`optionValues`): the program reads the value as that option's, never as an option.
+ * A spread list nothing is known of is one element, marked (`spreadAt`): a helper's `[...base, ...args]`
+ * hands its caller's list on with a prefix (`argv-hand-off.ts`).
  */
 export function evaluateArrayLiteral(
   node: TSESTree.ArrayExpression,
@@ -23,6 +25,7 @@ export function evaluateArrayLiteral(
   const elements: Value[] = [];
   const seams: number[] = [];
   const optionValues: number[] = [];
+  const spreadAt: number[] = [];
   let laidOut = false;
   for (const element of node.elements) {
     if (!element) {
@@ -36,6 +39,7 @@ export function evaluateArrayLiteral(
     const spread = evaluate(element.argument, state);
     const list = spread.elements;
     if (!list || list.length > MAX_SPREAD_ELEMENTS || spread.props) {
+      if (!list) spreadAt.push(elements.length);
       elements.push(spread);
       continue;
     }
@@ -53,5 +57,6 @@ export function evaluateArrayLiteral(
   const uniqueSeams = [...new Set(seams)].filter((at) => at > 0 && at <= elements.length);
   if (uniqueSeams.length > 0) out.elementSeams = uniqueSeams;
   if (optionValues.length > 0) out.optionValues = [...new Set(optionValues)];
+  if (spreadAt.length > 0) out.spreadAt = spreadAt;
   return out;
 }

@@ -244,6 +244,7 @@ function mutateReceiver(
   // `args.push('--glob', glob)`, `args.push('-e', pattern, root)`: an option pushed together with the value, so it is that option's value.
   const paired = method === 'push' ? pushedOptionValues(args).map((at) => before.length + at) : [];
   if (receiver.optionValues || paired.length > 0) next.optionValues = [...(receiver.optionValues ?? []), ...paired];
+  if (receiver.spreadAt) next.spreadAt = receiver.spreadAt;
   for (const key of keys()) setKey(state, key, next);
 }
 

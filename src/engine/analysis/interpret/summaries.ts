@@ -9,6 +9,7 @@ import { assertedParams } from '../guards/assertions';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
 import type { LeadingParam } from '../leading-param';
 import { argvAtCall } from './argv-at-call';
+import { mappedList } from './returned-list';
 import { stdinVerdictAtCall, withStdinVerdict } from '../child-stdin';
 import {
   CLEAN,
@@ -288,7 +289,11 @@ export function mapOrigins(value: Value, actual: ActualArgument, depth = 0): Val
     out.props = new Map([...value.props].map(([key, member]) => [key, mapOrigins(member, actual, depth + 1)]));
     if (value.isObjectLiteral) out.isObjectLiteral = true;
   }
-  if (value.elements) out.elements = value.elements.map((element) => mapOrigins(element, actual, depth + 1));
+  if (value.elements)
+    Object.assign(
+      out,
+      mappedList(value, actual, (element) => mapOrigins(element, actual, depth + 1)),
+    );
   if (value.parts) {
     out.parts = value.parts.flatMap((part): Part[] => {
       if (part.kind !== 'tainted') return [part];
@@ -446,6 +451,7 @@ function instantiateSinkHit(
   delete base.argvParam;
   delete base.argvProgram;
   delete base.argvProgramParam;
+  delete base.argvPrefix;
   if (argv) Object.assign(base, argv.handOff);
   for (const origin of hit.origins) {
     if (origin.kind !== 'param') continue;
