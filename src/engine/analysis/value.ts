@@ -44,7 +44,11 @@ export type Bound =
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'
-  | 'single-quote-escaped';
+  | 'single-quote-escaped'
+  // Single quotes doubled (`'` → `''`), the SQL way; with backslashes doubled too, `sql-quote-escaped`: text that
+  // cannot leave a SQL string literal in any dialect (MySQL reads `\'` as an escaped quote, so both are needed).
+  | 'quote-doubled'
+  | 'sql-quote-escaped';
 
 /** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
 export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };
