@@ -6,7 +6,6 @@ import { evaluateSink, matchSinks } from '../sinks';
 import { withoutYielded } from '../yielded-hits';
 import { stdinVerdict, withStdinVerdict } from '../child-stdin';
 import { creditSqlLiterals } from '../sql-literals';
-import { isTypeProbe } from '../stat-probe';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
@@ -29,9 +28,6 @@ export function recordSinks(
     const hit = evaluateSink(row, node, args, state, interpreter);
     // Text for a child's stdin: only a shell or an interpreter runs it (checked once the row matched).
     if (!hit) return [];
-    // `lstatSync(p).isSymbolicLink()`: a stat read only for the file's type is a probe, bounded like a fixed path.
-    if (!hit.bounded && isTypeProbe(row, node, interpreter.ctx))
-      return { ...hit, bounded: true, origins: [], paramIndexes: [] };
     if (!row.childStdin) return hit;
     // A database shell's stdin whose model text is all escaped literals is its data.
     return creditSqlLiterals(withStdinVerdict(hit, stdinVerdict(row, node, state, interpreter)), args[0]);
