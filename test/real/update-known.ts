@@ -14,7 +14,12 @@ import { findTool, isOwnedBy, judgeTool } from './verdicts';
 
 function main(): number {
   const dir = path.join(repoRoot(), 'test', 'real', 'expectations');
-  const expectations = loadExpectations(dir);
+  // `--only <stem>[,<stem>…]`: the named expectation files only (a quick check after a targeted change).
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : undefined;
+  const expectations = loadExpectations(dir).filter(
+    (expectation) => !only || only.has(path.basename(expectation.source, '.json')),
+  );
   if (!ensureCached(expectations.map(specOfExpectation), repoRoot())) return 2;
   const date = new Date().toISOString().slice(0, 10);
   const removed: string[] = [];

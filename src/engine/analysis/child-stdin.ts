@@ -16,11 +16,25 @@ export interface StdinProgramParam {
   holder?: string;
 }
 
-/** `fixed`: a program that does not run its stdin; `param`: a caller decides; `runs`: a shell, an interpreter, or unknown. */
-export type StdinVerdict = { kind: 'fixed' } | { kind: 'runs' } | { kind: 'param'; program: StdinProgramParam };
+/**
+ * `fixed`: a program that does not run its stdin; `param`: a caller decides; `runs`: a shell, an interpreter, or
+ * unknown, `sqlLiterals` where it is a database shell whose own commands are read only outside string literals.
+ */
+export type StdinVerdict =
+  | { kind: 'fixed' }
+  | { kind: 'runs'; sqlLiterals?: true }
+  | { kind: 'param'; program: StdinProgramParam };
 
 const RUNS: StdinVerdict = { kind: 'runs' };
+const RUNS_SQL: StdinVerdict = { kind: 'runs', sqlLiterals: true };
 const FIXED: StdinVerdict = { kind: 'fixed' };
+
+/**
+ * Database shells that read `\! cmd` (mysql, mariadb, psql) or `.shell cmd` (sqlite3) only outside a string literal:
+ * text escaped into `'…'` literals stays data there. Not sqlcmd, whose `!!` and `GO` lines count inside a
+ * literal that spans lines, nor mongosh (JavaScript).
+ */
+const LITERAL_AWARE_SQL_SHELLS = /^(mysql|mariadb|psql|sqlite3?)$/;
 
 /**
  * Programs that read their stdin as commands or code: shells and launchers that hand it to one, and language
@@ -74,8 +88,11 @@ function writtenAt(argument: Node | undefined, path: readonly string[]): Node | 
 }
 
 function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
-  if (value.constant !== undefined) return programRuns(value.constant) ? RUNS : FIXED;
-  if (value.origins.length === 0) return holder !== undefined && namesFixedProgram(holder) ? FIXED : RUNS;
+  if (value.constant !== undefined) return programRuns(value.constant) ? runsVerdict(programOf(value.constant)) : FIXED;
+  if (value.origins.length === 0) {
+    if (holder === undefined) return RUNS;
+    return namesFixedProgram(holder) ? FIXED : runsVerdict(programNamedBy(holder));
+  }
   if (value.origins.some((origin) => origin.kind !== 'param')) return RUNS;
   const [origin, ...others] = value.origins;
   if (origin?.kind !== 'param' || others.length > 0 || value.parts?.some((part) => part.kind === 'const')) return RUNS;
@@ -88,9 +105,17 @@ function verdictOf(value: Value, holder: string | undefined): StdinVerdict {
 }
 
 /** A written program (`mysql`, `C:\\xampp\\mysql\\bin\\mysql.exe --batch`): its first word, without folder or `.exe`. */
+function programOf(text: string): string {
+  return programBase((text.trim().split(/\s+/)[0] ?? '').replace(/^["']|["']$/g, ''));
+}
+
 function programRuns(text: string): boolean {
-  const base = programBase((text.trim().split(/\s+/)[0] ?? '').replace(/^["']|["']$/g, ''));
+  const base = programOf(text);
   return base === '' || SCRIPT_EXTENSION.test(base) || RUNS_STDIN.test(base);
+}
+
+function runsVerdict(program: string | undefined): StdinVerdict {
+  return program !== undefined && LITERAL_AWARE_SQL_SHELLS.test(program) ? RUNS_SQL : RUNS;
 }
 
 /** `mysqlExe`, `gitPath`, `ffmpeg_bin`: a holder named for a program that reads its stdin as data. */
@@ -129,7 +154,11 @@ function spawnCall(row: SinkRow, node: Node, interpreter: Evaluator): TSESTree.C
 export function withStdinVerdict(hit: SinkHit, verdict: StdinVerdict): SinkHit {
   const out: SinkHit = { ...hit };
   delete out.stdinProgram;
-  if (verdict.kind === 'runs') return out;
+  delete out.sqlLiterals;
+  if (verdict.kind === 'runs') {
+    if (verdict.sqlLiterals) out.sqlLiterals = true;
+    return out;
+  }
   if (verdict.kind === 'param') {
     out.stdinProgram = verdict.program;
     return out;

@@ -69,6 +69,14 @@ export function quoteEscape(method: string, args: readonly Node[], receiver: Val
   const doubleQuotes = apply('"') === '\\"';
   if (apply("'") === "'\\''") return 'single-quote-escaped';
   if (doubleQuotes && (backslashes || receiver.bounds.has('backslash-escaped'))) return 'double-quote-escaped';
+  // SQL literals: quotes doubled and backslashes doubled, in either order (`.replace(/\\/g, '\\\\').replace(/'/g, "''")`).
+  const quotesDoubled = apply("'") === "''";
+  if (
+    (quotesDoubled && receiver.bounds.has('backslash-escaped')) ||
+    (backslashes && receiver.bounds.has('quote-doubled'))
+  )
+    return 'sql-quote-escaped';
+  if (quotesDoubled) return backslashes ? 'sql-quote-escaped' : 'quote-doubled';
   if (backslashes) return 'backslash-escaped';
   return undefined;
 }

@@ -90,6 +90,8 @@ export interface SinkHit extends RequestMethod, ArgvHandOff {
   methodFromCaller?: boolean;
   /** Text written to a child's stdin inside a helper whose caller names the program (`child-stdin.ts`). */
   stdinProgram?: StdinProgramParam;
+  /** The child reading this stdin is a database shell that runs its own commands only outside string literals (`mysql`, `psql`). */
+  sqlLiterals?: true;
 }
 
 /**

@@ -44,7 +44,11 @@ export type Bound =
   // Escaped for a quoted string of another language (see `quoteEscape` in sanitisers.ts).
   | 'backslash-escaped'
   | 'double-quote-escaped'
-  | 'single-quote-escaped';
+  | 'single-quote-escaped'
+  // Single quotes doubled (`'` → `''`), the SQL way; with backslashes doubled too, `sql-quote-escaped`: text that
+  // cannot leave a SQL string literal in any dialect (MySQL reads `\'` as an escaped quote, so both are needed).
+  | 'quote-doubled'
+  | 'sql-quote-escaped';
 
 /** One piece of a string, in order: constant text, something unknown but not model-controlled, or model input. */
 export type Part = { kind: 'const'; text: string } | { kind: 'opaque' } | { kind: 'tainted'; value: Value };
@@ -261,6 +265,14 @@ function joinedConstants(a: Value, b: Value): string[] | undefined {
   return all.length <= MAX_ALTERNATIVES ? all : undefined;
 }
 
+/** Keys both sides are a copy or an alias of. */
+function joinedCopies(a: Value, b: Value): string[] {
+  if (!a.copyOf && !b.copyOf) return [];
+  const left = [...(a.copyOf ?? []), ...(a.keys ?? [])];
+  const right = new Set([...(b.copyOf ?? []), ...(b.keys ?? [])]);
+  return [...new Set(left.filter((key) => right.has(key)))];
+}
+
 export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (!a) return b ?? CLEAN;
   if (!b) return a;
@@ -284,10 +296,12 @@ export function joinValues(a: Value | undefined, b: Value | undefined): Value {
   if (alternatives) out.alternatives = alternatives;
   // A copy of the same value on both paths (a loop's iterations joined) is still a copy of it, so a check
   // after the join still bounds the original.
-  const copyOf = a.copyOf?.filter((key) => b.copyOf?.includes(key));
-  if (copyOf && copyOf.length > 0) out.copyOf = copyOf;
   const keys = a.keys?.filter((key) => b.keys?.includes(key));
   if (keys && keys.length > 0) out.keys = keys;
+  // An alias on one path and a copy on the other (`let c = resolve(p); try { c = canonical(c) } catch {}`) is
+  // at least a copy of it after the join: an alias is the stronger of the two.
+  const copyOf = joinedCopies(a, b);
+  if (copyOf.length > 0) out.copyOf = copyOf;
   // `rel === '' ? [] : rel.split(sep)`: a list known on both sides holds the elements of either.
   if (a.elements && b.elements) {
     out.elements = [...a.elements, ...b.elements].slice(0, MAX_JOINED_ELEMENTS);

@@ -5,6 +5,7 @@ import type { State } from '../evaluator';
 import { evaluateSink, matchSinks } from '../sinks';
 import { withoutYielded } from '../yielded-hits';
 import { stdinVerdict, withStdinVerdict } from '../child-stdin';
+import { creditSqlLiterals } from '../sql-literals';
 import { signedAuthorization } from '../signed-authorization';
 import { inferTransfer } from '../value-transfer-inference';
 import { inferSdkRequestPayment, isGenericRequest } from '../sdk-request';
@@ -26,7 +27,10 @@ export function recordSinks(
   const hits = rows.flatMap((row) => {
     const hit = evaluateSink(row, node, args, state, interpreter);
     // Text for a child's stdin: only a shell or an interpreter runs it (checked once the row matched).
-    return !hit ? [] : row.childStdin ? withStdinVerdict(hit, stdinVerdict(row, node, state, interpreter)) : hit;
+    if (!hit) return [];
+    if (!row.childStdin) return hit;
+    // A database shell's stdin whose model text is all escaped literals is its data.
+    return creditSqlLiterals(withStdinVerdict(hit, stdinVerdict(row, node, state, interpreter)), args[0]);
   });
   interpreter.hits.push(...withoutYielded(hits));
   // A call no catalog models may still move value through an SDK nobody listed.

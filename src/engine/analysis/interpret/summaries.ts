@@ -6,6 +6,7 @@ import type { FileContext } from '../context';
 import type { State } from '../evaluator';
 import { bindingKey, factsOf, keysOf } from '../guards';
 import { assertedParams } from '../guards/assertions';
+import { holdsOnlySqlLiterals } from '../sql-literals';
 import { deepOrigins, isBoundFor, leadingAtCaller, recheckSink, type SinkHit } from '../sinks';
 import type { LeadingParam } from '../leading-param';
 import { argvAtCall } from './argv-at-call';
@@ -464,7 +465,10 @@ function instantiateSinkHit(
         ? recheckSink(hit, value)
         : argv && hit.argvParam === origin.index
           ? argv.controlled
-          : !isBoundFor(hit.row, value) && !(hit.rootedName && isSegment(value));
+          : !isBoundFor(hit.row, value) &&
+            !(hit.rootedName && isSegment(value)) &&
+            // `runStatement(paths, \`… ${sqlText(login)} …\`)`: escaped literals for a database shell's stdin.
+            !(hit.sqlLiterals && holdsOnlySqlLiterals(value));
     if (!stillControlled) continue;
     if (hit.leadingParam === origin.index) leading = leadingAtCaller(hit, value);
     controlled = true;
