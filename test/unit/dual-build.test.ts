@@ -6,34 +6,10 @@ import { ModuleLoader } from '../../src/engine/modules';
 import { parseText } from '../../src/engine/parse';
 import { isDualBuild, isOtherBuildCopy, moduleFormat } from '../../src/engine/project-model/dual-build';
 import type { PackageInfo } from '../../src/engine/project-model/packages';
-import type { ProjectHost } from '../../src/engine/types';
+import { memoryHost } from './memory-host';
 
 const ROOT = path.resolve('/pkg');
 const at = (name: string): string => path.join(ROOT, name);
-
-/** A host over a map of files (paths relative to ROOT) that counts reads per file. */
-function memoryHost(files: Record<string, string>): ProjectHost & { readsOf: Map<string, number> } {
-  const full = new Map(Object.entries(files).map(([name, text]) => [at(name), text]));
-  const readsOf = new Map<string, number>();
-  return {
-    readsOf,
-    readFile(file: string): string | undefined {
-      const resolved = path.resolve(file);
-      readsOf.set(resolved, (readsOf.get(resolved) ?? 0) + 1);
-      return full.get(resolved);
-    },
-    listDirectory(dir: string): string[] | undefined {
-      const names = new Set<string>();
-      for (const file of full.keys()) {
-        const rest = path.relative(path.resolve(dir), file);
-        if (rest.startsWith('..')) continue;
-        const [head, ...tail] = rest.split(path.sep);
-        if (head) names.add(tail.length > 0 ? `${head}/` : head);
-      }
-      return [...names];
-    },
-  };
-}
 
 const pkg = (json: Record<string, unknown>): PackageInfo => ({ name: 'p', dir: ROOT, json });
 
@@ -83,7 +59,7 @@ describe('dual builds', () => {
       'dist/caller.cjs': caller.replace(/import .*\n/, 'const { ApiClient } = require("./client.cjs");\n'),
     };
     const search = (json: Record<string, unknown>): { found: string[]; cjsReads: number } => {
-      const host = memoryHost({ ...files, 'package.json': JSON.stringify(json) });
+      const host = memoryHost(ROOT, { ...files, 'package.json': JSON.stringify(json) });
       const loader = new ModuleLoader(host);
       const config = defaultConfig();
       const outcome = parseText(client, at('dist/client.js'));

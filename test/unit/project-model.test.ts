@@ -3,33 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { HierarchyIndex } from '../../src/engine/project-model/hierarchy';
 import { PackageModel, parseJsonLoose, splitSpecifier } from '../../src/engine/project-model/packages';
-import type { ProjectHost } from '../../src/engine/types';
+import { type MemoryHost, memoryHost as memoryHostAt } from './memory-host';
 
 const ROOT = path.resolve('/repo');
 
-/** A host over a map of files (paths relative to ROOT); folders are derived from the paths. */
-function memoryHost(files: Record<string, string>): ProjectHost & { reads: number; files: Map<string, string> } {
-  const full = new Map(Object.entries(files).map(([name, text]) => [path.join(ROOT, name), text]));
-  const host = {
-    reads: 0,
-    files: full,
-    readFile(file: string): string | undefined {
-      host.reads++;
-      return full.get(path.resolve(file));
-    },
-    listDirectory(dir: string): string[] | undefined {
-      const names = new Set<string>();
-      for (const file of full.keys()) {
-        const rest = path.relative(path.resolve(dir), file);
-        if (rest.startsWith('..')) continue;
-        const [head, ...tail] = rest.split(path.sep);
-        if (head) names.add(tail.length > 0 ? `${head}/` : head);
-      }
-      return [...names];
-    },
-  };
-  return host;
-}
+const memoryHost = (files: Record<string, string>): MemoryHost => memoryHostAt(ROOT, files);
 
 const at = (name: string): string => path.join(ROOT, name);
 
