@@ -31,23 +31,40 @@ export function wholeParam(value: Value): number | undefined {
  * parameter (and the program's), and each caller's list is checked element by element (`argv-at-call.ts`).
  */
 export function argvHandOff(args: Value[], list: Value, controlled: Value, program?: string): ArgvHandOff {
-  const whole = wholeParam(list);
-  const tail = whole === undefined ? spreadTail(list) : undefined;
-  const param = whole ?? tail?.param;
-  if (param === undefined || !controlled.origins.every((origin) => origin.kind === 'param')) return {};
+  const handed = passedList(list);
+  if (handed === undefined || !controlled.origins.every((origin) => origin.kind === 'param')) return {};
   // A located or computed program (`const bin = this.getPath()`) is as fixed for the callers as a written one.
+  return listHandOff(handed, program, args[0]);
+}
+
+/** A list handed on from a caller: a parameter whole, or one spread last behind the helper's own elements. */
+export interface PassedList {
+  param: number;
+  /** The helper's own leading elements (`[...command.trim().split(/\s+/), ...args]`, `['-C', dir, ...args]`). */
+  prefix: Value[];
+}
+
+/** The parameter `list` hands on, whole or behind a few elements of the helper's own; undefined for neither. */
+export function passedList(list: Value): PassedList | undefined {
+  const whole = wholeParam(list);
+  return whole === undefined ? spreadTail(list) : { param: whole, prefix: [] };
+}
+
+/** The hand-off of a passed list, with the program written (`program`) or as the caller's value gives it. */
+export function listHandOff(
+  handed: PassedList,
+  program: string | undefined,
+  programValue: Value | undefined,
+): ArgvHandOff {
   return {
-    argvParam: param,
-    ...(tail?.prefix.length ? { argvPrefix: tail.prefix } : {}),
-    ...(program === undefined ? programOf(args[0]) : { argvProgram: program }),
+    argvParam: handed.param,
+    ...(handed.prefix.length > 0 ? { argvPrefix: handed.prefix } : {}),
+    ...(program === undefined ? programOf(programValue) : { argvProgram: program }),
   };
 }
 
-/**
- * `[...command.trim().split(/\s+/), ...args]` or `['-C', dir, ...args]`: a list that ends with a parameter
- * spread whole, nothing known of its elements here, behind a few elements of the helper's own.
- */
-export function spreadTail(list: Value): { param: number; prefix: Value[] } | undefined {
+/** A list that ends with a parameter spread whole, nothing known of its elements here, behind a few of its own. */
+function spreadTail(list: Value): PassedList | undefined {
   const elements = list.elements;
   const last = elements ? elements.length - 1 : -1;
   if (!elements || last < 0 || last > MAX_PREFIX || !list.spreadAt?.includes(last)) return undefined;

@@ -1,6 +1,7 @@
 // A process launch whose options ask for a shell (`spawn(bin, args, { shell: true })`): the list is one command line.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ScopeIndex } from '../scope';
+import type { FileContext } from './context';
+import { constantInit } from '../tools/schema-parts';
 import { unwrapExpression } from '../ast';
 
 /** What the argument list is judged against when a shell reads it: one program that runs its text as commands. */
@@ -13,23 +14,20 @@ export const SHELL_PROGRAM = 'sh';
  * member but a written `false` or `undefined` asks for a shell on some platform. Only the options written in
  * the call, or held in a `const` beside it, are read.
  */
-export function asksForShell(node: TSESTree.Node, scopes: ScopeIndex): boolean {
+export function asksForShell(node: TSESTree.Node, ctx: FileContext): boolean {
   if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
   for (const argument of node.arguments.slice(1)) {
-    const options = optionsObject(argument, scopes);
+    const options = optionsObject(argument, ctx);
     if (options && hasShellMember(options)) return true;
   }
   return false;
 }
 
-function optionsObject(argument: TSESTree.Node, scopes: ScopeIndex): TSESTree.ObjectExpression | undefined {
+function optionsObject(argument: TSESTree.Node, ctx: FileContext): TSESTree.ObjectExpression | undefined {
   const inner = unwrapExpression(argument) as TSESTree.Node;
   if (inner.type === 'ObjectExpression') return inner;
-  if (inner.type !== 'Identifier') return undefined;
-  const binding = scopes.resolve(inner);
-  if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || binding.patternPath.length > 0)
-    return undefined;
-  const init = binding.init && (unwrapExpression(binding.init) as TSESTree.Node);
+  const held = inner.type === 'Identifier' ? constantInit(inner, ctx) : undefined;
+  const init = held && (unwrapExpression(held) as TSESTree.Node);
   return init?.type === 'ObjectExpression' ? init : undefined;
 }
 

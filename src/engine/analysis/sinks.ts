@@ -223,7 +223,7 @@ export function evaluateSink(
   let leading: LeadingParam | undefined;
   // `spawn(rgPath, …)` with `const rgPath = await ensureTool('rg')`: a located program is as fixed as a literal.
   const program =
-    row.check === 'args' && asksForShell(node, ctx.scopes)
+    row.check === 'args' && asksForShell(node, ctx)
       ? SHELL_PROGRAM
       : (args[0]?.constant ??
         (row.check === 'args' && node.type === 'CallExpression' && args[0] && !isTainted(args[0])

@@ -34,6 +34,7 @@ import { readByCallerName } from '../analysis/caller-frame-name';
 import type { ToolHandler } from './types';
 import { callsNamesake } from './namesake-call';
 import { isOperationNamedWrite, isRequestObjectWrite } from './operation-named-write';
+import { constantInit } from './schema-parts';
 import { isToolNamedWrite } from './tool-named-write';
 import { carriesInput, receiverCarriesInput, type IsInput } from './input-carry';
 import { isDirectorySetUp } from './ensured-directory';
@@ -393,7 +394,7 @@ function clientWrite(
       isCompoundWriteName(name, names) ||
       onResource ||
       requestWrites ||
-      isOperationNamedWrite(name, node, names, (id) => constantObject(id, ctx)) ||
+      isOperationNamedWrite(name, node, names, (id) => constantInit(id, ctx)) ||
       (isResource(receiver) && isRequestObjectWrite(name, node, names)) ||
       isToolNamedWrite(name, toolName, names, ctx.text.slice(callee.object.range[0], callee.object.range[1]))
     ) ||
@@ -407,14 +408,6 @@ function clientWrite(
   const command = name === 'send' ? sdkCommand(node.arguments[0], ctx) : undefined;
   if (command && isReadCommand(command, names)) return undefined;
   return REMOTE_WRITES;
-}
-
-/** What a `const` holds, for an operation's options written out before the call. */
-function constantObject(identifier: TSESTree.Identifier, ctx: FileContext): Node | undefined {
-  const binding = ctx.scopes.resolve(identifier);
-  return binding?.kind === 'var' && binding.declarationKind === 'const' && binding.patternPath.length === 0
-    ? (binding.init ?? undefined)
-    : undefined;
 }
 
 /** A class a package exports, named as one (`Webhook`, not `axios` or `fs`): its statics act on the service. */

@@ -3,6 +3,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, isFunction, propertyName, unwrapExpression, walk, type Node } from '../ast';
 import type { CommonCatalog } from '../catalog/common';
+import { isPropertyKey } from './schema-parts';
 
 /**
  * A call of one of the catalog's folder creations that creates every missing parent and succeeds when the
@@ -61,7 +62,7 @@ function namedAfresh(argument: Node | undefined, at: Node, fresh: readonly strin
     if (node.type === 'CallExpression') {
       const name = calledName(node.callee);
       if (name !== undefined && fresh.includes(name)) found = true;
-    } else if (node.type === 'Identifier' && !isMemberName(node)) names.push(node.name);
+    } else if (node.type === 'Identifier' && !isPropertyKey(node)) names.push(node.name);
     return !found;
   });
   if (found || depth >= MAX_FRESH_DEPTH) return found;
@@ -69,13 +70,6 @@ function namedAfresh(argument: Node | undefined, at: Node, fresh: readonly strin
     const init = constInitialiser(name, at);
     return init !== undefined && namedAfresh(init, at, fresh, depth + 1);
   });
-}
-
-/** `a.b`'s `b` and `{ b: … }`'s key name no variable. */
-function isMemberName(node: TSESTree.Identifier): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'MemberExpression') return parent.property === node && !parent.computed;
-  return parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand;
 }
 
 /** The initialiser of a `const` of this name declared in the function around `at` (or its file's top level). */

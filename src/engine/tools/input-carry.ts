@@ -4,6 +4,7 @@ import { isFunction, walk, type Node } from '../ast';
 import type { FileContext } from '../analysis/context';
 import { modelCallName } from '../analysis/model-output';
 import type { Binding } from '../scope';
+import { isPropertyKey } from './schema-parts';
 
 /** Whether an expression is (part of) the model's input in the function being scanned. */
 export type IsInput = (node: Node) => boolean;
@@ -37,7 +38,7 @@ export function carriesInput(
     else if (ctx && node.type === 'CallExpression' && modelCallName(node, node.callee, ctx) !== undefined) found = true;
     // `Schema.parse(input)`: `parse` names a member, not the bundle's top-level `function parse`, whose body
     // would spend the budget before the input it is handed is reached.
-    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH && !isPropertyName(node)) {
+    else if (ctx && node.type === 'Identifier' && depth < MAX_COPY_DEPTH && !isPropertyKey(node)) {
       const binding = ctx.scopes.resolve(node);
       // `const { channelId, message } = Schema.parse(args)`: a part of a value built from the input carries it.
       if (binding?.kind === 'var' && !binding.isLoopElement && !budget.bindings.has(binding)) {
@@ -115,11 +116,4 @@ export function receiverCarriesInput(call: Node, isInput: IsInput, ctx: FileCont
     } else return false;
   }
   return false;
-}
-
-/** A member's or a key's name (`schema.parse`, `{ parse: … }`), which is no variable of the scope. */
-function isPropertyName(node: Node): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'MemberExpression') return parent.property === node && !parent.computed;
-  return parent?.type === 'Property' && parent.key === node && !parent.computed && parent.value !== node;
 }

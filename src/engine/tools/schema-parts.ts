@@ -44,7 +44,8 @@ export function constantInit(node: TSESTree.Identifier, ctx: FileContext): Node 
   return binding.init;
 }
 
-function isPropertyKey(node: TSESTree.Identifier): boolean {
+/** `a.b`'s `b` and `{ b: … }`'s key: a member's name, no variable of the scope (a shorthand's is both). */
+export function isPropertyKey(node: TSESTree.Identifier): boolean {
   const parent = node.parent;
   if (parent?.type === 'Property') return parent.key === node && !parent.computed && !parent.shorthand;
   if (parent?.type === 'MemberExpression') return parent.property === node && !parent.computed;

@@ -1,5 +1,5 @@
 // A helper's process hit on an argument list its caller hands it, checked with the caller's list and program.
-import { type ArgvHandOff, programOf, spreadTail, wholeParam } from '../argv-hand-off';
+import { type ArgvHandOff, passedList, listHandOff } from '../argv-hand-off';
 import { quotesHoldData, runsWithoutShell } from '../sanitisers';
 import { controllingValue, type SinkHit } from '../sinks';
 import { CLEAN, container, type Origin, type Value } from '../value';
@@ -41,16 +41,8 @@ export function argvAtCall(hit: SinkHit, actual: (index: number) => Value): Argv
           return single ? single.origins : [];
         });
   // The caller hands the list on whole, or behind words of its own (`[...command.split(' '), ...args]`).
-  const whole = wholeParam(list);
-  const tail = whole === undefined ? spreadTail(list) : { param: whole, prefix: [] };
-  const handOff: ArgvHandOff =
-    tail === undefined
-      ? {}
-      : {
-          argvParam: tail.param,
-          ...(tail.prefix.length > 0 ? { argvPrefix: tail.prefix } : {}),
-          ...(program === undefined ? programOf(programValue) : { argvProgram: program }),
-        };
+  const handed = passedList(list);
+  const handOff: ArgvHandOff = handed === undefined ? {} : listHandOff(handed, program, programValue);
   const found = origins.length > 0 ? origins : (controlling?.origins ?? []);
   return { controlled: controlling !== undefined, origins: found, handOff };
 }
