@@ -71,8 +71,10 @@ export function expressionApi(node: Node, ctx: FileContext): ApiRef | undefined 
   // Literals, templates and object literals are the project's own values, never a client.
   if (!['Identifier', 'MemberExpression', 'NewExpression', 'CallExpression', 'AwaitExpression'].includes(inner.type))
     return undefined;
-  const ref = ctx.api.resolve(inner) ?? returnedApi(inner, ctx) ?? thisFieldApi(inner, ctx);
-  return ref && isPackageApi(ref) ? ref : undefined;
+  // `const client = await getClient()` resolves to the project's own getter: what that returns is the question.
+  return (
+    packageApi(ctx.api.resolve(inner)) ?? packageApi(returnedApi(inner, ctx)) ?? packageApi(thisFieldApi(inner, ctx))
+  );
 }
 
 /**
