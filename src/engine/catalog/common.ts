@@ -100,6 +100,8 @@ export interface RemoteWriteNames {
   /** A request body holding one of each (`{ model, messages }`) asks a model: inference, no write. */
   inferenceModelKeys: string[];
   inferencePromptKeys: string[];
+  /** Resources whose `create` asks a model (`embeddings`, `chat.completions`), whatever client carries them. */
+  inferenceResources: string[];
   /** Body keys naming the operation an RPC-style route performs (`{ action: 'list' }`). */
   actionKeys: string[];
   /** First words of a GET endpoint's last segment that make it a write (`/cart/EmptyCart`). */
@@ -193,6 +195,7 @@ export function compileCommon(data: Record<string, unknown>): CommonCatalog {
       commandVerbs: asStrings(remote['commandVerbs']),
       inferenceModelKeys: asStrings(remote['inferenceModelKeys']),
       inferencePromptKeys: asStrings(remote['inferencePromptKeys']),
+      inferenceResources: asStrings(remote['inferenceResources']),
       actionKeys: asStrings(remote['actionKeys']),
       getWriteVerbs: asStrings(remote['getWriteVerbs']),
       operationKeys: asStrings(remote['operationKeys']),

@@ -20,6 +20,7 @@ import { isDescribedRequest, sdkRequestOf } from '../analysis/sdk-request';
 import { curriedPathTemplate, describedPathText } from '../analysis/path-template';
 import type { Value } from '../analysis/value';
 import type { SinkRow } from '../catalog/load';
+import type { RemoteWriteNames } from '../catalog/common';
 import { entryInput } from './forms/name-dispatch';
 import { callOperation } from './graphql-operations';
 import { isQueryDocument } from '../analysis/graphql-document';
@@ -370,6 +371,7 @@ function clientWrite(
   const names = ctx.catalogs.common.remoteWrites;
   // `client.http.post('/v2/search', body)`: a query by its endpoint, like a POST to a search URL.
   if (name === undefined || namesReadEndpoint(node, names)) return undefined;
+  if (isInferenceCall(callee, name, names)) return undefined;
   const receiver = receiverApi(callee.object, ctx) ?? carried(callee.object);
   // `stripe.customers.create(params)` on a parameter with no type (compiled JavaScript, a client the
   // toolkit hands in): a SaaS verb on a resource of it.
@@ -408,6 +410,18 @@ function clientWrite(
   const command = name === 'send' ? sdkCommand(node.arguments[0], ctx) : undefined;
   if (command && isReadCommand(command, names)) return undefined;
   return REMOTE_WRITES;
+}
+
+/**
+ * `this.openai.embeddings.create(params)`, `llm.chat.completions.create(…)`: a model's answer through any client that
+ * copies OpenAI's resource names (Azure's, a gateway's, an OpenAI-compatible provider's), typed or not: inference,
+ * which changes nothing an audit trail needs.
+ */
+function isInferenceCall(callee: TSESTree.MemberExpression, name: string, names: RemoteWriteNames): boolean {
+  const resource = unwrapExpression(callee.object);
+  if (name !== 'create' || resource.type !== 'MemberExpression') return false;
+  const resourceName = propertyName(resource);
+  return resourceName !== undefined && names.inferenceResources.includes(resourceName);
 }
 
 /** A class a package exports, named as one (`Webhook`, not `axios` or `fs`): its statics act on the service. */
