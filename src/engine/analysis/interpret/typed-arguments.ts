@@ -71,10 +71,14 @@ export function expressionApi(node: Node, ctx: FileContext): ApiRef | undefined 
   // Literals, templates and object literals are the project's own values, never a client.
   if (!['Identifier', 'MemberExpression', 'NewExpression', 'CallExpression', 'AwaitExpression'].includes(inner.type))
     return undefined;
-  // `const client = await getClient()` resolves to the project's own getter: what that returns is the question.
-  return (
-    packageApi(ctx.api.resolve(inner)) ?? packageApi(returnedApi(inner, ctx)) ?? packageApi(thisFieldApi(inner, ctx))
-  );
+  const resolved = ctx.api.resolve(inner);
+  if (resolved === undefined) return packageApi(returnedApi(inner, ctx) ?? thisFieldApi(inner, ctx));
+  if (isPackageApi(resolved)) return resolved;
+  // `const client = await getClient()` resolves to the project's own getter, whose return is the question; there
+  // only a client the package constructed counts (`return qbo` after `qbo = new QuickBooks(…)`): a getter
+  // returning a package function's answer (`return parseKeyValueXml(text)`) hands back data, not a client.
+  const returned = packageApi(returnedApi(inner, ctx));
+  return returned?.tokens.some((token) => token.kind === 'Instance') ? returned : undefined;
 }
 
 /**
