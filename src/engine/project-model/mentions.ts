@@ -2,7 +2,7 @@
 // them: an editor re-lints at every keystroke, and re-reading every file of the package for each word asked
 // cost a large dispatcher most of its lint.
 import * as path from 'node:path';
-import { runKeys, spellsWord, TokenTable } from './token-table';
+import { runKeys, runSet, spellsWord, TokenTable } from './token-table';
 
 /** Files kept per word searched (more: too common to follow). */
 const MAX_MENTIONS = 6;
@@ -18,7 +18,17 @@ const ONE_RUN = /^[\w$]+$/;
 interface Package {
   table: TokenTable;
   /** Listed files edited since the build, with their text now. */
-  edited: Map<string, string>;
+  edited: Map<string, EditedText>;
+}
+
+/**
+ * An edited file's text and, once searched, its runs: an editor's lint of a large file asks about a thousand
+ * words, and scanning its megabytes for each one (`indexOf` past every longer word that contains it) cost more
+ * than one pass that collects its runs.
+ */
+interface EditedText {
+  text: string;
+  runs?: Set<number>;
 }
 
 export class MentionIndex {
@@ -60,7 +70,7 @@ export class MentionIndex {
       if (held.table.listed.has(file)) {
         // A deleted file changes the listing itself.
         if (text === undefined || held.edited.size >= MAX_CHANGED) this.packages.delete(root);
-        else held.edited.set(file, text);
+        else held.edited.set(file, { text });
       } else if (text !== undefined && !this.unlisted.get(root)?.has(file)) {
         // A new file may change the listing itself.
         this.packages.delete(root);
@@ -76,12 +86,17 @@ export class MentionIndex {
   private search(root: string, word: string): string[] {
     const { table, edited } = this.package(root);
     const exact = ONE_RUN.test(word);
-    const positions = new Set(table.candidates(runKeys(word)));
+    const keys = runKeys(word);
+    const positions = new Set(table.candidates(keys));
     for (const file of edited.keys()) positions.add(table.files.indexOf(file));
     const found: string[] = [];
     const spells = (file: string, indexed: boolean): boolean => {
       const current = edited.get(file);
-      if (current !== undefined) return spellsWord(current, word);
+      if (current !== undefined) {
+        current.runs ??= runSet(current.text);
+        const runs = current.runs;
+        return keys.every((key) => runs.has(key)) && (exact || spellsWord(current.text, word));
+      }
       if (indexed && exact) return true;
       const text = this.read(file);
       return text !== undefined && spellsWord(text, word);

@@ -65,6 +65,13 @@ function forEachRun(text: string, visit: (key: number) => void): void {
   }
 }
 
+/** The distinct run keys of one text: an edited file's, asked about many words in one lint. */
+export function runSet(text: string): Set<number> {
+  const keys = new Set<number>();
+  forEachRun(text, (key) => keys.add(key));
+  return keys;
+}
+
 /** The keys of a word's runs: a file spelling the word as a whole spells each of them as a whole run. */
 export function runKeys(word: string): number[] {
   const keys: number[] = [];
