@@ -72,11 +72,29 @@ function inputNames(value: Value): string[] {
  * names something else (`['log', '--oneline', ref]`) may follow a switch, and stays the model's argument.
  */
 export function isNamedOptionValue(option: Value | undefined, value: Value): boolean {
+  // A message joined from two fields (`${message}\n\n${body}`) is named by either.
+  return namesOption(option, inputNames(value));
+}
+
+/**
+ * `'--head', headBranch`: the name the author wrote for the value in the list (a variable, or the member read)
+ * names the option it follows, as a whole leading word (`headBranch` is the head's branch; `header` is not
+ * `--head`'s), or as the input's own names do (see isNamedOptionValue).
+ */
+export function isWrittenOptionValue(option: Value | undefined, writtenName: string): boolean {
   const word = optionWord(option)?.toLowerCase().replace(/[-_]/g, '');
   if (word === undefined || runsItsValue(option)) return false;
-  const names = inputNames(value);
+  const words = writtenName.split(/(?<=[a-z0-9])(?=[A-Z])|[-_$]+/).filter((part) => part !== '');
+  for (let count = 1; count < words.length; count++)
+    if (words.slice(0, count).join('').toLowerCase() === word) return true;
+  return namesOption(option, [writtenName.toLowerCase()]);
+}
+
+/** Whether one of the value's names (lower-case) names the fixed option it follows. */
+function namesOption(option: Value | undefined, names: readonly string[]): boolean {
+  const word = optionWord(option)?.toLowerCase().replace(/[-_]/g, '');
+  if (word === undefined || runsItsValue(option)) return false;
   if (names.length === 0) return false;
-  // A message joined from two fields (`${message}\n\n${body}`) is named by either.
   return names.some((name) => {
     const plain = name.replace(/[-_$]/g, '');
     if (word.length === 1) return plain.length > 1 && plain.startsWith(word);

@@ -1,6 +1,8 @@
 // An array literal's value: spread lists laid out in place, and an option written together with its value.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName, unwrapExpression } from '../../ast';
 import type { State } from '../evaluator';
+import { isWrittenOptionValue } from '../option-values';
 import { CLEAN, container, type Value } from '../value';
 
 /** Longer known lists are not laid out in place: a joined list is cut at 16 elements, which may drop taint. */
@@ -27,12 +29,18 @@ export function evaluateArrayLiteral(
   const optionValues: number[] = [];
   const spreadAt: number[] = [];
   let laidOut = false;
-  for (const element of node.elements) {
+  for (const [at, element] of node.elements.entries()) {
     if (!element) {
       elements.push(CLEAN);
       continue;
     }
     if (element.type !== 'SpreadElement') {
+      // `['pr', 'create', '--head', headBranch]`: a value the author named after the option right before it.
+      // The option must be written right before it, not the last element of a spread list that may be empty.
+      const before = at > 0 ? node.elements[at - 1] : undefined;
+      const written = before?.type === 'Literal' ? writtenName(element) : undefined;
+      if (written !== undefined && isWrittenOptionValue(elements[elements.length - 1], written))
+        optionValues.push(elements.length);
       elements.push(evaluate(element, state));
       continue;
     }
@@ -59,4 +67,12 @@ export function evaluateArrayLiteral(
   if (optionValues.length > 0) out.optionValues = [...new Set(optionValues)];
   if (spreadAt.length > 0) out.spreadAt = spreadAt;
   return out;
+}
+
+/** The name an element is written with: a variable (`headBranch`) or the member it reads (`input.title`). */
+function writtenName(element: TSESTree.Expression): string | undefined {
+  const inner = unwrapExpression(element);
+  if (inner.type === 'Identifier') return inner.name;
+  if (inner.type === 'MemberExpression') return propertyName(inner);
+  return undefined;
 }
