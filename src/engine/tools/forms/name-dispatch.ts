@@ -21,6 +21,7 @@ import { resolveFunction } from '../../analysis/resolve';
 import { spelledName } from '../tool-name';
 import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
+import { packedInputArgument } from './packed-input';
 import { getterLookup } from './lookup-getter';
 import { readsModelAnswer } from './model-answer';
 
@@ -73,6 +74,8 @@ export interface NamedCase {
   paramApis?: Map<number, ApiRef>;
   /** Other functions the same name maps to in maps the configuration picks between (admin, store, customer). */
   alternatives?: NamedCase[];
+  /** The audit call of a wrapper the map runs every handler in (a copied map, `forms/copied-map.ts`). */
+  audit?: string;
 }
 
 /**
@@ -390,8 +393,11 @@ function mapLookup(
 ): NamedCase[] {
   const callee = lookedUp(unwrapExpression(call.callee), ctx, selector);
   if (!callee) return [];
-  const inputIndex = call.arguments.findIndex((argument) => input.pathOf(argument) !== undefined);
-  const inputPath = inputIndex >= 0 ? (input.pathOf(call.arguments[inputIndex] as Node) ?? []) : [];
+  const direct = call.arguments.findIndex((argument) => input.pathOf(argument) !== undefined);
+  // `HANDLERS[name]({ token, parameters: request.params.arguments }, config)`: the input packed in a request object.
+  const packed = direct < 0 ? packedInputArgument(call, input, ctx) : undefined;
+  const inputIndex = packed?.index ?? direct;
+  const inputPath = packed?.path ?? (direct >= 0 ? (input.pathOf(call.arguments[direct] as Node) ?? []) : []);
   const out: NamedCase[] = [];
   const paramApis = argumentApis(call, ctx, inputIndex);
   for (const entry of mapEntries(callee.map, callee.ctx ?? ctx, 0)) {
@@ -407,6 +413,7 @@ function mapLookup(
       inputIndex: inputIndex >= 0 ? inputIndex : undefined,
       inputPath,
       ...(paramApis.size > 0 ? { paramApis } : {}),
+      ...(entry.audit !== undefined ? { audit: entry.audit } : {}),
     });
   }
   return out;

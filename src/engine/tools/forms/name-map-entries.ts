@@ -5,6 +5,7 @@ import type { Binding } from '../../scope';
 import type { FileContext } from '../../analysis/context';
 import { importedExport, resolveFunction } from '../../analysis/resolve';
 import { constantString } from '../constant-name';
+import { copiedMapSources, fromEntriesSource, type CopySource } from './copied-map';
 
 /** Entries kept per map. */
 const MAX_ENTRIES = 200;
@@ -14,6 +15,8 @@ export interface MapEntry {
   keyNode: Node;
   value: Node;
   ctx: FileContext;
+  /** The audit call of a wrapper every handler of a copied map runs in (`forms/copied-map.ts`). */
+  audit?: string;
 }
 
 /** The entries of a constant name → function map: an object literal or `new Map([[k, fn], …])`, also imported. */
@@ -46,6 +49,8 @@ export function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntr
   if (inner.type === 'MemberExpression' && inner.object.type === 'ThisExpression') return [];
   // `registerToolHandlers(service)`: a project function that returns the name → handler object.
   if (inner.type === 'CallExpression') {
+    const copied = fromEntriesSource(inner, ctx);
+    if (copied) return copiedEntries(copied, ctx, depth);
     const factory = resolveFunction(inner.callee, ctx);
     if (!factory) return [];
     return returnedValues(factory.fn).flatMap((returned) => mapEntries(returned, factory.ctx, depth + 1));
@@ -53,9 +58,21 @@ export function mapEntries(node: Node, ctx: FileContext, depth: number): MapEntr
   if (inner.type !== 'Identifier') return [];
   const binding = ctx.scopes.resolve(inner);
   if (binding?.kind === 'var' && binding.init && !binding.isLoopElement && binding.patternPath.length === 0)
-    return [...mapEntries(binding.init, ctx, depth + 1), ...registeredEntries(binding, ctx)];
+    return [
+      ...mapEntries(binding.init, ctx, depth + 1),
+      ...registeredEntries(binding, ctx),
+      // `const wrapped = {}` filled from another map in a loop, each handler wrapped: the other map's entries.
+      ...copiedMapSources(binding, ctx).flatMap((copied) => copiedEntries(copied, ctx, depth)),
+    ];
   const exported = binding === undefined ? undefined : importedExport(binding, ctx);
   return exported ? mapEntries(exported.node, exported.ctx, depth + 1) : [];
+}
+
+/** The source map's entries, each carrying the copy's wrapper audit, if any. */
+function copiedEntries(copied: CopySource, ctx: FileContext, depth: number): MapEntry[] {
+  const entries = mapEntries(copied.source, ctx, depth + 1);
+  const audit = copied.audit;
+  return audit === undefined ? entries : entries.map((entry) => ({ ...entry, audit }));
 }
 
 /**

@@ -36,6 +36,7 @@ export function splitByName(tool: RecognisedTool, ctx: FileContext): RecognisedT
       cappedFields: new Set(tool.cappedFields),
     };
     if (entry.keys) split.selector = { keys: entry.keys, name: entry.name };
+    if (entry.audit !== undefined && split.audit === undefined) split.audit = entry.audit;
     return split;
   });
 }
