@@ -36,14 +36,16 @@ export function sendsOnlySignedWrite(
 
 /**
  * A cataloged call that sends whatever transaction it is handed (`signAndSubmitTransaction(tx)`, an untyped
- * wallet's `sendTransaction(tx)`): its method names a transaction and no money operation of its own, unlike
- * `transfer(to, amount)` or `sendTokens(…)`, which say what they move.
+ * wallet's `sendTransaction(tx)`), or runs whatever contract function its caller names (`writeContract(params)`):
+ * its method names a transaction or a contract and no money operation of its own, unlike `transfer(to, amount)`
+ * or `sendTokens(…)`, which say what they move.
  */
 export function sendsGivenTransaction(hit: SinkHit, lists: InferenceWords): boolean {
-  if (hit.inferred || hit.row.check !== 'transfer') return false;
+  // A row that matched the function's own name (`writeContract({ functionName: 'transfer' })`) says what moves.
+  if (hit.inferred || hit.row.check !== 'transfer' || hit.row.argumentPattern) return false;
   const words = wordsOf(hit.callee.split('.').pop() ?? '');
   return (
-    words.some((word) => lists.transactionNouns.has(word)) &&
+    words.some((word) => lists.transactionNouns.has(word) || lists.contractCallNouns.has(word)) &&
     !words.some(
       (word) => lists.moneyVerbs.has(word) || (lists.moneyNouns.has(word) && !lists.transactionNouns.has(word)),
     )

@@ -89,8 +89,16 @@ export function namesMoneyOperation(
     return methodWords.some((word) => lists.draftCommitVerbs.has(word));
   return (
     methodWords.some((word) => lists.commitVerbs.has(word)) &&
-    allWords.some((word) => lists.moneyNouns.has(word) || lists.moneyVerbs.has(word))
+    allWords.some(
+      (word, index) =>
+        (lists.moneyNouns.has(word) && !qualifiesHolder(allWords, index, lists)) || lists.moneyVerbs.has(word),
+    )
   );
+}
+
+/** `payment account`, `token account`: the money noun only says what kind of account the next word is. */
+function qualifiesHolder(words: readonly string[], index: number, lists: InferenceWords): boolean {
+  return lists.holderNouns.has(words[index + 1] ?? '');
 }
 
 /** `depositAddress`, `transferLease`: the money verb's object, the word right after it, is no value. */

@@ -75,6 +75,10 @@ export interface InferenceWords {
   storageWords: ReadonlySet<string>;
   /** Money nouns that name only a transaction (`sendTransaction`): what it commits depends on the tool. */
   transactionNouns: ReadonlySet<string>;
+  /** Nouns of a generic contract call (`writeContract`): it runs whatever function its caller names. */
+  contractCallNouns: ReadonlySet<string>;
+  /** Nouns of what holds value (`account`): a money noun right before one names its kind (`createPaymentAccount`). */
+  holderNouns: ReadonlySet<string>;
   /** Tool verbs that undo a commitment (`cancel_orders`, `close_accounts`): a transaction they send moves nothing by name. */
   undoVerbs: ReadonlySet<string>;
   /** Leading method verbs that remove or void the money record named after them (`deleteCharge`): no transfer. */
@@ -409,6 +413,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     sortedNouns: words('sortedNouns'),
     storageWords: words('storageWords'),
     transactionNouns: words('transactionNouns'),
+    contractCallNouns: words('contractCallNouns'),
+    holderNouns: words('holderNouns'),
     undoVerbs: words('undoVerbs'),
     recordVoidVerbs: words('recordVoidVerbs'),
     creationVerbs: words('creationVerbs'),
