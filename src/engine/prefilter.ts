@@ -8,6 +8,7 @@ import type { PathToken } from './catalog/access-path';
 import type { ResolvedConfig } from './types';
 import { TOOL_CALL_WORDS } from './tools/forms/model-tool-calls';
 import { spellsEndpointDeclaration } from './tools/forms/options-factory';
+import { curriedRegistrationTest } from './tools/forms/curried-registration';
 import { spellsToolWords } from './prefilter-syntax';
 
 export interface Prefilter {
@@ -33,6 +34,10 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   const { words, genericKeys, genericSuffixes } = prefilterSignals(catalogs, config);
   const anyWord = codeWordPattern(words);
   const spellsGeneric = genericObjectTest(genericKeys, genericSuffixes);
+  const spellsCurriedRegistration = curriedRegistrationTest([
+    ...catalogs.genericObject.schemaKeys,
+    ...catalogs.genericObject.curriedSchemaKeys,
+  ]);
   const syntax = {
     words: new Set(words),
     wordPattern: anyWord,
@@ -41,12 +46,15 @@ export function prefilterFor(catalogs: Catalogs, config: ResolvedConfig): Prefil
   };
   const filter: Prefilter = {
     mayHoldToolsIn(ts: typeof TS, sourceFile: TS.SourceFile, text: string): boolean {
-      if (text.includes(DIRECTIVE_WORD) || spellsEndpointDeclaration(text)) return true;
+      if (text.includes(DIRECTIVE_WORD) || spellsEndpointDeclaration(text) || spellsCurriedRegistration(text))
+        return true;
       return spellsToolWords(ts, sourceFile, syntax, mayHaveOutsideHandler(text));
     },
     mayHoldTools(text: string): boolean {
       if (text.includes(DIRECTIVE_WORD)) return true;
-      return anyWord.test(text) || spellsGeneric(text) || spellsEndpointDeclaration(text);
+      return (
+        anyWord.test(text) || spellsGeneric(text) || spellsEndpointDeclaration(text) || spellsCurriedRegistration(text)
+      );
     },
   };
   perConfig.set(key, filter);

@@ -203,6 +203,10 @@ export interface GenericObjectForm {
   functionNamedKeys: string[];
   /** Keys holding the identifier a model calls a tool by when its name key holds a display title (`method`). */
   identifierKeys: string[];
+  /** Schema keys of a curried registration's options beyond schemaKeys (`registry.action(d, { param_model })(fn)`). */
+  curriedSchemaKeys: string[];
+  /** Name keys of a curried registration's options beyond nameKeys (`action_name`). */
+  curriedNameKeys: string[];
 }
 
 export interface Catalogs {
@@ -300,6 +304,8 @@ export function loadCatalogs(): Catalogs {
       builderSchemaMethods: asStrings(generic['builderSchemaMethods']),
       functionNamedKeys: asStrings(generic['functionNamedKeys']),
       identifierKeys: asStrings(generic['identifierKeys']),
+      curriedSchemaKeys: asStrings(generic['curriedSchemaKeys']),
+      curriedNameKeys: asStrings(generic['curriedNameKeys']),
     },
     inputParamNames: asStrings(tools['inputParamNames']),
     contextParamNames: asStrings(tools['contextParamNames']),

@@ -9,6 +9,7 @@ import { dispatchMatches, fromDispatch } from './forms/dispatch';
 import { fromGenericClass } from './forms/generic-class';
 import { fromGenericObject } from './forms/generic-object';
 import { fromGenericBuilder } from './forms/generic-builder';
+import { fromCurriedRegistration } from './forms/curried-registration';
 import { fromHandlerMap } from './forms/handler-map';
 import { fromInferredFactory, isForwardedRegistration } from './forms/inferred-factory';
 import { fromOptionsFactory } from './forms/options-factory';
@@ -99,6 +100,13 @@ export function recogniseTools(ctx: FileContext): RecognisedTool[] {
         }
         // A configured factory called inside a recognised tool object (`logic: createToolHandler(fn)`) is that tool's handler.
         if (consumed.has(node)) return;
+        const curried = node.type === 'CallExpression' ? fromCurriedRegistration(node, ctx) : undefined;
+        if (curried && node.type === 'CallExpression') {
+          // The describing call is part of this declaration, not a call of its own.
+          consumed.add(unwrapExpression(node.callee));
+          pushTool(tools, curried, consumed, node, ctx);
+          return;
+        }
         const built = node.type === 'CallExpression' ? fromGenericBuilder(node, ctx) : undefined;
         if (built) {
           pushTool(tools, built, consumed, node, ctx);

@@ -35,7 +35,7 @@ export function factoryShape(fn: FunctionNode, ctx: FileContext): FactoryShape |
   const cached = shapes.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   const object = returnedObject(fn, ctx, 0);
-  const shape = object ? shapeOf(fn, object, ctx) : forwardedShape(fn, ctx);
+  const shape = object ? shapeOf(fn, object, ctx) : (forwardedShape(fn, ctx) ?? storedShape(fn, ctx));
   shapes.set(fn, shape ?? null);
   return shape;
 }
@@ -207,6 +207,52 @@ function returnedObject(fn: FunctionNode, ctx: FileContext, depth: number): TSES
   if (!value) return undefined;
   // `const tool = { … }; return tool;` returns the literal as well.
   return isFunction(value) ? returnedObject(value, ctx, depth + 1) : objectLiteralOf(value, ctx);
+}
+
+/**
+ * A project registry's own method that files a tool-shaped entry under its name parameter
+ * (`registerTool(name, description, inputSchema, handler) { this.tools[name] = { description, inputSchema, handler } }`,
+ * or `registry.set(name, { … })`), which its dispatcher later looks up by the model's tool name: each call is a tool.
+ * The entry has no name of its own, so, as for a name -> tool map, only the strict schema keys count (an event
+ * map files `{ handler }`, a command table `{ description, args, run }`). One such store in a short body only.
+ */
+function storedShape(fn: FunctionNode, ctx: FileContext): FactoryShape | undefined {
+  if (fn.body?.type !== 'BlockStatement' || fn.params.length < 2) return undefined;
+  const stores: Array<{ key: Node; entry: Node }> = [];
+  let visited = 0;
+  let isTooLong = false;
+  walk(fn.body, (node) => {
+    if (++visited > MAX_WRAPPER_NODES) isTooLong = true;
+    if (isTooLong || isFunction(node)) return false;
+    const store = filedEntry(node);
+    if (store) stores.push(store);
+    return undefined;
+  });
+  const store = stores.length === 1 ? stores[0] : undefined;
+  if (isTooLong || !store) return undefined;
+  const entry = objectLiteralOf(unwrapExpression(store.entry), ctx);
+  if (!entry) return undefined;
+  const generic = ctx.catalogs.genericObject;
+  const first = (keys: readonly string[]): TSESTree.Property | undefined =>
+    keys.map((key) => findProperty(entry, key)).find((property) => property !== undefined);
+  const handler = first(generic.handlerKeys);
+  if (!handler || !first(generic.descriptionKeys) || !first(generic.keyedSchemaKeys)) return undefined;
+  const nameIndex = parameterIndex(fn, store.key, ctx);
+  const handlerIndex = parameterIndex(fn, handler.value as Node, ctx);
+  if (nameIndex === undefined || handlerIndex === undefined || nameIndex === handlerIndex) return undefined;
+  return { nameIndex, handlerIndex };
+}
+
+/** `target[key] = entry` or `target.set(key, entry)`: an entry filed under a key. */
+function filedEntry(node: Node): { key: Node; entry: Node } | undefined {
+  if (node.type === 'AssignmentExpression' && node.operator === '=') {
+    const left = unwrapExpression(node.left);
+    return left.type === 'MemberExpression' && left.computed ? { key: left.property, entry: node.right } : undefined;
+  }
+  if (node.type !== 'CallExpression' || node.arguments.length !== 2) return undefined;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'set') return undefined;
+  return { key: node.arguments[0] as Node, entry: node.arguments[1] as Node };
 }
 
 /** Name and handler taken from the outer function's parameters, beside a description and an input schema. */
