@@ -37,6 +37,8 @@ export function locatedProgram(program: Node | undefined, scopes: ScopeIndex): s
   // `await ensureTool('rg')`, or `yield ensureTool('rg')` in a compiled async function.
   if (init?.type === 'AwaitExpression' || (init?.type === 'YieldExpression' && init.argument))
     init = unwrapExpression(init.argument as Node);
+  const overridden = init && environmentDefault(init);
+  if (overridden !== undefined) return overridden;
   if (init?.type !== 'CallExpression') return heldProgram(program.name);
   const call = init as TSESTree.CallExpression;
   const name = stringValue(call.arguments[0]);
@@ -44,6 +46,32 @@ export function locatedProgram(program: Node | undefined, scopes: ScopeIndex): s
   // `const path = this.getPath()` (an environment variable or a bundled binary): the caller has already found
   // the value free of the model's input, so it is a program the deployer fixed; a shell-named one stays unknown.
   return computedProgram(call, program.name);
+}
+
+/**
+ * `const AGENT_BROWSER = process.env.AGENT_BROWSER_PATH || 'agent-browser'`: the program the literal names, or
+ * the one the deployer's environment puts in its place; either way not the model's. The caller still asks
+ * whether that name is a shell (`process.env.SHELL || 'bash'` stays a shell). Undefined when the value is no such default.
+ */
+function environmentDefault(init: Node): string | undefined {
+  if (init.type !== 'LogicalExpression' || (init.operator !== '||' && init.operator !== '??')) return undefined;
+  if (!isEnvironmentRead(unwrapExpression(init.left))) return undefined;
+  const name = stringValue(init.right);
+  return name !== undefined && PROGRAM_NAME.test(name) && !SETTING_WORDS.test(name) ? name : undefined;
+}
+
+/** `process.env.X` or `process.env['X']`. */
+function isEnvironmentRead(node: Node): boolean {
+  if (node.type !== 'MemberExpression') return false;
+  const env = unwrapExpression(node.object);
+  return (
+    env.type === 'MemberExpression' &&
+    !env.computed &&
+    env.property.type === 'Identifier' &&
+    env.property.name === 'env' &&
+    env.object.type === 'Identifier' &&
+    env.object.name === 'process'
+  );
 }
 
 /**

@@ -42,6 +42,7 @@ import { isDirectorySetUp } from './ensured-directory';
 import { otherTool } from './other-tool-branches';
 import { namesServiceWrite } from './service-write-name';
 import { isCompoundWriteName, isUntypedWriteName, isWriteName } from './write-names';
+import { isCollectionMember } from './collection-member';
 import { type CarriedApis, carriedBy, handedApis, NO_CARRIED } from './carried-apis';
 import { isPackage, isPackageWriteCommand, isRuntimeModule, isUntypedParameter } from './untyped-receiver';
 
@@ -378,7 +379,11 @@ function clientWrite(
   if (!receiver) {
     // `this.client.send(new PublishCommand(…))` on a client handed in: the package's command says the write.
     if (name === 'send' && isPackageWriteCommand(node.arguments[0], names, ctx)) return REMOTE_WRITES;
-    return isUntypedWriteName(name, names) && isUntypedParameter(callee, ctx, isInput, 1) ? REMOTE_WRITES : undefined;
+    return isUntypedWriteName(name, names) &&
+      isUntypedParameter(callee, ctx, isInput, 1) &&
+      !isCollectionMember(callee.object, ctx)
+      ? REMOTE_WRITES
+      : undefined;
   }
   const verbs = [...names.verbs, ...names.clientOnlyVerbs];
   // `client.lists.members.add(…)`: bare, a compound verb names the write when a resource of the client is its
