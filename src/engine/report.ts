@@ -7,6 +7,7 @@ import {
   chooseInferred,
   isReadTool,
   isUnreportedMoneyCall,
+  namesPaymentRequest,
   sendsThroughCatalog,
   toolNamesMoney,
 } from './analysis/value-transfer-inference';
@@ -129,7 +130,13 @@ export function buildReport(ctx: FileContext, analyses: ToolAnalysis[], facts: F
             guessed &&
             (reachesOtherTransfer(analysis.hits, hit, table) || namedAsRead(tool.name, tool.definition, ctx))
           );
-        const unbounded = !hit.paymentBounded && !tool.approval && !registered && (!guessed || reached);
+        // A request for payment (`request_payment` posting to `/payments`) asks the payer, who completes it: a draft.
+        const unbounded =
+          !hit.paymentBounded &&
+          !tool.approval &&
+          !registered &&
+          (!guessed || reached) &&
+          !namedAsPaymentRequest(tool.name, ctx);
         capabilities.push(
           capability(payment.capability.kind, hit.payment.id, hit, hit.modelControlled, !unbounded, true, location),
         );
@@ -283,6 +290,12 @@ function capability(
 function namedAsRead(name: string, definition: Node, ctx: FileContext): boolean {
   const lists = ctx.catalogs.inference;
   return lists !== undefined && isReadTool(name, lists, definition);
+}
+
+/** A tool named for a payee's request for payment (`request_payment`): what it posts to a payment endpoint the payer approves. */
+function namedAsPaymentRequest(name: string, ctx: FileContext): boolean {
+  const lists = ctx.catalogs.inference;
+  return lists !== undefined && namesPaymentRequest(name, lists);
 }
 
 /** Whether a tool reaches a transfer besides this request: a transfer sink, a guess or a listed payment path. */

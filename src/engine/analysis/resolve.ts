@@ -348,7 +348,7 @@ function passedOptionMembers(object: Node, name: string, ctx: FileContext, depth
  * emitters): a call of one of these on an untyped value is not pinned on a project class that happens
  * to declare it.
  */
-const COMMON_MEMBER_NAMES = new Set([
+export const COMMON_MEMBER_NAMES = new Set([
   ...['then', 'catch', 'finally', 'map', 'filter', 'forEach', 'reduce', 'find', 'some', 'every', 'push', 'pop'],
   ...['get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values', 'entries', 'call', 'apply', 'bind'],
   ...['toString', 'valueOf', 'toJSON', 'on', 'once', 'off', 'emit', 'write', 'end', 'read', 'close', 'send'],

@@ -455,6 +455,7 @@ export function isUnreportedMoneyCall(hit: SinkHit, tool: ToolLike, ctx: FileCon
  * guesses from an endpoint (`POST /payments`) is the hosted page, not a charge.
  */
 export function isDraftTool(name: string, lists: InferenceWords): boolean {
+  if (namesPaymentRequest(name, lists)) return true;
   const words = toolWords(name, lists);
   if (words.some((word) => lists.moneyVerbs.has(word))) return false;
   // A link is a page to pay on whatever it links to; a draft noun is one until a verb completes it.
@@ -463,6 +464,21 @@ export function isDraftTool(name: string, lists: InferenceWords): boolean {
 }
 
 const LINK_WORDS: ReadonlySet<string> = new Set(['link', 'links']);
+
+/**
+ * A tool named for a payee's request for payment (`request_payment`, `create_payment_request`, `request_to_pay`):
+ * what it posts asks the payer, who approves it on a phone or a page, so it is a draft too. Not when the tool's
+ * leading verb moves money itself (`pay_payment_request`).
+ */
+export function namesPaymentRequest(name: string, lists: InferenceWords): boolean {
+  const words = wordsOf(name);
+  if (lists.moneyVerbs.has(words[0] ?? '')) return false;
+  return words.some((word, index) => {
+    if (!lists.paymentRequestWords.has(word)) return false;
+    const next = words[index + 1] === 'to' ? words[index + 2] : words[index + 1];
+    return lists.requestedPayments.has(next ?? '') || lists.requestedPayments.has(words[index - 1] ?? '');
+  });
+}
 
 /** An inferred transfer counts only with model input reaching it, and a generic commit only in a money-named tool. */
 function isInferredReach(hit: SinkHit, tool: ToolLike, ctx: FileContext): boolean {

@@ -64,6 +64,9 @@ export interface InferenceWords {
   toolNouns: ReadonlySet<string>;
   draftNouns: ReadonlySet<string>;
   draftCommitVerbs: ReadonlySet<string>;
+  /** A request for these (`request_payment`, `payment_request`) is the payer's to complete. */
+  requestedPayments: ReadonlySet<string>;
+  paymentRequestWords: ReadonlySet<string>;
   readWords: ReadonlySet<string>;
   unrelatedWords: ReadonlySet<string>;
   /** Nouns that, right after a money verb, make it act on something other than value (`depositAddress`). */
@@ -412,6 +415,8 @@ function compileInference(data: Record<string, unknown>, rule: string): Inferenc
     toolNouns: words('toolNouns'),
     draftNouns: words('draftNouns'),
     draftCommitVerbs: words('draftCommitVerbs'),
+    requestedPayments: words('requestedPayments'),
+    paymentRequestWords: words('paymentRequestWords'),
     readWords: words('readWords'),
     unrelatedWords: words('unrelatedWords'),
     nonValueObjects: words('nonValueObjects'),

@@ -39,9 +39,13 @@ export function fromGenericObject(node: TSESTree.ObjectExpression, ctx: FileCont
     }
     return undefined;
   };
-  // A schema is a value: `input: 'src/index.ts'` in a task table is an operand, not the tool's input schema.
+  // A schema is a value: `input: 'src/index.ts'` in a task table is an operand, not the tool's input schema;
+  // nor is `schema: undefined`, the slot a prompt module beside the tool modules leaves empty.
   const schemaFound = has(generic.schemaKeys);
-  const schemaProperty = schemaFound && !isTextLiteral(schemaFound.value as Node) ? schemaFound : undefined;
+  const schemaProperty =
+    schemaFound && !isTextLiteral(schemaFound.value as Node) && !isNothing(schemaFound.value as Node)
+      ? schemaFound
+      : undefined;
   // The handler must be the object's own: `{ ...scrapeTool, _meta }` re-registers a tool declared elsewhere.
   // A key that holds data (`function: { name, … }` in a JSON declaration, `args: { function: { … } }`) is no handler.
   const listedHandler = generic.handlerKeys
@@ -336,4 +340,12 @@ function undescribedDefinition(
 /** A packed registration's config names its input schema with a strict key only (CLI tables say `args`). */
 function packedKeys(generic: GenericObjectForm) {
   return { nameKeys: generic.nameKeys, descriptionKeys: generic.descriptionKeys, schemaKeys: generic.keyedSchemaKeys };
+}
+
+/** `undefined` or `null` written as a value: a slot left empty. */
+function isNothing(value: Node): boolean {
+  const inner = unwrapExpression(value);
+  return (
+    (inner.type === 'Identifier' && inner.name === 'undefined') || (inner.type === 'Literal' && inner.value === null)
+  );
 }

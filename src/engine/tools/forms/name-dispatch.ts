@@ -17,7 +17,8 @@ import type { ApiRef } from '../../api';
 import type { FileContext } from '../../analysis/context';
 import type { Binding } from '../../scope';
 import { argumentApis } from '../../analysis/interpret/typed-arguments';
-import { resolveFunction } from '../../analysis/resolve';
+import { resolveFunction, type ResolvedFunction } from '../../analysis/resolve';
+import { handlerObjectMethods } from './handler-objects';
 import { spelledName } from '../tool-name';
 import { constantString } from '../constant-name';
 import { mapEntries } from './name-map-entries';
@@ -222,8 +223,22 @@ export function followHandOff(
     return packed.length > 0 ? packed : followRequest(call, ctx, input, depth, via);
   }
   const target = resolveFunction(call.callee, ctx);
-  const param = target?.fn.params[selectorIndex];
-  if (!target || param?.type !== 'Identifier') return [];
+  // `handler.handleCall(name, args)` on a handler object looked up at run time: each object's method.
+  const targets = target ? [target] : handlerObjectMethods(call.callee, ctx);
+  return targets.flatMap((each) => handOffCases(call, each, selectorIndex, input, depth, via));
+}
+
+/** The cases of one function a hand-off may run, its parameter `selectorIndex` receiving the name. */
+function handOffCases(
+  call: TSESTree.CallExpression,
+  target: ResolvedFunction,
+  selectorIndex: number,
+  input: InputTrack,
+  depth: number,
+  via: TSESTree.CallExpression | undefined,
+): NamedCase[] {
+  const param = target.fn.params[selectorIndex];
+  if (param?.type !== 'Identifier') return [];
   const binding = target.ctx.scopes.resolve(param);
   if (!binding) return [];
   const inputs = new Map<number, string[]>();
