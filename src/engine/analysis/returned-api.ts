@@ -132,7 +132,7 @@ function pickedMember(returned: Node, members: ApiToken[], ctx: FileContext): [N
 }
 
 /** A constant's object literal (also frozen), else the node itself. */
-function heldObject(node: Node, ctx: FileContext): Node {
+export function heldObject(node: Node, ctx: FileContext): Node {
   if (node.type !== 'Identifier') return node;
   const binding = ctx.scopes.resolve(node);
   if (binding?.kind !== 'var' || binding.declarationKind !== 'const' || !binding.init) return node;

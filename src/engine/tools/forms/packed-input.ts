@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName, unwrapExpression, withoutEmptyDefault, type Node } from '../../ast';
 import type { FileContext } from '../../analysis/context';
 import type { InputTrack } from './name-dispatch';
+import { heldObject } from '../../analysis/returned-api';
 
 /** Properties read per packed object: a request object holds a few; a bound on generated ones. */
 const MAX_PROPERTIES = 16;
@@ -28,14 +29,8 @@ export function packedInputArgument(
   return undefined;
 }
 
-/** An object literal written at the call or held by a `const` it names. */
+/** An object literal written at the call or held by a `const` it names (returned-api's `heldObject`). */
 function packedObject(argument: Node, ctx: FileContext): TSESTree.ObjectExpression | undefined {
-  const inner = unwrapExpression(argument);
-  if (inner.type === 'ObjectExpression') return inner;
-  if (inner.type !== 'Identifier') return undefined;
-  const binding = ctx.scopes.resolve(inner);
-  const init =
-    binding?.kind === 'var' && !binding.isLoopElement && binding.patternPath.length === 0 ? binding.init : undefined;
-  const value = init ? unwrapExpression(init) : undefined;
-  return value?.type === 'ObjectExpression' ? value : undefined;
+  const held = heldObject(unwrapExpression(argument), ctx);
+  return held.type === 'ObjectExpression' ? held : undefined;
 }
